@@ -1,0 +1,16 @@
+// The map of every cloud function (bounded context) to its actions' request and response types.
+// The client's call() and each function's router are typed from here.
+
+import type { OrgRequests, OrgResponses } from './org';
+
+export interface Contracts {
+  org: { requests: OrgRequests; responses: OrgResponses };
+}
+
+export type ContextName = keyof Contracts;
+export type ActionName<C extends ContextName> = keyof Contracts[C]['requests'] & keyof Contracts[C]['responses'] & string;
+export type RequestOf<C extends ContextName, A extends ActionName<C>> = Contracts[C]['requests'][A];
+export type ResponseOf<C extends ContextName, A extends ActionName<C>> = Contracts[C]['responses'][A];
+
+export type * from './org';
+export type { Page } from './common';

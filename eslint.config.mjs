@@ -1,0 +1,40 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', '.build/', '.data/', 'cloudfunctions/*/index.js', 'coverage/', 'docs/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      // Pages talk to the backend through src/api only (architecture rule 10).
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='Taro'][property.name='cloud']", message: 'Only src/api may touch Taro.cloud.' }],
+    },
+  },
+  {
+    files: ['src/api/**'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: {
+      // core/ is platform-free: no Taro, no Node built-ins, no wx-server-sdk.
+      'no-restricted-imports': ['error', { patterns: ['@tarojs/*', 'wx-server-sdk', 'node:*', 'fs', 'path', 'crypto'] }],
+    },
+  },
+);

@@ -1,0 +1,64 @@
+// One router per bounded context (architecture rule 3): reads `event.action`, validates
+// `event.payload` with the action's schema before any read or write, takes identity only from
+// getWXContext(), and answers the one envelope. Anything unexpected is logged, never returned.
+
+import { z } from 'zod';
+import { fail, ok, type Envelope } from '../../core/envelope';
+import { AppError } from './errors';
+import type { Deps } from './deps';
+
+// Validation messages in Chinese: members read them.
+z.config(z.locales.zhCN());
+
+export interface ActionContext {
+  /** The caller's openid, from getWXContext() of this invocation. Never from the event. */
+  openid: string;
+  deps: Deps;
+}
+
+type Schemas = Record<string, z.ZodType>;
+export type Handlers<S extends Schemas, R extends { [K in keyof S]: unknown }> = {
+  [K in keyof S]: (input: z.output<S[K]>, ctx: ActionContext) => Promise<R[K]>;
+};
+
+export interface RouterOptions {
+  /** Reads the caller's identity for this invocation (wx-server-sdk's getWXContext). */
+  getOpenid: () => string | undefined;
+  deps: Deps;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') return `不支持的字段：${issue.keys.join('、')}`;
+  return path ? `字段 ${path}：${issue.message}` : issue.message;
+}
+
+export function createRouter<S extends Schemas, R extends { [K in keyof S]: unknown }>(
+  context: string,
+  schemas: S,
+  handlers: Handlers<S, R>,
+  options: RouterOptions,
+) {
+  return async function main(event: unknown): Promise<Envelope<unknown>> {
+    const e = (typeof event === 'object' && event !== null ? event : {}) as Record<string, unknown>;
+    const action = e.action;
+    if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(schemas, action)) {
+      return fail('INVALID_ARGUMENT', `字段 action：未知的操作 ${typeof action === 'string' ? action.slice(0, 40) : ''}`.trim());
+    }
+    const parsed = schemas[action].safeParse(e.payload ?? {});
+    if (!parsed.success) return fail('INVALID_ARGUMENT', describeIssue(parsed.error.issues[0]));
+
+    const openid = options.getOpenid();
+    if (!openid) return fail('UNAUTHENTICATED', '无法识别微信身份，请在微信中打开');
+
+    try {
+      const handler = handlers[action as keyof S];
+      const data = await handler(parsed.data as z.output<S[keyof S]>, { openid, deps: options.deps });
+      return ok(data);
+    } catch (err) {
+      if (err instanceof AppError) return fail(err.code, err.message);
+      options.deps.log.error(`${context}.${action} failed`, err instanceof Error ? err.stack : err);
+      return fail('INTERNAL', '服务暂时不可用，请稍后重试');
+    }
+  };
+}

@@ -1,0 +1,104 @@
+// listBindRequests / reviewBindRequest: organisers confirm people who were not on the roster.
+
+import type { BindRequestRow, OrgResponses } from '../../../core/contracts/org';
+import { rosterKey } from '../../../core/domain/roster';
+import { COLLECTIONS } from '../../lib/collections';
+import { getById, isDuplicateKeyError, isTransactionConflict, list, updateById, updateWhere } from '../../lib/db';
+import { conflict, notFound } from '../../lib/errors';
+import { managedUnits, requireManagedUnit, requireOrganiser } from '../../lib/identity';
+import type { BindRequestDoc, MemberDoc } from '../../lib/model';
+import type { ActionContext } from '../../lib/router';
+import type { TransactionLike } from './bindMember';
+
+export async function listBindRequests(
+  input: { unitId?: string | null },
+  ctx: ActionContext,
+): Promise<OrgResponses['listBindRequests']> {
+  const { db } = ctx.deps;
+  const me = await requireOrganiser(ctx);
+  const units = input.unitId
+    ? [await requireManagedUnit(db, me, input.unitId)]
+    : (await managedUnits(db, me)).filter((u) => u.kind === 'branch');
+  if (units.length === 0) return { items: [] };
+  const names = new Map(units.map((u) => [u._id, u.name]));
+  const _ = db.command;
+  const docs = await list<BindRequestDoc>(
+    db
+      .collection(COLLECTIONS.bindRequests)
+      .where({ unitId: _.in([...names.keys()]), status: 'pending' })
+      .orderBy('createdAt', 'asc')
+      .limit(100),
+  );
+  const items: BindRequestRow[] = docs.map((d) => ({
+    id: d._id,
+    name: d.name,
+    phoneTail: d.phoneTail,
+    unitId: d.unitId,
+    unitName: names.get(d.unitId) ?? '',
+    createdAt: new Date(d.createdAt).getTime(),
+  }));
+  return { items };
+}
+
+export async function reviewBindRequest(
+  input: { requestId: string; approve: boolean; reason?: string },
+  ctx: ActionContext,
+): Promise<OrgResponses['reviewBindRequest']> {
+  const { db, clock, ids } = ctx.deps;
+  const me = await requireOrganiser(ctx);
+  const req = await getById<BindRequestDoc>(db, COLLECTIONS.bindRequests, input.requestId);
+  if (!req) throw notFound('找不到该申请');
+  await requireManagedUnit(db, me, req.unitId);
+  if (req.status !== 'pending') throw conflict('该申请已处理');
+  const now = new Date(clock.now());
+
+  if (!input.approve) {
+    // Conditional on still pending: two organisers clicking at once settle in the database.
+    const n = await updateWhere(db.collection(COLLECTIONS.bindRequests).where({ _id: req._id, status: 'pending' }), {
+      status: 'rejected',
+      reason: input.reason || '支部管理员未通过申请',
+      reviewedAt: now,
+      reviewedBy: me._id,
+    });
+    if (n === 0) throw conflict('该申请已处理');
+    return { status: 'rejected', memberId: null };
+  }
+
+  // Approve: create the roster entry already bound to the applicant, in one transaction with
+  // the identity and the request, so a half-approved request cannot exist.
+  const memberId = ids.derive('m', rosterKey(req.unitId, req.name, `request:${req._id}`));
+  const member: MemberDoc = {
+    _id: memberId,
+    orgId: req.orgId,
+    unitId: req.unitId,
+    name: req.name,
+    phone: null,
+    category: 'full',
+    role: 'member',
+    manages: [],
+    openid: req.openid,
+    boundAt: now,
+    source: 'request',
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await db.runTransaction(async (t: TransactionLike) => {
+      const cur = (await t.collection(COLLECTIONS.bindRequests).doc(req._id).get()).data as BindRequestDoc | null;
+      if (!cur || cur.status !== 'pending') throw conflict('该申请已处理');
+      await t.collection(COLLECTIONS.identities).add({ data: { _id: req.openid, memberId, orgId: req.orgId, createdAt: now } });
+      await t.collection(COLLECTIONS.members).add({ data: { ...member } });
+      await t
+        .collection(COLLECTIONS.bindRequests)
+        .doc(req._id)
+        .update({ data: { status: 'approved', memberId, reviewedAt: now, reviewedBy: me._id } });
+    });
+  } catch (err) {
+    if (isDuplicateKeyError(err)) throw conflict('申请人已经绑定了其他名单');
+    if (isTransactionConflict(err)) throw conflict('该申请正在被处理，请刷新后查看');
+    throw err;
+  }
+  const _ = db.command;
+  await updateById(db, COLLECTIONS.units, req.unitId, { memberCount: _.inc(1), boundCount: _.inc(1) });
+  return { status: 'approved', memberId };
+}

@@ -1,0 +1,65 @@
+// listMembers: one branch's roster for its organisers, a page at a time (keyset on name, _id;
+// never a growing skip).
+
+import type { OrgResponses } from '../../../core/contracts/org';
+import { COLLECTIONS } from '../../lib/collections';
+import { list } from '../../lib/db';
+import { invalid } from '../../lib/errors';
+import { requireManagedUnit, requireOrganiser } from '../../lib/identity';
+import type { MemberDoc } from '../../lib/model';
+import type { ActionContext } from '../../lib/router';
+import { memberRow } from '../views';
+
+interface Input {
+  unitId: string;
+  cursor?: string | null;
+  limit: number;
+  bound: 'all' | 'bound' | 'unbound';
+}
+
+export function encodeCursor(name: string, id: string): string {
+  return Buffer.from(JSON.stringify([name, id]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string, string] {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return [v[0], v[1]];
+  } catch {
+    // fall through
+  }
+  throw invalid('字段 cursor：分页位置无效，请刷新后重试');
+}
+
+export async function listMembers(input: Input, ctx: ActionContext): Promise<OrgResponses['listMembers']> {
+  const { db } = ctx.deps;
+  const me = await requireOrganiser(ctx);
+  await requireManagedUnit(db, me, input.unitId);
+
+  const _ = db.command;
+  const base: Record<string, unknown> = { unitId: input.unitId };
+  if (input.bound === 'bound') base.openid = _.neq(null);
+  if (input.bound === 'unbound') base.openid = null;
+  let where: Record<string, unknown> | ReturnType<typeof _.or> = base;
+  if (input.cursor) {
+    const [name, id] = decodeCursor(input.cursor);
+    where = _.or([
+      { ...base, name: _.gt(name) },
+      { ...base, name, _id: _.gt(id) },
+    ]);
+  }
+  const docs = await list<MemberDoc>(
+    db
+      .collection(COLLECTIONS.members)
+      .where(where)
+      .orderBy('name', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(input.limit + 1),
+  );
+  const page = docs.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(memberRow),
+    nextCursor: docs.length > input.limit && last ? encodeCursor(last.name, last._id) : null,
+  };
+}

@@ -1,0 +1,61 @@
+// Reading an uploaded roster file into rows of text cells. xlsx through exceljs; csv as UTF-8,
+// or GB18030 when it is not valid UTF-8 (Excel on Chinese Windows saves CSV that way).
+
+import type ExcelJS from 'exceljs';
+import { parseCsv } from '../../core/domain/csv';
+import type { RosterRowInput } from '../../core/domain/roster';
+import { invalid } from '../lib/errors';
+
+export function fileKind(fileName: string): 'xlsx' | 'csv' | 'xls' | 'other' {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(fileName.trim())?.[1]?.toLowerCase();
+  return ext === 'xlsx' || ext === 'csv' || ext === 'xls' ? ext : 'other';
+}
+
+export function decodeText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+export async function readSheet(bytes: Buffer, fileName: string): Promise<RosterRowInput[]> {
+  const kind = fileKind(fileName);
+  if (kind === 'xls') throw invalid('不支持旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入');
+  if (kind === 'other') throw invalid('只支持 .xlsx 或 .csv 文件');
+  if (kind === 'csv') {
+    if (bytes.includes(0)) throw invalid('文件不是文本格式的 CSV，请检查后重试');
+    return parseCsv(decodeText(bytes)).map((cells, i) => ({ row: i + 1, cells }));
+  }
+  if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) throw invalid('文件不是有效的 Excel（.xlsx）文件');
+  // Loaded on first use: only roster imports need it, and it is most of the bundle.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw invalid('无法读取这个 Excel 文件，请确认文件未损坏');
+  }
+  const sheet = workbook.worksheets.find((ws) => ws.state !== 'hidden' && ws.actualRowCount > 0);
+  if (!sheet) return [];
+  const rows: RosterRowInput[] = [];
+  const width = sheet.columnCount;
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells: string[] = [];
+    // A merged cell (a branch name spanning many rows, say) is read from its master cell.
+    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c)));
+    rows.push({ row: r, cells });
+  }
+  return rows;
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const source = cell.isMerged ? cell.master : cell;
+  const v = source.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
+  return source.text ?? '';
+}

@@ -1,0 +1,44 @@
+// Mapping stored documents to what a client may see. The one place that decides which fields
+// leave the server for the org context (a phone number leaves only masked).
+
+import { ROLE_LABELS } from '../../core/domain/roles';
+import { maskPhone } from '../../core/domain/roster';
+import type { ManagedUnit, MemberRow, MeMember } from '../../core/contracts/org';
+import type { MemberDoc, UnitDoc } from '../lib/model';
+
+export function meMember(member: MemberDoc, unit: UnitDoc | null, org: UnitDoc | null): MeMember {
+  return {
+    id: member._id,
+    name: member.name,
+    role: member.role,
+    roleLabel: ROLE_LABELS[member.role],
+    category: member.category,
+    unit: { id: member.unitId, name: unit?.name ?? '' },
+    org: { id: member.orgId, name: org?.name ?? '' },
+  };
+}
+
+export function memberRow(m: MemberDoc): MemberRow {
+  return {
+    id: m._id,
+    name: m.name,
+    unitId: m.unitId,
+    role: m.role,
+    roleLabel: ROLE_LABELS[m.role],
+    category: m.category,
+    bound: m.openid !== null,
+    phoneMasked: maskPhone(m.phone),
+  };
+}
+
+export function managedUnit(u: UnitDoc, showInviteCode: boolean): ManagedUnit {
+  return {
+    id: u._id,
+    name: u.name,
+    kind: u.kind,
+    parentId: u.parentId,
+    inviteCode: showInviteCode ? u.inviteCode : null,
+    memberCount: u.memberCount,
+    boundCount: u.boundCount,
+  };
+}

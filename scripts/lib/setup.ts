@@ -1,0 +1,167 @@
+// Database setup shared by `npm start`, `npm run seed`, `npm run admin:grant` and the tests:
+// create the declared collections, seed the demo organisation, grant an org admin. Everything
+// goes through wx-server-sdk's database, so it works against the local cloud and, with real
+// credentials, against a CloudBase environment.
+
+import { COLLECTIONS } from '../../functions/lib/collections';
+import { getById, isDuplicateKeyError, list, type Database } from '../../functions/lib/db';
+import type { IdentityDoc, MemberDoc, UnitDoc } from '../../functions/lib/model';
+import { ids } from '../../functions/lib/deps';
+import { DEMO_BRANCHES, DEMO_MEMBERS, DEMO_ORG } from './demo-data';
+
+export async function ensureCollections(db: Database): Promise<string[]> {
+  const created: string[] = [];
+  for (const name of Object.values(COLLECTIONS)) {
+    try {
+      await db.createCollection(name);
+      created.push(name);
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? '';
+      const msg = err instanceof Error ? err.message : String((err as { errMsg?: string }).errMsg ?? err);
+      if (!/ALREADY_EXIST|exist/i.test(`${code} ${msg}`)) throw err;
+    }
+  }
+  return created;
+}
+
+async function insertIfMissing(db: Database, collection: string, doc: { _id: string } & Record<string, unknown>): Promise<boolean> {
+  try {
+    await db.collection(collection).add({ data: doc });
+    return true;
+  } catch (err) {
+    if (isDuplicateKeyError(err)) return false;
+    throw err;
+  }
+}
+
+/** Seeds the demo organisation once; running it again changes nothing. */
+export async function seedDemo(db: Database, now = new Date()): Promise<{ seeded: boolean }> {
+  const marker = await getById(db, COLLECTIONS.meta, 'demo-seed-v1');
+  if (marker) return { seeded: false };
+
+  const counts = new Map<string, { members: number; bound: number }>();
+  for (const m of DEMO_MEMBERS) {
+    const c = counts.get(m.branch) ?? { members: 0, bound: 0 };
+    c.members++;
+    if (m.openid) c.bound++;
+    counts.set(m.branch, c);
+  }
+  const root: UnitDoc = {
+    _id: DEMO_ORG.id,
+    kind: 'org',
+    name: DEMO_ORG.name,
+    parentId: null,
+    orgId: DEMO_ORG.id,
+    inviteCode: null,
+    memberCount: 0,
+    boundCount: 0,
+    createdAt: now,
+  };
+  await insertIfMissing(db, COLLECTIONS.units, { ...root });
+  for (const b of DEMO_BRANCHES) {
+    const unit: UnitDoc = {
+      _id: b.id,
+      kind: 'branch',
+      name: b.name,
+      parentId: DEMO_ORG.id,
+      orgId: DEMO_ORG.id,
+      inviteCode: b.inviteCode,
+      memberCount: counts.get(b.id)?.members ?? 0,
+      boundCount: counts.get(b.id)?.bound ?? 0,
+      createdAt: now,
+    };
+    await insertIfMissing(db, COLLECTIONS.units, { ...unit });
+    await insertIfMissing(db, COLLECTIONS.inviteCodes, { _id: b.inviteCode, unitId: b.id, orgId: DEMO_ORG.id });
+  }
+  for (const m of DEMO_MEMBERS) {
+    const doc: MemberDoc = {
+      _id: m.id,
+      orgId: DEMO_ORG.id,
+      unitId: m.branch,
+      name: m.name,
+      phone: m.phone,
+      category: m.category,
+      role: m.role,
+      manages: m.role === 'branch_organiser' ? [m.branch] : [],
+      openid: m.openid,
+      boundAt: m.openid ? now : null,
+      source: 'seed',
+      createdAt: now,
+      updatedAt: now,
+    };
+    await insertIfMissing(db, COLLECTIONS.members, { ...doc });
+    if (m.openid) {
+      const identity: IdentityDoc = { _id: m.openid, memberId: m.id, orgId: DEMO_ORG.id, createdAt: now };
+      await insertIfMissing(db, COLLECTIONS.identities, { ...identity });
+    }
+  }
+  await insertIfMissing(db, COLLECTIONS.meta, { _id: 'demo-seed-v1', at: now });
+  return { seeded: true };
+}
+
+export interface GrantOptions {
+  openid: string;
+  /** Name of the organisation to create when none exists yet. */
+  orgName?: string;
+  /** Which organisation, when several exist. */
+  orgId?: string;
+  /** The admin's name, when the openid has no roster entry yet. */
+  name?: string;
+}
+
+/**
+ * Makes an openid an org admin: promotes its roster entry, or creates an entry attached to the
+ * organisation root (creating the organisation first on a fresh install).
+ */
+export async function grantAdmin(db: Database, opts: GrantOptions, now = new Date()): Promise<{ memberId: string; orgId: string; created: boolean }> {
+  const identity = await getById<IdentityDoc>(db, COLLECTIONS.identities, opts.openid);
+  if (identity) {
+    await db.collection(COLLECTIONS.members).doc(identity.memberId).update({ data: { role: 'org_admin', manages: [], updatedAt: now } });
+    return { memberId: identity.memberId, orgId: identity.orgId, created: false };
+  }
+  let orgId = opts.orgId;
+  if (!orgId) {
+    const roots = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ kind: 'org' }).limit(20));
+    if (roots.length > 1) {
+      throw new Error(`有多个单位，请用 --org-id 指定：${roots.map((r) => `${r._id}（${r.name}）`).join('，')}`);
+    }
+    if (roots.length === 1) orgId = roots[0]._id;
+  }
+  if (!orgId) {
+    if (!opts.orgName) throw new Error('还没有任何单位，请用 --org-name 指定要创建的单位名称');
+    orgId = ids.derive('org', opts.orgName);
+    const root: UnitDoc = {
+      _id: orgId,
+      kind: 'org',
+      name: opts.orgName,
+      parentId: null,
+      orgId,
+      inviteCode: null,
+      memberCount: 0,
+      boundCount: 0,
+      createdAt: now,
+    };
+    await insertIfMissing(db, COLLECTIONS.units, { ...root });
+  } else if (!(await getById<UnitDoc>(db, COLLECTIONS.units, orgId))) {
+    throw new Error(`找不到单位 ${orgId}`);
+  }
+  const memberId = ids.derive('m', `grant|${orgId}|${opts.openid}`);
+  const member: MemberDoc = {
+    _id: memberId,
+    orgId,
+    unitId: orgId,
+    name: opts.name ?? '管理员',
+    phone: null,
+    category: 'full',
+    role: 'org_admin',
+    manages: [],
+    openid: opts.openid,
+    boundAt: now,
+    source: 'grant',
+    createdAt: now,
+    updatedAt: now,
+  };
+  await insertIfMissing(db, COLLECTIONS.members, { ...member });
+  await insertIfMissing(db, COLLECTIONS.identities, { _id: opts.openid, memberId, orgId, createdAt: now });
+  return { memberId, orgId, created: true };
+}

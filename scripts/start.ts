@@ -1,0 +1,66 @@
+// npm start: build the cloud functions and the H5 app, start the local cloud on .data/ with the
+// H5 app, create the collections, seed the demo organisation once, and print where to open it.
+// For development, demos and trials only: production runs on WeChat's cloud.
+
+import { mkdirSync } from 'node:fs';
+import { startLocalCloud } from '../localcloud';
+import { buildFunctions } from './build-functions';
+import { DEMO_BRANCHES, DEMO_MEMBERS, DEMO_USERS, resolveDemoKey } from './lib/demo-data';
+import { buildH5, H5_DIR } from './lib/h5';
+import { clearRunningNote, DATA_DIR, writeRunningNote } from './lib/running';
+import { sdkDatabase } from './lib/sdk';
+import { ensureCollections, seedDemo } from './lib/setup';
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 8080);
+  console.log('构建云函数 (cloud functions)…');
+  await buildFunctions();
+  console.log('构建 H5 应用 (H5 build)…');
+  buildH5();
+
+  mkdirSync(DATA_DIR, { recursive: true });
+  const cloud = await startLocalCloud({
+    dataDir: DATA_DIR,
+    port,
+    staticDir: H5_DIR,
+    devLogin: true,
+    resolveDemoKey,
+    logger: (line) => process.env.LOCALCLOUD_VERBOSE && console.log(line),
+  });
+  writeRunningNote({ pid: process.pid, url: cloud.url, sdkEnv: cloud.sdkEnv() });
+  const db = sdkDatabase({ env: cloud.sdkEnv() });
+  await ensureCollections(db);
+  const { seeded } = await seedDemo(db);
+
+  const unbound = DEMO_MEMBERS.filter((m) => !m.openid).slice(0, 2);
+  console.log(`
+本地云已启动 (local cloud is running)。数据目录 ${DATA_DIR}${seeded ? '（已写入演示数据）' : ''}
+
+  打开 (open):  ${cloud.url}/
+
+  演示身份 (demo sign-ins, 在登录页点选):
+${DEMO_USERS.map((u) => `    ${u.key.padEnd(10)} ${u.label}`).join('\n')}
+  也可输入任意 openid，以新用户身份体验“绑定党支部”：
+${unbound
+  .map((m) => {
+    const b = DEMO_BRANCHES.find((x) => x.id === m.branch);
+    return `    姓名 ${m.name}，邀请码 ${b?.inviteCode}（${b?.name}）`;
+  })
+  .join('\n')}
+
+  仅用于开发、测试、演示和试用；正式环境运行在微信云开发上。按 Ctrl+C 停止。
+`);
+
+  const stop = async () => {
+    clearRunningNote();
+    await cloud.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
