@@ -1,0 +1,257 @@
+// Function host: runs cloud-function bundles in pools of worker-thread instances, one invocation
+// at a time per instance, warm between invocations, with a per-invocation timeout. It knows nothing
+// of identity or accounting: the caller hands it the env vars and the context for each call.
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+export type FunctionFailureKind = 'not_found' | 'threw' | 'timeout' | 'crashed' | 'closed';
+
+export class FunctionFailure extends Error {
+  constructor(
+    readonly kind: FunctionFailureKind,
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = 'FunctionFailure';
+  }
+}
+
+export interface FunctionHostOptions {
+  functionsDir: string;
+  repoRoot: string;
+  maxInstances: number;
+  timeoutMs: number;
+  /** Env copy given to each new worker (the wx-server-sdk settings). */
+  workerEnv(): Record<string, string>;
+  logger(line: string): void;
+}
+
+interface Task {
+  event: unknown;
+  env: Record<string, string>;
+  context: Record<string, unknown>;
+  resolve(result: unknown): void;
+  reject(err: FunctionFailure): void;
+}
+
+interface Instance {
+  id: number;
+  worker: Worker;
+  ready: boolean;
+  busy: boolean;
+  retired: boolean;
+  task?: Task;
+  timer?: NodeJS.Timeout;
+}
+
+/** How long a new instance may take to require its bundle before it is given up. */
+const LOAD_TIMEOUT_MS = 30_000;
+const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,60}$/;
+
+class Pool {
+  private readonly instances: Instance[] = [];
+  private readonly queue: Task[] = [];
+  private nextId = 1;
+  private nextCall = 1;
+
+  constructor(
+    private readonly name: string,
+    private readonly bundlePath: string,
+    private readonly opts: FunctionHostOptions,
+  ) {}
+
+  submit(task: Task): void {
+    this.queue.push(task);
+    this.pump();
+  }
+
+  /** Stop idle instances now and busy ones after their current invocation. */
+  retireAll(): Promise<void> {
+    const stops: Array<Promise<number>> = [];
+    for (const inst of [...this.instances]) {
+      inst.retired = true;
+      if (!inst.busy) stops.push(this.remove(inst));
+    }
+    return Promise.all(stops).then(() => undefined);
+  }
+
+  close(): Promise<void> {
+    for (const task of this.queue.splice(0)) task.reject(new FunctionFailure('closed', 'local cloud is closing'));
+    const stops: Array<Promise<number>> = [];
+    for (const inst of [...this.instances]) {
+      if (inst.task) inst.task.reject(new FunctionFailure('closed', 'local cloud is closing'));
+      inst.task = undefined;
+      stops.push(this.remove(inst));
+    }
+    return Promise.all(stops).then(() => undefined);
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const idle = this.instances.find((i) => i.ready && !i.busy && !i.retired);
+      if (idle) {
+        this.dispatch(idle, this.queue.shift() as Task);
+        continue;
+      }
+      const starting = this.instances.filter((i) => !i.ready && !i.retired).length;
+      const live = this.instances.filter((i) => !i.retired).length;
+      // Start another instance only if the waiting calls outnumber the instances already starting.
+      if (live < this.opts.maxInstances && starting < this.queue.length) {
+        this.spawn();
+        continue;
+      }
+      return;
+    }
+  }
+
+  private spawn(): void {
+    const id = this.nextId++;
+    const worker = new Worker(join(__dirname, 'function-worker.js'), {
+      env: this.opts.workerEnv(),
+      workerData: { bundlePath: this.bundlePath, repoRoot: this.opts.repoRoot },
+      stdout: true,
+      stderr: true,
+    });
+    const inst: Instance = { id, worker, ready: false, busy: false, retired: false };
+    this.instances.push(inst);
+    const prefix = `[fn ${this.name}#${id}]`;
+    forwardLines(worker.stdout, (line) => this.opts.logger(`${prefix} ${line}`));
+    forwardLines(worker.stderr, (line) => this.opts.logger(`${prefix} ${line}`));
+    const loadTimer = setTimeout(() => {
+      this.failInstance(inst, new FunctionFailure('crashed', `function ${this.name} did not load within ${LOAD_TIMEOUT_MS} ms`));
+    }, LOAD_TIMEOUT_MS);
+    loadTimer.unref();
+    worker.on('message', (msg: unknown) => {
+      const m = msg as { type?: unknown; message?: unknown; ok?: unknown; json?: unknown; stack?: unknown };
+      if (m.type === 'ready') {
+        clearTimeout(loadTimer);
+        inst.ready = true;
+        this.pump();
+      } else if (m.type === 'loadError') {
+        clearTimeout(loadTimer);
+        const failure = new FunctionFailure('threw', String(m.message));
+        // Every waiting call would hit the same broken bundle: fail them all.
+        for (const task of this.queue.splice(0)) task.reject(failure);
+        void this.remove(inst);
+      } else if (m.type === 'result') {
+        const task = inst.task;
+        this.finish(inst);
+        if (!task) return;
+        if (m.ok === true) {
+          task.resolve(JSON.parse(String(m.json)));
+        } else {
+          task.reject(new FunctionFailure('threw', String(m.message), typeof m.stack === 'string' ? m.stack : undefined));
+        }
+      }
+    });
+    worker.on('error', (err) => {
+      clearTimeout(loadTimer);
+      this.failInstance(inst, new FunctionFailure('crashed', `${err.name}: ${err.message}`, err.stack));
+    });
+    worker.on('exit', (code) => {
+      clearTimeout(loadTimer);
+      if (this.instances.includes(inst)) {
+        this.failInstance(inst, new FunctionFailure('crashed', `function instance exited with code ${code}`));
+      }
+    });
+  }
+
+  private dispatch(inst: Instance, task: Task): void {
+    inst.busy = true;
+    inst.task = task;
+    const callId = this.nextCall++;
+    inst.timer = setTimeout(() => {
+      // SCF kills a timed-out instance; so do we.
+      const seconds = (this.opts.timeoutMs / 1000).toFixed(2);
+      this.failInstance(inst, new FunctionFailure('timeout', `Task timed out after ${seconds} seconds`));
+    }, this.opts.timeoutMs);
+    inst.worker.postMessage({ type: 'invoke', id: callId, event: task.event, env: task.env, context: task.context });
+  }
+
+  private finish(inst: Instance): void {
+    if (inst.timer) clearTimeout(inst.timer);
+    inst.timer = undefined;
+    inst.task = undefined;
+    inst.busy = false;
+    if (inst.retired) void this.remove(inst);
+    this.pump();
+  }
+
+  private failInstance(inst: Instance, failure: FunctionFailure): void {
+    if (inst.timer) clearTimeout(inst.timer);
+    const task = inst.task;
+    inst.task = undefined;
+    void this.remove(inst);
+    if (task) task.reject(failure);
+    else if (!inst.ready) for (const t of this.queue.splice(0)) t.reject(failure);
+    this.pump();
+  }
+
+  private remove(inst: Instance): Promise<number> {
+    const index = this.instances.indexOf(inst);
+    if (index >= 0) this.instances.splice(index, 1);
+    inst.retired = true;
+    return inst.worker.terminate();
+  }
+}
+
+export class FunctionHost {
+  private readonly pools = new Map<string, Pool>();
+  private closed = false;
+
+  constructor(private readonly opts: FunctionHostOptions) {}
+
+  bundlePath(name: string): string | undefined {
+    if (!FUNCTION_NAME.test(name)) return undefined;
+    const path = join(this.opts.functionsDir, name, 'index.js');
+    return existsSync(path) && statSync(path).isFile() ? path : undefined;
+  }
+
+  exists(name: string): boolean {
+    return this.bundlePath(name) !== undefined;
+  }
+
+  /** Runs one invocation; resolves with the JSON-parsed result or rejects with a FunctionFailure. */
+  run(name: string, event: unknown, env: Record<string, string>, context: Record<string, unknown>): Promise<unknown> {
+    if (this.closed) return Promise.reject(new FunctionFailure('closed', 'local cloud is closed'));
+    const bundle = this.bundlePath(name);
+    if (!bundle) return Promise.reject(new FunctionFailure('not_found', `function ${name} not found`));
+    let pool = this.pools.get(name);
+    if (!pool) {
+      pool = new Pool(name, bundle, this.opts);
+      this.pools.set(name, pool);
+    }
+    const target = pool;
+    return new Promise((resolve, reject) => target.submit({ event, env, context, resolve, reject }));
+  }
+
+  async reload(): Promise<void> {
+    await Promise.all(Array.from(this.pools.values(), (pool) => pool.retireAll()));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(Array.from(this.pools.values(), (pool) => pool.close()));
+    this.pools.clear();
+  }
+}
+
+function forwardLines(stream: NodeJS.ReadableStream | null, write: (line: string) => void): void {
+  if (!stream) return;
+  let buffer = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    buffer += chunk;
+    let newline = buffer.indexOf('\n');
+    while (newline >= 0) {
+      write(buffer.slice(0, newline));
+      buffer = buffer.slice(newline + 1);
+      newline = buffer.indexOf('\n');
+    }
+  });
+  stream.on('end', () => {
+    if (buffer) write(buffer);
+  });
+}

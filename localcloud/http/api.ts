@@ -1,0 +1,204 @@
+// HTTP host for the H5 build: dev login, `POST /api/fn/<name>` (the browser's callFunction) and
+// `POST /api/upload` (its uploadFile), plus static files with SPA fallback. It answers in the
+// project's envelope and never leaks a function's real error to the browser.
+import { randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+import type { InternalCaller } from '../admin';
+import type { InvocationStats } from '../types';
+import { asRecord } from '../wire';
+import { BodyTooLarge, readBody, sendJson } from './body';
+import { contentTypeFor } from './mime';
+
+const MAX_FN_BODY = 1024 * 1024;
+const MAX_UPLOAD_BODY = 10 * 1024 * 1024;
+
+export interface ApiHostDeps {
+  devLogin: boolean;
+  resolveDemoKey?: (key: string) => string | undefined;
+  staticDir?: string;
+  functionExists(name: string): boolean;
+  invoke(name: string, event: unknown, caller: InternalCaller): Promise<{ result: unknown; stats: InvocationStats }>;
+  putFile(cloudPath: string, bytes: Buffer): string;
+  logger(line: string): void;
+}
+
+const unauthenticated = { ok: false, code: 'UNAUTHENTICATED', message: '请先登录' };
+const internal = { ok: false, code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' };
+
+function invalid(message: string): Record<string, unknown> {
+  return { ok: false, code: 'INVALID_ARGUMENT', message };
+}
+
+export class ApiHost {
+  /** Dev-login session tokens -> openid (memory only: a restart logs everyone out). */
+  private readonly sessions = new Map<string, string>();
+
+  constructor(private readonly deps: ApiHostDeps) {}
+
+  async handle(req: IncomingMessage, res: ServerResponse, pathname: string, search: URLSearchParams): Promise<void> {
+    // The H5 dev server may run on another origin; Bearer tokens (no cookies) make this safe.
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+    res.setHeader('Access-Control-Expose-Headers', 'X-DB-Reads, X-DB-Writes');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { 'Access-Control-Allow-Methods': 'POST, OPTIONS' });
+      res.end();
+      return;
+    }
+    if (pathname === '/api/dev/login' && this.deps.devLogin) return this.login(req, res);
+    if (pathname.startsWith('/api/fn/')) return this.callFunction(req, res, decodeURIComponent(pathname.slice('/api/fn/'.length)));
+    if (pathname === '/api/upload') return this.upload(req, res, search.get('name') ?? 'file');
+    req.resume();
+    sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '接口不存在' });
+  }
+
+  private async login(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return this.methodNotAllowed(req, res);
+    let body: Record<string, unknown>;
+    try {
+      body = asRecord(JSON.parse((await readBody(req, 64 * 1024)).toString('utf8')));
+    } catch {
+      sendJson(res, 400, invalid('请求格式不正确'));
+      return;
+    }
+    let openid: string | undefined;
+    if (typeof body.openid === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(body.openid)) openid = body.openid;
+    else if (typeof body.key === 'string') openid = this.deps.resolveDemoKey?.(body.key);
+    if (!openid) {
+      sendJson(res, 400, invalid('登录信息无效'));
+      return;
+    }
+    const token = randomBytes(24).toString('hex');
+    this.sessions.set(token, openid);
+    sendJson(res, 200, { ok: true, data: { token, openid } });
+  }
+
+  private session(req: IncomingMessage): string | undefined {
+    const header = String(req.headers.authorization ?? '');
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    return match ? this.sessions.get(match[1]) : undefined;
+  }
+
+  private async callFunction(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    if (req.method !== 'POST') return this.methodNotAllowed(req, res);
+    const openid = this.session(req);
+    if (!openid) {
+      req.resume();
+      sendJson(res, 401, unauthenticated);
+      return;
+    }
+    if (!this.deps.functionExists(name)) {
+      req.resume();
+      sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '请求的功能不存在' });
+      return;
+    }
+    let event: unknown;
+    try {
+      const raw = await readBody(req, MAX_FN_BODY);
+      event = raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'));
+    } catch (err) {
+      sendJson(res, 400, invalid(err instanceof BodyTooLarge ? '请求内容过大' : '请求格式不正确'));
+      return;
+    }
+    try {
+      const { result, stats } = await this.deps.invoke(name, event, {
+        openid,
+        source: 'wx_client',
+        clientIp: req.socket.remoteAddress,
+      });
+      sendJson(res, 200, result === undefined ? null : result, {
+        'X-DB-Reads': String(stats.reads),
+        'X-DB-Writes': String(stats.writes),
+      });
+    } catch (err) {
+      // Log the real error for the developer; the browser only gets the generic envelope.
+      this.deps.logger(`[api] /api/fn/${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+      sendJson(res, 500, internal);
+    }
+  }
+
+  private async upload(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    if (req.method !== 'POST') return this.methodNotAllowed(req, res);
+    const openid = this.session(req);
+    if (!openid) {
+      req.resume();
+      sendJson(res, 401, unauthenticated);
+      return;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await readBody(req, MAX_UPLOAD_BODY);
+    } catch (err) {
+      sendJson(res, 400, invalid(err instanceof BodyTooLarge ? '文件不能超过 10 MB' : '上传失败'));
+      return;
+    }
+    if (bytes.length === 0) {
+      sendJson(res, 400, invalid('文件为空'));
+      return;
+    }
+    try {
+      const fileID = this.deps.putFile(`uploads/${openid}/${randomBytes(6).toString('hex')}-${sanitizeFileName(name)}`, bytes);
+      sendJson(res, 200, { ok: true, data: { fileID } });
+    } catch (err) {
+      this.deps.logger(`[api] upload failed: ${err instanceof Error ? err.message : String(err)}`);
+      sendJson(res, 500, internal);
+    }
+  }
+
+  private methodNotAllowed(req: IncomingMessage, res: ServerResponse): void {
+    req.resume();
+    sendJson(res, 405, { ok: false, code: 'INVALID_ARGUMENT', message: '请求方式不正确' });
+  }
+}
+
+/** Keeps letters (any script), digits, dot, dash and underscore; at most 80 characters. */
+export function sanitizeFileName(name: string): string {
+  const cleaned = name
+    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+    .replace(/^[._]+/, '')
+    .slice(-80);
+  return cleaned === '' ? 'file' : cleaned;
+}
+
+/** Static files of the H5 build; GET paths without an extension fall back to index.html (SPA). */
+export function serveStatic(staticDir: string, req: IncomingMessage, res: ServerResponse, pathname: string): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    req.resume();
+    sendJson(res, 405, { ok: false, code: 'INVALID_ARGUMENT', message: '请求方式不正确' });
+    return;
+  }
+  const root = resolve(staticDir);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    decoded = '/';
+  }
+  let file = resolve(join(root, decoded));
+  if (file !== root && !file.startsWith(root + sep)) file = root;
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    if (extname(decoded) !== '') {
+      sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '文件不存在' });
+      return;
+    }
+    file = join(root, 'index.html');
+    if (!existsSync(file)) {
+      sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '文件不存在' });
+      return;
+    }
+  }
+  const isHtml = extname(file) === '.html';
+  res.writeHead(200, {
+    'Content-Type': contentTypeFor(file),
+    'Content-Length': String(statSync(file).size),
+    'Cache-Control': isHtml ? 'no-cache' : 'public, max-age=3600',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(file).pipe(res);
+}

@@ -1,0 +1,274 @@
+// Local cloud: a local server for the CloudBase admin protocol (as LocalStack is for AWS). The real,
+// unmodified wx-server-sdk inside cloud functions talks to it over HTTP. This file wires the parts:
+// database engine, storage, openapi, function host, the admin endpoint and the H5 HTTP host.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { AdminEndpoint, InternalCaller, InvocationRecord } from './admin';
+import { DbEngine } from './db/engine';
+import { createLocalDb } from './db/local-db';
+import { DocumentStore } from './db/store';
+import { TransactionManager } from './db/transactions';
+import { FunctionFailure, FunctionHost } from './function-host';
+import { ApiHost, serveStatic } from './http/api';
+import { sendJson } from './http/body';
+import { OpenApi } from './openapi';
+import { LocalStorage } from './storage';
+import type {
+  Caller,
+  InvocationStats,
+  InvokeResult,
+  LocalCloud,
+  LocalCloudOptions,
+  OpenApiCall,
+  QueryShape,
+} from './types';
+import { isPlainObject } from './wire';
+
+export type {
+  Caller,
+  Document,
+  FindOptions,
+  InvocationStats,
+  InvokeResult,
+  LocalCloud,
+  LocalCloudOptions,
+  LocalDb,
+  OpenApiCall,
+  QueryShape,
+} from './types';
+export { FunctionFailure } from './function-host';
+
+const REPO_ROOT = resolve(__dirname, '..');
+const DEFAULT_BLOCKED_WORDS = ['违禁词', '赌博', '色情'];
+const CONTEXT_KEYS = 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_API_TOKEN';
+
+/** Rejection of `invoke()`: the function threw, timed out, crashed or does not exist. */
+export class InvocationError extends Error {
+  constructor(
+    readonly kind: FunctionFailure['kind'],
+    message: string,
+    readonly stats: InvocationStats,
+  ) {
+    super(message);
+    this.name = 'InvocationError';
+  }
+}
+
+function defaultLogger(): (line: string) => void {
+  // Quiet under jest (functions that throw on purpose would flood the output); stderr otherwise.
+  if (process.env.JEST_WORKER_ID !== undefined) return () => undefined;
+  return (line) => process.stderr.write(`${line}\n`);
+}
+
+/** The parent's env minus anything that would confuse the SDK inside a function instance. */
+function baseWorkerEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value === undefined) continue;
+    if (/^(WX_|TCB_|TENCENTCLOUD|SCF_|LOCALCLOUD_|TRIGGER_SRC)/.test(key)) continue;
+    env[key] = value;
+  }
+  return env;
+}
+
+export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const envId = opts.envId ?? 'local-dev';
+  const appId = opts.appId ?? 'wx-local-app';
+  const logger = opts.logger ?? defaultLogger();
+  const timeoutMs = opts.invocationTimeoutMs ?? 10_000;
+  const inMemory = (opts.dataDir ?? ':memory:') === ':memory:';
+  const dataDir = inMemory ? mkdtempSync(join(tmpdir(), 'localcloud-')) : resolve(opts.dataDir as string);
+  mkdirSync(dataDir, { recursive: true });
+
+  let offsetMs = 0;
+  const clock = {
+    now: () => Date.now() + offsetMs,
+    set: (epochMs: number) => {
+      offsetMs = epochMs - Date.now();
+    },
+    reset: () => {
+      offsetMs = 0;
+    },
+  };
+
+  const store = new DocumentStore(inMemory ? ':memory:' : join(dataDir, 'cloud.sqlite'));
+  const txm = new TransactionManager(store);
+  const engine = new DbEngine(store, txm);
+  let baseUrl = '';
+  const storage = new LocalStorage(join(dataDir, 'storage'), envId, () => baseUrl);
+
+  const calls: OpenApiCall[] = [];
+  const openapi = new OpenApi({
+    blockedWords: opts.blockedWords ?? DEFAULT_BLOCKED_WORDS,
+    now: clock.now,
+    record: (call) => {
+      calls.push(call);
+      store.recordOpenApiCall(call);
+    },
+  });
+
+  const shapes = new Map<string, QueryShape>();
+  const recordShape = (shape: QueryShape): void => {
+    const key = JSON.stringify([shape.collection, shape.op, shape.filter, shape.sort]);
+    if (!shapes.has(key)) shapes.set(key, shape);
+  };
+
+  const sdkEnv = (): Record<string, string> => ({
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${baseUrl}/admin` }),
+    TENCENTCLOUD_SECRETID: 'localcloud-secret-id',
+    TENCENTCLOUD_SECRETKEY: 'localcloud-secret-key',
+    TENCENTCLOUD: 'true',
+    SCF_NAMESPACE: envId,
+    TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SOURCE',
+    SILENCE: 'true',
+  });
+
+  const host = new FunctionHost({
+    functionsDir: resolve(opts.functionsDir ?? join(REPO_ROOT, 'cloudfunctions')),
+    repoRoot: REPO_ROOT,
+    maxInstances: Math.max(1, opts.maxInstancesPerFunction ?? 4),
+    timeoutMs,
+    workerEnv: () => ({ ...baseWorkerEnv(), ...sdkEnv() }),
+    logger,
+  });
+
+  const invocations = new Map<string, InvocationRecord>();
+
+  async function invokeInternal(name: string, event: unknown, caller: InternalCaller): Promise<InvokeResult> {
+    const token = randomBytes(16).toString('hex');
+    const stats: InvocationStats = { reads: 0, writes: 0, ops: [] };
+    const appid = caller.appid ?? appId;
+    invocations.set(token, { openid: caller.openid, appid, unionid: caller.unionid, source: caller.source, functionName: name, stats });
+    // Per-invocation identity, set by the worker in its own process.env (protocol §8.2).
+    const env: Record<string, string> = {
+      WX_CONTEXT_KEYS: CONTEXT_KEYS,
+      WX_OPENID: caller.openid,
+      WX_APPID: appid,
+      TCB_ENV: envId,
+      TCB_SOURCE: caller.source,
+      WX_API_TOKEN: token,
+      LOCALCLOUD_TIME_OFFSET_MS: String(offsetMs),
+    };
+    if (caller.unionid) env.WX_UNIONID = caller.unionid;
+    if (caller.clientIp) env.WX_CLIENTIP = caller.clientIp.replace(/^::ffff:/, '');
+    // The platform passes the event as JSON and adds the caller's userInfo.
+    let payload: unknown = JSON.parse(JSON.stringify(event === undefined ? {} : event));
+    if (isPlainObject(payload) && caller.openid) payload = { ...payload, userInfo: { appId: appid, openId: caller.openid } };
+    const context = {
+      request_id: randomBytes(16).toString('hex'),
+      function_name: name,
+      function_version: '$LATEST',
+      namespace: envId,
+      memory_limit_in_mb: 256,
+      time_limit_in_ms: timeoutMs,
+    };
+    const started = performance.now();
+    try {
+      const result = await host.run(name, payload, env, context);
+      return { result, stats, durationMs: performance.now() - started };
+    } catch (err) {
+      if (err instanceof FunctionFailure) throw new InvocationError(err.kind, err.message, stats);
+      throw err;
+    } finally {
+      invocations.delete(token);
+    }
+  }
+
+  const admin = new AdminEndpoint({
+    engine,
+    storage,
+    openapi,
+    invocation: (token) => invocations.get(token),
+    invoke: async (name, event, caller) => {
+      try {
+        return (await invokeInternal(name, event, caller)).result;
+      } catch (err) {
+        if (err instanceof InvocationError) throw new FunctionFailure(err.kind, err.message);
+        throw err;
+      }
+    },
+    recordShape,
+    now: clock.now,
+    logger,
+  });
+
+  const api = new ApiHost({
+    devLogin: opts.devLogin ?? true,
+    resolveDemoKey: opts.resolveDemoKey,
+    staticDir: opts.staticDir,
+    functionExists: (name) => host.exists(name),
+    invoke: invokeInternal,
+    putFile: (path, bytes) => storage.putFile(path, bytes),
+    logger,
+  });
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const pathname = url.pathname;
+    const work = async (): Promise<void> => {
+      if (pathname === '/admin' && req.method === 'POST') return admin.handle(req, res);
+      if (pathname.startsWith('/storage/upload/') && req.method === 'PUT') {
+        return storage.handleUpload(pathname.slice('/storage/upload/'.length), req, res);
+      }
+      if (pathname.startsWith('/storage/download/') && (req.method === 'GET' || req.method === 'HEAD')) {
+        return storage.handleDownload(pathname.slice('/storage/download/'.length), res);
+      }
+      if (pathname.startsWith('/api/')) return api.handle(req, res, pathname, url.searchParams);
+      if (opts.staticDir) return serveStatic(opts.staticDir, req, res, pathname);
+      req.resume();
+      sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: 'not found' });
+    };
+    work().catch((err: unknown) => {
+      logger(`[http] ${req.method} ${pathname} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' });
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
+
+  // Expired transactions release their locks even when nobody touches them again.
+  const sweeper = setInterval(() => txm.sweep(), 5_000);
+  sweeper.unref();
+
+  let closed = false;
+  return {
+    url: baseUrl,
+    adminUrl: `${baseUrl}/admin`,
+    envId,
+    sdkEnv,
+    invoke: (name, event, caller: Caller) =>
+      invokeInternal(name, event, { openid: caller.openid, appid: caller.appid, source: caller.source ?? 'wx_client' }),
+    clock,
+    queryShapes: () => Array.from(shapes.values(), (s) => ({ ...s, filter: [...s.filter], sort: [...s.sort] })),
+    openapiCalls: () => calls.map((c) => ({ ...c })),
+    db: createLocalDb(store, txm),
+    reloadFunctions: () => host.reload(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(sweeper);
+      await host.close();
+      await new Promise<void>((resolveClose) => {
+        server.close(() => resolveClose());
+        server.closeAllConnections();
+      });
+      txm.clear();
+      store.close();
+      if (inMemory) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// Public types of the local cloud. Other code (scripts, tests, the dev server) depends on exactly these.
+
+export interface LocalCloudOptions {
+  /** Directory for the SQLite file and stored files; ':memory:' (default) = in-memory SQLite + a temp dir removed on close. */
+  dataDir?: string;
+  /** 0 = random free port (default). The server listens on 127.0.0.1 only. */
+  port?: number;
+  /** Default 'local-dev'. */
+  envId?: string;
+  /** Folder holding <name>/index.js bundles; default <repo>/cloudfunctions. */
+  functionsDir?: string;
+  /** Default 4. */
+  maxInstancesPerFunction?: number;
+  /** Default 10000. */
+  invocationTimeoutMs?: number;
+  /** If set, serve this folder (the H5 build) at '/', with SPA fallback to index.html. */
+  staticDir?: string;
+  /** Enable POST /api/dev/login (default true); false in any non-dev mode. */
+  devLogin?: boolean;
+  /** Dev login: demo key -> openid. */
+  resolveDemoKey?: (key: string) => string | undefined;
+  /** msgSecCheck word list. */
+  blockedWords?: string[];
+  /** Default 'wx-local-app'. */
+  appId?: string;
+  logger?: (line: string) => void;
+}
+
+export interface InvocationStats {
+  reads: number;
+  writes: number;
+  ops: Array<{ action: string; collection?: string }>;
+}
+
+export interface QueryShape {
+  collection: string;
+  op: 'get' | 'count' | 'update' | 'remove' | 'aggregate';
+  filter: string[];
+  sort: string[];
+}
+
+export interface InvokeResult {
+  result: unknown;
+  stats: InvocationStats;
+  durationMs: number;
+}
+
+export interface OpenApiCall {
+  api: string;
+  params: Record<string, unknown>;
+  openid?: string;
+  at: number;
+}
+
+export interface Caller {
+  openid: string;
+  appid?: string;
+  source?: string;
+}
+
+export type Document = Record<string, unknown>;
+
+export interface FindOptions {
+  sort?: Record<string, 1 | -1>;
+  limit?: number;
+  skip?: number;
+}
+
+/** Direct, synchronous access to the database for seeding and inspecting (no wire, no accounting). */
+export interface LocalDb {
+  /** Returns false when the collection already existed. */
+  createCollection(name: string): boolean;
+  /** Inserts one document (an `_id` is generated when missing) and returns its `_id`. */
+  insert(collection: string, doc: Document): unknown;
+  find(collection: string, filter?: Document, options?: FindOptions): Document[];
+  get(collection: string, id: unknown): Document | undefined;
+  count(collection: string, filter?: Document): number;
+  listCollections(): string[];
+  /** Applies update operators to every matching document; returns how many changed. */
+  update(collection: string, filter: Document, modifier: Document): number;
+  /** Removes every matching document; returns how many were removed. */
+  remove(collection: string, filter: Document): number;
+}
+
+export interface LocalCloud {
+  url: string;
+  adminUrl: string;
+  envId: string;
+  /** Env vars that point a process's wx-server-sdk at this cloud. */
+  sdkEnv(): Record<string, string>;
+  invoke(name: string, event: unknown, caller: Caller): Promise<InvokeResult>;
+  clock: { now(): number; set(epochMs: number): void; reset(): void };
+  queryShapes(): QueryShape[];
+  openapiCalls(): OpenApiCall[];
+  db: LocalDb;
+  reloadFunctions(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,172 @@
+// npm run bench: throughput and latency of the local host, measured against a bare Node HTTP
+// server in the same run on the same machine. Traffic goes to 127.0.0.1 only; each scenario is
+// bounded in requests and in time, then everything stops.
+//
+//   npm run bench                 default: 3000 requests per scenario, 32 in flight
+//   npm run bench -- --requests 5000 --concurrency 64
+//
+// The load generator runs in its own thread so it does not share the server's event loop.
+
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { startLocalCloud } from '../localcloud';
+import { resolveDemoKey } from './lib/demo-data';
+import { sdkDatabase } from './lib/sdk';
+import { ensureCollections, seedDemo } from './lib/setup';
+import { buildFunctions } from './build-functions';
+
+interface Scenario {
+  name: string;
+  url: string;
+  /** One request body per request index (cycled); tokens per request for the local host. */
+  bodies: string[];
+  tokens: string[];
+}
+
+interface Result {
+  requests: number;
+  errors: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  max: number;
+  /** As the local host reported it (X-DB-Reads / X-DB-Writes) for the first answer. */
+  dbOps: string;
+}
+
+const LOADGEN = `
+const { parentPort, workerData } = require('node:worker_threads');
+const http = require('node:http');
+const { url, bodies, tokens, requests, concurrency, maxSeconds } = workerData;
+const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+const target = new URL(url);
+const latencies = [];
+let sent = 0, done = 0, errors = 0, dbOps = null;
+const started = process.hrtime.bigint();
+const deadline = Date.now() + maxSeconds * 1000;
+function one() {
+  if (sent >= requests || Date.now() > deadline) return Promise.resolve();
+  const i = sent++;
+  const body = bodies[i % bodies.length];
+  const t0 = process.hrtime.bigint();
+  return new Promise((resolve) => {
+    const req = http.request({ agent, hostname: target.hostname, port: target.port, path: target.pathname, method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: 'Bearer ' + tokens[i % tokens.length] } }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString();
+        if (res.statusCode !== 200 || !text.startsWith('{"ok":')) errors++;
+        if (dbOps === null && res.headers['x-db-reads'] !== undefined) dbOps = res.headers['x-db-reads'] + ' reads, ' + res.headers['x-db-writes'] + ' writes';
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        done++;
+        resolve();
+      });
+    });
+    req.on('error', () => { errors++; done++; resolve(); });
+    req.end(body);
+  }).then(one);
+}
+Promise.all(Array.from({ length: concurrency }, one)).then(() => {
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const q = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  agent.destroy();
+  parentPort.postMessage({ requests: done, errors, seconds, rps: done / seconds, p50: q(0.5), p99: q(0.99), max: latencies[latencies.length - 1] ?? 0, dbOps: dbOps ?? '—' });
+});
+`;
+
+function load(s: Scenario, requests: number, concurrency: number): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(LOADGEN, { eval: true, workerData: { url: s.url, bodies: s.bodies, tokens: s.tokens, requests, concurrency, maxSeconds: 60 } });
+    w.once('message', (r: Result) => {
+      void w.terminate();
+      resolve(r);
+    });
+    w.once('error', reject);
+  });
+}
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+async function login(url: string, body: object): Promise<string> {
+  const res = await fetch(`${url}/api/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await res.json()) as { data: { token: string } };
+  return json.data.token;
+}
+
+async function main(): Promise<void> {
+  const requests = arg('requests', 3000);
+  const concurrency = arg('concurrency', 32);
+  await buildFunctions({ quiet: true });
+
+  // Baseline: the least a Node HTTP server can do for the same request shape.
+  const bare = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"ok":true,"data":{}}');
+    });
+  });
+  await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
+  const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/api/fn/org`;
+
+  const cloud = await startLocalCloud({ dataDir: ':memory:', resolveDemoKey, logger: () => undefined });
+  const db = sdkDatabase({ env: cloud.sdkEnv() });
+  await ensureCollections(db);
+  await seedDemo(db);
+  const memberToken = await login(cloud.url, { key: 'member' });
+  const strangers = await Promise.all(Array.from({ length: 64 }, (_, i) => login(cloud.url, { openid: `bench-stranger-${i}` })));
+  const fnUrl = `${cloud.url}/api/fn/org`;
+
+  const scenarios: Scenario[] = [
+    { name: 'bare Node HTTP server (baseline)', url: bareUrl, bodies: ['{"action":"getMe","payload":{}}'], tokens: ['x'] },
+    {
+      name: 'local host: action refused at the door',
+      url: fnUrl,
+      bodies: ['{"action":"getMe","payload":{"openid":"x"}}'],
+      tokens: [memberToken],
+    },
+    { name: 'local host: org.getMe (bound member)', url: fnUrl, bodies: ['{"action":"getMe","payload":{}}'], tokens: [memberToken] },
+    {
+      name: 'local host: org.bindMember → request (one write)',
+      url: fnUrl,
+      bodies: ['{"action":"bindMember","payload":{"name":"测试申请","inviteCode":"JGZB01"}}'],
+      tokens: strangers,
+    },
+  ];
+
+  // Warm the function instances (cold starts are a separate question from steady throughput).
+  for (const s of scenarios) await load(s, 200, concurrency);
+
+  const rows: string[] = [];
+  for (const s of scenarios) {
+    const r = await load(s, requests, concurrency);
+    rows.push(
+      `| ${s.name} | ${r.dbOps} | ${r.requests} | ${r.errors} | ${Math.round(r.rps)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} |`,
+    );
+    console.error(`  done: ${s.name}`);
+  }
+  await cloud.close();
+  bare.close();
+
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`
+${new Date().toISOString().slice(0, 10)} · \`npm run bench -- --requests ${requests} --concurrency ${concurrency}\` · ${os.cpus().length} cores (${cpu}), Node ${process.version}
+
+| scenario | DB ops per request | requests | errors | req/s | p50 ms | p99 ms | max ms |
+|---|---|---|---|---|---|---|---|
+${rows.join('\n')}
+`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

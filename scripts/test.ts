@@ -1,0 +1,37 @@
+// npm test: everything CI checks, in order, stopping at the first failure, with each step's time.
+//   typecheck → lint → unit → integration (local cloud + built functions) → weapp build with
+//   the main-package size check → H5 build → browser tests in headless Chromium.
+// `npm test -- --skip-browser` leaves out the two H5 steps (for machines without Chromium).
+
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
+const skipBrowser = process.argv.includes('--skip-browser');
+
+const steps: Array<[string, string, string[]]> = [
+  ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+  ['lint', bin('eslint'), ['.', '--max-warnings=0']],
+  ['unit tests', bin('jest'), ['--selectProjects', 'unit']],
+  ['integration tests (local cloud)', bin('jest'), ['--selectProjects', 'integration']],
+  ['weapp build + main package size', 'npm', ['run', '--silent', 'build:weapp']],
+];
+if (!skipBrowser) {
+  steps.push(['H5 build', bin('taro'), ['build', '--type', 'h5']]);
+  steps.push(['browser tests (Chromium)', bin('jest'), ['--selectProjects', 'browser', '--runInBand']]);
+}
+
+const timings: string[] = [];
+for (const [name, cmd, args] of steps) {
+  console.log(`\n▶ ${name}`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: name.includes('build') ? 'production' : 'test' } });
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  timings.push(`  ${name.padEnd(36)} ${secs.padStart(6)} s`);
+  if (r.status !== 0) {
+    console.error(`\n✗ ${name} failed (${secs} s)`);
+    process.exit(r.status ?? 1);
+  }
+}
+console.log(`\n✓ all checks passed\n${timings.join('\n')}`);

@@ -1,0 +1,166 @@
+// Roster import through the real `org` function: file in cloud storage → row-by-row report →
+// good rows written, bad rows reported, nothing half-written.
+import ExcelJS from 'exceljs';
+import type { ImportReport, ManagedUnit, MemberRow, Page } from '../../core/contracts';
+import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
+
+let t: TestCloud;
+beforeAll(async () => {
+  t = await startTestCloud();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function xlsx(rows: Array<Array<string | number>>, merge?: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('名单');
+  rows.forEach((r) => ws.addRow(r));
+  if (merge) ws.mergeCells(merge);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const members = async (openid: string, unitId: string) =>
+  dataOf(await t.call<Page<MemberRow>>(openid, 'org', 'listMembers', { unitId, limit: 100 })).items;
+const unit = async (unitId: string) =>
+  dataOf(await t.call<{ units: ManagedUnit[] }>('demo-admin', 'org', 'listUnits')).units.find((u) => u.id === unitId) as ManagedUnit;
+
+describe('roster import', () => {
+  it('previews an xlsx with one bad row without writing, then imports the good rows', async () => {
+    const file = await xlsx([
+      ['姓名', '所在支部', '手机号', '党员类别', '角色'],
+      ['陈晓明', '机关第一党支部', 13800000001, '正式党员', '党员'],
+      ['刘芳芳', '机关第一党支部', '13800000002', '预备党员', ''],
+      ['错误行', '机关第一党支部', '12345', '', ''],
+      [],
+      ['欧阳娜娜', '机关第一党支部', '', '', '支部管理员'],
+    ]);
+    const fileID = await t.upload('uploads/admin/roster.xlsx', file);
+    const before = await members('demo-admin', 'br-office');
+
+    const preview = dataOf(await t.call<ImportReport>('demo-admin', 'org', 'importRoster', { fileID, fileName: '名单.xlsx', commit: false }));
+    expect(preview).toMatchObject({ committed: false, total: 4, ready: 3, created: 0, exists: 0, invalid: 1, blankRows: 1 });
+    expect(preview.rows).toEqual([
+      { row: 2, name: '陈晓明', unitName: '机关第一党支部', status: 'ready', reason: null },
+      { row: 3, name: '刘芳芳', unitName: '机关第一党支部', status: 'ready', reason: null },
+      { row: 4, name: '错误行', unitName: null, status: 'invalid', reason: '手机号应为11位数字' },
+      { row: 6, name: '欧阳娜娜', unitName: '机关第一党支部', status: 'ready', reason: null },
+    ]);
+    expect(await members('demo-admin', 'br-office')).toEqual(before);
+
+    const done = dataOf(await t.call<ImportReport>('demo-admin', 'org', 'importRoster', { fileID, fileName: '名单.xlsx', commit: true }));
+    expect(done).toMatchObject({ committed: true, created: 3, invalid: 1, exists: 0 });
+    const after = await members('demo-admin', 'br-office');
+    expect(after).toHaveLength(before.length + 3);
+    expect(after.find((m) => m.name === '欧阳娜娜')).toMatchObject({ role: 'branch_organiser', bound: false });
+    expect(after.find((m) => m.name === '刘芳芳')).toMatchObject({ category: 'probationary', phoneMasked: '138****0002' });
+    expect(after.some((m) => m.name === '错误行')).toBe(false);
+    expect((await unit('br-office')).memberCount).toBe(before.length + 3);
+  });
+
+  it('importing the same file again creates nobody: the database refuses duplicates', async () => {
+    const file = await xlsx([
+      ['姓名', '所在支部', '手机号'],
+      ['陈晓明', '机关第一党支部', '13800000001'],
+    ]);
+    const fileID = await t.upload('uploads/admin/again.xlsx', file);
+    const r = dataOf(await t.call<ImportReport>('demo-admin', 'org', 'importRoster', { fileID, fileName: 'again.xlsx', commit: true }));
+    expect(r).toMatchObject({ created: 0, exists: 1 });
+  });
+
+  it('two imports of the same people racing create each person once', async () => {
+    const csv = Buffer.from('姓名,所在支部\n' + Array.from({ length: 30 }, (_, i) => `并发${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'一二三'[Math.floor(i / 10)]},实验中学党支部`).join('\n'));
+    const fileID = await t.upload('uploads/admin/race.csv', csv);
+    const before = (await unit('br-school')).memberCount;
+    const [a, b] = await Promise.all([
+      t.call<ImportReport>('demo-admin', 'org', 'importRoster', { fileID, fileName: 'race.csv', commit: true }),
+      t.call<ImportReport>('demo-admin', 'org', 'importRoster', { fileID, fileName: 'race.csv', commit: true }),
+    ]);
+    expect(dataOf(a).created + dataOf(b).created).toBe(30);
+    expect(dataOf(a).created + dataOf(a).exists).toBe(30);
+    const names = (await members('demo-admin', 'br-school')).filter((m) => m.name.startsWith('并发'));
+    expect(names).toHaveLength(30);
+    expect((await unit('br-school')).memberCount).toBe(before + 30);
+  });
+
+  it('reads a CSV saved by Excel on Chinese Windows (GB18030) and uses the chosen default branch', async () => {
+    const text = '姓名,手机号\r\n郭小川,13700000009\r\n';
+    const gbk = Buffer.from(new Uint8Array([...encodeGb18030(text)]));
+    const fileID = await t.upload('uploads/organiser/gbk.csv', gbk);
+    const r = dataOf(
+      await t.call<ImportReport>('demo-organiser', 'org', 'importRoster', { fileID, fileName: 'gbk.csv', unitId: 'br-school', commit: true }),
+    );
+    expect(r.rows).toEqual([{ row: 2, name: '郭小川', unitName: '实验中学党支部', status: 'created', reason: null }]);
+  });
+
+  it('reads a branch written once in a merged cell for many rows', async () => {
+    const file = await xlsx(
+      [
+        ['姓名', '所在支部'],
+        ['合并一', '离退休干部党支部'],
+        ['合并二', ''],
+      ],
+      'B2:B3',
+    );
+    const fileID = await t.upload('uploads/admin/merged.xlsx', file);
+    const r = dataOf(await t.call<ImportReport>('demo-admin', 'org', 'importRoster', { fileID, fileName: 'merged.xlsx', commit: false }));
+    expect(r.rows.map((x) => [x.name, x.unitName, x.status])).toEqual([
+      ['合并一', '离退休干部党支部', 'ready'],
+      ['合并二', '离退休干部党支部', 'ready'],
+    ]);
+  });
+
+  it('a branch organiser cannot import into another branch, nor name one in the file', async () => {
+    const fileID = await t.upload('uploads/organiser/other.csv', Buffer.from('姓名,所在支部\n某人,机关第一党支部\n'));
+    expect(await t.call('demo-organiser', 'org', 'importRoster', { fileID, fileName: 'other.csv', unitId: 'br-office', commit: true })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    const r = dataOf(await t.call<ImportReport>('demo-organiser', 'org', 'importRoster', { fileID, fileName: 'other.csv', commit: true }));
+    expect(r.rows[0]).toMatchObject({ status: 'invalid', reason: '支部“机关第一党支部”不存在或不在您的管理范围内' });
+    expect(r.created).toBe(0);
+    expect(await t.call('demo-member', 'org', 'importRoster', { fileID, fileName: 'other.csv', commit: true })).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('a file that is not xlsx or csv, a fake xlsx, an old xls, a missing or oversized file: a clear error, nothing written', async () => {
+    const before = (await unit('br-office')).memberCount;
+    const pdf = await t.upload('uploads/admin/a.pdf', Buffer.from('%PDF-1.4'));
+    expect(await t.call('demo-admin', 'org', 'importRoster', { fileID: pdf, fileName: 'a.pdf', commit: true })).toEqual({
+      ok: false,
+      code: 'INVALID_ARGUMENT',
+      message: '只支持 .xlsx 或 .csv 文件',
+    });
+    expect(await t.call('demo-admin', 'org', 'importRoster', { fileID: pdf, fileName: 'fake.xlsx', commit: true })).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '文件不是有效的 Excel（.xlsx）文件',
+    });
+    expect(await t.call('demo-admin', 'org', 'importRoster', { fileID: pdf, fileName: 'old.xls', commit: true })).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+    const big = await t.upload('uploads/admin/big.csv', Buffer.alloc(2 * 1024 * 1024 + 1, 0x41));
+    expect(await t.call('demo-admin', 'org', 'importRoster', { fileID: big, fileName: 'big.csv', commit: true })).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '文件超过 2MB，请分成几个文件导入',
+    });
+    expect(
+      await t.call('demo-admin', 'org', 'importRoster', { fileID: 'cloud://local-dev.local-bucket/nope.csv', fileName: 'nope.csv', commit: true }),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    const headerless = await t.upload('uploads/admin/h.csv', Buffer.from('编号,部门\n1,2\n'));
+    expect(await t.call('demo-admin', 'org', 'importRoster', { fileID: headerless, fileName: 'h.csv', commit: true })).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '第一行应为表头，且包含“姓名”列（可下载模板对照）',
+    });
+    expect((await unit('br-office')).memberCount).toBe(before);
+  });
+});
+
+/** GB18030 bytes for the few characters this test needs (Node can decode GB18030 but not encode it). */
+function encodeGb18030(text: string): number[] {
+  const table: Record<string, number[]> = {
+    姓: [0xd0, 0xd5], 名: [0xc3, 0xfb], 手: [0xca, 0xd6], 机: [0xbb, 0xfa], 号: [0xba, 0xc5],
+    郭: [0xb9, 0xf9], 小: [0xd0, 0xa1], 川: [0xb4, 0xa8],
+  };
+  const out: number[] = [];
+  for (const ch of text) out.push(...(table[ch] ?? [ch.charCodeAt(0)]));
+  return out;
+}
