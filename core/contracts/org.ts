@@ -81,10 +81,12 @@ export interface MeMember {
   org: UnitRef;
 }
 
+/** `openid` is the caller's own: shown on 我的 so a first admin can be granted by command. */
 export type Me =
-  | { bound: true; member: MeMember; canManage: boolean }
+  | { bound: true; openid: string; member: MeMember; canManage: boolean }
   | {
       bound: false;
+      openid: string;
       request: { status: 'pending' | 'rejected'; name: string; unitName: string; reason: string | null } | null;
     };
 

@@ -15,6 +15,7 @@ describe('who am I', () => {
     const me = dataOf(await t.call<Me>('demo-member', 'org', 'getMe'));
     expect(me).toEqual({
       bound: true,
+      openid: 'demo-member',
       canManage: false,
       member: {
         id: 'demo-member-21',
@@ -29,7 +30,7 @@ describe('who am I', () => {
   });
 
   it('an unknown WeChat user is not bound and has no request', async () => {
-    expect(dataOf(await t.call<Me>('o-stranger', 'org', 'getMe'))).toEqual({ bound: false, request: null });
+    expect(dataOf(await t.call<Me>('o-stranger', 'org', 'getMe'))).toEqual({ bound: false, openid: 'o-stranger', request: null });
   });
 
   it('a payload or event claiming another openid is ignored: identity is only getWXContext()', async () => {
@@ -101,7 +102,7 @@ describe('binding a WeChat account to the roster', () => {
 
   it('a wrong invite code is NOT_FOUND and writes nothing', async () => {
     expect(await t.call('o-nobody', 'org', 'bindMember', { name: '赵建国', inviteCode: 'ZZZZZZ' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    expect(dataOf(await t.call<Me>('o-nobody', 'org', 'getMe'))).toEqual({ bound: false, request: null });
+    expect(dataOf(await t.call<Me>('o-nobody', 'org', 'getMe'))).toEqual({ bound: false, openid: 'o-nobody', request: null });
   });
 
   it('a malformed invite code is INVALID_ARGUMENT naming the field', async () => {
@@ -142,6 +143,7 @@ describe('binding a WeChat account to the roster', () => {
     expect(r).toEqual({ status: 'pending', unitName: '实验中学党支部' });
     expect(dataOf(await t.call<Me>('o-newcomer', 'org', 'getMe'))).toEqual({
       bound: false,
+      openid: 'o-newcomer',
       request: { status: 'pending', name: '新党员', unitName: '实验中学党支部', reason: null },
     });
     // Another branch's organiser cannot see or decide it.
@@ -162,6 +164,7 @@ describe('binding a WeChat account to the roster', () => {
     dataOf(await t.call('demo-admin', 'org', 'reviewBindRequest', { requestId: list.items[0].id, approve: false, reason: '不是本支部党员' }));
     expect(dataOf(await t.call<Me>('o-rejected', 'org', 'getMe'))).toEqual({
       bound: false,
+      openid: 'o-rejected',
       request: { status: 'rejected', name: '路人甲', unitName: '离退休干部党支部', reason: '不是本支部党员' },
     });
   });

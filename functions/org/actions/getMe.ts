@@ -14,10 +14,11 @@ export async function getMe(_input: Record<string, never>, ctx: ActionContext): 
   const member = await findMember(db, ctx.openid);
   if (!member) {
     const req = await getById<BindRequestDoc>(db, COLLECTIONS.bindRequests, ids.derive('r', ctx.openid));
-    if (!req || req.status === 'approved') return { bound: false, request: null };
+    if (!req || req.status === 'approved') return { bound: false, openid: ctx.openid, request: null };
     const unit = await getById<UnitDoc>(db, COLLECTIONS.units, req.unitId);
     return {
       bound: false,
+      openid: ctx.openid,
       request: { status: req.status, name: req.name, unitName: unit?.name ?? '', reason: req.reason },
     };
   }
@@ -28,6 +29,7 @@ export async function getMe(_input: Record<string, never>, ctx: ActionContext): 
   const byId = new Map(units.map((u) => [u._id, u]));
   return {
     bound: true,
+    openid: ctx.openid,
     member: meMember(member, byId.get(member.unitId) ?? null, byId.get(member.orgId) ?? null),
     canManage: isOrganiser(member.role),
   };
