@@ -10,6 +10,6 @@ module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...base, displayName: 'integration', globalSetup: '<rootDir>/test/helpers/global-setup.ts', testMatch: ['<rootDir>/test/localcloud/**/*.test.ts', '<rootDir>/test/integration/**/*.test.ts'] },
-    { ...base, displayName: 'browser', globalSetup: '<rootDir>/test/helpers/global-setup.ts', testTimeout: 60000, testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },
+    { ...base, displayName: 'browser', globalSetup: '<rootDir>/test/helpers/global-setup.ts', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },
   ],
 };
