@@ -1,0 +1,8 @@
+// Development (watch) builds: readable output, quick rebuilds.
+import type { UserConfigExport } from '@tarojs/cli';
+
+export default {
+  logger: { quiet: false, stats: true },
+  mini: {},
+  h5: {},
+} satisfies UserConfigExport<'webpack5'>;

@@ -1,0 +1,77 @@
+// After a weapp build: how big is the main package and each subpackage? WeChat refuses to upload
+// a main package (or any subpackage) over 2 MB, so this fails the build before DevTools does.
+// Run: npx tsx scripts/package-size.ts [distDir]
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const LIMIT = 2 * 1024 * 1024;
+// DevTools project settings sit beside the code but are not uploaded as package content.
+const NOT_PACKAGED = new Set(['project.config.json', 'project.private.config.json']);
+
+interface PackageSize {
+  name: string;
+  bytes: number;
+  files: number;
+}
+
+function walk(dir: string, visit: (file: string, bytes: number) => void): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, visit);
+    else if (entry.isFile()) visit(full, statSync(full).size);
+  }
+}
+
+function subpackageRoots(appJson: unknown): string[] {
+  const app = appJson as { subPackages?: Array<{ root?: unknown }>; subpackages?: Array<{ root?: unknown }> };
+  const list = [...(app.subPackages ?? []), ...(app.subpackages ?? [])];
+  return list.map((p) => (typeof p.root === 'string' ? p.root.replace(/^\/+|\/+$/g, '') : '')).filter((r) => r !== '');
+}
+
+function measure(dist: string): PackageSize[] {
+  const roots = subpackageRoots(JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')));
+  const main: PackageSize = { name: 'main', bytes: 0, files: 0 };
+  const subs = new Map(roots.map((r) => [r, { name: `sub ${r}`, bytes: 0, files: 0 }]));
+  walk(dist, (file, bytes) => {
+    const rel = path.relative(dist, file).split(path.sep).join('/');
+    if (NOT_PACKAGED.has(rel)) return;
+    const root = roots.find((r) => rel === r || rel.startsWith(`${r}/`));
+    const target = root ? subs.get(root) : main;
+    if (!target) return;
+    target.bytes += bytes;
+    target.files += 1;
+  });
+  return [main, ...subs.values()];
+}
+
+function kb(bytes: number): string {
+  return (bytes / 1024).toFixed(1);
+}
+
+function main(): number {
+  const dist = path.resolve(process.argv[2] ?? 'dist');
+  if (!existsSync(path.join(dist, 'app.json'))) {
+    console.error(`${dist}/app.json not found: run \`npx taro build --type weapp\` first.`);
+    return 2;
+  }
+  const sizes = measure(dist);
+  const total = sizes.reduce((s, p) => s + p.bytes, 0);
+  const rows = sizes.map((p) => [p.name, String(p.files), kb(p.bytes), `${((p.bytes / LIMIT) * 100).toFixed(1)}%`]);
+  rows.push(['total', String(sizes.reduce((s, p) => s + p.files, 0)), kb(total), '']);
+  const head = ['package', 'files', 'KB', 'of 2 MB'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  rows.forEach((r) => console.log(line(r)));
+
+  const over = sizes.filter((p) => p.bytes > LIMIT);
+  if (over.length > 0) {
+    over.forEach((p) => console.error(`✖ ${p.name} is ${kb(p.bytes)} KB, over the 2 MB WeChat limit.`));
+    return 1;
+  }
+  console.log(`✔ main package ${kb(sizes[0].bytes)} KB = ${((sizes[0].bytes / LIMIT) * 100).toFixed(1)}% of 2 MB`);
+  return 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,77 @@
+// call(): the typed door to every cloud function action. The event sent is exactly
+// { action, payload }; the answer must be the shared envelope. weapp goes through
+// Taro.cloud.callFunction, H5 through the local function host over HTTP. The branch on
+// process.env.TARO_ENV is resolved at build time, so each build carries one platform's code.
+import Taro from '@tarojs/taro';
+import { isEnvelope } from '@core/envelope';
+import type { ActionName, ContextName, RequestOf, ResponseOf } from '@core/contracts';
+import { ApiError, networkError } from './errors';
+import { API_BASE } from './env';
+import { initCloud } from './cloud';
+import { getToken, sessionExpired } from './session';
+
+const H5_TIMEOUT_MS = 20_000;
+
+function unwrap<T>(answer: unknown): T {
+  if (!isEnvelope(answer)) throw networkError();
+  if (!answer.ok) throw new ApiError(answer.code, answer.message);
+  return answer.data as T;
+}
+
+async function callWeapp(context: string, body: { action: string; payload: unknown }): Promise<unknown> {
+  initCloud();
+  try {
+    const res = await Taro.cloud.callFunction({ name: context, data: body });
+    return res.result;
+  } catch {
+    throw networkError();
+  }
+}
+
+/** POST JSON (or a raw body) to the local host with the bearer token; returns the parsed JSON. */
+export async function postH5(path: string, body: BodyInit, contentType: string): Promise<unknown> {
+  const token = getToken();
+  if (!token) {
+    sessionExpired();
+    throw new ApiError('UNAUTHENTICATED', '请先选择身份登录');
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), H5_TIMEOUT_MS);
+  let res: Response;
+  try {
+    res = await fetch(`${API_BASE}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': contentType, Authorization: `Bearer ${token}` },
+      body,
+      signal: controller.signal,
+    });
+  } catch {
+    throw networkError();
+  } finally {
+    clearTimeout(timer);
+  }
+  if (res.status === 401) {
+    sessionExpired();
+    throw new ApiError('UNAUTHENTICATED', '登录已过期，请重新选择身份');
+  }
+  try {
+    return await res.json();
+  } catch {
+    throw networkError();
+  }
+}
+
+export async function call<C extends ContextName, A extends ActionName<C>>(
+  context: C,
+  action: A,
+  payload: RequestOf<C, A>,
+): Promise<ResponseOf<C, A>> {
+  const body = { action, payload };
+  if (process.env.TARO_ENV === 'h5') {
+    const answer = await postH5(`/api/fn/${context}`, JSON.stringify(body), 'application/json');
+    return unwrap<ResponseOf<C, A>>(answer);
+  }
+  return unwrap<ResponseOf<C, A>>(await callWeapp(context, body));
+}
+
+export { unwrap };

@@ -1,0 +1,83 @@
+// H5 session: a bearer token from the local function host's dev login, kept in Taro storage.
+// In the mini-program there is no login at all: WeChat supplies the caller's identity.
+import Taro from '@tarojs/taro';
+import { isEnvelope } from '@core/envelope';
+import { ApiError, networkError } from './errors';
+import { API_BASE } from './env';
+
+const TOKEN_KEY = 'session.token';
+const OPENID_KEY = 'session.openid';
+export const LOGIN_PAGE = '/pages/login/index';
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+
+/** Called whenever the session ends (logout or an expired token), e.g. to drop cached data. */
+export function onSessionEnd(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function getToken(): string {
+  if (process.env.TARO_ENV !== 'h5') return '';
+  const v: unknown = Taro.getStorageSync(TOKEN_KEY);
+  return typeof v === 'string' ? v : '';
+}
+
+export function getSessionOpenid(): string {
+  const v: unknown = Taro.getStorageSync(OPENID_KEY);
+  return typeof v === 'string' ? v : '';
+}
+
+/** weapp always has a session (WeChat's); H5 has one once a dev login stored a token. */
+export function hasSession(): boolean {
+  if (process.env.TARO_ENV !== 'h5') return true;
+  return getToken() !== '';
+}
+
+export type DevLoginInput = { openid: string } | { key: string };
+
+export async function devLogin(input: DevLoginInput): Promise<{ token: string; openid: string }> {
+  let json: unknown;
+  try {
+    const res = await fetch(`${API_BASE}/api/dev/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    json = await res.json();
+  } catch {
+    throw networkError();
+  }
+  if (!isEnvelope(json)) throw networkError();
+  if (!json.ok) throw new ApiError(json.code, json.message);
+  const data = json.data as { token?: unknown; openid?: unknown };
+  if (typeof data?.token !== 'string' || typeof data.openid !== 'string') throw networkError();
+  Taro.setStorageSync(TOKEN_KEY, data.token);
+  Taro.setStorageSync(OPENID_KEY, data.openid);
+  return { token: data.token, openid: data.openid };
+}
+
+function clearSession(): void {
+  Taro.removeStorageSync(TOKEN_KEY);
+  Taro.removeStorageSync(OPENID_KEY);
+  listeners.forEach((l) => l());
+}
+
+export function logout(): void {
+  clearSession();
+}
+
+let redirecting = false;
+
+/** H5: the token is missing or expired; forget it and send the visitor to choose an identity. */
+export function sessionExpired(): void {
+  clearSession();
+  if (redirecting) return;
+  const path = Taro.getCurrentInstance().router?.path ?? '';
+  if (path.startsWith(LOGIN_PAGE)) return;
+  redirecting = true;
+  Taro.reLaunch({ url: LOGIN_PAGE }).finally(() => {
+    redirecting = false;
+  });
+}

@@ -1,0 +1,47 @@
+// Pages, tab bar and subpackages. Only the tab pages and the two entry pages (bind, login) sit in
+// the main package; organiser pages live in subpackages (architecture rule 12).
+
+// `cloud: true` switches on WeChat cloud development in app.json; Taro's AppConfig type lacks it,
+// hence the widened type.
+const config: Taro.AppConfig & { cloud: boolean } = {
+  pages: [
+    'pages/index/index',
+    'pages/study/index',
+    'pages/quiz/index',
+    'pages/activity/index',
+    'pages/mine/index',
+    'pages/bind/index',
+    'pages/login/index',
+  ],
+  subPackages: [
+    {
+      root: 'subpackages/admin',
+      pages: ['index', 'roster', 'import', 'requests'],
+    },
+  ],
+  window: {
+    navigationBarTitleText: '党员学习',
+    navigationBarBackgroundColor: '#C8161D',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#F5F2EE',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#595959',
+    selectedColor: '#C8161D',
+    backgroundColor: '#FFFFFF',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/study/index', text: '学习', iconPath: 'assets/tab/study.png', selectedIconPath: 'assets/tab/study-active.png' },
+      { pagePath: 'pages/quiz/index', text: '答题', iconPath: 'assets/tab/quiz.png', selectedIconPath: 'assets/tab/quiz-active.png' },
+      { pagePath: 'pages/activity/index', text: '活动', iconPath: 'assets/tab/activity.png', selectedIconPath: 'assets/tab/activity-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
+    ],
+  },
+  // Load only the components a page uses (smaller start-up work in the mini-program).
+  lazyCodeLoading: 'requiredComponents',
+  cloud: true,
+};
+
+export default defineAppConfig(config);

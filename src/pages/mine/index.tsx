@@ -1,0 +1,120 @@
+// 我的: who I am in the organisation, 大字模式, the organisers' entry and (H5) logging out.
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { CATEGORY_LABELS, ROLE_LABELS } from '@core/domain/roles';
+import PageShell from '@/components/PageShell';
+import Card from '@/components/Card';
+import { Button, Switch } from '@/components/nut';
+import { ErrorView, LoadingView } from '@/components/StateView';
+import { getSessionOpenid, IS_H5, logout } from '@/api';
+import { useMe, useSenior } from '@/hooks';
+import { goPage, PAGE } from '@/utils/nav';
+import './index.scss';
+
+function Profile() {
+  const { me, error, loading, reload } = useMe();
+  if (me === undefined && loading) return <LoadingView />;
+  if (me === undefined) return <ErrorView message={error?.message ?? ''} onRetry={reload} />;
+  if (!me.bound) {
+    return (
+      <View className='mine-profile'>
+        <View className='mine-avatar mine-avatar--empty'>?</View>
+        <View className='mine-profile__main'>
+          <Text className='mine-profile__name'>尚未绑定党支部</Text>
+          <Text className='mine-profile__line'>绑定后显示您的支部和身份</Text>
+          <Button id='go-bind' className='btn-gap' type='primary' onClick={() => goPage(PAGE.bind)}>
+            去绑定
+          </Button>
+        </View>
+      </View>
+    );
+  }
+  const m = me.member;
+  return (
+    <View className='mine-profile' id='mine-profile'>
+      <View className='mine-avatar'>{m.name.slice(0, 1)}</View>
+      <View className='mine-profile__main'>
+        <Text className='mine-profile__name'>{m.name}</Text>
+        <View className='mine-profile__tags'>
+          <Text className={`tag ${m.role === 'member' ? '' : 'tag--red'}`}>{m.roleLabel || ROLE_LABELS[m.role]}</Text>
+          <Text className={`tag ${m.category === 'probationary' ? 'tag--gold' : ''}`}>{CATEGORY_LABELS[m.category]}</Text>
+        </View>
+      </View>
+    </View>
+  );
+}
+
+function OrgInfo() {
+  const { me } = useMe();
+  if (!me?.bound) return null;
+  const m = me.member;
+  return (
+    <Card title='组织信息'>
+      <View className='mine-info'>
+        <Text className='mine-info__label'>所在支部</Text>
+        <Text className='mine-info__value'>{m.unit.name}</Text>
+      </View>
+      <View className='mine-info'>
+        <Text className='mine-info__label'>所属单位</Text>
+        <Text className='mine-info__value'>{m.org.name}</Text>
+      </View>
+      <View className='mine-info'>
+        <Text className='mine-info__label'>身份</Text>
+        <Text className='mine-info__value'>{ROLE_LABELS[m.role]}</Text>
+      </View>
+      <View className='mine-info'>
+        <Text className='mine-info__label'>党员类别</Text>
+        <Text className='mine-info__value'>{CATEGORY_LABELS[m.category]}</Text>
+      </View>
+    </Card>
+  );
+}
+
+export default function MinePage() {
+  const { me } = useMe();
+  const [senior, setSenior] = useSenior();
+  const canManage = me?.bound === true && me.canManage;
+
+  const onLogout = () => {
+    logout();
+    void Taro.reLaunch({ url: PAGE.login });
+  };
+
+  return (
+    <PageShell>
+      <Card>
+        <Profile />
+      </Card>
+
+      <OrgInfo />
+
+      {canManage ? (
+        <Card>
+          <View id='go-admin' className='row-link' hoverClass='mine-pressed' onClick={() => goPage(PAGE.admin)}>
+            <Text>管理后台</Text>
+            <Text className='row-link__arrow'>›</Text>
+          </View>
+        </Card>
+      ) : null}
+
+      <Card title='阅读设置'>
+        <View className='row-link mine-senior'>
+          <View className='mine-senior__text'>
+            <Text className='mine-senior__title'>大字模式</Text>
+            <Text className='mine-senior__desc'>{senior ? '已开启：字号放大' : '已关闭：标准字号'}</Text>
+          </View>
+          <Switch id='senior-switch' checked={senior} onChange={(v: boolean) => setSenior(v)} />
+        </View>
+      </Card>
+
+      {IS_H5 ? (
+        <Card>
+          <Text className='mine-session muted'>当前体验身份：{getSessionOpenid() || '未知'}</Text>
+          <Button id='logout' block className='btn-gap' fill='outline' onClick={onLogout}>
+            退出登录
+          </Button>
+        </Card>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,33 @@
+// Where things are. Tab pages are opened with switchTab, the rest with navigateTo.
+import Taro from '@tarojs/taro';
+
+export const TAB = {
+  home: '/pages/index/index',
+  study: '/pages/study/index',
+  quiz: '/pages/quiz/index',
+  activity: '/pages/activity/index',
+  mine: '/pages/mine/index',
+} as const;
+
+export const PAGE = {
+  bind: '/pages/bind/index',
+  login: '/pages/login/index',
+  admin: '/subpackages/admin/index',
+  adminRoster: '/subpackages/admin/roster',
+  adminImport: '/subpackages/admin/import',
+  adminRequests: '/subpackages/admin/requests',
+} as const;
+
+export function goTab(tab: keyof typeof TAB): void {
+  void Taro.switchTab({ url: TAB[tab] });
+}
+
+export function goPage(url: string): void {
+  void Taro.navigateTo({ url });
+}
+
+/** Back to the previous page, or home when the page was opened directly (e.g. a shared link). */
+export function goBackOrHome(): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+  else void Taro.switchTab({ url: TAB.home });
+}
