@@ -25,6 +25,10 @@ function Profile() {
           <Button id='go-bind' className='btn-gap' type='primary' onClick={() => goPage(PAGE.bind)}>
             去绑定
           </Button>
+          {/* A fresh install's first admin is granted by command with this id (README, 部署). */}
+          <Text className='mine-profile__line mine-openid' id='mine-openid' userSelect onLongPress={() => void Taro.setClipboardData({ data: me.openid })}>
+            微信身份编号：{me.openid}
+          </Text>
         </View>
       </View>
     );
