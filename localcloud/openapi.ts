@@ -1,8 +1,8 @@
 // OpenAPI: the `wx.openApi` action (multipart with a protobuf CommApiData, raw protobuf
 // CommOpenApiResp reply) and the legacy JSON `wx.api`. Implements a few WeChat APIs with their
 // documented error codes and records every call. It knows nothing of the database engine.
-import { deflateSync } from 'node:zlib';
 import protobuf from 'protobufjs';
+import { crc32, encodePng } from './png';
 import type { OpenApiCall } from './types';
 import { asRecord } from './wire';
 
@@ -172,28 +172,7 @@ function decodeParams(requestData: Buffer): Record<string, unknown> {
   return params;
 }
 
-// ---------- a tiny PNG encoder for the stand-in mini-program code ----------
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
+// ---------- the stand-in mini-program code image ----------
 
 /** A 64x64 greyscale PNG whose 16x16 block pattern depends on the scene. */
 function patternPng(seed: string): Buffer {
@@ -213,15 +192,5 @@ function patternPng(seed: string): Buffer {
       if (bits[Math.floor(y / scale) * cells + Math.floor(x / scale)]) raw[y * (size + 1) + 1 + x] = 0;
     }
   }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header[8] = 8; // bit depth
-  header[9] = 0; // greyscale
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return encodePng(size, size, 0, raw);
 }

@@ -1,9 +1,9 @@
 // Draws the five tab-bar icons (81×81 PNG, grey and red) from simple shapes and writes them to
 // src/assets/tab/. WeChat's tabBar only accepts image files, so the project draws its own.
 // Run: npx tsx scripts/make-icons.ts
-import { deflateSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { encodePng } from '../localcloud/png';
 
 const SIZE = 81;
 const SAMPLES = 4; // 4×4 supersampling for smooth edges
@@ -140,24 +140,6 @@ const COLOURS: Record<string, [number, number, number]> = {
   active: [0xc8, 0x16, 0x1d],
 };
 
-function crc32(buf: Buffer): number {
-  let c = ~0;
-  for (const byte of buf) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-  }
-  return ~c >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
-}
-
 function png(shape: Shape, [r, g, b]: [number, number, number]): Buffer {
   const raw = Buffer.alloc((SIZE * 4 + 1) * SIZE);
   for (let y = 0; y < SIZE; y++) {
@@ -177,17 +159,7 @@ function png(shape: Shape, [r, g, b]: [number, number, number]): Buffer {
       raw[o + 3] = Math.round((255 * hits) / (SAMPLES * SAMPLES));
     }
   }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(SIZE, 0);
-  ihdr.writeUInt32BE(SIZE, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 6; // RGBA
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return encodePng(SIZE, SIZE, 6, raw);
 }
 
 const outDir = path.resolve(__dirname, '..', 'src', 'assets', 'tab');

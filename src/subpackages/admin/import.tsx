@@ -8,11 +8,11 @@ import { ROSTER_MAX_BYTES, ROSTER_MAX_ROWS, ROSTER_TEMPLATE_HEADER } from '@core
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { toApiError, uploadFile } from '@/api';
-import { useAction, useMutation } from '@/hooks';
+import { useMutation } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
 import AdminGate from './components/AdminGate';
+import ManagedUnits from './components/ManagedUnits';
 import UnitPicker from './components/UnitPicker';
 import './import.scss';
 
@@ -341,38 +341,14 @@ function Importer({ units, initialUnitId }: { units: ManagedUnit[]; initialUnitI
   );
 }
 
-function ImportLoader({ initialUnitId }: { initialUnitId: string | null }) {
-  const units = useAction('org', 'listUnits', {}, []);
-  if (units.loading && !units.data) {
-    return (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  }
-  if (!units.data) {
-    return (
-      <Card>
-        <ErrorView message={units.error?.message ?? ''} onRetry={units.reload} />
-      </Card>
-    );
-  }
-  if (units.data.units.length === 0) {
-    return (
-      <Card>
-        <EmptyView title='暂无可管理的支部' desc='请联系单位管理员为您设置管理范围' />
-      </Card>
-    );
-  }
-  return <Importer units={units.data.units} initialUnitId={initialUnitId} />;
-}
-
 export default function ImportPage() {
   const router = useRouter();
   const initialUnitId = router.params.unitId ?? null;
   return (
     <PageShell>
-      <AdminGate>{() => <ImportLoader initialUnitId={initialUnitId} />}</AdminGate>
+      <AdminGate>
+        {() => <ManagedUnits>{(units) => <Importer units={units} initialUnitId={initialUnitId} />}</ManagedUnits>}
+      </AdminGate>
     </PageShell>
   );
 }

@@ -8,9 +8,10 @@ import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
-import { useAction, usePaged } from '@/hooks';
+import { usePaged } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
 import AdminGate from './components/AdminGate';
+import ManagedUnits from './components/ManagedUnits';
 import UnitPicker from './components/UnitPicker';
 import './roster.scss';
 
@@ -108,38 +109,14 @@ function Roster({ units, initialUnitId }: { units: ManagedUnit[]; initialUnitId:
   );
 }
 
-function RosterLoader({ initialUnitId }: { initialUnitId: string | null }) {
-  const units = useAction('org', 'listUnits', {}, []);
-  if (units.loading && !units.data) {
-    return (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  }
-  if (!units.data) {
-    return (
-      <Card>
-        <ErrorView message={units.error?.message ?? ''} onRetry={units.reload} />
-      </Card>
-    );
-  }
-  if (units.data.units.length === 0) {
-    return (
-      <Card>
-        <EmptyView title='暂无可管理的支部' desc='请联系单位管理员为您设置管理范围' />
-      </Card>
-    );
-  }
-  return <Roster units={units.data.units} initialUnitId={initialUnitId} />;
-}
-
 export default function RosterPage() {
   const router = useRouter();
   const initialUnitId = router.params.unitId ?? null;
   return (
     <PageShell>
-      <AdminGate>{() => <RosterLoader initialUnitId={initialUnitId} />}</AdminGate>
+      <AdminGate>
+        {() => <ManagedUnits>{(units) => <Roster units={units} initialUnitId={initialUnitId} />}</ManagedUnits>}
+      </AdminGate>
     </PageShell>
   );
 }
