@@ -53,6 +53,12 @@ export const orgSchemas = {
     })
     .strict(),
   resetInviteCode: z.object({ unitId: idSchema }).strict(),
+  unbindMember: z
+    .object({
+      memberId: idSchema,
+      reason: z.string().trim().min(1, '请说明解除绑定的原因').max(100, '原因请控制在100字以内'),
+    })
+    .strict(),
 } as const;
 
 export type OrgRequests = { [A in keyof typeof orgSchemas]: z.input<(typeof orgSchemas)[A]> };
@@ -142,4 +148,5 @@ export interface OrgResponses {
   reviewBindRequest: { status: 'approved' | 'rejected'; memberId: string | null };
   setMemberRole: { memberId: string; role: Role };
   resetInviteCode: { unitId: string; inviteCode: string };
+  unbindMember: { memberId: string };
 }

@@ -33,6 +33,8 @@ export interface MemberDoc {
   openid: string | null;
   boundAt: Date | null;
   source: 'import' | 'request' | 'grant' | 'seed';
+  /** The last time an organiser released this entry from a WeChat account, and why (kept for audit). */
+  lastUnbind?: { at: Date; by: string; reason: string; openid: string };
   createdAt: Date;
   updatedAt: Date;
 }

@@ -13,6 +13,7 @@ import { listMembers } from './actions/listMembers';
 import { listUnits } from './actions/listUnits';
 import { resetInviteCode } from './actions/resetInviteCode';
 import { setMemberRole } from './actions/setMemberRole';
+import { unbindMember } from './actions/unbindMember';
 
 // DYNAMIC_CURRENT_ENV is a symbol; the SDK's typings only admit strings.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
@@ -32,6 +33,7 @@ export const main = createRouter<typeof orgSchemas, OrgResponses>(
     reviewBindRequest,
     setMemberRole,
     resetInviteCode,
+    unbindMember,
   },
   {
     getOpenid: () => cloud.getWXContext().OPENID,

@@ -118,3 +118,27 @@ describe('new WeChat user', () => {
     await context.close();
   });
 });
+
+describe('organiser, roster', () => {
+  it('releases a member from their old WeChat account, with a reason, and the roster shows it', async () => {
+    const { context, page } = await env.open();
+    await signIn(page, 'organiser');
+    await page.getByText('李强').first().waitFor();
+    await openTab(page, '我的');
+    await page.locator('#go-admin').click();
+    await page.locator('#admin-roster').click();
+
+    const row = page.locator('#member-demo-member-14');
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toContain('已绑定');
+    await row.click();
+    await page.getByText('解除微信绑定', { exact: true }).click();
+    await page.getByText('更换了手机或微信', { exact: true }).click();
+    await shot(page, 'admin-unbind-confirm');
+    await page.getByText('解除', { exact: true }).click();
+
+    await page.locator('#member-demo-member-14', { hasText: '未绑定' }).waitFor();
+    expect(env.t.cloud.db.get('members', 'demo-member-14')).toMatchObject({ openid: null, lastUnbind: { reason: '更换了手机或微信' } });
+    await context.close();
+  });
+});

@@ -192,3 +192,40 @@ describe('binding a WeChat account to the roster', () => {
     expect(await t.call('demo-member', 'org', 'resetInviteCode', { unitId: 'br-retired' })).toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+describe('unbinding (a member changed WeChat)', () => {
+  const schoolCode = async () =>
+    (dataOf(await t.call<{ units: ManagedUnit[] }>('demo-organiser', 'org', 'listUnits')).units[0].inviteCode as string);
+
+  it('only an organiser of that branch may unbind, never themselves, and a reason is required', async () => {
+    expect(await t.call('demo-member', 'org', 'unbindMember', { memberId: 'demo-member-13', reason: '更换了微信' })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await t.call('demo-organiser', 'org', 'unbindMember', { memberId: 'demo-member-21', reason: '更换了微信' })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await t.call('demo-organiser', 'org', 'unbindMember', { memberId: 'demo-member-11', reason: '更换了微信' })).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+    });
+    expect(await t.call('demo-organiser', 'org', 'unbindMember', { memberId: 'demo-member-13', reason: ' ' })).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '字段 reason：请说明解除绑定的原因',
+    });
+    expect(await t.call('demo-organiser', 'org', 'unbindMember', { memberId: 'demo-member-19', reason: '更换了微信' })).toMatchObject({
+      code: 'CONFLICT',
+      message: '该党员尚未绑定微信',
+    });
+  });
+
+  it('the old account loses the entry at once, the new account binds it, and the reason is kept', async () => {
+    const before = dataOf(await t.call<{ units: ManagedUnit[] }>('demo-organiser', 'org', 'listUnits')).units[0].boundCount;
+    expect(dataOf(await t.call('demo-organiser', 'org', 'unbindMember', { memberId: 'demo-member-13', reason: '更换了微信' }))).toEqual({
+      memberId: 'demo-member-13',
+    });
+    expect(dataOf(await t.call<Me>('demo-m-13', 'org', 'getMe'))).toMatchObject({ bound: false });
+    expect(await t.call('demo-m-13', 'org', 'listUnits')).toMatchObject({ code: 'UNAUTHENTICATED' });
+    const after = dataOf(await t.call<{ units: ManagedUnit[] }>('demo-organiser', 'org', 'listUnits')).units[0].boundCount;
+    expect(after).toBe(before - 1);
+
+    const r = dataOf(await t.call<BindResult>('o-zhumin-new-phone', 'org', 'bindMember', { name: '朱敏', inviteCode: await schoolCode() }));
+    expect(r).toMatchObject({ status: 'bound', me: { member: { id: 'demo-member-13' } } });
+    const entry = t.cloud.db.get('members', 'demo-member-13');
+    expect(entry).toMatchObject({ openid: 'o-zhumin-new-phone', lastUnbind: { reason: '更换了微信', by: 'demo-member-11', openid: 'demo-m-13' } });
+  });
+});

@@ -95,6 +95,7 @@ export interface TransactionLike {
       get(): Promise<{ data: unknown }>;
       update(opts: { data: Record<string, unknown> }): Promise<unknown>;
       set(opts: { data: Record<string, unknown> }): Promise<unknown>;
+      remove(): Promise<unknown>;
     };
     add(opts: { data: Record<string, unknown> }): Promise<unknown>;
   };

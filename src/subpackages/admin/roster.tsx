@@ -1,14 +1,17 @@
-// 党员名单: the members of one unit, filtered by bound / not bound, a page at a time.
+// 党员名单: the members of one unit, filtered by bound / not bound, a page at a time. Tapping a
+// member offers what the viewer may do: release the entry from its WeChat account (the member
+// changed phones), and for org admins, make or unmake a branch organiser.
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
-import type { ManagedUnit, MemberRow } from '@core/contracts';
+import Taro, { useRouter } from '@tarojs/taro';
+import type { ManagedUnit, MemberRow, MeMember } from '@core/contracts';
 import { ROLE_LABELS } from '@core/domain/roles';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { usePaged } from '@/hooks';
+import { call, toApiError } from '@/api';
 import { goPage, PAGE } from '@/utils/nav';
 import AdminGate from './components/AdminGate';
 import ManagedUnits from './components/ManagedUnits';
@@ -22,9 +25,77 @@ const FILTERS: Array<{ value: BoundFilter; label: string }> = [
   { value: 'unbound', label: '未绑定' },
 ];
 
-function MemberItem({ m }: { m: MemberRow }) {
+const UNBIND_REASONS = ['更换了手机或微信', '绑定错了人', '已不在本支部'];
+
+interface RowAction {
+  label: string;
+  run: () => Promise<string | null>;
+}
+
+/** The actions the viewer may take on a row; the cloud function checks each again. */
+function rowActions(viewer: MeMember, m: MemberRow): RowAction[] {
+  const actions: RowAction[] = [];
+  if (m.bound && m.id !== viewer.id && (m.role !== 'org_admin' || viewer.role === 'org_admin')) {
+    actions.push({
+      label: '解除微信绑定',
+      run: async () => {
+        let reason: string;
+        try {
+          reason = UNBIND_REASONS[(await Taro.showActionSheet({ itemList: UNBIND_REASONS })).tapIndex];
+        } catch {
+          return null; // the reason sheet was dismissed
+        }
+        const answer = await Taro.showModal({
+          title: '解除微信绑定',
+          content: `解除后，${m.name}需要用新的微信重新绑定。原因：${reason}`,
+          confirmText: '解除',
+          confirmColor: '#C8161D',
+        });
+        if (!answer.confirm) return null;
+        await call('org', 'unbindMember', { memberId: m.id, reason });
+        return '已解除绑定';
+      },
+    });
+  }
+  if (viewer.role === 'org_admin' && m.role !== 'org_admin') {
+    const promote = m.role === 'member';
+    actions.push({
+      label: promote ? '设为支部管理员' : '取消支部管理员',
+      run: async () => {
+        await call('org', 'setMemberRole', { memberId: m.id, role: promote ? 'branch_organiser' : 'member' });
+        return promote ? `${m.name}已是支部管理员` : `已取消${m.name}的管理员身份`;
+      },
+    });
+  }
+  return actions;
+}
+
+async function openActions(actions: RowAction[], onChanged: () => void): Promise<void> {
+  let picked: RowAction;
+  try {
+    picked = actions[(await Taro.showActionSheet({ itemList: actions.map((a) => a.label) })).tapIndex];
+  } catch {
+    return; // the sheet was dismissed
+  }
+  try {
+    const done = await picked.run();
+    if (done === null) return;
+    void Taro.showToast({ title: done, icon: 'none' });
+    onChanged();
+  } catch (e) {
+    void Taro.showToast({ title: toApiError(e).message, icon: 'none' });
+  }
+}
+
+function MemberItem({ m, viewer, onChanged }: { m: MemberRow; viewer: MeMember; onChanged: () => void }) {
+  const actions = rowActions(viewer, m);
   return (
-    <View className='member-row'>
+    <View
+      className='member-row'
+      id={`member-${m.id}`}
+      hoverClass={actions.length > 0 ? 'member-row--pressed' : 'none'}
+      onClick={actions.length > 0 ? () => void openActions(actions, onChanged) : undefined}
+    >
       <View className='member-row__main'>
         <Text className='member-row__name'>{m.name}</Text>
         <Text className='member-row__meta'>
@@ -33,11 +104,12 @@ function MemberItem({ m }: { m: MemberRow }) {
         </Text>
       </View>
       <Text className={m.bound ? 'tag tag--ok' : 'tag'}>{m.bound ? '✓ 已绑定' : '○ 未绑定'}</Text>
+      {actions.length > 0 ? <Text className='member-row__more'>›</Text> : null}
     </View>
   );
 }
 
-function Members({ unitId, filter }: { unitId: string; filter: BoundFilter }) {
+function Members({ unitId, filter, viewer }: { unitId: string; filter: BoundFilter; viewer: MeMember }) {
   const list = usePaged('org', 'listMembers', { unitId, bound: filter, limit: 20 }, [unitId, filter]);
   if (list.loading) return <LoadingView />;
   if (list.error && list.items.length === 0) return <ErrorView message={list.error.message} onRetry={list.reload} />;
@@ -60,7 +132,7 @@ function Members({ unitId, filter }: { unitId: string; filter: BoundFilter }) {
   return (
     <View id='roster-list'>
       {list.items.map((m) => (
-        <MemberItem key={m.id} m={m} />
+        <MemberItem key={m.id} m={m} viewer={viewer} onChanged={list.reload} />
       ))}
       {list.error ? (
         <View className='form-error btn-gap'>
@@ -79,7 +151,7 @@ function Members({ unitId, filter }: { unitId: string; filter: BoundFilter }) {
   );
 }
 
-function Roster({ units, initialUnitId }: { units: ManagedUnit[]; initialUnitId: string | null }) {
+function Roster({ units, initialUnitId, viewer }: { units: ManagedUnit[]; initialUnitId: string | null; viewer: MeMember }) {
   const fallback = units.find((u) => u.kind === 'branch') ?? units[0];
   const [unitId, setUnitId] = useState<string | null>(
     units.some((u) => u.id === initialUnitId) ? initialUnitId : (fallback?.id ?? null),
@@ -104,7 +176,7 @@ function Roster({ units, initialUnitId }: { units: ManagedUnit[]; initialUnitId:
           ))}
         </View>
       </Card>
-      <Card>{unitId ? <Members unitId={unitId} filter={filter} /> : <EmptyView title='请先选择组织' />}</Card>
+      <Card>{unitId ? <Members unitId={unitId} filter={filter} viewer={viewer} /> : <EmptyView title='请先选择组织' />}</Card>
     </>
   );
 }
@@ -115,7 +187,7 @@ export default function RosterPage() {
   return (
     <PageShell>
       <AdminGate>
-        {() => <ManagedUnits>{(units) => <Roster units={units} initialUnitId={initialUnitId} />}</ManagedUnits>}
+        {(viewer) => <ManagedUnits>{(units) => <Roster units={units} initialUnitId={initialUnitId} viewer={viewer} />}</ManagedUnits>}
       </AdminGate>
     </PageShell>
   );
