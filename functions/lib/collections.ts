@@ -20,7 +20,8 @@ export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
  * production they are created in the CloudBase console (see docs/DATA-MODEL.md).
  */
 export const INDEXES: Record<CollectionName, string[][]> = {
-  units: [['orgId', 'kind']],
+  // kind: the admin:grant command finds organisation roots.
+  units: [['orgId', 'kind'], ['kind']],
   members: [['unitId', 'name'], ['unitId', 'openid', 'name'], ['orgId']],
   identities: [],
   inviteCodes: [],

@@ -8,6 +8,8 @@ import type { Database } from '../../functions/lib/db';
 import { resolveDemoKey } from '../../scripts/lib/demo-data';
 import { sdkCloud } from '../../scripts/lib/sdk';
 import { ensureCollections, seedDemo } from '../../scripts/lib/setup';
+import { INDEXES } from '../../functions/lib/collections';
+import { unindexedShapes } from './index-coverage';
 
 export interface TestCloud {
   cloud: LocalCloud;
@@ -19,6 +21,7 @@ export interface TestCloud {
   invoke(openid: string, fn: ContextName, action: string, payload?: unknown): Promise<InvokeResult>;
   /** Put bytes in cloud storage as a client upload would; returns the fileID. */
   upload(cloudPath: string, bytes: Buffer): Promise<string>;
+  /** Stops the cloud; fails if any query this cloud served has no declared index (rule 9). */
   close(): Promise<void>;
 }
 
@@ -39,7 +42,13 @@ export async function startTestCloud(opts: { seed?: boolean } & LocalCloudOption
     call: async <T>(openid: string, fn: ContextName, action: string, payload: unknown = {}) =>
       (await invoke(openid, fn, action, payload)).result as Envelope<T>,
     upload: async (cloudPath, bytes) => (await sdk.uploadFile({ cloudPath, fileContent: bytes })).fileID,
-    close: () => cloud.close(),
+    close: async () => {
+      const missing = unindexedShapes(cloud.queryShapes(), INDEXES);
+      await cloud.close();
+      if (missing.length > 0) {
+        throw new Error(`queries without a declared index (functions/lib/collections.ts INDEXES):\n${missing.map((m) => JSON.stringify(m)).join('\n')}`);
+      }
+    },
   };
 }
 

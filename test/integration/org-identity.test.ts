@@ -124,8 +124,7 @@ describe('binding a WeChat account to the roster', () => {
     const winners = results.filter((r) => r.ok);
     expect(winners).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'CONFLICT')).toBe(true);
-    const identities = await t.db.collection('identities').where({ memberId: 'demo-member-07' }).get();
-    expect((identities as { data: unknown[] }).data).toHaveLength(1);
+    expect(t.cloud.db.find('identities', { memberId: 'demo-member-07' })).toHaveLength(1);
   });
 
   it('one phone racing to bind two entries gets exactly one', async () => {
@@ -134,8 +133,7 @@ describe('binding a WeChat account to the roster', () => {
       t.call('o-greedy', 'org', 'bindMember', { name: '孙悦', inviteCode: 'JGZB01' }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const bound = await t.db.collection('members').where({ openid: 'o-greedy' }).get();
-    expect((bound as { data: unknown[] }).data).toHaveLength(1);
+    expect(t.cloud.db.find('members', { openid: 'o-greedy' })).toHaveLength(1);
   });
 
   it('a name not on the roster becomes a request the branch organiser approves', async () => {
