@@ -75,6 +75,16 @@ export class ApiHost {
     sendJson(res, 200, { ok: true, data: { token, openid } });
   }
 
+  /** The caller's openid, or undefined after answering 401 (the body is drained, not read). */
+  private requireSession(req: IncomingMessage, res: ServerResponse): string | undefined {
+    const openid = this.session(req);
+    if (!openid) {
+      req.resume();
+      sendJson(res, 401, unauthenticated);
+    }
+    return openid;
+  }
+
   private session(req: IncomingMessage): string | undefined {
     const header = String(req.headers.authorization ?? '');
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -83,12 +93,8 @@ export class ApiHost {
 
   private async callFunction(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST') return this.methodNotAllowed(req, res);
-    const openid = this.session(req);
-    if (!openid) {
-      req.resume();
-      sendJson(res, 401, unauthenticated);
-      return;
-    }
+    const openid = this.requireSession(req, res);
+    if (!openid) return;
     if (!this.deps.functionExists(name)) {
       req.resume();
       sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '请求的功能不存在' });
@@ -121,12 +127,8 @@ export class ApiHost {
 
   private async upload(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST') return this.methodNotAllowed(req, res);
-    const openid = this.session(req);
-    if (!openid) {
-      req.resume();
-      sendJson(res, 401, unauthenticated);
-      return;
-    }
+    const openid = this.requireSession(req, res);
+    if (!openid) return;
     let bytes: Buffer;
     try {
       bytes = await readBody(req, MAX_UPLOAD_BODY);

@@ -18,7 +18,8 @@ export async function ensureCollections(db: Database): Promise<string[]> {
     } catch (err) {
       const code = (err as { code?: string }).code ?? '';
       const msg = err instanceof Error ? err.message : String((err as { errMsg?: string }).errMsg ?? err);
-      if (!/ALREADY_EXIST|exist/i.test(`${code} ${msg}`)) throw err;
+      // CloudBase answers DATABASE_COLLECTION_ALREADY_EXIST ("Table exist."); anything else is real.
+      if (!/ALREADY_EXIST|Table exist/i.test(`${code} ${msg}`)) throw err;
     }
   }
   return created;

@@ -20,6 +20,14 @@ async function signIn(page: Page, who: 'member' | 'organiser' | 'admin'): Promis
   await page.locator(`#login-${who}`).click();
 }
 
+/** Signs in as the demo branch organiser and opens 管理后台 from 我的. */
+async function openAdminAsOrganiser(page: Page): Promise<void> {
+  await signIn(page, 'organiser');
+  await page.getByText('李强').first().waitFor();
+  await openTab(page, '我的');
+  await page.locator('#go-admin').click();
+}
+
 async function openTab(page: Page, label: string): Promise<void> {
   await page.locator('.weui-tabbar__item, .taro-tabbar__tabbar-item').filter({ hasText: label }).first().click();
 }
@@ -49,11 +57,7 @@ describe('member', () => {
 describe('organiser', () => {
   it('imports a roster with one bad row, sees the row-by-row report, and only good rows are saved', async () => {
     const { context, page } = await env.open();
-    await signIn(page, 'organiser');
-    await page.getByText('李强').first().waitFor();
-
-    await openTab(page, '我的');
-    await page.locator('#go-admin').click();
+    await openAdminAsOrganiser(page);
     await page.locator('#admin-import').waitFor();
     // Taro H5 keeps earlier pages in the DOM, hidden: look inside the admin page only.
     const adminPage = page.locator('.taro_page').filter({ has: page.locator('#admin-import') });
@@ -122,10 +126,7 @@ describe('new WeChat user', () => {
 describe('organiser, roster', () => {
   it('releases a member from their old WeChat account, with a reason, and the roster shows it', async () => {
     const { context, page } = await env.open();
-    await signIn(page, 'organiser');
-    await page.getByText('李强').first().waitFor();
-    await openTab(page, '我的');
-    await page.locator('#go-admin').click();
+    await openAdminAsOrganiser(page);
     await page.locator('#admin-roster').click();
 
     const row = page.locator('#member-demo-member-14');
