@@ -18,6 +18,14 @@ const config: Taro.AppConfig & { cloud: boolean } = {
       root: 'subpackages/admin',
       pages: ['index', 'roster', 'import', 'requests'],
     },
+    {
+      root: 'subpackages/exam',
+      pages: ['intro', 'take', 'result', 'review'],
+    },
+    {
+      root: 'subpackages/exam-admin',
+      pages: ['index', 'bank', 'question', 'import', 'reports', 'editor', 'monitor', 'stats'],
+    },
   ],
   window: {
     navigationBarTitleText: '党员学习',

@@ -1,10 +1,12 @@
 // The map of every cloud function (bounded context) to its actions' request and response types.
 // The client's call() and each function's router are typed from here.
 
+import type { ExamRequests, ExamResponses } from './exam';
 import type { OrgRequests, OrgResponses } from './org';
 
 export interface Contracts {
   org: { requests: OrgRequests; responses: OrgResponses };
+  exam: { requests: ExamRequests; responses: ExamResponses };
 }
 
 export type ContextName = keyof Contracts;
@@ -13,4 +15,5 @@ export type RequestOf<C extends ContextName, A extends ActionName<C>> = Contract
 export type ResponseOf<C extends ContextName, A extends ActionName<C>> = Contracts[C]['responses'][A];
 
 export type * from './org';
+export type * from './exam';
 export type { Page } from './common';

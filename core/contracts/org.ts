@@ -59,6 +59,15 @@ export const orgSchemas = {
       reason: z.string().trim().min(1, '请说明解除绑定的原因').max(100, '原因请控制在100字以内'),
     })
     .strict(),
+  /**
+   * The member accepted one-time subscribe messages (wx.requestSubscribeMessage) for these topics:
+   * each acceptance allows one message, counted here because WeChat cannot be asked.
+   */
+  grantReminders: z
+    .object({
+      topics: z.array(z.enum(['exam', 'checkin', 'event'])).min(1).max(3),
+    })
+    .strict(),
 } as const;
 
 export type OrgRequests = { [A in keyof typeof orgSchemas]: z.input<(typeof orgSchemas)[A]> };
@@ -149,4 +158,5 @@ export interface OrgResponses {
   setMemberRole: { memberId: string; role: Role };
   resetInviteCode: { unitId: string; inviteCode: string };
   unbindMember: { memberId: string };
+  grantReminders: { credits: Record<'exam' | 'checkin' | 'event', number> };
 }

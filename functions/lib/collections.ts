@@ -10,6 +10,15 @@ export const COLLECTIONS = {
   bindRequests: 'bindRequests',
   rosterImports: 'rosterImports',
   meta: 'meta',
+  reminderCredits: 'reminderCredits',
+  questions: 'questions',
+  questionReports: 'questionReports',
+  questionImports: 'questionImports',
+  exams: 'exams',
+  examKeys: 'examKeys',
+  examTakers: 'examTakers',
+  examAttempts: 'examAttempts',
+  examStats: 'examStats',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -28,4 +37,37 @@ export const INDEXES: Record<CollectionName, string[][]> = {
   bindRequests: [['unitId', 'status', 'createdAt']],
   rosterImports: [['unitId', 'createdAt']],
   meta: [],
+  reminderCredits: [],
+  // The bank's list (status, optional type and tag filters, newest first) and the import's
+  // duplicate check by content key.
+  questions: [
+    ['orgId', 'status', 'createdAt'],
+    ['orgId', 'status', 'type', 'createdAt'],
+    ['orgId', 'status', 'tags', 'createdAt'],
+    ['orgId', 'status', 'type', 'tags', 'createdAt'],
+    ['orgId', 'key'],
+  ],
+  questionReports: [['orgId', 'status', 'createdAt']],
+  questionImports: [],
+  // Members list exams by audience (their branch or 'ALL') and window; organisers by creation.
+  exams: [
+    ['orgId', 'status', 'audience', 'closesAt'],
+    ['orgId', 'createdAt'],
+    ['orgId', 'audience', 'createdAt'],
+  ],
+  examKeys: [],
+  // A member's taken exams; a branch's takers of one exam (roster, export).
+  examTakers: [
+    ['memberId', 'lastSubmittedAt'],
+    ['examId', 'unitId', 'name'],
+    ['examId', 'name'],
+  ],
+  // The open attempts of one exam (monitor) and of all exams past their deadline (sweep); one
+  // member's attempts of one exam.
+  examAttempts: [
+    ['examId', 'status', 'deadline'],
+    ['status', 'deadline'],
+    ['examId', 'memberId', 'number'],
+  ],
+  examStats: [['examId', 'unitId']],
 };

@@ -66,3 +66,40 @@ export function isTransactionConflict(err: unknown): boolean {
   const text = `${String(e?.code ?? '')} ${String(e?.message ?? '')} ${String(e?.errMsg ?? '')}`;
   return /TRANSACTION_CONFLICT|WriteConflict/i.test(text);
 }
+
+/** Which of these `_id`s exist already (reads in chunks of 1000, the SDK's ceiling). */
+export async function existingIds(db: Database, collection: string, idsToCheck: string[]): Promise<Set<string>> {
+  const _ = db.command;
+  const found = new Set<string>();
+  for (let i = 0; i < idsToCheck.length; i += 1000) {
+    const chunk = idsToCheck.slice(i, i + 1000);
+    const docs = await list<BaseDoc>(db.collection(collection).where({ _id: _.in(chunk) }).field({ _id: true }).limit(1000));
+    docs.forEach((d) => found.add(d._id));
+  }
+  return found;
+}
+
+/**
+ * Insert a batch in one request (all or nothing). If a concurrent writer got some of these ids in
+ * first, the batch is refused as a whole; then each is inserted alone and the duplicates are
+ * reported. Returns, per document, whether this call created it.
+ */
+export async function insertBatch(db: Database, collection: string, docs: Array<Record<string, unknown>>): Promise<boolean[]> {
+  try {
+    await insertMany(db, collection, docs);
+    return docs.map(() => true);
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err;
+  }
+  const created: boolean[] = [];
+  for (const doc of docs) {
+    try {
+      await insert(db, collection, doc);
+      created.push(true);
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      created.push(false);
+    }
+  }
+  return created;
+}

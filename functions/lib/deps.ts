@@ -8,6 +8,16 @@ import type { Database } from './db';
 export interface Storage {
   /** Bytes of a file in cloud storage. */
   download(fileID: string): Promise<Buffer>;
+  /** Store bytes at a cloud path; the fileID. */
+  upload(cloudPath: string, bytes: Buffer): Promise<string>;
+  /** A temporary download URL for a fileID. */
+  tempUrl(fileID: string): Promise<string>;
+}
+
+/** One-time subscribe messages (a member's consent, counted in the database, allows one each). */
+export interface Notifier {
+  /** Send one subscribe message; false when WeChat refused it (for example, no consent left). */
+  send(message: { openid: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<boolean>;
 }
 
 export interface Ids {
@@ -28,6 +38,7 @@ export interface Deps {
   clock: Clock;
   ids: Ids;
   log: Logger;
+  notify: Notifier;
 }
 
 export const ids: Ids = {

@@ -25,6 +25,15 @@ export interface RouterOptions {
   /** Reads the caller's identity for this invocation (wx-server-sdk's getWXContext). */
   getOpenid: () => string | undefined;
   deps: Deps;
+  /**
+   * A timer trigger's job (WeChat allows one trigger per function). Runs only for an event shaped
+   * like a trigger's AND an invocation without a caller: a client cannot reach it by imitation.
+   */
+  onTimer?: (deps: Deps) => Promise<unknown>;
+}
+
+function isTimerEvent(e: Record<string, unknown>): boolean {
+  return e.Type === 'Timer' && typeof e.TriggerName === 'string';
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -41,6 +50,14 @@ export function createRouter<S extends Schemas, R extends { [K in keyof S]: unkn
 ) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     const e = (typeof event === 'object' && event !== null ? event : {}) as Record<string, unknown>;
+    if (options.onTimer && isTimerEvent(e) && !options.getOpenid()) {
+      try {
+        return ok(await options.onTimer(options.deps));
+      } catch (err) {
+        options.deps.log.error(`${context} timer failed`, err instanceof Error ? err.stack : err);
+        return fail('INTERNAL', 'timer job failed');
+      }
+    }
     const action = e.action;
     if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(schemas, action)) {
       return fail('INVALID_ARGUMENT', `字段 action：未知的操作 ${typeof action === 'string' ? action.slice(0, 40) : ''}`.trim());

@@ -8,3 +8,5 @@ export { uploadFile } from './upload';
 export { devLogin, logout, hasSession, onSessionEnd, getSessionOpenid, LOGIN_PAGE } from './session';
 export type { DevLoginInput } from './session';
 export { IS_H5 } from './env';
+export { askReminders, copyText, openFile, protectFromCapture } from './platform';
+export type { ReminderTopic } from './platform';

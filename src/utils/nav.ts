@@ -16,6 +16,18 @@ export const PAGE = {
   adminRoster: '/subpackages/admin/roster',
   adminImport: '/subpackages/admin/import',
   adminRequests: '/subpackages/admin/requests',
+  examIntro: '/subpackages/exam/intro',
+  examTake: '/subpackages/exam/take',
+  examResult: '/subpackages/exam/result',
+  examReview: '/subpackages/exam/review',
+  examAdmin: '/subpackages/exam-admin/index',
+  examBank: '/subpackages/exam-admin/bank',
+  examQuestion: '/subpackages/exam-admin/question',
+  examImport: '/subpackages/exam-admin/import',
+  examReports: '/subpackages/exam-admin/reports',
+  examEditor: '/subpackages/exam-admin/editor',
+  examMonitor: '/subpackages/exam-admin/monitor',
+  examStats: '/subpackages/exam-admin/stats',
 } as const;
 
 export function goTab(tab: keyof typeof TAB): void {

@@ -6,12 +6,12 @@
 import type { ImportReport, ImportRowReport } from '../../../core/contracts/org';
 import { checkRoster, ROSTER_MAX_BYTES, rosterKey, type ValidRosterRow } from '../../../core/domain/roster';
 import { COLLECTIONS } from '../../lib/collections';
-import { insert, insertMany, isDuplicateKeyError, list, updateById } from '../../lib/db';
+import { existingIds, insert, insertBatch, updateById } from '../../lib/db';
 import { invalid, notFound } from '../../lib/errors';
 import { managedUnits, requireManagedUnit, requireOrganiser } from '../../lib/identity';
 import type { MemberDoc, RosterImportDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
-import { readSheet } from '../sheet';
+import { readSheet } from '../../lib/sheet';
 
 interface Input {
   fileID: string;
@@ -50,7 +50,7 @@ export async function importRoster(input: Input, ctx: ActionContext): Promise<Im
 
   const valid = check.rows.flatMap((r) => (r.ok ? [r.value] : []));
   const idOf = (v: ValidRosterRow) => ids.derive('m', rosterKey(v.unitId, v.name, v.phone));
-  const existing = await existingIds(ctx, valid.map(idOf));
+  const existing = await existingIds(ctx.deps.db, COLLECTIONS.members, valid.map(idOf));
 
   const status = new Map<number, ImportRowReport['status']>();
   for (const v of valid) status.set(v.row, existing.has(idOf(v)) ? 'exists' : input.commit ? 'created' : 'ready');
@@ -62,7 +62,7 @@ export async function importRoster(input: Input, ctx: ActionContext): Promise<Im
     for (let i = 0; i < fresh.length; i += BATCH) {
       const batch = fresh.slice(i, i + BATCH);
       const docs = batch.map((v) => memberDoc(idOf(v), v, me.orgId, now));
-      const outcome = await insertBatch(ctx, docs);
+      const outcome = await insertBatch(ctx.deps.db, COLLECTIONS.members, docs as unknown as Array<Record<string, unknown>>);
       batch.forEach((v, k) => {
         if (outcome[k]) createdPerUnit.set(v.unitId, (createdPerUnit.get(v.unitId) ?? 0) + 1);
         else status.set(v.row, 'exists');
@@ -122,44 +122,4 @@ function memberDoc(id: string, v: ValidRosterRow, orgId: string, now: Date): Mem
     createdAt: now,
     updatedAt: now,
   };
-}
-
-async function existingIds(ctx: ActionContext, idsToCheck: string[]): Promise<Set<string>> {
-  const { db } = ctx.deps;
-  const _ = db.command;
-  const found = new Set<string>();
-  for (let i = 0; i < idsToCheck.length; i += 1000) {
-    const chunk = idsToCheck.slice(i, i + 1000);
-    const docs = await list<{ _id: string }>(
-      db.collection(COLLECTIONS.members).where({ _id: _.in(chunk) }).field({ _id: true }).limit(1000),
-    );
-    docs.forEach((d) => found.add(d._id));
-  }
-  return found;
-}
-
-/**
- * Insert a batch in one request (all or nothing). If another import got some of these people in
- * first, the batch is refused as a whole; then each is inserted alone and the duplicates are
- * reported as already there. Returns, per document, whether this call created it.
- */
-async function insertBatch(ctx: ActionContext, docs: MemberDoc[]): Promise<boolean[]> {
-  const { db } = ctx.deps;
-  try {
-    await insertMany(db, COLLECTIONS.members, docs as unknown as Array<Record<string, unknown>>);
-    return docs.map(() => true);
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err;
-  }
-  const created: boolean[] = [];
-  for (const doc of docs) {
-    try {
-      await insert(db, COLLECTIONS.members, doc);
-      created.push(true);
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-      created.push(false);
-    }
-  }
-  return created;
 }

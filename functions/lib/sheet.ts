@@ -1,10 +1,15 @@
-// Reading an uploaded roster file into rows of text cells. xlsx through exceljs; csv as UTF-8,
+// Reading an uploaded spreadsheet (roster, question bank) into rows of text cells. xlsx through exceljs; csv as UTF-8,
 // or GB18030 when it is not valid UTF-8 (Excel on Chinese Windows saves CSV that way).
 
 import type ExcelJS from 'exceljs';
 import { parseCsv } from '../../core/domain/csv';
-import type { RosterRowInput } from '../../core/domain/roster';
-import { invalid } from '../lib/errors';
+import { invalid } from './errors';
+
+/** One spreadsheet row: its 1-based number as the organiser sees it, and its cells as text. */
+export interface SheetRow {
+  row: number;
+  cells: string[];
+}
 
 export function fileKind(fileName: string): 'xlsx' | 'csv' | 'xls' | 'other' {
   const ext = /\.([A-Za-z0-9]+)$/.exec(fileName.trim())?.[1]?.toLowerCase();
@@ -21,7 +26,7 @@ export function decodeText(bytes: Buffer): string {
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-export async function readSheet(bytes: Buffer, fileName: string): Promise<RosterRowInput[]> {
+export async function readSheet(bytes: Buffer, fileName: string): Promise<SheetRow[]> {
   const kind = fileKind(fileName);
   if (kind === 'xls') throw invalid('不支持旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入');
   if (kind === 'other') throw invalid('只支持 .xlsx 或 .csv 文件');
@@ -30,7 +35,7 @@ export async function readSheet(bytes: Buffer, fileName: string): Promise<Roster
     return parseCsv(decodeText(bytes)).map((cells, i) => ({ row: i + 1, cells }));
   }
   if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) throw invalid('文件不是有效的 Excel（.xlsx）文件');
-  // Loaded on first use: only roster imports need it, and it is most of the bundle.
+  // Loaded on first use: only imports need it, and it is most of the bundle.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
   try {
@@ -40,7 +45,7 @@ export async function readSheet(bytes: Buffer, fileName: string): Promise<Roster
   }
   const sheet = workbook.worksheets.find((ws) => ws.state !== 'hidden' && ws.actualRowCount > 0);
   if (!sheet) return [];
-  const rows: RosterRowInput[] = [];
+  const rows: SheetRow[] = [];
   const width = sheet.columnCount;
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);

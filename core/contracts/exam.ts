@@ -1,0 +1,515 @@
+// Contract of the `exam` cloud function: the question bank, closed-book exams, make-up exams,
+// attempts and the organiser's views. No response to a member carries the answer key of an exam
+// whose window is still open (a test walks every action to check).
+
+import { z } from 'zod';
+import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
+import type { QuestionType } from '../domain/questions';
+import type { DrawRule, Points, ReleasePolicy } from '../domain/exam';
+
+const questionTypeSchema = z.enum(['single', 'multiple', 'judge', 'fill']);
+const tagSchema = z.string().trim().min(1).max(12, '标签最多12个字');
+const timeSchema = z.number().int().min(0).max(4_102_444_800_000);
+
+export const questionInputSchema = z
+  .object({
+    type: questionTypeSchema,
+    stem: z.string().trim().min(1, '请填写题干').max(500, '题干最多500字'),
+    options: z.array(z.string().trim().min(1, '选项不能为空').max(200, '选项最多200字')).max(8, '选项最多8个').default([]),
+    /** Choice: indices of the correct options. Judge: [0] 正确 or [1] 错误. Fill: []. */
+    answer: z.array(z.number().int().min(0).max(7)).max(8).default([]),
+    /** Fill: accepted answers per blank. */
+    blanks: z.array(z.array(z.string().trim().min(1).max(50)).min(1).max(8)).max(10).default([]),
+    explanation: z.string().trim().max(500, '解析最多500字').default(''),
+    tags: z.array(tagSchema).max(8, '标签最多8个').default([]),
+    difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2),
+  })
+  .strict();
+
+const drawRuleSchema = z
+  .object({
+    type: questionTypeSchema,
+    tag: tagSchema.nullable().default(null),
+    count: z.number().int().min(1).max(100),
+  })
+  .strict();
+
+const pointsSchema = z
+  .object({
+    single: z.number().min(0.5).max(100),
+    multiple: z.number().min(0.5).max(100),
+    judge: z.number().min(0.5).max(100),
+    fill: z.number().min(0.5).max(100),
+  })
+  .strict();
+
+const answerSchema = z
+  .object({
+    qid: idSchema,
+    choice: z.array(z.number().int().min(0).max(7)).max(8).optional(),
+    text: z.array(z.string().max(50, '填空答案最多50字')).max(10).optional(),
+  })
+  .strict();
+
+export const examDraftSchema = z
+  .object({
+    title: z.string().trim().min(1, '请填写考试名称').max(40, '考试名称最多40字'),
+    description: z.string().trim().max(500, '考试说明最多500字').default(''),
+    /** Branch ids; empty means the whole organisation (org admins only). */
+    unitIds: z.array(idSchema).max(500).default([]),
+    opensAt: timeSchema,
+    closesAt: timeSchema,
+    durationMinutes: z.number().int().min(1, '考试时长至少1分钟').max(600, '考试时长最多600分钟'),
+    paper: z.discriminatedUnion('mode', [
+      z.object({ mode: z.literal('fixed'), questionIds: z.array(idSchema).min(1, '请至少选择一道题').max(200, '一份试卷最多200道题') }).strict(),
+      z.object({ mode: z.literal('rules'), rules: z.array(drawRuleSchema).min(1, '请至少设置一条抽题规则').max(20) }).strict(),
+    ]),
+    points: pointsSchema.default({ single: 2, multiple: 3, judge: 1, fill: 2 }),
+    multiplePartial: z.boolean().default(false),
+    shuffleQuestions: z.boolean().default(true),
+    shuffleOptions: z.boolean().default(true),
+    passScore: z.number().min(0).max(10_000),
+    maxAttempts: z.number().int().min(1).max(5).default(1),
+    releaseAnswers: z.enum(['after_close', 'after_submit']).default('after_close'),
+    switchTolerance: z.number().int().min(0).max(50).default(3),
+  })
+  .strict();
+
+export const examSchemas = {
+  // ---- members ---------------------------------------------------------------------------
+  listExams: z.object({ tab: z.enum(['todo', 'done', 'ended']).default('todo'), cursor: cursorSchema }).strict(),
+  getExam: z.object({ examId: idSchema }).strict(),
+  startExam: z.object({ examId: idSchema }).strict(),
+  getAttempt: z.object({ attemptId: idSchema }).strict(),
+  saveAnswers: z.object({ attemptId: idSchema, answers: z.array(answerSchema).min(1).max(200) }).strict(),
+  reportSwitch: z.object({ attemptId: idSchema, kind: z.enum(['hide', 'show']) }).strict(),
+  submitAttempt: z.object({ attemptId: idSchema, answers: z.array(answerSchema).max(200).default([]) }).strict(),
+  getResult: z.object({ attemptId: idSchema }).strict(),
+  reportQuestion: z
+    .object({
+      attemptId: idSchema,
+      qid: idSchema,
+      note: z.string().trim().min(2, '请写明哪里有误').max(300, '纠错说明最多300字'),
+    })
+    .strict(),
+
+  // ---- organisers: the bank --------------------------------------------------------------
+  listQuestions: z
+    .object({
+      status: z.enum(['active', 'retired']).default('active'),
+      type: questionTypeSchema.nullish(),
+      tag: tagSchema.nullish(),
+      cursor: cursorSchema,
+      limit: pageLimitSchema,
+    })
+    .strict(),
+  getQuestion: z.object({ questionId: idSchema }).strict(),
+  saveQuestion: z.object({ questionId: idSchema.nullish(), question: questionInputSchema }).strict(),
+  setQuestionStatus: z.object({ questionId: idSchema, status: z.enum(['active', 'retired']) }).strict(),
+  importQuestions: z
+    .object({
+      fileID: z.string().min(1).max(512),
+      fileName: z.string().min(1).max(200),
+      commit: z.boolean(),
+    })
+    .strict(),
+  questionTemplate: z.object({}).strict(),
+  installSeedBank: z.object({}).strict(),
+  bankSummary: z.object({}).strict(),
+  listQuestionReports: z.object({ status: z.enum(['open', 'closed']).default('open'), cursor: cursorSchema }).strict(),
+  resolveQuestionReport: z
+    .object({
+      reportId: idSchema,
+      resolution: z.enum(['fixed', 'dismissed']),
+      reply: z.string().trim().max(200).default(''),
+    })
+    .strict(),
+
+  // ---- organisers: exams -------------------------------------------------------------------
+  listManagedExams: z.object({ cursor: cursorSchema }).strict(),
+  getExamDraft: z.object({ examId: idSchema }).strict(),
+  saveExam: z.object({ examId: idSchema.nullish(), exam: examDraftSchema }).strict(),
+  publishExam: z.object({ examId: idSchema }).strict(),
+  createMakeup: z
+    .object({
+      examId: idSchema,
+      include: z.enum(['absent', 'failed', 'both']),
+      opensAt: timeSchema,
+      closesAt: timeSchema,
+      title: z.string().trim().min(1).max(40).nullish(),
+    })
+    .strict(),
+  grantExtraTime: z
+    .object({
+      examId: idSchema,
+      memberIds: z.array(idSchema).min(1, '请选择党员').max(200),
+      minutes: z.number().int().min(1).max(120),
+      reason: z.string().trim().min(1, '请说明补时原因').max(100),
+    })
+    .strict(),
+  reopenAttempt: z
+    .object({
+      attemptId: idSchema,
+      minutes: z.number().int().min(1).max(120),
+      reason: z.string().trim().min(1, '请说明重新开放的原因').max(100),
+    })
+    .strict(),
+  forceSubmit: z
+    .object({
+      attemptId: idSchema,
+      reason: z.string().trim().min(1, '请说明强制交卷的原因').max(100),
+    })
+    .strict(),
+  examMonitor: z.object({ examId: idSchema }).strict(),
+  examStats: z.object({ examId: idSchema, unitId: idSchema.nullish() }).strict(),
+  examRoster: z
+    .object({
+      examId: idSchema,
+      unitId: idSchema,
+      filter: z.enum(['all', 'absent', 'passed', 'failed', 'flagged', 'in_progress']).default('all'),
+    })
+    .strict(),
+  remindAbsentees: z.object({ examId: idSchema, unitId: idSchema }).strict(),
+  exportResults: z.object({ examId: idSchema }).strict(),
+  /** Timer job: closes attempts whose deadline passed. Also runs on every timer trigger. */
+  sweepAttempts: z.object({}).strict(),
+} as const;
+
+export type ExamRequests = { [A in keyof typeof examSchemas]: z.input<(typeof examSchemas)[A]> };
+export type QuestionInput = z.input<typeof questionInputSchema>;
+export type ExamDraftInput = z.input<typeof examDraftSchema>;
+export type ExamDraft = z.output<typeof examDraftSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Member views
+
+/** A member's standing in one exam. */
+export type MyExamStatus =
+  | 'upcoming' // the window has not opened
+  | 'open' // may start
+  | 'in_progress' // an attempt is running
+  | 'passed'
+  | 'failed' // graded, attempts may remain
+  | 'missed' // the window closed without an attempt
+  | 'closed'; // the window closed (organiser's view) or the exam was cancelled
+
+export interface ExamCard {
+  id: string;
+  title: string;
+  kind: 'exam' | 'makeup';
+  opensAt: number;
+  closesAt: number;
+  durationMinutes: number;
+  questionCount: number;
+  totalScore: number;
+  passScore: number;
+  status: MyExamStatus;
+  attemptsLeft: number;
+  bestScore: number | null;
+}
+
+export interface ExamIntro extends ExamCard {
+  description: string;
+  maxAttempts: number;
+  releaseAnswers: ReleasePolicy;
+  switchTolerance: number;
+  typeCounts: Record<QuestionType, number>;
+  points: Points;
+  multiplePartial: boolean;
+  /** The running attempt to resume, or the last graded one. */
+  attemptId: string | null;
+  attempts: AttemptSummary[];
+  serverNow: number;
+}
+
+export interface AttemptSummary {
+  id: string;
+  number: number;
+  status: 'open' | 'submitted';
+  score: number | null;
+  passed: boolean | null;
+  submittedAt: number | null;
+  flagged: boolean;
+}
+
+export interface PaperQuestion {
+  qid: string;
+  /** 1-based position on this paper. */
+  index: number;
+  type: QuestionType;
+  stem: string;
+  /** In the order this member sees them. Judge: 正确, 错误. Fill: []. */
+  options: string[];
+  /** Fill questions: how many blanks to type. */
+  blankCount: number;
+  points: number;
+}
+
+export interface AnswerView {
+  choice?: number[];
+  text?: string[];
+}
+
+export interface AttemptView {
+  attemptId: string;
+  examId: string;
+  title: string;
+  number: number;
+  status: 'open' | 'submitted';
+  startedAt: number;
+  deadline: number;
+  serverNow: number;
+  switchCount: number;
+  switchTolerance: number;
+  questions: PaperQuestion[];
+  answers: Record<string, AnswerView>;
+}
+
+export interface AttemptResult {
+  attemptId: string;
+  examId: string;
+  title: string;
+  status: 'submitted';
+  score: number;
+  total: number;
+  passScore: number;
+  passed: boolean;
+  correctCount: number;
+  answeredCount: number;
+  questionCount: number;
+  durationSeconds: number;
+  submittedAt: number;
+  /** How it ended: by the member, at the deadline, or by an organiser. */
+  closedBy: 'member' | 'deadline' | 'organiser';
+  /** When correct answers are shown (null: already shown). */
+  reviewAt: number | null;
+  /** Present only once answers are released. */
+  review: ReviewItem[] | null;
+}
+
+export interface ReviewItem extends PaperQuestion {
+  mine: AnswerView | null;
+  /** Shown positions of the correct options (choice and judge). */
+  correctChoice: number[];
+  /** Fill: accepted answers per blank. */
+  correctBlanks: string[][];
+  correct: boolean;
+  earned: number;
+  explanation: string;
+  reported: boolean;
+}
+
+export interface SaveResult {
+  savedAt: number;
+  serverNow: number;
+  deadline: number;
+  answeredCount: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Organiser views
+
+export interface QuestionRow {
+  id: string;
+  type: QuestionType;
+  stem: string;
+  tags: string[];
+  difficulty: 1 | 2 | 3;
+  status: 'active' | 'retired';
+  version: number;
+  openReports: number;
+  updatedAt: number;
+}
+
+export interface QuestionDetail extends QuestionRow {
+  options: string[];
+  answer: number[];
+  blanks: string[][];
+  explanation: string;
+}
+
+export interface QuestionImportRow {
+  row: number;
+  stem: string;
+  type: QuestionType | null;
+  status: 'ready' | 'created' | 'duplicate' | 'invalid';
+  reason: string | null;
+}
+
+export interface QuestionImportReport {
+  committed: boolean;
+  fileName: string;
+  total: number;
+  ready: number;
+  created: number;
+  duplicate: number;
+  invalid: number;
+  blankRows: number;
+  rows: QuestionImportRow[];
+}
+
+export interface BankSummary {
+  active: number;
+  retired: number;
+  byType: Record<QuestionType, number>;
+  byTag: Array<{ tag: string; count: number }>;
+  openReports: number;
+}
+
+export interface QuestionReportRow {
+  id: string;
+  questionId: string;
+  stem: string;
+  note: string;
+  memberName: string;
+  unitName: string;
+  status: 'open' | 'fixed' | 'dismissed';
+  reply: string;
+  createdAt: number;
+}
+
+export interface ManagedExamRow {
+  id: string;
+  title: string;
+  kind: 'exam' | 'makeup';
+  parentId: string | null;
+  status: 'draft' | 'published';
+  phase: 'draft' | 'upcoming' | 'open' | 'closed';
+  opensAt: number;
+  closesAt: number;
+  unitNames: string[];
+  submitted: number;
+  audience: number;
+}
+
+export interface ExamDraftView {
+  id: string;
+  status: 'draft' | 'published';
+  exam: z.output<typeof examDraftSchema>;
+  totalScore: number;
+  questionCount: number;
+}
+
+export interface UnitStats {
+  unitId: string;
+  unitName: string;
+  audience: number;
+  started: number;
+  submitted: number;
+  absent: number;
+  passed: number;
+  failed: number;
+  flagged: number;
+  averageScore: number | null;
+  averageSeconds: number | null;
+  /** Members per score band (SCORE_BUCKET_LABELS). */
+  distribution: number[];
+}
+
+export interface QuestionStat {
+  qid: string;
+  index: number;
+  type: QuestionType;
+  stem: string;
+  answered: number;
+  correct: number;
+  accuracy: number | null;
+}
+
+export interface ExamStatsView {
+  examId: string;
+  title: string;
+  totalScore: number;
+  passScore: number;
+  phase: ManagedExamRow['phase'];
+  units: UnitStats[];
+  overall: UnitStats;
+  questions: QuestionStat[];
+}
+
+export interface RosterRow {
+  memberId: string;
+  name: string;
+  status: 'absent' | 'in_progress' | 'passed' | 'failed';
+  score: number | null;
+  attempts: number;
+  durationSeconds: number | null;
+  submittedAt: number | null;
+  flagged: boolean;
+  extraMinutes: number;
+  attemptId: string | null;
+  hasReminderCredit: boolean;
+}
+
+export interface ExamRosterView {
+  examId: string;
+  unitId: string;
+  unitName: string;
+  rows: RosterRow[];
+  /** Names of those who have not taken it, one line, ready to paste into a group chat. */
+  absentText: string;
+}
+
+export interface MonitorAttempt {
+  attemptId: string;
+  memberId: string;
+  name: string;
+  unitName: string;
+  startedAt: number;
+  deadline: number;
+  answeredCount: number;
+  questionCount: number;
+  switchCount: number;
+  flagged: boolean;
+}
+
+export interface ExamMonitorView {
+  examId: string;
+  title: string;
+  phase: ManagedExamRow['phase'];
+  serverNow: number;
+  inProgress: number;
+  submitted: number;
+  flagged: number;
+  attempts: MonitorAttempt[];
+}
+
+export interface ExamResponses {
+  listExams: Page<ExamCard>;
+  getExam: ExamIntro;
+  startExam: AttemptView;
+  getAttempt: AttemptView | AttemptResult;
+  saveAnswers: SaveResult;
+  reportSwitch: { switchCount: number; flagged: boolean; switchTolerance: number };
+  submitAttempt: AttemptResult;
+  getResult: AttemptResult;
+  reportQuestion: { reportId: string };
+
+  listQuestions: Page<QuestionRow>;
+  getQuestion: QuestionDetail;
+  saveQuestion: QuestionDetail;
+  setQuestionStatus: { questionId: string; status: 'active' | 'retired' };
+  importQuestions: QuestionImportReport;
+  questionTemplate: { fileID: string; url: string; fileName: string };
+  installSeedBank: { created: number; existing: number };
+  bankSummary: BankSummary;
+  listQuestionReports: Page<QuestionReportRow>;
+  resolveQuestionReport: { reportId: string; status: 'fixed' | 'dismissed' };
+
+  listManagedExams: Page<ManagedExamRow>;
+  getExamDraft: ExamDraftView;
+  saveExam: ExamDraftView;
+  publishExam: { examId: string; questionCount: number; totalScore: number };
+  createMakeup: { examId: string; invited: number };
+  grantExtraTime: { updated: number };
+  reopenAttempt: { attemptId: string; deadline: number };
+  forceSubmit: AttemptResult;
+  examMonitor: ExamMonitorView;
+  examStats: ExamStatsView;
+  examRoster: ExamRosterView;
+  remindAbsentees: { sent: number; withoutCredit: number };
+  exportResults: { fileID: string; url: string; fileName: string };
+  sweepAttempts: { closed: number };
+}
+
+export type { DrawRule, Points, ReleasePolicy };

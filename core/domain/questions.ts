@@ -1,0 +1,331 @@
+// Questions of the bank: their types, tags, and how one row of an organiser's spreadsheet becomes
+// a question. Pure rules, no I/O: the cloud function, the seed bank and the tests share them.
+
+import { cleanCell, toHalfWidth } from './text';
+
+export const QUESTION_TYPES = ['single', 'multiple', 'judge', 'fill'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
+  single: '单选题',
+  multiple: '多选题',
+  judge: '判断题',
+  fill: '填空题',
+};
+
+/** The five areas every bank is organised by (四史 plus 党章党规); free tags may follow them. */
+export const AREA_TAGS = ['党史', '新中国史', '改革开放史', '社会主义发展史', '党章党规'] as const;
+
+export const DIFFICULTY_LABELS: Record<1 | 2 | 3, string> = { 1: '容易', 2: '中等', 3: '较难' };
+
+export const OPTION_LETTERS = 'ABCDEFGH';
+/** A judge question's two fixed options; its answer is [0] (正确) or [1] (错误). */
+export const JUDGE_OPTIONS = ['正确', '错误'];
+
+export const LIMITS = {
+  stem: 500,
+  option: 200,
+  explanation: 500,
+  blank: 50,
+  synonyms: 8,
+  blanks: 10,
+  tags: 8,
+  tag: 12,
+} as const;
+
+/** The content of a question: what an exam pins when it is published. */
+export interface QuestionContent {
+  type: QuestionType;
+  stem: string;
+  /** Choice questions: 2–8 options. Judge: JUDGE_OPTIONS. Fill: empty. */
+  options: string[];
+  /** Indices into `options` that are correct (sorted). Fill: empty. */
+  answer: number[];
+  /** Fill only: per blank, the accepted answers (first is the one shown in reviews). */
+  blanks: string[][];
+  explanation: string;
+  tags: string[];
+  difficulty: 1 | 2 | 3;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Normalising what people type
+
+/** Text compared for equality: half-width, no whitespace, lower case, no trailing full stop. */
+export function normaliseAnswerText(s: string): string {
+  return toHalfWidth(s.normalize('NFKC'))
+    .replace(/[\s\u00A0]+/g, '')
+    .replace(/[。.]+$/u, '')
+    .toLowerCase();
+}
+
+/**
+ * A key under which two questions count as the same: the stem and the options with spaces and
+ * punctuation removed. Real banks repeat generic stems ("下列说法正确的是") with other options, so
+ * the options are part of the key.
+ */
+export function questionKey(stem: string, options: string[]): string {
+  const norm = (s: string) =>
+    toHalfWidth(s.normalize('NFKC'))
+      .replace(/[\s\p{P}\p{S}_]+/gu, '')
+      .toLowerCase();
+  return [norm(stem), ...options.map(norm)].join('|');
+}
+
+const TYPE_ALIASES: Array<[QuestionType, RegExp]> = [
+  ['single', /^(单选|单选题|单项选择|单项选择题|单|单项|single|radio)$/i],
+  ['multiple', /^(多选|多选题|多项选择|多项选择题|多|多项|不定项|不定项选择|不定项选择题|multiple|checkbox)$/i],
+  ['judge', /^(判断|判断题|是非|是非题|对错题|判|judge|tf|true\/false)$/i],
+  ['fill', /^(填空|填空题|填|fill|blank)$/i],
+];
+
+export function parseQuestionType(raw: string): QuestionType | null {
+  const s = cleanCell(raw).replace(/\s+/g, '');
+  for (const [type, re] of TYPE_ALIASES) if (re.test(s)) return type;
+  return null;
+}
+
+const JUDGE_TRUE = /^(对|√|✓|✔|正确|是|t|true|y|yes|1|a)$/i;
+const JUDGE_FALSE = /^(错|×|✗|✘|x|错误|否|f|false|n|no|0|b)$/i;
+
+/** 对/错, √/×, 正确/错误, T/F (and a few more) to true/false; null when it is none of them. */
+export function parseJudgeAnswer(raw: string): boolean | null {
+  const s = cleanCell(raw).replace(/\s+/g, '');
+  if (JUDGE_TRUE.test(s)) return true;
+  if (JUDGE_FALSE.test(s)) return false;
+  return null;
+}
+
+/**
+ * Option letters written as "ABD", "A,B,D", "A;B;D", "A、B、D", "a b d" or with full-width
+ * punctuation, to sorted distinct indices. Null when anything but letters and separators is there.
+ */
+export function parseChoiceLetters(raw: string): number[] | null {
+  const s = toHalfWidth(cleanCell(raw)).toUpperCase().replace(/[\s,;、，；|/]+/g, '');
+  if (s === '' || !/^[A-H]+$/.test(s)) return null;
+  const set = new Set<number>();
+  for (const ch of s) set.add(OPTION_LETTERS.indexOf(ch));
+  return [...set].sort((a, b) => a - b);
+}
+
+/** "遵义/遵义会议；毛泽东" → [["遵义","遵义会议"],["毛泽东"]]. Blanks by ；;|, synonyms by /. */
+export function parseBlanks(raw: string): string[][] {
+  return cleanCell(raw)
+    .split(/[;；|｜]/)
+    .map((blank) =>
+      blank
+        .split(/[/／]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    )
+    .filter((syn) => syn.length > 0);
+}
+
+/** An option cell may carry its own label ("A. 遵义会议", "B、…", "(C)…"); drop it. */
+export function stripOptionLabel(text: string, index: number): string {
+  const letter = OPTION_LETTERS[index];
+  const re = new RegExp(`^[(（]?${letter}[)）]?\\s*[.．、:：)）]\\s*`, 'i');
+  return text.replace(re, '').trim();
+}
+
+const DIFFICULTY_ALIASES: Array<[1 | 2 | 3, RegExp]> = [
+  [1, /^(1|易|容易|简单|低|初级|★)$/],
+  [2, /^(2|中|中等|一般|适中|普通|★★)$/],
+  [3, /^(3|难|较难|困难|高|高级|★★★)$/],
+];
+
+export function parseDifficulty(raw: string): 1 | 2 | 3 | null {
+  const s = cleanCell(raw).replace(/\s+/g, '');
+  if (s === '') return 2;
+  for (const [d, re] of DIFFICULTY_ALIASES) if (re.test(s)) return d;
+  return null;
+}
+
+export function parseTags(raw: string): string[] {
+  const tags = cleanCell(raw)
+    .split(/[\s,;、，；|/]+/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  return [...new Set(tags)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking a question as a whole (import rows, the editor and the seed bank all end here)
+
+export interface QuestionDraft {
+  type: QuestionType;
+  stem: string;
+  options: string[];
+  answer: number[];
+  blanks: string[][];
+  explanation: string;
+  tags: string[];
+  difficulty: 1 | 2 | 3;
+}
+
+/** The first problem of a question, in words an organiser understands; null when it is sound. */
+export function questionProblem(q: QuestionDraft): string | null {
+  if (q.stem.trim() === '') return '题干为空';
+  if (q.stem.length > LIMITS.stem) return `题干超过 ${LIMITS.stem} 字`;
+  if (q.explanation.length > LIMITS.explanation) return `解析超过 ${LIMITS.explanation} 字`;
+  if (q.tags.length > LIMITS.tags) return `标签最多 ${LIMITS.tags} 个`;
+  const longTag = q.tags.find((t) => t.length > LIMITS.tag);
+  if (longTag) return `标签“${longTag.slice(0, 20)}”超过 ${LIMITS.tag} 字`;
+  if (q.type === 'single' || q.type === 'multiple') {
+    if (q.options.length < 2) return '选择题至少需要两个选项';
+    if (q.options.length > OPTION_LETTERS.length) return '选项最多 8 个（A–H）';
+    if (q.options.some((o) => o.trim() === '')) return '选项不能为空';
+    const long = q.options.findIndex((o) => o.length > LIMITS.option);
+    if (long >= 0) return `选项 ${OPTION_LETTERS[long]} 超过 ${LIMITS.option} 字`;
+    const norm = q.options.map(normaliseAnswerText);
+    if (new Set(norm).size !== norm.length) return '选项有重复';
+    if (q.answer.length === 0) return '缺少答案';
+    const out = q.answer.find((i) => i < 0 || i >= q.options.length);
+    if (out !== undefined) return `答案 ${OPTION_LETTERS[out] ?? '?'} 超出了选项范围（共 ${q.options.length} 个选项）`;
+    if (q.type === 'single' && q.answer.length !== 1) return '单选题只能有一个答案';
+    if (q.type === 'multiple' && q.answer.length < 2) return '多选题至少应有两个正确答案';
+  }
+  if (q.type === 'judge') {
+    if (q.answer.length !== 1 || (q.answer[0] !== 0 && q.answer[0] !== 1)) return '判断题答案应为“对”或“错”';
+  }
+  if (q.type === 'fill') {
+    if (q.blanks.length === 0) return '填空题缺少答案';
+    if (q.blanks.length > LIMITS.blanks) return `填空最多 ${LIMITS.blanks} 个空`;
+    for (const syn of q.blanks) {
+      if (syn.length > LIMITS.synonyms) return `每个空最多 ${LIMITS.synonyms} 个可接受答案`;
+      if (syn.some((s) => s.length > LIMITS.blank)) return `填空答案超过 ${LIMITS.blank} 字`;
+    }
+  }
+  return null;
+}
+
+/** Canonical content: judge options fixed, fill without options, answers sorted. */
+export function canonicalQuestion(q: QuestionDraft): QuestionContent {
+  const type = q.type;
+  return {
+    type,
+    stem: q.stem.trim(),
+    options: type === 'judge' ? [...JUDGE_OPTIONS] : type === 'fill' ? [] : q.options.map((o) => o.trim()),
+    answer: type === 'fill' ? [] : [...new Set(q.answer)].sort((a, b) => a - b),
+    blanks: type === 'fill' ? q.blanks.map((syn) => syn.map((s) => s.trim())) : [],
+    explanation: q.explanation.trim(),
+    tags: q.tags,
+    difficulty: q.difficulty,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a spreadsheet of questions
+
+export type ColumnKey = 'type' | 'stem' | 'answer' | 'explanation' | 'tags' | 'difficulty' | `option${number}`;
+
+const HEADER_ALIASES: Array<[Exclude<ColumnKey, `option${number}`>, RegExp]> = [
+  ['type', /^(题型|类型|题目类型|试题类型|题类)$/],
+  ['stem', /^(题干|题目|试题|问题|题目内容|试题内容|题干内容|内容)$/],
+  ['answer', /^(答案|正确答案|标准答案|参考答案)$/],
+  ['explanation', /^(解析|答案解析|试题解析|题目解析|说明|解释|依据)$/],
+  ['tags', /^(标签|分类|知识点|类别|题目分类|所属分类|专题)$/],
+  ['difficulty', /^(难度|难易度|难易程度|难度系数)$/],
+];
+
+function headerKey(cell: string): ColumnKey | null {
+  const s = toHalfWidth(cleanCell(cell)).replace(/[\s*＊:：]/g, '').toUpperCase();
+  for (const [key, re] of HEADER_ALIASES) if (re.test(s)) return key;
+  const opt = /^(?:选项)?([A-H])(?:选项|项)?$/.exec(s);
+  if (opt) return `option${OPTION_LETTERS.indexOf(opt[1])}`;
+  return null;
+}
+
+/** The header row (the first of the first 10 rows naming both the stem and the answer) and its columns. */
+export function findQuestionHeader(rows: string[][]): { index: number; columns: Map<ColumnKey, number> } | null {
+  for (let i = 0; i < Math.min(rows.length, 10); i++) {
+    const columns = new Map<ColumnKey, number>();
+    rows[i].forEach((cell, c) => {
+      const key = headerKey(cell);
+      if (key && !columns.has(key)) columns.set(key, c);
+    });
+    if (columns.has('stem') && columns.has('answer')) return { index: i, columns };
+  }
+  return null;
+}
+
+export type ParsedRow = { ok: true; question: QuestionContent } | { ok: false; reason: string };
+
+/** One data row, read through the header's columns, to a question or the reason it cannot be one. */
+export function parseQuestionRow(cells: string[], columns: Map<ColumnKey, number>): ParsedRow {
+  const at = (key: ColumnKey) => {
+    const c = columns.get(key);
+    return c === undefined ? '' : cleanCell(cells[c] ?? '');
+  };
+  const stem = at('stem');
+  if (stem === '') return { ok: false, reason: '题干为空' };
+
+  const rawOptions: string[] = [];
+  for (let i = 0; i < OPTION_LETTERS.length; i++) rawOptions.push(stripOptionLabel(at(`option${i}`), i));
+  let last = rawOptions.length - 1;
+  while (last >= 0 && rawOptions[last] === '') last--;
+  const options = rawOptions.slice(0, last + 1);
+  const gap = options.findIndex((o) => o === '');
+  if (gap >= 0) return { ok: false, reason: `选项 ${OPTION_LETTERS[gap]} 为空，但后面还有选项` };
+
+  const answerRaw = at('answer');
+  if (answerRaw === '') return { ok: false, reason: '缺少答案' };
+
+  const typeRaw = at('type');
+  let type = typeRaw === '' ? null : parseQuestionType(typeRaw);
+  if (typeRaw !== '' && !type) return { ok: false, reason: `无法识别题型“${typeRaw.slice(0, 10)}”（应为单选、多选、判断或填空）` };
+  if (!type) {
+    // No type column: inferred from the options and the answer.
+    if (options.length === 0) type = parseJudgeAnswer(answerRaw) !== null && !/^[ab]$/i.test(answerRaw) ? 'judge' : 'fill';
+    else type = (parseChoiceLetters(answerRaw)?.length ?? 0) > 1 ? 'multiple' : 'single';
+  }
+
+  let answer: number[] = [];
+  let blanks: string[][] = [];
+  if (type === 'single' || type === 'multiple') {
+    const letters = parseChoiceLetters(answerRaw);
+    if (!letters) return { ok: false, reason: `答案“${answerRaw.slice(0, 12)}”不是选项字母（如 B 或 ABD）` };
+    answer = letters;
+  } else if (type === 'judge') {
+    const value = parseJudgeAnswer(answerRaw);
+    if (value === null) return { ok: false, reason: `判断题答案“${answerRaw.slice(0, 12)}”应为 对/错、√/×、正确/错误 或 T/F` };
+    answer = [value ? 0 : 1];
+  } else {
+    blanks = parseBlanks(answerRaw);
+  }
+
+  const difficulty = parseDifficulty(at('difficulty'));
+  if (difficulty === null) return { ok: false, reason: `无法识别难度“${at('difficulty').slice(0, 10)}”（应为 易、中、难 或 1–3）` };
+
+  const draft: QuestionDraft = {
+    type,
+    stem,
+    options,
+    answer,
+    blanks,
+    explanation: at('explanation'),
+    tags: parseTags(at('tags')),
+    difficulty,
+  };
+  const problem = questionProblem(draft);
+  if (problem) return { ok: false, reason: problem };
+  return { ok: true, question: canonicalQuestion(draft) };
+}
+
+/** The header of the downloadable template and of exports, in this order. */
+export const TEMPLATE_HEADER = ['题型', '题干', ...[...OPTION_LETTERS].map((l) => `选项${l}`), '答案', '解析', '标签', '难度'];
+
+/** How a question is written back into the template's columns (export, seed bank round trip). */
+export function questionToRow(q: QuestionContent): string[] {
+  const opts = q.type === 'single' || q.type === 'multiple' ? q.options : [];
+  const answer =
+    q.type === 'judge'
+      ? q.answer[0] === 0
+        ? '对'
+        : '错'
+      : q.type === 'fill'
+        ? q.blanks.map((syn) => syn.join('/')).join('；')
+        : q.answer.map((i) => OPTION_LETTERS[i]).join('');
+  const label = { single: '单选', multiple: '多选', judge: '判断', fill: '填空' }[q.type];
+  return [label, q.stem, ...Array.from({ length: OPTION_LETTERS.length }, (_, i) => opts[i] ?? ''), answer, q.explanation, q.tags.join('、'), String(q.difficulty)];
+}

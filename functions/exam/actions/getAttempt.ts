@@ -1,0 +1,19 @@
+// getAttempt: resume a running attempt (the paper without answers, the saved answers, the
+// deadline and the server's clock), or the result of a closed one. An attempt found past its
+// deadline is closed here with what was saved.
+
+import type { ExamResponses } from '../../../core/contracts/exam';
+import { requireMember } from '../../lib/identity';
+import type { ActionContext } from '../../lib/router';
+import { attemptView, loadKey, ownAttempt, resultView, reviewReleased, settle } from '../shared';
+import { reportedQids } from './getResult';
+
+export async function getAttempt(input: { attemptId: string }, ctx: ActionContext): Promise<ExamResponses['getAttempt']> {
+  const { db, clock } = ctx.deps;
+  const member = await requireMember(ctx);
+  const attempt = await settle(ctx, await ownAttempt(db, member, input.attemptId));
+  const now = clock.now();
+  if (attempt.status === 'open') return attemptView(attempt, await loadKey(db, attempt.examId), now);
+  if (!reviewReleased(attempt, now)) return resultView(attempt, null, now);
+  return resultView(attempt, await loadKey(db, attempt.examId), now, await reportedQids(ctx, attempt));
+}

@@ -1,0 +1,110 @@
+// listExams: a member's exams in three tabs. 待考: open or upcoming with attempts left; 已完成:
+// exams they have handed in, newest first; 已结束: closed windows, with 缺考 where they never took
+// part. Each tab is one indexed query plus one read of the member's own standings.
+
+import type { ExamCard, ExamResponses, MyExamStatus } from '../../../core/contracts/exam';
+import { COLLECTIONS } from '../../lib/collections';
+import { list, type Database } from '../../lib/db';
+import { requireMember } from '../../lib/identity';
+import type { MemberDoc } from '../../lib/model';
+import { decodeKeyset, encodeKeyset } from '../../lib/paging';
+import type { ActionContext } from '../../lib/router';
+import { ALL_UNITS, type ExamDoc, type TakerDoc } from '../model';
+import { takerId } from '../shared';
+
+const PAGE = 20;
+
+export async function listExams(input: { tab: 'todo' | 'done' | 'ended'; cursor?: string | null }, ctx: ActionContext): Promise<ExamResponses['listExams']> {
+  const { db, clock } = ctx.deps;
+  const member = await requireMember(ctx);
+  const now = clock.now();
+  const _ = db.command;
+  const audience = { orgId: member.orgId, status: 'published', audience: _.in([member.unitId, ALL_UNITS]) };
+
+  if (input.tab === 'done') {
+    const base = { memberId: member._id, lastSubmittedAt: _.gt(0) };
+    let where: object = base;
+    if (input.cursor) {
+      const [at, id] = decodeKeyset(input.cursor, ['number', 'string']);
+      where = _.or([{ ...base, lastSubmittedAt: _.lt(at) }, { ...base, lastSubmittedAt: at, _id: _.lt(id) }]);
+    }
+    const takers = await list<TakerDoc>(
+      db.collection(COLLECTIONS.examTakers).where(where).orderBy('lastSubmittedAt', 'desc').orderBy('_id', 'desc').limit(PAGE + 1),
+    );
+    const page = takers.slice(0, PAGE);
+    const exams = page.length ? await list<ExamDoc>(db.collection(COLLECTIONS.exams).where({ _id: _.in(page.map((t) => t.examId)) }).limit(PAGE)) : [];
+    const byId = new Map(exams.map((e) => [e._id, e]));
+    const last = page[page.length - 1];
+    return {
+      items: page.flatMap((t) => {
+        const e = byId.get(t.examId);
+        return e ? [cardOf(e, t, now)] : [];
+      }),
+      nextCursor: takers.length > PAGE && last ? encodeKeyset([last.lastSubmittedAt ?? 0, last._id]) : null,
+    };
+  }
+
+  if (input.tab === 'todo') {
+    const exams = await list<ExamDoc>(
+      db.collection(COLLECTIONS.exams).where({ ...audience, closesAt: _.gt(now) }).orderBy('closesAt', 'asc').limit(50),
+    );
+    const takers = await takersOf(db, member, exams);
+    const items = exams
+      .filter((e) => !e.inviteOnly || takers.get(e._id)?.invited)
+      .map((e) => cardOf(e, takers.get(e._id) ?? null, now))
+      .filter((c) => c.status === 'upcoming' || c.status === 'open' || c.status === 'in_progress' || (c.status === 'failed' && c.attemptsLeft > 0));
+    return { items, nextCursor: null };
+  }
+
+  const base = { ...audience, closesAt: _.lte(now) };
+  let where: object = base;
+  if (input.cursor) {
+    const [at, id] = decodeKeyset(input.cursor, ['number', 'string']);
+    where = _.or([{ ...base, closesAt: _.lt(at) }, { ...base, closesAt: at, _id: _.lt(id) }]);
+  }
+  const exams = await list<ExamDoc>(
+    db.collection(COLLECTIONS.exams).where(where).orderBy('closesAt', 'desc').orderBy('_id', 'desc').limit(PAGE + 1),
+  );
+  const page = exams.slice(0, PAGE);
+  const takers = await takersOf(db, member, page);
+  const last = page[page.length - 1];
+  return {
+    items: page.filter((e) => !e.inviteOnly || takers.get(e._id)?.invited).map((e) => cardOf(e, takers.get(e._id) ?? null, now)),
+    nextCursor: exams.length > PAGE && last ? encodeKeyset([last.closesAt, last._id]) : null,
+  };
+}
+
+async function takersOf(db: Database, member: MemberDoc, exams: ExamDoc[]): Promise<Map<string, TakerDoc>> {
+  if (exams.length === 0) return new Map();
+  const _ = db.command;
+  const ids = exams.map((e) => takerId(e._id, member._id));
+  const docs = await list<TakerDoc>(db.collection(COLLECTIONS.examTakers).where({ _id: _.in(ids) }).limit(ids.length));
+  return new Map(docs.map((t) => [t.examId, t]));
+}
+
+export function memberStatus(exam: ExamDoc, taker: TakerDoc | null, now: number): MyExamStatus {
+  if (taker?.openAttemptId) return 'in_progress';
+  if (taker?.best) return taker.best.passed ? 'passed' : 'failed';
+  if (now < exam.opensAt) return 'upcoming';
+  if (now >= exam.closesAt) return 'missed';
+  return 'open';
+}
+
+export function cardOf(exam: ExamDoc, taker: TakerDoc | null, now: number): ExamCard {
+  const used = taker?.attemptsUsed ?? 0;
+  const closed = now >= exam.closesAt;
+  return {
+    id: exam._id,
+    title: exam.title,
+    kind: exam.kind,
+    opensAt: exam.opensAt,
+    closesAt: exam.closesAt,
+    durationMinutes: exam.durationMinutes,
+    questionCount: exam.questionCount,
+    totalScore: exam.totalScore,
+    passScore: exam.passScore,
+    status: memberStatus(exam, taker, now),
+    attemptsLeft: closed ? 0 : Math.max(0, exam.maxAttempts - used),
+    bestScore: taker?.best?.score ?? null,
+  };
+}

@@ -1,0 +1,96 @@
+// createMakeup (补考): after an exam's window closes, an organiser invites its absentees and/or
+// those who failed, from the branches they manage, to a make-up with its own window and a fresh
+// draw from the same pinned questions. The first attempts stay on record.
+
+import type { ExamResponses } from '../../../core/contracts/exam';
+import { COLLECTIONS } from '../../lib/collections';
+import { getById, insert, insertBatch, updateById } from '../../lib/db';
+import { invalid, precondition } from '../../lib/errors';
+import { requireOrganiser } from '../../lib/identity';
+import type { ActionContext } from '../../lib/router';
+import type { ExamDoc, ExamKeyDoc, TakerDoc } from '../model';
+import { branchRoster } from '../roster';
+import { ensureStats, examForOrganiser, incStats, takerId, visibleUnits } from '../shared';
+
+interface Input {
+  examId: string;
+  include: 'absent' | 'failed' | 'both';
+  opensAt: number;
+  closesAt: number;
+  title?: string | null;
+}
+
+export async function createMakeup(input: Input, ctx: ActionContext): Promise<ExamResponses['createMakeup']> {
+  const { db, clock, ids } = ctx.deps;
+  const me = await requireOrganiser(ctx);
+  const parent = await examForOrganiser(db, me, input.examId, 'view');
+  if (parent.status !== 'published') throw precondition('考试尚未发布');
+  if (parent.kind === 'makeup') throw precondition('请从原考试安排补考');
+  const now = clock.now();
+  if (now < parent.closesAt) throw precondition('原考试结束后才能安排补考');
+  if (input.closesAt <= input.opensAt) throw invalid('结束时间应晚于开始时间');
+  if (input.closesAt <= now) throw invalid('补考结束时间应晚于现在');
+
+  const units = await visibleUnits(db, me, parent);
+  const invited: Array<{ memberId: string; name: string; unitId: string }> = [];
+  for (const unit of units) {
+    const roster = await branchRoster(db, parent, unit._id, false);
+    for (const r of roster.rows) {
+      const absent = r.status === 'absent';
+      const failed = r.status === 'failed';
+      if ((input.include !== 'failed' && absent) || (input.include !== 'absent' && failed)) invited.push({ memberId: r.memberId, name: r.name, unitId: unit._id });
+    }
+  }
+  if (invited.length === 0) throw precondition(input.include === 'failed' ? '没有未通过的党员，无需补考' : '没有需要补考的党员');
+
+  const parentKey = await getById<ExamKeyDoc>(db, COLLECTIONS.examKeys, parent._id);
+  if (!parentKey) throw new Error(`exam ${parent._id} has no key`);
+  const unitIds = [...new Set(invited.map((i) => i.unitId))];
+  const at = new Date(now);
+  const exam: ExamDoc = {
+    ...parent,
+    _id: ids.random(12),
+    kind: 'makeup',
+    parentId: parent._id,
+    title: input.title ?? `${parent.title}（补考）`.slice(0, 40),
+    opensAt: input.opensAt,
+    closesAt: input.closesAt,
+    unitIds,
+    audience: unitIds,
+    inviteOnly: true,
+    status: 'draft',
+    createdBy: me._id,
+    createdAt: at,
+    updatedAt: at,
+    publishedAt: null,
+  };
+  // Key, invitations and counters first; the make-up becomes visible last, when it is whole.
+  const { _id: _k, ...key } = parentKey;
+  void _k;
+  await db.collection(COLLECTIONS.examKeys).doc(exam._id).set({ data: key });
+  const takers: TakerDoc[] = invited.map((i) => ({
+    _id: takerId(exam._id, i.memberId),
+    examId: exam._id,
+    orgId: exam.orgId,
+    unitId: i.unitId,
+    memberId: i.memberId,
+    name: i.name,
+    invited: true,
+    attemptsUsed: 0,
+    openAttemptId: null,
+    best: null,
+    lastSubmittedAt: null,
+    extraMinutes: 0,
+    extraLog: [],
+    flagged: false,
+    createdAt: at,
+  }));
+  for (let i = 0; i < takers.length; i += 100) await insertBatch(db, COLLECTIONS.examTakers, takers.slice(i, i + 100).map((t) => ({ ...t })));
+  for (const unitId of unitIds) {
+    await ensureStats(db, exam._id, unitId, exam.orgId);
+    await incStats(db, exam._id, unitId, exam.orgId, { invited: invited.filter((i) => i.unitId === unitId).length });
+  }
+  await insert(db, COLLECTIONS.exams, { ...exam });
+  await updateById(db, COLLECTIONS.exams, exam._id, { status: 'published', publishedAt: at });
+  return { examId: exam._id, invited: invited.length };
+}

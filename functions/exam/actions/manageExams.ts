@@ -1,0 +1,230 @@
+// Organisers' exams: their list, a draft's editor, saving a draft and publishing it. Publishing
+// pins the questions (content and version) into the exam's key, so later edits of the bank never
+// change an open exam; the per-branch counters are created at the same time.
+
+import type { ExamDraft, ExamResponses, ManagedExamRow } from '../../../core/contracts/exam';
+import { drawShortfall, paperTotal, type PoolEntry } from '../../../core/domain/exam';
+import type { QuestionType } from '../../../core/domain/questions';
+import { COLLECTIONS } from '../../lib/collections';
+import { insert, list, updateWhere, type Database } from '../../lib/db';
+import { conflict, forbidden, invalid, precondition } from '../../lib/errors';
+import { requireOrganiser } from '../../lib/identity';
+import type { MemberDoc, UnitDoc } from '../../lib/model';
+import { decodeKeyset, encodeKeyset } from '../../lib/paging';
+import type { ActionContext } from '../../lib/router';
+import { contentOf } from '../bank';
+import { ALL_UNITS, type ExamDoc, type ExamKeyDoc, type QuestionDoc, type StatsDoc } from '../model';
+import { canEditExam, ensureStats, examForOrganiser, examPhase, managedIds, managesUnit } from '../shared';
+
+const PAGE = 20;
+/** A rules paper draws from at most this many pinned questions (the key stays well under 16 MB). */
+const POOL_LIMIT = 3000;
+
+type DraftOutput = ExamDraft;
+
+export async function listManagedExams(input: { cursor?: string | null }, ctx: ActionContext): Promise<ExamResponses['listManagedExams']> {
+  const { db, clock } = ctx.deps;
+  const me = await requireOrganiser(ctx);
+  const _ = db.command;
+  const base: Record<string, unknown> = { orgId: me.orgId };
+  if (me.role !== 'org_admin') base.audience = _.in([...managedIds(me), ALL_UNITS]);
+  let where: object = base;
+  if (input.cursor) {
+    const [at, id] = decodeKeyset(input.cursor, ['number', 'string']);
+    where = _.or([{ ...base, createdAt: _.lt(new Date(at)) }, { ...base, createdAt: new Date(at), _id: _.lt(id) }]);
+  }
+  const docs = await list<ExamDoc>(db.collection(COLLECTIONS.exams).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(PAGE + 1));
+  const page = docs.slice(0, PAGE);
+  const unitIds = [...new Set(page.flatMap((e) => e.unitIds))];
+  const units = unitIds.length ? await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ _id: _.in(unitIds) }).limit(1000)) : [];
+  const names = new Map(units.map((u) => [u._id, u.name]));
+  const stats = page.length
+    ? await list<StatsDoc>(db.collection(COLLECTIONS.examStats).where({ examId: _.in(page.map((e) => e._id)) }).limit(1000))
+    : [];
+  const now = clock.now();
+  const last = page[page.length - 1];
+  return {
+    items: page.map((e): ManagedExamRow => {
+      const mine = stats.filter((s) => s.examId === e._id && (me.role === 'org_admin' || managesUnit(me, s.unitId)));
+      return {
+        id: e._id,
+        title: e.title,
+        kind: e.kind,
+        parentId: e.parentId,
+        status: e.status,
+        phase: examPhase(e, now),
+        opensAt: e.opensAt,
+        closesAt: e.closesAt,
+        unitNames: e.unitIds.length === 0 ? ['全体支部'] : e.unitIds.map((u) => names.get(u) ?? '').filter(Boolean),
+        submitted: mine.reduce((n, s) => n + s.submitted, 0),
+        audience: e.inviteOnly ? mine.reduce((n, s) => n + s.invited, 0) : -1,
+      };
+    }),
+    nextCursor: docs.length > PAGE && last ? encodeKeyset([new Date(last.createdAt).getTime(), last._id]) : null,
+  };
+}
+
+function settingsOf(e: ExamDoc): DraftOutput {
+  return {
+    title: e.title,
+    description: e.description,
+    unitIds: e.unitIds,
+    opensAt: e.opensAt,
+    closesAt: e.closesAt,
+    durationMinutes: e.durationMinutes,
+    paper: e.paper,
+    points: e.points,
+    multiplePartial: e.multiplePartial,
+    shuffleQuestions: e.shuffleQuestions,
+    shuffleOptions: e.shuffleOptions,
+    passScore: e.passScore,
+    maxAttempts: e.maxAttempts,
+    releaseAnswers: e.releaseAnswers,
+    switchTolerance: e.switchTolerance,
+  };
+}
+
+function draftView(e: ExamDoc): ExamResponses['getExamDraft'] {
+  return { id: e._id, status: e.status, exam: settingsOf(e), totalScore: e.totalScore, questionCount: e.questionCount };
+}
+
+export async function getExamDraft(input: { examId: string }, ctx: ActionContext): Promise<ExamResponses['getExamDraft']> {
+  const me = await requireOrganiser(ctx);
+  return draftView(await examForOrganiser(ctx.deps.db, me, input.examId, 'view'));
+}
+
+/** Paper size and total score, from the fixed list's questions or the rules' counts. */
+async function paperShape(db: Database, me: MemberDoc, draft: DraftOutput): Promise<{ typeCounts: Record<QuestionType, number>; questionCount: number; totalScore: number }> {
+  const typeCounts: Record<QuestionType, number> = { single: 0, multiple: 0, judge: 0, fill: 0 };
+  if (draft.paper.mode === 'fixed') {
+    const wanted = [...new Set(draft.paper.questionIds)];
+    if (wanted.length !== draft.paper.questionIds.length) throw invalid('试卷中有重复的题目');
+    const _ = db.command;
+    const qs = await list<QuestionDoc>(db.collection(COLLECTIONS.questions).where({ _id: _.in(wanted) }).limit(wanted.length));
+    const found = new Map(qs.filter((q) => q.orgId === me.orgId).map((q) => [q._id, q]));
+    const missing = wanted.filter((id) => !found.get(id));
+    if (missing.length > 0) throw invalid(`有 ${missing.length} 道题在题库中找不到`);
+    if (qs.some((q) => q.status !== 'active')) throw invalid('试卷中有已停用的题目');
+    for (const q of qs) typeCounts[q.type]++;
+  } else {
+    for (const r of draft.paper.rules) typeCounts[r.type] += r.count;
+  }
+  const types = (Object.keys(typeCounts) as QuestionType[]).flatMap((t) => Array<QuestionType>(typeCounts[t]).fill(t));
+  return { typeCounts, questionCount: types.length, totalScore: paperTotal(types, draft.points) };
+}
+
+export async function saveExam(input: { examId?: string | null; exam: DraftOutput }, ctx: ActionContext): Promise<ExamResponses['saveExam']> {
+  const { db, clock, ids } = ctx.deps;
+  const me = await requireOrganiser(ctx);
+  const draft = input.exam;
+  if (draft.closesAt <= draft.opensAt) throw invalid('结束时间应晚于开始时间');
+  const unitIds = [...new Set(draft.unitIds)];
+  if (unitIds.length === 0 && me.role !== 'org_admin') throw forbidden('只有单位管理员可以面向全体支部发布考试');
+  if (unitIds.some((u) => !managesUnit(me, u))) throw forbidden('只能面向您管理的支部发布考试');
+  if (unitIds.length > 0) {
+    const _ = db.command;
+    const units = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ _id: _.in(unitIds), orgId: me.orgId }).limit(unitIds.length));
+    if (units.length !== unitIds.length || units.some((u) => u.kind !== 'branch')) throw invalid('所选支部不存在');
+  }
+  const shape = await paperShape(db, me, draft);
+  if (draft.passScore > shape.totalScore) throw invalid(`及格分不能高于总分 ${shape.totalScore} 分`);
+  const now = new Date(clock.now());
+  const settings = { ...draft, unitIds, audience: unitIds.length ? unitIds : [ALL_UNITS], ...shape, updatedAt: now };
+
+  if (!input.examId) {
+    const doc: ExamDoc = {
+      _id: ids.random(12),
+      orgId: me.orgId,
+      kind: 'exam',
+      parentId: null,
+      inviteOnly: false,
+      status: 'draft',
+      createdBy: me._id,
+      createdAt: now,
+      publishedAt: null,
+      ...settings,
+    };
+    await insert(db, COLLECTIONS.exams, { ...doc });
+    return draftView(doc);
+  }
+  const current = await examForOrganiser(db, me, input.examId, 'edit');
+  if (current.status !== 'draft') throw precondition('考试已发布，不能再修改');
+  const _ = db.command;
+  const n = await updateWhere(db.collection(COLLECTIONS.exams).where({ _id: current._id, status: 'draft' }), {
+    ...settings,
+    unitIds: _.set(settings.unitIds),
+    audience: _.set(settings.audience),
+    paper: _.set(settings.paper),
+    points: _.set(settings.points),
+    typeCounts: _.set(settings.typeCounts),
+  });
+  if (n !== 1) throw precondition('考试已发布，不能再修改');
+  return draftView({ ...current, ...settings });
+}
+
+export async function publishExam(input: { examId: string }, ctx: ActionContext): Promise<ExamResponses['publishExam']> {
+  const { db, clock } = ctx.deps;
+  const me = await requireOrganiser(ctx);
+  const exam = await examForOrganiser(db, me, input.examId, 'edit');
+  if (exam.status !== 'draft') throw conflict('考试已经发布');
+  if (!canEditExam(me, exam)) throw forbidden();
+  if (exam.closesAt <= clock.now()) throw precondition('考试结束时间已过，请先修改时间');
+
+  const questions: ExamKeyDoc['questions'] = {};
+  let pool: PoolEntry[];
+  if (exam.paper.mode === 'fixed') {
+    const _ = db.command;
+    const ids = exam.paper.questionIds;
+    const qs = await list<QuestionDoc>(db.collection(COLLECTIONS.questions).where({ _id: _.in(ids) }).limit(ids.length));
+    const byId = new Map(qs.filter((q) => q.orgId === me.orgId && q.status === 'active').map((q) => [q._id, q]));
+    if (ids.some((id) => !byId.has(id))) throw precondition('试卷中有题目已被停用或删除，请修改试卷');
+    pool = ids.map((id) => {
+      const q = byId.get(id) as QuestionDoc;
+      questions[id] = { ...contentOf(q), version: q.version };
+      return { qid: id, type: q.type, tags: q.tags };
+    });
+  } else {
+    const rules = exam.paper.rules;
+    const candidates = await activeQuestions(db, me.orgId, [...new Set(rules.map((r) => r.type))]);
+    const matching = candidates.filter((q) => rules.some((r) => r.type === q.type && (r.tag === null || q.tags.includes(r.tag))));
+    pool = matching.map((q) => ({ qid: q._id, type: q.type, tags: q.tags }));
+    const short = drawShortfall(rules, pool);
+    if (short) throw precondition(short);
+    for (const q of matching) questions[q._id] = { ...contentOf(q), version: q.version };
+  }
+
+  const key: Omit<ExamKeyDoc, '_id'> = { orgId: exam.orgId, questions, pool };
+  await db.collection(COLLECTIONS.examKeys).doc(exam._id).set({ data: key });
+  for (const unitId of await audienceUnitIds(db, exam)) await ensureStats(db, exam._id, unitId, exam.orgId);
+  const n = await updateWhere(db.collection(COLLECTIONS.exams).where({ _id: exam._id, status: 'draft' }), {
+    status: 'published',
+    publishedAt: new Date(clock.now()),
+  });
+  if (n !== 1) throw conflict('考试已经发布');
+  return { examId: exam._id, questionCount: exam.questionCount, totalScore: exam.totalScore };
+}
+
+/** Active questions of the given types, newest first, read in keyset pages up to POOL_LIMIT. */
+async function activeQuestions(db: Database, orgId: string, types: QuestionType[]): Promise<QuestionDoc[]> {
+  const _ = db.command;
+  const out: QuestionDoc[] = [];
+  for (const type of types) {
+    let cursor: { at: Date; id: string } | null = null;
+    for (;;) {
+      const base = { orgId, status: 'active', type };
+      const where: object = cursor ? _.or([{ ...base, createdAt: _.lt(cursor.at) }, { ...base, createdAt: cursor.at, _id: _.lt(cursor.id) }]) : base;
+      const page: QuestionDoc[] = await list<QuestionDoc>(db.collection(COLLECTIONS.questions).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(1000));
+      out.push(...page);
+      if (page.length < 1000 || out.length >= POOL_LIMIT) break;
+      const last: QuestionDoc = page[page.length - 1];
+      cursor = { at: new Date(last.createdAt), id: last._id };
+    }
+  }
+  return out.slice(0, POOL_LIMIT);
+}
+
+export async function audienceUnitIds(db: Database, exam: ExamDoc): Promise<string[]> {
+  if (!exam.audience.includes(ALL_UNITS)) return exam.audience;
+  const units = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: exam.orgId, kind: 'branch' }).limit(1000));
+  return units.map((u) => u._id);
+}

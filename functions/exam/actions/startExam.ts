@@ -1,0 +1,148 @@
+// startExam: the server creates the attempt with the member's own paper and deadline, or resumes
+// the running one (closing the app, losing the network or switching phones lands here again).
+// Racing starts are settled by a transaction over the member's taker document.
+
+import type { ExamResponses } from '../../../core/contracts/exam';
+import { attemptDeadline, drawByRules, layPaper } from '../../../core/domain/exam';
+import { COLLECTIONS } from '../../lib/collections';
+import { getById, isTransactionConflict } from '../../lib/db';
+import { conflict, forbidden, precondition } from '../../lib/errors';
+import { requireMember } from '../../lib/identity';
+import type { TransactionLike } from '../../lib/paging';
+import type { ActionContext } from '../../lib/router';
+import type { AttemptDoc, ExamDoc, ExamKeyDoc, KeyEntry, TakerDoc } from '../model';
+import { attemptId, attemptView, closeAttempt, examForMember, GRACE_MS, incStats, loadKey, takerId } from '../shared';
+
+export async function startExam(input: { examId: string }, ctx: ActionContext): Promise<ExamResponses['startExam']> {
+  const { db, clock } = ctx.deps;
+  const member = await requireMember(ctx);
+  const exam = await examForMember(db, member, input.examId);
+  const key = await loadKey(db, exam._id);
+
+  for (let round = 0; round < 3; round++) {
+    const now = clock.now();
+    if (now < exam.opensAt) throw precondition('考试尚未开始');
+    const fresh = buildAttempt(exam, key, member, now);
+    let outcome: { kind: 'resume' | 'created'; attempt: AttemptDoc; firstStart: boolean } | { kind: 'expired'; attempt: AttemptDoc };
+    try {
+      outcome = await db.runTransaction(async (t: TransactionLike) => {
+        const tid = takerId(exam._id, member._id);
+        const taker = (await t.collection(COLLECTIONS.examTakers).doc(tid).get()).data as TakerDoc | null;
+        if (taker?.openAttemptId) {
+          const open = (await t.collection(COLLECTIONS.examAttempts).doc(taker.openAttemptId).get()).data as AttemptDoc | null;
+          if (open && open.status === 'open') {
+            if (now > open.deadline + GRACE_MS) return { kind: 'expired' as const, attempt: open };
+            return { kind: 'resume' as const, attempt: open, firstStart: false };
+          }
+        }
+        if (exam.inviteOnly && !taker?.invited) throw forbidden('您不在这场补考的名单中');
+        if (now >= exam.closesAt) throw precondition('考试已结束');
+        const used = taker?.attemptsUsed ?? 0;
+        if (used >= exam.maxAttempts) throw precondition(exam.maxAttempts === 1 ? '您已参加过这场考试' : `考试次数已用完（共 ${exam.maxAttempts} 次）`);
+        const number = used + 1;
+        const extra = taker?.extraMinutes ?? 0;
+        const attempt: AttemptDoc = {
+          ...fresh,
+          _id: attemptId(exam._id, member._id, number),
+          number,
+          deadline: attemptDeadline(now, exam.durationMinutes, exam.closesAt, extra),
+        };
+        const nextTaker: TakerDoc = {
+          _id: tid,
+          examId: exam._id,
+          orgId: exam.orgId,
+          unitId: member.unitId,
+          memberId: member._id,
+          name: member.name,
+          invited: taker?.invited ?? false,
+          attemptsUsed: number,
+          openAttemptId: attempt._id,
+          best: taker?.best ?? null,
+          lastSubmittedAt: taker?.lastSubmittedAt ?? null,
+          extraMinutes: extra,
+          extraLog: taker?.extraLog ?? [],
+          flagged: taker?.flagged ?? false,
+          createdAt: taker?.createdAt ?? new Date(now),
+        };
+        const { _id: aid, ...attemptData } = attempt;
+        const { _id: tidData, ...takerData } = nextTaker;
+        void tidData;
+        await t.collection(COLLECTIONS.examAttempts).doc(aid).set({ data: attemptData as unknown as Record<string, unknown> });
+        await t.collection(COLLECTIONS.examTakers).doc(tid).set({ data: takerData as unknown as Record<string, unknown> });
+        return { kind: 'created' as const, attempt, firstStart: used === 0 };
+      });
+    } catch (err) {
+      // Another start of this member won the race: the next round resumes what it created.
+      if (isTransactionConflict(err)) continue;
+      throw err;
+    }
+    if (outcome.kind === 'expired') {
+      await closeAttempt(ctx, outcome.attempt, 'deadline');
+      continue;
+    }
+    if (outcome.kind === 'created' && outcome.firstStart) await incStats(db, exam._id, member.unitId, exam.orgId, { started: 1 });
+    return attemptView(outcome.attempt, key, clock.now());
+  }
+  // Only reached if the member's own phones keep racing each other.
+  const again = await getById<TakerDoc>(db, COLLECTIONS.examTakers, takerId(exam._id, member._id));
+  if (again?.openAttemptId) {
+    const open = await getById<AttemptDoc>(db, COLLECTIONS.examAttempts, again.openAttemptId);
+    if (open && open.status === 'open') return attemptView(open, key, clock.now());
+  }
+  throw conflict('开始考试时发生冲突，请重试');
+}
+
+/** The member's paper, drawn and shuffled; its id, number and deadline are set in the transaction. */
+function buildAttempt(exam: ExamDoc, key: ExamKeyDoc, member: { _id: string; unitId: string; name: string }, now: number): AttemptDoc {
+  const rand = Math.random;
+  const qids =
+    exam.paper.mode === 'fixed'
+      ? key.pool.map((e) => e.qid)
+      : drawByRules(exam.paper.rules, key.pool, rand);
+  if (!qids) throw precondition('题库中的题目不足以组卷，请联系管理员');
+  const paper = layPaper(qids, key.questions, exam, rand);
+  const answerKey: Record<string, KeyEntry> = {};
+  for (const { qid } of paper) {
+    const q = key.questions[qid];
+    answerKey[qid] = { type: q.type, answer: q.answer, blanks: q.blanks };
+  }
+  return {
+    _id: '',
+    examId: exam._id,
+    orgId: exam.orgId,
+    unitId: member.unitId,
+    memberId: member._id,
+    name: member.name,
+    number: 0,
+    status: 'open',
+    terms: {
+      title: exam.title,
+      points: exam.points,
+      multiplePartial: exam.multiplePartial,
+      passScore: exam.passScore,
+      maxAttempts: exam.maxAttempts,
+      closesAt: exam.closesAt,
+      releaseAnswers: exam.releaseAnswers,
+      switchTolerance: exam.switchTolerance,
+    },
+    paper,
+    key: answerKey,
+    answers: {},
+    rev: 0,
+    startedAt: now,
+    deadline: 0,
+    switchCount: 0,
+    switchLog: [],
+    flagged: false,
+    score: null,
+    total: 0,
+    passed: null,
+    correctCount: 0,
+    answeredCount: 0,
+    perQuestion: {},
+    submittedAt: null,
+    seconds: null,
+    closedBy: null,
+    log: [],
+  };
+}

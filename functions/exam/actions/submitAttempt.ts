@@ -1,0 +1,32 @@
+// submitAttempt: the member hands in. The last answers ride along; the close is graded on the
+// server and settled by the database, so submitting twice (or fifty times at once) gives one
+// graded result. After the deadline, the attempt closes with what was saved and late answers
+// are refused.
+
+import type { ExamResponses } from '../../../core/contracts/exam';
+import { requireMember } from '../../lib/identity';
+import type { ActionContext } from '../../lib/router';
+import { closeAttempt, GRACE_MS, loadKey, ownAttempt, resultView, reviewReleased } from '../shared';
+import { checkAnswers } from './saveAnswers';
+import { precondition } from '../../lib/errors';
+
+type AnswerInput = { qid: string; choice?: number[]; text?: string[] };
+
+export async function submitAttempt(input: { attemptId: string; answers: AnswerInput[] }, ctx: ActionContext): Promise<ExamResponses['submitAttempt']> {
+  const { db, clock } = ctx.deps;
+  const member = await requireMember(ctx);
+  const attempt = await ownAttempt(db, member, input.attemptId);
+  const extra = checkAnswers(attempt, input.answers);
+  let closed = attempt;
+  if (attempt.status === 'open') {
+    const late = clock.now() > attempt.deadline + GRACE_MS;
+    closed = await closeAttempt(ctx, attempt, late ? 'deadline' : 'member', late ? {} : extra);
+    if (late && input.answers.length > 0 && closed.closedBy === 'deadline') {
+      // The attempt is graded with what was saved before the deadline; the late answers are not.
+      throw precondition('考试时间已到，已按截止前保存的答案交卷，最后提交的答案未计入');
+    }
+  }
+  const now = clock.now();
+  if (!reviewReleased(closed, now)) return resultView(closed, null, now);
+  return resultView(closed, await loadKey(db, closed.examId), now);
+}

@@ -1,0 +1,203 @@
+// Stored documents of the exam context. Server-only: the answer key, attempts and scores live in
+// collections no client can read; actions map them to the contract's views.
+
+import type { AnswerValue, DrawRule, PaperItem, Points, PoolEntry, ReleasePolicy } from '../../core/domain/exam';
+import type { QuestionContent, QuestionType } from '../../core/domain/questions';
+
+export interface QuestionDoc extends QuestionContent {
+  _id: string;
+  orgId: string;
+  /** Stem and options, normalised: the duplicate check of imports (questionKey). */
+  key: string;
+  status: 'active' | 'retired';
+  /** Incremented by every edit; exams pin the version they were published with. */
+  version: number;
+  openReports: number;
+  source: 'import' | 'editor' | 'seed';
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface QuestionReportDoc {
+  _id: string;
+  orgId: string;
+  questionId: string;
+  examId: string;
+  stem: string;
+  memberId: string;
+  memberName: string;
+  unitId: string;
+  note: string;
+  status: 'open' | 'fixed' | 'dismissed';
+  reply: string;
+  createdAt: Date;
+  resolvedAt: Date | null;
+  resolvedBy: string | null;
+}
+
+/** Members of these branches may take an exam; 'ALL' stands for the whole organisation. */
+export const ALL_UNITS = 'ALL';
+
+export interface ExamSettings {
+  title: string;
+  description: string;
+  opensAt: number;
+  closesAt: number;
+  durationMinutes: number;
+  paper: { mode: 'fixed'; questionIds: string[] } | { mode: 'rules'; rules: DrawRule[] };
+  points: Points;
+  multiplePartial: boolean;
+  shuffleQuestions: boolean;
+  shuffleOptions: boolean;
+  passScore: number;
+  maxAttempts: number;
+  releaseAnswers: ReleasePolicy;
+  switchTolerance: number;
+}
+
+export interface ExamDoc extends ExamSettings {
+  _id: string;
+  orgId: string;
+  kind: 'exam' | 'makeup';
+  /** A make-up's original exam. */
+  parentId: string | null;
+  /** Branch ids chosen by the organiser (empty: the whole organisation). */
+  unitIds: string[];
+  /** What members are matched on: the branch ids, or [ALL_UNITS]. */
+  audience: string[];
+  /** Make-ups admit only invited members (a taker document with `invited`). */
+  inviteOnly: boolean;
+  status: 'draft' | 'published';
+  questionCount: number;
+  totalScore: number;
+  typeCounts: Record<QuestionType, number>;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  publishedAt: Date | null;
+}
+
+/** Grading facts of one question, copied into each attempt so submitting reads no key. */
+export interface KeyEntry {
+  type: QuestionType;
+  answer: number[];
+  blanks: string[][];
+}
+
+/** `_id` = examId. The pinned questions (content and version) an exam was published with. */
+export interface ExamKeyDoc {
+  _id: string;
+  orgId: string;
+  questions: Record<string, QuestionContent & { version: number }>;
+  /** Rules papers: what is drawn from. Fixed papers: the paper, in order. */
+  pool: PoolEntry[];
+}
+
+export interface BestResult {
+  attemptId: string;
+  score: number;
+  passed: boolean;
+  seconds: number;
+  submittedAt: number;
+}
+
+/** `_id` = `${examId}_${memberId}`: one member's standing in one exam. */
+export interface TakerDoc {
+  _id: string;
+  examId: string;
+  orgId: string;
+  unitId: string;
+  memberId: string;
+  name: string;
+  /** Make-ups: created for each invited member when the make-up is created. */
+  invited: boolean;
+  attemptsUsed: number;
+  openAttemptId: string | null;
+  best: BestResult | null;
+  lastSubmittedAt: number | null;
+  extraMinutes: number;
+  /** Extra time granted before or during the exam, and why (kept for audit). */
+  extraLog: Array<{ at: number; by: string; minutes: number; reason: string }>;
+  flagged: boolean;
+  createdAt: Date;
+}
+
+export interface AttemptLogEntry {
+  at: number;
+  by: string;
+  action: 'extra_time' | 'reopen' | 'force_submit';
+  reason: string;
+  minutes?: number;
+}
+
+export interface GradeTerms {
+  title: string;
+  points: Points;
+  multiplePartial: boolean;
+  passScore: number;
+  maxAttempts: number;
+  closesAt: number;
+  releaseAnswers: ReleasePolicy;
+  switchTolerance: number;
+}
+
+/** `_id` = `${examId}_${memberId}_${number}`. */
+export interface AttemptDoc {
+  _id: string;
+  examId: string;
+  orgId: string;
+  unitId: string;
+  memberId: string;
+  name: string;
+  number: number;
+  status: 'open' | 'submitted';
+  terms: GradeTerms;
+  paper: PaperItem[];
+  key: Record<string, KeyEntry>;
+  answers: Record<string, AnswerValue>;
+  /** Bumped by every answer save, so a submit grades exactly what it read. */
+  rev: number;
+  startedAt: number;
+  deadline: number;
+  switchCount: number;
+  switchLog: Array<{ at: number; kind: 'hide' | 'show' }>;
+  flagged: boolean;
+  score: number | null;
+  total: number;
+  passed: boolean | null;
+  correctCount: number;
+  answeredCount: number;
+  perQuestion: Record<string, { earned: number; correct: boolean }>;
+  submittedAt: number | null;
+  seconds: number | null;
+  closedBy: 'member' | 'deadline' | 'organiser' | null;
+  log: AttemptLogEntry[];
+}
+
+/** `_id` = `${examId}_${unitId}`: counters of one branch in one exam, kept by writes (rule 9). */
+export interface StatsDoc {
+  _id: string;
+  examId: string;
+  unitId: string;
+  orgId: string;
+  /** Make-ups: members invited from this branch. */
+  invited: number;
+  started: number;
+  submitted: number;
+  passed: number;
+  failed: number;
+  flagged: number;
+  scoreSum: number;
+  secondsSum: number;
+  /** hist.b0 … hist.b9: members per score band of their best attempt. */
+  hist: Record<string, number>;
+  /** q.<qid>.n graded answers, q.<qid>.c correct ones (every graded attempt counts). */
+  q: Record<string, { n: number; c: number }>;
+}
+
+export interface ReminderCreditDoc {
+  _id: string;
+  openid: string;
+  [topic: string]: number | string;
+}

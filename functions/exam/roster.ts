@@ -1,0 +1,50 @@
+// One branch's members in one exam: who took it, passed, failed, is still answering or has not
+// taken it (缺考). Read from the branch roster and the exam's taker documents of that branch (two
+// bounded, indexed reads), never from the attempts.
+
+import type { RosterRow } from '../../core/contracts/exam';
+import { COLLECTIONS } from '../lib/collections';
+import { list, type Database } from '../lib/db';
+import type { MemberDoc } from '../lib/model';
+import type { ExamDoc, ReminderCreditDoc, TakerDoc } from './model';
+
+export interface BranchRoster {
+  rows: Array<RosterRow & { openid: string | null }>;
+}
+
+export async function branchRoster(db: Database, exam: ExamDoc, unitId: string, withCredits: boolean): Promise<BranchRoster> {
+  const _ = db.command;
+  const [members, takers] = await Promise.all([
+    list<MemberDoc>(db.collection(COLLECTIONS.members).where({ unitId }).orderBy('name', 'asc').limit(1000)),
+    list<TakerDoc>(db.collection(COLLECTIONS.examTakers).where({ examId: exam._id, unitId }).orderBy('name', 'asc').limit(1000)),
+  ]);
+  const byMember = new Map(takers.map((t) => [t.memberId, t]));
+  const audience = exam.inviteOnly ? members.filter((m) => byMember.get(m._id)?.invited) : members;
+  let credits = new Map<string, number>();
+  if (withCredits && audience.length > 0) {
+    const docs = await list<ReminderCreditDoc>(
+      db.collection(COLLECTIONS.reminderCredits).where({ _id: _.in(audience.map((m) => m._id)) }).limit(1000),
+    );
+    credits = new Map(docs.map((d) => [d._id, Number(d.exam ?? 0)]));
+  }
+  return {
+    rows: audience.map((m) => {
+      const t = byMember.get(m._id);
+      const status: RosterRow['status'] = t?.openAttemptId ? 'in_progress' : t?.best ? (t.best.passed ? 'passed' : 'failed') : 'absent';
+      return {
+        memberId: m._id,
+        name: m.name,
+        status,
+        score: t?.best?.score ?? null,
+        attempts: t?.attemptsUsed ?? 0,
+        durationSeconds: t?.best?.seconds ?? null,
+        submittedAt: t?.best?.submittedAt ?? null,
+        flagged: t?.flagged ?? false,
+        extraMinutes: t?.extraMinutes ?? 0,
+        attemptId: t?.openAttemptId ?? t?.best?.attemptId ?? null,
+        hasReminderCredit: (credits.get(m._id) ?? 0) > 0 && m.openid !== null,
+        openid: m.openid,
+      };
+    }),
+  };
+}

@@ -1,0 +1,47 @@
+// The production wiring of Deps over wx-server-sdk, shared by every function's entry file.
+// Module scope holds only the SDK handle and stateless adapters (instances are reused).
+
+import cloud from 'wx-server-sdk';
+import type { Database } from './db';
+import { consoleLogger, ids, platformClock, type Deps } from './deps';
+
+// DYNAMIC_CURRENT_ENV is a symbol; the SDK's typings only admit strings.
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+
+export { cloud };
+
+// throwOnNotFound:false makes doc(id).get() answer null for a missing document instead of throwing.
+const db = cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]) as Database;
+
+export const platformDeps: Deps = {
+  db,
+  storage: {
+    download: async (fileID) => (await cloud.downloadFile({ fileID })).fileContent as Buffer,
+    upload: async (cloudPath, bytes) => (await cloud.uploadFile({ cloudPath, fileContent: bytes })).fileID,
+    tempUrl: async (fileID) => {
+      const res = (await cloud.getTempFileURL({ fileList: [fileID] })) as { fileList: Array<{ tempFileURL: string; status: number }> };
+      const item = res.fileList[0];
+      if (!item || item.status !== 0) throw new Error(`getTempFileURL failed for ${fileID}`);
+      return item.tempFileURL;
+    },
+  },
+  clock: platformClock,
+  ids,
+  log: consoleLogger,
+  notify: {
+    send: async ({ openid, templateId, page, data }) => {
+      try {
+        await cloud.openapi.subscribeMessage.send({ touser: openid, templateId, page, data, miniprogramState: 'formal' } as never);
+        return true;
+      } catch (err) {
+        // 43101: the user has no consent left (or refused); anything else is logged.
+        const code = (err as { errCode?: number }).errCode;
+        if (code !== 43101) consoleLogger.error('subscribeMessage.send failed', err instanceof Error ? err.message : err);
+        return false;
+      }
+    },
+  },
+};
+
+/** The caller's openid for this invocation (empty for timer triggers). */
+export const getOpenid = () => cloud.getWXContext().OPENID;

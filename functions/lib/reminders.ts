@@ -1,0 +1,30 @@
+// Subscribe-message credits: each time a member accepts a one-time subscription WeChat allows one
+// message, and WeChat cannot be asked how many are left, so the count lives here, one document
+// per member with a counter per topic. Spending is an atomic conditional decrement.
+
+import { COLLECTIONS } from './collections';
+import { updateWhere, type Database } from './db';
+
+export const REMINDER_TOPICS = ['exam', 'checkin', 'event'] as const;
+export type ReminderTopic = (typeof REMINDER_TOPICS)[number];
+
+/**
+ * Template ids come from the deployment (the mini-program's console assigns them); the local
+ * cloud accepts any id and records the message in its outbox.
+ */
+export function templateId(topic: ReminderTopic): string {
+  const fromEnv = process.env[`TEMPLATE_ID_${topic.toUpperCase()}`];
+  return fromEnv && fromEnv.trim() !== '' ? fromEnv : `local-${topic}-reminder`;
+}
+
+/** Take one credit of `topic` from the member; false when none is left. */
+export async function spendCredit(db: Database, memberId: string, topic: ReminderTopic): Promise<boolean> {
+  const _ = db.command;
+  const n = await updateWhere(db.collection(COLLECTIONS.reminderCredits).where({ _id: memberId, [topic]: _.gt(0) }), { [topic]: _.inc(-1) });
+  return n === 1;
+}
+
+/** WeChat limits a template's thing field to 20 characters. */
+export function clip(s: string, n = 20): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}
