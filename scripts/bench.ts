@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { startLocalCloud } from '../localcloud';
+import { startLocalCloud, type LocalCloud } from '../localcloud';
 import { resolveDemoKey } from './lib/demo-data';
 import { sdkDatabase } from './lib/sdk';
 import { ensureCollections, seedDemo } from './lib/setup';
@@ -23,6 +23,10 @@ interface Scenario {
   /** One request body per request index (cycled); tokens per request for the local host. */
   bodies: string[];
   tokens: string[];
+  /** Scenarios that use up state (one exam start per member) run once, unwarmed, with this many requests. */
+  once?: number;
+  /** Bodies that depend on earlier scenarios (the attempt a start created), built just before running. */
+  prepare?: () => string[];
 }
 
 interface Result {
@@ -124,6 +128,7 @@ async function main(): Promise<void> {
   const memberToken = await login(cloud.url, { key: 'member' });
   const strangers = await Promise.all(Array.from({ length: 64 }, (_, i) => login(cloud.url, { openid: `bench-stranger-${i}` })));
   const fnUrl = `${cloud.url}/api/fn/org`;
+  const exam = await prepareExam(cloud, db, requests);
 
   const scenarios: Scenario[] = [
     { name: 'bare Node HTTP server (baseline)', url: bareUrl, bodies: ['{"action":"getMe","payload":{}}'], tokens: ['x'] },
@@ -140,14 +145,40 @@ async function main(): Promise<void> {
       bodies: ['{"action":"bindMember","payload":{"name":"测试申请","inviteCode":"JGZB01"}}'],
       tokens: strangers,
     },
+    {
+      name: `local host: exam.startExam (${exam.members.length} members, fresh paper each)`,
+      url: `${cloud.url}/api/fn/exam`,
+      bodies: [JSON.stringify({ action: 'startExam', payload: { examId: exam.examId } })],
+      tokens: exam.tokens,
+      once: exam.members.length,
+    },
+    {
+      name: 'local host: exam.saveAnswers (one answer)',
+      url: `${cloud.url}/api/fn/exam`,
+      bodies: [],
+      prepare: () => {
+        exam.readPapers();
+        return exam.members.map((m) => JSON.stringify({ action: 'saveAnswers', payload: { attemptId: `${exam.examId}_${m}_1`, answers: [{ qid: exam.firstQid(m), choice: [0] }] } }));
+      },
+      tokens: exam.tokens,
+      once: exam.members.length,
+    },
+    {
+      name: 'local host: exam.submitAttempt (graded, counters updated)',
+      url: `${cloud.url}/api/fn/exam`,
+      bodies: exam.members.map((m) => JSON.stringify({ action: 'submitAttempt', payload: { attemptId: `${exam.examId}_${m}_1`, answers: [] } })),
+      tokens: exam.tokens,
+      once: exam.members.length,
+    },
   ];
 
   // Warm the function instances (cold starts are a separate question from steady throughput).
-  for (const s of scenarios) await load(s, 200, concurrency);
+  for (const s of scenarios) if (!s.once) await load(s, 200, concurrency);
 
   const rows: string[] = [];
   for (const s of scenarios) {
-    const r = await load(s, requests, concurrency);
+    if (s.prepare) s.bodies = s.prepare();
+    const r = await load(s, s.once ?? requests, concurrency);
     rows.push(
       `| ${s.name} | ${r.dbOps} | ${r.requests} | ${r.errors} | ${Math.round(r.rps)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} |`,
     );
@@ -164,6 +195,61 @@ ${new Date().toISOString().slice(0, 10)} · \`npm run bench -- --requests ${requ
 |---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 `);
+}
+
+/**
+ * A closed-book exam for a bench branch of `count` bound members (count capped at 1000): the
+ * built-in bank, a 20-question drawn paper, every member starting, saving and submitting once.
+ */
+async function prepareExam(cloud: LocalCloud, db: ReturnType<typeof sdkDatabase>, requested: number) {
+  const count = Math.min(1000, requested);
+  const now = new Date();
+  const members: string[] = [];
+  const docs: Array<Record<string, unknown>> = [];
+  const identities: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < count; i++) {
+    const id = `bench-member-${i}`;
+    members.push(id);
+    docs.push({ _id: id, orgId: 'org-demo', unitId: 'br-office', name: `压测${i}`, phone: null, category: 'full', role: 'member', manages: [], openid: `bench-openid-${i}`, boundAt: now, source: 'seed', createdAt: now, updatedAt: now });
+    identities.push({ _id: `bench-openid-${i}`, memberId: id, orgId: 'org-demo', createdAt: now });
+  }
+  for (let i = 0; i < count; i += 100) {
+    await db.collection('members').add({ data: docs.slice(i, i + 100) });
+    await db.collection('identities').add({ data: identities.slice(i, i + 100) });
+  }
+  const call = async (action: string, payload: unknown) => {
+    const { result } = await cloud.invoke('exam', { action, payload }, { openid: 'demo-admin' });
+    const r = result as { ok: boolean; data: { id?: string }; message?: string };
+    if (!r.ok) throw new Error(`${action}: ${r.message}`);
+    return r.data;
+  };
+  await call('installSeedBank', {});
+  const t = Date.now();
+  const saved = await call('saveExam', {
+    exam: {
+      title: '压测闭卷考试',
+      unitIds: ['br-office'],
+      opensAt: t - 60_000,
+      closesAt: t + 3_600_000,
+      durationMinutes: 30,
+      paper: { mode: 'rules', rules: [{ type: 'single', tag: null, count: 10 }, { type: 'judge', tag: null, count: 6 }, { type: 'multiple', tag: null, count: 4 }] },
+      passScore: 20,
+    },
+  });
+  const examId = saved.id as string;
+  await call('publishExam', { examId });
+  const tokens = await Promise.all(members.map((_, i) => login(cloud.url, { openid: `bench-openid-${i}` })));
+  const first = new Map<string, string>();
+  return {
+    examId,
+    members,
+    tokens,
+    /** After the starts: each member's first question, read server-side, for the save scenario. */
+    readPapers: () => {
+      for (const doc of cloud.db.find('examAttempts', { examId }) as Array<{ memberId: string; paper: Array<{ qid: string }> }>) first.set(doc.memberId, doc.paper[0].qid);
+    },
+    firstQid: (m: string) => first.get(m) ?? 'pending',
+  };
 }
 
 main().catch((err: unknown) => {

@@ -9,6 +9,7 @@ import { DEMO_BRANCHES, DEMO_MEMBERS, DEMO_USERS, resolveDemoKey } from './lib/d
 import { buildH5, H5_DIR } from './lib/h5';
 import { clearRunningNote, DATA_DIR, writeRunningNote } from './lib/running';
 import { sdkDatabase } from './lib/sdk';
+import { seedDemoExams } from './lib/demo-exams';
 import { ensureCollections, seedDemo } from './lib/setup';
 
 async function main(): Promise<void> {
@@ -31,6 +32,14 @@ async function main(): Promise<void> {
   const db = sdkDatabase({ env: cloud.sdkEnv() });
   await ensureCollections(db);
   const { seeded } = await seedDemo(db);
+  await seedDemoExams(cloud, db);
+  // The exam function's timer trigger (every minute in production, cloudfunctions/exam/config.json).
+  const timer = setInterval(() => {
+    cloud.invoke('exam', { Type: 'Timer', TriggerName: 'sweepAttempts', Time: new Date().toISOString() }, { openid: '' }).catch((err: unknown) => {
+      console.error('[timer] exam sweep failed', err instanceof Error ? err.message : err);
+    });
+  }, 60_000);
+  timer.unref();
 
   const unbound = DEMO_MEMBERS.filter((m) => !m.openid).slice(0, 2);
   console.log(`
@@ -52,6 +61,7 @@ ${unbound
 `);
 
   const stop = async () => {
+    clearInterval(timer);
     clearRunningNote();
     await cloud.close();
     process.exit(0);

@@ -121,11 +121,26 @@ export function parseBlanks(raw: string): string[][] {
     .filter((syn) => syn.length > 0);
 }
 
-/** An option cell may carry its own label ("A. 遵义会议", "B、…", "(C)…"); drop it. */
+/** An option cell may carry its own label ("A. 遵义会议", "B、…", "（C）…", "Ａ．…"); drop it. */
 export function stripOptionLabel(text: string, index: number): string {
   const letter = OPTION_LETTERS[index];
-  const re = new RegExp(`^[(（]?${letter}[)）]?\\s*[.．、:：)）]\\s*`, 'i');
-  return text.replace(re, '').trim();
+  // Matched on the half-width form (one character for one), cut from the text as written.
+  const re = new RegExp(`^\\(?${letter}(?:\\)\\s*|\\s*[.、:)]\\s*)`, 'i');
+  const m = re.exec(toHalfWidth(text));
+  return (m ? text.slice(m[0].length) : text).trim();
+}
+
+/**
+ * Question text as written: BOM, zero-width characters and odd spaces removed, runs of whitespace
+ * collapsed, but full-width Chinese punctuation (？，（）) kept as it is.
+ */
+export function cleanText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const s = typeof value === 'string' ? value : String(value);
+  return s
+    .replace(/[\uFEFF\u200B-\u200D\u2060]/g, '')
+    .replace(/[\s\u3000\u00A0]+/g, ' ')
+    .trim();
 }
 
 const DIFFICULTY_ALIASES: Array<[1 | 2 | 3, RegExp]> = [
@@ -255,7 +270,7 @@ export type ParsedRow = { ok: true; question: QuestionContent } | { ok: false; r
 export function parseQuestionRow(cells: string[], columns: Map<ColumnKey, number>): ParsedRow {
   const at = (key: ColumnKey) => {
     const c = columns.get(key);
-    return c === undefined ? '' : cleanCell(cells[c] ?? '');
+    return c === undefined ? '' : cleanText(cells[c] ?? '');
   };
   const stem = at('stem');
   if (stem === '') return { ok: false, reason: '题干为空' };

@@ -1,15 +1,171 @@
-// 答题: daily questions and exams arrive in a later issue; until then an honest empty state.
-import ComingEmpty from '@/components/ComingEmpty';
+// 答题: the member's exams in three tabs (待考, 已完成, 已结束). Each card says when, how long, how
+// many questions, the pass mark and where the member stands; a tap opens the exam's intro page.
+import { useRef, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import type { ExamCard, Me } from '@core/contracts';
+import PageShell from '@/components/PageShell';
+import Card from '@/components/Card';
+import { Button } from '@/components/nut';
+import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import { useMe, usePaged } from '@/hooks';
+import { EXAM_STATUS, examWindow, scoreText } from '@/utils/format';
+import { goPage, PAGE } from '@/utils/nav';
 import './index.scss';
 
-export default function QuizPage() {
+type Tab = 'todo' | 'done' | 'ended';
+
+const TABS: Array<{ value: Tab; label: string }> = [
+  { value: 'todo', label: '待考' },
+  { value: 'done', label: '已完成' },
+  { value: 'ended', label: '已结束' },
+];
+
+const EMPTY: Record<Tab, { title: string; desc: string }> = {
+  todo: { title: '暂无待考的考试', desc: '支部发布考试后会显示在这里，开考前就可以先看考试说明' },
+  done: { title: '还没有交卷的考试', desc: '交卷后，考试和成绩会显示在这里' },
+  ended: { title: '暂无已结束的考试', desc: '考试结束后会显示在这里，可以查看成绩和答案' },
+};
+
+function BindPrompt({ me }: { me: Extract<Me, { bound: false }> }) {
+  const pending = me.request?.status === 'pending';
   return (
-    <ComingEmpty
-      id='quiz-empty'
-      title='答题'
-      intro='每日答题和支部组织的考试'
-      emptyTitle='暂无答题和考试'
-      emptyDesc='支部发布每日答题或考试后会显示在这里'
-    />
+    <Card id='bind-prompt'>
+      <Text className='quiz-bind__title'>您还没有绑定所在党支部</Text>
+      <Text className='quiz-bind__desc'>绑定后才能参加支部组织的考试。</Text>
+      {pending ? (
+        <View className='notice notice--wait quiz-bind__notice'>
+          <Text className='notice__title'>⏳ 已提交，等待支部管理员确认</Text>
+          <Text className='notice__text'>申请加入：{me.request?.unitName}</Text>
+        </View>
+      ) : null}
+      <Button id='go-bind' block className='btn-gap' type='primary' size='large' onClick={() => goPage(PAGE.bind)}>
+        去绑定
+      </Button>
+    </Card>
+  );
+}
+
+function ExamItem({ exam }: { exam: ExamCard }) {
+  const status = EXAM_STATUS[exam.status];
+  const canTakeMore = exam.attemptsLeft > 0 && (exam.status === 'open' || exam.status === 'failed');
+  return (
+    <View className='exam-card' id={`exam-${exam.id}`} hoverClass='exam-card--pressed' onClick={() => goPage(`${PAGE.examIntro}?id=${exam.id}`)}>
+      <View className='exam-card__head'>
+        <Text className='exam-card__title'>
+          {exam.kind === 'makeup' ? <Text className='tag tag--gold exam-card__makeup'>补考</Text> : null}
+          {exam.title}
+        </Text>
+        <Text className={`tag exam-tag--${status.tone} exam-card__status`}>{status.label}</Text>
+      </View>
+      <Text className='exam-card__line'>时间：{examWindow(exam.opensAt, exam.closesAt)}</Text>
+      <Text className='exam-card__line'>
+        时长 {exam.durationMinutes} 分钟 · 共 {exam.questionCount} 题
+      </Text>
+      <Text className='exam-card__line'>
+        满分 {scoreText(exam.totalScore)} 分 · {scoreText(exam.passScore)} 分及格
+      </Text>
+      {exam.bestScore !== null || canTakeMore ? (
+        <View className='exam-card__foot'>
+          {exam.bestScore !== null ? <Text className='exam-card__best'>最好成绩 {scoreText(exam.bestScore)} 分</Text> : <Text />}
+          {canTakeMore ? <Text className='exam-card__left'>还可参加 {exam.attemptsLeft} 次</Text> : null}
+        </View>
+      ) : null}
+      <Text className='exam-card__arrow'>›</Text>
+    </View>
+  );
+}
+
+function ExamList({ tab, refreshKey }: { tab: Tab; refreshKey: number }) {
+  const list = usePaged('exam', 'listExams', { tab }, [tab, refreshKey]);
+  if (list.loading) return <LoadingView />;
+  if (list.error && list.items.length === 0) return <ErrorView message={list.error.message} onRetry={list.reload} />;
+  if (list.items.length === 0) return <EmptyView title={EMPTY[tab].title} desc={EMPTY[tab].desc} />;
+  return (
+    <View id={`quiz-list-${tab}`}>
+      {list.items.map((e) => (
+        <ExamItem key={e.id} exam={e} />
+      ))}
+      {list.error ? (
+        <View className='form-error btn-gap' role='alert'>
+          <Text className='form-error__mark'>!</Text>
+          <Text>{list.error.message}</Text>
+        </View>
+      ) : null}
+      {list.hasMore ? (
+        <Button id='quiz-more' block className='btn-gap' fill='outline' loading={list.loadingMore} onClick={list.loadMore}>
+          {list.error ? '重试' : '加载更多'}
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+export default function QuizPage() {
+  const { me, error, loading, reload } = useMe();
+  const [tab, setTab] = useState<Tab>('todo');
+  // Bumped when the page is shown again (back from an exam) or pulled down: the list reloads.
+  const [refreshKey, setRefreshKey] = useState(0);
+  const shown = useRef(false);
+
+  useDidShow(() => {
+    if (shown.current) setRefreshKey((k) => k + 1);
+    shown.current = true;
+  });
+
+  usePullDownRefresh(() => {
+    if (me === undefined) reload();
+    setRefreshKey((k) => k + 1);
+    setTimeout(() => void Taro.stopPullDownRefresh(), 600);
+  });
+
+  let body;
+  if (me === undefined && loading) {
+    body = (
+      <Card>
+        <LoadingView />
+      </Card>
+    );
+  } else if (me === undefined) {
+    body = (
+      <Card>
+        <ErrorView message={error?.message ?? ''} onRetry={reload} />
+      </Card>
+    );
+  } else if (!me.bound) {
+    body = <BindPrompt me={me} />;
+  } else {
+    body = (
+      <>
+        <View className='quiz-tabs'>
+          <View className='seg' id='quiz-tabs'>
+            {TABS.map((t) => (
+              <View
+                key={t.value}
+                id={`quiz-tab-${t.value}`}
+                className={tab === t.value ? 'seg__item seg__item--on' : 'seg__item'}
+                onClick={() => setTab(t.value)}
+              >
+                {tab === t.value ? '✓ ' : ''}
+                {t.label}
+              </View>
+            ))}
+          </View>
+        </View>
+        <Card>
+          <ExamList tab={tab} refreshKey={refreshKey} />
+        </Card>
+      </>
+    );
+  }
+
+  return (
+    <PageShell>
+      <View className='page-intro'>
+        <Text className='page-intro__title'>答题</Text>
+        <Text className='page-intro__desc'>支部组织的闭卷考试和补考</Text>
+      </View>
+      {body}
+    </PageShell>
   );
 }

@@ -11,7 +11,7 @@ import { Button } from '@/components/nut';
 import { toApiError, uploadFile } from '@/api';
 import { useMutation } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
-import AdminGate from './components/AdminGate';
+import AdminGate from '@/components/AdminGate';
 import ManagedUnits from './components/ManagedUnits';
 import UnitPicker from './components/UnitPicker';
 import './import.scss';

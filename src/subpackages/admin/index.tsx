@@ -1,5 +1,5 @@
 // 管理后台: the units I manage at a glance (members, bound share, invite code) and the ways in to
-// the roster, roster import and bind requests.
+// exams and the question bank, the roster, roster import and bind requests.
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useRef } from 'react';
@@ -11,7 +11,7 @@ import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { useAction, useMutation } from '@/hooks';
 import { percent } from '@/utils/format';
 import { goPage, PAGE } from '@/utils/nav';
-import AdminGate from './components/AdminGate';
+import AdminGate from '@/components/AdminGate';
 import './index.scss';
 
 function UnitCard({ unit, canReset, onChanged }: { unit: ManagedUnit; canReset: boolean; onChanged: () => void }) {
@@ -114,6 +114,10 @@ function Units({ member }: { member: MeMember }) {
   return (
     <>
       <Card title='常用管理'>
+        <View id='admin-exams' className='row-link' onClick={() => goPage(PAGE.examAdmin)}>
+          <Text>考试与题库</Text>
+          <Text className='row-link__arrow'>›</Text>
+        </View>
         <View id='admin-roster' className='row-link' onClick={() => goPage(PAGE.adminRoster)}>
           <Text>党员名单</Text>
           <Text className='row-link__arrow'>›</Text>

@@ -10,7 +10,7 @@ import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { useAction, useMutation } from '@/hooks';
-import AdminGate from './components/AdminGate';
+import AdminGate from '@/components/AdminGate';
 import './requests.scss';
 
 type Outcome = 'approved' | 'rejected';

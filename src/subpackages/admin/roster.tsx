@@ -13,7 +13,7 @@ import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { usePaged } from '@/hooks';
 import { call, toApiError } from '@/api';
 import { goPage, PAGE } from '@/utils/nav';
-import AdminGate from './components/AdminGate';
+import AdminGate from '@/components/AdminGate';
 import ManagedUnits from './components/ManagedUnits';
 import UnitPicker from './components/UnitPicker';
 import './roster.scss';

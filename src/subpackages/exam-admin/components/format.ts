@@ -1,0 +1,95 @@
+// Display helpers for the organiser's exam pages: words for states, Beijing times, durations.
+// Pure functions (no Taro, no I/O); the rules themselves live in core/domain/exam.ts.
+import type { ManagedExamRow, RosterRow } from '@core/contracts';
+import { beijingDayKey, beijingDayStart, BEIJING_OFFSET_MS, formatBeijing } from '@core/domain/time';
+
+/** Each phase as a word with a symbol, so the state never rests on colour alone. */
+export const PHASE_LABELS: Record<ManagedExamRow['phase'], string> = {
+  draft: '✎ 草稿',
+  upcoming: '○ 未开始',
+  open: '● 进行中',
+  closed: '■ 已结束',
+};
+
+export const PHASE_TAG_CLASS: Record<ManagedExamRow['phase'], string> = {
+  draft: 'tag',
+  upcoming: 'tag tag--gold',
+  open: 'tag tag--red',
+  closed: 'tag',
+};
+
+export const ROSTER_STATUS_LABELS: Record<RosterRow['status'], string> = {
+  absent: '○ 缺考',
+  in_progress: '… 答题中',
+  passed: '✓ 及格',
+  failed: '✕ 不及格',
+};
+
+/** "2025-03-01 09:00 至 03-08 18:00" (the year once when both ends share it). */
+export function formatWindow(opensAt: number, closesAt: number): string {
+  const a = formatBeijing(opensAt);
+  const b = formatBeijing(closesAt);
+  return a.slice(0, 4) === b.slice(0, 4) ? `${a} 至 ${b.slice(5)}` : `${a} 至 ${b}`;
+}
+
+/** "12分30秒", "1小时5分"; "—" when unknown. */
+export function formatSeconds(seconds: number | null): string {
+  if (seconds === null) return '—';
+  const s = Math.max(0, Math.round(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  if (h > 0) return `${h}小时${m}分`;
+  if (m > 0) return rest > 0 ? `${m}分${rest}秒` : `${m}分钟`;
+  return `${rest}秒`;
+}
+
+/** A countdown "08:05" (minutes:seconds) or "1:02:05"; "已到时" once it is over. */
+export function formatCountdown(ms: number): string {
+  if (ms <= 0) return '已到时';
+  const total = Math.ceil(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = String(m).padStart(2, '0');
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+export function formatScore(score: number | null): string {
+  return score === null ? '—' : `${score}`;
+}
+
+/** The Beijing date ('YYYY-MM-DD') and clock time ('HH:mm') of an instant, for the pickers. */
+export function beijingParts(epochMs: number): { day: string; time: string } {
+  const d = new Date(epochMs + BEIJING_OFFSET_MS);
+  const time = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  return { day: beijingDayKey(epochMs), time };
+}
+
+/** The instant of a Beijing date and clock time (the phone's own time zone plays no part). */
+export function fromBeijing(day: string, time: string): number {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(time);
+  const minutes = m ? Number(m[1]) * 60 + Number(m[2]) : 0;
+  return beijingDayStart(day) + minutes * 60_000;
+}
+
+/** The next whole hour from now: a sensible default opening time. */
+export function nextWholeHour(now: number): number {
+  const hour = 60 * 60_000;
+  return Math.ceil((now + 1) / hour) * hour;
+}
+
+/** A whole number typed into a field, kept within [min, max]; null when nothing usable was typed. */
+export function parseWhole(input: string, min: number, max: number): number | null {
+  const digits = input.replace(/[^\d]/g, '');
+  if (digits === '') return null;
+  return Math.max(min, Math.min(max, Number(digits)));
+}
+
+/** A score typed into a field: halves allowed (2.5), within [min, max]. */
+export function parseScore(input: string, min: number, max: number): number | null {
+  const n = Number(input.trim());
+  if (input.trim() === '' || !Number.isFinite(n)) return null;
+  return Math.max(min, Math.min(max, Math.round(n * 2) / 2));
+}

@@ -1,0 +1,133 @@
+// 考试管理: the organiser's exams (newest first) and the ways in to the bank, question import,
+// error reports and a new exam. A draft opens in the editor, a published exam in its statistics;
+// an exam that is open also offers 监考.
+import { useRef } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import type { ManagedExamRow } from '@core/contracts';
+import PageShell from '@/components/PageShell';
+import Card from '@/components/Card';
+import AdminGate from '@/components/AdminGate';
+import { Button } from '@/components/nut';
+import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import { useAction, usePaged } from '@/hooks';
+import { goPage, PAGE } from '@/utils/nav';
+import ListFooter from './components/ListFooter';
+import { formatWindow, PHASE_LABELS, PHASE_TAG_CLASS } from './components/format';
+import './components/ui.scss';
+import './index.scss';
+
+function ExamItem({ exam }: { exam: ManagedExamRow }) {
+  const open = () => goPage(exam.phase === 'draft' ? `${PAGE.examEditor}?id=${exam.id}` : `${PAGE.examStats}?id=${exam.id}`);
+  const count =
+    exam.phase === 'draft' ? '尚未发布' : exam.audience >= 0 ? `已交卷 ${exam.submitted} / ${exam.audience} 人` : `已交卷 ${exam.submitted} 人`;
+  return (
+    <View className='xa-row' id={`exam-row-${exam.id}`} hoverClass='xa-row--pressed' onClick={open}>
+      <View className='xa-row__head'>
+        <Text className='xa-row__title'>{exam.title}</Text>
+        {exam.kind === 'makeup' ? <Text className='tag tag--gold'>补考</Text> : null}
+        <Text className={PHASE_TAG_CLASS[exam.phase]}>{PHASE_LABELS[exam.phase]}</Text>
+      </View>
+      <Text className='exam-row__window muted'>{formatWindow(exam.opensAt, exam.closesAt)}</Text>
+      <Text className='xa-row__meta'>面向：{exam.unitNames.join('、') || '—'}</Text>
+      {exam.phase === 'open' ? (
+        <View className='exam-row__open'>
+          <Text className='exam-row__count'>{count}</Text>
+          <Button
+            id={`exam-monitor-${exam.id}`}
+            size='small'
+            type='primary'
+            fill='outline'
+            onClick={(e) => {
+              e.stopPropagation();
+              goPage(`${PAGE.examMonitor}?id=${exam.id}`);
+            }}
+          >
+            监考
+          </Button>
+        </View>
+      ) : (
+        <Text className='exam-row__count'>{count}</Text>
+      )}
+    </View>
+  );
+}
+
+function ExamHome() {
+  const exams = usePaged('exam', 'listManagedExams', {}, []);
+  const summary = useAction('exam', 'bankSummary', {}, []);
+  const firstShow = useRef(true);
+
+  // Back from the editor, a publish or a resolved report: the list and counts may have changed.
+  useDidShow(() => {
+    if (firstShow.current) firstShow.current = false;
+    else {
+      exams.reload();
+      summary.reload();
+    }
+  });
+  usePullDownRefresh(() => {
+    exams.reload();
+    summary.reload();
+    setTimeout(() => void Taro.stopPullDownRefresh(), 600);
+  });
+
+  const openReports = summary.data?.openReports ?? 0;
+  return (
+    <>
+      <Card>
+        <Button id='exam-new' block type='primary' size='large' onClick={() => goPage(PAGE.examEditor)}>
+          新建考试
+        </Button>
+        <View className='xa-actions btn-gap'>
+          <Button id='exam-bank' className='xa-actions__btn' fill='outline' onClick={() => goPage(PAGE.examBank)}>
+            题库{summary.data ? `（${summary.data.active}）` : ''}
+          </Button>
+          <Button id='exam-import' className='xa-actions__btn' fill='outline' onClick={() => goPage(PAGE.examImport)}>
+            导入题目
+          </Button>
+        </View>
+        <View id='exam-reports' className='row-link btn-gap' onClick={() => goPage(PAGE.examReports)}>
+          <Text>纠错反馈</Text>
+          <View className='exam-home__reports'>
+            {openReports > 0 ? <Text className='badge'>{openReports} 条待处理</Text> : <Text className='muted'>暂无待处理</Text>}
+            <Text className='row-link__arrow'>›</Text>
+          </View>
+        </View>
+      </Card>
+
+      <Card title='我发布的考试' id='exam-list'>
+        {exams.loading ? (
+          <LoadingView />
+        ) : exams.error && exams.items.length === 0 ? (
+          <ErrorView message={exams.error.message} onRetry={exams.reload} />
+        ) : exams.items.length === 0 ? (
+          <EmptyView
+            title='还没有考试'
+            desc='点“新建考试”，选好支部、时间和题目后发布'
+            action={
+              <Button block type='primary' onClick={() => goPage(PAGE.examEditor)}>
+                新建考试
+              </Button>
+            }
+          />
+        ) : (
+          <View>
+            {exams.items.map((e) => (
+              <ExamItem key={e.id} exam={e} />
+            ))}
+            <ListFooter id='exam-more' list={exams} endText={`已显示全部 ${exams.items.length} 场考试`} />
+          </View>
+        )}
+      </Card>
+    </>
+  );
+}
+
+export default function ExamAdminIndexPage() {
+  return (
+    <PageShell>
+      <AdminGate>{() => <ExamHome />}</AdminGate>
+    </PageShell>
+  );
+}

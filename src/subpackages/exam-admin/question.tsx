@@ -1,0 +1,373 @@
+// 编辑题目: one question of the bank, new or edited. The form keeps what the organiser types
+// (options, blanks as "答案/同义答案" lines, tags); saving sends the whole question and the server
+// checks it again. An edit makes a new version; published exams keep the version they pinned.
+import { useEffect, useState } from 'react';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import type { QuestionDetail, QuestionInput } from '@core/contracts';
+import {
+  AREA_TAGS,
+  DIFFICULTY_LABELS,
+  LIMITS,
+  OPTION_LETTERS,
+  QUESTION_TYPE_LABELS,
+  QUESTION_TYPES,
+  questionProblem,
+  type QuestionType,
+} from '@core/domain/questions';
+import PageShell from '@/components/PageShell';
+import Card from '@/components/Card';
+import AdminGate from '@/components/AdminGate';
+import { Button } from '@/components/nut';
+import { ErrorView, LoadingView } from '@/components/StateView';
+import { useAction, useMutation } from '@/hooks';
+import { PAGE } from '@/utils/nav';
+import Chips from './components/Chips';
+import FormError from './components/FormError';
+import './components/ui.scss';
+import './question.scss';
+
+interface Form {
+  type: QuestionType;
+  stem: string;
+  /** Choice questions; kept while the type is switched, so nothing typed is lost. */
+  options: string[];
+  answer: number[];
+  /** Fill: one line per blank, accepted answers separated by “/”. */
+  blanks: string[];
+  explanation: string;
+  tags: string[];
+  difficulty: 1 | 2 | 3;
+}
+
+const EMPTY: Form = { type: 'single', stem: '', options: ['', '', '', ''], answer: [], blanks: [''], explanation: '', tags: [], difficulty: 2 };
+const JUDGE_CHOICES = ['正确', '错误'];
+const isChoice = (t: QuestionType) => t === 'single' || t === 'multiple';
+
+function formOf(q: QuestionDetail): Form {
+  return {
+    type: q.type,
+    stem: q.stem,
+    options: isChoice(q.type) ? [...q.options] : ['', '', '', ''],
+    answer: [...q.answer],
+    blanks: q.type === 'fill' && q.blanks.length > 0 ? q.blanks.map((syn) => syn.join('/')) : [''],
+    explanation: q.explanation,
+    tags: [...q.tags],
+    difficulty: q.difficulty,
+  };
+}
+
+/** What is sent: only the parts the type uses, trimmed. */
+function inputOf(f: Form): Required<QuestionInput> {
+  return {
+    type: f.type,
+    stem: f.stem.trim(),
+    options: isChoice(f.type) ? f.options.map((o) => o.trim()) : [],
+    answer: f.type === 'fill' ? [] : [...new Set(f.answer)].sort((a, b) => a - b),
+    blanks:
+      f.type === 'fill'
+        ? f.blanks
+            .map((line) =>
+              line
+                .split(/[/／]/)
+                .map((s) => s.trim())
+                .filter((s) => s !== ''),
+            )
+            .filter((syn) => syn.length > 0)
+        : [],
+    explanation: f.explanation.trim(),
+    tags: f.tags,
+    difficulty: f.difficulty,
+  };
+}
+
+function withType(f: Form, type: QuestionType): Form {
+  let answer = f.answer;
+  if (type === 'single') answer = f.answer.filter((i) => i < f.options.length).slice(0, 1);
+  if (type === 'multiple') answer = f.answer.filter((i) => i < f.options.length);
+  if (type === 'judge') answer = f.answer.length === 1 && f.answer[0] <= 1 ? f.answer : [];
+  return { ...f, type, answer };
+}
+
+function withoutOption(f: Form, index: number): Form {
+  return {
+    ...f,
+    options: f.options.filter((_, i) => i !== index),
+    answer: f.answer.filter((i) => i !== index).map((i) => (i > index ? i - 1 : i)),
+  };
+}
+
+function QuestionForm({ questionId, initial }: { questionId: string | null; initial: QuestionDetail | null }) {
+  const [form, setForm] = useState<Form>(initial ? formOf(initial) : EMPTY);
+  const [tagInput, setTagInput] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = useMutation('exam', 'saveQuestion');
+  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+
+  const toggleAnswer = (i: number) =>
+    setForm((f) => {
+      if (f.type === 'multiple') return { ...f, answer: f.answer.includes(i) ? f.answer.filter((x) => x !== i) : [...f.answer, i] };
+      return { ...f, answer: [i] };
+    });
+
+  const toggleTag = (tag: string) => setForm((f) => ({ ...f, tags: f.tags.includes(tag) ? f.tags.filter((t) => t !== tag) : [...f.tags, tag] }));
+
+  const addTag = () => {
+    const tag = tagInput.trim();
+    if (tag === '') return;
+    if (tag.length > LIMITS.tag) {
+      setProblem(`标签最多 ${LIMITS.tag} 个字`);
+      return;
+    }
+    if (form.tags.length >= LIMITS.tags && !form.tags.includes(tag)) {
+      setProblem(`标签最多 ${LIMITS.tags} 个`);
+      return;
+    }
+    setProblem(null);
+    if (!form.tags.includes(tag)) set({ tags: [...form.tags, tag] });
+    setTagInput('');
+  };
+
+  const submit = async () => {
+    const question = inputOf(form);
+    // The same rule the server applies, checked here first so the answer comes at once.
+    const local = questionProblem(question);
+    if (local) {
+      setProblem(local);
+      return;
+    }
+    setProblem(null);
+    const saved = await save.run({ questionId, question });
+    if (!saved) return;
+    void Taro.showToast({ title: questionId ? `已保存为第 ${saved.version} 版` : '已加入题库', icon: 'none' });
+    setTimeout(() => {
+      if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+      else void Taro.redirectTo({ url: PAGE.examBank });
+    }, 800);
+  };
+
+  const customTags = form.tags.filter((t) => !(AREA_TAGS as readonly string[]).includes(t));
+  const shownError = problem ?? save.error?.message ?? null;
+
+  return (
+    <Card id='question-form'>
+      {initial ? (
+        <Text className='qform-meta'>
+          当前为第 {initial.version} 版{initial.status === 'retired' ? '，已停用' : ''}
+          {initial.openReports > 0 ? `，有 ${initial.openReports} 条待处理的纠错` : ''}
+        </Text>
+      ) : null}
+
+      <View className='field'>
+        <Text className='field__label'>题型</Text>
+        <Chips
+          id='question-type'
+          options={QUESTION_TYPES.map((t) => ({ value: t, label: QUESTION_TYPE_LABELS[t] }))}
+          selected={[form.type]}
+          onToggle={(t) => setForm((f) => withType(f, t))}
+        />
+      </View>
+
+      <View className='field'>
+        <Text className='field__label'>
+          题干
+          {form.type === 'fill' ? <Text className='field__hint'> 用“____”表示要填的空</Text> : null}
+        </Text>
+        <Textarea
+          id='question-stem'
+          className='field__textarea'
+          placeholderClass='placeholder'
+          placeholder='请输入题目'
+          maxlength={LIMITS.stem}
+          autoHeight
+          value={form.stem}
+          onInput={(e) => set({ stem: e.detail.value })}
+        />
+      </View>
+
+      {isChoice(form.type) ? (
+        <View className='field'>
+          <Text className='field__label'>
+            选项<Text className='field__hint'> 至少 2 个，最多 8 个</Text>
+          </Text>
+          {form.options.map((opt, i) => (
+            <View key={i} className='qform-option'>
+              <Text className='qform-option__letter'>{OPTION_LETTERS[i]}</Text>
+              <Input
+                id={`question-option-${i}`}
+                className='field__input qform-option__input'
+                placeholderClass='placeholder'
+                placeholder={`选项 ${OPTION_LETTERS[i]}`}
+                maxlength={LIMITS.option}
+                value={opt}
+                onInput={(e) => {
+                  const value = e.detail.value;
+                  setForm((f) => ({ ...f, options: f.options.map((o, k) => (k === i ? value : o)) }));
+                }}
+              />
+              {form.options.length > 2 ? (
+                <View id={`question-option-remove-${i}`} className='qform-option__remove' onClick={() => setForm((f) => withoutOption(f, i))}>
+                  删除
+                </View>
+              ) : null}
+            </View>
+          ))}
+          {form.options.length < OPTION_LETTERS.length ? (
+            <Button id='question-option-add' size='small' fill='outline' onClick={() => set({ options: [...form.options, ''] })}>
+              ＋ 添加选项
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+
+      <View className='field'>
+        <Text className='field__label'>
+          正确答案
+          {form.type === 'multiple' ? <Text className='field__hint'> 可多选，至少两项</Text> : null}
+          {form.type === 'fill' ? <Text className='field__hint'> 每个空一行，几种说法都算对时用“/”隔开</Text> : null}
+        </Text>
+        {isChoice(form.type) ? (
+          <Chips
+            id='question-answer'
+            multiple={form.type === 'multiple'}
+            options={form.options.map((o, i) => ({ value: i, label: `${OPTION_LETTERS[i]}${o.trim() ? `. ${o.trim().slice(0, 8)}` : ''}` }))}
+            selected={form.answer}
+            onToggle={toggleAnswer}
+          />
+        ) : null}
+        {form.type === 'judge' ? (
+          <Chips id='question-answer' options={JUDGE_CHOICES.map((label, i) => ({ value: i, label }))} selected={form.answer} onToggle={toggleAnswer} />
+        ) : null}
+        {form.type === 'fill' ? (
+          <View>
+            {form.blanks.map((line, i) => (
+              <View key={i} className='qform-option'>
+                <Text className='qform-option__letter'>{i + 1}</Text>
+                <Input
+                  id={`question-blank-${i}`}
+                  className='field__input qform-option__input'
+                  placeholderClass='placeholder'
+                  placeholder='如：遵义会议/遵义'
+                  value={line}
+                  onInput={(e) => {
+                    const value = e.detail.value;
+                    setForm((f) => ({ ...f, blanks: f.blanks.map((b, k) => (k === i ? value : b)) }));
+                  }}
+                />
+                {form.blanks.length > 1 ? (
+                  <View id={`question-blank-remove-${i}`} className='qform-option__remove' onClick={() => setForm((f) => ({ ...f, blanks: f.blanks.filter((_, k) => k !== i) }))}>
+                    删除
+                  </View>
+                ) : null}
+              </View>
+            ))}
+            {form.blanks.length < LIMITS.blanks ? (
+              <Button id='question-blank-add' size='small' fill='outline' onClick={() => set({ blanks: [...form.blanks, ''] })}>
+                ＋ 添加一个空
+              </Button>
+            ) : null}
+          </View>
+        ) : null}
+      </View>
+
+      <View className='field'>
+        <Text className='field__label'>
+          解析<Text className='field__hint'> 选填，交卷后给党员看</Text>
+        </Text>
+        <Textarea
+          id='question-explanation'
+          className='field__textarea'
+          placeholderClass='placeholder'
+          placeholder='说明答案的依据'
+          maxlength={LIMITS.explanation}
+          autoHeight
+          value={form.explanation}
+          onInput={(e) => set({ explanation: e.detail.value })}
+        />
+      </View>
+
+      <View className='field'>
+        <Text className='field__label'>分类和标签</Text>
+        <Chips
+          id='question-tag'
+          multiple
+          options={AREA_TAGS.map((t, i) => ({ value: t as string, label: t, key: String(i) }))}
+          selected={form.tags}
+          onToggle={toggleTag}
+        />
+        {customTags.length > 0 ? (
+          <Chips
+            id='question-custom-tag'
+            className='qform-tags'
+            options={customTags.map((t, i) => ({ value: t, label: `${t} ✕`, key: String(i) }))}
+            selected={[]}
+            onToggle={toggleTag}
+          />
+        ) : null}
+        <View className='qform-tag-add'>
+          <Input
+            id='question-tag-input'
+            className='field__input qform-tag-add__input'
+            placeholderClass='placeholder'
+            placeholder='自定义标签，如：党的二十大'
+            maxlength={LIMITS.tag}
+            value={tagInput}
+            onInput={(e) => setTagInput(e.detail.value)}
+            onConfirm={addTag}
+          />
+          <Button id='question-tag-add' fill='outline' onClick={addTag}>
+            添加
+          </Button>
+        </View>
+      </View>
+
+      <View className='field'>
+        <Text className='field__label'>难度</Text>
+        <Chips
+          id='question-difficulty'
+          options={([1, 2, 3] as const).map((d) => ({ value: d, label: DIFFICULTY_LABELS[d] }))}
+          selected={[form.difficulty]}
+          onToggle={(d) => set({ difficulty: d })}
+        />
+      </View>
+
+      <FormError id='question-error' message={shownError} />
+      <Button id='question-save' block type='primary' size='large' loading={save.running} onClick={() => void submit()}>
+        {questionId ? '保存修改' : '加入题库'}
+      </Button>
+      <Text className='xa-note'>修改后将生成新版本，已发布的考试不受影响。</Text>
+    </Card>
+  );
+}
+
+function EditExisting({ questionId }: { questionId: string }) {
+  const q = useAction('exam', 'getQuestion', { questionId }, [questionId]);
+  if (q.loading && !q.data) {
+    return (
+      <Card>
+        <LoadingView />
+      </Card>
+    );
+  }
+  if (!q.data) {
+    return (
+      <Card>
+        <ErrorView message={q.error?.message ?? ''} onRetry={q.reload} />
+      </Card>
+    );
+  }
+  return <QuestionForm questionId={questionId} initial={q.data} />;
+}
+
+export default function QuestionPage() {
+  const router = useRouter();
+  const questionId = router.params.id || null;
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: questionId ? '修改题目' : '新增题目' });
+  }, [questionId]);
+  return (
+    <PageShell>
+      <AdminGate>{() => (questionId ? <EditExisting questionId={questionId} /> : <QuestionForm questionId={null} initial={null} />)}</AdminGate>
+    </PageShell>
+  );
+}

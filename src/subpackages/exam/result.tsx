@@ -1,0 +1,120 @@
+// 考试成绩: the score right after handing in, pass or fail against the pass mark, how the paper
+// was closed, and either the way to the answers or when they will be published.
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import type { AttemptResult } from '@core/contracts';
+import PageShell from '@/components/PageShell';
+import Card from '@/components/Card';
+import { Button } from '@/components/nut';
+import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import { useAction } from '@/hooks';
+import { beijingDateTime, durationText, scoreText } from '@/utils/format';
+import { goPage, goTab, PAGE } from '@/utils/nav';
+import './result.scss';
+
+const CLOSED_BY: Record<AttemptResult['closedBy'], string> = {
+  member: '本人交卷',
+  deadline: '到时自动交卷',
+  organiser: '管理员收卷',
+};
+
+function Fact({ label, value, id }: { label: string; value: string; id?: string }) {
+  return (
+    <View className='exam-fact' id={id}>
+      <Text className='exam-fact__label'>{label}</Text>
+      <Text className='exam-fact__value'>{value}</Text>
+    </View>
+  );
+}
+
+function Result({ r, auto }: { r: AttemptResult; auto: boolean }) {
+  return (
+    <>
+      {auto ? (
+        <View className='result-auto'>
+          <View className='notice notice--wait' id='result-auto'>
+            <Text className='notice__title'>⏰ 时间到，已自动交卷</Text>
+            <Text className='notice__text'>已按保存的答案评分。</Text>
+          </View>
+        </View>
+      ) : null}
+
+      <Card className='result-hero'>
+        <Text className='result-title'>{r.title}</Text>
+        <View className='result-score' id='result-score'>
+          <Text className='result-score__value'>{scoreText(r.score)}</Text>
+          <Text className='result-score__total'> / {scoreText(r.total)} 分</Text>
+        </View>
+        <Text className={`result-verdict ${r.passed ? 'result-verdict--pass' : 'result-verdict--fail'}`} id='result-verdict'>
+          {r.passed ? '✓ 通过' : '✕ 未通过'}
+        </Text>
+        <Text className='result-pass'>及格线 {scoreText(r.passScore)} 分</Text>
+      </Card>
+
+      <Card title='答题情况'>
+        <Fact label='答对' value={`${r.correctCount} 题（共 ${r.questionCount} 题）`} id='result-correct' />
+        <Fact label='已答' value={`${r.answeredCount} / ${r.questionCount} 题`} id='result-answered' />
+        <Fact label='用时' value={durationText(r.durationSeconds)} />
+        <Fact label='交卷时间' value={r.submittedAt ? beijingDateTime(r.submittedAt) : '—'} />
+        <Fact label='交卷方式' value={CLOSED_BY[r.closedBy]} id='result-closed-by' />
+      </Card>
+
+      <Card>
+        {r.review ? (
+          <Button id='result-review' block type='primary' size='large' onClick={() => goPage(`${PAGE.examReview}?attemptId=${r.attemptId}`)}>
+            查看答题解析
+          </Button>
+        ) : (
+          <View className='notice notice--wait' id='result-review-later'>
+            <Text className='notice__title'>答案暂未公布</Text>
+            <Text className='notice__text'>
+              {r.reviewAt ? `答案将于 ${beijingDateTime(r.reviewAt)}（北京时间）考试结束后公布` : '答案公布后可以在这里查看'}
+            </Text>
+          </View>
+        )}
+        <Button id='result-back' block className='btn-gap' fill='outline' size='large' onClick={() => goTab('quiz')}>
+          返回答题
+        </Button>
+      </Card>
+    </>
+  );
+}
+
+export default function ExamResultPage() {
+  const router = useRouter();
+  const attemptId = router.params.attemptId ?? '';
+  const auto = router.params.auto === '1';
+  const result = useAction('exam', 'getResult', attemptId ? { attemptId } : null, [attemptId]);
+
+  let body;
+  if (!attemptId) {
+    body = (
+      <Card>
+        <EmptyView
+          title='没有找到这次成绩'
+          desc='请从“答题”页的“已完成”中查看'
+          action={
+            <Button block type='primary' onClick={() => goTab('quiz')}>
+              去答题
+            </Button>
+          }
+        />
+      </Card>
+    );
+  } else if (result.data === undefined && result.loading) {
+    body = (
+      <Card>
+        <LoadingView text='正在计算成绩…' />
+      </Card>
+    );
+  } else if (result.data === undefined) {
+    body = (
+      <Card>
+        <ErrorView message={result.error?.message ?? ''} onRetry={result.reload} />
+      </Card>
+    );
+  } else {
+    body = <Result r={result.data} auto={auto} />;
+  }
+  return <PageShell>{body}</PageShell>;
+}
