@@ -466,4 +466,22 @@ describe('cost in database operations', () => {
     await measure(id, 'demo-m-05');
     await expect(measure(id, 'demo-m-06')).resolves.toEqual(expected);
   });
+
+  it('statistics read the counters, not the attempts: the same operations for 1 or 3 takers', async () => {
+    const id = await publish({ title: '统计计数', unitIds: ['br-office'] });
+    await measure(id, OFFICE[0]);
+    const cost = async () => {
+      const { result, stats } = await t.invoke(ADMIN, 'exam', 'examStats', { examId: id });
+      expect(result).toMatchObject({ ok: true });
+      return [stats.reads, stats.writes];
+    };
+    const one = await cost();
+    await measure(id, OFFICE[1]);
+    await measure(id, OFFICE[2]);
+    // identity 2, exam 1, branches 1, counters 1, key 1
+    expect(one).toEqual([6, 0]);
+    await expect(cost()).resolves.toEqual(one);
+    const stats = await ok<ExamStatsView>(ADMIN, 'examStats', { examId: id });
+    expect(stats.overall.submitted).toBe(3);
+  });
 });
