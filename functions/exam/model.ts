@@ -85,13 +85,27 @@ export interface KeyEntry {
   blanks: string[][];
 }
 
-/** `_id` = examId. The pinned questions (content and version) an exam was published with. */
-export interface ExamKeyDoc {
+/** A question as an exam pinned it when it was published: content (with the answer) and version. */
+export type PinnedQuestion = QuestionContent & { version: number };
+
+/**
+ * `_id` = examId. What papers are drawn from (rules) or the paper in order (fixed): ids, types and
+ * tags only, so a start reads a small document however large the pool.
+ */
+export interface ExamPoolDoc {
   _id: string;
   orgId: string;
-  questions: Record<string, QuestionContent & { version: number }>;
-  /** Rules papers: what is drawn from. Fixed papers: the paper, in order. */
   pool: PoolEntry[];
+  /** The exam whose examQuestions hold the pinned content: itself, or a make-up's original. */
+  source: string;
+}
+
+/** `_id` = `${source}_${qid}`: one pinned question of an exam (server-only: it holds the answer). */
+export interface ExamQuestionDoc extends PinnedQuestion {
+  _id: string;
+  examId: string;
+  qid: string;
+  orgId: string;
 }
 
 export interface BestResult {
@@ -152,6 +166,8 @@ export interface AttemptDoc {
   name: string;
   number: number;
   status: 'open' | 'submitted';
+  /** The exam whose pinned questions this paper uses (ExamPoolDoc.source). */
+  source: string;
   terms: GradeTerms;
   paper: PaperItem[];
   key: Record<string, KeyEntry>;

@@ -16,7 +16,7 @@ import { getById, insert, isDuplicateKeyError, list, updateById, updateWhere, ty
 import { forbidden, invalid, notFound } from '../lib/errors';
 import type { MemberDoc, UnitDoc } from '../lib/model';
 import type { ActionContext } from '../lib/router';
-import { ALL_UNITS, type AttemptDoc, type BestResult, type ExamDoc, type ExamKeyDoc, type StatsDoc, type TakerDoc } from './model';
+import { ALL_UNITS, type AttemptDoc, type BestResult, type ExamDoc, type ExamPoolDoc, type ExamQuestionDoc, type PinnedQuestion, type StatsDoc, type TakerDoc } from './model';
 
 export { GRACE_MS };
 
@@ -272,7 +272,9 @@ export async function settle(ctx: ActionContext, attempt: AttemptDoc): Promise<A
 // ---------------------------------------------------------------------------------------------
 // Views
 
-export function paperQuestions(paper: PaperItem[], questions: ExamKeyDoc['questions'], points: AttemptDoc['terms']['points']): PaperQuestion[] {
+export type Pinned = Record<string, PinnedQuestion>;
+
+export function paperQuestions(paper: PaperItem[], questions: Pinned, points: AttemptDoc['terms']['points']): PaperQuestion[] {
   return paper.map((item, i) => {
     const q = questions[item.qid];
     return {
@@ -287,7 +289,7 @@ export function paperQuestions(paper: PaperItem[], questions: ExamKeyDoc['questi
   });
 }
 
-export function attemptView(a: AttemptDoc, key: ExamKeyDoc, now: number): AttemptView {
+export function attemptView(a: AttemptDoc, questions: Pinned, now: number): AttemptView {
   return {
     attemptId: a._id,
     examId: a.examId,
@@ -299,7 +301,7 @@ export function attemptView(a: AttemptDoc, key: ExamKeyDoc, now: number): Attemp
     serverNow: now,
     switchCount: a.switchCount,
     switchTolerance: a.terms.switchTolerance,
-    questions: paperQuestions(a.paper, key.questions, a.terms.points),
+    questions: paperQuestions(a.paper, questions, a.terms.points),
     answers: a.answers,
   };
 }
@@ -310,13 +312,13 @@ export function reviewReleased(a: AttemptDoc, now: number): boolean {
   return answersReleased(a.terms.releaseAnswers, a.terms.closesAt, now, a.status === 'submitted' && lastAttempt);
 }
 
-export function resultView(a: AttemptDoc, key: ExamKeyDoc | null, now: number, reported: Set<string> = new Set()): AttemptResult {
+export function resultView(a: AttemptDoc, questions: Pinned | null, now: number, reported: Set<string> = new Set()): AttemptResult {
   if (a.status !== 'submitted') throw invalid('这次答题尚未交卷');
-  const released = key !== null && reviewReleased(a, now);
+  const released = questions !== null && reviewReleased(a, now);
   let review: ReviewItem[] | null = null;
-  if (released && key) {
-    review = paperQuestions(a.paper, key.questions, a.terms.points).map((pq, i) => {
-      const q = key.questions[pq.qid];
+  if (released && questions) {
+    review = paperQuestions(a.paper, questions, a.terms.points).map((pq, i) => {
+      const q = questions[pq.qid];
       const item = a.paper[i];
       const shownOf = (orig: number) => item.order.indexOf(orig);
       return {
@@ -355,8 +357,33 @@ function reviewAtOf(a: AttemptDoc): number {
   return a.terms.closesAt;
 }
 
-export async function loadKey(db: Database, examId: string): Promise<ExamKeyDoc> {
-  const key = await getById<ExamKeyDoc>(db, COLLECTIONS.examKeys, examId);
-  if (!key) throw new Error(`exam ${examId} has no key`);
-  return key;
+export async function loadPool(db: Database, examId: string): Promise<ExamPoolDoc> {
+  const pool = await getById<ExamPoolDoc>(db, COLLECTIONS.examPools, examId);
+  if (!pool) throw new Error(`exam ${examId} has no pool`);
+  return pool;
+}
+
+export const pinnedId = (source: string, qid: string) => `${source}_${qid}`;
+
+/** The pinned content of these questions (one query per 1000). */
+export async function loadPinned(db: Database, source: string, qids: string[]): Promise<Pinned> {
+  const _ = db.command;
+  const out: Pinned = {};
+  for (let i = 0; i < qids.length; i += 1000) {
+    const chunk = qids.slice(i, i + 1000);
+    const docs = await list<ExamQuestionDoc>(db.collection(COLLECTIONS.examQuestions).where({ _id: _.in(chunk.map((q) => pinnedId(source, q))) }).limit(chunk.length));
+    for (const d of docs) {
+      const { _id, examId, qid, orgId, ...content } = d;
+      void _id, void examId, void orgId;
+      out[qid] = content;
+    }
+  }
+  const missing = qids.filter((q) => !out[q]);
+  if (missing.length > 0) throw new Error(`exam ${source}: pinned questions missing: ${missing.slice(0, 3).join(', ')}`);
+  return out;
+}
+
+/** The pinned questions of one attempt's paper. */
+export function paperPinned(db: Database, a: AttemptDoc): Promise<Pinned> {
+  return loadPinned(db, a.source, a.paper.map((p) => p.qid));
 }

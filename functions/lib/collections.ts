@@ -15,7 +15,8 @@ export const COLLECTIONS = {
   questionReports: 'questionReports',
   questionImports: 'questionImports',
   exams: 'exams',
-  examKeys: 'examKeys',
+  examPools: 'examPools',
+  examQuestions: 'examQuestions',
   examTakers: 'examTakers',
   examAttempts: 'examAttempts',
   examStats: 'examStats',
@@ -55,7 +56,8 @@ export const INDEXES: Record<CollectionName, string[][]> = {
     ['orgId', 'createdAt'],
     ['orgId', 'audience', 'createdAt'],
   ],
-  examKeys: [],
+  examPools: [],
+  examQuestions: [],
   // A member's taken exams; a branch's takers of one exam (roster, export).
   examTakers: [
     ['memberId', 'lastSubmittedAt'],

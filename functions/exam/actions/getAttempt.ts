@@ -5,7 +5,7 @@
 import type { ExamResponses } from '../../../core/contracts/exam';
 import { requireMember } from '../../lib/identity';
 import type { ActionContext } from '../../lib/router';
-import { attemptView, loadKey, ownAttempt, resultView, reviewReleased, settle } from '../shared';
+import { attemptView, ownAttempt, paperPinned, resultView, reviewReleased, settle } from '../shared';
 import { reportedQids } from './getResult';
 
 export async function getAttempt(input: { attemptId: string }, ctx: ActionContext): Promise<ExamResponses['getAttempt']> {
@@ -13,7 +13,7 @@ export async function getAttempt(input: { attemptId: string }, ctx: ActionContex
   const member = await requireMember(ctx);
   const attempt = await settle(ctx, await ownAttempt(db, member, input.attemptId));
   const now = clock.now();
-  if (attempt.status === 'open') return attemptView(attempt, await loadKey(db, attempt.examId), now);
+  if (attempt.status === 'open') return attemptView(attempt, await paperPinned(db, attempt), now);
   if (!reviewReleased(attempt, now)) return resultView(attempt, null, now);
-  return resultView(attempt, await loadKey(db, attempt.examId), now, await reportedQids(ctx, attempt));
+  return resultView(attempt, await paperPinned(db, attempt), now, await reportedQids(ctx, attempt));
 }

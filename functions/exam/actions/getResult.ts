@@ -8,7 +8,7 @@ import { precondition } from '../../lib/errors';
 import { requireMember } from '../../lib/identity';
 import type { ActionContext } from '../../lib/router';
 import type { AttemptDoc, QuestionReportDoc } from '../model';
-import { loadKey, ownAttempt, resultView, reviewReleased, settle } from '../shared';
+import { ownAttempt, paperPinned, resultView, reviewReleased, settle } from '../shared';
 
 export async function getResult(input: { attemptId: string }, ctx: ActionContext): Promise<ExamResponses['getResult']> {
   const { db, clock } = ctx.deps;
@@ -17,7 +17,7 @@ export async function getResult(input: { attemptId: string }, ctx: ActionContext
   if (attempt.status !== 'submitted') throw precondition('这次答题还没有交卷');
   const now = clock.now();
   if (!reviewReleased(attempt, now)) return resultView(attempt, null, now);
-  return resultView(attempt, await loadKey(db, attempt.examId), now, await reportedQids(ctx, attempt));
+  return resultView(attempt, await paperPinned(db, attempt), now, await reportedQids(ctx, attempt));
 }
 
 /** Questions of this paper the member has already reported (one report per member and question). */

@@ -8,7 +8,7 @@ import { getById, insert, insertBatch, updateById } from '../../lib/db';
 import { invalid, precondition } from '../../lib/errors';
 import { requireOrganiser } from '../../lib/identity';
 import type { ActionContext } from '../../lib/router';
-import type { ExamDoc, ExamKeyDoc, TakerDoc } from '../model';
+import type { ExamDoc, ExamPoolDoc, TakerDoc } from '../model';
 import { branchRoster } from '../roster';
 import { ensureStats, examForOrganiser, incStats, takerId, visibleUnits } from '../shared';
 
@@ -43,8 +43,8 @@ export async function createMakeup(input: Input, ctx: ActionContext): Promise<Ex
   }
   if (invited.length === 0) throw precondition(input.include === 'failed' ? '没有未通过的党员，无需补考' : '没有需要补考的党员');
 
-  const parentKey = await getById<ExamKeyDoc>(db, COLLECTIONS.examKeys, parent._id);
-  if (!parentKey) throw new Error(`exam ${parent._id} has no key`);
+  const parentPool = await getById<ExamPoolDoc>(db, COLLECTIONS.examPools, parent._id);
+  if (!parentPool) throw new Error(`exam ${parent._id} has no pool`);
   const unitIds = [...new Set(invited.map((i) => i.unitId))];
   const at = new Date(now);
   const exam: ExamDoc = {
@@ -64,10 +64,10 @@ export async function createMakeup(input: Input, ctx: ActionContext): Promise<Ex
     updatedAt: at,
     publishedAt: null,
   };
-  // Key, invitations and counters first; the make-up becomes visible last, when it is whole.
-  const { _id: _k, ...key } = parentKey;
-  void _k;
-  await db.collection(COLLECTIONS.examKeys).doc(exam._id).set({ data: key });
+  // Pool, invitations and counters first; the make-up becomes visible last, when it is whole. Its
+  // papers use the original's pinned questions.
+  const pool: Omit<ExamPoolDoc, '_id'> = { orgId: parentPool.orgId, pool: parentPool.pool, source: parentPool.source };
+  await db.collection(COLLECTIONS.examPools).doc(exam._id).set({ data: pool });
   const takers: TakerDoc[] = invited.map((i) => ({
     _id: takerId(exam._id, i.memberId),
     examId: exam._id,

@@ -6,15 +6,15 @@ import type { ExamDraft, ExamResponses, ManagedExamRow } from '../../../core/con
 import { drawShortfall, paperTotal, type PoolEntry } from '../../../core/domain/exam';
 import type { QuestionType } from '../../../core/domain/questions';
 import { COLLECTIONS } from '../../lib/collections';
-import { insert, list, updateWhere, type Database } from '../../lib/db';
+import { insert, insertBatch, list, updateWhere, type Database } from '../../lib/db';
 import { conflict, forbidden, invalid, precondition } from '../../lib/errors';
 import { requireOrganiser } from '../../lib/identity';
 import type { MemberDoc, UnitDoc } from '../../lib/model';
 import { decodeKeyset, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { contentOf } from '../bank';
-import { ALL_UNITS, type ExamDoc, type ExamKeyDoc, type QuestionDoc, type StatsDoc } from '../model';
-import { canEditExam, ensureStats, examForOrganiser, examPhase, managedIds, managesUnit } from '../shared';
+import { ALL_UNITS, type ExamDoc, type ExamPoolDoc, type ExamQuestionDoc, type QuestionDoc, type StatsDoc } from '../model';
+import { canEditExam, ensureStats, examForOrganiser, examPhase, managedIds, managesUnit, pinnedId, type Pinned } from '../shared';
 
 const PAGE = 20;
 /** A rules paper draws from at most this many pinned questions (the key stays well under 16 MB). */
@@ -170,7 +170,7 @@ export async function publishExam(input: { examId: string }, ctx: ActionContext)
   if (!canEditExam(me, exam)) throw forbidden();
   if (exam.closesAt <= clock.now()) throw precondition('考试结束时间已过，请先修改时间');
 
-  const questions: ExamKeyDoc['questions'] = {};
+  const questions: Pinned = {};
   let pool: PoolEntry[];
   if (exam.paper.mode === 'fixed') {
     const _ = db.command;
@@ -193,8 +193,12 @@ export async function publishExam(input: { examId: string }, ctx: ActionContext)
     for (const q of matching) questions[q._id] = { ...contentOf(q), version: q.version };
   }
 
-  const key: Omit<ExamKeyDoc, '_id'> = { orgId: exam.orgId, questions, pool };
-  await db.collection(COLLECTIONS.examKeys).doc(exam._id).set({ data: key });
+  // Pinned questions first (ids derive from exam and question: a retried publish finds them), then
+  // the pool, then the counters; the exam becomes visible last, when all of it is there.
+  const docs: ExamQuestionDoc[] = Object.entries(questions).map(([qid, q]) => ({ _id: pinnedId(exam._id, qid), examId: exam._id, qid, orgId: exam.orgId, ...q }));
+  for (let i = 0; i < docs.length; i += 100) await insertBatch(db, COLLECTIONS.examQuestions, docs.slice(i, i + 100).map((d) => ({ ...d })));
+  const poolDoc: Omit<ExamPoolDoc, '_id'> = { orgId: exam.orgId, pool, source: exam._id };
+  await db.collection(COLLECTIONS.examPools).doc(exam._id).set({ data: poolDoc });
   for (const unitId of await audienceUnitIds(db, exam)) await ensureStats(db, exam._id, unitId, exam.orgId);
   const n = await updateWhere(db.collection(COLLECTIONS.exams).where({ _id: exam._id, status: 'draft' }), {
     status: 'published',

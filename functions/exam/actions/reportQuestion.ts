@@ -9,7 +9,7 @@ import { invalid, precondition } from '../../lib/errors';
 import { requireMember } from '../../lib/identity';
 import type { ActionContext } from '../../lib/router';
 import type { QuestionReportDoc } from '../model';
-import { loadKey, ownAttempt, reviewReleased } from '../shared';
+import { loadPinned, ownAttempt, reviewReleased } from '../shared';
 
 export async function reportQuestion(input: { attemptId: string; qid: string; note: string }, ctx: ActionContext): Promise<ExamResponses['reportQuestion']> {
   const { db, clock, ids } = ctx.deps;
@@ -24,12 +24,12 @@ export async function reportQuestion(input: { attemptId: string; qid: string; no
     await updateById(db, COLLECTIONS.questionReports, id, { note: input.note, createdAt: now });
     return { reportId: id };
   }
-  const key = await loadKey(db, attempt.examId);
+  const pinned = await loadPinned(db, attempt.source, [input.qid]);
   const doc: Omit<QuestionReportDoc, '_id'> = {
     orgId: member.orgId,
     questionId: input.qid,
     examId: attempt.examId,
-    stem: key.questions[input.qid]?.stem.slice(0, 200) ?? '',
+    stem: pinned[input.qid].stem.slice(0, 200),
     memberId: member._id,
     memberName: member.name,
     unitId: member.unitId,

@@ -10,19 +10,22 @@ import { conflict, forbidden, precondition } from '../../lib/errors';
 import { requireMember } from '../../lib/identity';
 import type { TransactionLike } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
-import type { AttemptDoc, ExamDoc, ExamKeyDoc, KeyEntry, TakerDoc } from '../model';
-import { attemptId, attemptView, closeAttempt, examForMember, GRACE_MS, incStats, loadKey, takerId } from '../shared';
+import type { AttemptDoc, ExamDoc, ExamPoolDoc, KeyEntry, TakerDoc } from '../model';
+import { attemptId, attemptView, closeAttempt, examForMember, GRACE_MS, incStats, loadPinned, loadPool, paperPinned, takerId, type Pinned } from '../shared';
 
 export async function startExam(input: { examId: string }, ctx: ActionContext): Promise<ExamResponses['startExam']> {
   const { db, clock } = ctx.deps;
   const member = await requireMember(ctx);
   const exam = await examForMember(db, member, input.examId);
-  const key = await loadKey(db, exam._id);
+  const pool = await loadPool(db, exam._id);
+  // The paper is drawn from the pool's ids; only the drawn questions' pinned content is read.
+  const qids = drawQids(exam, pool);
+  const pinned = await loadPinned(db, pool.source, qids);
 
   for (let round = 0; round < 3; round++) {
     const now = clock.now();
     if (now < exam.opensAt) throw precondition('考试尚未开始');
-    const fresh = buildAttempt(exam, key, member, now);
+    const fresh = buildAttempt(exam, pool.source, qids, pinned, member, now);
     let outcome: { kind: 'resume' | 'created'; attempt: AttemptDoc; firstStart: boolean } | { kind: 'expired'; attempt: AttemptDoc };
     try {
       outcome = await db.runTransaction(async (t: TransactionLike) => {
@@ -81,29 +84,32 @@ export async function startExam(input: { examId: string }, ctx: ActionContext): 
       continue;
     }
     if (outcome.kind === 'created' && outcome.firstStart) await incStats(db, exam._id, member.unitId, exam.orgId, { started: 1 });
-    return attemptView(outcome.attempt, key, clock.now());
+    // A resumed attempt has its own paper (drawn earlier); a new one has the questions read above.
+    const questions = outcome.kind === 'created' ? pinned : await paperPinned(db, outcome.attempt);
+    return attemptView(outcome.attempt, questions, clock.now());
   }
   // Only reached if the member's own phones keep racing each other.
   const again = await getById<TakerDoc>(db, COLLECTIONS.examTakers, takerId(exam._id, member._id));
   if (again?.openAttemptId) {
     const open = await getById<AttemptDoc>(db, COLLECTIONS.examAttempts, again.openAttemptId);
-    if (open && open.status === 'open') return attemptView(open, key, clock.now());
+    if (open && open.status === 'open') return attemptView(open, await paperPinned(db, open), clock.now());
   }
   throw conflict('开始考试时发生冲突，请重试');
 }
 
-/** The member's paper, drawn and shuffled; its id, number and deadline are set in the transaction. */
-function buildAttempt(exam: ExamDoc, key: ExamKeyDoc, member: { _id: string; unitId: string; name: string }, now: number): AttemptDoc {
-  const rand = Math.random;
-  const qids =
-    exam.paper.mode === 'fixed'
-      ? key.pool.map((e) => e.qid)
-      : drawByRules(exam.paper.rules, key.pool, rand);
+function drawQids(exam: ExamDoc, pool: ExamPoolDoc): string[] {
+  if (exam.paper.mode === 'fixed') return pool.pool.map((e) => e.qid);
+  const qids = drawByRules(exam.paper.rules, pool.pool, Math.random);
   if (!qids) throw precondition('题库中的题目不足以组卷，请联系管理员');
-  const paper = layPaper(qids, key.questions, exam, rand);
+  return qids;
+}
+
+/** The member's paper, shuffled; its id, number and deadline are set in the transaction. */
+function buildAttempt(exam: ExamDoc, source: string, qids: string[], pinned: Pinned, member: { _id: string; unitId: string; name: string }, now: number): AttemptDoc {
+  const paper = layPaper(qids, pinned, exam, Math.random);
   const answerKey: Record<string, KeyEntry> = {};
   for (const { qid } of paper) {
-    const q = key.questions[qid];
+    const q = pinned[qid];
     answerKey[qid] = { type: q.type, answer: q.answer, blanks: q.blanks };
   }
   return {
@@ -115,6 +121,7 @@ function buildAttempt(exam: ExamDoc, key: ExamKeyDoc, member: { _id: string; uni
     name: member.name,
     number: 0,
     status: 'open',
+    source,
     terms: {
       title: exam.title,
       points: exam.points,

@@ -6,7 +6,7 @@
 import type { ExamResponses } from '../../../core/contracts/exam';
 import { requireMember } from '../../lib/identity';
 import type { ActionContext } from '../../lib/router';
-import { closeAttempt, GRACE_MS, loadKey, ownAttempt, resultView, reviewReleased } from '../shared';
+import { closeAttempt, GRACE_MS, ownAttempt, paperPinned, resultView, reviewReleased } from '../shared';
 import { checkAnswers } from './saveAnswers';
 import { precondition } from '../../lib/errors';
 
@@ -28,5 +28,5 @@ export async function submitAttempt(input: { attemptId: string; answers: AnswerI
   }
   const now = clock.now();
   if (!reviewReleased(closed, now)) return resultView(closed, null, now);
-  return resultView(closed, await loadKey(db, closed.examId), now);
+  return resultView(closed, await paperPinned(db, closed), now);
 }

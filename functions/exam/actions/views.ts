@@ -16,7 +16,7 @@ import type { ActionContext } from '../../lib/router';
 import { writeWorkbook } from '../../lib/xlsx';
 import type { AttemptDoc, ExamDoc, StatsDoc } from '../model';
 import { branchRoster } from '../roster';
-import { examForOrganiser, examPhase, GRACE_MS, closeAttempt, loadKey, managesUnit, visibleUnits } from '../shared';
+import { closeAttempt, examForOrganiser, examPhase, GRACE_MS, loadPinned, loadPool, managesUnit, visibleUnits } from '../shared';
 
 export async function examMonitor(input: { examId: string }, ctx: ActionContext): Promise<ExamResponses['examMonitor']> {
   const { db, clock } = ctx.deps;
@@ -106,11 +106,12 @@ export async function examStats(input: { examId: string; unitId?: string | null 
   const rows = units.filter((u) => !exam.inviteOnly || byUnit.has(u._id)).map((u) => unitStats(u, audienceOf(u), byUnit.get(u._id)));
   const total = sumStats(stats, exam._id, exam.orgId);
   const overall = unitStats({ _id: 'all', name: '合计' }, rows.reduce((n, r) => n + r.audience, 0), total);
-  const key = await loadKey(db, exam._id);
-  // Fixed papers list questions in paper order; drawn papers list the pool by how often each was answered.
-  const qids = exam.paper.mode === 'fixed' ? key.pool.map((p) => p.qid) : Object.keys(total.q).sort((a, b) => total.q[b].n - total.q[a].n);
+  const pool = await loadPool(db, exam._id);
+  // Fixed papers list questions in paper order; drawn papers list those answered, most answered first.
+  const qids = exam.paper.mode === 'fixed' ? pool.pool.map((p) => p.qid) : Object.keys(total.q).filter((q) => total.q[q].n > 0).sort((a, b) => total.q[b].n - total.q[a].n);
+  const pinned = await loadPinned(db, pool.source, qids);
   const questions: QuestionStat[] = qids.map((qid, i) => {
-    const q = key.questions[qid];
+    const q = pinned[qid];
     const s = total.q[qid] ?? { n: 0, c: 0 };
     return { qid, index: i + 1, type: q.type, stem: q.stem, answered: s.n, correct: s.c, accuracy: s.n > 0 ? Math.round((s.c / s.n) * 1000) / 10 : null };
   });
