@@ -19,8 +19,11 @@ export async function submitAttempt(input: { attemptId: string; answers: AnswerI
   const extra = checkAnswers(attempt, input.answers);
   let closed = attempt;
   if (attempt.status === 'open') {
-    const late = clock.now() > attempt.deadline + GRACE_MS;
-    closed = await closeAttempt(ctx, attempt, late ? 'deadline' : 'member', late ? {} : extra);
+    const now = clock.now();
+    // Past the deadline but within the grace: the page's own submit at 00:00 (answers in flight are
+    // kept) is recorded as a close at the deadline. Past the grace: only what was saved counts.
+    const late = now > attempt.deadline + GRACE_MS;
+    closed = await closeAttempt(ctx, attempt, now > attempt.deadline ? 'deadline' : 'member', late ? {} : extra);
     if (late && input.answers.length > 0 && closed.closedBy === 'deadline') {
       // The attempt is graded with what was saved before the deadline; the late answers are not.
       throw precondition('考试时间已到，已按截止前保存的答案交卷，最后提交的答案未计入');

@@ -16,12 +16,9 @@ import { beijingDateTime, EXAM_STATUS, examWindow, scoreText } from '@/utils/for
 import { goPage, goTab, PAGE } from '@/utils/nav';
 import './intro.scss';
 
-function typeLines(exam: ExamIntro): { counts: string; points: string } {
-  const present = QUESTION_TYPES.filter((t) => exam.typeCounts[t] > 0);
-  return {
-    counts: present.map((t) => `${QUESTION_TYPE_LABELS[t]} ${exam.typeCounts[t]} 道`).join('、'),
-    points: present.map((t) => `${QUESTION_TYPE_LABELS[t]}每题 ${scoreText(exam.points[t])} 分`).join('，'),
-  };
+/** Question types on this paper, in paper order (单选, 多选, 判断, 填空). */
+function typesOf(exam: ExamIntro) {
+  return QUESTION_TYPES.filter((t) => exam.typeCounts[t] > 0);
 }
 
 function switchRule(tolerance: number): string {
@@ -42,11 +39,12 @@ function Intro({ exam, onChanged }: { exam: ExamIntro; onChanged: () => void }) 
   const start = useMutation('exam', 'startExam');
   const [reminding, setReminding] = useState(false);
   const status = EXAM_STATUS[exam.status];
-  const lines = typeLines(exam);
+  const types = typesOf(exam);
   const used = exam.attempts.length;
   const canStart = exam.status === 'open' || (exam.status === 'failed' && exam.attemptsLeft > 0);
   const latest = exam.attempts[exam.attempts.length - 1];
-  const resultId = latest?.status === 'submitted' ? latest.id : null;
+  // intro.attemptId is the running attempt or, when none runs, the last graded one.
+  const resultId = latest?.status === 'submitted' ? latest.id : exam.status !== 'in_progress' ? exam.attemptId : null;
 
   const onStart = async () => {
     const answer = await Taro.showModal({
@@ -143,14 +141,18 @@ function Intro({ exam, onChanged }: { exam: ExamIntro; onChanged: () => void }) 
         </Fact>
         <Fact label='答题时长'>
           <Text>{exam.durationMinutes} 分钟</Text>
-          <Text className='exam-fact__sub'>从开始答题起计时，中途退出不停止；考试结束时间到了也会交卷</Text>
+          <Text className='exam-fact__sub'>从开始答题起计时，中途退出也不暂停；到了考试结束时间也会自动交卷</Text>
         </Fact>
         <Fact label='题量'>
           <Text>共 {exam.questionCount} 题</Text>
-          {lines.counts ? <Text className='exam-fact__sub'>{lines.counts}</Text> : null}
+          {types.length > 0 ? <Text className='exam-fact__sub'>{types.map((t) => `${QUESTION_TYPE_LABELS[t]} ${exam.typeCounts[t]} 道`).join('、')}</Text> : null}
         </Fact>
         <Fact label='分值'>
-          <Text>{lines.points || '—'}</Text>
+          {types.map((t) => (
+            <Text key={t} className='intro-points'>
+              {QUESTION_TYPE_LABELS[t]}每题 {scoreText(exam.points[t])} 分
+            </Text>
+          ))}
           {exam.typeCounts.multiple > 0 ? (
             <Text className='exam-fact__sub'>
               {exam.multiplePartial ? '多选题少选得一半分，选错不得分' : '多选题须全部选对才得分，少选、多选都不得分'}

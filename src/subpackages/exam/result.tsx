@@ -27,13 +27,15 @@ function Fact({ label, value, id }: { label: string; value: string; id?: string 
   );
 }
 
-function Result({ r, auto }: { r: AttemptResult; auto: boolean }) {
+function Result({ r, auto: autoParam }: { r: AttemptResult; auto: boolean }) {
+  // The take page says the clock ran out; an organiser's 收卷 is reported as such instead.
+  const auto = autoParam && r.closedBy !== 'organiser';
   return (
     <>
       {auto ? (
         <View className='result-auto'>
           <View className='notice notice--wait' id='result-auto'>
-            <Text className='notice__title'>⏰ 时间到，已自动交卷</Text>
+            <Text className='notice__title'>时间到，已自动交卷</Text>
             <Text className='notice__text'>已按保存的答案评分。</Text>
           </View>
         </View>
@@ -56,7 +58,9 @@ function Result({ r, auto }: { r: AttemptResult; auto: boolean }) {
         <Fact label='已答' value={`${r.answeredCount} / ${r.questionCount} 题`} id='result-answered' />
         <Fact label='用时' value={durationText(r.durationSeconds)} />
         <Fact label='交卷时间' value={r.submittedAt ? beijingDateTime(r.submittedAt) : '—'} />
-        <Fact label='交卷方式' value={CLOSED_BY[r.closedBy]} id='result-closed-by' />
+        {/* The page hands the paper in itself at zero (within the server's grace), which the
+            server records as the member's own hand-in; to the member it was the clock. */}
+        <Fact label='交卷方式' value={auto && r.closedBy === 'member' ? CLOSED_BY.deadline : CLOSED_BY[r.closedBy]} id='result-closed-by' />
       </Card>
 
       <Card>

@@ -173,6 +173,8 @@ function Taking({ view }: { view: AttemptView }) {
   const [sheetOpen, setSheetOpen] = useState(false);
   const [submitting, setSubmitting] = useState<false | 'member' | 'auto'>(false);
   const [deadline, setDeadline] = useState(view.deadline);
+  const deadlineRef = useRef(view.deadline);
+  deadlineRef.current = deadline;
   // Server time minus this phone's time: the countdown never trusts the phone's clock.
   const offset = useRef(view.serverNow - Date.now());
   const [, setTick] = useState(0);
@@ -192,6 +194,10 @@ function Taking({ view }: { view: AttemptView }) {
     [attemptId],
   );
 
+  // Whether the server's clock has reached the deadline (a refusal can also mean the paper was
+  // handed in elsewhere or by an organiser; only time-up is announced as such).
+  const timeUp = () => Date.now() + offset.current >= deadlineRef.current - 1_000;
+
   const session = useAttemptSession(attemptId, stored, {
     onServerTime: (serverNow, newDeadline) => {
       offset.current = serverNow - Date.now();
@@ -199,7 +205,7 @@ function Taking({ view }: { view: AttemptView }) {
     },
     onClosed: (message) => {
       void Taro.showToast({ title: message, icon: 'none', duration: 2500 });
-      goResult(true);
+      goResult(timeUp());
     },
   });
 
@@ -254,7 +260,7 @@ function Taking({ view }: { view: AttemptView }) {
       await hideReport.current;
       const res = await session.reportSwitch('show');
       if (res instanceof ApiError) {
-        if (res.code === 'FAILED_PRECONDITION') goResult(true);
+        if (res.code === 'FAILED_PRECONDITION') goResult(timeUp());
         return;
       }
       if (res.switchCount <= 0 || leaving.current) return;
@@ -307,7 +313,7 @@ function Taking({ view }: { view: AttemptView }) {
     <View className='take'>
       <View className='take-bar'>
         <View className={`take-bar__time${low ? ' take-bar__time--low' : ''}`}>
-          <Text className='take-bar__label'>{low ? '⚠ 剩余' : '剩余'}</Text>
+          <Text className='take-bar__label'>{low ? '仅剩' : '剩余'}</Text>
           <Text className='take-bar__clock' id='take-countdown'>
             {countdownText(remaining)}
           </Text>
