@@ -379,6 +379,7 @@ export interface ManagedExamRow {
   closesAt: number;
   unitNames: string[];
   submitted: number;
+  /** Members expected to take it, in the branches this organiser sees. */
   audience: number;
 }
 
@@ -396,6 +397,9 @@ export interface UnitStats {
   audience: number;
   started: number;
   submitted: number;
+  /** Started, not yet handed in. */
+  inProgress: number;
+  /** Never started (缺考 once the window has closed). */
   absent: number;
   passed: number;
   failed: number;
@@ -411,6 +415,7 @@ export interface QuestionStat {
   index: number;
   type: QuestionType;
   stem: string;
+  /** Graded papers carrying this question (a blank answer counts as wrong). */
   answered: number;
   correct: number;
   accuracy: number | null;
@@ -419,6 +424,8 @@ export interface QuestionStat {
 export interface ExamStatsView {
   examId: string;
   title: string;
+  kind: 'exam' | 'makeup';
+  parentId: string | null;
   totalScore: number;
   passScore: number;
   phase: ManagedExamRow['phase'];

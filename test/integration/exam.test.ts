@@ -348,7 +348,7 @@ describe('make-up exams and organiser views', () => {
   it('shows per-branch taken / absent / passed / failed from the counters', async () => {
     const stats = await ok<ExamStatsView>(ADMIN, 'examStats', { examId });
     const school = stats.units.find((u) => u.unitId === 'br-school');
-    expect(school).toMatchObject({ audience: 10, submitted: 2, absent: 8, passed: 1, failed: 1 });
+    expect(school).toMatchObject({ audience: 10, started: 2, submitted: 2, inProgress: 0, absent: 8, passed: 1, failed: 1 });
     expect(stats.overall).toMatchObject({ audience: 20, submitted: 3, passed: 2, failed: 1 });
     expect(school?.distribution.reduce((a, b) => a + b, 0)).toBe(2);
     expect(stats.questions.length).toBeGreaterThan(0);
@@ -386,7 +386,7 @@ describe('make-up exams and organiser views', () => {
     expect(maJun.slice(1, 6)).toEqual(['实验中学党支部', '马俊', '及格', 19, 19]);
     expect(rows.filter((r) => r[3] === '缺考')).toHaveLength(17);
     const perQuestion = wb.getWorksheet('题目统计') as ExcelJS.Worksheet;
-    expect((perQuestion.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '题型', '题干', '作答人次', '答对人次', '正确率（%）']);
+    expect((perQuestion.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '题型', '题干', '考到人次', '答对人次', '正确率（%）']);
     expect(perQuestion.rowCount).toBeGreaterThan(1);
   });
 

@@ -35,9 +35,10 @@ export async function listManagedExams(input: { cursor?: string | null }, ctx: A
   }
   const docs = await list<ExamDoc>(db.collection(COLLECTIONS.exams).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(PAGE + 1));
   const page = docs.slice(0, PAGE);
-  const unitIds = [...new Set(page.flatMap((e) => e.unitIds))];
-  const units = unitIds.length ? await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ _id: _.in(unitIds) }).limit(1000)) : [];
+  // One read for the branches of the page: names, and member counts for the audience.
+  const units = page.length ? await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: me.orgId, kind: 'branch' }).limit(1000)) : [];
   const names = new Map(units.map((u) => [u._id, u.name]));
+  const visible = units.filter((u) => me.role === 'org_admin' || managesUnit(me, u._id));
   const stats = page.length
     ? await list<StatsDoc>(db.collection(COLLECTIONS.examStats).where({ examId: _.in(page.map((e) => e._id)) }).limit(1000))
     : [];
@@ -57,7 +58,9 @@ export async function listManagedExams(input: { cursor?: string | null }, ctx: A
         closesAt: e.closesAt,
         unitNames: e.unitIds.length === 0 ? ['全体支部'] : e.unitIds.map((u) => names.get(u) ?? '').filter(Boolean),
         submitted: mine.reduce((n, s) => n + s.submitted, 0),
-        audience: e.inviteOnly ? mine.reduce((n, s) => n + s.invited, 0) : -1,
+        audience: e.inviteOnly
+          ? mine.reduce((n, s) => n + s.invited, 0)
+          : visible.filter((u) => e.audience.includes(ALL_UNITS) || e.audience.includes(u._id)).reduce((n, u) => n + u.memberCount, 0),
       };
     }),
     nextCursor: docs.length > PAGE && last ? encodeKeyset([new Date(last.createdAt).getTime(), last._id]) : null,

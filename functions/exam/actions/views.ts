@@ -67,7 +67,8 @@ function unitStats(unit: { _id: string; name: string }, audience: number, s: Sta
     audience,
     started: s?.started ?? 0,
     submitted,
-    absent: Math.max(0, audience - submitted),
+    inProgress: Math.max(0, (s?.started ?? 0) - submitted),
+    absent: Math.max(0, audience - (s?.started ?? 0)),
     passed: s?.passed ?? 0,
     failed: s?.failed ?? 0,
     flagged: s?.flagged ?? 0,
@@ -115,7 +116,7 @@ export async function examStats(input: { examId: string; unitId?: string | null 
     const s = total.q[qid] ?? { n: 0, c: 0 };
     return { qid, index: i + 1, type: q.type, stem: q.stem, answered: s.n, correct: s.c, accuracy: s.n > 0 ? Math.round((s.c / s.n) * 1000) / 10 : null };
   });
-  return { examId: exam._id, title: exam.title, totalScore: exam.totalScore, passScore: exam.passScore, phase: examPhase(exam, clock.now()), units: rows, overall, questions };
+  return { examId: exam._id, title: exam.title, kind: exam.kind, parentId: exam.parentId, totalScore: exam.totalScore, passScore: exam.passScore, phase: examPhase(exam, clock.now()), units: rows, overall, questions };
 }
 
 async function branchOf(ctx: ActionContext, me: MemberDoc, exam: ExamDoc, unitId: string): Promise<UnitDoc> {
@@ -202,15 +203,15 @@ export async function exportResults(input: { examId: string }, ctx: ActionContex
     }
   }
   const stats = await examStats({ examId: exam._id }, ctx);
-  const perQuestion: Array<Array<string | number | null>> = [['序号', '题型', '题干', '作答人次', '答对人次', '正确率（%）']];
+  const perQuestion: Array<Array<string | number | null>> = [['序号', '题型', '题干', '考到人次', '答对人次', '正确率（%）']];
   for (const q of stats.questions) perQuestion.push([q.index, QUESTION_TYPE_LABELS[q.type], q.stem, q.answered, q.correct, q.accuracy]);
-  const perUnit: Array<Array<string | number | null>> = [['支部', '应考', '已考', '缺考', '及格', '不及格', '平均分', '平均用时（分钟）', '切屏标记']];
+  const perUnit: Array<Array<string | number | null>> = [['支部', '应考', '已交卷', '答题中', '未参加', '及格', '不及格', '平均分', '平均用时（分钟）', '切屏标记']];
   for (const u of [...stats.units, stats.overall]) {
-    perUnit.push([u.unitName, u.audience, u.submitted, u.absent, u.passed, u.failed, u.averageScore, u.averageSeconds === null ? null : Math.round((u.averageSeconds / 60) * 10) / 10, u.flagged]);
+    perUnit.push([u.unitName, u.audience, u.submitted, u.inProgress, u.absent, u.passed, u.failed, u.averageScore, u.averageSeconds === null ? null : Math.round((u.averageSeconds / 60) * 10) / 10, u.flagged]);
   }
   const bytes = await writeWorkbook([
     { name: '成绩', rows: results, widths: [16, 10, 8, 8, 8, 12, 18, 10, 10, 12] },
-    { name: '支部统计', rows: perUnit, widths: [16, 8, 8, 8, 8, 8, 8, 16, 10] },
+    { name: '支部统计', rows: perUnit, widths: [16, 8, 8, 8, 8, 8, 8, 8, 16, 10] },
     { name: '题目统计', rows: perQuestion, widths: [6, 8, 60, 10, 10, 12] },
   ]);
   const stamp = formatBeijing(clock.now()).replace(/[-: ]/g, '');

@@ -18,9 +18,10 @@ import './components/ui.scss';
 import './index.scss';
 
 function ExamItem({ exam }: { exam: ManagedExamRow }) {
-  const open = () => goPage(exam.phase === 'draft' ? `${PAGE.examEditor}?id=${exam.id}` : `${PAGE.examStats}?id=${exam.id}`);
+  const stats = `${PAGE.examStats}?id=${exam.id}`;
+  const open = () => goPage(exam.phase === 'draft' ? `${PAGE.examEditor}?id=${exam.id}` : stats);
   const count =
-    exam.phase === 'draft' ? '尚未发布' : exam.audience >= 0 ? `已交卷 ${exam.submitted} / ${exam.audience} 人` : `已交卷 ${exam.submitted} 人`;
+    exam.phase === 'draft' ? '尚未发布' : `已交卷 ${exam.submitted} / ${exam.audience} 人`;
   return (
     <View className='xa-row' id={`exam-row-${exam.id}`} hoverClass='xa-row--pressed' onClick={open}>
       <View className='xa-row__head'>
@@ -90,7 +91,7 @@ function ExamHome() {
         <View id='exam-reports' className='row-link btn-gap' onClick={() => goPage(PAGE.examReports)}>
           <Text>纠错反馈</Text>
           <View className='exam-home__reports'>
-            {openReports > 0 ? <Text className='badge'>{openReports} 条待处理</Text> : <Text className='muted'>暂无待处理</Text>}
+            {openReports > 0 ? <Text className='badge'>{openReports} 条待处理</Text> : summary.data ? <Text className='muted'>暂无待处理</Text> : null}
             <Text className='row-link__arrow'>›</Text>
           </View>
         </View>

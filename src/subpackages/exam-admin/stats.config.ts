@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '考试情况', enablePullDownRefresh: true });
