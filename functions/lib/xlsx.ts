@@ -13,7 +13,8 @@ export async function writeWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
   const workbook = new Excel.Workbook();
   for (const spec of sheets) {
     const ws = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    for (const row of spec.rows) ws.addRow(row.map((v) => (v === null ? '' : v)));
+    // null leaves the cell empty (not an empty string), so a spreadsheet's blanks stay blank.
+    for (const row of spec.rows) ws.addRow(row);
     ws.getRow(1).font = { bold: true };
     spec.widths?.forEach((w, i) => {
       ws.getColumn(i + 1).width = w;

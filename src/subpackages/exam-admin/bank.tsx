@@ -72,7 +72,15 @@ function Summary({ summary, onInstalled }: { summary: BankSummary; onInstalled: 
             导入内置题库（200余道四史题）
           </Button>
         </View>
-      ) : null}
+      ) : (
+        // Also offered once the bank has questions: already imported ones are skipped on the server.
+        <View className='bank-install'>
+          <FormError message={install.error?.message} className='btn-gap' />
+          <Button id='bank-install' block className='btn-gap' type='primary' fill='outline' loading={install.running} onClick={() => void run()}>
+            补充导入内置题库（已有的题自动跳过）
+          </Button>
+        </View>
+      )}
     </Card>
   );
 }
