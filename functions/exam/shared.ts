@@ -373,9 +373,8 @@ export async function loadPinned(db: Database, source: string, qids: string[]): 
     const chunk = qids.slice(i, i + 1000);
     const docs = await list<ExamQuestionDoc>(db.collection(COLLECTIONS.examQuestions).where({ _id: _.in(chunk.map((q) => pinnedId(source, q))) }).limit(chunk.length));
     for (const d of docs) {
-      const { _id, examId, qid, orgId, ...content } = d;
-      void _id, void examId, void orgId;
-      out[qid] = content;
+      const { type, stem, options, answer, blanks, explanation, tags, difficulty, version } = d;
+      out[d.qid] = { type, stem, options, answer, blanks, explanation, tags, difficulty, version };
     }
   }
   const missing = qids.filter((q) => !out[q]);
