@@ -420,6 +420,12 @@ describe('make-up exams and organiser views', () => {
     const after = await ok<AttemptView>(SCHOOL[1], 'getAttempt', { attemptId: a.attemptId });
     expect(after.deadline).toBe(a.deadline + 10 * MIN);
     await expect(exam(ORGANISER, 'grantExtraTime', { examId: id, memberIds: ['demo-member-02'], minutes: 10, reason: '无权' })).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // A batch: one running attempt and one member who has not started get 5 more minutes each.
+    const other = await ok<AttemptView>(SCHOOL[0], 'startExam', { examId: id });
+    await expect(ok(ORGANISER, 'grantExtraTime', { examId: id, memberIds: ['demo-member-12', 'demo-member-14'], minutes: 5, reason: '考场断电' })).resolves.toEqual({ updated: 2 });
+    expect((await ok<AttemptView>(SCHOOL[0], 'getAttempt', { attemptId: other.attemptId })).deadline).toBe(other.deadline + 5 * MIN);
+    const late = await ok<AttemptView>('demo-m-14', 'startExam', { examId: id });
+    expect(late.deadline - late.startedAt).toBe((20 + 5) * MIN);
     const forced = await ok<AttemptResult>(ORGANISER, 'forceSubmit', { attemptId: a.attemptId, reason: '考场停电' });
     expect(forced).toMatchObject({ closedBy: 'organiser', review: null });
     const reopened = await ok<{ deadline: number }>(ORGANISER, 'reopenAttempt', { attemptId: a.attemptId, minutes: 15, reason: '停电后恢复' });

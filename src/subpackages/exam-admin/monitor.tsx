@@ -23,7 +23,7 @@ const POLL_MS = 10_000;
 const EXTRA_REASONS = ['网络中断', '手机故障', '不熟悉操作', '其他特殊情况'];
 const FORCE_REASONS = ['考试时间已到', '违反考试纪律', '党员请求交卷'];
 
-type Pending = { kind: 'extra' | 'force'; attempt: MonitorAttempt } | null;
+type Pending = { kind: 'extra' | 'force'; attempt: MonitorAttempt } | { kind: 'extra-all'; attempts: MonitorAttempt[] } | null;
 
 function AttemptItem({ a, now, onExtra, onForce }: { a: MonitorAttempt; now: number; onExtra: () => void; onForce: () => void }) {
   const left = a.deadline - now;
@@ -113,7 +113,11 @@ function Monitor({ examId }: { examId: string }) {
   const submit = async (input: { minutes: number; reason: string }): Promise<string | null> => {
     if (!pending) return null;
     try {
-      if (pending.kind === 'extra') {
+      if (pending.kind === 'extra-all') {
+        // A batch (a power cut in the room, a late start): everyone answering now, one reason.
+        const res = await call('exam', 'grantExtraTime', { examId, memberIds: pending.attempts.map((a) => a.memberId), minutes: input.minutes, reason: input.reason });
+        void Taro.showToast({ title: `已为 ${res.updated} 人补时 ${input.minutes} 分钟`, icon: 'none' });
+      } else if (pending.kind === 'extra') {
         await call('exam', 'grantExtraTime', { examId, memberIds: [pending.attempt.memberId], minutes: input.minutes, reason: input.reason });
         void Taro.showToast({ title: `已为${pending.attempt.name}补时 ${input.minutes} 分钟`, icon: 'none' });
       } else {
@@ -158,6 +162,11 @@ function Monitor({ examId }: { examId: string }) {
       </Card>
 
       <Card title='正在答题' id='monitor-list'>
+        {m.attempts.length > 1 ? (
+          <Button id='monitor-extra-all' block className='btn-gap' fill='outline' onClick={() => setPending({ kind: 'extra-all', attempts: m.attempts.slice(0, 200) })}>
+            为正在答题的 {Math.min(m.attempts.length, 200)} 人一起补时
+          </Button>
+        ) : null}
         {m.attempts.length === 0 ? (
           <EmptyView title='现在没有人在答题' desc={m.phase === 'open' ? '党员开始答题后会出现在这里' : '考试不在进行中'} />
         ) : (
@@ -175,17 +184,23 @@ function Monitor({ examId }: { examId: string }) {
 
       {pending ? (
         <ReasonDialog
-          key={`${pending.kind}-${pending.attempt.attemptId}`}
-          id={pending.kind === 'extra' ? 'extra-dialog' : 'force-dialog'}
-          title={pending.kind === 'extra' ? `为${pending.attempt.name}补时` : `强制收卷：${pending.attempt.name}`}
-          desc={
-            pending.kind === 'extra'
-              ? '补的时间会立即加到本次答题的剩余时间上。'
-              : `将按已作答的 ${pending.attempt.answeredCount} 题立即评分，本次答题结束。`
+          key={pending.kind === 'extra-all' ? 'extra-all' : `${pending.kind}-${pending.attempt.attemptId}`}
+          id={pending.kind === 'force' ? 'force-dialog' : 'extra-dialog'}
+          title={
+            pending.kind === 'extra-all'
+              ? `为 ${pending.attempts.length} 人一起补时`
+              : pending.kind === 'extra'
+                ? `为${pending.attempt.name}补时`
+                : `强制收卷：${pending.attempt.name}`
           }
-          confirmText={pending.kind === 'extra' ? '确认补时' : '确认收卷'}
-          minutes={pending.kind === 'extra' ? 10 : undefined}
-          presets={pending.kind === 'extra' ? EXTRA_REASONS : FORCE_REASONS}
+          desc={
+            pending.kind === 'force'
+              ? `将按已作答的 ${pending.attempt.answeredCount} 题立即评分，本次答题结束。`
+              : '补的时间会立即加到本次答题的剩余时间上。'
+          }
+          confirmText={pending.kind === 'force' ? '确认收卷' : '确认补时'}
+          minutes={pending.kind === 'force' ? undefined : 10}
+          presets={pending.kind === 'force' ? FORCE_REASONS : EXTRA_REASONS}
           onSubmit={submit}
           onClose={() => setPending(null)}
         />
