@@ -103,3 +103,16 @@ export async function insertBatch(db: Database, collection: string, docs: Array<
   }
   return created;
 }
+
+/** The part of wx-server-sdk's transaction object the functions use (its typings say `any`). */
+export interface TransactionLike {
+  collection(name: string): {
+    doc(id: string): {
+      get(): Promise<{ data: unknown }>;
+      update(opts: { data: Record<string, unknown> }): Promise<unknown>;
+      set(opts: { data: Record<string, unknown> }): Promise<unknown>;
+      remove(): Promise<unknown>;
+    };
+    add(opts: { data: Record<string, unknown> }): Promise<unknown>;
+  };
+}

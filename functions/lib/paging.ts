@@ -22,16 +22,3 @@ export function decodeKeyset<K extends Array<'string' | 'number'>>(
   }
   throw invalid('字段 cursor：分页位置无效，请刷新后重试');
 }
-
-/** The part of wx-server-sdk's transaction object the functions use (its typings say `any`). */
-export interface TransactionLike {
-  collection(name: string): {
-    doc(id: string): {
-      get(): Promise<{ data: unknown }>;
-      update(opts: { data: Record<string, unknown> }): Promise<unknown>;
-      set(opts: { data: Record<string, unknown> }): Promise<unknown>;
-      remove(): Promise<unknown>;
-    };
-    add(opts: { data: Record<string, unknown> }): Promise<unknown>;
-  };
-}

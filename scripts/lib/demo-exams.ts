@@ -57,7 +57,7 @@ export async function seedDemoExams(cloud: LocalCloud, db: Database): Promise<{ 
     ];
     for (const [openid, share] of takers) {
       const a = await call<{ attemptId: string; questions: Array<{ qid: string }> }>(openid, 'startExam', { examId: past.id });
-      const right = correct(cloud, a.attemptId);
+      const right = correctAnswers(cloud.db, a.attemptId);
       const answers = right.map((x, i) => (i < Math.round(right.length * share) ? x : wrong(x)));
       await call(openid, 'submitAttempt', { attemptId: a.attemptId, answers });
     }
@@ -82,9 +82,12 @@ export async function seedDemoExams(cloud: LocalCloud, db: Database): Promise<{ 
   return { seeded: true };
 }
 
-/** Demo answers are read server-side, as a demo script may: the key never leaves the function otherwise. */
-function correct(cloud: LocalCloud, attemptId: string): Answer[] {
-  const [doc] = cloud.db.find('examAttempts', { _id: attemptId }) as Array<{
+/**
+ * The right answers to one attempt's paper, in the positions its member sees, read from the
+ * database as only a demo script or a test may: the key never leaves the function otherwise.
+ */
+export function correctAnswers(db: LocalCloud['db'], attemptId: string): Answer[] {
+  const [doc] = db.find('examAttempts', { _id: attemptId }) as Array<{
     paper: Array<{ qid: string; order: number[] }>;
     key: Record<string, { type: string; answer: number[]; blanks: string[][] }>;
   }>;

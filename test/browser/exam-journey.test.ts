@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { shot, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
+import { answerModal, eventually, fill, openTab, shown } from '../helpers/ui';
 
 jest.setTimeout(180_000);
 
@@ -36,45 +37,6 @@ const QUESTIONS_CSV = [
 ].join('\n');
 
 // ---- helpers (the same patterns as exam-organiser / exam-member) -------------------------------
-
-async function openTab(page: Page, label: string): Promise<void> {
-  await page.locator('.weui-tabbar__item, .taro-tabbar__tabbar-item').filter({ hasText: label }).first().click();
-}
-
-/** Taro H5 keeps earlier pages in the DOM, hidden: match only what is on the page being shown. */
-function shown(page: Page, selector: string) {
-  const visible = selector
-    .split(',')
-    .map((part) => `${part.trim()}:visible`)
-    .join(', ');
-  return page.locator(visible).first();
-}
-
-async function fill(page: Page, id: string, value: string): Promise<void> {
-  await shown(page, `#${id} input, #${id} textarea, input#${id}`).fill(value);
-}
-
-/** Retry an assertion until it holds (the page settles after a tap) or time runs out. */
-async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
-
-/** Taro's H5 showModal: check its text, then press confirm or cancel. */
-async function answerModal(page: Page, expectText: RegExp, press: 'confirm' | 'cancel'): Promise<void> {
-  const modal = page.locator('.taro-modal__content').filter({ has: page.locator('.taro-modal__text', { hasText: expectText }) });
-  await modal.waitFor({ state: 'visible' });
-  await modal.locator(press === 'confirm' ? '.taro-model__confirm' : '.taro-model__cancel').click();
-  await modal.waitFor({ state: 'hidden' });
-}
 
 /** A fresh browser (its own storage) signed in with one of the login page's buttons or an openid. */
 async function signIn(who: 'admin' | 'member' | { openid: string }, name: string): Promise<{ context: BrowserContext; page: Page }> {

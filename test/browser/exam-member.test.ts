@@ -4,6 +4,7 @@
 // result, and the review with a 纠错 note.
 import type { Page } from 'playwright-core';
 import { shot, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
+import { answerModal, openTab } from '../helpers/ui';
 import { dataOf } from '../helpers/cloud';
 
 jest.setTimeout(90_000);
@@ -49,19 +50,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.close();
 });
-
-async function openTab(page: Page, label: string): Promise<void> {
-  await page.locator('.weui-tabbar__item, .taro-tabbar__tabbar-item').filter({ hasText: label }).first().click();
-}
-
-/** Taro's H5 showModal: check its text, then press confirm or cancel. */
-async function answerModal(page: Page, expectText: RegExp, press: 'confirm' | 'cancel'): Promise<void> {
-  // The .taro__modal root has no box of its own (mask and dialog are fixed): watch the dialog.
-  const modal = page.locator('.taro-modal__content').filter({ has: page.locator('.taro-modal__text', { hasText: expectText }) });
-  await modal.waitFor({ state: 'visible' });
-  await modal.locator(press === 'confirm' ? '.taro-model__confirm' : '.taro-model__cancel').click();
-  await modal.waitFor({ state: 'hidden' });
-}
 
 /** What the phone does when the member switches to another app and back (page onHide / onShow). */
 async function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {

@@ -4,10 +4,10 @@
 // function as those members would), read the statistics and the 缺考 list, monitor a running
 // attempt, and export the results as an xlsx whose cells are checked.
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
 import type { AttemptResult, AttemptView } from '../../core/contracts/exam';
-import type { QuestionContent } from '../../core/domain/questions';
+import { correctAnswers as correctAnswersOf } from '../../scripts/lib/demo-exams';
 import { shot, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
+import { eventually, fill, openTab, shown } from '../helpers/ui';
 import { dataOf } from '../helpers/cloud';
 
 jest.setTimeout(240_000);
@@ -19,37 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.close();
 });
-
-async function openTab(page: Page, label: string): Promise<void> {
-  await page.locator('.weui-tabbar__item, .taro-tabbar__tabbar-item').filter({ hasText: label }).first().click();
-}
-
-/** Taro H5 keeps earlier pages in the DOM, hidden: match only what is on the page being shown. */
-function shown(page: Page, selector: string) {
-  const visible = selector
-    .split(',')
-    .map((part) => `${part.trim()}:visible`)
-    .join(', ');
-  return page.locator(visible).first();
-}
-
-async function fill(page: Page, id: string, value: string): Promise<void> {
-  await shown(page, `#${id} input, #${id} textarea, input#${id}`).fill(value);
-}
-
-/** Retry an assertion until it holds (the page settles after a tap) or time runs out. */
-async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
 
 const TITLE = '浏览器测试：第一季度党史测试';
 
@@ -66,13 +35,8 @@ const QUESTIONS_CSV = [
 ].join('\n');
 
 /** A member answers every question correctly, reading the key the way only a test can. */
-function correctAnswers(examId: string, attempt: AttemptView): Array<{ qid: string; choice?: number[]; text?: string[] }> {
-  return attempt.questions.map((q) => {
-    const k = env.t.cloud.db.get('examQuestions', `${examId}_${q.qid}`) as unknown as QuestionContent;
-    if (k.type === 'fill') return { qid: q.qid, text: k.blanks.map((syn) => syn[0]) };
-    const right = k.answer.map((i) => k.options[i]);
-    return { qid: q.qid, choice: q.options.flatMap((text, pos) => (right.includes(text) ? [pos] : [])) };
-  });
+function correctAnswers(attempt: AttemptView): Array<{ qid: string; choice?: number[]; text?: string[] }> {
+  return correctAnswersOf(env.t.cloud.db, attempt.attemptId);
 }
 
 describe('organiser, exams', () => {
@@ -158,7 +122,7 @@ describe('organiser, exams', () => {
     // ---- members take it: 马俊 (实验中学) passes, 刘洋 (机关) hands in a blank paper, 朱敏 is answering
     const call = async <T>(openid: string, action: string, payload: unknown) => dataOf(await env.t.call<T>(openid, 'exam', action, payload));
     const ma = await call<AttemptView>('demo-m-12', 'startExam', { examId });
-    const maResult = await call<AttemptResult>('demo-m-12', 'submitAttempt', { attemptId: ma.attemptId, answers: correctAnswers(examId, ma) });
+    const maResult = await call<AttemptResult>('demo-m-12', 'submitAttempt', { attemptId: ma.attemptId, answers: correctAnswers(ma) });
     expect(maResult).toMatchObject({ score: 70, passed: true });
     const liu = await call<AttemptView>('demo-m-02', 'startExam', { examId });
     await expect(call<AttemptResult>('demo-m-02', 'submitAttempt', { attemptId: liu.attemptId, answers: [] })).resolves.toMatchObject({ score: 0, passed: false });

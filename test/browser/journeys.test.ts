@@ -2,6 +2,7 @@
 // local cloud, with the real `org` function behind it.
 import type { Page } from 'playwright-core';
 import { shot, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
+import { openTab } from '../helpers/ui';
 
 jest.setTimeout(60_000);
 
@@ -26,10 +27,6 @@ async function openAdminAsOrganiser(page: Page): Promise<void> {
   await page.getByText('李强').first().waitFor();
   await openTab(page, '我的');
   await page.locator('#go-admin').click();
-}
-
-async function openTab(page: Page, label: string): Promise<void> {
-  await page.locator('.weui-tabbar__item, .taro-tabbar__tabbar-item').filter({ hasText: label }).first().click();
 }
 
 describe('member', () => {

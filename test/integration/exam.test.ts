@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { AttemptResult, AttemptView, ExamDraftInput, ExamIntro, ExamRosterView, ExamStatsView, QuestionImportReport, QuestionRow } from '../../core/contracts/exam';
 import type { Page } from '../../core/contracts/common';
+import { correctAnswers as correctAnswersOf } from '../../scripts/lib/demo-exams';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
 
 let t: TestCloud;
@@ -56,12 +57,7 @@ function keyOf(attemptId: string): Record<string, { type: string; answer: number
 }
 
 function correctAnswers(view: AttemptView): Array<{ qid: string; choice?: number[]; text?: string[] }> {
-  const [doc] = t.cloud.db.find('examAttempts', { _id: view.attemptId }) as Array<{ key: Record<string, { type: string; answer: number[]; blanks: string[][] }>; paper: Array<{ qid: string; order: number[] }> }>;
-  return doc.paper.map((p) => {
-    const k = doc.key[p.qid];
-    if (k.type === 'fill') return { qid: p.qid, text: k.blanks.map((b) => b[0]) };
-    return { qid: p.qid, choice: k.answer.map((orig) => p.order.indexOf(orig)) };
-  });
+  return correctAnswersOf(t.cloud.db, view.attemptId);
 }
 
 describe('question bank import', () => {

@@ -5,10 +5,9 @@
 import type { ExamResponses } from '../../../core/contracts/exam';
 import { attemptDeadline, drawByRules, layPaper } from '../../../core/domain/exam';
 import { COLLECTIONS } from '../../lib/collections';
-import { getById, isTransactionConflict } from '../../lib/db';
+import { getById, isTransactionConflict, type TransactionLike } from '../../lib/db';
 import { conflict, forbidden, precondition } from '../../lib/errors';
 import { requireMember } from '../../lib/identity';
-import type { TransactionLike } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { AttemptDoc, ExamDoc, ExamPoolDoc, KeyEntry, TakerDoc } from '../model';
 import { attemptId, attemptView, closeAttempt, examForMember, GRACE_MS, incStats, loadPinned, loadPool, paperPinned, takerId, type Pinned } from '../shared';

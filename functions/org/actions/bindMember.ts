@@ -6,7 +6,7 @@
 import type { BindResult, OrgRequests } from '../../../core/contracts/org';
 import { normaliseName } from '../../../core/domain/text';
 import { COLLECTIONS } from '../../lib/collections';
-import { getById, isDuplicateKeyError, isTransactionConflict, list, updateById } from '../../lib/db';
+import { getById, isDuplicateKeyError, isTransactionConflict, list, updateById, type TransactionLike } from '../../lib/db';
 import { conflict, notFound, precondition } from '../../lib/errors';
 import { findMember } from '../../lib/identity';
 import type { BindRequestDoc, InviteCodeDoc, MemberDoc, UnitDoc } from '../../lib/model';
@@ -86,17 +86,4 @@ export async function claimEntry(ctx: ActionContext, memberId: string, unitId: s
     if (isTransactionConflict(err)) throw conflict(ALREADY_TAKEN);
     throw err;
   }
-}
-
-/** The part of wx-server-sdk's transaction object the org context uses (its typings say `any`). */
-export interface TransactionLike {
-  collection(name: string): {
-    doc(id: string): {
-      get(): Promise<{ data: unknown }>;
-      update(opts: { data: Record<string, unknown> }): Promise<unknown>;
-      set(opts: { data: Record<string, unknown> }): Promise<unknown>;
-      remove(): Promise<unknown>;
-    };
-    add(opts: { data: Record<string, unknown> }): Promise<unknown>;
-  };
 }

@@ -8,7 +8,7 @@ import { conflict, notFound } from '../../lib/errors';
 import { managedUnits, requireManagedUnit, requireOrganiser } from '../../lib/identity';
 import type { BindRequestDoc, MemberDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
-import type { TransactionLike } from './bindMember';
+import type { TransactionLike } from '../../lib/db';
 
 export async function listBindRequests(
   input: { unitId?: string | null },

@@ -9,7 +9,7 @@ import { conflict, forbidden, notFound, precondition } from '../../lib/errors';
 import { requireManagedUnit, requireOrganiser } from '../../lib/identity';
 import type { MemberDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
-import type { TransactionLike } from './bindMember';
+import type { TransactionLike } from '../../lib/db';
 
 export async function unbindMember(input: { memberId: string; reason: string }, ctx: ActionContext): Promise<OrgResponses['unbindMember']> {
   const { db, clock } = ctx.deps;
