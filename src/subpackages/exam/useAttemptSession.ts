@@ -109,6 +109,15 @@ export function useAttemptSession(attemptId: string, initial: AnswerInput[], han
           handlersRef.current.onClosed(err.message);
           return;
         }
+        if (err.code === 'INVALID_ARGUMENT') {
+          // The server will refuse these answers however often they are sent (the page and the
+          // paper disagree): say so, and stop resending them so the other answers still save.
+          for (const a of batch) if (pending.current.get(a.qid) === a) pending.current.delete(a.qid);
+          persist();
+          setSaveState('failed');
+          void Taro.showToast({ title: `答案未保存：${err.message}`, icon: 'none', duration: 3000 });
+          return;
+        }
         failures.current += 1;
         setSaveState('failed');
         const pause = Math.min(RETRY_BASE_MS * failures.current, RETRY_MAX_MS);
