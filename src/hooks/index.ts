@@ -7,3 +7,5 @@ export type { PagedState } from './usePaged';
 export { useMe, clearMeCache, primeMe } from './useMe';
 export type { MeState } from './useMe';
 export { useSenior } from './useSenior';
+export { useImportFlow, checkImportFile, IMPORT_EXTENSIONS } from './useImportFlow';
+export type { ImportFlow, ImportFlowOptions, ImportFileRule, ImportRequest, PickedFile } from './useImportFlow';
