@@ -1,12 +1,14 @@
 // The map of every cloud function (bounded context) to its actions' request and response types.
 // The client's call() and each function's router are typed from here.
 
+import type { CheckinRequests, CheckinResponses } from './checkin';
 import type { ExamRequests, ExamResponses } from './exam';
 import type { OrgRequests, OrgResponses } from './org';
 
 export interface Contracts {
   org: { requests: OrgRequests; responses: OrgResponses };
   exam: { requests: ExamRequests; responses: ExamResponses };
+  checkin: { requests: CheckinRequests; responses: CheckinResponses };
 }
 
 export type ContextName = keyof Contracts;
@@ -16,4 +18,5 @@ export type ResponseOf<C extends ContextName, A extends ActionName<C>> = Contrac
 
 export type * from './org';
 export type * from './exam';
+export type * from './checkin';
 export type { Page } from './common';

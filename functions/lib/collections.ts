@@ -20,6 +20,10 @@ export const COLLECTIONS = {
   examTakers: 'examTakers',
   examAttempts: 'examAttempts',
   examStats: 'examStats',
+  checkins: 'checkins',
+  checkinSummaries: 'checkinSummaries',
+  checkinMonths: 'checkinMonths',
+  checkinDaily: 'checkinDaily',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -72,4 +76,9 @@ export const INDEXES: Record<CollectionName, string[][]> = {
     ['examId', 'memberId', 'number'],
   ],
   examStats: [['examId', 'unitId']],
+  // Read by _id only so far (member and day, member, member and month, branch and day).
+  checkins: [],
+  checkinSummaries: [],
+  checkinMonths: [],
+  checkinDaily: [],
 };

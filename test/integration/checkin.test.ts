@@ -1,0 +1,101 @@
+// The check-in function against the local cloud (issue 4, first step): one check-in per member
+// and Beijing day however often it is sent, the day boundary at midnight Beijing time, streaks,
+// make-ups within the window and the monthly quota, and the cost of a check-in.
+import type { CheckinResult, MyCheckins } from '../../core/contracts/checkin';
+import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
+
+let t: TestCloud;
+const entry = { title: '学习《中国共产党章程》', minutes: 30, note: '重温入党誓词' };
+/** The UTC instant of a Beijing wall-clock time. */
+const beijing = (d: string, hh: number, mm = 0, ss = 0) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10), hh - 8, mm, ss);
+
+const call = <T>(openid: string, action: string, payload: unknown = {}) => t.call<T>(openid, 'checkin', action, payload);
+const ok = async <T>(openid: string, action: string, payload: unknown = {}) => dataOf(await call<T>(openid, action, payload));
+
+beforeAll(async () => {
+  t = await startTestCloud();
+});
+afterAll(async () => {
+  t.cloud.clock.reset();
+  await t?.close();
+});
+
+describe('checking in', () => {
+  it('20 concurrent check-ins of one member give exactly one, and one count for the branch', async () => {
+    t.cloud.clock.set(beijing('2026-11-25', 9));
+    const all = await Promise.all(Array.from({ length: 20 }, () => call<CheckinResult>('demo-m-02', 'checkIn', entry)));
+    expect(all.every((r) => r.ok)).toBe(true);
+    expect(all.filter((r) => r.ok && r.data.created)).toHaveLength(1);
+    expect(t.cloud.db.count('checkins', { memberId: 'demo-member-02' })).toBe(1);
+    expect(t.cloud.db.find('checkinDaily', { _id: 'br-office_2026-11-25' })[0]).toMatchObject({ count: 1 });
+    expect(t.cloud.db.find('checkinSummaries', { _id: 'demo-member-02' })[0]).toMatchObject({ total: 1, longest: 1 });
+  });
+
+  it('23:59:59 and 00:00:00 Beijing time are two days: two check-ins make a streak of 2', async () => {
+    t.cloud.clock.set(beijing('2026-11-25', 23, 59, 59));
+    const late = await ok<CheckinResult>('demo-m-03', 'checkIn', entry);
+    expect(late).toMatchObject({ day: '2026-11-25', created: true, currentStreak: 1 });
+    t.cloud.clock.set(beijing('2026-11-26', 0, 0, 0));
+    const early = await ok<CheckinResult>('demo-m-03', 'checkIn', entry);
+    expect(early).toMatchObject({ day: '2026-11-26', created: true, currentStreak: 2, longestStreak: 2, total: 2 });
+    const again = await ok<CheckinResult>('demo-m-03', 'checkIn', entry);
+    expect(again).toMatchObject({ day: '2026-11-26', created: false, total: 2 });
+  });
+
+  it('refuses a bad payload or a claimed identity, writing nothing', async () => {
+    const before = t.cloud.db.count('checkins', {});
+    await expect(call('demo-m-04', 'checkIn', { ...entry, note: '很'.repeat(301) })).resolves.toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+    await expect(call('demo-m-04', 'checkIn', { ...entry, memberId: 'demo-member-05' })).resolves.toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+    await expect(call('o-stranger', 'checkIn', entry)).resolves.toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(t.cloud.db.count('checkins', {})).toBe(before);
+  });
+
+  it('costs a fixed number of operations, the same on the second day and the fifth (no read grows with history)', async () => {
+    const cost = async (day: string) => {
+      t.cloud.clock.set(beijing(day, 8));
+      await ok('demo-m-04', 'checkIn', entry); // the branch's counter for the day exists already
+      const { result, stats } = await t.invoke('demo-m-05', 'checkin', 'checkIn', entry);
+      expect(result).toMatchObject({ ok: true });
+      return [stats.reads, stats.writes];
+    };
+    await cost('2026-11-25'); // the first day also creates the summary and the month document
+    // identity 2, summary 1 | check-in insert, summary update, month update, branch-day increment
+    expect(await cost('2026-11-26')).toEqual([3, 4]);
+    for (const d of ['2026-11-27', '2026-11-28']) await cost(d);
+    expect(await cost('2026-11-29')).toEqual([3, 4]);
+  });
+});
+
+describe('make-ups (补卡)', () => {
+  it('fills a missed day within the window, joins the streak, and shows it as made up', async () => {
+    for (const d of ['2026-11-23', '2026-11-25']) {
+      t.cloud.clock.set(beijing(d, 20));
+      await ok('demo-m-06', 'checkIn', entry);
+    }
+    t.cloud.clock.set(beijing('2026-11-26', 7));
+    const r = await ok<CheckinResult>('demo-m-06', 'makeUp', { ...entry, day: '2026-11-24' });
+    expect(r).toMatchObject({ day: '2026-11-24', madeUp: true, currentStreak: 3, makeupsLeftThisMonth: 1 });
+    const mine = await ok<MyCheckins>('demo-m-06', 'getMyCheckins', {});
+    const status = (d: string) => mine.calendar.find((c) => c.day === d)?.status;
+    expect([status('2026-11-23'), status('2026-11-24'), status('2026-11-25'), status('2026-11-26')]).toEqual(['checked', 'made_up', 'checked', 'today_open']);
+  });
+
+  it('refuses today, a day beyond the window, a checked day and a third make-up in a month, writing nothing', async () => {
+    t.cloud.clock.set(beijing('2026-11-28', 7));
+    await ok('demo-m-06', 'checkIn', entry);
+    t.cloud.clock.set(beijing('2026-11-29', 7));
+    const refused = async (day: string, message: string) => {
+      const before = t.cloud.db.count('checkins', { memberId: 'demo-member-06' });
+      await expect(call('demo-m-06', 'makeUp', { ...entry, day })).resolves.toMatchObject({ ok: false, code: 'FAILED_PRECONDITION', message });
+      expect(t.cloud.db.count('checkins', { memberId: 'demo-member-06' })).toBe(before);
+    };
+    await refused('2026-11-29', '只能补过去漏掉的日子，今天请直接打卡');
+    await refused('2026-11-28', '这一天已经打过卡了');
+    await refused('2026-11-25', '超过了可以补卡的天数');
+    await ok('demo-m-06', 'makeUp', { ...entry, day: '2026-11-27' });
+    await refused('2026-11-26', '本月的补卡次数已经用完');
+    // A new month brings new make-ups.
+    t.cloud.clock.set(beijing('2026-12-01', 7));
+    await expect(ok<CheckinResult>('demo-m-06', 'makeUp', { ...entry, day: '2026-11-29' })).resolves.toMatchObject({ makeupsLeftThisMonth: 1 });
+  });
+});
