@@ -24,6 +24,10 @@ export const checkinSchemas = {
   makeUp: entrySchema.extend({ day: dayKeySchema }).strict(),
   /** The member's streaks and one month of their calendar (default: this month). */
   getMyCheckins: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM').nullish() }).strict(),
+  /** Organisers: completion per branch for a day and the seven days up to it (counters, O(1) per branch and day). */
+  branchCompletion: z.object({ day: dayKeySchema.nullish() }).strict(),
+  /** Organisers: who in one branch has and has not checked in on a day. */
+  branchDayRoster: z.object({ unitId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/), day: dayKeySchema.nullish() }).strict(),
 } as const;
 
 export type CheckinRequests = { [A in keyof typeof checkinSchemas]: z.input<(typeof checkinSchemas)[A]> };
@@ -50,8 +54,27 @@ export interface MyCheckins extends CheckinState {
   calendar: CalendarDay[];
 }
 
+export interface BranchCompletion {
+  unitId: string;
+  unitName: string;
+  members: number;
+  /** Check-ins on the day, and per day of the week ending on it (oldest first). */
+  today: number;
+  week: Array<{ day: string; count: number }>;
+}
+
+export interface DayRosterRow {
+  memberId: string;
+  name: string;
+  checkedIn: boolean;
+  madeUp: boolean;
+  minutes: number | null;
+}
+
 export interface CheckinResponses {
   checkIn: CheckinResult;
   makeUp: CheckinResult;
   getMyCheckins: MyCheckins;
+  branchCompletion: { day: string; units: BranchCompletion[] };
+  branchDayRoster: { day: string; unitId: string; unitName: string; rows: DayRosterRow[]; missingText: string };
 }

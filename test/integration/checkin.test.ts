@@ -1,7 +1,7 @@
 // The check-in function against the local cloud (issue 4, first step): one check-in per member
 // and Beijing day however often it is sent, the day boundary at midnight Beijing time, streaks,
 // make-ups within the window and the monthly quota, and the cost of a check-in.
-import type { CheckinResult, MyCheckins } from '../../core/contracts/checkin';
+import type { CheckinResponses, CheckinResult, MyCheckins } from '../../core/contracts/checkin';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
 
 let t: TestCloud;
@@ -97,5 +97,24 @@ describe('make-ups (补卡)', () => {
     // A new month brings new make-ups.
     t.cloud.clock.set(beijing('2026-12-01', 7));
     await expect(ok<CheckinResult>('demo-m-06', 'makeUp', { ...entry, day: '2026-11-29' })).resolves.toMatchObject({ makeupsLeftThisMonth: 1 });
+  });
+});
+
+describe('branch completion for organisers', () => {
+  it('reads a branch’s day from its counter and lists who has not checked in', async () => {
+    t.cloud.clock.set(beijing('2026-11-30', 9));
+    await ok('demo-m-12', 'checkIn', entry);
+    await ok('demo-m-13', 'checkIn', entry);
+    const { result, stats } = await t.invoke('demo-organiser', 'checkin', 'branchCompletion', {});
+    const view = (result as { data: CheckinResponses['branchCompletion'] }).data;
+    expect(view.units.map((u) => [u.unitId, u.members, u.today])).toEqual([['br-school', 10, 2]]);
+    expect(view.units[0].week.map((w) => w.day)).toEqual(['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30']);
+    // identity 2, managed units 1, counters 1: no check-in is counted
+    expect([stats.reads, stats.writes]).toEqual([4, 0]);
+    const roster = await ok<CheckinResponses['branchDayRoster']>('demo-organiser', 'branchDayRoster', { unitId: 'br-school' });
+    expect(roster.rows.filter((r) => r.checkedIn).map((r) => r.name).sort()).toEqual(['朱敏', '马俊'].sort());
+    expect(roster.missingText).toMatch(/^2026-11-30 尚未学习打卡（8人）：/);
+    await expect(call('demo-organiser', 'branchDayRoster', { unitId: 'br-office' })).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    await expect(call('demo-m-12', 'branchCompletion', {})).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });
