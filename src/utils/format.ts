@@ -93,3 +93,41 @@ export const EXAM_STATUS: Record<ExamStatusKey, { label: string; tone: 'plain' |
   missed: { label: '— 缺考', tone: 'bad' },
   closed: { label: '已结束', tone: 'plain' },
 };
+
+// ---------------------------------------------------------------------------------------------
+// 学习打卡: the calendar's day marks and month navigation.
+
+export type CheckinDayStatus = 'checked' | 'made_up' | 'missed' | 'makeup_open' | 'today_open' | 'future' | 'before_start';
+
+/** A calendar day's mark and word (never colour alone); '' when the day shows only its number. */
+export const CHECKIN_DAY: Record<CheckinDayStatus, { mark: string; word: string }> = {
+  checked: { mark: '✓', word: '已打卡' },
+  made_up: { mark: '补', word: '已补卡' },
+  missed: { mark: '漏', word: '漏打卡' },
+  makeup_open: { mark: '可补', word: '可补卡' },
+  today_open: { mark: '今', word: '今天未打卡' },
+  future: { mark: '', word: '' },
+  before_start: { mark: '', word: '' },
+};
+
+/** 'YYYY-MM' moved by n months. */
+export function shiftMonth(month: string, n: number): string {
+  const d = new Date(Date.UTC(+month.slice(0, 4), +month.slice(5, 7) - 1 + n, 1));
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}`;
+}
+
+/** '2024年5月' for 'YYYY-MM'. */
+export function monthTitle(month: string): string {
+  return `${+month.slice(0, 4)}年${+month.slice(5, 7)}月`;
+}
+
+/** Blank cells before the 1st in a week starting on Monday (一 … 日). */
+export function leadingBlanks(month: string): number {
+  const dow = new Date(Date.UTC(+month.slice(0, 4), +month.slice(5, 7) - 1, 1)).getUTCDay();
+  return (dow + 6) % 7;
+}
+
+/** '5月3日' for a day key. */
+export function dayTitle(day: string): string {
+  return `${+day.slice(5, 7)}月${+day.slice(8, 10)}日`;
+}

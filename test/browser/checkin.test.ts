@@ -1,0 +1,111 @@
+// A member checks in on the 学习 tab in headless Chromium against the H5 build, with the real
+// `checkin` function behind it: today's check-in, the streak and the calendar, then (the server's
+// clock moved two days on, the day between skipped) a make-up of the missed day from the calendar.
+import type { Page } from 'playwright-core';
+import { shot, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
+import { eventually, fill, openTab } from '../helpers/ui';
+import { addDays, beijingDayKey } from '../../core/domain/time';
+
+jest.setTimeout(90_000);
+
+const DAY_MS = 86_400_000;
+
+let env: BrowserEnv;
+
+beforeAll(async () => {
+  env = await startBrowserEnv();
+}, 240_000);
+
+afterAll(async () => {
+  env?.t.cloud.clock.reset();
+  await env?.close();
+});
+
+async function statusOf(page: Page, day: string): Promise<string | null> {
+  return page.locator(`#day-${day}`).getAttribute('data-status');
+}
+
+/** Show the month of `day` in the calendar (it opens on the server's current month). */
+async function showMonthOf(page: Page, day: string): Promise<void> {
+  const cell = page.locator(`#day-${day}`);
+  if ((await cell.count()) === 0) {
+    await page.locator('#checkin-prev').click();
+  }
+  await cell.waitFor();
+}
+
+describe('member checks in and makes up a missed day', () => {
+  it('checks in today, then makes up yesterday from the calendar two days later', async () => {
+    const { context, page } = await env.open();
+    try {
+      await page.locator('#login-member').waitFor();
+      await page.locator('#login-member').click();
+      await page.getByText('王秀英').first().waitFor();
+
+      // 学习 tab: not yet checked in today, a form with the default 30 minutes.
+      await openTab(page, '学习');
+      const base = env.t.cloud.clock.now();
+      const today = beijingDayKey(base);
+      await page.locator('#checkin-submit').waitFor();
+      await expect(page.locator('#checkin-minutes input, input#checkin-minutes').first().inputValue()).resolves.toBe('30');
+      await expect(statusOf(page, today)).resolves.toBe('today_open');
+      await expect(page.locator('#checkin-streak').innerText()).resolves.toMatch(/连续打卡\s*0\s*天/);
+
+      // An empty title is refused on the page before anything is sent.
+      await page.locator('#checkin-submit').click();
+      await page.locator('#checkin-error', { hasText: '请填写学习内容' }).waitFor();
+
+      await fill(page, 'checkin-title', '学习党章第一章');
+      await fill(page, 'checkin-note', '重温入党誓词，很受教育。');
+      await page.locator('#checkin-share').click();
+      await shot(page, 'checkin-form');
+      await page.locator('#checkin-submit').click();
+
+      await page.locator('#checkin-done', { hasText: '今日已打卡' }).waitFor();
+      await page.locator('#checkin-streak', { hasText: /连续打卡\s*1\s*天/ }).waitFor();
+      await eventually(async () => expect(await statusOf(page, today)).toBe('checked'));
+      await expect(page.locator(`#day-${today}`).innerText()).resolves.toContain('✓');
+      await expect(page.locator('#checkin-total').innerText()).resolves.toContain('累计 1 天');
+      await expect(page.locator('#checkin-makeups-left').innerText()).resolves.toContain('本月还可补卡 2 次');
+      const saved = env.t.cloud.db.count('checkins', { day: today, title: '学习党章第一章', share: true });
+      expect(saved).toBe(1);
+
+      // 开启打卡提醒: consent is assumed on H5.
+      await page.locator('#checkin-remind').click();
+      await page.locator('#checkin-remind-on', { hasText: '已开启打卡提醒' }).waitFor();
+      await shot(page, 'checkin-done');
+
+      // The next day passes without a check-in; the day after, yesterday can still be made up.
+      env.t.cloud.clock.set(base + DAY_MS);
+      env.t.cloud.clock.set(base + 2 * DAY_MS);
+      const yesterday = addDays(today, 1);
+      await page.reload();
+      await page.locator('#checkin-submit').waitFor();
+      await page.locator('#checkin-streak', { hasText: /连续打卡\s*0\s*天/ }).waitFor();
+      await showMonthOf(page, yesterday);
+      await expect(statusOf(page, yesterday)).resolves.toBe('makeup_open');
+      await expect(page.locator(`#day-${yesterday}`).innerText()).resolves.toContain('可补');
+      await shot(page, 'checkin-calendar');
+
+      await page.locator(`#day-${yesterday}`).click();
+      await page.locator('#makeup-form').waitFor();
+      await fill(page, 'makeup-title', '学习《习近平谈治国理政》');
+      await page.locator('#makeup-submit').click();
+
+      await page.locator('#makeup-form').waitFor({ state: 'detached' });
+      await eventually(async () => expect(await statusOf(page, yesterday)).toBe('made_up'));
+      await expect(page.locator(`#day-${yesterday}`).innerText()).resolves.toContain('补');
+      await expect(page.locator(`#day-${yesterday}`).getAttribute('aria-label')).resolves.toContain('已补卡');
+      // Today is still open, so the run ending yesterday counts: the first day and the made-up one.
+      await page.locator('#checkin-streak', { hasText: /连续打卡\s*2\s*天/ }).waitFor();
+      await expect(page.locator('#checkin-longest').innerText()).resolves.toContain('最长 2 天');
+      await expect(page.locator('#checkin-total').innerText()).resolves.toContain('累计 2 天');
+      await expect(page.locator('#checkin-makeups-left').innerText()).resolves.toContain('本月还可补卡 1 次');
+      expect(env.t.cloud.db.count('checkins', { day: yesterday, madeUp: true })).toBe(1);
+      await shot(page, 'checkin-made-up');
+    } finally {
+      env.t.cloud.clock.reset();
+      await context.close();
+    }
+  });
+});
