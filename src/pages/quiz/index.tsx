@@ -1,14 +1,14 @@
 // 答题: the member's exams in three tabs (待考, 已完成, 已结束). Each card says when, how long, how
 // many questions, the pass mark and where the member stands; a tap opens the exam's intro page.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import type { ExamCard, Me } from '@core/contracts';
+import type { ExamCard } from '@core/contracts';
 import PageShell from '@/components/PageShell';
+import MemberGate from '@/components/MemberGate';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
-import { useMe, usePaged } from '@/hooks';
+import { usePaged } from '@/hooks';
 import { EXAM_STATUS, examWindow, scoreText } from '@/utils/format';
 import { goPage, PAGE } from '@/utils/nav';
 import './index.scss';
@@ -26,25 +26,6 @@ const EMPTY: Record<Tab, { title: string; desc: string }> = {
   done: { title: '还没有交卷的考试', desc: '交卷后，考试和成绩会显示在这里' },
   ended: { title: '暂无已结束的考试', desc: '考试结束后会显示在这里，可以查看成绩和答案' },
 };
-
-function BindPrompt({ me }: { me: Extract<Me, { bound: false }> }) {
-  const pending = me.request?.status === 'pending';
-  return (
-    <Card id='bind-prompt'>
-      <Text className='quiz-bind__title'>您还没有绑定所在党支部</Text>
-      <Text className='quiz-bind__desc'>绑定后才能参加支部组织的考试。</Text>
-      {pending ? (
-        <View className='notice notice--wait quiz-bind__notice'>
-          <Text className='notice__title'>⏳ 已提交，等待支部管理员确认</Text>
-          <Text className='notice__text'>申请加入：{me.request?.unitName}</Text>
-        </View>
-      ) : null}
-      <Button id='go-bind' block className='btn-gap' type='primary' size='large' onClick={() => goPage(PAGE.bind)}>
-        去绑定
-      </Button>
-    </Card>
-  );
-}
 
 function ExamItem({ exam }: { exam: ExamCard }) {
   const status = EXAM_STATUS[exam.status];
@@ -101,71 +82,40 @@ function ExamList({ tab, refreshKey }: { tab: Tab; refreshKey: number }) {
   );
 }
 
-export default function QuizPage() {
-  const { me, error, loading, reload } = useMe();
+function QuizBody({ refreshKey }: { refreshKey: number }) {
   const [tab, setTab] = useState<Tab>('todo');
-  // Bumped when the page is shown again (back from an exam) or pulled down: the list reloads.
-  const [refreshKey, setRefreshKey] = useState(0);
-  const shown = useRef(false);
-
-  useDidShow(() => {
-    if (shown.current) setRefreshKey((k) => k + 1);
-    shown.current = true;
-  });
-
-  usePullDownRefresh(() => {
-    if (me === undefined) reload();
-    setRefreshKey((k) => k + 1);
-    setTimeout(() => void Taro.stopPullDownRefresh(), 600);
-  });
-
-  let body;
-  if (me === undefined && loading) {
-    body = (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  } else if (me === undefined) {
-    body = (
-      <Card>
-        <ErrorView message={error?.message ?? ''} onRetry={reload} />
-      </Card>
-    );
-  } else if (!me.bound) {
-    body = <BindPrompt me={me} />;
-  } else {
-    body = (
-      <>
-        <View className='quiz-tabs'>
-          <View className='seg' id='quiz-tabs'>
-            {TABS.map((t) => (
-              <View
-                key={t.value}
-                id={`quiz-tab-${t.value}`}
-                className={tab === t.value ? 'seg__item seg__item--on' : 'seg__item'}
-                onClick={() => setTab(t.value)}
-              >
-                {tab === t.value ? '✓ ' : ''}
-                {t.label}
-              </View>
-            ))}
-          </View>
+  return (
+    <>
+      <View className='quiz-tabs'>
+        <View className='seg' id='quiz-tabs'>
+          {TABS.map((t) => (
+            <View
+              key={t.value}
+              id={`quiz-tab-${t.value}`}
+              className={tab === t.value ? 'seg__item seg__item--on' : 'seg__item'}
+              onClick={() => setTab(t.value)}
+            >
+              {tab === t.value ? '✓ ' : ''}
+              {t.label}
+            </View>
+          ))}
         </View>
-        <Card>
-          <ExamList tab={tab} refreshKey={refreshKey} />
-        </Card>
-      </>
-    );
-  }
+      </View>
+      <Card>
+        <ExamList tab={tab} refreshKey={refreshKey} />
+      </Card>
+    </>
+  );
+}
 
+export default function QuizPage() {
   return (
     <PageShell>
       <View className='page-intro'>
         <Text className='page-intro__title'>答题</Text>
         <Text className='page-intro__desc'>支部组织的闭卷考试和补考</Text>
       </View>
-      {body}
+      <MemberGate why='绑定后才能参加支部组织的考试。'>{(refreshKey) => <QuizBody refreshKey={refreshKey} />}</MemberGate>
     </PageShell>
   );
 }

@@ -1,19 +1,19 @@
 // 学习: the daily study check-in (学习打卡). Today's check-in form (or 今日已打卡), the member's
 // streak figures, and a month calendar where a missed day still inside the make-up window can be
 // made up (补卡). Every day's state is a word or symbol, never colour alone.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import type { CheckinRequests, Me, MyCheckins } from '@core/contracts';
+import Taro from '@tarojs/taro';
+import type { CheckinRequests, MyCheckins } from '@core/contracts';
 import PageShell from '@/components/PageShell';
+import MemberGate from '@/components/MemberGate';
 import Card from '@/components/Card';
 import { Button, Switch } from '@/components/nut';
 import { ErrorView, LoadingView } from '@/components/StateView';
-import { useAction, useMe, useMutation } from '@/hooks';
+import { useAction, useMutation } from '@/hooks';
 import { askReminders } from '@/api/platform';
 import { toApiError } from '@/api';
 import { CHECKIN_DAY, dayTitle, leadingBlanks, monthTitle, shiftMonth } from '@/utils/format';
-import { goPage, PAGE } from '@/utils/nav';
 import './index.scss';
 
 type Entry = CheckinRequests['checkIn'];
@@ -21,25 +21,6 @@ type Entry = CheckinRequests['checkIn'];
 const TITLE_MAX = 60;
 const NOTE_MAX = 300;
 const WEEK = ['一', '二', '三', '四', '五', '六', '日'];
-
-function BindPrompt({ me }: { me: Extract<Me, { bound: false }> }) {
-  const pending = me.request?.status === 'pending';
-  return (
-    <Card id='bind-prompt'>
-      <Text className='study-bind__title'>您还没有绑定所在党支部</Text>
-      <Text className='study-bind__desc'>绑定后才能参加每日学习打卡。</Text>
-      {pending ? (
-        <View className='notice notice--wait study-bind__notice'>
-          <Text className='notice__title'>⏳ 已提交，等待支部管理员确认</Text>
-          <Text className='notice__text'>申请加入：{me.request?.unitName}</Text>
-        </View>
-      ) : null}
-      <Button id='go-bind' block className='btn-gap' type='primary' size='large' onClick={() => goPage(PAGE.bind)}>
-        去绑定
-      </Button>
-    </Card>
-  );
-}
 
 /** The check-in fields, shared by today's check-in and a make-up; ids are `${prefix}-title` etc. */
 function EntryForm({
@@ -348,48 +329,13 @@ function Checkin({ refreshKey }: { refreshKey: number }) {
 }
 
 export default function StudyPage() {
-  const { me, error, loading, reload } = useMe();
-  // Bumped when the page is shown again or pulled down: the day may have changed meanwhile.
-  const [refreshKey, setRefreshKey] = useState(0);
-  const shown = useRef(false);
-
-  useDidShow(() => {
-    if (shown.current) setRefreshKey((k) => k + 1);
-    shown.current = true;
-  });
-
-  usePullDownRefresh(() => {
-    if (me === undefined) reload();
-    setRefreshKey((k) => k + 1);
-    setTimeout(() => void Taro.stopPullDownRefresh(), 600);
-  });
-
-  let body;
-  if (me === undefined && loading) {
-    body = (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  } else if (me === undefined) {
-    body = (
-      <Card>
-        <ErrorView message={error?.message ?? ''} onRetry={reload} />
-      </Card>
-    );
-  } else if (!me.bound) {
-    body = <BindPrompt me={me} />;
-  } else {
-    body = <Checkin refreshKey={refreshKey} />;
-  }
-
   return (
     <PageShell>
       <View className='page-intro'>
         <Text className='page-intro__title'>学习</Text>
         <Text className='page-intro__desc'>每日学习打卡，漏打的日子可以补卡</Text>
       </View>
-      {body}
+      <MemberGate why='绑定后才能参加每日学习打卡。'>{(refreshKey) => <Checkin refreshKey={refreshKey} />}</MemberGate>
     </PageShell>
   );
 }

@@ -4,10 +4,9 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { AttemptResult } from '@core/contracts';
 import PageShell from '@/components/PageShell';
+import ResultLoader from './ResultLoader';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
-import { useAction } from '@/hooks';
 import { beijingDateTime, durationText, scoreText } from '@/utils/format';
 import { goPage, goTab, PAGE } from '@/utils/nav';
 import './result.scss';
@@ -85,40 +84,12 @@ function Result({ r, auto: autoParam }: { r: AttemptResult; auto: boolean }) {
 }
 
 export default function ExamResultPage() {
-  const router = useRouter();
-  const attemptId = router.params.attemptId ?? '';
-  const auto = router.params.auto === '1';
-  const result = useAction('exam', 'getResult', attemptId ? { attemptId } : null, [attemptId]);
-
-  let body;
-  if (!attemptId) {
-    body = (
-      <Card>
-        <EmptyView
-          title='没有找到这次成绩'
-          desc='请从“答题”页的“已完成”中查看'
-          action={
-            <Button block type='primary' onClick={() => goTab('quiz')}>
-              去答题
-            </Button>
-          }
-        />
-      </Card>
-    );
-  } else if (result.data === undefined && result.loading) {
-    body = (
-      <Card>
-        <LoadingView text='正在计算成绩…' />
-      </Card>
-    );
-  } else if (result.data === undefined) {
-    body = (
-      <Card>
-        <ErrorView message={result.error?.message ?? ''} onRetry={result.reload} />
-      </Card>
-    );
-  } else {
-    body = <Result r={result.data} auto={auto} />;
-  }
-  return <PageShell>{body}</PageShell>;
+  const auto = useRouter().params.auto === '1';
+  return (
+    <PageShell>
+      <ResultLoader missingTitle='没有找到这次成绩' loadingText='正在计算成绩…'>
+        {(r) => <Result r={r} auto={auto} />}
+      </ResultLoader>
+    </PageShell>
+  );
 }

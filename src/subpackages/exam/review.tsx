@@ -3,16 +3,17 @@
 // that looks wrong to the bank's organisers.
 import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { ReviewItem } from '@core/contracts';
 import { normaliseAnswerText, QUESTION_TYPE_LABELS } from '@core/domain/questions';
 import PageShell from '@/components/PageShell';
+import ResultLoader from './ResultLoader';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
-import { useAction, useMutation } from '@/hooks';
+import { EmptyView } from '@/components/StateView';
+import { useMutation } from '@/hooks';
 import { beijingDateTime, scoreText } from '@/utils/format';
-import { goBackOrHome, goTab } from '@/utils/nav';
+import { goBackOrHome } from '@/utils/nav';
 import { letter, lettersOf } from './shared';
 import './review.scss';
 
@@ -218,64 +219,35 @@ function Review({ attemptId, items }: { attemptId: string; items: ReviewItem[] }
 }
 
 export default function ExamReviewPage() {
-  const router = useRouter();
-  const attemptId = router.params.attemptId ?? '';
-  const result = useAction('exam', 'getResult', attemptId ? { attemptId } : null, [attemptId]);
-
-  let body;
-  if (!attemptId) {
-    body = (
-      <Card>
-        <EmptyView
-          title='没有找到这次答题'
-          desc='请从“答题”页的“已完成”中查看'
-          action={
-            <Button block type='primary' onClick={() => goTab('quiz')}>
-              去答题
-            </Button>
-          }
-        />
-      </Card>
-    );
-  } else if (result.data === undefined && result.loading) {
-    body = (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  } else if (result.data === undefined) {
-    body = (
-      <Card>
-        <ErrorView message={result.error?.message ?? ''} onRetry={result.reload} />
-      </Card>
-    );
-  } else if (!result.data.review) {
-    const at = result.data.reviewAt;
-    body = (
-      <Card>
-        <EmptyView
-          title='答案暂未公布'
-          desc={at ? `答案将于 ${beijingDateTime(at)}（北京时间）考试结束后公布` : '答案公布后可以在这里查看'}
-          action={
-            <Button block type='primary' fill='outline' onClick={goBackOrHome}>
-              返回
-            </Button>
-          }
-        />
-      </Card>
-    );
-  } else {
-    body = (
-      <>
-        <View className='page-intro'>
-          <Text className='page-intro__title'>{result.data.title}</Text>
-          <Text className='page-intro__desc'>
-            得分 {scoreText(result.data.score)} / {scoreText(result.data.total)} 分 · 答对 {result.data.correctCount} 题
-          </Text>
-        </View>
-        <Review attemptId={attemptId} items={result.data.review} />
-      </>
-    );
-  }
-  return <PageShell>{body}</PageShell>;
+  return (
+    <PageShell>
+      <ResultLoader missingTitle='没有找到这次答题'>
+        {(r, attemptId) =>
+          r.review ? (
+            <>
+              <View className='page-intro'>
+                <Text className='page-intro__title'>{r.title}</Text>
+                <Text className='page-intro__desc'>
+                  得分 {scoreText(r.score)} / {scoreText(r.total)} 分 · 答对 {r.correctCount} 题
+                </Text>
+              </View>
+              <Review attemptId={attemptId} items={r.review} />
+            </>
+          ) : (
+            <Card>
+              <EmptyView
+                title='答案暂未公布'
+                desc={r.reviewAt ? `答案将于 ${beijingDateTime(r.reviewAt)}（北京时间）考试结束后公布` : '答案公布后可以在这里查看'}
+                action={
+                  <Button block type='primary' fill='outline' onClick={goBackOrHome}>
+                    返回
+                  </Button>
+                }
+              />
+            </Card>
+          )
+        }
+      </ResultLoader>
+    </PageShell>
+  );
 }
