@@ -170,6 +170,14 @@ async function main(): Promise<void> {
       tokens: exam.tokens,
       once: exam.members.length,
     },
+    {
+      // The morning burst of a branch: every member checks in once (the first check-in of each).
+      name: `local host: checkin.checkIn (${exam.members.length} members, one each)`,
+      url: `${cloud.url}/api/fn/checkin`,
+      bodies: [JSON.stringify({ action: 'checkIn', payload: { title: '学习党章', minutes: 30 } })],
+      tokens: exam.tokens,
+      once: exam.members.length,
+    },
   ];
 
   // Warm the function instances (cold starts are a separate question from steady throughput).
@@ -177,6 +185,8 @@ async function main(): Promise<void> {
   // The exam scenarios use state up, so the exam function is warmed with reads of the exam's intro.
   const intro = JSON.stringify({ action: 'getExam', payload: { examId: exam.examId } });
   await load({ name: 'warm-up: exam.getExam', url: `${cloud.url}/api/fn/exam`, bodies: [intro], tokens: exam.tokens }, 200, concurrency);
+  const mine = JSON.stringify({ action: 'getMyCheckins', payload: {} });
+  await load({ name: 'warm-up: checkin.getMyCheckins', url: `${cloud.url}/api/fn/checkin`, bodies: [mine], tokens: exam.tokens }, 200, concurrency);
 
   const rows: string[] = [];
   for (const s of scenarios) {
