@@ -65,14 +65,17 @@ export function toOriginal(item: PaperItem, shown: number[]): number[] {
   return [...new Set(shown.map((p) => item.order[p]).filter((i): i is number => i !== undefined))].sort((a, b) => a - b);
 }
 
-export function isAnswered(q: QuestionContent, a: AnswerValue | undefined): boolean {
+/** What grading needs of a question: its type and its key (attempts carry just this). */
+export type GradingKey = Pick<QuestionContent, 'type' | 'answer' | 'blanks'>;
+
+export function isAnswered(q: Pick<QuestionContent, 'type'>, a: AnswerValue | undefined): boolean {
   if (!a) return false;
   if (q.type === 'fill') return (a.text ?? []).some((t) => t.trim() !== '');
   return (a.choice ?? []).length > 0;
 }
 
 /** Grade one answer against the pinned question. */
-export function gradeQuestion(q: QuestionContent, item: PaperItem, a: AnswerValue | undefined, opts: GradeOptions): QuestionGrade {
+export function gradeQuestion(q: GradingKey, item: PaperItem, a: AnswerValue | undefined, opts: GradeOptions): QuestionGrade {
   const max = opts.points[q.type];
   const answered = isAnswered(q, a);
   if (!answered || !a) return { earned: 0, max, correct: false, answered };
@@ -105,7 +108,7 @@ export interface PaperGrade {
 
 export function gradePaper(
   paper: PaperItem[],
-  questions: Record<string, QuestionContent>,
+  questions: Record<string, GradingKey>,
   answers: Record<string, AnswerValue>,
   opts: GradeOptions,
 ): PaperGrade {

@@ -10,7 +10,6 @@ import {
   type AnswerValue,
   type PaperItem,
 } from '../../core/domain/exam';
-import type { QuestionContent } from '../../core/domain/questions';
 import { COLLECTIONS } from '../lib/collections';
 import { getById, insert, isDuplicateKeyError, list, updateById, updateWhere, type Database } from '../lib/db';
 import { forbidden, invalid, notFound } from '../lib/errors';
@@ -200,11 +199,7 @@ export async function closeAttempt(
     if (attempt.status === 'submitted') return attempt;
     const now = clock.now();
     const answers = { ...attempt.answers, ...extra };
-    const keyQuestions: Record<string, QuestionContent> = {};
-    for (const [qid, k] of Object.entries(attempt.key)) {
-      keyQuestions[qid] = { type: k.type, answer: k.answer, blanks: k.blanks, stem: '', options: [], explanation: '', tags: [], difficulty: 2 };
-    }
-    const grade = gradePaper(attempt.paper, keyQuestions, answers, attempt.terms);
+    const grade = gradePaper(attempt.paper, attempt.key, answers, attempt.terms);
     const submittedAt = Math.min(now, attempt.deadline);
     const seconds = Math.max(0, Math.round((submittedAt - attempt.startedAt) / 1000));
     const passed = grade.score >= attempt.terms.passScore;

@@ -29,10 +29,7 @@ export async function saveAnswers(input: { attemptId: string; answers: AnswerInp
   if (saved === 0) throw precondition('考试已交卷，答案未保存');
   const now = clock.now();
   const merged = { ...attempt.answers, ...values };
-  const answeredCount = attempt.paper.filter((p) => {
-    const k = attempt.key[p.qid];
-    return isAnswered({ type: k.type, answer: k.answer, blanks: k.blanks, stem: '', options: [], explanation: '', tags: [], difficulty: 2 }, merged[p.qid]);
-  }).length;
+  const answeredCount = attempt.paper.filter((p) => isAnswered(attempt.key[p.qid], merged[p.qid])).length;
   return { savedAt: now, serverNow: now, deadline: attempt.deadline, answeredCount };
 }
 

@@ -3,7 +3,7 @@
 // export. Branch organisers see their branches; org admins see all.
 
 import type { ExamResponses, QuestionStat, RosterRow, UnitStats } from '../../../core/contracts/exam';
-import { SCORE_BUCKET_LABELS } from '../../../core/domain/exam';
+import { isAnswered, SCORE_BUCKET_LABELS } from '../../../core/domain/exam';
 import { QUESTION_TYPE_LABELS } from '../../../core/domain/questions';
 import { formatBeijing } from '../../../core/domain/time';
 import { COLLECTIONS } from '../../lib/collections';
@@ -45,7 +45,7 @@ export async function examMonitor(input: { examId: string }, ctx: ActionContext)
       unitName: names.get(a.unitId) ?? '',
       startedAt: a.startedAt,
       deadline: a.deadline,
-      answeredCount: Object.values(a.answers).filter((v) => (v.choice?.length ?? 0) > 0 || (v.text ?? []).some((t) => t !== '')).length,
+      answeredCount: a.paper.filter((p) => isAnswered(a.key[p.qid], a.answers[p.qid])).length,
       questionCount: a.paper.length,
       switchCount: a.switchCount,
       flagged: a.flagged,
