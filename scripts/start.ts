@@ -9,6 +9,7 @@ import { DEMO_BRANCHES, DEMO_MEMBERS, DEMO_USERS, resolveDemoKey } from './lib/d
 import { buildH5, H5_DIR } from './lib/h5';
 import { clearRunningNote, DATA_DIR, writeRunningNote } from './lib/running';
 import { sdkDatabase } from './lib/sdk';
+import { seedDemoCheckins } from './lib/demo-checkins';
 import { seedDemoExams } from './lib/demo-exams';
 import { ensureCollections, seedDemo } from './lib/setup';
 
@@ -33,11 +34,19 @@ async function main(): Promise<void> {
   await ensureCollections(db);
   const { seeded } = await seedDemo(db);
   await seedDemoExams(cloud, db);
-  // The exam function's timer trigger (every minute in production, cloudfunctions/exam/config.json).
+  await seedDemoCheckins(cloud, db);
+  // The functions' timer triggers (cloudfunctions/<name>/config.json): the exam sweep every
+  // minute, the check-in reminder job every five minutes (here every minute too: it is idempotent).
+  const triggers = [
+    { fn: 'exam', name: 'sweepAttempts' },
+    { fn: 'checkin', name: 'dailyReminders' },
+  ];
   const timer = setInterval(() => {
-    cloud.invoke('exam', { Type: 'Timer', TriggerName: 'sweepAttempts', Time: new Date().toISOString() }, { openid: '' }).catch((err: unknown) => {
-      console.error('[timer] exam sweep failed', err instanceof Error ? err.message : err);
-    });
+    for (const t of triggers) {
+      cloud.invoke(t.fn, { Type: 'Timer', TriggerName: t.name, Time: new Date().toISOString() }, { openid: '' }).catch((err: unknown) => {
+        console.error(`[timer] ${t.fn}.${t.name} failed`, err instanceof Error ? err.message : err);
+      });
+    }
   }, 60_000);
   timer.unref();
 

@@ -1,8 +1,9 @@
-// Contract of the `checkin` cloud function: daily study check-ins (学习打卡), streaks and make-ups.
-// (Issue 4 in progress: campaigns, reminders, branch views and the pages follow.)
+// Contract of the `checkin` cloud function: daily study check-ins (学习打卡), streaks, make-ups,
+// campaigns, the branch feed of shared check-ins, reminders and the organisers' completion views.
 
 import { z } from 'zod';
-import type { CalendarDay } from '../domain/checkin';
+import type { CalendarDay, CampaignStanding } from '../domain/checkin';
+import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
 
 const dayKeySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -14,8 +15,18 @@ const entrySchema = z
     /** A study material from the feed, when the title was picked from there. */
     materialId: z.string().max(64).regex(/^[A-Za-z0-9_-]*$/).nullish(),
     share: z.boolean().default(false),
+    /** A photo uploaded to cloud storage first (its fileID); the server checks that it is an image. */
+    photo: z.string().min(1).max(512).nullish(),
   })
   .strict();
+
+const campaignFields = {
+  title: z.string().trim().min(2, '活动名称至少2个字').max(30, '活动名称最多30字'),
+  description: z.string().trim().max(300, '活动说明最多300字').default(''),
+  startDay: dayKeySchema,
+  endDay: dayKeySchema,
+  requiredDays: z.number().int().min(1, '达标天数至少1天').max(366, '达标天数最多366天'),
+};
 
 export const checkinSchemas = {
   /** Check in for today (the server's Beijing day). */
@@ -27,7 +38,40 @@ export const checkinSchemas = {
   /** Organisers: completion per branch for a day and the seven days up to it (counters, O(1) per branch and day). */
   branchCompletion: z.object({ day: dayKeySchema.nullish() }).strict(),
   /** Organisers: who in one branch has and has not checked in on a day. */
-  branchDayRoster: z.object({ unitId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/), day: dayKeySchema.nullish() }).strict(),
+  branchDayRoster: z.object({ unitId: idSchema, day: dayKeySchema.nullish() }).strict(),
+  /** Organisers: remind those in a branch who have not checked in today (one credit each, once a day). */
+  remindBranch: z.object({ unitId: idSchema }).strict(),
+  /** Organisers: daily completion over the last 30 days, or over a campaign, for one branch or all managed ones. */
+  completionTrend: z.object({ unitId: idSchema.nullish(), campaignId: idSchema.nullish() }).strict(),
+  /** Organisers: xlsx of a day's roster (every managed branch, or one) and the week's rates per branch. */
+  exportCompletion: z.object({ unitId: idSchema.nullish(), day: dayKeySchema.nullish() }).strict(),
+  /** The organisation's check-in settings (anyone bound may read them; org admins change them). */
+  getSettings: z.object({}).strict(),
+  updateSettings: z
+    .object({
+      makeupWindowDays: z.number().int().min(0, '补卡期限不能为负').max(7, '补卡期限最多7天'),
+      makeupPerMonth: z.number().int().min(0, '每月补卡次数不能为负').max(10, '每月补卡最多10次'),
+      reminderEnabled: z.boolean(),
+      reminderTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '提醒时间格式应为 HH:mm'),
+    })
+    .strict(),
+  /** Organisers: start a themed campaign for their branches (org admins: also the whole organisation). */
+  createCampaign: z
+    .object({
+      ...campaignFields,
+      /** Branch ids; empty means the whole organisation. */
+      unitIds: z.array(idSchema).max(200).default([]),
+    })
+    .strict(),
+  cancelCampaign: z.object({ campaignId: idSchema }).strict(),
+  /** Organisers: campaigns of their organisation that reach their branches, newest first. */
+  listCampaigns: z.object({}).strict(),
+  /** Organisers: each member's days and standing in one branch. */
+  campaignProgress: z.object({ campaignId: idSchema, unitId: idSchema }).strict(),
+  /** Members: the campaigns for their branch (running, upcoming, ended in the last 30 days) with their progress. */
+  myCampaigns: z.object({}).strict(),
+  /** Members: recent check-ins their branch mates chose to share, newest first. */
+  branchFeed: z.object({ cursor: cursorSchema, limit: pageLimitSchema }).strict(),
 } as const;
 
 export type CheckinRequests = { [A in keyof typeof checkinSchemas]: z.input<(typeof checkinSchemas)[A]> };
@@ -71,10 +115,82 @@ export interface DayRosterRow {
   minutes: number | null;
 }
 
+export interface CheckinSettings {
+  makeupWindowDays: number;
+  makeupPerMonth: number;
+  reminderEnabled: boolean;
+  /** Beijing time of the daily reminder, 'HH:mm'. */
+  reminderTime: string;
+  /** True for org admins: the page shows the form. */
+  canEdit: boolean;
+}
+
+export interface CampaignSummary {
+  id: string;
+  title: string;
+  description: string;
+  startDay: string;
+  endDay: string;
+  requiredDays: number;
+  /** Branch names, or empty for the whole organisation. */
+  audienceNames: string[];
+  status: 'active' | 'cancelled';
+  createdByName: string;
+  /** Organisers only: whether this organiser may cancel it. */
+  canCancel?: boolean;
+}
+
+export interface MyCampaign extends CampaignSummary {
+  doneDays: number;
+  standing: CampaignStanding;
+}
+
+export interface CampaignProgressRow {
+  memberId: string;
+  name: string;
+  doneDays: number;
+  standing: CampaignStanding;
+}
+
+export interface FeedItem {
+  id: string;
+  name: string;
+  day: string;
+  at: number;
+  title: string;
+  minutes: number;
+  note: string;
+  madeUp: boolean;
+  /** A temporary URL of the photo, or null. */
+  photoUrl: string | null;
+  mine: boolean;
+}
+
 export interface CheckinResponses {
   checkIn: CheckinResult;
   makeUp: CheckinResult;
   getMyCheckins: MyCheckins;
   branchCompletion: { day: string; units: BranchCompletion[] };
   branchDayRoster: { day: string; unitId: string; unitName: string; rows: DayRosterRow[]; missingText: string };
+  /** sent: messages sent now; withoutCredit: no credit left; alreadyReminded: reminded today already. */
+  remindBranch: { sent: number; withoutCredit: number; alreadyReminded: number };
+  completionTrend: { from: string; to: string; members: number; days: Array<{ day: string; count: number }> };
+  exportCompletion: { fileID: string; url: string; fileName: string };
+  getSettings: CheckinSettings;
+  updateSettings: CheckinSettings;
+  createCampaign: CampaignSummary;
+  cancelCampaign: CampaignSummary;
+  listCampaigns: CampaignSummary[];
+  campaignProgress: {
+    campaign: CampaignSummary;
+    unitId: string;
+    unitName: string;
+    today: string;
+    rows: CampaignProgressRow[];
+    counts: Record<CampaignStanding, number>;
+    /** Copyable list of those behind or missed. */
+    behindText: string;
+  };
+  myCampaigns: MyCampaign[];
+  branchFeed: Page<FeedItem>;
 }

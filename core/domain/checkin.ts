@@ -156,3 +156,90 @@ export function monthCalendar(
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Campaigns: a themed run of days (for example 21 days of party-history study) with a number of
+// days each member should check in. Progress is the member's checked days inside the range.
+
+export type CampaignStanding = 'upcoming' | 'completed' | 'on_track' | 'behind' | 'missed';
+
+export const CAMPAIGN_STANDING_TEXT: Record<CampaignStanding, string> = {
+  upcoming: '未开始',
+  completed: '已达标',
+  on_track: '进度正常',
+  behind: '进度落后',
+  missed: '未能达标',
+};
+
+export interface CampaignRange {
+  startDay: string;
+  endDay: string;
+  requiredDays: number;
+}
+
+/** Days in the campaign, both ends included. */
+export function campaignLength(c: CampaignRange): number {
+  return daysBetween(c.startDay, c.endDay) + 1;
+}
+
+/**
+ * Where a member stands, given their checked days inside the range and whether today is checked.
+ * On track means at least the required pace so far: required × (days passed, today counted when
+ * checked) / length, rounded down. Missed means the remaining days cannot make up the difference,
+ * even checking in on every one of them (make-ups are ignored here: they are limited per month).
+ */
+export function campaignStanding(c: CampaignRange, done: number, today: string, checkedToday: boolean): CampaignStanding {
+  if (done >= c.requiredDays) return 'completed';
+  if (today < c.startDay) return 'upcoming';
+  const length = campaignLength(c);
+  const passedDays = Math.min(length, daysBetween(c.startDay, today) + (checkedToday ? 1 : 0));
+  // Days still open to a normal check-in: today (unless checked) up to the end.
+  const open = today > c.endDay ? 0 : daysBetween(today, c.endDay) + (checkedToday ? 0 : 1);
+  if (done + open < c.requiredDays) return 'missed';
+  const pace = Math.floor((c.requiredDays * passedDays) / length);
+  return done >= pace ? 'on_track' : 'behind';
+}
+
+/** Months (YYYY-MM) a range of days touches, oldest first. */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let y = +from.slice(0, 4);
+  let m = +from.slice(5, 7);
+  const endY = +to.slice(0, 4);
+  const endM = +to.slice(5, 7);
+  while (y < endY || (y === endY && m <= endM)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The daily reminder: once per Beijing day at the organisation's chosen time.
+
+/** True once the Beijing clock has reached `time` ('HH:mm') on the day of `epochMs`. */
+export function reminderDue(time: string, epochMs: number): boolean {
+  const minutes = Math.floor((epochMs + 8 * 3_600_000) / 60_000) % (24 * 60);
+  const [h, m] = time.split(':').map(Number);
+  return minutes >= h * 60 + m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Photos: the bytes must be an image whatever the file is called.
+
+export type ImageKind = 'jpeg' | 'png' | 'gif' | 'webp';
+
+export function sniffImage(bytes: Uint8Array): ImageKind | null {
+  const at = (i: number) => bytes[i];
+  if (bytes.length >= 3 && at(0) === 0xff && at(1) === 0xd8 && at(2) === 0xff) return 'jpeg';
+  if (bytes.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => at(i) === b)) return 'png';
+  if (bytes.length >= 6 && String.fromCharCode(...bytes.subarray(0, 6)).match(/^GIF8[79]a$/)) return 'gif';
+  if (bytes.length >= 12 && String.fromCharCode(...bytes.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP') return 'webp';
+  return null;
+}
+
+export const MAX_PHOTO_BYTES = 4 * 1024 * 1024;

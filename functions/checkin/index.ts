@@ -3,9 +3,35 @@
 import { checkinSchemas, type CheckinResponses } from '../../core/contracts/checkin';
 import { getOpenid, platformDeps } from '../lib/platform';
 import { createRouter } from '../lib/router';
-import { branchCompletion, branchDayRoster } from './actions/branchViews';
+import { branchCompletion, branchDayRoster, completionTrend, exportCompletion } from './actions/branchViews';
+import { campaignProgress, cancelCampaign, createCampaign, listCampaigns, myCampaigns } from './actions/campaigns';
 import { checkIn } from './actions/checkIn';
+import { branchFeed } from './actions/feed';
 import { getMyCheckins } from './actions/getMyCheckins';
 import { makeUp } from './actions/makeUp';
+import { remindBranch, sendDailyReminders } from './reminders';
+import { getSettings, updateSettings } from './settings';
 
-export const main = createRouter<typeof checkinSchemas, CheckinResponses>('checkin', checkinSchemas, { checkIn, makeUp, getMyCheckins, branchCompletion, branchDayRoster }, { getOpenid, deps: platformDeps });
+export const main = createRouter<typeof checkinSchemas, CheckinResponses>(
+  'checkin',
+  checkinSchemas,
+  {
+    checkIn,
+    makeUp,
+    getMyCheckins,
+    branchCompletion,
+    branchDayRoster,
+    remindBranch,
+    completionTrend,
+    exportCompletion,
+    getSettings,
+    updateSettings,
+    createCampaign,
+    cancelCampaign,
+    listCampaigns,
+    campaignProgress,
+    myCampaigns,
+    branchFeed,
+  },
+  { getOpenid, deps: platformDeps, onTimer: (deps) => sendDailyReminders(deps) },
+);

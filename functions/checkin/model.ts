@@ -6,6 +6,8 @@ import type { DayRun } from '../../core/domain/checkin';
 export interface CheckinDoc {
   _id: string;
   memberId: string;
+  /** The member's name when they checked in (the branch feed shows it without another read). */
+  name: string;
   orgId: string;
   unitId: string;
   day: string;
@@ -15,6 +17,8 @@ export interface CheckinDoc {
   note: string;
   materialId: string | null;
   share: boolean;
+  /** fileID of an optional photo (checked to be an image). */
+  photo: string | null;
   madeUp: boolean;
 }
 
@@ -39,4 +43,53 @@ export interface MonthDoc {
   memberId: string;
   /** day of month ('01'…'31') → 'c' checked or 'm' made up. */
   days: Record<string, 'c' | 'm'>;
+}
+
+/** `_id` = orgId: the organisation's check-in settings (absent: defaults). */
+export interface SettingsDoc {
+  _id: string;
+  makeupWindowDays: number;
+  makeupPerMonth: number;
+  reminderEnabled: boolean;
+  /** Beijing 'HH:mm'. */
+  reminderTime: string;
+  updatedAt: number;
+  updatedBy: string;
+}
+
+export interface CampaignDoc {
+  _id: string;
+  orgId: string;
+  title: string;
+  description: string;
+  startDay: string;
+  endDay: string;
+  requiredDays: number;
+  /** Branch ids, or ['ALL'] for the whole organisation. */
+  audience: string[];
+  status: 'active' | 'cancelled';
+  createdBy: string;
+  createdByName: string;
+  createdAt: number;
+  cancelledAt: number | null;
+}
+
+/** `_id` = `${memberId}_${day}`: the member was reminded that day (at most once, by timer or by hand). */
+export interface ReminderMarkDoc {
+  _id: string;
+  at: number;
+  by: 'timer' | 'organiser';
+}
+
+/** `_id` = `${orgId}_${day}`: the daily reminder job's progress for one organisation. */
+export interface ReminderRunDoc {
+  _id: string;
+  orgId: string;
+  day: string;
+  /** Last reminderCredits _id handled: the next trigger continues after it. */
+  cursor: string;
+  done: boolean;
+  sent: number;
+  startedAt: number;
+  finishedAt: number | null;
 }

@@ -3,18 +3,61 @@
 // calendar and the branch's counter for the day.
 
 import type { CheckinState } from '../../core/contracts/checkin';
-import { addCheckedDay, currentStreak, DEFAULT_MAKEUP_RULES, EMPTY_SUMMARY, monthOf, type MakeupRules } from '../../core/domain/checkin';
+import { addCheckedDay, currentStreak, EMPTY_SUMMARY, MAX_PHOTO_BYTES, monthOf, sniffImage, type MakeupRules } from '../../core/domain/checkin';
 import { COLLECTIONS } from '../lib/collections';
 import { getById, insert, isDuplicateKeyError, updateById, updateWhere, type Database } from '../lib/db';
+import type { Storage } from '../lib/deps';
+import { invalid } from '../lib/errors';
 import type { MemberDoc } from '../lib/model';
-import type { ActionContext } from '../lib/router';
 import type { CheckinDoc, SummaryDoc } from './model';
 
 export const checkinId = (memberId: string, day: string) => `${memberId}_${day}`;
 
-/** The organisation's make-up rules (defaults until organisers can set them). */
-export function rulesFor(_member: MemberDoc): MakeupRules {
-  return DEFAULT_MAKEUP_RULES;
+/** The entry a member writes, as the contract validated it. */
+export interface Entry {
+  title: string;
+  minutes: number;
+  note: string;
+  materialId?: string | null;
+  share: boolean;
+  photo?: string | null;
+}
+
+/**
+ * A photo must be an uploaded file whose bytes are an image of at most MAX_PHOTO_BYTES, whatever
+ * its name says. Checked before anything is written.
+ */
+export async function checkPhoto(storage: Storage, fileID: string | null | undefined): Promise<string | null> {
+  if (!fileID) return null;
+  let bytes: Buffer;
+  try {
+    bytes = await storage.download(fileID);
+  } catch {
+    throw invalid('找不到上传的照片，请重新选择');
+  }
+  if (bytes.length > MAX_PHOTO_BYTES) throw invalid(`照片太大（最大 ${MAX_PHOTO_BYTES / 1024 / 1024}MB），请换一张或压缩后再传`);
+  if (!sniffImage(bytes)) throw invalid('所选文件不是图片，请选择 JPG 或 PNG 照片');
+  return fileID;
+}
+
+/** The check-in document for a member, day and entry. */
+export function checkinDoc(member: MemberDoc, day: string, at: number, entry: Entry, photo: string | null, madeUp: boolean): CheckinDoc {
+  return {
+    _id: checkinId(member._id, day),
+    memberId: member._id,
+    name: member.name,
+    orgId: member.orgId,
+    unitId: member.unitId,
+    day,
+    at,
+    title: entry.title,
+    minutes: entry.minutes,
+    note: entry.note,
+    materialId: entry.materialId ?? null,
+    share: entry.share,
+    photo,
+    madeUp,
+  };
 }
 
 export async function readSummary(db: Database, member: MemberDoc): Promise<SummaryDoc> {
@@ -47,9 +90,7 @@ export async function insertCheckin(db: Database, doc: CheckinDoc): Promise<bool
 }
 
 /** Add the day to the summary, retrying on a concurrent change (another day's write). */
-export async function addToSummary(ctx: ActionContext, member: MemberDoc, day: string, today: string, first: SummaryDoc): Promise<SummaryDoc> {
-  const { db } = ctx.deps;
-  const rules = rulesFor(member);
+export async function addToSummary(db: Database, member: MemberDoc, rules: MakeupRules, day: string, today: string, first: SummaryDoc): Promise<SummaryDoc> {
   let current = first;
   for (let round = 0; round < 8; round++) {
     const next = addCheckedDay(current, day, today, rules);

@@ -24,6 +24,10 @@ export const COLLECTIONS = {
   checkinSummaries: 'checkinSummaries',
   checkinMonths: 'checkinMonths',
   checkinDaily: 'checkinDaily',
+  checkinSettings: 'checkinSettings',
+  checkinCampaigns: 'checkinCampaigns',
+  checkinReminders: 'checkinReminders',
+  checkinReminderRuns: 'checkinReminderRuns',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -42,7 +46,8 @@ export const INDEXES: Record<CollectionName, string[][]> = {
   bindRequests: [['unitId', 'status', 'createdAt']],
   rosterImports: [['unitId', 'createdAt']],
   meta: [],
-  reminderCredits: [],
+  // The daily check-in reminder walks one organisation's members who still hold a credit.
+  reminderCredits: [['orgId', 'checkin']],
   // The bank's list (status, optional type and tag filters, newest first) and the import's
   // duplicate check by content key.
   questions: [
@@ -76,9 +81,18 @@ export const INDEXES: Record<CollectionName, string[][]> = {
     ['examId', 'memberId', 'number'],
   ],
   examStats: [['examId', 'unitId']],
-  // Read by _id only so far (member and day, member, member and month, branch and day).
-  checkins: [],
+  // By _id (member and day, member, member and month, branch and day); the branch feed of shared
+  // check-ins, newest first.
+  checkins: [['unitId', 'share', 'at']],
   checkinSummaries: [],
   checkinMonths: [],
   checkinDaily: [],
+  checkinSettings: [],
+  // A member's campaigns (their branch or the whole organisation, not long ended); an organiser's list.
+  checkinCampaigns: [
+    ['orgId', 'audience', 'endDay'],
+    ['orgId', 'createdAt'],
+  ],
+  checkinReminders: [],
+  checkinReminderRuns: [],
 };

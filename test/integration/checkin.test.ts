@@ -1,6 +1,7 @@
-// The check-in function against the local cloud (issue 4, first step): one check-in per member
-// and Beijing day however often it is sent, the day boundary at midnight Beijing time, streaks,
-// make-ups within the window and the monthly quota, and the cost of a check-in.
+// The check-in function against the local cloud: one check-in per member and Beijing day however
+// often it is sent, the day boundary at midnight Beijing time, streaks, make-ups within the window
+// and the monthly quota, and the cost of a check-in. The days are in 2036: after the demo
+// members were bound (today), whenever the suite runs.
 import type { CheckinResponses, CheckinResult, MyCheckins } from '../../core/contracts/checkin';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
 
@@ -22,24 +23,24 @@ afterAll(async () => {
 
 describe('checking in', () => {
   it('20 concurrent check-ins of one member give exactly one, and one count for the branch', async () => {
-    t.cloud.clock.set(beijing('2026-11-25', 9));
+    t.cloud.clock.set(beijing('2036-11-25', 9));
     const all = await Promise.all(Array.from({ length: 20 }, () => call<CheckinResult>('demo-m-02', 'checkIn', entry)));
     expect(all.every((r) => r.ok)).toBe(true);
     expect(all.filter((r) => r.ok && r.data.created)).toHaveLength(1);
     expect(t.cloud.db.count('checkins', { memberId: 'demo-member-02' })).toBe(1);
-    expect(t.cloud.db.find('checkinDaily', { _id: 'br-office_2026-11-25' })[0]).toMatchObject({ count: 1 });
+    expect(t.cloud.db.find('checkinDaily', { _id: 'br-office_2036-11-25' })[0]).toMatchObject({ count: 1 });
     expect(t.cloud.db.find('checkinSummaries', { _id: 'demo-member-02' })[0]).toMatchObject({ total: 1, longest: 1 });
   });
 
   it('23:59:59 and 00:00:00 Beijing time are two days: two check-ins make a streak of 2', async () => {
-    t.cloud.clock.set(beijing('2026-11-25', 23, 59, 59));
+    t.cloud.clock.set(beijing('2036-11-25', 23, 59, 59));
     const late = await ok<CheckinResult>('demo-m-03', 'checkIn', entry);
-    expect(late).toMatchObject({ day: '2026-11-25', created: true, currentStreak: 1 });
-    t.cloud.clock.set(beijing('2026-11-26', 0, 0, 0));
+    expect(late).toMatchObject({ day: '2036-11-25', created: true, currentStreak: 1 });
+    t.cloud.clock.set(beijing('2036-11-26', 0, 0, 0));
     const early = await ok<CheckinResult>('demo-m-03', 'checkIn', entry);
-    expect(early).toMatchObject({ day: '2026-11-26', created: true, currentStreak: 2, longestStreak: 2, total: 2 });
+    expect(early).toMatchObject({ day: '2036-11-26', created: true, currentStreak: 2, longestStreak: 2, total: 2 });
     const again = await ok<CheckinResult>('demo-m-03', 'checkIn', entry);
-    expect(again).toMatchObject({ day: '2026-11-26', created: false, total: 2 });
+    expect(again).toMatchObject({ day: '2036-11-26', created: false, total: 2 });
   });
 
   it('refuses a bad payload or a claimed identity, writing nothing', async () => {
@@ -58,62 +59,63 @@ describe('checking in', () => {
       expect(result).toMatchObject({ ok: true });
       return [stats.reads, stats.writes];
     };
-    await cost('2026-11-25'); // the first day also creates the summary and the month document
-    // identity 2, summary 1 | check-in insert, summary update, month update, branch-day increment
-    expect(await cost('2026-11-26')).toEqual([3, 4]);
-    for (const d of ['2026-11-27', '2026-11-28']) await cost(d);
-    expect(await cost('2026-11-29')).toEqual([3, 4]);
+    await cost('2036-11-25'); // the first day also creates the summary and the month document
+    // identity 2, the organisation's settings 1, summary 1 | check-in insert, summary update,
+    // month update, branch-day increment
+    expect(await cost('2036-11-26')).toEqual([4, 4]);
+    for (const d of ['2036-11-27', '2036-11-28']) await cost(d);
+    expect(await cost('2036-11-29')).toEqual([4, 4]);
   });
 });
 
 describe('make-ups (补卡)', () => {
   it('fills a missed day within the window, joins the streak, and shows it as made up', async () => {
-    for (const d of ['2026-11-23', '2026-11-25']) {
+    for (const d of ['2036-11-23', '2036-11-25']) {
       t.cloud.clock.set(beijing(d, 20));
       await ok('demo-m-06', 'checkIn', entry);
     }
-    t.cloud.clock.set(beijing('2026-11-26', 7));
-    const r = await ok<CheckinResult>('demo-m-06', 'makeUp', { ...entry, day: '2026-11-24' });
-    expect(r).toMatchObject({ day: '2026-11-24', madeUp: true, currentStreak: 3, makeupsLeftThisMonth: 1 });
+    t.cloud.clock.set(beijing('2036-11-26', 7));
+    const r = await ok<CheckinResult>('demo-m-06', 'makeUp', { ...entry, day: '2036-11-24' });
+    expect(r).toMatchObject({ day: '2036-11-24', madeUp: true, currentStreak: 3, makeupsLeftThisMonth: 1 });
     const mine = await ok<MyCheckins>('demo-m-06', 'getMyCheckins', {});
     const status = (d: string) => mine.calendar.find((c) => c.day === d)?.status;
-    expect([status('2026-11-23'), status('2026-11-24'), status('2026-11-25'), status('2026-11-26')]).toEqual(['checked', 'made_up', 'checked', 'today_open']);
+    expect([status('2036-11-23'), status('2036-11-24'), status('2036-11-25'), status('2036-11-26')]).toEqual(['checked', 'made_up', 'checked', 'today_open']);
   });
 
   it('refuses today, a day beyond the window, a checked day and a third make-up in a month, writing nothing', async () => {
-    t.cloud.clock.set(beijing('2026-11-28', 7));
+    t.cloud.clock.set(beijing('2036-11-28', 7));
     await ok('demo-m-06', 'checkIn', entry);
-    t.cloud.clock.set(beijing('2026-11-29', 7));
+    t.cloud.clock.set(beijing('2036-11-29', 7));
     const refused = async (day: string, message: string) => {
       const before = t.cloud.db.count('checkins', { memberId: 'demo-member-06' });
       await expect(call('demo-m-06', 'makeUp', { ...entry, day })).resolves.toMatchObject({ ok: false, code: 'FAILED_PRECONDITION', message });
       expect(t.cloud.db.count('checkins', { memberId: 'demo-member-06' })).toBe(before);
     };
-    await refused('2026-11-29', '只能补过去漏掉的日子，今天请直接打卡');
-    await refused('2026-11-28', '这一天已经打过卡了');
-    await refused('2026-11-25', '超过了可以补卡的天数');
-    await ok('demo-m-06', 'makeUp', { ...entry, day: '2026-11-27' });
-    await refused('2026-11-26', '本月的补卡次数已经用完');
+    await refused('2036-11-29', '只能补过去漏掉的日子，今天请直接打卡');
+    await refused('2036-11-28', '这一天已经打过卡了');
+    await refused('2036-11-25', '超过了可以补卡的天数');
+    await ok('demo-m-06', 'makeUp', { ...entry, day: '2036-11-27' });
+    await refused('2036-11-26', '本月的补卡次数已经用完');
     // A new month brings new make-ups.
-    t.cloud.clock.set(beijing('2026-12-01', 7));
-    await expect(ok<CheckinResult>('demo-m-06', 'makeUp', { ...entry, day: '2026-11-29' })).resolves.toMatchObject({ makeupsLeftThisMonth: 1 });
+    t.cloud.clock.set(beijing('2036-12-01', 7));
+    await expect(ok<CheckinResult>('demo-m-06', 'makeUp', { ...entry, day: '2036-11-29' })).resolves.toMatchObject({ makeupsLeftThisMonth: 1 });
   });
 });
 
 describe('branch completion for organisers', () => {
   it('reads a branch’s day from its counter and lists who has not checked in', async () => {
-    t.cloud.clock.set(beijing('2026-11-30', 9));
+    t.cloud.clock.set(beijing('2036-11-30', 9));
     await ok('demo-m-12', 'checkIn', entry);
     await ok('demo-m-13', 'checkIn', entry);
     const { result, stats } = await t.invoke('demo-organiser', 'checkin', 'branchCompletion', {});
     const view = (result as { data: CheckinResponses['branchCompletion'] }).data;
     expect(view.units.map((u) => [u.unitId, u.members, u.today])).toEqual([['br-school', 10, 2]]);
-    expect(view.units[0].week.map((w) => w.day)).toEqual(['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30']);
+    expect(view.units[0].week.map((w) => w.day)).toEqual(['2036-11-24', '2036-11-25', '2036-11-26', '2036-11-27', '2036-11-28', '2036-11-29', '2036-11-30']);
     // identity 2, managed units 1, counters 1: no check-in is counted
     expect([stats.reads, stats.writes]).toEqual([4, 0]);
     const roster = await ok<CheckinResponses['branchDayRoster']>('demo-organiser', 'branchDayRoster', { unitId: 'br-school' });
     expect(roster.rows.filter((r) => r.checkedIn).map((r) => r.name).sort()).toEqual(['朱敏', '马俊'].sort());
-    expect(roster.missingText).toMatch(/^2026-11-30 尚未学习打卡（8人）：/);
+    expect(roster.missingText).toMatch(/^2036-11-30 尚未学习打卡（8人）：/);
     await expect(call('demo-organiser', 'branchDayRoster', { unitId: 'br-office' })).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
     await expect(call('demo-m-12', 'branchCompletion', {})).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });

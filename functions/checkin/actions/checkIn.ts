@@ -1,39 +1,25 @@
 // checkIn: the member checks in for today (the server's Beijing day). Double taps and retries give
 // exactly one check-in: the document's _id is the member and the day.
 
-import type { CheckinRequests, CheckinResponses } from '../../../core/contracts/checkin';
+import type { CheckinResponses } from '../../../core/contracts/checkin';
 import { beijingDayKey } from '../../../core/domain/time';
 import { requireMember } from '../../lib/identity';
 import type { ActionContext } from '../../lib/router';
-import type { CheckinDoc } from '../model';
-import { addToSummary, checkinId, insertCheckin, markDay, readSummary, rulesFor, stateOf } from '../record';
+import { addToSummary, checkinDoc, checkPhoto, insertCheckin, markDay, readSummary, stateOf, type Entry } from '../record';
+import { rulesFor } from '../settings';
 
-type Input = Required<Omit<CheckinRequests['checkIn'], 'materialId'>> & { materialId?: string | null };
-
-export async function checkIn(input: Input, ctx: ActionContext): Promise<CheckinResponses['checkIn']> {
-  const { db, clock } = ctx.deps;
+export async function checkIn(input: Entry, ctx: ActionContext): Promise<CheckinResponses['checkIn']> {
+  const { db, clock, storage } = ctx.deps;
   const member = await requireMember(ctx);
+  const photo = await checkPhoto(storage, input.photo);
   const now = clock.now();
   const today = beijingDayKey(now);
-  const doc: CheckinDoc = {
-    _id: checkinId(member._id, today),
-    memberId: member._id,
-    orgId: member.orgId,
-    unitId: member.unitId,
-    day: today,
-    at: now,
-    title: input.title,
-    minutes: input.minutes,
-    note: input.note,
-    materialId: input.materialId ?? null,
-    share: input.share,
-    madeUp: false,
-  };
-  const created = await insertCheckin(db, doc);
+  const rules = await rulesFor(db, member);
+  const created = await insertCheckin(db, checkinDoc(member, today, now, input, photo, false));
   let summary = await readSummary(db, member);
   if (created) {
-    summary = await addToSummary(ctx, member, today, today, summary);
+    summary = await addToSummary(db, member, rules, today, today, summary);
     await markDay(db, member, today, false);
   }
-  return { ...stateOf(summary, today, rulesFor(member), true), day: today, madeUp: false, created };
+  return { ...stateOf(summary, today, rules, true), day: today, madeUp: false, created };
 }

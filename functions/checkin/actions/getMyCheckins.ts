@@ -9,7 +9,8 @@ import { getById } from '../../lib/db';
 import { requireMember } from '../../lib/identity';
 import type { ActionContext } from '../../lib/router';
 import type { MonthDoc } from '../model';
-import { readSummary, rulesFor, stateOf } from '../record';
+import { readSummary, stateOf } from '../record';
+import { rulesFor } from '../settings';
 
 export async function getMyCheckins(input: { month?: string | null }, ctx: ActionContext): Promise<CheckinResponses['getMyCheckins']> {
   const { db, clock } = ctx.deps;
@@ -24,7 +25,7 @@ export async function getMyCheckins(input: { month?: string | null }, ctx: Actio
     checked.add(`${month}-${dd}`);
     if (mark === 'm') madeUp.add(`${month}-${dd}`);
   }
-  const rules = rulesFor(member);
+  const rules = await rulesFor(db, member);
   const firstDay = beijingDayKey(new Date(member.boundAt ?? member.createdAt).getTime());
   return {
     ...stateOf(summary, today, rules, isChecked(summary, today)),

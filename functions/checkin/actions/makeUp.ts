@@ -2,7 +2,7 @@
 // first with a conditional increment (two make-ups at once cannot both take the last one), then
 // the day is written; a day that turns out to be checked already gives the reservation back.
 
-import type { CheckinRequests, CheckinResponses } from '../../../core/contracts/checkin';
+import type { CheckinResponses } from '../../../core/contracts/checkin';
 import { MAKEUP_REFUSAL_TEXT, makeupRefusal, monthOf } from '../../../core/domain/checkin';
 import { beijingDayKey } from '../../../core/domain/time';
 import { COLLECTIONS } from '../../lib/collections';
@@ -10,24 +10,23 @@ import { insert, isDuplicateKeyError, updateById, updateWhere } from '../../lib/
 import { precondition } from '../../lib/errors';
 import { requireMember } from '../../lib/identity';
 import type { ActionContext } from '../../lib/router';
-import type { CheckinDoc } from '../model';
-import { addToSummary, checkinId, insertCheckin, markDay, readSummary, rulesFor, stateOf } from '../record';
+import { addToSummary, checkinDoc, checkPhoto, insertCheckin, markDay, readSummary, stateOf, type Entry } from '../record';
+import { rulesFor } from '../settings';
 
-type Input = Required<Omit<CheckinRequests['makeUp'], 'materialId'>> & { materialId?: string | null };
-
-export async function makeUp(input: Input, ctx: ActionContext): Promise<CheckinResponses['makeUp']> {
-  const { db, clock } = ctx.deps;
+export async function makeUp(input: Entry & { day: string }, ctx: ActionContext): Promise<CheckinResponses['makeUp']> {
+  const { db, clock, storage } = ctx.deps;
   const _ = db.command;
   const member = await requireMember(ctx);
   const now = clock.now();
   const today = beijingDayKey(now);
   const month = monthOf(today);
-  const rules = rulesFor(member);
+  const rules = await rulesFor(db, member);
   let summary = await readSummary(db, member);
   const used = summary.makeupMonth === month ? summary.makeupCount : 0;
   const firstDay = beijingDayKey(new Date(member.boundAt ?? member.createdAt).getTime());
   const refusal = makeupRefusal(summary, input.day, today, used, rules, firstDay);
   if (refusal) throw precondition(MAKEUP_REFUSAL_TEXT[refusal]);
+  const photo = await checkPhoto(storage, input.photo);
 
   // Reserve one of this month's make-ups (creating the summary first if this is the first day).
   if (summary.rev === 0) {
@@ -45,25 +44,13 @@ export async function makeUp(input: Input, ctx: ActionContext): Promise<CheckinR
   );
   if (reserved !== 1) throw precondition(MAKEUP_REFUSAL_TEXT.month_quota);
 
-  const doc: CheckinDoc = {
-    _id: checkinId(member._id, input.day),
-    memberId: member._id,
-    orgId: member.orgId,
-    unitId: member.unitId,
-    day: input.day,
-    at: now,
-    title: input.title,
-    minutes: input.minutes,
-    note: input.note,
-    materialId: input.materialId ?? null,
-    share: input.share,
-    madeUp: true,
-  };
+  const doc = checkinDoc(member, input.day, now, input, photo, true);
+
   if (!(await insertCheckin(db, doc))) {
     await updateById(db, COLLECTIONS.checkinSummaries, member._id, { makeupCount: _.inc(-1) });
     throw precondition(MAKEUP_REFUSAL_TEXT.already_checked);
   }
-  summary = await addToSummary(ctx, member, input.day, today, await readSummary(db, member));
+  summary = await addToSummary(db, member, rules, input.day, today, await readSummary(db, member));
   await markDay(db, member, input.day, true);
   const checkedToday = summary.runs.some((r) => r.from <= today && today <= r.to);
   return { ...stateOf(summary, today, rules, checkedToday), day: input.day, madeUp: true, created: true };

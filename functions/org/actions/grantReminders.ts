@@ -16,12 +16,12 @@ export async function grantReminders(input: { topics: ReminderTopic[] }, ctx: Ac
   const member = await requireMember(ctx);
   const _ = db.command;
   try {
-    await insert(db, COLLECTIONS.reminderCredits, { _id: member._id, openid: ctx.openid, exam: 0, checkin: 0, event: 0 });
+    await insert(db, COLLECTIONS.reminderCredits, { _id: member._id, orgId: member.orgId, openid: ctx.openid, exam: 0, checkin: 0, event: 0 });
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err;
   }
   for (const topic of new Set(input.topics)) {
-    await updateWhere(db.collection(COLLECTIONS.reminderCredits).where({ _id: member._id, [topic]: _.lt(CAP) }), { [topic]: _.inc(1), openid: ctx.openid });
+    await updateWhere(db.collection(COLLECTIONS.reminderCredits).where({ _id: member._id, [topic]: _.lt(CAP) }), { [topic]: _.inc(1), openid: ctx.openid, orgId: member.orgId });
   }
   const doc = await getById<{ _id: string } & Record<string, unknown>>(db, COLLECTIONS.reminderCredits, member._id);
   const credits = Object.fromEntries(REMINDER_TOPICS.map((t) => [t, Number(doc?.[t] ?? 0)])) as Record<ReminderTopic, number>;

@@ -1,0 +1,50 @@
+// branchFeed: recent check-ins that members of the caller's branch chose to share, newest first.
+// One indexed query per page (keyset on time and _id, never a growing skip) plus a temporary URL
+// per photo on the page.
+
+import type { CheckinResponses, FeedItem } from '../../../core/contracts/checkin';
+import { COLLECTIONS } from '../../lib/collections';
+import { list } from '../../lib/db';
+import { requireMember } from '../../lib/identity';
+import { decodeKeyset, encodeKeyset } from '../../lib/paging';
+import type { ActionContext } from '../../lib/router';
+import type { CheckinDoc } from '../model';
+
+export async function branchFeed(input: { cursor?: string | null; limit: number }, ctx: ActionContext): Promise<CheckinResponses['branchFeed']> {
+  const { db, storage } = ctx.deps;
+  const _ = db.command;
+  const me = await requireMember(ctx);
+  const base = { unitId: me.unitId, share: true };
+  let where: object = base;
+  if (input.cursor) {
+    const [at, id] = decodeKeyset(input.cursor, ['number', 'string']);
+    where = _.or([{ ...base, at: _.lt(at) }, { ...base, at, _id: _.lt(id) }]);
+  }
+  const docs = await list<CheckinDoc>(db.collection(COLLECTIONS.checkins).where(where).orderBy('at', 'desc').orderBy('_id', 'desc').limit(input.limit + 1));
+  const page = docs.slice(0, input.limit);
+  const items: FeedItem[] = [];
+  for (const c of page) {
+    let photoUrl: string | null = null;
+    if (c.photo) {
+      try {
+        photoUrl = await storage.tempUrl(c.photo);
+      } catch {
+        photoUrl = null;
+      }
+    }
+    items.push({
+      id: c._id,
+      name: c.name ?? '',
+      day: c.day,
+      at: c.at,
+      title: c.title,
+      minutes: c.minutes,
+      note: c.note,
+      madeUp: c.madeUp,
+      photoUrl,
+      mine: c.memberId === me._id,
+    });
+  }
+  const last = page[page.length - 1];
+  return { items, nextCursor: docs.length > input.limit && last ? encodeKeyset([last.at, last._id]) : null };
+}

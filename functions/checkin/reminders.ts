@@ -1,0 +1,158 @@
+// Check-in reminders: each member is reminded at most once per Beijing day, whether by the daily
+// timer job or by an organiser's button. A marker document (`${memberId}_${day}`) is inserted
+// first, so two reminders racing for one member send one message; the credit is spent only by
+// the one whose marker went in, and given back to the day (marker removed) when none is left.
+
+import type { CheckinResponses } from '../../core/contracts/checkin';
+import { reminderDue } from '../../core/domain/checkin';
+import { beijingDayKey } from '../../core/domain/time';
+import { COLLECTIONS } from '../lib/collections';
+import { getById, insert, isDuplicateKeyError, list, updateById, type Database } from '../lib/db';
+import type { Deps } from '../lib/deps';
+import { requireManagedUnit, requireOrganiser } from '../lib/identity';
+import type { MemberDoc, UnitDoc } from '../lib/model';
+import { clip, spendCredit, templateId } from '../lib/reminders';
+import type { ActionContext } from '../lib/router';
+import { dayRoster } from './actions/branchViews';
+import type { ReminderRunDoc } from './model';
+import { checkinId } from './record';
+import { readSettings } from './settings';
+
+type Outcome = 'sent' | 'no_credit' | 'already';
+
+interface Target {
+  memberId: string;
+  openid: string;
+}
+
+async function remindOne(deps: Deps, t: Target, day: string, by: 'timer' | 'organiser', from: string): Promise<Outcome> {
+  const { db, notify, clock } = deps;
+  const markId = checkinId(t.memberId, day);
+  try {
+    await insert(db, COLLECTIONS.checkinReminders, { _id: markId, at: clock.now(), by });
+  } catch (err) {
+    if (isDuplicateKeyError(err)) return 'already';
+    throw err;
+  }
+  if (!(await spendCredit(db, t.memberId, 'checkin'))) {
+    await db.collection(COLLECTIONS.checkinReminders).doc(markId).remove();
+    return 'no_credit';
+  }
+  const ok = await notify.send({
+    openid: t.openid,
+    templateId: templateId('checkin'),
+    page: 'pages/study/index',
+    data: {
+      thing1: { value: clip('今日学习打卡') },
+      date2: { value: day },
+      thing3: { value: clip(`${from}提醒您今天还未学习打卡`) },
+    },
+  });
+  return ok ? 'sent' : 'no_credit';
+}
+
+/** Credits of some members: memberId → checkin credits and the openid they were granted from. */
+async function creditsOf(db: Database, memberIds: string[]): Promise<Map<string, { checkin: number; openid: string }>> {
+  const _ = db.command;
+  const out = new Map<string, { checkin: number; openid: string }>();
+  for (let i = 0; i < memberIds.length; i += 1000) {
+    const chunk = memberIds.slice(i, i + 1000);
+    const docs = await list<{ _id: string; checkin?: number; openid?: string }>(db.collection(COLLECTIONS.reminderCredits).where({ _id: _.in(chunk) }).limit(chunk.length));
+    for (const d of docs) out.set(d._id, { checkin: Number(d.checkin ?? 0), openid: d.openid ?? '' });
+  }
+  return out;
+}
+
+export async function remindBranch(input: { unitId: string }, ctx: ActionContext): Promise<CheckinResponses['remindBranch']> {
+  const { db, clock } = ctx.deps;
+  const me = await requireOrganiser(ctx);
+  const unit = await requireManagedUnit(db, me, input.unitId);
+  const today = beijingDayKey(clock.now());
+  const missing = (await dayRoster(db, unit, today)).rows.filter((r) => !r.checkedIn);
+  const credits = await creditsOf(db, missing.map((r) => r.memberId));
+  const result = { sent: 0, withoutCredit: 0, alreadyReminded: 0 };
+  for (const r of missing) {
+    const c = credits.get(r.memberId);
+    // A credit counts only for the WeChat account the member is bound to now.
+    if (!r.openid || !c || c.checkin <= 0 || c.openid !== r.openid) {
+      result.withoutCredit++;
+      continue;
+    }
+    const outcome = await remindOne(ctx.deps, { memberId: r.memberId, openid: r.openid }, today, 'organiser', unit.name);
+    if (outcome === 'sent') result.sent++;
+    else if (outcome === 'already') result.alreadyReminded++;
+    else result.withoutCredit++;
+  }
+  return result;
+}
+
+const PAGE = 200;
+
+/**
+ * The daily reminder job (timer trigger, every few minutes): for each organisation whose reminder
+ * time has come today, walk the members holding a check-in credit, in _id order, and remind those
+ * who have not checked in. Progress is saved per page in the day's run document, so a run cut
+ * short by the function's time limit continues at the next trigger; markers make a repeat harmless.
+ */
+export async function sendDailyReminders(deps: Deps, budgetMs = 45_000): Promise<{ organisations: number; sent: number; done: boolean }> {
+  const { db, clock } = deps;
+  const _ = db.command;
+  const startedAt = Date.now();
+  const now = clock.now();
+  const today = beijingDayKey(now);
+  const orgs = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ kind: 'org' }).limit(1000));
+  let organisations = 0;
+  let sent = 0;
+  let done = true;
+  for (const org of orgs) {
+    const settings = await readSettings(db, org._id);
+    if (!settings.reminderEnabled || !reminderDue(settings.reminderTime, now)) continue;
+    const runId = `${org._id}_${today}`;
+    let run = await getById<ReminderRunDoc>(db, COLLECTIONS.checkinReminderRuns, runId);
+    if (!run) {
+      run = { _id: runId, orgId: org._id, day: today, cursor: '', done: false, sent: 0, startedAt: now, finishedAt: null };
+      try {
+        await insert(db, COLLECTIONS.checkinReminderRuns, { ...run });
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+        run = await getById<ReminderRunDoc>(db, COLLECTIONS.checkinReminderRuns, runId);
+      }
+    }
+    if (!run || run.done) continue;
+    organisations++;
+    let cursor = run.cursor;
+    for (;;) {
+      if (Date.now() - startedAt > budgetMs) {
+        done = false;
+        break;
+      }
+      const filter = cursor ? { orgId: org._id, checkin: _.gt(0), _id: _.gt(cursor) } : { orgId: org._id, checkin: _.gt(0) };
+      const holders = await list<{ _id: string; openid?: string }>(db.collection(COLLECTIONS.reminderCredits).where(filter).orderBy('_id', 'asc').limit(PAGE));
+      if (holders.length > 0) {
+        const ids = holders.map((h) => h._id);
+        const members = new Map(
+          (await list<MemberDoc>(db.collection(COLLECTIONS.members).where({ _id: _.in(ids) }).limit(ids.length))).map((m) => [m._id, m]),
+        );
+        const checked = new Set(
+          (await list<{ _id: string; memberId: string }>(db.collection(COLLECTIONS.checkins).where({ _id: _.in(ids.map((id) => checkinId(id, today))) }).limit(ids.length))).map(
+            (c) => c.memberId,
+          ),
+        );
+        let pageSent = 0;
+        for (const h of holders) {
+          const m = members.get(h._id);
+          if (!m || !m.openid || m.openid !== h.openid || checked.has(h._id)) continue;
+          if ((await remindOne(deps, { memberId: m._id, openid: m.openid }, today, 'timer', org.name)) === 'sent') pageSent++;
+        }
+        sent += pageSent;
+        cursor = holders[holders.length - 1]._id;
+        await updateById(db, COLLECTIONS.checkinReminderRuns, runId, { cursor, sent: _.inc(pageSent) });
+      }
+      if (holders.length < PAGE) {
+        await updateById(db, COLLECTIONS.checkinReminderRuns, runId, { done: true, finishedAt: clock.now() });
+        break;
+      }
+    }
+  }
+  return { organisations, sent, done };
+}
