@@ -1,11 +1,16 @@
 import {
   addCheckedDay,
+  campaignLength,
+  campaignStanding,
   currentStreak,
   daysBetween,
   DEFAULT_MAKEUP_RULES,
   EMPTY_SUMMARY,
   makeupRefusal,
   monthCalendar,
+  monthsBetween,
+  reminderDue,
+  sniffImage,
   type StreakSummary,
 } from '../../core/domain/checkin';
 import { addDays, beijingDayKey } from '../../core/domain/time';
@@ -110,5 +115,64 @@ describe('month calendar', () => {
       'future',
     ]);
     expect(monthCalendar('2028-02', new Set(), new Set(), '2028-02-10', '2028-01-01', DEFAULT_MAKEUP_RULES)).toHaveLength(29);
+  });
+});
+
+describe('campaign standing', () => {
+  const c = { startDay: '2026-03-01', endDay: '2026-03-21', requiredDays: 15 };
+
+  it('is upcoming before the start and completed once the required days are reached, even early', () => {
+    expect(campaignStanding(c, 0, '2026-02-28', false)).toBe('upcoming');
+    expect(campaignStanding(c, 15, '2026-03-15', true)).toBe('completed');
+    expect(campaignStanding(c, 15, '2026-04-01', false)).toBe('completed');
+  });
+
+  it('is on track at the required pace so far (floor of required × days passed / length), with today counted once checked', () => {
+    // Day 8 (7 days passed, today open): pace floor(15 × 7 / 21) = 5.
+    expect(campaignStanding(c, 5, '2026-03-08', false)).toBe('on_track');
+    expect(campaignStanding(c, 4, '2026-03-08', false)).toBe('behind');
+    // Checked today: 8 days passed, pace floor(15 × 8 / 21) = 5.
+    expect(campaignStanding(c, 5, '2026-03-08', true)).toBe('on_track');
+    expect(campaignStanding(c, 0, '2026-03-01', false)).toBe('on_track');
+  });
+
+  it('is missed when even checking in every remaining day cannot reach the requirement', () => {
+    // 2026-03-15: 7 days left including today; 7 + 7 = 14 < 15.
+    expect(campaignStanding(c, 7, '2026-03-15', false)).toBe('missed');
+    expect(campaignStanding(c, 8, '2026-03-15', false)).toBe('behind');
+    // Checked today: only the 6 days after today are open.
+    expect(campaignStanding(c, 8, '2026-03-15', true)).toBe('missed');
+    expect(campaignStanding(c, 14, '2026-03-22', false)).toBe('missed');
+    expect(campaignLength(c)).toBe(21);
+  });
+});
+
+describe('months between two days', () => {
+  it('lists every month touched, across a year end', () => {
+    expect(monthsBetween('2026-11-20', '2027-02-03')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+    expect(monthsBetween('2026-03-01', '2026-03-31')).toEqual(['2026-03']);
+  });
+});
+
+describe('daily reminder time', () => {
+  const at = (utc: string) => Date.parse(utc);
+  it('is due from the Beijing time set until the end of that Beijing day', () => {
+    expect(reminderDue('20:00', at('2026-03-01T11:59:59Z'))).toBe(false); // 19:59:59 Beijing
+    expect(reminderDue('20:00', at('2026-03-01T12:00:00Z'))).toBe(true);
+    expect(reminderDue('20:00', at('2026-03-01T15:59:00Z'))).toBe(true); // 23:59 Beijing
+    expect(reminderDue('20:00', at('2026-03-01T16:00:00Z'))).toBe(false); // 00:00 the next Beijing day
+    expect(reminderDue('07:30', at('2026-02-28T23:30:00Z'))).toBe(true); // 07:30 Beijing
+  });
+});
+
+describe('photo bytes', () => {
+  it('recognise JPEG, PNG, GIF and WebP by their signature, whatever the file is called', () => {
+    expect(sniffImage(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0]))).toBe('jpeg');
+    expect(sniffImage(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe('png');
+    expect(sniffImage(new TextEncoder().encode('GIF89a....'))).toBe('gif');
+    expect(sniffImage(new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8 '))).toBe('webp');
+    expect(sniffImage(new TextEncoder().encode('<svg onload="x()">'))).toBeNull();
+    expect(sniffImage(new TextEncoder().encode('%PDF-1.7'))).toBeNull();
+    expect(sniffImage(new Uint8Array(0))).toBeNull();
   });
 });
