@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { startLocalCloud, type LocalCloud } from '../localcloud';
+import { addDays, beijingDayKey, beijingDayStart } from '../core/domain/time';
 import { resolveDemoKey } from './lib/demo-data';
 import { sdkDatabase } from './lib/sdk';
 import { ensureCollections, seedDemo } from './lib/setup';
@@ -174,9 +175,16 @@ async function main(): Promise<void> {
       // The morning burst of a branch: every member checks in once (the first check-in of each).
       name: `local host: checkin.checkIn (${exam.members.length} members, one each)`,
       url: `${cloud.url}/api/fn/checkin`,
-      bodies: [JSON.stringify({ action: 'checkIn', payload: { title: '学习党章', minutes: 30 } })],
+      bodies: [JSON.stringify({ action: 'checkIn', payload: { title: '学习党章', minutes: 30, share: true } })],
       tokens: exam.tokens,
       once: exam.members.length,
+    },
+    {
+      // After the check-ins: a full first page of the branch's shared check-ins.
+      name: 'local host: checkin.branchFeed (a page of 20 shared check-ins)',
+      url: `${cloud.url}/api/fn/checkin`,
+      bodies: [JSON.stringify({ action: 'branchFeed', payload: { limit: 20 } })],
+      tokens: exam.tokens,
     },
   ];
 
@@ -197,6 +205,7 @@ async function main(): Promise<void> {
     );
     console.error(`  done: ${s.name}`);
   }
+  const job = await benchReminderJob(cloud, db, exam.members);
   await cloud.close();
   bare.close();
 
@@ -207,7 +216,38 @@ ${new Date().toISOString().slice(0, 10)} · \`npm run bench -- --requests ${requ
 | scenario | DB ops per request | requests | errors | req/s | p50 ms | p99 ms | max ms |
 |---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
+
+Daily check-in reminder job (one timer invocation, ${exam.members.length} members holding a credit):
+
+| run | members reminded | seconds | members/s | DB ops |
+|---|---|---|---|---|
+${job.join('\n')}
 `);
+}
+
+/**
+ * The reminder job over the bench members, each given one check-in credit: first on the day they
+ * all checked in (the walk alone: the baseline), then at 20:00 the next day (everyone reminded).
+ */
+async function benchReminderJob(cloud: LocalCloud, db: ReturnType<typeof sdkDatabase>, members: string[]): Promise<string[]> {
+  const credits = members.map((id, i) => ({ _id: id, orgId: 'org-demo', openid: `bench-openid-${i}`, exam: 0, checkin: 1, event: 0 }));
+  for (let i = 0; i < credits.length; i += 100) await db.collection('reminderCredits').add({ data: credits.slice(i, i + 100) });
+  const today = beijingDayKey(Date.now());
+  const rows: string[] = [];
+  const run = async (label: string, at: number) => {
+    cloud.clock.set(at);
+    const before = cloud.openapiCalls().length;
+    const t0 = performance.now();
+    const { result, stats } = await cloud.invoke('checkin', { Type: 'Timer', TriggerName: 'dailyReminders' }, { openid: '' });
+    const seconds = (performance.now() - t0) / 1000;
+    if (!(result as { ok: boolean }).ok) throw new Error(`reminder job failed: ${JSON.stringify(result)}`);
+    const sent = cloud.openapiCalls().length - before;
+    rows.push(`| ${label} | ${sent} | ${seconds.toFixed(2)} | ${Math.round(members.length / seconds)} | ${stats.reads} reads, ${stats.writes} writes |`);
+  };
+  await run('everyone checked in today (walk only)', beijingDayStart(today) + 23 * 3600_000);
+  await run('nobody checked in yet (one reminder each)', beijingDayStart(addDays(today, 1)) + 20 * 3600_000 + 60_000);
+  cloud.clock.reset();
+  return rows;
 }
 
 /**
