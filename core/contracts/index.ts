@@ -2,6 +2,7 @@
 // The client's call() and each function's router are typed from here.
 
 import type { CheckinRequests, CheckinResponses } from './checkin';
+import type { EventRequests, EventResponses } from './event';
 import type { ExamRequests, ExamResponses } from './exam';
 import type { OrgRequests, OrgResponses } from './org';
 
@@ -9,6 +10,7 @@ export interface Contracts {
   org: { requests: OrgRequests; responses: OrgResponses };
   exam: { requests: ExamRequests; responses: ExamResponses };
   checkin: { requests: CheckinRequests; responses: CheckinResponses };
+  event: { requests: EventRequests; responses: EventResponses };
 }
 
 export type ContextName = keyof Contracts;
@@ -19,4 +21,5 @@ export type ResponseOf<C extends ContextName, A extends ActionName<C>> = Contrac
 export type * from './org';
 export type * from './exam';
 export type * from './checkin';
+export type * from './event';
 export type { Page } from './common';

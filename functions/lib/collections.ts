@@ -28,6 +28,10 @@ export const COLLECTIONS = {
   checkinCampaigns: 'checkinCampaigns',
   checkinReminders: 'checkinReminders',
   checkinReminderRuns: 'checkinReminderRuns',
+  events: 'events',
+  eventRegistrations: 'eventRegistrations',
+  eventReminders: 'eventReminders',
+  posts: 'posts',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -95,4 +99,21 @@ export const INDEXES: Record<CollectionName, string[][]> = {
   ],
   checkinReminders: [],
   checkinReminderRuns: [],
+  // Members: their branch's (or the whole organisation's) published events by sign-up close or by
+  // end; organisers: the organisation's by creation; the reminder job: published events by start.
+  events: [
+    ['orgId', 'status', 'audience', 'signupClosesAt'],
+    ['orgId', 'status', 'audience', 'endsAt'],
+    ['orgId', 'createdAt'],
+    ['status', 'startsAt'],
+  ],
+  // One event's registrations by status (roster, the first on the waitlist) and a member's events.
+  eventRegistrations: [
+    ['eventId', 'status', 'waitAt'],
+    ['eventId', 'unitId', 'name'],
+    ['eventId', 'name'],
+    ['memberId', 'signedUpAt'],
+  ],
+  eventReminders: [],
+  posts: [['orgId', 'status', 'createdAt']],
 };

@@ -12,6 +12,14 @@ export interface Storage {
   upload(cloudPath: string, bytes: Buffer): Promise<string>;
   /** A temporary download URL for a fileID. */
   tempUrl(fileID: string): Promise<string>;
+  /** Temporary URLs of many fileIDs (batches of at most 50, as getTempFileURL allows); '' for one that failed. */
+  tempUrls(fileIDs: string[]): Promise<Map<string, string>>;
+}
+
+/** Codes that open a page of the mini-program (wxacode.getUnlimited). */
+export interface Codes {
+  /** PNG bytes of an unlimited mini-program code; `scene` at most 32 characters. */
+  entry(scene: string, page: string): Promise<Buffer>;
 }
 
 /** One-time subscribe messages (a member's consent, counted in the database, allows one each). */
@@ -39,6 +47,7 @@ export interface Deps {
   ids: Ids;
   log: Logger;
   notify: Notifier;
+  codes: Codes;
 }
 
 export const ids: Ids = {

@@ -24,6 +24,21 @@ export const platformDeps: Deps = {
       if (!item || item.status !== 0) throw new Error(`getTempFileURL failed for ${fileID}`);
       return item.tempFileURL;
     },
+    tempUrls: async (fileIDs) => {
+      const out = new Map<string, string>();
+      const unique = [...new Set(fileIDs)];
+      for (let i = 0; i < unique.length; i += 50) {
+        const res = (await cloud.getTempFileURL({ fileList: unique.slice(i, i + 50) })) as { fileList: Array<{ fileID: string; tempFileURL: string; status: number }> };
+        for (const item of res.fileList) out.set(item.fileID, item.status === 0 ? item.tempFileURL : '');
+      }
+      return out;
+    },
+  },
+  codes: {
+    entry: async (scene, page) => {
+      const res = (await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false } as never)) as { buffer: Buffer };
+      return res.buffer;
+    },
   },
   clock: platformClock,
   ids,

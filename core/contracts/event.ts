@@ -1,0 +1,174 @@
+// Contract of the `event` cloud function: lecture and event sign-ups with capacity, waitlist and
+// approval, on-site QR check-in, and the organisers' rosters and statistics. Seats left are read
+// from the event document; the QR secret and other members' details never reach a member.
+
+import { z } from 'zod';
+import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
+import type { EventKind, EventPhase, RegistrationStatus } from '../domain/event';
+
+const timeSchema = z.number().int().min(0).max(4_102_444_800_000);
+
+export const eventDraftSchema = z
+  .object({
+    kind: z.enum(['lecture_tour', 'party_lecture', 'party_day', 'volunteer']),
+    title: z.string().trim().min(2, '活动名称至少2个字').max(40, '活动名称最多40字'),
+    description: z.string().trim().max(2000, '活动介绍最多2000字').default(''),
+    /** fileID of a cover image uploaded first (checked to be an image). */
+    cover: z.string().min(1).max(512).nullish(),
+    place: z.string().trim().min(1, '请填写活动地点').max(60, '活动地点最多60字'),
+    startsAt: timeSchema,
+    endsAt: timeSchema,
+    signupOpensAt: timeSchema,
+    signupClosesAt: timeSchema,
+    /** 0 = no limit. */
+    capacity: z.number().int().min(0).max(10_000, '人数上限最多10000'),
+    waitlist: z.boolean().default(true),
+    approval: z.boolean().default(false),
+    /** Branch ids; empty means the whole organisation (org admins only). */
+    unitIds: z.array(idSchema).max(500).default([]),
+    /** Members may cancel until this many hours before the start. */
+    cancelHours: z.number().int().min(0).max(168).default(2),
+  })
+  .strict();
+
+const reasonSchema = z.string().trim().min(2, '请填写原因（至少2个字）').max(100, '原因最多100字');
+
+export const eventSchemas = {
+  // --- members
+  /** Events for the member's branch: open for sign-up, upcoming (signed up or not yet open), past. */
+  listEvents: z.object({ tab: z.enum(['open', 'upcoming', 'past']), cursor: cursorSchema, limit: pageLimitSchema }).strict(),
+  getEvent: z.object({ eventId: idSchema }).strict(),
+  signUp: z.object({ eventId: idSchema }).strict(),
+  cancelSignUp: z.object({ eventId: idSchema }).strict(),
+  myEvents: z.object({ cursor: cursorSchema, limit: pageLimitSchema }).strict(),
+  /** The scanned on-site code: marks the member present at this event only. */
+  checkInEvent: z.object({ eventId: idSchema, token: z.string().min(1).max(64) }).strict(),
+  // --- organisers
+  saveEvent: z.object({ eventId: idSchema.nullish(), event: eventDraftSchema }).strict(),
+  publishEvent: z.object({ eventId: idSchema }).strict(),
+  cancelEvent: z.object({ eventId: idSchema, reason: reasonSchema }).strict(),
+  listAdminEvents: z.object({ cursor: cursorSchema, limit: pageLimitSchema }).strict(),
+  getEventAdmin: z.object({ eventId: idSchema }).strict(),
+  eventRoster: z
+    .object({
+      eventId: idSchema,
+      filter: z.enum(['all', 'confirmed', 'waitlisted', 'pending', 'cancelled', 'attended', 'no_show']).default('all'),
+    })
+    .strict(),
+  reviewSignUp: z.object({ eventId: idSchema, memberId: idSchema, approve: z.boolean(), reason: z.string().trim().max(100).default('') }).strict(),
+  markAttendance: z.object({ eventId: idSchema, memberId: idSchema, attended: z.boolean(), reason: reasonSchema }).strict(),
+  /** The rotating on-site code (changes every 15 s). */
+  qrToken: z.object({ eventId: idSchema }).strict(),
+  /** A static code that opens the event page (wxacode.getUnlimited). */
+  entryCode: z.object({ eventId: idSchema }).strict(),
+  exportRoster: z.object({ eventId: idSchema }).strict(),
+  /** Draft a publicity post from an ended event (attendance count, photos), for the feed to publish. */
+  draftReport: z.object({ eventId: idSchema, photos: z.array(z.string().min(1).max(512)).max(9).default([]) }).strict(),
+} as const;
+
+export type EventRequests = { [A in keyof typeof eventSchemas]: z.input<(typeof eventSchemas)[A]> };
+export type EventDraft = z.input<typeof eventDraftSchema>;
+
+export interface EventCard {
+  id: string;
+  kind: EventKind;
+  title: string;
+  place: string;
+  startsAt: number;
+  endsAt: number;
+  signupOpensAt: number;
+  signupClosesAt: number;
+  capacity: number;
+  /** null: no limit. */
+  seatsLeft: number | null;
+  waitlisted: number;
+  phase: EventPhase;
+  coverUrl: string | null;
+  /** The member's registration status, or null. */
+  myStatus: RegistrationStatus | null;
+}
+
+export interface EventDetail extends EventCard {
+  description: string;
+  waitlist: boolean;
+  approval: boolean;
+  cancelHours: number;
+  cancelDeadline: number;
+  audienceNames: string[];
+  organiserName: string;
+  /** 1-based place on the waitlist, when waitlisted. */
+  myWaitPosition: number | null;
+  myAttended: boolean;
+  /** True once this member was moved from the waitlist to a seat (shown once in the app). */
+  myPromoted: boolean;
+  canSignUp: boolean;
+  canCancel: boolean;
+  /** Why not, in plain words, when canSignUp is false and the member has no registration. */
+  signUpNote: string;
+}
+
+export interface SignUpResult {
+  status: RegistrationStatus;
+  /** False when the member was already signed up: nothing changed. */
+  created: boolean;
+  seatsLeft: number | null;
+  waitPosition: number | null;
+}
+
+export interface MyEventRow {
+  eventId: string;
+  kind: EventKind;
+  title: string;
+  place: string;
+  startsAt: number;
+  endsAt: number;
+  phase: EventPhase;
+  status: RegistrationStatus;
+  attended: boolean;
+  promoted: boolean;
+}
+
+export interface EventAdminView extends EventDetail {
+  status: 'draft' | 'published' | 'cancelled';
+  unitIds: string[];
+  counts: { confirmed: number; waitlisted: number; pending: number; cancelled: number; attended: number };
+  canEdit: boolean;
+  cancelReason: string | null;
+  /** Per branch of the audience: confirmed and attended (attendance rate). */
+  branches: Array<{ unitId: string; unitName: string; confirmed: number; attended: number }>;
+  cover: string | null;
+}
+
+export interface EventRosterRow {
+  memberId: string;
+  name: string;
+  unitName: string;
+  status: RegistrationStatus;
+  attended: boolean;
+  attendedBy: 'qr' | 'organiser' | null;
+  attendedAt: number | null;
+  signedUpAt: number;
+  waitAt: number | null;
+  note: string;
+}
+
+export interface EventResponses {
+  listEvents: Page<EventCard>;
+  getEvent: EventDetail;
+  signUp: SignUpResult;
+  cancelSignUp: { status: RegistrationStatus; promotedOthers: number };
+  myEvents: Page<MyEventRow>;
+  checkInEvent: { eventId: string; title: string; attendedAt: number; already: boolean };
+  saveEvent: EventAdminView;
+  publishEvent: EventAdminView;
+  cancelEvent: EventAdminView;
+  listAdminEvents: Page<EventCard & { status: 'draft' | 'published' | 'cancelled'; confirmed: number; attended: number }>;
+  getEventAdmin: EventAdminView;
+  eventRoster: { eventId: string; rows: EventRosterRow[]; text: string };
+  reviewSignUp: { status: RegistrationStatus };
+  markAttendance: { attended: boolean };
+  qrToken: { token: string; content: string; expiresAt: number; image: string };
+  entryCode: { fileID: string; url: string };
+  exportRoster: { fileID: string; url: string; fileName: string };
+  draftReport: { postId: string; title: string; body: string; photos: string[]; attended: number };
+}
