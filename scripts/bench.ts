@@ -130,6 +130,7 @@ async function main(): Promise<void> {
   const strangers = await Promise.all(Array.from({ length: 64 }, (_, i) => login(cloud.url, { openid: `bench-stranger-${i}` })));
   const fnUrl = `${cloud.url}/api/fn/org`;
   const exam = await prepareExam(cloud, db, requests);
+  const eventId = await prepareEvent(cloud);
 
   const scenarios: Scenario[] = [
     { name: 'bare Node HTTP server (baseline)', url: bareUrl, bodies: ['{"action":"getMe","payload":{}}'], tokens: ['x'] },
@@ -180,6 +181,13 @@ async function main(): Promise<void> {
       once: exam.members.length,
     },
     {
+      name: `local host: event.signUp storm (${exam.members.length} members, 100 seats, waitlist)`,
+      url: `${cloud.url}/api/fn/event`,
+      bodies: [JSON.stringify({ action: 'signUp', payload: { eventId } })],
+      tokens: exam.tokens,
+      once: exam.members.length,
+    },
+    {
       // After the check-ins: a full first page of the branch's shared check-ins.
       name: 'local host: checkin.branchFeed (a page of 20 shared check-ins)',
       url: `${cloud.url}/api/fn/checkin`,
@@ -195,6 +203,8 @@ async function main(): Promise<void> {
   await load({ name: 'warm-up: exam.getExam', url: `${cloud.url}/api/fn/exam`, bodies: [intro], tokens: exam.tokens }, 200, concurrency);
   const mine = JSON.stringify({ action: 'getMyCheckins', payload: {} });
   await load({ name: 'warm-up: checkin.getMyCheckins', url: `${cloud.url}/api/fn/checkin`, bodies: [mine], tokens: exam.tokens }, 200, concurrency);
+  const detail = JSON.stringify({ action: 'getEvent', payload: { eventId } });
+  await load({ name: 'warm-up: event.getEvent', url: `${cloud.url}/api/fn/event`, bodies: [detail], tokens: exam.tokens }, 200, concurrency);
 
   const rows: string[] = [];
   for (const s of scenarios) {
@@ -223,6 +233,33 @@ Daily check-in reminder job (one timer invocation, ${exam.members.length} member
 |---|---|---|---|---|
 ${job.join('\n')}
 `);
+}
+
+/** A published event for the bench branch: 100 seats, a waitlist, sign-up open now. */
+async function prepareEvent(cloud: LocalCloud): Promise<string> {
+  const call = async (action: string, payload: unknown) => {
+    const { result } = await cloud.invoke('event', { action, payload }, { openid: 'demo-admin' });
+    const r = result as { ok: boolean; data: { id: string }; message?: string };
+    if (!r.ok) throw new Error(`${action}: ${r.message}`);
+    return r.data;
+  };
+  const now = Date.now();
+  const saved = await call('saveEvent', {
+    event: {
+      kind: 'lecture_tour',
+      title: '压测宣讲',
+      place: '礼堂',
+      signupOpensAt: now - 60_000,
+      signupClosesAt: now + 3_600_000,
+      startsAt: now + 7_200_000,
+      endsAt: now + 10_800_000,
+      capacity: 100,
+      waitlist: true,
+      unitIds: ['br-office'],
+    },
+  });
+  await call('publishEvent', { eventId: saved.id });
+  return saved.id;
 }
 
 /**
