@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { EventAdminView, EventDetail, EventDraft, EventResponses, SignUpResult } from '../../core/contracts/event';
 import type { Envelope } from '../../core/envelope';
+import { encodePng } from '../../localcloud/png';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
 
 let t: TestCloud;
@@ -89,8 +90,10 @@ describe('creating events', () => {
     await refused('demo-m-12', 'getEvent', { eventId: saved.id }, 'NOT_FOUND');
     await ok(ORGANISER, 'publishEvent', { eventId: saved.id });
     await expect(ok<EventDetail>('demo-m-12', 'getEvent', { eventId: saved.id })).resolves.toMatchObject({ phase: 'signup_open', seatsLeft: 3, canSignUp: true, myStatus: null });
-    // Another branch's member does not see it.
+    // Another branch's member does not see it, and cannot sign up for it.
     await refused('demo-m-02', 'getEvent', { eventId: saved.id }, 'NOT_FOUND');
+    await refused('demo-m-02', 'signUp', { eventId: saved.id }, 'NOT_FOUND', '不面向您所在的支部');
+    expect(t.cloud.db.count('eventRegistrations', { eventId: saved.id })).toBe(0);
     await expect(ok<EventResponses['listEvents']>('demo-m-12', 'listEvents', { tab: 'open' })).resolves.toMatchObject({ items: [{ id: saved.id, seatsLeft: 3 }] });
     await expect(ok<EventResponses['listEvents']>('demo-m-02', 'listEvents', { tab: 'open' })).resolves.toMatchObject({ items: [] });
   });
@@ -244,6 +247,20 @@ describe('races settled by the database', () => {
     expect(result).toMatchObject({ ok: true, data: { status: 'confirmed', seatsLeft: null } });
     // identity 2, event, registration, the event again for seats left | seat, registration
     expect([stats.reads, stats.writes]).toEqual([5, 2]);
+  });
+});
+
+describe('covers', () => {
+  it('accept an uploaded image and refuse a file that is not one; cards carry a temporary URL', async () => {
+    t.cloud.clock.set(T0 + 4 * MIN);
+    const png = encodePng(1, 1, 0, Buffer.from([0, 200]));
+    const cover = await t.upload('uploads/cover.png', png);
+    const notImage = await t.upload('uploads/cover.jpg', Buffer.from('<script>alert(1)</script>', 'utf8'));
+    await refused(ORGANISER, 'saveEvent', { event: draft({ cover: notImage }) }, 'INVALID_ARGUMENT', '封面文件不是图片');
+    const eventId = await publish(ORGANISER, draft({ title: '有封面的活动', cover }));
+    const page = await ok<EventResponses['listEvents']>('demo-m-12', 'listEvents', { tab: 'open', limit: 50 });
+    expect(page.items.find((e) => e.id === eventId)?.coverUrl).toMatch(/^https?:\/\//);
+    expect(page.items.filter((e) => e.id !== eventId).every((e) => e.coverUrl === null)).toBe(true);
   });
 });
 
