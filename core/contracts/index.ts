@@ -4,6 +4,7 @@
 import type { CheckinRequests, CheckinResponses } from './checkin';
 import type { EventRequests, EventResponses } from './event';
 import type { ExamRequests, ExamResponses } from './exam';
+import type { FeedRequests, FeedResponses } from './feed';
 import type { OrgRequests, OrgResponses } from './org';
 
 export interface Contracts {
@@ -11,6 +12,7 @@ export interface Contracts {
   exam: { requests: ExamRequests; responses: ExamResponses };
   checkin: { requests: CheckinRequests; responses: CheckinResponses };
   event: { requests: EventRequests; responses: EventResponses };
+  feed: { requests: FeedRequests; responses: FeedResponses };
 }
 
 export type ContextName = keyof Contracts;
@@ -22,4 +24,5 @@ export type * from './org';
 export type * from './exam';
 export type * from './checkin';
 export type * from './event';
+export type * from './feed';
 export type { Page } from './common';

@@ -74,20 +74,3 @@ export interface RegistrationDoc {
   /** Bumped by every change; status changes are conditional on it. */
   rev: number;
 }
-
-/** A publicity post drafted from an event; the feed (issue 6) edits and publishes it. */
-export interface PostDraftDoc {
-  _id: string;
-  orgId: string;
-  unitId: string | null;
-  kind: 'activity_report';
-  title: string;
-  body: string;
-  images: string[];
-  status: 'draft';
-  source: { type: 'event'; id: string };
-  authorId: string;
-  authorName: string;
-  createdAt: number;
-  updatedAt: number;
-}

@@ -32,6 +32,9 @@ export const COLLECTIONS = {
   eventRegistrations: 'eventRegistrations',
   eventReminders: 'eventReminders',
   posts: 'posts',
+  postLikes: 'postLikes',
+  postComments: 'postComments',
+  featuredMembers: 'featuredMembers',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -115,5 +118,20 @@ export const INDEXES: Record<CollectionName, string[][]> = {
     ['memberId', 'signedUpAt'],
   ],
   eventReminders: [],
-  posts: [['orgId', 'status', 'createdAt']],
+  // The feed (every kind or one, optionally a title search) on its one sort key; organisers' lists
+  // by status; a member's submissions; the stories of featured members.
+  posts: [
+    ['orgId', 'status', 'publishAt', 'sortKey', 'title'],
+    ['orgId', 'status', 'kind', 'publishAt', 'sortKey', 'title'],
+    ['orgId', 'status', 'updatedAt'],
+    ['authorId', 'createdAt'],
+    ['orgId', 'status', 'kind', 'modelMemberId'],
+  ],
+  postLikes: [],
+  // A post's comments, newest first; the organisers' queue of reported or held ones.
+  postComments: [
+    ['postId', 'status', 'at'],
+    ['orgId', 'flagged', 'at'],
+  ],
+  featuredMembers: [['orgId', 'featuredAt']],
 };

@@ -40,6 +40,12 @@ export interface Logger {
   info(message: string, detail?: unknown): void;
 }
 
+/** WeChat's content security check (security.msgSecCheck v2); the local cloud uses a word list. */
+export interface ContentCheck {
+  /** 'pass' shows, 'review' waits for an organiser, 'risky' is refused. */
+  text(content: string, openid: string): Promise<'pass' | 'review' | 'risky'>;
+}
+
 export interface Deps {
   db: Database;
   storage: Storage;
@@ -48,6 +54,7 @@ export interface Deps {
   log: Logger;
   notify: Notifier;
   codes: Codes;
+  content: ContentCheck;
 }
 
 export const ids: Ids = {

@@ -34,6 +34,20 @@ export const platformDeps: Deps = {
       return out;
     },
   },
+  content: {
+    text: async (content, openid) => {
+      try {
+        const res = (await cloud.openapi.security.msgSecCheck({ content, openid, scene: 2, version: 2 } as never)) as { result?: { suggest?: string } };
+        const suggest = res.result?.suggest;
+        return suggest === 'pass' ? 'pass' : suggest === 'risky' ? 'risky' : 'review';
+      } catch (err) {
+        // 87014 (v1 wording) is risky content; anything else: hold it for a person to look at.
+        if ((err as { errCode?: number }).errCode === 87014) return 'risky';
+        consoleLogger.error('security.msgSecCheck failed', err instanceof Error ? err.message : err);
+        return 'review';
+      }
+    },
+  },
   codes: {
     entry: async (scene, page) => {
       const res = (await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false } as never)) as { buffer: Buffer };

@@ -194,7 +194,7 @@ describe('sign-up, waitlist and cancellation (3 seats)', () => {
     const draftPost = await ok<EventResponses['draftReport']>(ORGANISER, 'draftReport', { eventId });
     expect(draftPost).toMatchObject({ title: '党课｜三个名额的党课', attended: 3 });
     expect(draftPost.body).toContain('本次活动共3人报名，3人出席。');
-    expect(t.cloud.db.find('posts', { _id: draftPost.postId })[0]).toMatchObject({ status: 'draft', kind: 'activity_report', source: { type: 'event', id: eventId } });
+    expect(t.cloud.db.find('posts', { _id: draftPost.postId })[0]).toMatchObject({ status: 'draft', kind: 'report', tags: ['党课'], source: { type: 'event', id: eventId } });
     await refused('demo-m-12', 'draftReport', { eventId }, 'FORBIDDEN');
   });
 });

@@ -12,7 +12,8 @@ import { decodeKeyset, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { writeWorkbook } from '../../lib/xlsx';
 import { sniffImage } from '../../../core/domain/checkin';
-import type { EventDoc, PostDraftDoc, RegistrationDoc } from '../model';
+import type { PostDoc } from '../../feed/model';
+import type { EventDoc, RegistrationDoc } from '../model';
 import { adminView, ALL_UNITS, audienceNames, card, coverUrls, fillFromWaitlist, loadForOrganiser, type OrganiserScope } from '../shared';
 
 type Draft = Required<Omit<EventDraft, 'cover'>> & { cover?: string | null };
@@ -236,6 +237,9 @@ export async function exportRoster(input: { eventId: string }, ctx: ActionContex
   return { fileID, url: await storage.tempUrl(fileID), fileName };
 }
 
+const KIND_TAG: Record<EventDoc['kind'], string> = { lecture_tour: '宣讲', party_lecture: '党课', party_day: '主题党日', volunteer: '志愿服务' };
+const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 /** A draft activity report from an ended event: title, date, place, attendance and photos. */
 export async function draftReport(input: { eventId: string; photos: string[] }, ctx: ActionContext): Promise<EventResponses['draftReport']> {
   const { db, clock, ids } = ctx.deps;
@@ -244,34 +248,45 @@ export async function draftReport(input: { eventId: string; photos: string[] }, 
   if (e.status !== 'published' || clock.now() <= e.endsAt) throw precondition('活动结束后才能生成活动报道');
   for (const p of input.photos) await checkCover(ctx, p);
   const day = formatBeijing(e.startsAt).slice(0, 10);
-  const title = `${EVENT_KIND_LABELS[e.kind]}｜${e.title}`;
-  const body = [
+  const title = `${EVENT_KIND_LABELS[e.kind]}｜${e.title}`.slice(0, 40);
+  const paragraphs = [
     `${day}，${e.createdByName}组织开展了${EVENT_KIND_LABELS[e.kind]}活动“${e.title}”，地点在${e.place}。`,
     `本次活动共${e.confirmed}人报名，${e.attended}人出席。`,
     e.description ? `活动内容：${e.description}` : '',
-  ]
-    .filter(Boolean)
-    .join('\n\n');
+  ].filter(Boolean);
+  const body = paragraphs.map((t) => `<p>${escapeHtml(t)}</p>`).join('');
   const now = clock.now();
-  const post: PostDraftDoc = {
+  const unitId = e.audience.length === 1 && e.audience[0] !== ALL_UNITS ? e.audience[0] : null;
+  const post: PostDoc = {
     _id: ids.derive('post', `event|${e._id}`),
     orgId: e.orgId,
-    unitId: e.audience.length === 1 && e.audience[0] !== ALL_UNITS ? e.audience[0] : null,
-    kind: 'activity_report',
-    title: title.slice(0, 60),
+    unitId,
+    unitName: unitId ? (scope.units.find((u) => u._id === unitId)?.name ?? null) : null,
+    kind: 'report',
+    title,
     body,
+    cover: input.photos[0] ?? e.cover,
     images: input.photos,
+    tags: [KIND_TAG[e.kind]],
     status: 'draft',
-    source: { type: 'event', id: e._id },
+    publishAt: null,
+    pinned: false,
+    sortKey: '',
+    reads: 0,
+    likes: 0,
+    comments: 0,
     authorId: scope.me._id,
     authorName: scope.me.name,
+    rejectReason: '',
+    source: { type: 'event', id: e._id },
+    modelMemberId: null,
     createdAt: now,
     updatedAt: now,
   };
-  // One draft per event: drafting again refreshes it (while it is still a draft).
-  const existing = await getById<PostDraftDoc>(db, COLLECTIONS.posts, post._id);
+  // One draft per event: drafting again refreshes it while it is still a draft.
+  const existing = await getById<PostDoc>(db, COLLECTIONS.posts, post._id);
   if (!existing) await insert(db, COLLECTIONS.posts, { ...post });
-  else if (existing.status === 'draft') await updateById(db, COLLECTIONS.posts, post._id, { title: post.title, body, images: db.command.set(input.photos), updatedAt: now });
+  else if (existing.status === 'draft') await updateById(db, COLLECTIONS.posts, post._id, { title, body, cover: post.cover, images: db.command.set(input.photos), updatedAt: now });
   else throw precondition('这个活动的报道已经发布');
-  return { postId: post._id, title: post.title, body, photos: input.photos, attended: e.attended };
+  return { postId: post._id, title, body, photos: input.photos, attended: e.attended };
 }

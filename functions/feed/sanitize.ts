@@ -1,0 +1,37 @@
+// Rich text is sanitised once, on the server, before it is stored: an allow-list of tags and
+// attributes (the subset both WeChat's RichText and browsers render), every other tag dropped
+// (script and style with their content), no event handlers, no links, image sources only from
+// cloud storage or https. The output is re-serialised by the parser, so what is stored is
+// well-formed whatever was sent.
+
+import sanitizeHtml from 'sanitize-html';
+
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'br', 'h2', 'h3', 'h4', 'strong', 'b', 'em', 'i', 'u', 's', 'blockquote', 'ul', 'ol', 'li', 'img', 'span'],
+  allowedAttributes: { img: ['src', 'alt'], p: ['style'], h2: ['style'], h3: ['style'], h4: ['style'], span: ['style'] },
+  allowedStyles: { '*': { 'text-align': [/^(left|right|center|justify)$/] } },
+  allowedSchemes: ['https', 'cloud'],
+  allowedSchemesByTag: { img: ['https', 'cloud'] },
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  // Text inside these is dropped together with the tag.
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'template', 'title'],
+  // Images only from cloud storage or https (a relative or data: source is dropped with its tag).
+  exclusiveFilter: (frame) => frame.tag === 'img' && !/^(cloud|https):\/\//.test(frame.attribs.src ?? ''),
+};
+
+export function sanitizeBody(html: string): string {
+  return sanitizeHtml(html, OPTIONS).trim();
+}
+
+/** Cloud fileIDs used as image sources in a sanitised body. */
+export function bodyImages(html: string): string[] {
+  return [...html.matchAll(/<img[^>]*\ssrc="(cloud:\/\/[^"]+)"/g)].map((m) => m[1]);
+}
+
+/** The body as shown: cloud sources replaced by temporary URLs, images kept within the width. */
+export function renderBody(html: string, urls: Map<string, string>): string {
+  return html
+    .replace(/<img([^>]*)\ssrc="(cloud:\/\/[^"]+)"/g, (_m, before: string, id: string) => `<img${before} src="${(urls.get(id) ?? '').replace(/"/g, '&quot;')}"`)
+    .replace(/<img /g, '<img style="max-width:100%;height:auto;display:block;margin:8px 0" ');
+}
