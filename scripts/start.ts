@@ -10,6 +10,7 @@ import { buildH5, H5_DIR } from './lib/h5';
 import { clearRunningNote, DATA_DIR, writeRunningNote } from './lib/running';
 import { sdkDatabase } from './lib/sdk';
 import { seedDemoCheckins } from './lib/demo-checkins';
+import { seedDemoContent } from './lib/demo-content';
 import { seedDemoExams } from './lib/demo-exams';
 import { ensureCollections, seedDemo } from './lib/setup';
 
@@ -37,11 +38,14 @@ async function main(): Promise<void> {
   const { seeded } = await seedDemo(db, new Date(Date.now() - 30 * 86_400_000));
   await seedDemoExams(cloud, db);
   await seedDemoCheckins(cloud, db);
+  await seedDemoContent(cloud, db);
   // The functions' timer triggers (cloudfunctions/<name>/config.json): the exam sweep every
-  // minute, the check-in reminder job every five minutes (here every minute too: it is idempotent).
+  // minute, the check-in and event reminder jobs every five minutes (here every minute too: they
+  // are idempotent).
   const triggers = [
     { fn: 'exam', name: 'sweepAttempts' },
     { fn: 'checkin', name: 'dailyReminders' },
+    { fn: 'event', name: 'remindUpcoming' },
   ];
   const timer = setInterval(() => {
     for (const t of triggers) {
