@@ -14,7 +14,8 @@ import { Worker } from 'node:worker_threads';
 import { startLocalCloud, type LocalCloud } from '../localcloud';
 import { addDays, beijingDayKey, beijingDayStart } from '../core/domain/time';
 import { resolveDemoKey } from './lib/demo-data';
-import { sdkDatabase } from './lib/sdk';
+import { sdkCloud, sdkDatabase } from './lib/sdk';
+import { encodePng } from '../localcloud/png';
 import { ensureCollections, seedDemo } from './lib/setup';
 import { buildFunctions } from './build-functions';
 
@@ -131,6 +132,7 @@ async function main(): Promise<void> {
   const fnUrl = `${cloud.url}/api/fn/org`;
   const exam = await prepareExam(cloud, db, requests);
   const eventId = await prepareEvent(cloud);
+  await prepareFeed(cloud);
 
   const scenarios: Scenario[] = [
     { name: 'bare Node HTTP server (baseline)', url: bareUrl, bodies: ['{"action":"getMe","payload":{}}'], tokens: ['x'] },
@@ -188,6 +190,12 @@ async function main(): Promise<void> {
       once: exam.members.length,
     },
     {
+      name: 'local host: feed.listPosts (a page of 10 with covers: one query, one URL batch)',
+      url: `${cloud.url}/api/fn/feed`,
+      bodies: [JSON.stringify({ action: 'listPosts', payload: { limit: 10 } })],
+      tokens: exam.tokens,
+    },
+    {
       // After the check-ins: a full first page of the branch's shared check-ins.
       name: 'local host: checkin.branchFeed (a page of 20 shared check-ins)',
       url: `${cloud.url}/api/fn/checkin`,
@@ -233,6 +241,22 @@ Daily check-in reminder job (one timer invocation, ${exam.members.length} member
 |---|---|---|---|---|
 ${job.join('\n')}
 `);
+}
+
+/** 30 published posts with a cover each, for the feed page scenario. */
+async function prepareFeed(cloud: LocalCloud): Promise<void> {
+  const call = async (action: string, payload: unknown) => {
+    const { result } = await cloud.invoke('feed', { action, payload }, { openid: 'demo-admin' });
+    const r = result as { ok: boolean; data: { id: string }; message?: string };
+    if (!r.ok) throw new Error(`${action}: ${r.message}`);
+    return r.data;
+  };
+  const sdk = sdkCloud({ env: cloud.sdkEnv() });
+  const cover = (await sdk.uploadFile({ cloudPath: 'uploads/bench-cover.png', fileContent: encodePng(1, 1, 0, Buffer.from([0, 90])) })).fileID;
+  for (let i = 0; i < 30; i++) {
+    const saved = await call('savePost', { post: { kind: 'report', title: `压测报道${i}`, body: '<p>支部开展主题党日活动，全体党员参加。</p>', cover, tags: ['基层动态'], unitId: null } });
+    await call('publishPost', { postId: saved.id });
+  }
 }
 
 /** A published event for the bench branch: 100 seats, a waitlist, sign-up open now. */
