@@ -35,7 +35,10 @@ const reasonSchema = z.string().trim().min(2, '请填写原因（至少2个字�
 
 export const eventSchemas = {
   // --- members
-  /** Events for the member's branch: open for sign-up, upcoming (signed up or not yet open), past. */
+  /**
+   * Events for the member's branch. open: sign-up not yet closed (including not yet open: the card
+   * says so); upcoming: sign-up closed and not yet ended (including in progress); past: ended.
+   */
   listEvents: z.object({ tab: z.enum(['open', 'upcoming', 'past']), cursor: cursorSchema, limit: pageLimitSchema }).strict(),
   getEvent: z.object({ eventId: idSchema }).strict(),
   signUp: z.object({ eventId: idSchema }).strict(),
@@ -81,6 +84,8 @@ export interface EventCard {
   capacity: number;
   /** null: no limit. */
   seatsLeft: number | null;
+  /** Whether a full event still takes a waitlist. */
+  waitlist: boolean;
   waitlisted: number;
   phase: EventPhase;
   coverUrl: string | null;
@@ -90,7 +95,10 @@ export interface EventCard {
 
 export interface EventDetail extends EventCard {
   description: string;
-  waitlist: boolean;
+  /** Why the organiser cancelled it, when cancelled. */
+  cancelReason: string | null;
+  /** The organiser's reason when the member's sign-up was not approved. */
+  myReviewReason: string;
   approval: boolean;
   cancelHours: number;
   cancelDeadline: number;
@@ -133,7 +141,6 @@ export interface EventAdminView extends EventDetail {
   unitIds: string[];
   counts: { confirmed: number; waitlisted: number; pending: number; cancelled: number; attended: number };
   canEdit: boolean;
-  cancelReason: string | null;
   /** Per branch of the audience: confirmed and attended (attendance rate). */
   branches: Array<{ unitId: string; unitName: string; confirmed: number; attended: number }>;
   cover: string | null;
@@ -161,13 +168,15 @@ export interface EventResponses {
   checkInEvent: { eventId: string; title: string; attendedAt: number; already: boolean };
   saveEvent: EventAdminView;
   publishEvent: EventAdminView;
-  cancelEvent: EventAdminView;
+  /** notified: members told by subscribe message (those holding a credit). */
+  cancelEvent: EventAdminView & { notified: number };
   listAdminEvents: Page<EventCard & { status: 'draft' | 'published' | 'cancelled'; confirmed: number; attended: number }>;
   getEventAdmin: EventAdminView;
   eventRoster: { eventId: string; rows: EventRosterRow[]; text: string };
   reviewSignUp: { status: RegistrationStatus };
   markAttendance: { attended: boolean };
-  qrToken: { token: string; content: string; expiresAt: number; image: string };
+  /** serverNow: the server's clock, so a phone with a wrong clock still knows when the code changes. */
+  qrToken: { token: string; content: string; expiresAt: number; serverNow: number; image: string };
   entryCode: { fileID: string; url: string };
   exportRoster: { fileID: string; url: string; fileName: string };
   draftReport: { postId: string; title: string; body: string; photos: string[]; attended: number };

@@ -167,6 +167,7 @@ export function card(e: EventDoc, now: number, myStatus: RegistrationStatus | nu
     signupClosesAt: e.signupClosesAt,
     capacity: e.capacity,
     seatsLeft: seatsLeft(e.capacity, e.confirmed),
+    waitlist: e.waitlist,
     waitlisted: e.waitlisted,
     phase: eventPhase(e, now),
     coverUrl,
@@ -218,7 +219,8 @@ export function detail(
   return {
     ...card(e, now, reg?.status ?? null, extra.coverUrl),
     description: e.description,
-    waitlist: e.waitlist,
+    cancelReason: e.status === 'cancelled' ? e.cancelReason : null,
+    myReviewReason: reg?.status === 'rejected' ? reg.reviewReason : '',
     approval: e.approval,
     cancelHours: e.cancelHours,
     cancelDeadline: cancelDeadline(e),
@@ -243,7 +245,6 @@ export function adminView(scope: OrganiserScope, now: number, extra: { coverUrl:
     unitIds: e.audience.includes(ALL_UNITS) ? [] : e.audience,
     counts: { confirmed: e.confirmed, waitlisted: e.waitlisted, pending: e.pending, cancelled: e.cancelled, attended: e.attended },
     canEdit: scope.canEdit,
-    cancelReason: e.cancelReason,
     branches: branchIds.map((id) => ({ unitId: id, unitName: unitNames.get(id) ?? '', confirmed: e.byUnit[id]?.c ?? 0, attended: e.byUnit[id]?.a ?? 0 })),
     cover: e.cover,
   };

@@ -274,7 +274,22 @@ describe('approval and reminders', () => {
     await expect(ok(ORGANISER, 'reviewSignUp', { eventId, memberId: 'demo-member-12', approve: true })).resolves.toEqual({ status: 'confirmed' });
     await expect(ok(ORGANISER, 'reviewSignUp', { eventId, memberId: 'demo-member-13', approve: false, reason: '本次面向党小组长' })).resolves.toEqual({ status: 'rejected' });
     await refused('demo-m-13', 'signUp', { eventId }, 'FAILED_PRECONDITION', '未通过审核');
+    await expect(ok<EventDetail>('demo-m-13', 'getEvent', { eventId })).resolves.toMatchObject({ myStatus: 'rejected', myReviewReason: '本次面向党小组长', canSignUp: false });
     expect(t.cloud.db.find('events', { _id: eventId })[0]).toMatchObject({ confirmed: 1, pending: 0 });
+  });
+
+  it('cancelling an event tells those signed up (by message where a credit exists) and shows them the reason', async () => {
+    t.cloud.clock.set(T0 + 4 * MIN);
+    const eventId = await publish(ORGANISER, draft({ title: '将被取消的活动', capacity: 0 }));
+    await ok('demo-m-12', 'signUp', { eventId });
+    await ok('demo-m-13', 'signUp', { eventId });
+    await t.call('demo-m-13', 'org', 'grantReminders', { topics: ['event'] });
+    await refused(ORGANISER, 'cancelEvent', { eventId, reason: '' }, 'INVALID_ARGUMENT');
+    await expect(ok(ORGANISER, 'cancelEvent', { eventId, reason: '场地临时检修' })).resolves.toMatchObject({ status: 'cancelled', notified: 1 });
+    await expect(ok<EventDetail>('demo-m-12', 'getEvent', { eventId })).resolves.toMatchObject({ phase: 'cancelled', cancelReason: '场地临时检修', canCancel: false, canSignUp: false });
+    await refused('demo-m-14', 'signUp', { eventId }, 'FAILED_PRECONDITION', '活动已取消');
+    const rejectedFor = await ok<EventDetail>('demo-m-13', 'getEvent', { eventId });
+    expect(rejectedFor.myReviewReason).toBe('');
   });
 
   it('reminds confirmed members with a credit two hours before the start, once', async () => {

@@ -82,7 +82,7 @@ export async function qrToken(input: { eventId: string }, ctx: ActionContext): P
   const qr = qrcode(0, 'M');
   qr.addData(content);
   qr.make();
-  return { token, content, expiresAt: (w + 1) * QR_WINDOW_MS, image: qr.createDataURL(8, 4) };
+  return { token, content, expiresAt: (w + 1) * QR_WINDOW_MS, serverNow: now, image: qr.createDataURL(8, 4) };
 }
 
 /** A static code that opens the event's page: wxacode.getUnlimited (scene `e=<id>`), stored once. */

@@ -8,6 +8,8 @@ import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, list, updateById, updateWhere } from '../../lib/db';
 import { forbidden, invalid, precondition } from '../../lib/errors';
 import { managedUnits, requireOrganiser } from '../../lib/identity';
+import type { MemberDoc } from '../../lib/model';
+import { clip, spendCredit, templateId } from '../../lib/reminders';
 import { decodeKeyset, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { writeWorkbook } from '../../lib/xlsx';
@@ -121,13 +123,38 @@ export async function publishEvent(input: { eventId: string }, ctx: ActionContex
   return view(ctx, { ...scope, event: { ...scope.event, status: 'published', publishedAt: now } });
 }
 
-export async function cancelEvent(input: { eventId: string; reason: string }, ctx: ActionContext): Promise<EventAdminView> {
+export async function cancelEvent(input: { eventId: string; reason: string }, ctx: ActionContext): Promise<EventResponses['cancelEvent']> {
   const { db, clock } = ctx.deps;
   const scope = await loadForOrganiser(ctx, input.eventId, 'edit');
-  if (scope.event.status === 'cancelled') return view(ctx, scope);
-  if (clock.now() > scope.event.endsAt) throw precondition('活动已结束，不能取消');
-  await updateById(db, COLLECTIONS.events, scope.event._id, { status: 'cancelled', cancelReason: input.reason, updatedAt: clock.now() });
-  return view(ctx, { ...scope, event: { ...scope.event, status: 'cancelled', cancelReason: input.reason } });
+  if (scope.event.status === 'cancelled') return { ...(await view(ctx, scope)), notified: 0 };
+  const now = clock.now();
+  if (now > scope.event.endsAt) throw precondition('活动已结束，不能取消');
+  const n = await updateWhere(db.collection(COLLECTIONS.events).where({ _id: scope.event._id, status: scope.event.status }), { status: 'cancelled', cancelReason: input.reason, updatedAt: now });
+  if (n !== 1) throw precondition('活动状态刚刚发生了变化，请刷新后再试');
+  const event = { ...scope.event, status: 'cancelled' as const, cancelReason: input.reason };
+  // Those signed up or waiting hear it (the app shows the reason on the event page in any case).
+  const notified = scope.event.status === 'published' ? await tellCancelled(ctx, event) : 0;
+  return { ...(await view(ctx, { ...scope, event })), notified };
+}
+
+async function tellCancelled(ctx: ActionContext, event: EventDoc): Promise<number> {
+  const { db, notify } = ctx.deps;
+  const _ = db.command;
+  const regs = await list<RegistrationDoc>(db.collection(COLLECTIONS.eventRegistrations).where({ eventId: event._id, status: _.in(['confirmed', 'waitlisted', 'pending']) }).limit(1000));
+  if (regs.length === 0) return 0;
+  const members = await list<MemberDoc>(db.collection(COLLECTIONS.members).where({ _id: _.in(regs.map((r) => r.memberId)) }).limit(regs.length));
+  let sent = 0;
+  for (const m of members) {
+    if (!m.openid || !(await spendCredit(db, m._id, 'event'))) continue;
+    const ok = await notify.send({
+      openid: m.openid,
+      templateId: templateId('event'),
+      page: `subpackages/event/detail?id=${event._id}`,
+      data: { thing1: { value: clip(event.title) }, time2: { value: formatBeijing(event.startsAt) }, thing3: { value: clip(`活动已取消：${event.cancelReason ?? ''}`) } },
+    });
+    if (ok) sent++;
+  }
+  return sent;
 }
 
 export async function getEventAdmin(input: { eventId: string }, ctx: ActionContext): Promise<EventAdminView> {
