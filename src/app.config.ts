@@ -26,6 +26,26 @@ const config: Taro.AppConfig & { cloud: boolean } = {
       root: 'subpackages/exam-admin',
       pages: ['index', 'bank', 'question', 'import', 'reports', 'editor', 'monitor', 'stats'],
     },
+    {
+      root: 'subpackages/event',
+      pages: ['detail', 'mine', 'checkin'],
+    },
+    {
+      root: 'subpackages/event-admin',
+      pages: ['index', 'editor', 'manage', 'roster', 'qr'],
+    },
+    {
+      root: 'subpackages/checkin-admin',
+      pages: ['index', 'branch', 'campaigns', 'campaign', 'settings'],
+    },
+    {
+      root: 'subpackages/feed',
+      pages: ['post', 'submit', 'mine', 'models'],
+    },
+    {
+      root: 'subpackages/feed-admin',
+      pages: ['index', 'editor', 'review', 'comments', 'models'],
+    },
   ],
   window: {
     navigationBarTitleText: '党员学习',

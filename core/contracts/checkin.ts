@@ -134,6 +134,8 @@ export interface CampaignSummary {
   requiredDays: number;
   /** Branch names, or empty for the whole organisation. */
   audienceNames: string[];
+  /** Branch ids, or empty for the whole organisation. */
+  unitIds: string[];
   status: 'active' | 'cancelled';
   createdByName: string;
   /** Organisers only: whether this organiser may cancel it. */

@@ -69,6 +69,7 @@ export const feedSchemas = {
       memberId: idSchema,
       honour: z.string().trim().min(2, '请填写荣誉称号').max(20, '荣誉称号最多20字'),
       intro: z.string().trim().max(300, '简介最多300字').default(''),
+      /** Omitted: keep the current photo; null: remove it. */
       photo: fileIdSchema.nullish(),
     })
     .strict(),
@@ -129,6 +130,8 @@ export interface ModelMember {
   unitName: string;
   honour: string;
   intro: string;
+  /** The photo's fileID (organisers keep it when they edit the entry). */
+  photo: string | null;
   photoUrl: string | null;
   stories: Array<{ postId: string; title: string; publishAt: number }>;
 }
@@ -139,14 +142,18 @@ export interface AdminPost {
   title: string;
   /** Stored (sanitised) HTML, image sources as cloud fileIDs, for the editor. */
   body: string;
+  /** The body as readers see it (image sources resolved), for the editor's preview. */
+  bodyPreview: string;
   cover: string | null;
   coverUrl: string | null;
   images: string[];
   imageUrls: string[];
   tags: string[];
   unitId: string | null;
+  unitName: string | null;
   modelMemberId: string | null;
   status: PostStatus;
+  unpublishReason: string;
   publishAt: number | null;
   pinned: boolean;
   authorName: string;

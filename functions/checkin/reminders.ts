@@ -70,8 +70,17 @@ export async function remindBranch(input: { unitId: string }, ctx: ActionContext
   const today = beijingDayKey(clock.now());
   const missing = (await dayRoster(db, unit, today)).rows.filter((r) => !r.checkedIn);
   const credits = await creditsOf(db, missing.map((r) => r.memberId));
+  const _ = db.command;
+  const markIds = missing.map((r) => checkinId(r.memberId, today));
+  const reminded = new Set(
+    markIds.length ? (await list<{ _id: string }>(db.collection(COLLECTIONS.checkinReminders).where({ _id: _.in(markIds) }).limit(markIds.length))).map((m) => m._id) : [],
+  );
   const result = { sent: 0, withoutCredit: 0, alreadyReminded: 0 };
   for (const r of missing) {
+    if (reminded.has(checkinId(r.memberId, today))) {
+      result.alreadyReminded++;
+      continue;
+    }
     const c = credits.get(r.memberId);
     // A credit counts only for the WeChat account the member is bound to now.
     if (!r.openid || !c || c.checkin <= 0 || c.openid !== r.openid) {

@@ -12,7 +12,7 @@ import { isOrganiser } from '../../core/domain/roles';
 import type { MemberDoc } from '../lib/model';
 import type { ActionContext } from '../lib/router';
 import type { PostDoc } from './model';
-import { bodyImages } from './sanitize';
+import { bodyImages, renderBody } from './sanitize';
 
 /** Images in posts: at most 4 MB each (the client compresses first), and really images. */
 export async function checkImages(storage: Storage, fileIDs: Array<string | null | undefined>): Promise<void> {
@@ -68,14 +68,17 @@ export function adminPost(p: PostDoc, urls: Map<string, string>): AdminPost {
     kind: p.kind,
     title: p.title,
     body: p.body,
+    bodyPreview: renderBody(p.body, urls),
     cover: p.cover,
     coverUrl: p.cover ? urls.get(p.cover) || null : null,
     images: p.images,
     imageUrls: p.images.map((id) => urls.get(id) ?? ''),
     tags: p.tags,
     unitId: p.unitId,
+    unitName: p.unitName,
     modelMemberId: p.modelMemberId,
     status: p.status,
+    unpublishReason: p.unpublishReason ?? '',
     publishAt: p.publishAt,
     pinned: p.pinned,
     authorName: p.authorName,

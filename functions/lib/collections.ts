@@ -124,7 +124,7 @@ export const INDEXES: Record<CollectionName, string[][]> = {
     ['orgId', 'status', 'publishAt', 'sortKey', 'title'],
     ['orgId', 'status', 'kind', 'publishAt', 'sortKey', 'title'],
     ['orgId', 'status', 'updatedAt'],
-    ['authorId', 'createdAt'],
+    ['authorId', 'source.type', 'createdAt'],
     ['orgId', 'status', 'kind', 'modelMemberId'],
   ],
   postLikes: [],

@@ -1,10 +1,12 @@
 // A member checks in on the 学习 tab in headless Chromium against the H5 build, with the real
 // `checkin` function behind it: today's check-in, the streak and the calendar, then (the server's
 // clock moved two days on, the day between skipped) a make-up of the missed day from the calendar.
-import type { Page } from 'playwright-core';
+// Then a check-in with a photo, shared, that a branch mate sees in 支部动态.
+import type { BrowserContext, Page } from 'playwright-core';
 import { shot, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
-import { eventually, fill, openTab } from '../helpers/ui';
+import { eventually, fill, openTab, shown } from '../helpers/ui';
 import { addDays, beijingDayKey } from '../../core/domain/time';
+import { encodePng } from '../../localcloud/png';
 
 jest.setTimeout(90_000);
 
@@ -106,6 +108,80 @@ describe('member checks in and makes up a missed day', () => {
     } finally {
       env.t.cloud.clock.reset();
       await context.close();
+    }
+  });
+});
+
+/** A small red square as a PNG (RGBA scanlines, each row led by filter byte 0). */
+function redSquarePng(size: number): Buffer {
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 4, Buffer.from([0xc8, 0x16, 0x1d, 0xff]))]);
+  return encodePng(size, size, 6, Buffer.concat(Array.from({ length: size }, () => row)));
+}
+
+async function signInAs(openid: string, name: string): Promise<{ context: BrowserContext; page: Page }> {
+  const { context, page } = await env.open();
+  await page.locator('#login-openid input, input#login-openid').first().fill(openid);
+  await page.locator('#login-openid-submit').click();
+  await page.getByText(name).first().waitFor();
+  return { context, page };
+}
+
+describe('a shared check-in with a photo', () => {
+  it('refuses a file that is not an image, keeps a real photo, and shows it to a branch mate in 支部动态', async () => {
+    const today = beijingDayKey(env.t.cloud.clock.now());
+    // GIVEN 郑桂兰 (离退休干部党支部) on 学习, not yet checked in today
+    const author = await signInAs('demo-m-23', '郑桂兰');
+    const page = author.page;
+    try {
+      await openTab(page, '学习');
+      await page.locator('#checkin-submit').waitFor();
+      await fill(page, 'checkin-title', '学习《中国共产党简史》');
+      await fill(page, 'checkin-note', '和老同志们一起读书。');
+      await page.locator('#checkin-share').click();
+
+      // WHEN she attaches a file called .png that is not an image: the server refuses it, nothing is written
+      await page.locator('#checkin-photo-input').setInputFiles({ name: '照片.png', mimeType: 'image/png', buffer: Buffer.from('这不是图片', 'utf8') });
+      await shown(page, '#checkin-photo-thumb').waitFor();
+      await page.locator('#checkin-submit').click();
+      await page.locator('#checkin-error', { hasText: '不是图片' }).waitFor();
+      expect(env.t.cloud.db.count('checkins', { memberId: 'demo-member-23' })).toBe(0);
+
+      // … then takes it away (the refusal goes with it) and attaches a real photo
+      await shown(page, '#checkin-photo-remove').click();
+      await page.locator('#checkin-error').waitFor({ state: 'detached' });
+      await page.locator('#checkin-photo-input').setInputFiles({ name: '读书.png', mimeType: 'image/png', buffer: redSquarePng(16) });
+      await shown(page, '#checkin-photo-thumb img').waitFor();
+      await shot(page, 'checkin-photo');
+      await page.locator('#checkin-submit').click();
+      await page.locator('#checkin-done', { hasText: '今日已打卡' }).waitFor();
+
+      // THEN the check-in keeps the photo and is shared, and her own feed shows it
+      const saved = env.t.cloud.db.find('checkins', { _id: `demo-member-23_${today}` }, {})[0] as unknown as { photo: string | null; share: boolean };
+      expect(saved).toMatchObject({ share: true, photo: expect.stringMatching(/^cloud:\/\//) });
+      await shown(page, `#feed-demo-member-23_${today}`).waitFor();
+    } finally {
+      await author.context.close();
+    }
+
+    // WHEN 韩淑珍, of the same branch, opens 学习
+    const reader = await signInAs('demo-m-25', '韩淑珍');
+    try {
+      await openTab(reader.page, '学习');
+      const item = shown(reader.page, `#feed-demo-member-23_${today}`);
+      await item.waitFor();
+
+      // THEN she sees 郑桂兰's check-in with its words and the photo, loaded
+      await expect(item.innerText()).resolves.toMatch(/郑桂兰[\s\S]*学习《中国共产党简史》 · 30 分钟[\s\S]*和老同志们一起读书。/);
+      await expect(item.innerText()).resolves.not.toContain('补卡');
+      // The feed's images load lazily: scroll to it as she would.
+      const img = item.locator('img');
+      await img.scrollIntoViewIfNeeded();
+      await eventually(async () => {
+        expect(await img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth)).toBe(16);
+      });
+      await shot(reader.page, 'checkin-branch-feed');
+    } finally {
+      await reader.context.close();
     }
   });
 });

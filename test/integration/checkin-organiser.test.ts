@@ -131,6 +131,11 @@ describe('campaigns', () => {
     await refused(ORGANISER, 'cancelCampaign', { campaignId: id }, 'FORBIDDEN');
     await expect(ok<CampaignSummary>(ADMIN, 'cancelCampaign', { campaignId: id })).resolves.toMatchObject({ status: 'cancelled', canCancel: false });
     expect((await ok<MyCampaign[]>('demo-m-12', 'myCampaigns')).map((c) => c.title)).toEqual(['21天党史学习']);
+    // Started again with the same title and dates: a new campaign, not the cancelled one.
+    const again = await ok<CampaignSummary>(ADMIN, 'createCampaign', { ...campaign, title: '全单位读书月', requiredDays: 10, unitIds: [] });
+    expect(again).toMatchObject({ status: 'active', unitIds: [] });
+    expect(again.id).not.toBe(id);
+    await ok(ADMIN, 'cancelCampaign', { campaignId: again.id });
   });
 });
 
@@ -168,11 +173,13 @@ describe('reminders', () => {
     await refused(ORGANISER, 'remindBranch', { unitId: 'br-office' }, 'FORBIDDEN');
     // 10 members, nobody checked in today; demo-m-14 holds a credit (not spent yesterday), demo-m-15 two.
     await expect(ok(ORGANISER, 'remindBranch', { unitId: 'br-school' })).resolves.toEqual({ sent: 2, withoutCredit: 8, alreadyReminded: 0 });
-    // Again: demo-m-14's credit is spent, demo-m-15 still holds one but was reminded today.
-    await expect(ok(ORGANISER, 'remindBranch', { unitId: 'br-school' })).resolves.toEqual({ sent: 0, withoutCredit: 9, alreadyReminded: 1 });
+    // Again: both were reminded today (demo-m-14 with its only credit, demo-m-15 still holds one).
+    await expect(ok(ORGANISER, 'remindBranch', { unitId: 'br-school' })).resolves.toEqual({ sent: 0, withoutCredit: 8, alreadyReminded: 2 });
     t.cloud.clock.set(beijing('2036-03-13', 20, 5));
     await timer();
     expect(outbox().length).toBe(before + 2);
+    // demo-m-14 was reminded today with its only credit: that is "already reminded", not "no credit".
+    await expect(ok(ORGANISER, 'remindBranch', { unitId: 'br-school' })).resolves.toEqual({ sent: 0, withoutCredit: 8, alreadyReminded: 2 });
     expect(t.cloud.db.find('reminderCredits', { _id: 'demo-member-15' })[0]).toMatchObject({ checkin: 1 });
   });
 

@@ -136,6 +136,12 @@ describe('comments', () => {
       ['向先进学习！', false],
     ]);
     await expect(ok<PostDetail>(MEMBER, 'getPost', { postId: id })).resolves.toMatchObject({ comments: 1 });
+    // A report found groundless: keeping the comment takes it out of the queue, the decision kept.
+    const third = (await ok<FeedResponses['addComment']>('demo-m-14', 'addComment', { postId: id, text: '说得好' })).comment;
+    await ok(MEMBER, 'reportComment', { commentId: third?.id });
+    await ok(ADMIN, 'hideComment', { commentId: third?.id, hidden: false, reason: '内容没有问题' });
+    expect((await ok<FeedResponses['listFlaggedComments']>(ADMIN, 'listFlaggedComments', {})).items.map((c) => c.text)).toEqual([]);
+    expect(t.cloud.db.find('postComments', { _id: third?.id })[0]).toMatchObject({ status: 'visible', flagged: false, moderation: [expect.objectContaining({ reason: '内容没有问题' })] });
   });
 });
 
@@ -143,6 +149,7 @@ describe('submissions and model stories', () => {
   it('a member’s story waits for review; approved it is published, rejected the author sees why', async () => {
     const story = await ok<FeedResponses['submitPost']>(MEMBER, 'submitPost', { kind: 'model', title: '身边的好党员郭峰', body: '<p>三十年如一日扎根讲台。</p>', tags: ['优秀党员'] });
     expect(story.status).toBe('pending');
+    await refused(ORGANISER, 'publishPost', { postId: story.postId }, 'FAILED_PRECONDITION', '请在“审核投稿”中审核');
     await refused(MEMBER, 'submitPost', { kind: 'notice', title: '我的通知', body: '<p>内容</p>' }, 'INVALID_ARGUMENT');
     expect((await ok<FeedResponses['listPosts']>(MEMBER, 'listPosts', { kind: 'model' })).items).toHaveLength(0);
     const pending = await ok<FeedResponses['listAdminPosts']>(ORGANISER, 'listAdminPosts', { status: 'pending' });
@@ -153,6 +160,8 @@ describe('submissions and model stories', () => {
     const second = await ok<FeedResponses['submitPost']>(MEMBER, 'submitPost', { kind: 'report', title: '我们的读书会', body: '<p>读书会</p>' });
     await refused(ORGANISER, 'reviewPost', { postId: second.postId, approve: false }, 'INVALID_ARGUMENT', '请填写不通过的原因');
     await ok(ORGANISER, 'reviewPost', { postId: second.postId, approve: false, reason: '请补充活动照片' });
+    await ok(ORGANISER, 'savePost', { post: post({ title: '管理员自己的草稿' }) });
+    expect((await ok<FeedResponses['mySubmissions']>(ORGANISER, 'mySubmissions', {})).items).toEqual([]);
     const mine = await ok<FeedResponses['mySubmissions']>(MEMBER, 'mySubmissions', {});
     expect(mine.items.map((s) => [s.title, s.status, s.rejectReason])).toEqual([
       ['我们的读书会', 'rejected', '请补充活动照片'],
@@ -163,7 +172,10 @@ describe('submissions and model stories', () => {
   it('features members with their stories on the 先进典型 page', async () => {
     await refused(ORGANISER, 'featureMember', { memberId: 'demo-member-02', honour: '优秀共产党员' }, 'FORBIDDEN');
     await refused(ORGANISER, 'savePost', { post: post({ kind: 'model', modelMemberId: 'demo-member-15', tags: ['优秀党员'] }) }, 'INVALID_ARGUMENT', '请先在“先进典型”中设置');
-    await ok<ModelMember>(ORGANISER, 'featureMember', { memberId: 'demo-member-15', honour: '优秀共产党员', intro: '扎根讲台三十年' });
+    const photo = await t.upload('uploads/guo.png', encodePng(1, 1, 0, Buffer.from([0, 10])));
+    await ok<ModelMember>(ORGANISER, 'featureMember', { memberId: 'demo-member-15', honour: '优秀教师', intro: '扎根讲台三十年', photo });
+    // Editing the entry without a new photo keeps the photo.
+    await expect(ok<ModelMember>(ORGANISER, 'featureMember', { memberId: 'demo-member-15', honour: '优秀共产党员', intro: '扎根讲台三十年' })).resolves.toMatchObject({ photo, honour: '优秀共产党员' });
     await publishNew(ORGANISER, { kind: 'model', title: '郭峰：三尺讲台写忠诚', modelMemberId: 'demo-member-15', tags: ['优秀党员'] });
     const models = await ok<ModelMember[]>(MEMBER, 'listModels');
     expect(models).toEqual([

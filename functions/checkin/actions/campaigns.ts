@@ -7,7 +7,7 @@ import { campaignLength, campaignStanding, CAMPAIGN_STANDING_TEXT, monthsBetween
 import { addDays, beijingDayKey } from '../../../core/domain/time';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, isDuplicateKeyError, list, updateWhere, type Database } from '../../lib/db';
-import { forbidden, invalid, notFound } from '../../lib/errors';
+import { forbidden, invalid, notFound, precondition } from '../../lib/errors';
 import { managedUnits, requireManagedUnit, requireMember, requireOrganiser } from '../../lib/identity';
 import type { MemberDoc, UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
@@ -27,6 +27,7 @@ function summary(c: CampaignDoc, names: Map<string, string>, me?: MemberDoc): Ca
     endDay: c.endDay,
     requiredDays: c.requiredDays,
     audienceNames: c.audience.includes(ALL_BRANCHES) ? [] : c.audience.flatMap((id) => names.get(id) ?? []),
+    unitIds: c.audience.includes(ALL_BRANCHES) ? [] : c.audience,
     status: c.status,
     createdByName: c.createdByName,
   };
@@ -66,32 +67,35 @@ export async function createCampaign(input: CreateInput, ctx: ActionContext): Pr
     if (foreign) throw forbidden('只能为自己管理的支部发起活动');
   }
   // The id derives from the creator and the campaign's title and dates: a double tap or a retry
-  // finds the one already written.
-  const id = ids.derive('cmp', `${me._id}|${input.title}|${input.startDay}|${input.endDay}`);
-  const doc: CampaignDoc = {
-    _id: id,
-    orgId: me.orgId,
-    title: input.title,
-    description: input.description,
-    startDay: input.startDay,
-    endDay: input.endDay,
-    requiredDays: input.requiredDays,
-    audience,
-    status: 'active',
-    createdBy: me._id,
-    createdByName: me.name,
-    createdAt: clock.now(),
-    cancelledAt: null,
-  };
-  try {
-    await insert(db, COLLECTIONS.checkinCampaigns, { ...doc });
-    return summary(doc, namesOf(units), me);
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err;
+  // finds the one already written. After a cancellation the same campaign may be started again:
+  // the next id in the series is used.
+  for (let n = 0; n < 20; n++) {
+    const id = ids.derive('cmp', `${me._id}|${input.title}|${input.startDay}|${input.endDay}${n ? `|${n}` : ''}`);
+    const doc: CampaignDoc = {
+      _id: id,
+      orgId: me.orgId,
+      title: input.title,
+      description: input.description,
+      startDay: input.startDay,
+      endDay: input.endDay,
+      requiredDays: input.requiredDays,
+      audience,
+      status: 'active',
+      createdBy: me._id,
+      createdByName: me.name,
+      createdAt: clock.now(),
+      cancelledAt: null,
+    };
+    try {
+      await insert(db, COLLECTIONS.checkinCampaigns, { ...doc });
+      return summary(doc, namesOf(units), me);
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+    }
+    const existing = await getById<CampaignDoc>(db, COLLECTIONS.checkinCampaigns, id);
+    if (existing && existing.status === 'active') return summary(existing, namesOf(units), me);
   }
-  const existing = await getById<CampaignDoc>(db, COLLECTIONS.checkinCampaigns, id);
-  if (!existing) throw new Error(`campaign ${id} vanished`);
-  return summary(existing, namesOf(units), me);
+  throw precondition('相同的活动已取消多次，请换一个活动名称');
 }
 
 export async function cancelCampaign(input: { campaignId: string }, ctx: ActionContext): Promise<CampaignSummary> {

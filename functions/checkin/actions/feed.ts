@@ -22,29 +22,28 @@ export async function branchFeed(input: { cursor?: string | null; limit: number 
   }
   const docs = await list<CheckinDoc>(db.collection(COLLECTIONS.checkins).where(where).orderBy('at', 'desc').orderBy('_id', 'desc').limit(input.limit + 1));
   const page = docs.slice(0, input.limit);
-  const items: FeedItem[] = [];
-  for (const c of page) {
-    let photoUrl: string | null = null;
-    if (c.photo) {
-      try {
-        photoUrl = await storage.tempUrl(c.photo);
-      } catch {
-        photoUrl = null;
-      }
+  // One temporary-URL call for the page's photos (getTempFileURL takes 50 at a time).
+  let urls = new Map<string, string>();
+  const photos = page.flatMap((c) => (c.photo ? [c.photo] : []));
+  if (photos.length) {
+    try {
+      urls = await storage.tempUrls(photos);
+    } catch {
+      urls = new Map();
     }
-    items.push({
-      id: c._id,
-      name: c.name ?? '',
-      day: c.day,
-      at: c.at,
-      title: c.title,
-      minutes: c.minutes,
-      note: c.note,
-      madeUp: c.madeUp,
-      photoUrl,
-      mine: c.memberId === me._id,
-    });
   }
+  const items: FeedItem[] = page.map((c) => ({
+    id: c._id,
+    name: c.name ?? '',
+    day: c.day,
+    at: c.at,
+    title: c.title,
+    minutes: c.minutes,
+    note: c.note,
+    madeUp: c.madeUp,
+    photoUrl: c.photo ? urls.get(c.photo) || null : null,
+    mine: c.memberId === me._id,
+  }));
   const last = page[page.length - 1];
   return { items, nextCursor: docs.length > input.limit && last ? encodeKeyset([last.at, last._id]) : null };
 }

@@ -113,11 +113,16 @@ export async function hideComment(input: { commentId: string; hidden: boolean; r
   if (!c) throw notFound('找不到这条评论');
   const { me, post } = await loadForOrganiser(ctx, c.postId);
   const target = input.hidden ? 'hidden' : 'visible';
-  if (c.status === target) return { hidden: input.hidden };
+  const entry = { at: clock.now(), by: me._id, hidden: input.hidden, reason: input.reason };
+  if (c.status === target) {
+    // Already so: a reported comment found fine leaves the queue, with the decision kept.
+    if (c.flagged) await updateWhere(db.collection(COLLECTIONS.postComments).where({ _id: c._id, status: c.status }), { flagged: false, moderation: _.push(entry) });
+    return { hidden: input.hidden };
+  }
   const n = await updateWhere(db.collection(COLLECTIONS.postComments).where({ _id: c._id, status: c.status }), {
     status: target,
     flagged: false,
-    moderation: _.push({ at: clock.now(), by: me._id, hidden: input.hidden, reason: input.reason }),
+    moderation: _.push(entry),
   });
   if (n === 1) {
     const wasVisible = c.status === 'visible';

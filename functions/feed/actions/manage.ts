@@ -99,6 +99,7 @@ export async function publishPost(input: { postId: string; publishAt?: number | 
   const now = clock.now();
   if (post.status === 'published') return answer(ctx, post);
   if (post.status === 'rejected') throw precondition('这篇投稿未通过审核，不能发布');
+  if (post.status === 'pending') throw precondition('这是党员的投稿，请在“审核投稿”中审核');
   const at = Math.max(now, input.publishAt ?? now);
   const n = await updateWhere(db.collection(COLLECTIONS.posts).where({ _id: post._id, status: post.status }), {
     status: 'published',
@@ -202,10 +203,12 @@ export async function mySubmissions(input: { cursor?: string | null; limit: numb
   const { db } = ctx.deps;
   const _ = db.command;
   const me = await requireMember(ctx);
-  let where: object = { authorId: me._id };
+  // Only what the member submitted (an organiser's own drafts are not submissions).
+  const base = { authorId: me._id, 'source.type': 'submission' };
+  let where: object = base;
   if (input.cursor) {
     const [at, id] = decodeKeyset(input.cursor, ['number', 'string']);
-    where = _.or([{ authorId: me._id, createdAt: _.lt(at) }, { authorId: me._id, createdAt: at, _id: _.lt(id) }]);
+    where = _.or([{ ...base, createdAt: _.lt(at) }, { ...base, createdAt: at, _id: _.lt(id) }]);
   }
   const docs = await list<PostDoc>(db.collection(COLLECTIONS.posts).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(input.limit + 1));
   const page = docs.slice(0, input.limit);

@@ -33,6 +33,7 @@ export async function listModels(_input: object, ctx: ActionContext): Promise<Mo
     unitName: unitNames.get(m.unitId) ?? '',
     honour: m.honour,
     intro: m.intro,
+    photo: m.photo,
     photoUrl: m.photo ? urls.get(m.photo) || null : null,
     stories: stories
       .filter((p) => p.modelMemberId === m._id && (p.publishAt ?? 0) <= now)
@@ -48,15 +49,17 @@ export async function featureMember(input: { memberId: string; honour: string; i
   if (!member || member.orgId !== me.orgId) throw notFound('找不到这位党员');
   const unit = await requireManagedUnit(db, me, member.unitId);
   await checkImages(storage, [input.photo]);
-  const data = { orgId: me.orgId, name: member.name, unitId: member.unitId, honour: input.honour, intro: input.intro, photo: input.photo ?? null, featuredAt: clock.now(), featuredBy: me._id };
+  const existing = await getById<ModelDoc>(db, COLLECTIONS.featuredMembers, member._id);
+  const photo = input.photo === undefined ? (existing?.photo ?? null) : input.photo;
+  const data = { orgId: me.orgId, name: member.name, unitId: member.unitId, honour: input.honour, intro: input.intro, photo, featuredAt: existing?.featuredAt ?? clock.now(), featuredBy: me._id };
   try {
     await insert(db, COLLECTIONS.featuredMembers, { _id: member._id, ...data });
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err;
     await updateById(db, COLLECTIONS.featuredMembers, member._id, data);
   }
-  const urls = await urlsFor(ctx.deps, input.photo ? [input.photo] : []);
-  return { memberId: member._id, name: member.name, unitName: unit.name, honour: input.honour, intro: input.intro, photoUrl: input.photo ? urls.get(input.photo) || null : null, stories: [] };
+  const urls = await urlsFor(ctx.deps, photo ? [photo] : []);
+  return { memberId: member._id, name: member.name, unitName: unit.name, honour: input.honour, intro: input.intro, photo, photoUrl: photo ? urls.get(photo) || null : null, stories: [] };
 }
 
 export async function unfeatureMember(input: { memberId: string }, ctx: ActionContext): Promise<FeedResponses['unfeatureMember']> {

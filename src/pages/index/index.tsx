@@ -1,4 +1,6 @@
-// 首页: greeting, today's tasks (or the bind prompt for an unbound user) and quick entries.
+// 首页: greeting, today's tasks (or the bind prompt for an unbound user), quick entries, and for a
+// bound member the feed (党建动态) with its ways to 先进典型 and 投稿.
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import PageShell from '@/components/PageShell';
@@ -9,6 +11,7 @@ import { useMe } from '@/hooks';
 import { greetingAt } from '@/utils/format';
 import { goPage, goTab, PAGE, type TAB } from '@/utils/nav';
 import type { Me } from '@core/contracts';
+import HomeFeed from './HomeFeed';
 import './index.scss';
 
 const ENTRIES: Array<{ id: string; label: string; glyph: string; tab: keyof typeof TAB }> = [
@@ -45,9 +48,11 @@ function BindPrompt({ me }: { me: Extract<Me, { bound: false }> }) {
 
 export default function HomePage() {
   const { me, error, loading, reload } = useMe();
+  const [refreshKey, setRefreshKey] = useState(0);
 
   usePullDownRefresh(() => {
     reload();
+    setRefreshKey((k) => k + 1);
     // The refresh indicator only needs to acknowledge the pull; data arrives through useMe.
     setTimeout(() => void Taro.stopPullDownRefresh(), 600);
   });
@@ -101,6 +106,8 @@ export default function HomePage() {
             ))}
           </View>
         </Card>
+
+        {member ? <HomeFeed refreshKey={refreshKey} /> : null}
       </View>
     </PageShell>
   );

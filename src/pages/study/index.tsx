@@ -1,19 +1,21 @@
-// 学习: the daily study check-in (学习打卡). Today's check-in form (or 今日已打卡), the member's
-// streak figures, and a month calendar where a missed day still inside the make-up window can be
-// made up (补卡). Every day's state is a word or symbol, never colour alone.
-import { useState } from 'react';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+// 学习: the daily study check-in (学习打卡). Today's check-in form (or 今日已打卡) with an optional
+// photo, the member's campaigns (打卡活动) and progress, the streak figures, a month calendar where
+// a missed day still inside the make-up window can be made up (补卡), and the branch feed of
+// check-ins members chose to share (支部动态). Every day's state is a word or symbol, never colour alone.
+import { useEffect, useState, type ChangeEvent } from 'react';
+import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { CheckinRequests, MyCheckins } from '@core/contracts';
+import type { CheckinRequests, FeedItem, MyCampaign, MyCheckins } from '@core/contracts';
+import { CAMPAIGN_STANDING_TEXT, MAX_PHOTO_BYTES } from '@core/domain/checkin';
 import PageShell from '@/components/PageShell';
 import MemberGate from '@/components/MemberGate';
 import Card from '@/components/Card';
 import { Button, Switch } from '@/components/nut';
-import { ErrorView, LoadingView } from '@/components/StateView';
-import { useAction, useMutation } from '@/hooks';
+import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import { useAction, useMutation, usePaged } from '@/hooks';
 import { askReminders } from '@/api/platform';
-import { toApiError } from '@/api';
-import { CHECKIN_DAY, dayTitle, leadingBlanks, monthTitle, shiftMonth } from '@/utils/format';
+import { toApiError, uploadFile } from '@/api';
+import { CHECKIN_DAY, dayRangeText, dayTitle, leadingBlanks, monthTitle, percent, shiftMonth } from '@/utils/format';
 import './index.scss';
 
 type Entry = CheckinRequests['checkIn'];
@@ -22,6 +24,65 @@ const TITLE_MAX = 60;
 const NOTE_MAX = 300;
 const WEEK = ['一', '二', '三', '四', '五', '六', '日'];
 
+/** A photo picked for a check-in: uploaded at once, so the check-in only sends its fileID. */
+interface Photo {
+  fileID: string;
+  /** What the thumbnail shows: an object URL (H5) or the temporary file path (WeChat). */
+  preview: string;
+}
+
+/** Why a picked file cannot be a check-in photo, before anything is uploaded; null when it may be. */
+function photoProblem(type: string, size: number): string | null {
+  if (type !== '' && !type.startsWith('image/')) return '请选择一张图片';
+  if (size > MAX_PHOTO_BYTES) return `照片不能超过${MAX_PHOTO_BYTES / 1024 / 1024}MB`;
+  return null;
+}
+
+interface PhotoPickerProps {
+  prefix: 'checkin' | 'makeup';
+  disabled: boolean;
+  /** A picked file to upload: the H5 File or the WeChat temporary path, its name and what the thumbnail shows. */
+  onPick: (source: string | Blob, name: string, preview: string) => void;
+  onProblem: (problem: string) => void;
+}
+
+/** 添加照片: H5, a real file input dressed as a button; WeChat, the system's image chooser. */
+function PhotoPicker({ prefix, disabled, onPick, onProblem }: PhotoPickerProps) {
+  if (process.env.TARO_ENV === 'h5') {
+    const onChange = (e: ChangeEvent<HTMLInputElement>) => {
+      const f = e.target.files?.[0];
+      e.target.value = ''; // picking the same file again should fire again
+      if (!f) return;
+      const wrong = photoProblem(f.type, f.size);
+      if (wrong) onProblem(wrong);
+      else onPick(f, f.name, URL.createObjectURL(f));
+    };
+    return (
+      <label className={disabled ? 'photo-pick photo-pick--off' : 'photo-pick'} id={`${prefix}-photo`}>
+        <span>＋ 添加照片</span>
+        <input id={`${prefix}-photo-input`} className='photo-pick__input' type='file' accept='image/*' disabled={disabled} onChange={onChange} />
+      </label>
+    );
+  }
+  const choose = async () => {
+    try {
+      const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] });
+      const f = res.tempFiles[0];
+      if (!f) return;
+      const wrong = photoProblem('', f.size);
+      if (wrong) onProblem(wrong);
+      else onPick(f.path, f.path.split('/').pop() || 'photo.jpg', f.path);
+    } catch {
+      // The member closed the chooser: nothing to do.
+    }
+  };
+  return (
+    <Button id={`${prefix}-photo`} fill='outline' disabled={disabled} onClick={() => void choose()}>
+      ＋ 添加照片
+    </Button>
+  );
+}
+
 /** The check-in fields, shared by today's check-in and a make-up; ids are `${prefix}-title` etc. */
 function EntryForm({
   prefix,
@@ -29,18 +90,46 @@ function EntryForm({
   running,
   serverError,
   onSubmit,
+  onPhotoChange,
 }: {
   prefix: 'checkin' | 'makeup';
   submitLabel: string;
   running: boolean;
   serverError: string | null;
   onSubmit: (entry: Entry) => void;
+  /** The photo was picked or taken away: a refusal of the previous one no longer applies. */
+  onPhotoChange: () => void;
 }) {
   const [title, setTitle] = useState('');
   const [minutes, setMinutes] = useState('30');
   const [note, setNote] = useState('');
   const [share, setShare] = useState(false);
+  const [photo, setPhoto] = useState<Photo | null>(null);
+  const [uploading, setUploading] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+
+  // An H5 object URL holds the picked file in memory until it is revoked.
+  const preview = photo?.preview ?? null;
+  useEffect(() => {
+    return () => {
+      if (preview?.startsWith('blob:')) URL.revokeObjectURL(preview);
+    };
+  }, [preview]);
+
+  const pickPhoto = async (source: string | Blob, name: string, shown: string) => {
+    setProblem(null);
+    onPhotoChange();
+    setUploading(true);
+    try {
+      const fileID = await uploadFile(source, name);
+      setPhoto({ fileID, preview: shown });
+    } catch (e) {
+      if (shown.startsWith('blob:')) URL.revokeObjectURL(shown);
+      setProblem(`照片没有上传成功：${toApiError(e).message}`);
+    } finally {
+      setUploading(false);
+    }
+  };
 
   const submit = () => {
     const t = title.trim();
@@ -49,7 +138,7 @@ function EntryForm({
     if (!Number.isInteger(m) || m < 1 || m > 600) return setProblem('学习时长请填写 1–600 分钟');
     if (note.trim().length > NOTE_MAX) return setProblem(`心得最多${NOTE_MAX}字`);
     setProblem(null);
-    onSubmit({ title: t, minutes: m, note: note.trim(), share });
+    onSubmit({ title: t, minutes: m, note: note.trim(), share, ...(photo ? { photo: photo.fileID } : {}) });
   };
 
   const shown = problem ?? serverError;
@@ -100,6 +189,33 @@ function EntryForm({
           {note.trim().length} / {NOTE_MAX}
         </Text>
       </View>
+      <View className='field'>
+        <Text className='field__label'>
+          照片 <Text className='field__hint'>（选填）</Text>
+        </Text>
+        {photo ? (
+          <View className='photo-thumb' id={`${prefix}-photo-thumb`}>
+            <Image className='photo-thumb__img' src={photo.preview} mode='aspectFill' />
+            <Button
+              id={`${prefix}-photo-remove`}
+              size='small'
+              fill='outline'
+              onClick={() => {
+                setPhoto(null);
+                onPhotoChange();
+              }}
+            >
+              ✕ 去掉照片
+            </Button>
+          </View>
+        ) : uploading ? (
+          <Text className='photo-uploading' id={`${prefix}-photo-uploading`}>
+            正在上传照片…
+          </Text>
+        ) : (
+          <PhotoPicker prefix={prefix} disabled={running} onPick={(src, name, shown) => void pickPhoto(src, name, shown)} onProblem={setProblem} />
+        )}
+      </View>
       <View className='entry-form__line'>
         <Text className='entry-form__line-label'>分享到支部</Text>
         <Text className='muted'>{share ? '开' : '关'}</Text>
@@ -111,7 +227,7 @@ function EntryForm({
           <Text>{shown}</Text>
         </View>
       ) : null}
-      <Button id={`${prefix}-submit`} block type='primary' size='large' loading={running} disabled={running} onClick={submit}>
+      <Button id={`${prefix}-submit`} block type='primary' size='large' loading={running} disabled={running || uploading} onClick={submit}>
         {submitLabel}
       </Button>
     </View>
@@ -211,7 +327,15 @@ function MakeupForm({ day, onDone, onClose }: { day: string; onDone: () => void;
   return (
     <Card id='makeup-form' title={`补卡：${dayTitle(day)}`} extra={<Text id='makeup-close' className='makeup__close' onClick={onClose}>✕ 取消</Text>}>
       <Text className='makeup__desc'>补上这一天的学习记录，补卡后连续天数会接上。</Text>
-      <EntryForm key={day} prefix='makeup' submitLabel='补卡' running={makeUp.running} serverError={makeUp.error?.message ?? null} onSubmit={(e) => void submit(e)} />
+      <EntryForm
+        key={day}
+        prefix='makeup'
+        submitLabel='补卡'
+        running={makeUp.running}
+        serverError={makeUp.error?.message ?? null}
+        onSubmit={(e) => void submit(e)}
+        onPhotoChange={makeUp.reset}
+      />
     </Card>
   );
 }
@@ -266,7 +390,119 @@ function TodayCard({ data, onChecked }: { data: MyCheckins; onChecked: () => voi
   return (
     <Card title='学习打卡' id='checkin-today'>
       <Text className='checkin-today__date'>今天 {dayTitle(data.today)}，还没有打卡</Text>
-      <EntryForm prefix='checkin' submitLabel='打卡' running={checkIn.running} serverError={checkIn.error?.message ?? null} onSubmit={(e) => void submit(e)} />
+      <EntryForm
+        prefix='checkin'
+        submitLabel='打卡'
+        running={checkIn.running}
+        serverError={checkIn.error?.message ?? null}
+        onSubmit={(e) => void submit(e)}
+        onPhotoChange={checkIn.reset}
+      />
+    </Card>
+  );
+}
+
+function CampaignCard({ c }: { c: MyCampaign }) {
+  const share = percent(c.doneDays, c.requiredDays);
+  const cancelled = c.status === 'cancelled';
+  return (
+    <View className='my-campaign' id={`my-campaign-${c.id}`} data-standing={c.standing}>
+      <View className='my-campaign__head'>
+        <Text className='my-campaign__title'>{c.title}</Text>
+        <Text className={`tag my-campaign__standing--${cancelled ? 'cancelled' : c.standing}`}>{cancelled ? '已取消' : CAMPAIGN_STANDING_TEXT[c.standing]}</Text>
+      </View>
+      <Text className='my-campaign__dates'>{dayRangeText(c.startDay, c.endDay)}</Text>
+      {c.description ? <Text className='my-campaign__desc'>{c.description}</Text> : null}
+      <View className='my-campaign__bar' aria-label={`已打卡 ${c.doneDays} 天，共需 ${c.requiredDays} 天`}>
+        <View className={c.standing === 'completed' ? 'my-campaign__fill my-campaign__fill--done' : 'my-campaign__fill'} style={{ width: `${share}%` }} />
+      </View>
+      <Text className='my-campaign__progress' id={`my-campaign-progress-${c.id}`}>
+        已打卡 {c.doneDays}/{c.requiredDays} 天
+      </Text>
+    </View>
+  );
+}
+
+/** 我的打卡活动: shown only when the member's branch has a campaign (running, upcoming or recent). */
+function MyCampaigns({ refreshKey, tick }: { refreshKey: number; tick: number }) {
+  const state = useAction('checkin', 'myCampaigns', {}, [refreshKey, tick]);
+  if (state.error && !state.data) {
+    return (
+      <Card title='我的打卡活动' id='my-campaigns'>
+        <ErrorView message={state.error.message} onRetry={state.reload} />
+      </Card>
+    );
+  }
+  const list = state.data ?? [];
+  if (list.length === 0) return null;
+  return (
+    <Card title='我的打卡活动' id='my-campaigns'>
+      {list.map((c) => (
+        <CampaignCard key={c.id} c={c} />
+      ))}
+    </Card>
+  );
+}
+
+function FeedEntry({ item }: { item: FeedItem }) {
+  const photo = item.photoUrl;
+  return (
+    <View className='feed-item' id={`feed-${item.id}`}>
+      <View className='feed-item__head'>
+        <Text className='feed-item__name'>{item.name}</Text>
+        {item.mine ? <Text className='tag'>我</Text> : null}
+        {item.madeUp ? <Text className='tag tag--gold'>补卡</Text> : null}
+        <Text className='feed-item__day'>{dayTitle(item.day)}</Text>
+      </View>
+      <Text className='feed-item__title'>
+        {item.title} · {item.minutes} 分钟
+      </Text>
+      {item.note ? <Text className='feed-item__note'>{item.note}</Text> : null}
+      {photo ? (
+        <Image
+          id={`feed-photo-${item.id}`}
+          className='feed-item__photo'
+          src={photo}
+          mode='aspectFill'
+          lazyLoad
+          onClick={() => void Taro.previewImage({ urls: [photo], current: photo })}
+        />
+      ) : null}
+    </View>
+  );
+}
+
+/** 支部动态: check-ins the member's branch mates chose to share, newest first, ten at a time. */
+function BranchFeed({ refreshKey, tick }: { refreshKey: number; tick: number }) {
+  const feed = usePaged('checkin', 'branchFeed', { limit: 10 }, [refreshKey, tick]);
+  return (
+    <Card title='支部动态' id='branch-feed'>
+      {feed.loading ? (
+        <LoadingView />
+      ) : feed.error && feed.items.length === 0 ? (
+        <ErrorView message={feed.error.message} onRetry={feed.reload} />
+      ) : feed.items.length === 0 ? (
+        <EmptyView title='还没有同志分享打卡' desc='打卡时打开“分享到支部”，支部的同志就能看到您的学习' />
+      ) : (
+        <View>
+          {feed.items.map((item) => (
+            <FeedEntry key={item.id} item={item} />
+          ))}
+          {feed.error ? (
+            <View className='form-error btn-gap' role='alert'>
+              <Text className='form-error__mark'>!</Text>
+              <Text>{feed.error.message}</Text>
+            </View>
+          ) : null}
+          {feed.hasMore ? (
+            <Button id='feed-more' block className='btn-gap' fill='outline' loading={feed.loadingMore} onClick={feed.loadMore}>
+              {feed.error ? '重试' : '加载更多'}
+            </Button>
+          ) : (
+            <Text className='feed-end'>没有更早的动态了</Text>
+          )}
+        </View>
+      )}
     </Card>
   );
 }
@@ -296,6 +532,8 @@ function Checkin({ refreshKey }: { refreshKey: number }) {
   return (
     <>
       <TodayCard data={data} onChecked={reload} />
+      {/* A check-in or make-up (tick) changes campaign progress and may add to the feed. */}
+      <MyCampaigns refreshKey={refreshKey} tick={tick} />
       <Card title='我的打卡'>
         <Figures data={data} />
       </Card>
@@ -324,6 +562,7 @@ function Checkin({ refreshKey }: { refreshKey: number }) {
           }}
         />
       ) : null}
+      <BranchFeed refreshKey={refreshKey} tick={tick} />
     </>
   );
 }

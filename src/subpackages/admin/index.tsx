@@ -1,5 +1,6 @@
 // 管理后台: the units I manage at a glance (members, bound share, invite code) and the ways in to
-// exams and the question bank, the roster, roster import and bind requests.
+// exams and the question bank, event sign-ups, check-in statistics, publicity posts, the roster, roster import and
+// bind requests.
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useRef } from 'react';
@@ -116,6 +117,18 @@ function Units({ member }: { member: MeMember }) {
       <Card title='常用管理'>
         <View id='admin-exams' className='row-link' onClick={() => goPage(PAGE.examAdmin)}>
           <Text>考试与题库</Text>
+          <Text className='row-link__arrow'>›</Text>
+        </View>
+        <View id='admin-events' className='row-link' onClick={() => goPage(PAGE.eventAdmin)}>
+          <Text>活动报名管理</Text>
+          <Text className='row-link__arrow'>›</Text>
+        </View>
+        <View id='admin-checkins' className='row-link' onClick={() => goPage(PAGE.checkinAdmin)}>
+          <Text>学习打卡统计</Text>
+          <Text className='row-link__arrow'>›</Text>
+        </View>
+        <View id='admin-posts' className='row-link' onClick={() => goPage(PAGE.feedAdmin)}>
+          <Text>宣传文章管理</Text>
           <Text className='row-link__arrow'>›</Text>
         </View>
         <View id='admin-roster' className='row-link' onClick={() => goPage(PAGE.adminRoster)}>

@@ -1,0 +1,93 @@
+// A sheet over the page for an action that needs a few words first (a reason). Confirm and
+// cancel are large buttons; a failure is shown inside and the sheet stays open. ReasonDialog is
+// the common case: common reasons one tap away, or typed.
+import { useState, type ReactNode } from 'react';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '@/components/nut';
+import Chips from '@/components/Chips';
+import FormError from '@/components/FormError';
+import './index.scss';
+
+export interface DialogProps {
+  id: string;
+  title: string;
+  children: ReactNode;
+  confirmText: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  running?: boolean;
+  error?: string | null;
+  confirmDisabled?: boolean;
+}
+
+export default function Dialog({ id, title, children, confirmText, onConfirm, onCancel, running = false, error, confirmDisabled = false }: DialogProps) {
+  return (
+    <View className='ui-dialog' id={id} role='dialog' aria-modal='true' catchMove>
+      <View className='ui-dialog__mask' onClick={running ? undefined : onCancel} />
+      <View className='ui-dialog__panel'>
+        <Text className='ui-dialog__title'>{title}</Text>
+        <View className='ui-dialog__body'>{children}</View>
+        <FormError id={`${id}-error`} message={error} />
+        <View className='ui-dialog__actions'>
+          <Button className='ui-dialog__btn' fill='outline' disabled={running} onClick={onCancel}>
+            取消
+          </Button>
+          <Button id={`${id}-confirm`} className='ui-dialog__btn' type='primary' loading={running} disabled={confirmDisabled || running} onClick={onConfirm}>
+            {confirmText}
+          </Button>
+        </View>
+      </View>
+    </View>
+  );
+}
+
+export interface ReasonDialogProps {
+  id: string;
+  title: string;
+  /** One line on what will happen and who sees the reason. */
+  desc: string;
+  confirmText: string;
+  presets: string[];
+  /** Resolves to an error message to show, or null when done (the sheet then closes). */
+  onSubmit: (reason: string) => Promise<string | null>;
+  onClose: () => void;
+}
+
+export function ReasonDialog({ id, title, desc, confirmText, presets, onSubmit, onClose }: ReasonDialogProps) {
+  const [reason, setReason] = useState('');
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const confirm = async () => {
+    const text = reason.trim();
+    if (text.length < 2) {
+      setError('请写明原因（至少2个字），会留作记录');
+      return;
+    }
+    setRunning(true);
+    setError(null);
+    const problem = await onSubmit(text);
+    setRunning(false);
+    if (problem) setError(problem);
+    else onClose();
+  };
+
+  return (
+    <Dialog id={id} title={title} confirmText={confirmText} onConfirm={() => void confirm()} onCancel={onClose} running={running} error={error}>
+      <Text className='ui-dialog__desc'>{desc}</Text>
+      <View className='field'>
+        <Text className='field__label'>原因</Text>
+        <Chips id={`${id}-preset`} options={presets.map((p, i) => ({ value: p, label: p, key: String(i) }))} selected={[reason]} onToggle={setReason} />
+        <Input
+          id={`${id}-reason`}
+          className='field__input ui-dialog__input'
+          placeholderClass='placeholder'
+          placeholder='也可以自己填写'
+          maxlength={100}
+          value={reason}
+          onInput={(e) => setReason(e.detail.value)}
+        />
+      </View>
+    </Dialog>
+  );
+}

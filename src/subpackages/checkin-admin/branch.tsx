@@ -1,0 +1,191 @@
+// 支部打卡名单: one branch on one day — who has checked in (and how long they studied), who made
+// the day up, who has not. The list of those who have not is ready to paste into the branch's
+// group chat; 提醒未打卡 sends today's reminder to those who allowed one; the day exports as xlsx.
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import type { CheckinResponses, DayRosterRow } from '@core/contracts';
+import { beijingDayKey } from '@core/domain/time';
+import PageShell from '@/components/PageShell';
+import Card from '@/components/Card';
+import AdminGate from '@/components/AdminGate';
+import { Button } from '@/components/nut';
+import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import { copyText } from '@/api';
+import { useAction, useMutation } from '@/hooks';
+import { dayTitle, remindResultText, rosterStatus, weekdayText } from '@/utils/format';
+import FormError from './components/FormError';
+import { useExport } from './components/useExport';
+import './components/ui.scss';
+import './branch.scss';
+
+type Filter = 'all' | 'missing';
+type RemindResult = CheckinResponses['remindBranch'];
+
+function RosterItem({ row }: { row: DayRosterRow }) {
+  const status = rosterStatus(row);
+  return (
+    <View className='ca-row' id={`roster-${row.memberId}`} data-status={status.key}>
+      <View className='ca-row__head'>
+        <Text className='ca-row__title'>{row.name}</Text>
+        {row.minutes !== null ? <Text className='roster-minutes'>{row.minutes} 分钟</Text> : null}
+        <Text className={`tag ca-status--${status.key}`}>{status.label}</Text>
+      </View>
+    </View>
+  );
+}
+
+function RemindBox({ result }: { result: RemindResult }) {
+  return (
+    <View className='ca-tiles btn-gap' id='remind-result'>
+      <View className='ca-tiles__item ca-tiles__item--ok' id='remind-sent'>
+        <Text className='ca-tiles__value'>{result.sent}</Text>
+        <Text className='ca-tiles__label'>已提醒</Text>
+      </View>
+      <View className='ca-tiles__item ca-tiles__item--warn' id='remind-without-credit'>
+        <Text className='ca-tiles__value'>{result.withoutCredit}</Text>
+        <Text className='ca-tiles__label'>未开启提醒</Text>
+      </View>
+      <View className='ca-tiles__item' id='remind-already'>
+        <Text className='ca-tiles__value'>{result.alreadyReminded}</Text>
+        <Text className='ca-tiles__label'>今天已提醒过</Text>
+      </View>
+    </View>
+  );
+}
+
+function BranchRoster({ unitId, day }: { unitId: string; day: string | null }) {
+  const [filter, setFilter] = useState<Filter>('all');
+  const [reminded, setReminded] = useState<RemindResult | null>(null);
+  const roster = useAction('checkin', 'branchDayRoster', { unitId, day }, [unitId, day]);
+  const remind = useMutation('checkin', 'remindBranch');
+  const exporter = useExport();
+
+  usePullDownRefresh(() => {
+    roster.reload();
+    setTimeout(() => void Taro.stopPullDownRefresh(), 600);
+  });
+
+  if (roster.loading && !roster.data) {
+    return (
+      <Card>
+        <LoadingView />
+      </Card>
+    );
+  }
+  if (!roster.data) {
+    return (
+      <Card>
+        <ErrorView message={roster.error?.message ?? ''} onRetry={roster.reload} />
+      </Card>
+    );
+  }
+  const data = roster.data;
+  const checked = data.rows.filter((r) => r.checkedIn).length;
+  const missing = data.rows.length - checked;
+  const rows = filter === 'missing' ? data.rows.filter((r) => !r.checkedIn) : data.rows;
+  // Reminders are always about today; on an earlier day the button says so.
+  const isToday = data.day === beijingDayKey(Date.now());
+
+  const copy = async () => {
+    if (data.missingText === '') {
+      void Taro.showToast({ title: '全部已打卡，没有需要复制的名单', icon: 'none' });
+      return;
+    }
+    try {
+      await copyText(data.missingText);
+      void Taro.showToast({ title: '已复制', icon: 'none' });
+    } catch {
+      void Taro.showToast({ title: '没有复制成功，请重试', icon: 'none' });
+    }
+  };
+
+  const runRemind = async () => {
+    const done = await remind.run({ unitId });
+    if (!done) return;
+    setReminded(done);
+    void Taro.showToast({ title: remindResultText(done), icon: 'none', duration: 3000 });
+  };
+
+  return (
+    <>
+      <Card id='roster-head'>
+        <Text className='roster-head__name'>{data.unitName}</Text>
+        <Text className='roster-head__day' id='roster-day'>
+          {dayTitle(data.day)} {weekdayText(data.day)}
+        </Text>
+        <View className='ca-tiles btn-gap' id='roster-counts'>
+          <View className='ca-tiles__item ca-tiles__item--ok'>
+            <Text className='ca-tiles__value'>{checked}</Text>
+            <Text className='ca-tiles__label'>已打卡</Text>
+          </View>
+          <View className='ca-tiles__item ca-tiles__item--warn'>
+            <Text className='ca-tiles__value'>{missing}</Text>
+            <Text className='ca-tiles__label'>未打卡</Text>
+          </View>
+          <View className='ca-tiles__item'>
+            <Text className='ca-tiles__value'>{data.rows.length}</Text>
+            <Text className='ca-tiles__label'>共</Text>
+          </View>
+        </View>
+        <View className='ca-textbox' id='roster-missing-text'>
+          <Text>{data.missingText || `${data.unitName}全部党员都已打卡`}</Text>
+        </View>
+        <View className='ca-actions'>
+          <Button id='roster-copy' className='ca-actions__btn' type='primary' fill='outline' onClick={() => void copy()}>
+            复制未打卡名单
+          </Button>
+          <Button id='roster-remind' className='ca-actions__btn' fill='outline' loading={remind.running} disabled={remind.running} onClick={() => void runRemind()}>
+            {isToday ? '提醒未打卡' : '提醒今天未打卡'}
+          </Button>
+        </View>
+        <FormError message={remind.error?.message} className='btn-gap' />
+        {reminded ? <RemindBox result={reminded} /> : null}
+        <Text className='ca-note'>提醒只发给开启了打卡提醒的党员，每人每天最多一次。</Text>
+        <Button id='roster-export' block className='btn-gap' type='primary' loading={exporter.running} onClick={() => void exporter.run({ unitId, day: data.day })}>
+          导出本支部Excel
+        </Button>
+        <FormError message={exporter.error} className='btn-gap' />
+      </Card>
+
+      <Card title='名单' id='roster-card'>
+        <View className='seg'>
+          <View id='roster-filter-all' className={filter === 'all' ? 'seg__item seg__item--on' : 'seg__item'} onClick={() => setFilter('all')}>
+            {filter === 'all' ? '✓ ' : ''}全部 {data.rows.length}
+          </View>
+          <View id='roster-filter-missing' className={filter === 'missing' ? 'seg__item seg__item--on' : 'seg__item'} onClick={() => setFilter('missing')}>
+            {filter === 'missing' ? '✓ ' : ''}未打卡 {missing}
+          </View>
+        </View>
+        <View id='roster-list' className='btn-gap'>
+          {rows.length === 0 ? (
+            <EmptyView title={filter === 'missing' ? '全部已打卡' : '支部名单是空的'} desc={filter === 'missing' ? undefined : '请先在管理后台导入名单'} />
+          ) : (
+            rows.map((r) => <RosterItem key={r.memberId} row={r} />)
+          )}
+        </View>
+      </Card>
+    </>
+  );
+}
+
+export default function CheckinBranchPage() {
+  const router = useRouter();
+  const unitId = router.params.unitId || '';
+  const day = router.params.day || null;
+  return (
+    <PageShell>
+      <AdminGate>
+        {() =>
+          unitId ? (
+            <BranchRoster unitId={unitId} day={day} />
+          ) : (
+            <Card>
+              <EmptyView title='没有指定支部' desc='请从“打卡统计”进入' />
+            </Card>
+          )
+        }
+      </AdminGate>
+    </PageShell>
+  );
+}

@@ -1,0 +1,265 @@
+// 打卡活动: themed runs of study days (for example 21 days of party history) for the organiser's
+// branches — or, for an org admin, the whole organisation — each with the number of days a member
+// should check in. The list (newest first) opens a campaign's progress; a running or upcoming one
+// can be cancelled. The form says its problems before the round trip; the server checks again.
+import { useRef, useState } from 'react';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import type { CampaignSummary, ManagedUnit, MeMember } from '@core/contracts';
+import { campaignLength } from '@core/domain/checkin';
+import { addDays, beijingDayKey } from '@core/domain/time';
+import PageShell from '@/components/PageShell';
+import Card from '@/components/Card';
+import AdminGate from '@/components/AdminGate';
+import { Button } from '@/components/nut';
+import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import { useAction, useMutation } from '@/hooks';
+import { CAMPAIGN_PHASE, campaignPhase, dayRangeText } from '@/utils/format';
+import { goPage, PAGE } from '@/utils/nav';
+import Chips from './components/Chips';
+import DayPicker from './components/DayPicker';
+import FormError from './components/FormError';
+import Stepper from './components/Stepper';
+import './components/ui.scss';
+import './campaigns.scss';
+
+const ALL = 'all';
+const TONE_CLASS = { plain: 'tag', red: 'tag tag--red', gold: 'tag tag--gold' } as const;
+
+interface Form {
+  title: string;
+  description: string;
+  startDay: string;
+  endDay: string;
+  requiredDays: number;
+  /** The whole organisation (org admins only): sent as an empty unitIds. */
+  allUnits: boolean;
+  unitIds: string[];
+}
+
+function newForm(today: string, branches: ManagedUnit[]): Form {
+  return {
+    title: '',
+    description: '',
+    startDay: today,
+    endDay: addDays(today, 20),
+    requiredDays: 15,
+    allUnits: false,
+    // One branch to manage: it is the only possible audience.
+    unitIds: branches.length === 1 ? [branches[0].id] : [],
+  };
+}
+
+/** Problems worth saying before the round trip. */
+function localProblem(form: Form): string | null {
+  if (form.title.trim().length < 2) return '活动名称至少2个字';
+  if (form.endDay < form.startDay) return '结束日期不能早于开始日期';
+  const length = campaignLength(form);
+  if (form.requiredDays > length) return `达标天数不能超过活动天数（${length}天）`;
+  if (!form.allUnits && form.unitIds.length === 0) return '请选择参加活动的支部';
+  return null;
+}
+
+function CreateForm({ viewer, branches, onCreated, onClose }: { viewer: MeMember; branches: ManagedUnit[]; onCreated: () => void; onClose: () => void }) {
+  const today = beijingDayKey(Date.now());
+  const [form, setForm] = useState<Form>(() => newForm(today, branches));
+  const [problem, setProblem] = useState<string | null>(null);
+  const create = useMutation('checkin', 'createCampaign');
+  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  const isOrgAdmin = viewer.role === 'org_admin';
+  const length = form.endDay >= form.startDay ? campaignLength(form) : 0;
+
+  const toggleUnit = (id: string) => {
+    if (id === ALL) {
+      setForm((f) => ({ ...f, allUnits: !f.allUnits, unitIds: [] }));
+      return;
+    }
+    setForm((f) => ({ ...f, allUnits: false, unitIds: f.unitIds.includes(id) ? f.unitIds.filter((u) => u !== id) : [...f.unitIds, id] }));
+  };
+
+  const submit = async () => {
+    const local = localProblem(form);
+    setProblem(local);
+    if (local) return;
+    const done = await create.run({
+      title: form.title.trim(),
+      description: form.description.trim(),
+      startDay: form.startDay,
+      endDay: form.endDay,
+      requiredDays: form.requiredDays,
+      unitIds: form.allUnits ? [] : form.unitIds,
+    });
+    if (!done) return;
+    void Taro.showToast({ title: '打卡活动已发起', icon: 'none' });
+    onCreated();
+  };
+
+  return (
+    <Card title='发起打卡活动' id='campaign-form' extra={<Text id='campaign-form-close' className='campaign-form__close' onClick={onClose}>✕ 收起</Text>}>
+      <View className='field'>
+        <Text className='field__label'>活动名称</Text>
+        <Input
+          id='campaign-title'
+          className='field__input'
+          placeholderClass='placeholder'
+          placeholder='如：党史学习21天打卡'
+          maxlength={30}
+          value={form.title}
+          onInput={(e) => set({ title: e.detail.value })}
+        />
+      </View>
+      <View className='field'>
+        <Text className='field__label'>
+          活动说明<Text className='field__hint'> 选填</Text>
+        </Text>
+        <Textarea
+          id='campaign-description'
+          className='campaign-form__textarea'
+          placeholderClass='placeholder'
+          placeholder='如：每天学习一篇党史故事并打卡'
+          maxlength={300}
+          value={form.description}
+          onInput={(e) => set({ description: e.detail.value })}
+        />
+      </View>
+      <View className='field'>
+        <Text className='field__label'>开始日期</Text>
+        <DayPicker id='campaign-start' value={form.startDay} onChange={(startDay) => set({ startDay })} />
+      </View>
+      <View className='field'>
+        <Text className='field__label'>结束日期</Text>
+        <DayPicker id='campaign-end' value={form.endDay} start={form.startDay} onChange={(endDay) => set({ endDay })} />
+      </View>
+      <View className='field'>
+        <Text className='field__label'>
+          达标天数<Text className='field__hint'> 活动共 {length} 天，打卡满这些天算达标</Text>
+        </Text>
+        <Stepper id='campaign-required' value={form.requiredDays} onChange={(requiredDays) => set({ requiredDays })} min={1} max={366} unit='天' />
+      </View>
+      <View className='field'>
+        <Text className='field__label'>参加的支部</Text>
+        <Chips
+          id='campaign-unit'
+          multiple
+          options={[...(isOrgAdmin ? [{ value: ALL, label: '全单位' }] : []), ...branches.map((b) => ({ value: b.id, label: b.name }))]}
+          selected={form.allUnits ? [ALL] : form.unitIds}
+          onToggle={toggleUnit}
+        />
+      </View>
+      <FormError id='campaign-error' message={problem ?? create.error?.message} />
+      <Button id='campaign-submit' block type='primary' size='large' loading={create.running} disabled={create.running} onClick={() => void submit()}>
+        发起活动
+      </Button>
+    </Card>
+  );
+}
+
+function CampaignItem({ c, today, onCancelled }: { c: CampaignSummary; today: string; onCancelled: () => void }) {
+  const cancel = useMutation('checkin', 'cancelCampaign');
+  const phase = campaignPhase(c, today);
+  const look = CAMPAIGN_PHASE[phase];
+  const canCancel = c.canCancel === true && (phase === 'running' || phase === 'upcoming');
+
+  const confirmCancel = async () => {
+    const answer = await Taro.showModal({
+      title: '取消打卡活动',
+      content: `取消后党员不再看到“${c.title}”，已打的卡不受影响。确定取消吗？`,
+      confirmText: '取消活动',
+      confirmColor: '#C8161D',
+      cancelText: '再想想',
+    });
+    if (!answer.confirm) return;
+    const done = await cancel.run({ campaignId: c.id });
+    if (!done) return;
+    void Taro.showToast({ title: '活动已取消', icon: 'none' });
+    onCancelled();
+  };
+
+  return (
+    <View className='ca-row' id={`campaign-${c.id}`} data-phase={phase}>
+      <View className='ca-row__head' hoverClass='ca-row--pressed' onClick={() => goPage(`${PAGE.checkinCampaign}?id=${c.id}`)}>
+        <Text className='ca-row__title'>{c.title}</Text>
+        <Text className={TONE_CLASS[look.tone]}>{look.label}</Text>
+      </View>
+      <Text className='ca-row__meta'>{dayRangeText(c.startDay, c.endDay)}</Text>
+      <Text className='ca-row__meta'>
+        打卡满 {c.requiredDays} 天达标 · 共 {campaignLength(c)} 天
+      </Text>
+      <Text className='ca-row__meta'>面向：{c.audienceNames.length ? c.audienceNames.join('、') : '全单位'}</Text>
+      <Text className='ca-row__meta'>发起人：{c.createdByName}</Text>
+      <View className='ca-actions btn-gap'>
+        <Button id={`campaign-open-${c.id}`} className='ca-actions__btn' size='small' type='primary' fill='outline' onClick={() => goPage(`${PAGE.checkinCampaign}?id=${c.id}`)}>
+          查看进度
+        </Button>
+        {canCancel ? (
+          <Button id={`campaign-cancel-${c.id}`} className='ca-actions__btn' size='small' fill='outline' loading={cancel.running} onClick={() => void confirmCancel()}>
+            取消活动
+          </Button>
+        ) : null}
+      </View>
+      <FormError message={cancel.error?.message} className='btn-gap' />
+    </View>
+  );
+}
+
+function Campaigns({ viewer }: { viewer: MeMember }) {
+  const list = useAction('checkin', 'listCampaigns', {}, []);
+  const units = useAction('org', 'listUnits', {}, []);
+  const [creating, setCreating] = useState(false);
+  const firstShow = useRef(true);
+  const today = beijingDayKey(Date.now());
+  const branches = (units.data?.units ?? []).filter((u) => u.kind === 'branch');
+
+  useDidShow(() => {
+    if (firstShow.current) firstShow.current = false;
+    else list.reload();
+  });
+  usePullDownRefresh(() => {
+    list.reload();
+    setTimeout(() => void Taro.stopPullDownRefresh(), 600);
+  });
+
+  return (
+    <>
+      {creating && units.data ? (
+        <CreateForm
+          viewer={viewer}
+          branches={branches}
+          onClose={() => setCreating(false)}
+          onCreated={() => {
+            setCreating(false);
+            list.reload();
+          }}
+        />
+      ) : (
+        <Card>
+          <Button id='campaign-new' block type='primary' size='large' loading={creating && units.loading} onClick={() => setCreating(true)}>
+            发起打卡活动
+          </Button>
+          {creating && units.error ? <FormError message={units.error.message} className='btn-gap' /> : null}
+          <Text className='ca-note'>如“党史学习21天打卡”：选好支部、日期和达标天数，党员在“学习”页可以看到自己的进度。</Text>
+        </Card>
+      )}
+
+      <Card title='打卡活动' id='campaign-list'>
+        {list.loading && !list.data ? (
+          <LoadingView />
+        ) : !list.data ? (
+          <ErrorView message={list.error?.message ?? ''} onRetry={list.reload} />
+        ) : list.data.length === 0 ? (
+          <EmptyView title='还没有打卡活动' desc='点“发起打卡活动”，为支部安排一段集中学习' />
+        ) : (
+          list.data.map((c) => <CampaignItem key={c.id} c={c} today={today} onCancelled={list.reload} />)
+        )}
+      </Card>
+    </>
+  );
+}
+
+export default function CheckinCampaignsPage() {
+  return (
+    <PageShell>
+      <AdminGate>{(member) => <Campaigns viewer={member} />}</AdminGate>
+    </PageShell>
+  );
+}

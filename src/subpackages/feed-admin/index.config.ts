@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '宣传文章管理', enablePullDownRefresh: true });

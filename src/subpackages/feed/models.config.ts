@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '先进典型', enablePullDownRefresh: true });

@@ -1,0 +1,128 @@
+// Pure helpers for the feed pages (no Taro, no I/O), unit-tested in test/unit/feed-format.test.ts:
+// typed paragraphs to the HTML a post stores, dates and counts as members read them, the checks
+// on a picked photo, and the Beijing date/time of a scheduled publication.
+import type { PostCard } from '@core/contracts';
+import { plainText, type PostStatus } from '@core/domain/posts';
+import { BEIJING_OFFSET_MS, beijingDayKey, beijingDayStart } from '@core/domain/time';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** Text made safe to place inside HTML: & < > " and ' become entities. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/**
+ * What a member typed in a plain text box, as the paragraphs of a post: every non-empty line is
+ * one `<p>` (members press Enter between paragraphs; an empty line adds nothing). Everything typed
+ * is escaped, so `<b>` shows as the text "<b>", never as markup. The server sanitises again.
+ */
+export function paragraphsToHtml(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => `<p>${escapeHtml(line)}</p>`)
+    .join('');
+}
+
+/** A stored body back as plain paragraphs for the text box (formatting and pictures are lost). */
+export function htmlToParagraphs(html: string): string {
+  return plainText(html)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+/**
+ * A stored body for the organiser's preview: its images are cloud fileIDs that a browser cannot
+ * load (the reader's page gets temporary URLs from the server), so each shows as a marker.
+ */
+export function previewHtml(html: string): string {
+  return html.replace(/<img\b[^>]*\bsrc="cloud:\/\/[^"]*"[^>]*>/g, '<span>〔正文图片〕</span>');
+}
+
+/** When a post was published, as a member reads it: 今天 09:30, 昨天 18:00, 5月3日, 2024年5月3日. */
+export function postDateText(epochMs: number, now: number = Date.now()): string {
+  const d = new Date(epochMs + BEIJING_OFFSET_MS);
+  const day = beijingDayKey(epochMs);
+  const today = beijingDayKey(now);
+  const time = `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
+  if (day === today) return `今天 ${time}`;
+  if (day === beijingDayKey(beijingDayStart(today) - DAY_MS)) return `昨天 ${time}`;
+  const md = `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  return day.slice(0, 4) === today.slice(0, 4) ? md : `${d.getUTCFullYear()}年${md}`;
+}
+
+/** A count for a card: 0–9999 as is, then 1.2万 (one decimal, none when whole). */
+export function countText(n: number): string {
+  if (n < 10_000) return String(Math.max(0, n));
+  const wan = Math.floor(n / 1000) / 10;
+  return `${Number.isInteger(wan) ? wan.toFixed(0) : wan.toFixed(1)}万`;
+}
+
+/** Who a post is from: the branch (or 全单位) and the author. */
+export function postSource(post: Pick<PostCard, 'unitName' | 'authorName'>): string {
+  return `${post.unitName ?? '全单位'} · ${post.authorName}`;
+}
+
+/** Each status as a word with a symbol (never colour alone) and its tag style. */
+export const POST_STATUS_VIEW: Record<PostStatus, { label: string; tag: string }> = {
+  draft: { label: '✎ 草稿', tag: 'tag' },
+  pending: { label: '… 待审核', tag: 'tag tag--gold' },
+  published: { label: '✓ 已发布', tag: 'tag tag--ok' },
+  rejected: { label: '✕ 未通过', tag: 'tag tag--red' },
+  unpublished: { label: '■ 已撤下', tag: 'tag' },
+};
+
+/** Photos in posts: JPG or PNG, at most 4 MB each (the server checks the bytes again). */
+export const MAX_POST_PHOTO_BYTES = 4 * 1024 * 1024;
+
+/** The problem with a picked photo in plain words, or null when it may be uploaded. */
+export function photoProblem(name: string, size: number): string | null {
+  if (!/\.(png|jpe?g)$/i.test(name)) return '请选择 JPG 或 PNG 格式的图片';
+  if (size > MAX_POST_PHOTO_BYTES) return '图片超过4MB，请换一张小一些的图片';
+  return null;
+}
+
+/** How many more photos fit, and the words when none do. */
+export function photoRoom(count: number, max: number): { left: number; full: string | null } {
+  const left = Math.max(0, max - count);
+  return { left, full: left === 0 ? `最多${max}张图片` : null };
+}
+
+/** A moment as the date and time pickers show it, in Beijing time: { day: 'YYYY-MM-DD', time: 'HH:mm' }. */
+export function beijingPickerParts(epochMs: number): { day: string; time: string } {
+  const d = new Date(epochMs + BEIJING_OFFSET_MS);
+  return { day: beijingDayKey(epochMs), time: `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}` };
+}
+
+/** The instant of a Beijing date and time from the pickers. */
+export function fromBeijingPickers(day: string, time: string): number {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(time);
+  const minutes = m ? Number(m[1]) * 60 + Number(m[2]) : 0;
+  return beijingDayStart(day) + minutes * 60_000;
+}
+
+/** A scheduled publication in words: 将于 5月3日 09:00 发布 (the year when it is not this one). */
+export function scheduleText(publishAt: number, now: number = Date.now()): string {
+  const d = new Date(publishAt + BEIJING_OFFSET_MS);
+  const year = beijingDayKey(publishAt).slice(0, 4) === beijingDayKey(now).slice(0, 4) ? '' : `${d.getUTCFullYear()}年`;
+  return `将于 ${year}${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())} 发布`;
+}
+
+/**
+ * Taro.eventCenter topic: a post page tells the feed what changed (likes, comments, reads), so the
+ * card the member comes back to is current without reloading the list.
+ */
+export const FEED_POST_CHANGED = 'feed:post-changed';
+
+export interface FeedPostChange {
+  id: string;
+  likes?: number;
+  comments?: number;
+  reads?: number;
+}
