@@ -143,6 +143,11 @@ describe('sign-up, waitlist and cancellation (3 seats)', () => {
     const code = await ok<EventResponses['qrToken']>(ORGANISER, 'qrToken', { eventId });
     expect(code.content).toBe(`subpackages/event/checkin?e=${eventId}&t=${code.token}`);
     expect(code.image).toMatch(/^data:image\/gif;base64,/);
+    // The static code of the event page: wxacode.getUnlimited with the event in its scene.
+    const entry = await ok<EventResponses['entryCode']>(ORGANISER, 'entryCode', { eventId });
+    const png = (await t.sdk.downloadFile({ fileID: entry.fileID })).fileContent as Buffer;
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(t.cloud.openapiCalls().filter((c) => c.api === 'wxacode.getUnlimited').at(-1)).toMatchObject({ params: { scene: `e=${eventId}`, page: 'subpackages/event/detail' } });
     await refused(SCHOOL[0], 'checkInEvent', { eventId, token: otherCode.token }, 'FAILED_PRECONDITION', '签到码已过期或不属于这个活动');
     await refused(SCHOOL[4], 'checkInEvent', { eventId, token: code.token }, 'FAILED_PRECONDITION', '您没有报名这个活动');
     await expect(ok<EventResponses['checkInEvent']>(SCHOOL[0], 'checkInEvent', { eventId, token: code.token })).resolves.toMatchObject({ already: false });
