@@ -1,6 +1,7 @@
 // Pure helpers for the feed pages (no Taro, no I/O), unit-tested in test/unit/feed-format.test.ts:
 // typed paragraphs to the HTML a post stores, dates and counts as members read them, the checks
-// on a picked photo, and the Beijing date/time of a scheduled publication.
+// on a picked photo, and a scheduled publication in words (the pickers' Beijing date and time are
+// in utils/field-input).
 import type { PostCard } from '@core/contracts';
 import { plainText, type PostStatus } from '@core/domain/posts';
 import { BEIJING_OFFSET_MS, beijingDayKey, beijingDayStart } from '@core/domain/time';
@@ -92,19 +93,6 @@ export function photoProblem(name: string, size: number): string | null {
 export function photoRoom(count: number, max: number): { left: number; full: string | null } {
   const left = Math.max(0, max - count);
   return { left, full: left === 0 ? `最多${max}张图片` : null };
-}
-
-/** A moment as the date and time pickers show it, in Beijing time: { day: 'YYYY-MM-DD', time: 'HH:mm' }. */
-export function beijingPickerParts(epochMs: number): { day: string; time: string } {
-  const d = new Date(epochMs + BEIJING_OFFSET_MS);
-  return { day: beijingDayKey(epochMs), time: `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}` };
-}
-
-/** The instant of a Beijing date and time from the pickers. */
-export function fromBeijingPickers(day: string, time: string): number {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(time);
-  const minutes = m ? Number(m[1]) * 60 + Number(m[2]) : 0;
-  return beijingDayStart(day) + minutes * 60_000;
 }
 
 /** A scheduled publication in words: 将于 5月3日 09:00 发布 (the year when it is not this one). */

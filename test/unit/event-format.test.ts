@@ -15,7 +15,8 @@ import {
   showsSeats,
   statusTagClass,
 } from '../../src/utils/event-format';
-import { attendanceLabel, beijingParts, defaultEventTimes, fromBeijing, moveStart, parseWhole, rateText } from '../../src/subpackages/event-admin/components/format';
+import { attendanceLabel, defaultEventTimes, moveStart, rateText } from '../../src/subpackages/event-admin/components/format';
+import { beijingParts, fromBeijing, parseWhole } from '../../src/utils/field-input';
 import { eventTimesProblem } from '../../core/domain/event';
 
 /** UTC instant of a Beijing wall time. */

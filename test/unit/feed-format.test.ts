@@ -2,10 +2,8 @@
 // come back as plain paragraphs, dates and counts read as members expect, picked photos are
 // checked, and a scheduled time round-trips through the Beijing date and time pickers.
 import {
-  beijingPickerParts,
   countText,
   escapeHtml,
-  fromBeijingPickers,
   htmlToParagraphs,
   paragraphsToHtml,
   photoProblem,
@@ -15,6 +13,7 @@ import {
   previewHtml,
   scheduleText,
 } from '../../src/utils/feed-format';
+import { beijingParts as beijingPickerParts, fromBeijing as fromBeijingPickers } from '../../src/utils/field-input';
 
 const beijing = (y: number, mo: number, d: number, h = 12, mi = 0) => Date.UTC(y, mo - 1, d, h - 8, mi);
 

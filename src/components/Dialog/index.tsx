@@ -1,11 +1,13 @@
-// A sheet over the page for an action that needs a few words first (a reason). Confirm and
-// cancel are large buttons; a failure is shown inside and the sheet stays open. ReasonDialog is
-// the common case: common reasons one tap away, or typed.
+// A sheet over the page for an action that needs a few words first (a reason, minutes, a window).
+// Confirm and cancel are large buttons; a failure is shown inside and the sheet stays open.
+// ReasonDialog is the common case: a reason kept on record, common ones one tap away, or typed,
+// and for 补时 or 重新开放 a number of minutes too.
 import { useState, type ReactNode } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@/components/nut';
 import Chips from '@/components/Chips';
 import FormError from '@/components/FormError';
+import NumberField from '@/components/NumberField';
 import './index.scss';
 
 export interface DialogProps {
@@ -48,25 +50,34 @@ export interface ReasonDialogProps {
   desc: string;
   confirmText: string;
   presets: string[];
-  /** Resolves to an error message to show, or null when done (the sheet then closes). */
-  onSubmit: (reason: string) => Promise<string | null>;
+  /** The shortest reason the server takes (its own message is shown otherwise). */
+  minLength?: number;
+  /** Ask for minutes too (1–120), starting from this value. */
+  minutes?: number;
+  minutesLabel?: string;
+  /**
+   * Resolves to an error message to show, or null when done (the sheet then closes). `minutes` is
+   * what was chosen when the sheet asks for minutes, else undefined.
+   */
+  onSubmit: (reason: string, minutes: number | undefined) => Promise<string | null>;
   onClose: () => void;
 }
 
-export function ReasonDialog({ id, title, desc, confirmText, presets, onSubmit, onClose }: ReasonDialogProps) {
+export function ReasonDialog({ id, title, desc, confirmText, presets, minLength = 2, minutes, minutesLabel = '增加多少分钟', onSubmit, onClose }: ReasonDialogProps) {
+  const [mins, setMins] = useState(minutes ?? 0);
   const [reason, setReason] = useState('');
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const confirm = async () => {
     const text = reason.trim();
-    if (text.length < 2) {
-      setError('请写明原因（至少2个字），会留作记录');
+    if (text.length < Math.max(1, minLength)) {
+      setError(minLength > 1 ? `请写明原因（至少${minLength}个字），会留作记录` : '请写明原因，会留作记录');
       return;
     }
     setRunning(true);
     setError(null);
-    const problem = await onSubmit(text);
+    const problem = await onSubmit(text, minutes !== undefined ? mins : undefined);
     setRunning(false);
     if (problem) setError(problem);
     else onClose();
@@ -75,6 +86,7 @@ export function ReasonDialog({ id, title, desc, confirmText, presets, onSubmit, 
   return (
     <Dialog id={id} title={title} confirmText={confirmText} onConfirm={() => void confirm()} onCancel={onClose} running={running} error={error}>
       <Text className='ui-dialog__desc'>{desc}</Text>
+      {minutes !== undefined ? <NumberField id={`${id}-minutes`} label={minutesLabel} value={mins} onChange={setMins} min={1} max={120} step={5} unit='分钟' /> : null}
       <View className='field'>
         <Text className='field__label'>原因</Text>
         <Chips id={`${id}-preset`} options={presets.map((p, i) => ({ value: p, label: p, key: String(i) }))} selected={[reason]} onToggle={setReason} />

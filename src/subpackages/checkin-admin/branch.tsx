@@ -9,12 +9,12 @@ import { beijingDayKey } from '@core/domain/time';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
+import FormError from '@/components/FormError';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { copyText } from '@/api';
 import { useAction, useMutation } from '@/hooks';
 import { dayTitle, remindResultText, rosterStatus, weekdayText } from '@/utils/format';
-import FormError from './components/FormError';
 import { useExport } from './components/useExport';
 import './components/ui.scss';
 import './branch.scss';
@@ -37,18 +37,18 @@ function RosterItem({ row }: { row: DayRosterRow }) {
 
 function RemindBox({ result }: { result: RemindResult }) {
   return (
-    <View className='ca-tiles btn-gap' id='remind-result'>
-      <View className='ca-tiles__item ca-tiles__item--ok' id='remind-sent'>
-        <Text className='ca-tiles__value'>{result.sent}</Text>
-        <Text className='ca-tiles__label'>已提醒</Text>
+    <View className='admin-stats btn-gap' id='remind-result'>
+      <View className='admin-stats__item admin-stats__item--ok' id='remind-sent'>
+        <Text className='admin-stats__value'>{result.sent}</Text>
+        <Text className='admin-stats__label'>已提醒</Text>
       </View>
-      <View className='ca-tiles__item ca-tiles__item--warn' id='remind-without-credit'>
-        <Text className='ca-tiles__value'>{result.withoutCredit}</Text>
-        <Text className='ca-tiles__label'>未开启提醒</Text>
+      <View className='admin-stats__item admin-stats__item--warn' id='remind-without-credit'>
+        <Text className='admin-stats__value'>{result.withoutCredit}</Text>
+        <Text className='admin-stats__label'>未开启提醒</Text>
       </View>
-      <View className='ca-tiles__item' id='remind-already'>
-        <Text className='ca-tiles__value'>{result.alreadyReminded}</Text>
-        <Text className='ca-tiles__label'>今天已提醒过</Text>
+      <View className='admin-stats__item' id='remind-already'>
+        <Text className='admin-stats__value'>{result.alreadyReminded}</Text>
+        <Text className='admin-stats__label'>今天已提醒过</Text>
       </View>
     </View>
   );
@@ -114,34 +114,34 @@ function BranchRoster({ unitId, day }: { unitId: string; day: string | null }) {
         <Text className='roster-head__day' id='roster-day'>
           {dayTitle(data.day)} {weekdayText(data.day)}
         </Text>
-        <View className='ca-tiles btn-gap' id='roster-counts'>
-          <View className='ca-tiles__item ca-tiles__item--ok'>
-            <Text className='ca-tiles__value'>{checked}</Text>
-            <Text className='ca-tiles__label'>已打卡</Text>
+        <View className='admin-stats btn-gap' id='roster-counts'>
+          <View className='admin-stats__item admin-stats__item--ok'>
+            <Text className='admin-stats__value'>{checked}</Text>
+            <Text className='admin-stats__label'>已打卡</Text>
           </View>
-          <View className='ca-tiles__item ca-tiles__item--warn'>
-            <Text className='ca-tiles__value'>{missing}</Text>
-            <Text className='ca-tiles__label'>未打卡</Text>
+          <View className='admin-stats__item admin-stats__item--warn'>
+            <Text className='admin-stats__value'>{missing}</Text>
+            <Text className='admin-stats__label'>未打卡</Text>
           </View>
-          <View className='ca-tiles__item'>
-            <Text className='ca-tiles__value'>{data.rows.length}</Text>
-            <Text className='ca-tiles__label'>共</Text>
+          <View className='admin-stats__item'>
+            <Text className='admin-stats__value'>{data.rows.length}</Text>
+            <Text className='admin-stats__label'>共</Text>
           </View>
         </View>
         <View className='ca-textbox' id='roster-missing-text'>
           <Text>{data.missingText || `${data.unitName}全部党员都已打卡`}</Text>
         </View>
-        <View className='ca-actions'>
-          <Button id='roster-copy' className='ca-actions__btn' type='primary' fill='outline' onClick={() => void copy()}>
+        <View className='admin-actions'>
+          <Button id='roster-copy' className='admin-actions__btn' type='primary' fill='outline' onClick={() => void copy()}>
             复制未打卡名单
           </Button>
-          <Button id='roster-remind' className='ca-actions__btn' fill='outline' loading={remind.running} disabled={remind.running} onClick={() => void runRemind()}>
+          <Button id='roster-remind' className='admin-actions__btn' fill='outline' loading={remind.running} disabled={remind.running} onClick={() => void runRemind()}>
             {isToday ? '提醒未打卡' : '提醒今天未打卡'}
           </Button>
         </View>
         <FormError message={remind.error?.message} className='btn-gap' />
         {reminded ? <RemindBox result={reminded} /> : null}
-        <Text className='ca-note'>提醒只发给开启了打卡提醒的党员，每人每天最多一次。</Text>
+        <Text className='admin-note'>提醒只发给开启了打卡提醒的党员，每人每天最多一次。</Text>
         <Button id='roster-export' block className='btn-gap' type='primary' loading={exporter.running} onClick={() => void exporter.run({ unitId, day: data.day })}>
           导出本支部Excel
         </Button>

@@ -9,12 +9,12 @@ import { CAMPAIGN_STANDING_TEXT, campaignLength, type CampaignStanding } from '@
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
+import Chips from '@/components/Chips';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { copyText } from '@/api';
 import { useAction } from '@/hooks';
 import { dayRangeText, percent } from '@/utils/format';
-import Chips from './components/Chips';
 import './components/ui.scss';
 import './campaign.scss';
 

@@ -11,15 +11,15 @@ import { addDays, beijingDayKey } from '@core/domain/time';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
+import Chips from '@/components/Chips';
+import FormError from '@/components/FormError';
+import NumberField from '@/components/NumberField';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { useAction, useMutation } from '@/hooks';
 import { CAMPAIGN_PHASE, campaignPhase, dayRangeText } from '@/utils/format';
 import { goPage, PAGE } from '@/utils/nav';
-import Chips from './components/Chips';
 import DayPicker from './components/DayPicker';
-import FormError from './components/FormError';
-import Stepper from './components/Stepper';
 import './components/ui.scss';
 import './campaigns.scss';
 
@@ -130,12 +130,16 @@ function CreateForm({ viewer, branches, onCreated, onClose }: { viewer: MeMember
         <Text className='field__label'>结束日期</Text>
         <DayPicker id='campaign-end' value={form.endDay} start={form.startDay} onChange={(endDay) => set({ endDay })} />
       </View>
-      <View className='field'>
-        <Text className='field__label'>
-          达标天数<Text className='field__hint'> 活动共 {length} 天，打卡满这些天算达标</Text>
-        </Text>
-        <Stepper id='campaign-required' value={form.requiredDays} onChange={(requiredDays) => set({ requiredDays })} min={1} max={366} unit='天' />
-      </View>
+      <NumberField
+        id='campaign-required'
+        label='达标天数'
+        hint={`活动共 ${length} 天，打卡满这些天算达标`}
+        value={form.requiredDays}
+        onChange={(requiredDays) => set({ requiredDays })}
+        min={1}
+        max={366}
+        unit='天'
+      />
       <View className='field'>
         <Text className='field__label'>参加的支部</Text>
         <Chips
@@ -187,12 +191,12 @@ function CampaignItem({ c, today, onCancelled }: { c: CampaignSummary; today: st
       </Text>
       <Text className='ca-row__meta'>面向：{c.audienceNames.length ? c.audienceNames.join('、') : '全单位'}</Text>
       <Text className='ca-row__meta'>发起人：{c.createdByName}</Text>
-      <View className='ca-actions btn-gap'>
-        <Button id={`campaign-open-${c.id}`} className='ca-actions__btn' size='small' type='primary' fill='outline' onClick={() => goPage(`${PAGE.checkinCampaign}?id=${c.id}`)}>
+      <View className='admin-actions btn-gap'>
+        <Button id={`campaign-open-${c.id}`} className='admin-actions__btn' size='small' type='primary' fill='outline' onClick={() => goPage(`${PAGE.checkinCampaign}?id=${c.id}`)}>
           查看进度
         </Button>
         {canCancel ? (
-          <Button id={`campaign-cancel-${c.id}`} className='ca-actions__btn' size='small' fill='outline' loading={cancel.running} onClick={() => void confirmCancel()}>
+          <Button id={`campaign-cancel-${c.id}`} className='admin-actions__btn' size='small' fill='outline' loading={cancel.running} onClick={() => void confirmCancel()}>
             取消活动
           </Button>
         ) : null}
@@ -237,7 +241,7 @@ function Campaigns({ viewer }: { viewer: MeMember }) {
             发起打卡活动
           </Button>
           {creating && units.error ? <FormError message={units.error.message} className='btn-gap' /> : null}
-          <Text className='ca-note'>如“党史学习21天打卡”：选好支部、日期和达标天数，党员在“学习”页可以看到自己的进度。</Text>
+          <Text className='admin-note'>如“党史学习21天打卡”：选好支部、日期和达标天数，党员在“学习”页可以看到自己的进度。</Text>
         </Card>
       )}
 

@@ -10,14 +10,14 @@ import { addDays } from '@core/domain/time';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
+import Chips from '@/components/Chips';
+import FormError from '@/components/FormError';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { useAction } from '@/hooks';
 import { averageRate, barHeight, dayTitle, percent, weekdayText } from '@/utils/format';
 import { goPage, PAGE } from '@/utils/nav';
-import Chips from './components/Chips';
 import DayPicker from './components/DayPicker';
-import FormError from './components/FormError';
 import { useExport } from './components/useExport';
 import './components/ui.scss';
 import './index.scss';
@@ -189,22 +189,22 @@ function Stats() {
     <>
       <Card id='checkin-overview'>
         <DayBar day={day} today={today ?? answered.day} onChange={(d) => setPicked(d === today ? null : d)} />
-        <View className='ca-tiles btn-gap' id='checkin-totals'>
-          <View className='ca-tiles__item ca-tiles__item--ok'>
-            <Text className='ca-tiles__value'>{figure(String(done))}</Text>
-            <Text className='ca-tiles__label'>已打卡</Text>
+        <View className='admin-stats btn-gap' id='checkin-totals'>
+          <View className='admin-stats__item admin-stats__item--ok'>
+            <Text className='admin-stats__value'>{figure(String(done))}</Text>
+            <Text className='admin-stats__label'>已打卡</Text>
           </View>
-          <View className='ca-tiles__item ca-tiles__item--warn'>
-            <Text className='ca-tiles__value'>{figure(String(Math.max(0, members - done)))}</Text>
-            <Text className='ca-tiles__label'>未打卡</Text>
+          <View className='admin-stats__item admin-stats__item--warn'>
+            <Text className='admin-stats__value'>{figure(String(Math.max(0, members - done)))}</Text>
+            <Text className='admin-stats__label'>未打卡</Text>
           </View>
-          <View className='ca-tiles__item'>
-            <Text className='ca-tiles__value'>{figure(`${percent(done, members)}%`)}</Text>
-            <Text className='ca-tiles__label'>完成率</Text>
+          <View className='admin-stats__item'>
+            <Text className='admin-stats__value'>{figure(`${percent(done, members)}%`)}</Text>
+            <Text className='admin-stats__label'>完成率</Text>
           </View>
         </View>
-        <View className='ca-actions btn-gap'>
-          <Button id='checkin-export' className='ca-actions__btn' type='primary' loading={exporter.running} onClick={() => void exporter.run({ day: picked })}>
+        <View className='admin-actions btn-gap'>
+          <Button id='checkin-export' className='admin-actions__btn' type='primary' loading={exporter.running} onClick={() => void exporter.run({ day: picked })}>
             导出Excel
           </Button>
         </View>
@@ -229,7 +229,7 @@ function Stats() {
         ) : (
           units.map((u) => <BranchCard key={u.unitId} unit={u} day={day} />)
         )}
-        <Text className='ca-note'>点支部可以查看谁还没有打卡、复制名单和提醒。</Text>
+        <Text className='admin-note'>点支部可以查看谁还没有打卡、复制名单和提醒。</Text>
       </Card>
 
       {units.length > 0 ? <Trend units={units} refreshKey={refreshKey} /> : null}

@@ -7,11 +7,11 @@ import type { CheckinRequests, CheckinSettings } from '@core/contracts';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
+import FormError from '@/components/FormError';
+import NumberField from '@/components/NumberField';
 import { Button, Switch } from '@/components/nut';
 import { ErrorView, LoadingView } from '@/components/StateView';
 import { useAction, useMutation } from '@/hooks';
-import FormError from './components/FormError';
-import Stepper from './components/Stepper';
 import './components/ui.scss';
 import './settings.scss';
 
@@ -35,7 +35,7 @@ function ReadOnly({ s }: { s: CheckinSettings }) {
           <Text className='settings-line__value'>{value}</Text>
         </View>
       ))}
-      <Text className='ca-note'>打卡设置由单位管理员统一修改。</Text>
+      <Text className='admin-note'>打卡设置由单位管理员统一修改。</Text>
     </Card>
   );
 }
@@ -55,18 +55,26 @@ function Editor({ initial }: { initial: CheckinSettings }) {
   return (
     <>
       <Card title='补卡' id='settings-makeup'>
-        <View className='field'>
-          <Text className='field__label'>
-            补卡期限<Text className='field__hint'> 漏打的日子多少天内可以补（0 为不能补卡）</Text>
-          </Text>
-          <Stepper id='settings-window' value={values.makeupWindowDays} onChange={(makeupWindowDays) => set({ makeupWindowDays })} min={0} max={7} unit='天' />
-        </View>
-        <View className='field'>
-          <Text className='field__label'>
-            每月补卡次数<Text className='field__hint'> 每人每月最多补几次</Text>
-          </Text>
-          <Stepper id='settings-per-month' value={values.makeupPerMonth} onChange={(makeupPerMonth) => set({ makeupPerMonth })} min={0} max={10} unit='次' />
-        </View>
+        <NumberField
+          id='settings-window'
+          label='补卡期限'
+          hint='漏打的日子多少天内可以补（0 为不能补卡）'
+          value={values.makeupWindowDays}
+          onChange={(makeupWindowDays) => set({ makeupWindowDays })}
+          min={0}
+          max={7}
+          unit='天'
+        />
+        <NumberField
+          id='settings-per-month'
+          label='每月补卡次数'
+          hint='每人每月最多补几次'
+          value={values.makeupPerMonth}
+          onChange={(makeupPerMonth) => set({ makeupPerMonth })}
+          min={0}
+          max={10}
+          unit='次'
+        />
       </Card>
       <Card title='每日提醒' id='settings-reminder-card'>
         <View className='settings-switch'>
@@ -87,7 +95,7 @@ function Editor({ initial }: { initial: CheckinSettings }) {
             </Picker>
           </View>
         ) : null}
-        <Text className='ca-note'>只提醒开启了打卡提醒的党员，每人每天最多一次。</Text>
+        <Text className='admin-note'>只提醒开启了打卡提醒的党员，每人每天最多一次。</Text>
       </Card>
       <Card>
         <FormError id='settings-error' message={save.error?.message} />

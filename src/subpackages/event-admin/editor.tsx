@@ -11,16 +11,16 @@ import { EVENT_KIND_LABELS, EVENT_KINDS, eventTimesProblem, type EventKind } fro
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
+import Chips from '@/components/Chips';
+import DateTimeField from '@/components/DateTimeField';
+import FormError from '@/components/FormError';
+import NumberField from '@/components/NumberField';
 import { Button, Switch } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { call, toApiError, uploadFile } from '@/api';
 import { useAction, useMutation } from '@/hooks';
 import { eventWhen } from '@/utils/event-format';
 import { goPage, PAGE } from '@/utils/nav';
-import Chips from './components/Chips';
-import DateTimeField from './components/DateTimeField';
-import FormError from './components/FormError';
-import NumberField from './components/NumberField';
 import { defaultEventTimes, moveStart, type EventTimesForm } from './components/format';
 import './components/ui.scss';
 import './editor.scss';
@@ -174,19 +174,19 @@ function CoverPicker({ preview, onPicked, onClear }: { preview: string | null; o
         封面图片<Text className='field__hint'> 选填，JPG 或 PNG，不超过4MB</Text>
       </Text>
       {preview ? <Image className='editor-cover' id='event-cover-preview' src={preview} mode='aspectFill' /> : null}
-      <View className='ea-actions'>
+      <View className='admin-actions'>
         {process.env.TARO_ENV === 'h5' ? (
           <label className='editor-file'>
             <span>{busy ? '正在上传…' : preview ? '更换封面' : '选择封面图片'}</span>
             <input id='event-cover-input' className='editor-file__input' type='file' accept='image/png,image/jpeg' disabled={busy} onChange={onFile} />
           </label>
         ) : (
-          <Button id='event-cover-choose' className='ea-actions__btn' fill='outline' type='primary' loading={busy} disabled={busy} onClick={() => void choose()}>
+          <Button id='event-cover-choose' className='admin-actions__btn' fill='outline' type='primary' loading={busy} disabled={busy} onClick={() => void choose()}>
             {preview ? '更换封面' : '选择封面图片'}
           </Button>
         )}
         {preview ? (
-          <Button id='event-cover-clear' className='ea-actions__btn' fill='outline' disabled={busy} onClick={onClear}>
+          <Button id='event-cover-clear' className='admin-actions__btn' fill='outline' disabled={busy} onClick={onClear}>
             不用封面
           </Button>
         ) : null}
@@ -376,8 +376,8 @@ function Editor({ viewer, units, initial }: EditorProps) {
 
       <Card>
         <FormError id='event-editor-error' message={shownError} />
-        {eventId && !published ? <Text className='ea-note'>草稿已保存。发布前，党员看不到这个活动。</Text> : null}
-        {published ? <Text className='ea-note'>活动已发布，修改会立即对党员生效；人数上限不能少于已报名的人数。</Text> : null}
+        {eventId && !published ? <Text className='admin-note'>草稿已保存。发布前，党员看不到这个活动。</Text> : null}
+        {published ? <Text className='admin-note'>活动已发布，修改会立即对党员生效；人数上限不能少于已报名的人数。</Text> : null}
         <View className='editor-actions btn-gap'>
           <Button
             id='event-save'

@@ -9,12 +9,12 @@ import { EVENT_KIND_LABELS, EVENT_PHASE_LABELS } from '@core/domain/event';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
+import ListFooter from '@/components/ListFooter';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { usePaged } from '@/hooks';
 import { eventWhen } from '@/utils/event-format';
 import { goPage, PAGE } from '@/utils/nav';
-import ListFooter from './components/ListFooter';
 import { EVENT_STATUS_LABELS, EVENT_STATUS_TAG } from './components/format';
 import './components/ui.scss';
 import './index.scss';
@@ -24,15 +24,15 @@ type AdminEventRow = EventResponses['listAdminEvents']['items'][number];
 function EventRow({ event }: { event: AdminEventRow }) {
   const open = () => goPage(event.status === 'draft' ? `${PAGE.eventEditor}?id=${event.id}` : `${PAGE.eventManage}?id=${event.id}`);
   return (
-    <View className='ea-row' id={`admin-event-${event.id}`} hoverClass='ea-row--pressed' onClick={open}>
-      <View className='ea-row__head'>
+    <View className='admin-row' id={`admin-event-${event.id}`} hoverClass='admin-row--pressed' onClick={open}>
+      <View className='admin-row__head'>
         <Text className={EVENT_STATUS_TAG[event.status]}>{EVENT_STATUS_LABELS[event.status]}</Text>
         <Text className='tag tag--red'>{EVENT_KIND_LABELS[event.kind]}</Text>
         {event.status === 'published' ? <Text className='tag'>{EVENT_PHASE_LABELS[event.phase]}</Text> : null}
       </View>
-      <Text className='ea-row__title admin-event__title'>{event.title}</Text>
-      <Text className='ea-row__meta'>{eventWhen(event.startsAt, event.endsAt)}</Text>
-      <Text className='ea-row__meta'>地点：{event.place}</Text>
+      <Text className='admin-row__title admin-event__title'>{event.title}</Text>
+      <Text className='admin-row__meta'>{eventWhen(event.startsAt, event.endsAt)}</Text>
+      <Text className='admin-row__meta'>地点：{event.place}</Text>
       {event.status === 'draft' ? (
         <Text className='admin-event__count muted'>尚未发布，党员看不到</Text>
       ) : (
@@ -65,7 +65,7 @@ function EventsHome() {
         <Button id='event-new' block type='primary' size='large' onClick={() => goPage(PAGE.eventEditor)}>
           发布活动
         </Button>
-        <Text className='ea-note'>宣讲、党课、主题党日、志愿服务：设置名额和报名时间，党员在“活动”页报名，现场扫码签到。</Text>
+        <Text className='admin-note'>宣讲、党课、主题党日、志愿服务：设置名额和报名时间，党员在“活动”页报名，现场扫码签到。</Text>
       </Card>
 
       <Card title='活动' id='admin-event-list'>

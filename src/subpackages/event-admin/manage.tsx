@@ -10,14 +10,14 @@ import { EVENT_KIND_LABELS, EVENT_PHASE_LABELS } from '@core/domain/event';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
+import { ReasonDialog } from '@/components/Dialog';
+import FormError from '@/components/FormError';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { call, copyText, openFile, toApiError } from '@/api';
 import { useAction, useMutation } from '@/hooks';
 import { eventMoment, eventWhen, seatsText } from '@/utils/event-format';
 import { goPage, PAGE } from '@/utils/nav';
-import FormError from './components/FormError';
-import ReasonDialog from './components/ReasonDialog';
 import { EVENT_STATUS_LABELS, EVENT_STATUS_TAG, rateText } from './components/format';
 import './components/ui.scss';
 import './manage.scss';
@@ -34,11 +34,11 @@ function Counts({ view }: { view: EventAdminView }) {
     { key: 'attended', label: '已签到', tone: 'ok' },
   ];
   return (
-    <View className='ea-stats manage-counts' id='event-counts'>
+    <View className='admin-stats manage-counts' id='event-counts'>
       {items.map((it) => (
-        <View key={it.key} className={it.tone ? `ea-stats__item ea-stats__item--${it.tone}` : 'ea-stats__item'} id={`event-count-${it.key}`}>
-          <Text className='ea-stats__value'>{c[it.key]}</Text>
-          <Text className='ea-stats__label'>{it.label}</Text>
+        <View key={it.key} className={it.tone ? `admin-stats__item admin-stats__item--${it.tone}` : 'admin-stats__item'} id={`event-count-${it.key}`}>
+          <Text className='admin-stats__value'>{c[it.key]}</Text>
+          <Text className='admin-stats__label'>{it.label}</Text>
         </View>
       ))}
     </View>
@@ -129,13 +129,13 @@ function Manage({ view, onChanged }: { view: EventAdminView; onChanged: () => vo
         <Text className='manage-title' id='event-admin-title'>
           {view.title}
         </Text>
-        <Text className='ea-row__meta'>时间：{eventWhen(view.startsAt, view.endsAt, now)}</Text>
-        <Text className='ea-row__meta'>地点：{view.place}</Text>
-        <Text className='ea-row__meta'>
+        <Text className='admin-row__meta'>时间：{eventWhen(view.startsAt, view.endsAt, now)}</Text>
+        <Text className='admin-row__meta'>地点：{view.place}</Text>
+        <Text className='admin-row__meta'>
           报名：{eventMoment(view.signupOpensAt, now)} 至 {eventMoment(view.signupClosesAt, now)}
         </Text>
-        <Text className='ea-row__meta'>面向：{view.audienceNames.length > 0 ? view.audienceNames.join('、') : '全单位'}</Text>
-        <Text className='ea-row__meta' id='event-admin-seats'>
+        <Text className='admin-row__meta'>面向：{view.audienceNames.length > 0 ? view.audienceNames.join('、') : '全单位'}</Text>
+        <Text className='admin-row__meta' id='event-admin-seats'>
           名额：{view.capacity > 0 ? `${view.capacity}人，${seatsText(view.seatsLeft, view.waitlist)}` : '不限'}
           {view.approval ? '；报名需审核' : ''}
         </Text>
@@ -147,7 +147,7 @@ function Manage({ view, onChanged }: { view: EventAdminView; onChanged: () => vo
         ) : null}
         {view.status === 'draft' ? (
           <View className='btn-gap'>
-            <Text className='ea-note'>这是草稿，党员还看不到。</Text>
+            <Text className='admin-note'>这是草稿，党员还看不到。</Text>
             <Button id='event-edit' block className='btn-gap' type='primary' onClick={() => goPage(`${PAGE.eventEditor}?id=${view.id}`)}>
               继续编辑并发布
             </Button>
@@ -168,20 +168,20 @@ function Manage({ view, onChanged }: { view: EventAdminView; onChanged: () => vo
 
       {view.status !== 'draft' ? (
         <Card title='现场与材料'>
-          <View className='ea-actions'>
+          <View className='admin-actions'>
             {view.status === 'published' && !ended ? (
-              <Button id='event-qr-open' className='ea-actions__btn' type='primary' onClick={() => goPage(`${PAGE.eventQr}?id=${view.id}`)}>
+              <Button id='event-qr-open' className='admin-actions__btn' type='primary' onClick={() => goPage(`${PAGE.eventQr}?id=${view.id}`)}>
                 现场签到码
               </Button>
             ) : null}
-            <Button id='event-entry-code' className='ea-actions__btn' fill='outline' loading={entry.running} disabled={entry.running} onClick={() => void runEntryCode()}>
+            <Button id='event-entry-code' className='admin-actions__btn' fill='outline' loading={entry.running} disabled={entry.running} onClick={() => void runEntryCode()}>
               活动小程序码
             </Button>
-            <Button id='event-export' className='ea-actions__btn' fill='outline' loading={exporter.running} disabled={exporter.running} onClick={() => void runExport()}>
+            <Button id='event-export' className='admin-actions__btn' fill='outline' loading={exporter.running} disabled={exporter.running} onClick={() => void runExport()}>
               导出名单
             </Button>
             {view.canEdit && view.status === 'published' && ended ? (
-              <Button id='event-report' className='ea-actions__btn' fill='outline' loading={report.running} disabled={report.running} onClick={() => void runReport()}>
+              <Button id='event-report' className='admin-actions__btn' fill='outline' loading={report.running} disabled={report.running} onClick={() => void runReport()}>
                 生成活动报道
               </Button>
             ) : null}
@@ -190,14 +190,14 @@ function Manage({ view, onChanged }: { view: EventAdminView; onChanged: () => vo
           {entryCode ? (
             <View className='manage-entry' id='event-entry'>
               <Image className='manage-entry__image' id='event-entry-image' src={entryCode.url} mode='scaleToFill' showMenuByLongpress />
-              <Text className='ea-note'>微信扫一扫即可打开活动页报名。可长按保存图片，印在海报或通知上。</Text>
+              <Text className='admin-note'>微信扫一扫即可打开活动页报名。可长按保存图片，印在海报或通知上。</Text>
             </View>
           ) : null}
           {drafted ? (
             <View className='manage-report' id='event-report-draft'>
               <Text className='manage-report__title'>{drafted.title}</Text>
               <Text className='manage-report__body'>{drafted.body}</Text>
-              <Text className='ea-note'>报道草稿已保存，可在宣传栏目中编辑后发布。</Text>
+              <Text className='admin-note'>报道草稿已保存，可在宣传栏目中编辑后发布。</Text>
               <Button block className='btn-gap' fill='outline' onClick={() => void copyReport()}>
                 复制报道
               </Button>
@@ -208,11 +208,11 @@ function Manage({ view, onChanged }: { view: EventAdminView; onChanged: () => vo
 
       {view.canEdit && live && view.status !== 'draft' ? (
         <Card>
-          <View className='ea-actions'>
-            <Button id='event-edit' className='ea-actions__btn' fill='outline' onClick={() => goPage(`${PAGE.eventEditor}?id=${view.id}`)}>
+          <View className='admin-actions'>
+            <Button id='event-edit' className='admin-actions__btn' fill='outline' onClick={() => goPage(`${PAGE.eventEditor}?id=${view.id}`)}>
               编辑
             </Button>
-            <Button id='event-cancel-event' className='ea-actions__btn' fill='outline' onClick={() => setCancelling(true)}>
+            <Button id='event-cancel-event' className='admin-actions__btn' fill='outline' onClick={() => setCancelling(true)}>
               取消活动
             </Button>
           </View>

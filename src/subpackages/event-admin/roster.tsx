@@ -10,14 +10,14 @@ import { REGISTRATION_STATUS_LABELS } from '@core/domain/event';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
+import Chips from '@/components/Chips';
+import { ReasonDialog } from '@/components/Dialog';
+import FormError from '@/components/FormError';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { call, copyText, toApiError } from '@/api';
 import { useAction } from '@/hooks';
 import { eventMoment, statusTagClass } from '@/utils/event-format';
-import Chips from './components/Chips';
-import FormError from './components/FormError';
-import ReasonDialog from './components/ReasonDialog';
 import { attendanceLabel, ROSTER_FILTERS, type RosterFilter } from './components/format';
 import './components/ui.scss';
 import './roster.scss';
@@ -53,20 +53,20 @@ function RosterItem({
 }) {
   const active = row.status === 'confirmed' || row.status === 'waitlisted';
   return (
-    <View className='ea-row' id={`roster-${row.memberId}`}>
-      <View className='ea-row__head'>
-        <Text className='ea-row__title'>{row.name}</Text>
+    <View className='admin-row' id={`roster-${row.memberId}`}>
+      <View className='admin-row__head'>
+        <Text className='admin-row__title'>{row.name}</Text>
         <Text className='muted'>{row.unitName}</Text>
       </View>
       <View className='roster-row__tags'>
         <Text className={statusTagClass(row.status)}>{REGISTRATION_STATUS_LABELS[row.status]}</Text>
         {active || row.attended ? <Text className={row.attended ? 'tag tag--ok' : 'tag'}>{attendanceLabel(row)}</Text> : null}
       </View>
-      <Text className='ea-row__meta'>报名：{eventMoment(row.signedUpAt)}</Text>
-      {row.attendedAt !== null ? <Text className='ea-row__meta'>签到：{eventMoment(row.attendedAt)}</Text> : null}
-      {row.note ? <Text className='ea-row__meta'>备注：{row.note}</Text> : null}
+      <Text className='admin-row__meta'>报名：{eventMoment(row.signedUpAt)}</Text>
+      {row.attendedAt !== null ? <Text className='admin-row__meta'>签到：{eventMoment(row.attendedAt)}</Text> : null}
+      {row.note ? <Text className='admin-row__meta'>备注：{row.note}</Text> : null}
       {row.status === 'pending' ? (
-        <View className='ea-row__actions'>
+        <View className='admin-row__actions'>
           <Button id={`roster-approve-${row.memberId}`} size='small' type='primary' loading={approving} disabled={approving} onClick={onApprove}>
             通过
           </Button>
@@ -76,7 +76,7 @@ function RosterItem({
         </View>
       ) : null}
       {canMark && active ? (
-        <View className='ea-row__actions'>
+        <View className='admin-row__actions'>
           {row.attended ? (
             <Button id={`roster-unattend-${row.memberId}`} size='small' fill='outline' onClick={() => onAsk('unattend')}>
               取消出席

@@ -9,14 +9,14 @@ import { AREA_TAGS, DIFFICULTY_LABELS, QUESTION_TYPE_LABELS, QUESTION_TYPES, typ
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
+import Chips from '@/components/Chips';
+import FormError from '@/components/FormError';
+import ListFooter from '@/components/ListFooter';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { call, toApiError } from '@/api';
 import { useAction, useMutation, usePaged } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
-import Chips from './components/Chips';
-import FormError from './components/FormError';
-import ListFooter from './components/ListFooter';
 import { percent } from '@/utils/format';
 import './components/ui.scss';
 import './bank.scss';
@@ -111,8 +111,8 @@ function QuestionItem({ q, onChanged }: { q: QuestionRow; onChanged: () => void 
   };
 
   return (
-    <View className='xa-row' id={`question-${q.id}`} hoverClass='xa-row--pressed' onClick={() => goPage(`${PAGE.examQuestion}?id=${q.id}`)}>
-      <View className='xa-row__head'>
+    <View className='admin-row' id={`question-${q.id}`} hoverClass='admin-row--pressed' onClick={() => goPage(`${PAGE.examQuestion}?id=${q.id}`)}>
+      <View className='admin-row__head'>
         <Text className='tag tag--red'>{QUESTION_TYPE_LABELS[q.type]}</Text>
         <Text className='tag'>{DIFFICULTY_LABELS[q.difficulty]}</Text>
         <Text className='muted'>第 {q.version} 版</Text>
@@ -209,11 +209,11 @@ function Bank() {
       )}
 
       <Card>
-        <View className='xa-actions'>
-          <Button id='bank-new' className='xa-actions__btn' type='primary' onClick={() => goPage(PAGE.examQuestion)}>
+        <View className='admin-actions'>
+          <Button id='bank-new' className='admin-actions__btn' type='primary' onClick={() => goPage(PAGE.examQuestion)}>
             新增题目
           </Button>
-          <Button id='bank-import' className='xa-actions__btn' fill='outline' onClick={() => goPage(PAGE.examImport)}>
+          <Button id='bank-import' className='admin-actions__btn' fill='outline' onClick={() => goPage(PAGE.examImport)}>
             从表格导入
           </Button>
         </View>

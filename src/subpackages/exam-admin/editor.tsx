@@ -11,18 +11,19 @@ import { addDays, formatBeijing } from '@core/domain/time';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
+import Chips from '@/components/Chips';
+import DateTimeField from '@/components/DateTimeField';
+import FormError from '@/components/FormError';
+import NumberField from '@/components/NumberField';
 import { Button, Switch } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { call, toApiError } from '@/api';
 import { useAction, useMutation } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
-import Chips from './components/Chips';
-import DateTimeField from './components/DateTimeField';
-import FormError from './components/FormError';
-import NumberField from './components/NumberField';
 import QuestionPicker from './components/QuestionPicker';
 import RuleEditor from './components/RuleEditor';
-import { beijingParts, formatWindow, fromBeijing } from './components/format';
+import { beijingParts, fromBeijing } from '@/utils/field-input';
+import { formatWindow } from './components/format';
 import './components/ui.scss';
 import './editor.scss';
 
@@ -366,7 +367,7 @@ function Editor({ viewer, units, initial }: EditorProps) {
           selected={[form.mode]}
           onToggle={(mode) => set({ mode })}
         />
-        <Text className='xa-note'>
+        <Text className='admin-note'>
           {form.mode === 'rules' ? '每人从题库中按规则随机抽题，每人的试卷不同。' : '从题库中选定题目，每人的试卷相同（可打乱顺序）。'}
         </Text>
         <View className='btn-gap'>
@@ -464,7 +465,7 @@ function Editor({ viewer, units, initial }: EditorProps) {
 
       <Card>
         <FormError id='editor-error' message={shownError} />
-        {examId ? <Text className='xa-note'>草稿已保存。发布前，党员看不到这场考试。</Text> : null}
+        {examId ? <Text className='admin-note'>草稿已保存。发布前，党员看不到这场考试。</Text> : null}
         <View className='editor-actions btn-gap'>
           <Button id='editor-save' className='editor-actions__btn' fill='outline' loading={save.running && !publishing} disabled={busy} onClick={() => void onSave()}>
             保存草稿

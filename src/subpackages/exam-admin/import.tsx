@@ -8,12 +8,12 @@ import { QUESTION_TYPE_LABELS } from '@core/domain/questions';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
+import FormError from '@/components/FormError';
 import { Button } from '@/components/nut';
 import { ImportColumnHelp, ImportDoneCard, ImportFileStep, ImportPreviewCard, ImportRowTable, ImportTotals, type ImportReportView } from '@/components/ImportFlow';
 import { openFile } from '@/api';
 import { useImportFlow, useMutation, type ImportFileRule } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
-import FormError from './components/FormError';
 import './components/ui.scss';
 import './import.scss';
 

@@ -8,11 +8,11 @@ import type { ManagedExamRow } from '@core/contracts';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
+import ListFooter from '@/components/ListFooter';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { useAction, usePaged } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
-import ListFooter from './components/ListFooter';
 import { formatWindow, PHASE_LABELS, PHASE_TAG_CLASS } from './components/format';
 import './components/ui.scss';
 import './index.scss';
@@ -23,14 +23,14 @@ function ExamItem({ exam }: { exam: ManagedExamRow }) {
   const count =
     exam.phase === 'draft' ? '尚未发布' : `已交卷 ${exam.submitted} / ${exam.audience} 人`;
   return (
-    <View className='xa-row' id={`exam-row-${exam.id}`} hoverClass='xa-row--pressed' onClick={open}>
-      <View className='xa-row__head'>
-        <Text className='xa-row__title'>{exam.title}</Text>
+    <View className='admin-row' id={`exam-row-${exam.id}`} hoverClass='admin-row--pressed' onClick={open}>
+      <View className='admin-row__head'>
+        <Text className='admin-row__title'>{exam.title}</Text>
         {exam.kind === 'makeup' ? <Text className='tag tag--gold'>补考</Text> : null}
         <Text className={PHASE_TAG_CLASS[exam.phase]}>{PHASE_LABELS[exam.phase]}</Text>
       </View>
       <Text className='exam-row__window muted'>{formatWindow(exam.opensAt, exam.closesAt)}</Text>
-      <Text className='xa-row__meta'>面向：{exam.unitNames.join('、') || '—'}</Text>
+      <Text className='admin-row__meta'>面向：{exam.unitNames.join('、') || '—'}</Text>
       {exam.phase === 'open' ? (
         <View className='exam-row__open'>
           <Text className='exam-row__count'>{count}</Text>
@@ -80,11 +80,11 @@ function ExamHome() {
         <Button id='exam-new' block type='primary' size='large' onClick={() => goPage(PAGE.examEditor)}>
           新建考试
         </Button>
-        <View className='xa-actions btn-gap'>
-          <Button id='exam-bank' className='xa-actions__btn' fill='outline' onClick={() => goPage(PAGE.examBank)}>
+        <View className='admin-actions btn-gap'>
+          <Button id='exam-bank' className='admin-actions__btn' fill='outline' onClick={() => goPage(PAGE.examBank)}>
             题库{summary.data ? `（${summary.data.active}）` : ''}
           </Button>
-          <Button id='exam-import' className='xa-actions__btn' fill='outline' onClick={() => goPage(PAGE.examImport)}>
+          <Button id='exam-import' className='admin-actions__btn' fill='outline' onClick={() => goPage(PAGE.examImport)}>
             导入题目
           </Button>
         </View>

@@ -9,12 +9,12 @@ import { formatBeijing } from '@core/domain/time';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
+import { ReasonDialog } from '@/components/Dialog';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { call, toApiError } from '@/api';
 import { useAction } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
-import ReasonDialog from './components/ReasonDialog';
 import { formatCountdown, PHASE_LABELS, PHASE_TAG_CLASS } from './components/format';
 import './components/ui.scss';
 import './monitor.scss';
@@ -28,9 +28,9 @@ type Pending = { kind: 'extra' | 'force'; attempt: MonitorAttempt } | { kind: 'e
 function AttemptItem({ a, now, onExtra, onForce }: { a: MonitorAttempt; now: number; onExtra: () => void; onForce: () => void }) {
   const left = a.deadline - now;
   return (
-    <View className='xa-row' id={`monitor-${a.attemptId}`}>
-      <View className='xa-row__head'>
-        <Text className='xa-row__title'>{a.name}</Text>
+    <View className='admin-row' id={`monitor-${a.attemptId}`}>
+      <View className='admin-row__head'>
+        <Text className='admin-row__title'>{a.name}</Text>
         <Text className='muted'>{a.unitName}</Text>
         {a.flagged ? <Text className='tag tag--red'>! 标记</Text> : null}
       </View>
@@ -43,7 +43,7 @@ function AttemptItem({ a, now, onExtra, onForce }: { a: MonitorAttempt; now: num
         </Text>
         <Text>切屏 {a.switchCount} 次</Text>
       </View>
-      <View className='xa-row__actions'>
+      <View className='admin-row__actions'>
         <Button id={`monitor-extra-${a.attemptId}`} size='small' fill='outline' type='primary' onClick={onExtra}>
           补时
         </Button>
@@ -110,18 +110,18 @@ function Monitor({ examId }: { examId: string }) {
   const m = view.data;
   const serverNow = now + offset;
 
-  const submit = async (input: { minutes: number; reason: string }): Promise<string | null> => {
+  const submit = async (reason: string, minutes = 0): Promise<string | null> => {
     if (!pending) return null;
     try {
       if (pending.kind === 'extra-all') {
         // A batch (a power cut in the room, a late start): everyone answering now, one reason.
-        const res = await call('exam', 'grantExtraTime', { examId, memberIds: pending.attempts.map((a) => a.memberId), minutes: input.minutes, reason: input.reason });
-        void Taro.showToast({ title: `已为 ${res.updated} 人补时 ${input.minutes} 分钟`, icon: 'none' });
+        const res = await call('exam', 'grantExtraTime', { examId, memberIds: pending.attempts.map((a) => a.memberId), minutes, reason });
+        void Taro.showToast({ title: `已为 ${res.updated} 人补时 ${minutes} 分钟`, icon: 'none' });
       } else if (pending.kind === 'extra') {
-        await call('exam', 'grantExtraTime', { examId, memberIds: [pending.attempt.memberId], minutes: input.minutes, reason: input.reason });
-        void Taro.showToast({ title: `已为${pending.attempt.name}补时 ${input.minutes} 分钟`, icon: 'none' });
+        await call('exam', 'grantExtraTime', { examId, memberIds: [pending.attempt.memberId], minutes, reason });
+        void Taro.showToast({ title: `已为${pending.attempt.name}补时 ${minutes} 分钟`, icon: 'none' });
       } else {
-        const result = await call('exam', 'forceSubmit', { attemptId: pending.attempt.attemptId, reason: input.reason });
+        const result = await call('exam', 'forceSubmit', { attemptId: pending.attempt.attemptId, reason });
         void Taro.showToast({ title: `已收卷，${pending.attempt.name} 得 ${result.score} 分`, icon: 'none' });
       }
       view.reload();
@@ -134,7 +134,7 @@ function Monitor({ examId }: { examId: string }) {
   return (
     <>
       <Card id='monitor-summary'>
-        <View className='xa-row__head'>
+        <View className='admin-row__head'>
           <Text className='monitor-head__title'>{m.title}</Text>
           <Text className={PHASE_TAG_CLASS[m.phase]}>{PHASE_LABELS[m.phase]}</Text>
         </View>
@@ -142,18 +142,18 @@ function Monitor({ examId }: { examId: string }) {
           每 10 秒自动刷新{syncedAt ? `，最近 ${formatBeijing(syncedAt).slice(11)}` : ''}
           {view.error ? `；刷新失败：${view.error.message}` : ''}
         </Text>
-        <View className='xa-stats' id='monitor-counts'>
-          <View className='xa-stats__item xa-stats__item--red'>
-            <Text className='xa-stats__value'>{m.inProgress}</Text>
-            <Text className='xa-stats__label'>答题中</Text>
+        <View className='admin-stats' id='monitor-counts'>
+          <View className='admin-stats__item admin-stats__item--red'>
+            <Text className='admin-stats__value'>{m.inProgress}</Text>
+            <Text className='admin-stats__label'>答题中</Text>
           </View>
-          <View className='xa-stats__item xa-stats__item--ok'>
-            <Text className='xa-stats__value'>{m.submitted}</Text>
-            <Text className='xa-stats__label'>已交卷</Text>
+          <View className='admin-stats__item admin-stats__item--ok'>
+            <Text className='admin-stats__value'>{m.submitted}</Text>
+            <Text className='admin-stats__label'>已交卷</Text>
           </View>
-          <View className='xa-stats__item xa-stats__item--warn'>
-            <Text className='xa-stats__value'>{m.flagged}</Text>
-            <Text className='xa-stats__label'>被标记</Text>
+          <View className='admin-stats__item admin-stats__item--warn'>
+            <Text className='admin-stats__value'>{m.flagged}</Text>
+            <Text className='admin-stats__label'>被标记</Text>
           </View>
         </View>
         <Button block className='btn-gap' fill='outline' onClick={() => goPage(`${PAGE.examStats}?id=${examId}`)}>
@@ -200,6 +200,7 @@ function Monitor({ examId }: { examId: string }) {
           }
           confirmText={pending.kind === 'force' ? '确认收卷' : '确认补时'}
           minutes={pending.kind === 'force' ? undefined : 10}
+          minLength={1}
           presets={pending.kind === 'force' ? FORCE_REASONS : EXTRA_REASONS}
           onSubmit={submit}
           onClose={() => setPending(null)}

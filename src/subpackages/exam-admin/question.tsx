@@ -18,12 +18,12 @@ import {
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
+import Chips from '@/components/Chips';
+import FormError from '@/components/FormError';
 import { Button } from '@/components/nut';
 import { ErrorView, LoadingView } from '@/components/StateView';
 import { useAction, useMutation } from '@/hooks';
 import { PAGE } from '@/utils/nav';
-import Chips from './components/Chips';
-import FormError from './components/FormError';
 import './components/ui.scss';
 import './question.scss';
 
@@ -335,7 +335,7 @@ function QuestionForm({ questionId, initial }: { questionId: string | null; init
       <Button id='question-save' block type='primary' size='large' loading={save.running} onClick={() => void submit()}>
         {questionId ? '保存修改' : '加入题库'}
       </Button>
-      <Text className='xa-note'>修改后将生成新版本，已发布的考试不受影响。</Text>
+      <Text className='admin-note'>修改后将生成新版本，已发布的考试不受影响。</Text>
     </Card>
   );
 }

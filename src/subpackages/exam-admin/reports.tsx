@@ -9,13 +9,13 @@ import { formatBeijing } from '@core/domain/time';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
+import Chips from '@/components/Chips';
+import FormError from '@/components/FormError';
+import ListFooter from '@/components/ListFooter';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { useMutation, usePaged } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
-import Chips from './components/Chips';
-import FormError from './components/FormError';
-import ListFooter from './components/ListFooter';
 import './components/ui.scss';
 import './reports.scss';
 
@@ -39,21 +39,21 @@ function ReportItem({ item, done, onDone }: { item: QuestionReportRow; done: Res
   };
 
   return (
-    <View className='xa-row' id={`report-${item.id}`}>
-      <View className='xa-row__head'>
+    <View className='admin-row' id={`report-${item.id}`}>
+      <View className='admin-row__head'>
         <Text className={status === 'fixed' ? 'tag tag--ok' : status === 'open' ? 'tag tag--gold' : 'tag'}>{RESOLUTION_WORD[status]}</Text>
         <Text className='muted'>{formatBeijing(item.createdAt)}</Text>
       </View>
       <Text className='report__stem clamp-2 btn-gap'>题目：{item.stem}</Text>
       <Text className='report__note'>纠错说明：{item.note}</Text>
-      <Text className='xa-row__meta'>
+      <Text className='admin-row__meta'>
         {item.memberName}
         {item.unitName ? ` · ${item.unitName}` : ''}
       </Text>
       <View id={`report-edit-${item.id}`} className='report__edit' onClick={() => goPage(`${PAGE.examQuestion}?id=${item.questionId}`)}>
         修改这道题 ›
       </View>
-      {item.status !== 'open' && item.reply ? <Text className='xa-row__meta'>回复：{item.reply}</Text> : null}
+      {item.status !== 'open' && item.reply ? <Text className='admin-row__meta'>回复：{item.reply}</Text> : null}
 
       {status === 'open' ? (
         <View className='report__reply'>
@@ -70,7 +70,7 @@ function ReportItem({ item, done, onDone }: { item: QuestionReportRow; done: Res
             onInput={(e) => setReply(e.detail.value)}
           />
           <FormError message={resolve.error?.message} className='btn-gap' />
-          <View className='xa-row__actions'>
+          <View className='admin-row__actions'>
             <Button id={`report-fixed-${item.id}`} className='report__btn' type='primary' loading={resolve.running} onClick={() => void run('fixed')}>
               已修改
             </Button>

@@ -12,18 +12,18 @@ import { addDays } from '@core/domain/time';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
+import Chips from '@/components/Chips';
+import DateTimeField from '@/components/DateTimeField';
+import Dialog, { ReasonDialog } from '@/components/Dialog';
+import FormError from '@/components/FormError';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { call, copyText, openFile, toApiError } from '@/api';
 import { useAction, useMutation } from '@/hooks';
 import { percent } from '@/utils/format';
 import { goPage, PAGE } from '@/utils/nav';
-import Chips from './components/Chips';
-import DateTimeField from './components/DateTimeField';
-import Dialog from './components/Dialog';
-import FormError from './components/FormError';
-import ReasonDialog from './components/ReasonDialog';
-import { beijingParts, formatScore, formatSeconds, fromBeijing, PHASE_LABELS, PHASE_TAG_CLASS, ROSTER_STATUS_LABELS } from './components/format';
+import { beijingParts, fromBeijing } from '@/utils/field-input';
+import { formatScore, formatSeconds, PHASE_LABELS, PHASE_TAG_CLASS, ROSTER_STATUS_LABELS } from './components/format';
 import './components/ui.scss';
 import './stats.scss';
 
@@ -101,7 +101,7 @@ function Distribution({ unit }: { unit: UnitStats }) {
           <Text className='xa-bar__value'>{b.n} 人</Text>
         </View>
       ))}
-      <Text className='xa-note'>按得分占总分的比例分段。</Text>
+      <Text className='admin-note'>按得分占总分的比例分段。</Text>
     </View>
   );
 }
@@ -159,9 +159,9 @@ type RowAction = { kind: 'extra' | 'reopen'; row: RosterRow } | null;
 function RosterItem({ r, canExtra, onAction }: { r: RosterRow; canExtra: boolean; onAction: (a: RowAction) => void }) {
   const submitted = r.status === 'passed' || r.status === 'failed';
   return (
-    <View className='xa-row' id={`roster-${r.memberId}`}>
-      <View className='xa-row__head'>
-        <Text className='xa-row__title'>{r.name}</Text>
+    <View className='admin-row' id={`roster-${r.memberId}`}>
+      <View className='admin-row__head'>
+        <Text className='admin-row__title'>{r.name}</Text>
         <Text className={`tag roster-status--${r.status}`}>{ROSTER_STATUS_LABELS[r.status]}</Text>
         {r.flagged ? <Text className='tag tag--red'>! 切屏标记</Text> : null}
         {r.score !== null ? <Text className='roster-row__score'>{r.score} 分</Text> : null}
@@ -172,7 +172,7 @@ function RosterItem({ r, canExtra, onAction }: { r: RosterRow; canExtra: boolean
         {r.extraMinutes > 0 ? <Text>已补时 {r.extraMinutes} 分钟</Text> : null}
       </View>
       {canExtra || (submitted && r.attemptId) ? (
-        <View className='xa-row__actions'>
+        <View className='admin-row__actions'>
           {canExtra ? (
             <Button id={`roster-extra-${r.memberId}`} size='small' fill='outline' onClick={() => onAction({ kind: 'extra', row: r })}>
               补时
@@ -217,16 +217,16 @@ function BranchRoster({ examId, stats, onChanged }: { examId: string; stats: Exa
     void Taro.showToast({ title: `已提醒 ${done.sent} 人，${done.withoutCredit} 人未开启提醒`, icon: 'none', duration: 3000 });
   };
 
-  const submitAction = async (input: { minutes: number; reason: string }): Promise<string | null> => {
+  const submitAction = async (reason: string, minutes = 0): Promise<string | null> => {
     if (!action) return null;
     try {
       if (action.kind === 'extra') {
-        await call('exam', 'grantExtraTime', { examId, memberIds: [action.row.memberId], minutes: input.minutes, reason: input.reason });
-        void Taro.showToast({ title: `已为${action.row.name}补时 ${input.minutes} 分钟`, icon: 'none' });
+        await call('exam', 'grantExtraTime', { examId, memberIds: [action.row.memberId], minutes, reason });
+        void Taro.showToast({ title: `已为${action.row.name}补时 ${minutes} 分钟`, icon: 'none' });
       } else {
         if (!action.row.attemptId) return '找不到这次答题记录';
-        await call('exam', 'reopenAttempt', { attemptId: action.row.attemptId, minutes: input.minutes, reason: input.reason });
-        void Taro.showToast({ title: `已为${action.row.name}重新开放 ${input.minutes} 分钟`, icon: 'none' });
+        await call('exam', 'reopenAttempt', { attemptId: action.row.attemptId, minutes, reason });
+        void Taro.showToast({ title: `已为${action.row.name}重新开放 ${minutes} 分钟`, icon: 'none' });
       }
       roster.reload();
       onChanged();
@@ -256,12 +256,12 @@ function BranchRoster({ examId, stats, onChanged }: { examId: string; stats: Exa
           <View className='absent-box' id='stats-absent-text'>
             <Text>{data.absentText || `${data.unitName}没有缺考的党员`}</Text>
           </View>
-          <View className='xa-actions'>
-            <Button id='stats-copy-absent' className='xa-actions__btn' type='primary' fill='outline' onClick={() => void copyAbsent()}>
+          <View className='admin-actions'>
+            <Button id='stats-copy-absent' className='admin-actions__btn' type='primary' fill='outline' onClick={() => void copyAbsent()}>
               复制缺考名单
             </Button>
             {open ? (
-              <Button id='stats-remind' className='xa-actions__btn' fill='outline' loading={remind.running} onClick={() => void runRemind()}>
+              <Button id='stats-remind' className='admin-actions__btn' fill='outline' loading={remind.running} onClick={() => void runRemind()}>
                 提醒未参加
               </Button>
             ) : null}
@@ -290,6 +290,7 @@ function BranchRoster({ examId, stats, onChanged }: { examId: string; stats: Exa
           confirmText={action.kind === 'extra' ? '确认补时' : '确认重新开放'}
           minutes={action.kind === 'extra' ? 10 : 30}
           minutesLabel={action.kind === 'extra' ? '增加多少分钟' : '可以再答多少分钟'}
+          minLength={1}
           presets={action.kind === 'extra' ? EXTRA_REASONS : REOPEN_REASONS}
           onSubmit={submitAction}
           onClose={() => setAction(null)}
@@ -328,7 +329,7 @@ function MakeupDialog({ examId, onClose }: { examId: string; onClose: () => void
       running={make.running}
       error={problem ?? make.error?.message}
     >
-      <Text className='dialog__desc'>补考从原考试的题目中重新抽题，只有被邀请的党员能参加，原成绩保留。</Text>
+      <Text className='ui-dialog__desc'>补考从原考试的题目中重新抽题，只有被邀请的党员能参加，原成绩保留。</Text>
       <View className='field'>
         <Text className='field__label'>邀请哪些人</Text>
         <Chips id='makeup-include' options={INCLUDE_OPTIONS} selected={[include]} onToggle={setInclude} />
@@ -382,7 +383,7 @@ function Stats({ examId }: { examId: string }) {
   return (
     <>
       <Card id='stats-head'>
-        <View className='xa-row__head'>
+        <View className='admin-row__head'>
           <Text className='stats-head__title'>{s.title}</Text>
           {s.kind === 'makeup' ? <Text className='tag tag--gold'>补考</Text> : null}
           <Text className={PHASE_TAG_CLASS[s.phase]}>{PHASE_LABELS[s.phase]}</Text>
@@ -390,33 +391,33 @@ function Stats({ examId }: { examId: string }) {
         <Text className='stats-head__meta'>
           总分 {s.totalScore} 分 · 及格 {s.passScore} 分
         </Text>
-        <View className='xa-stats' id='stats-overall'>
-          <View className='xa-stats__item'>
-            <Text className='xa-stats__value'>
+        <View className='admin-stats' id='stats-overall'>
+          <View className='admin-stats__item'>
+            <Text className='admin-stats__value'>
               {o.submitted}/{o.audience}
             </Text>
-            <Text className='xa-stats__label'>已考/应考</Text>
+            <Text className='admin-stats__label'>已考/应考</Text>
           </View>
-          <View className='xa-stats__item xa-stats__item--ok'>
-            <Text className='xa-stats__value'>{o.passed}</Text>
-            <Text className='xa-stats__label'>及格</Text>
+          <View className='admin-stats__item admin-stats__item--ok'>
+            <Text className='admin-stats__value'>{o.passed}</Text>
+            <Text className='admin-stats__label'>及格</Text>
           </View>
-          <View className='xa-stats__item xa-stats__item--warn'>
-            <Text className='xa-stats__value'>{o.absent}</Text>
-            <Text className='xa-stats__label'>{s.phase === 'closed' ? '缺考' : '未参加'}</Text>
+          <View className='admin-stats__item admin-stats__item--warn'>
+            <Text className='admin-stats__value'>{o.absent}</Text>
+            <Text className='admin-stats__label'>{s.phase === 'closed' ? '缺考' : '未参加'}</Text>
           </View>
         </View>
-        <View className='xa-actions btn-gap'>
-          <Button id='stats-export' className='xa-actions__btn' type='primary' loading={exporter.running} onClick={() => void runExport()}>
+        <View className='admin-actions btn-gap'>
+          <Button id='stats-export' className='admin-actions__btn' type='primary' loading={exporter.running} onClick={() => void runExport()}>
             导出成绩
           </Button>
           {s.phase === 'open' ? (
-            <Button id='stats-monitor' className='xa-actions__btn' fill='outline' onClick={() => goPage(`${PAGE.examMonitor}?id=${examId}`)}>
+            <Button id='stats-monitor' className='admin-actions__btn' fill='outline' onClick={() => goPage(`${PAGE.examMonitor}?id=${examId}`)}>
               监考
             </Button>
           ) : null}
           {s.phase === 'closed' && s.kind !== 'makeup' ? (
-            <Button id='stats-makeup' className='xa-actions__btn' fill='outline' type='primary' onClick={() => setMakeup(true)}>
+            <Button id='stats-makeup' className='admin-actions__btn' fill='outline' type='primary' onClick={() => setMakeup(true)}>
               安排补考
             </Button>
           ) : null}

@@ -4,7 +4,7 @@
 // with a reason. An existing body keeps its formatting (shown as a preview) unless the organiser
 // chooses to retype it as plain paragraphs.
 import { useMemo, useState } from 'react';
-import { Input, Picker, RichText, Text, Textarea, View } from '@tarojs/components';
+import { Input, RichText, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { AdminPost, ManagedUnit, MeMember, PostInput } from '@core/contracts';
 import { POST_KIND_LABELS, POST_KINDS, POST_TAGS, type PostKind, type PostTag } from '@core/domain/posts';
@@ -13,6 +13,7 @@ import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
 import Chips from '@/components/Chips';
+import DateTimeField from '@/components/DateTimeField';
 import FormError from '@/components/FormError';
 import PhotoPicker, { type PickedPhoto } from '@/components/PhotoPicker';
 import { ReasonDialog } from '@/components/Dialog';
@@ -20,8 +21,6 @@ import { Button } from '@/components/nut';
 import { ErrorView, LoadingView } from '@/components/StateView';
 import { useAction, useMutation } from '@/hooks';
 import {
-  beijingPickerParts,
-  fromBeijingPickers,
   htmlToParagraphs,
   paragraphsToHtml,
   POST_STATUS_VIEW,
@@ -101,32 +100,6 @@ function localProblem(form: Form): string | null {
   const body = form.bodyMode === 'html' ? form.html : paragraphsToHtml(form.text);
   if (body.trim() === '' && form.images.length === 0) return '请填写正文';
   return null;
-}
-
-/** Scheduled publishing: a Beijing date and time, as two large pickers. */
-function PublishAtField({ value, onChange }: { value: number; onChange: (ms: number) => void }) {
-  const { day, time } = beijingPickerParts(value);
-  return (
-    <View className='field'>
-      <Text className='field__label'>
-        发布时间<Text className='field__hint'> 北京时间</Text>
-      </Text>
-      <View className='fe-datetime'>
-        <Picker mode='date' value={day} onChange={(e) => onChange(fromBeijingPickers(String(e.detail.value), time))}>
-          <View id='post-publish-at-date' className='fe-datetime__box'>
-            <Text>{day}</Text>
-            <Text className='fe-datetime__arrow'>›</Text>
-          </View>
-        </Picker>
-        <Picker mode='time' value={time} onChange={(e) => onChange(fromBeijingPickers(day, String(e.detail.value)))}>
-          <View id='post-publish-at-time' className='fe-datetime__box fe-datetime__box--time'>
-            <Text>{time}</Text>
-            <Text className='fe-datetime__arrow'>›</Text>
-          </View>
-        </Picker>
-      </View>
-    </View>
-  );
 }
 
 function StatusCard({ post }: { post: AdminPost }) {
@@ -391,7 +364,7 @@ function Editor({ viewer, units, initial }: EditorProps) {
               selected={[schedule]}
               onToggle={(v) => setSchedule(v as 'now' | 'later')}
             />
-            {schedule === 'later' ? <PublishAtField value={publishAt} onChange={setPublishAt} /> : null}
+            {schedule === 'later' ? <DateTimeField id='post-publish-at' className='fe-publish-at' label='发布时间' value={publishAt} onChange={setPublishAt} /> : null}
           </View>
         ) : null}
 

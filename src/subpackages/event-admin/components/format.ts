@@ -1,9 +1,10 @@
-// Display and form helpers for the organiser's event pages: words for an event's state, the
-// pickers' Beijing date and time, typed numbers, default times for a new event and attendance
-// rates. Pure functions (no Taro, no I/O), unit-tested in test/unit/event-format.test.ts; the
-// rules themselves live in core/domain/event.ts and on the server.
+// Display and form helpers for the organiser's event pages: words for an event's state, default
+// times for a new event and attendance rates (the pickers' Beijing date and time and typed numbers
+// are in utils/field-input). Pure functions (no Taro, no I/O), unit-tested in
+// test/unit/event-format.test.ts; the rules themselves live in core/domain/event.ts and on the server.
 import type { EventAdminView, EventRosterRow } from '@core/contracts';
-import { addDays, beijingDayKey, beijingDayStart, BEIJING_OFFSET_MS } from '@core/domain/time';
+import { addDays, beijingDayKey } from '@core/domain/time';
+import { fromBeijing } from '@/utils/field-input';
 
 export type EventStatus = EventAdminView['status'];
 
@@ -42,27 +43,6 @@ export function attendanceLabel(row: Pick<EventRosterRow, 'attended' | 'attended
 export function rateText(attended: number, confirmed: number): string {
   if (confirmed <= 0) return '—';
   return `${Math.round((attended / confirmed) * 100)}%`;
-}
-
-/** The Beijing date ('YYYY-MM-DD') and clock time ('HH:mm') of an instant, for the pickers. */
-export function beijingParts(epochMs: number): { day: string; time: string } {
-  const d = new Date(epochMs + BEIJING_OFFSET_MS);
-  const time = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-  return { day: beijingDayKey(epochMs), time };
-}
-
-/** The instant of a Beijing date and clock time (the phone's own time zone plays no part). */
-export function fromBeijing(day: string, time: string): number {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(time);
-  const minutes = m ? Number(m[1]) * 60 + Number(m[2]) : 0;
-  return beijingDayStart(day) + minutes * 60_000;
-}
-
-/** A whole number typed into a field, kept within [min, max]; null when nothing usable was typed. */
-export function parseWhole(input: string, min: number, max: number): number | null {
-  const digits = input.replace(/[^\d]/g, '');
-  if (digits === '') return null;
-  return Math.max(min, Math.min(max, Number(digits)));
 }
 
 export interface EventTimesForm {

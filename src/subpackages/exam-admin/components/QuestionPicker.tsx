@@ -6,8 +6,8 @@ import type { QuestionRow } from '@core/contracts';
 import { AREA_TAGS, QUESTION_TYPE_LABELS, QUESTION_TYPES, type QuestionType } from '@core/domain/questions';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { usePaged } from '@/hooks';
-import Chips from './Chips';
-import ListFooter from './ListFooter';
+import Chips from '@/components/Chips';
+import ListFooter from '@/components/ListFooter';
 import './ui.scss';
 
 export interface QuestionPickerProps {

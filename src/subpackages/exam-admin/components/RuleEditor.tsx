@@ -4,8 +4,8 @@ import { Text, View } from '@tarojs/components';
 import type { BankSummary, DrawRule } from '@core/contracts';
 import { AREA_TAGS, QUESTION_TYPE_LABELS, QUESTION_TYPES, type QuestionType } from '@core/domain/questions';
 import { Button } from '@/components/nut';
-import Chips from './Chips';
-import NumberField from './NumberField';
+import Chips from '@/components/Chips';
+import NumberField from '@/components/NumberField';
 import './ui.scss';
 
 export interface RuleEditorProps {

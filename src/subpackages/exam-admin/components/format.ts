@@ -1,7 +1,7 @@
 // Display helpers for the organiser's exam pages: words for states, Beijing times, durations.
 // Pure functions (no Taro, no I/O); the rules themselves live in core/domain/exam.ts.
 import type { ManagedExamRow, RosterRow } from '@core/contracts';
-import { beijingDayKey, beijingDayStart, BEIJING_OFFSET_MS, formatBeijing } from '@core/domain/time';
+import { formatBeijing } from '@core/domain/time';
 
 /** Each phase as a word with a symbol, so the state never rests on colour alone. */
 export const PHASE_LABELS: Record<ManagedExamRow['phase'], string> = {
@@ -58,38 +58,4 @@ export function formatCountdown(ms: number): string {
 
 export function formatScore(score: number | null): string {
   return score === null ? '—' : `${score}`;
-}
-
-/** The Beijing date ('YYYY-MM-DD') and clock time ('HH:mm') of an instant, for the pickers. */
-export function beijingParts(epochMs: number): { day: string; time: string } {
-  const d = new Date(epochMs + BEIJING_OFFSET_MS);
-  const time = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-  return { day: beijingDayKey(epochMs), time };
-}
-
-/** The instant of a Beijing date and clock time (the phone's own time zone plays no part). */
-export function fromBeijing(day: string, time: string): number {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(time);
-  const minutes = m ? Number(m[1]) * 60 + Number(m[2]) : 0;
-  return beijingDayStart(day) + minutes * 60_000;
-}
-
-/** The next whole hour from now: a sensible default opening time. */
-export function nextWholeHour(now: number): number {
-  const hour = 60 * 60_000;
-  return Math.ceil((now + 1) / hour) * hour;
-}
-
-/** A whole number typed into a field, kept within [min, max]; null when nothing usable was typed. */
-export function parseWhole(input: string, min: number, max: number): number | null {
-  const digits = input.replace(/[^\d]/g, '');
-  if (digits === '') return null;
-  return Math.max(min, Math.min(max, Number(digits)));
-}
-
-/** A score typed into a field: halves allowed (2.5), within [min, max]. */
-export function parseScore(input: string, min: number, max: number): number | null {
-  const n = Number(input.trim());
-  if (input.trim() === '' || !Number.isFinite(n)) return null;
-  return Math.max(min, Math.min(max, Math.round(n * 2) / 2));
 }
