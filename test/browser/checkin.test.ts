@@ -185,3 +185,30 @@ describe('a shared check-in with a photo', () => {
     }
   });
 });
+
+describe('a title from the study materials', () => {
+  it('fills the title from a 学习资料 post in one tap and keeps which material it was', async () => {
+    const today = beijingDayKey(env.t.cloud.clock.now());
+    // GIVEN the org admin has published a study material to the feed
+    const saved = await env.t.call<{ id: string }>('demo-admin', 'feed', 'savePost', {
+      post: { kind: 'material', title: '《中国共产党章程》导读', body: '<p>逐章学习党章。</p>', tags: ['学习资料'], unitId: null },
+    });
+    if (!saved.ok) throw new Error(saved.message);
+    await env.t.call('demo-admin', 'feed', 'publishPost', { postId: saved.data.id });
+    const member = await signInAs('demo-m-24', '谢国华');
+    try {
+      // WHEN 谢国华 opens 学习 and taps the material under the title
+      await openTab(member.page, '学习');
+      const chip = shown(member.page, `#checkin-material-${saved.data.id}`);
+      await chip.waitFor();
+      await chip.click();
+      await expect(member.page.locator('#checkin-title input, input#checkin-title').first().inputValue()).resolves.toBe('《中国共产党章程》导读');
+      await member.page.locator('#checkin-submit').click();
+      await member.page.locator('#checkin-done', { hasText: '今日已打卡' }).waitFor();
+      // THEN the check-in carries the material's title and id
+      expect(env.t.cloud.db.find('checkins', { _id: `demo-member-24_${today}` }, {})[0]).toMatchObject({ title: '《中国共产党章程》导读', materialId: saved.data.id });
+    } finally {
+      await member.context.close();
+    }
+  });
+});

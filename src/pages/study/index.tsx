@@ -101,6 +101,9 @@ function EntryForm({
   onPhotoChange: () => void;
 }) {
   const [title, setTitle] = useState('');
+  const [materialId, setMaterialId] = useState<string | null>(null);
+  // The feed's study materials (学习资料), newest first: one tap fills the title.
+  const materials = useAction('feed', 'listPosts', { kind: 'material', limit: 5 }, []);
   const [minutes, setMinutes] = useState('30');
   const [note, setNote] = useState('');
   const [share, setShare] = useState(false);
@@ -138,7 +141,7 @@ function EntryForm({
     if (!Number.isInteger(m) || m < 1 || m > 600) return setProblem('学习时长请填写 1–600 分钟');
     if (note.trim().length > NOTE_MAX) return setProblem(`心得最多${NOTE_MAX}字`);
     setProblem(null);
-    onSubmit({ title: t, minutes: m, note: note.trim(), share, ...(photo ? { photo: photo.fileID } : {}) });
+    onSubmit({ title: t, minutes: m, note: note.trim(), share, ...(photo ? { photo: photo.fileID } : {}), ...(materialId ? { materialId } : {}) });
   };
 
   const shown = problem ?? serverError;
@@ -153,8 +156,30 @@ function EntryForm({
           placeholder='例如：学习党章第一章'
           maxlength={TITLE_MAX}
           value={title}
-          onInput={(e) => setTitle(e.detail.value)}
+          onInput={(e) => {
+            setTitle(e.detail.value);
+            setMaterialId(null);
+          }}
         />
+        {materials.data && materials.data.items.length > 0 ? (
+          <View className='materials' id={`${prefix}-materials`}>
+            <Text className='materials__label'>或选择学习资料：</Text>
+            {materials.data.items.map((m) => (
+              <Text
+                key={m.id}
+                id={`${prefix}-material-${m.id}`}
+                className={materialId === m.id ? 'materials__item materials__item--on' : 'materials__item'}
+                onClick={() => {
+                  setTitle(m.title.slice(0, TITLE_MAX));
+                  setMaterialId(m.id);
+                }}
+              >
+                {materialId === m.id ? '✓ ' : ''}
+                {m.title}
+              </Text>
+            ))}
+          </View>
+        ) : null}
       </View>
       <View className='field'>
         <Text className='field__label'>时长（分钟）</Text>
