@@ -201,6 +201,9 @@ describe('organiser, check-ins', () => {
     await expect(shown(page, '#progress-demo-member-12').innerText()).resolves.toMatch(/马俊[\s\S]*1\/5 天/);
     await expect(shown(page, '#progress-demo-member-15').innerText()).resolves.toMatch(/郭峰[\s\S]*0\/5 天/);
     await expect(shown(page, '#progress-count-on_track').getAttribute('data-count')).resolves.toBe('10');
+    // … with the campaign's days as a trend, today's bar counting the branch's check-ins
+    const branchToday = env.t.cloud.db.count('checkins', { day: today, unitId: 'br-school' });
+    await expect(shown(page, `#campaign-trend-${today}`).getAttribute('data-count')).resolves.toBe(String(branchToday));
     await shot(page, 'checkin-admin-campaign-progress');
 
     await context.close();

@@ -14,6 +14,7 @@ import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { copyText } from '@/api';
 import { useAction } from '@/hooks';
+import Trend from './components/Trend';
 import { dayRangeText, percent } from '@/utils/format';
 import './components/ui.scss';
 import './campaign.scss';
@@ -108,6 +109,13 @@ function Progress({ campaign, branches }: { campaign: CampaignSummary; branches:
               复制落后名单
             </Button>
           </Card>
+          <Trend
+            units={branches.map((b) => ({ unitId: b.id, unitName: b.name }))}
+            refreshKey={0}
+            campaignId={campaign.id}
+            title='活动期间每日完成率'
+            id='campaign-trend'
+          />
           <Card title='每人进度' id='progress-list'>
             {data.rows.length === 0 ? (
               <EmptyView title='支部名单是空的' />

@@ -10,19 +10,17 @@ import { addDays } from '@core/domain/time';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
-import Chips from '@/components/Chips';
 import FormError from '@/components/FormError';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { useAction } from '@/hooks';
-import { averageRate, barHeight, dayTitle, percent, weekdayText } from '@/utils/format';
+import { barHeight, dayTitle, percent, weekdayText } from '@/utils/format';
 import { goPage, PAGE } from '@/utils/nav';
 import DayPicker from './components/DayPicker';
+import Trend from './components/Trend';
 import { useExport } from './components/useExport';
 import './components/ui.scss';
 import './index.scss';
-
-const ALL = 'all';
 
 function DayBar({ day, today, onChange }: { day: string; today: string; onChange: (day: string) => void }) {
   return (
@@ -84,54 +82,6 @@ function BranchCard({ unit, day }: { unit: BranchCompletion; day: string }) {
       <Text className='ca-label'>近7天</Text>
       <WeekBars unit={unit} />
     </View>
-  );
-}
-
-/** Thirty days as vertical bars: each bar's height is the day's completion rate. */
-function Trend({ units, refreshKey }: { units: BranchCompletion[]; refreshKey: number }) {
-  const [unitId, setUnitId] = useState<string>(ALL);
-  const trend = useAction('checkin', 'completionTrend', { unitId: unitId === ALL ? null : unitId }, [unitId, refreshKey]);
-  const data = trend.loading ? undefined : trend.data;
-  return (
-    <Card title='近30天完成率' id='checkin-trend'>
-      {units.length > 1 ? (
-        <Chips
-          id='trend-unit'
-          options={[{ value: ALL, label: '全部支部' }, ...units.map((u) => ({ value: u.unitId, label: u.unitName }))]}
-          selected={[unitId]}
-          onToggle={setUnitId}
-        />
-      ) : null}
-      {trend.loading ? (
-        <LoadingView />
-      ) : !data ? (
-        <ErrorView message={trend.error?.message ?? ''} onRetry={trend.reload} />
-      ) : (
-        <View className='trend' data-members={data.members}>
-          <Text className='trend__avg' id='trend-average'>
-            日均完成率 {averageRate(data.days, data.members)}%，共 {data.members} 人
-          </Text>
-          <View className='trend__chart'>
-            <View className='trend__axis'>
-              <Text>100%</Text>
-              <Text>50%</Text>
-              <Text>0</Text>
-            </View>
-            <View className='trend__bars'>
-              {data.days.map((d) => (
-                <View key={d.day} className='trend__col' id={`trend-${d.day}`} data-count={d.count} aria-label={`${dayTitle(d.day)} ${d.count}人`}>
-                  <View className='trend__fill' style={{ height: `${barHeight(d.count, data.members)}%` }} />
-                </View>
-              ))}
-            </View>
-          </View>
-          <View className='trend__dates'>
-            <Text>{dayTitle(data.from)}</Text>
-            <Text>{dayTitle(data.to)}</Text>
-          </View>
-        </View>
-      )}
-    </Card>
   );
 }
 
