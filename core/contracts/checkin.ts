@@ -138,6 +138,8 @@ export interface CampaignSummary {
   unitIds: string[];
   status: 'active' | 'cancelled';
   createdByName: string;
+  /** The server's Beijing day when this was answered (phases are read against it, not the phone's clock). */
+  today: string;
   /** Organisers only: whether this organiser may cancel it. */
   canCancel?: boolean;
 }

@@ -18,7 +18,7 @@ const MAX_CAMPAIGN_DAYS = 366;
 /** Members still see a campaign this many days after it ended. */
 const SHOWN_AFTER_END_DAYS = 30;
 
-function summary(c: CampaignDoc, names: Map<string, string>, me?: MemberDoc): CampaignSummary {
+function summary(c: CampaignDoc, names: Map<string, string>, today: string, me?: MemberDoc): CampaignSummary {
   const out: CampaignSummary = {
     id: c._id,
     title: c.title,
@@ -30,6 +30,7 @@ function summary(c: CampaignDoc, names: Map<string, string>, me?: MemberDoc): Ca
     unitIds: c.audience.includes(ALL_BRANCHES) ? [] : c.audience,
     status: c.status,
     createdByName: c.createdByName,
+    today,
   };
   if (me) out.canCancel = c.status === 'active' && (me.role === 'org_admin' || c.createdBy === me._id);
   return out;
@@ -88,12 +89,12 @@ export async function createCampaign(input: CreateInput, ctx: ActionContext): Pr
     };
     try {
       await insert(db, COLLECTIONS.checkinCampaigns, { ...doc });
-      return summary(doc, namesOf(units), me);
+      return summary(doc, namesOf(units), today, me);
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
     }
     const existing = await getById<CampaignDoc>(db, COLLECTIONS.checkinCampaigns, id);
-    if (existing && existing.status === 'active') return summary(existing, namesOf(units), me);
+    if (existing && existing.status === 'active') return summary(existing, namesOf(units), today, me);
   }
   throw precondition('相同的活动已取消多次，请换一个活动名称');
 }
@@ -107,19 +108,20 @@ export async function cancelCampaign(input: { campaignId: string }, ctx: ActionC
   const now = clock.now();
   await updateWhere(db.collection(COLLECTIONS.checkinCampaigns).where({ _id: c._id, status: 'active' }), { status: 'cancelled', cancelledAt: now });
   const units = await managedUnits(db, me);
-  return summary({ ...c, status: 'cancelled', cancelledAt: c.cancelledAt ?? now }, namesOf(units), me);
+  return summary({ ...c, status: 'cancelled', cancelledAt: c.cancelledAt ?? now }, namesOf(units), beijingDayKey(now), me);
 }
 
 /** Campaigns an organiser sees: the whole organisation's, or those reaching one of their branches. */
 export async function listCampaigns(_input: object, ctx: ActionContext): Promise<CampaignSummary[]> {
-  const { db } = ctx.deps;
+  const { db, clock } = ctx.deps;
+  const today = beijingDayKey(clock.now());
   const me = await requireOrganiser(ctx);
   const units = await managedUnits(db, me);
   const mine = new Set(units.map((u) => u._id));
   const docs = await list<CampaignDoc>(db.collection(COLLECTIONS.checkinCampaigns).where({ orgId: me.orgId }).orderBy('createdAt', 'desc').limit(100));
   return docs
     .filter((c) => me.role === 'org_admin' || c.audience.includes(ALL_BRANCHES) || c.audience.some((id) => mine.has(id)))
-    .map((c) => summary(c, namesOf(units), me));
+    .map((c) => summary(c, namesOf(units), today, me));
 }
 
 /** Each member's checked days inside [from, to], from their month documents (`_id in`, chunked). */
@@ -165,7 +167,7 @@ export async function campaignProgress(input: { campaignId: string; unitId: stri
   const behind = rows.filter((r) => r.standing === 'behind' || r.standing === 'missed');
   const units = await managedUnits(db, me);
   return {
-    campaign: summary(c, namesOf(units), me),
+    campaign: summary(c, namesOf(units), today, me),
     unitId: unit._id,
     unitName: unit.name,
     today,
@@ -199,7 +201,7 @@ export async function myCampaigns(_input: object, ctx: ActionContext): Promise<C
   return docs
     .map((c) => {
       const done = [...days].filter((d) => d >= c.startDay && d <= c.endDay).length;
-      return { ...summary(c, names), doneDays: done, standing: campaignStanding(c, done, today, days.has(today)) };
+      return { ...summary(c, names, today), doneDays: done, standing: campaignStanding(c, done, today, days.has(today)) };
     })
     .sort((a, b) => (a.endDay < today ? 1 : 0) - (b.endDay < today ? 1 : 0) || a.startDay.localeCompare(b.startDay));
 }

@@ -160,7 +160,7 @@ function CreateForm({ viewer, branches, onCreated, onClose }: { viewer: MeMember
 
 function CampaignItem({ c, today, onCancelled }: { c: CampaignSummary; today: string; onCancelled: () => void }) {
   const cancel = useMutation('checkin', 'cancelCampaign');
-  const phase = campaignPhase(c, today);
+  const phase = campaignPhase(c, c.today || today);
   const look = CAMPAIGN_PHASE[phase];
   const canCancel = c.canCancel === true && (phase === 'running' || phase === 'upcoming');
 
