@@ -18,7 +18,7 @@ import { COLLECTIONS } from '../lib/collections';
 import { count, getById, list, updateById, updateWhere, type Database } from '../lib/db';
 import type { Deps } from '../lib/deps';
 import { forbidden, notFound } from '../lib/errors';
-import { managedUnits, requireMember, requireOrganiser } from '../lib/identity';
+import { managedUnits, requireManagedUnit, requireMember, requireOrganiser } from '../lib/identity';
 import type { MemberDoc, UnitDoc } from '../lib/model';
 import { clip, spendCredit, templateId } from '../lib/reminders';
 import type { ActionContext } from '../lib/router';
@@ -277,4 +277,12 @@ export async function handOverSeat(deps: Deps, event: EventDoc, fromUnitId: stri
     }
   }
   return false;
+}
+
+/** A registration of the event in a branch this organiser manages; NOT_FOUND or FORBIDDEN otherwise. */
+export async function registrationForOrganiser(ctx: ActionContext, scope: OrganiserScope, memberId: string): Promise<RegistrationDoc> {
+  const reg = await getById<RegistrationDoc>(ctx.deps.db, COLLECTIONS.eventRegistrations, registrationId(scope.event._id, memberId));
+  if (!reg) throw notFound('找不到这条报名');
+  await requireManagedUnit(ctx.deps.db, scope.me, reg.unitId);
+  return reg;
 }

@@ -1,6 +1,7 @@
 // Opaque keyset cursors (rule 9: never a growing skip). A cursor carries the sort values of the
 // last item of a page; the next query starts strictly after them.
 
+import type { Command } from './db';
 import { invalid } from './errors';
 
 export function encodeKeyset(values: Array<string | number>): string {
@@ -21,4 +22,15 @@ export function decodeKeyset<K extends Array<'string' | 'number'>>(
     // fall through
   }
   throw invalid('字段 cursor：分页位置无效，请刷新后重试');
+}
+
+/**
+ * The filter of the page after `cursor` in a list sorted newest first by `field` then `_id`
+ * (both descending): `base` alone without a cursor. `asDate` for fields stored as Dates.
+ */
+export function afterCursor(_: Command, base: Record<string, unknown>, field: string, cursor: string | null | undefined, asDate = false): object {
+  if (!cursor) return base;
+  const [n, id] = decodeKeyset(cursor, ['number', 'string']);
+  const at = asDate ? new Date(n) : n;
+  return _.or([{ ...base, [field]: _.lt(at) }, { ...base, [field]: at, _id: _.lt(id) }]);
 }

@@ -6,7 +6,7 @@ import type { CheckinResponses, FeedItem } from '../../../core/contracts/checkin
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { requireMember } from '../../lib/identity';
-import { decodeKeyset, encodeKeyset } from '../../lib/paging';
+import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { CheckinDoc } from '../model';
 
@@ -15,11 +15,7 @@ export async function branchFeed(input: { cursor?: string | null; limit: number 
   const _ = db.command;
   const me = await requireMember(ctx);
   const base = { unitId: me.unitId, share: true };
-  let where: object = base;
-  if (input.cursor) {
-    const [at, id] = decodeKeyset(input.cursor, ['number', 'string']);
-    where = _.or([{ ...base, at: _.lt(at) }, { ...base, at, _id: _.lt(id) }]);
-  }
+  const where = afterCursor(_, base, 'at', input.cursor);
   const docs = await list<CheckinDoc>(db.collection(COLLECTIONS.checkins).where(where).orderBy('at', 'desc').orderBy('_id', 'desc').limit(input.limit + 1));
   const page = docs.slice(0, input.limit);
   // One temporary-URL call for the page's photos (getTempFileURL takes 50 at a time).

@@ -9,11 +9,10 @@ import { attendanceOpen, CHECKIN_OPENS_BEFORE_MS, QR_WINDOW_MS, qrWindow } from 
 import { formatBeijing } from '../../../core/domain/time';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, updateById } from '../../lib/db';
-import { invalid, notFound, precondition } from '../../lib/errors';
-import { requireManagedUnit } from '../../lib/identity';
+import { invalid, precondition } from '../../lib/errors';
 import type { ActionContext } from '../../lib/router';
 import type { RegistrationDoc } from '../model';
-import { loadForMember, loadForOrganiser, moveRegistration, qrTokenFor, qrTokenValid, registrationId } from '../shared';
+import { loadForMember, loadForOrganiser, moveRegistration, qrTokenFor, qrTokenValid, registrationForOrganiser, registrationId } from '../shared';
 
 export const CHECKIN_PAGE = 'subpackages/event/checkin';
 export const DETAIL_PAGE = 'subpackages/event/detail';
@@ -49,9 +48,7 @@ export async function markAttendance(
   const { db, clock } = ctx.deps;
   const _ = db.command;
   const scope = await loadForOrganiser(ctx, input.eventId, 'view');
-  const reg = await getById<RegistrationDoc>(db, COLLECTIONS.eventRegistrations, registrationId(input.eventId, input.memberId));
-  if (!reg) throw notFound('找不到这条报名');
-  await requireManagedUnit(db, scope.me, reg.unitId);
+  const reg = await registrationForOrganiser(ctx, scope, input.memberId);
   if (reg.status !== 'confirmed' && reg.status !== 'waitlisted') throw precondition('只能为已报名或候补的党员登记出席');
   const now = clock.now();
   if (now < scope.event.startsAt - CHECKIN_OPENS_BEFORE_MS) throw precondition('活动开始前1小时起才能登记出席');

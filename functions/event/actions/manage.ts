@@ -10,7 +10,7 @@ import { forbidden, invalid, precondition } from '../../lib/errors';
 import { managedUnits, requireOrganiser } from '../../lib/identity';
 import type { MemberDoc } from '../../lib/model';
 import { clip, spendCredit, templateId } from '../../lib/reminders';
-import { decodeKeyset, encodeKeyset } from '../../lib/paging';
+import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { writeWorkbook } from '../../lib/xlsx';
 import { sniffImage } from '../../../core/domain/checkin';
@@ -167,11 +167,7 @@ export async function listAdminEvents(input: { cursor?: string | null; limit: nu
   const me = await requireOrganiser(ctx);
   const managed = new Set((await managedUnits(db, me)).map((u) => u._id));
   const base = { orgId: me.orgId };
-  let where: object = base;
-  if (input.cursor) {
-    const [at, id] = decodeKeyset(input.cursor, ['number', 'string']);
-    where = _.or([{ ...base, createdAt: _.lt(at) }, { ...base, createdAt: at, _id: _.lt(id) }]);
-  }
+  const where = afterCursor(_, base, 'createdAt', input.cursor);
   // Organisers see events reaching their branches; a page may hold fewer after that filter.
   const docs = await list<EventDoc>(db.collection(COLLECTIONS.events).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(input.limit + 1));
   const page = docs.slice(0, input.limit);

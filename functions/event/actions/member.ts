@@ -6,7 +6,7 @@ import { eventPhase } from '../../../core/domain/event';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, list } from '../../lib/db';
 import { requireMember } from '../../lib/identity';
-import { decodeKeyset, encodeKeyset } from '../../lib/paging';
+import { afterCursor, decodeKeyset, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { EventDoc, RegistrationDoc } from '../model';
 import { ALL_UNITS, audienceNames, card, coverUrls, detail, loadForMember, registrationId, waitPosition } from '../shared';
@@ -64,11 +64,7 @@ export async function myEvents(input: { cursor?: string | null; limit: number },
   const { db, clock } = ctx.deps;
   const _ = db.command;
   const me = await requireMember(ctx);
-  let where: object = { memberId: me._id };
-  if (input.cursor) {
-    const [at, id] = decodeKeyset(input.cursor, ['number', 'string']);
-    where = _.or([{ memberId: me._id, signedUpAt: _.lt(at) }, { memberId: me._id, signedUpAt: at, _id: _.lt(id) }]);
-  }
+  const where = afterCursor(_, { memberId: me._id }, 'signedUpAt', input.cursor);
   const found = await list<RegistrationDoc>(db.collection(COLLECTIONS.eventRegistrations).where(where).orderBy('signedUpAt', 'desc').orderBy('_id', 'desc').limit(input.limit + 1));
   const page = found.slice(0, input.limit);
   const events = page.length ? await list<EventDoc>(db.collection(COLLECTIONS.events).where({ _id: _.in(page.map((r) => r.eventId)) }).limit(page.length)) : [];

@@ -8,8 +8,7 @@ import type { EventResponses, SignUpResult } from '../../../core/contracts/event
 import { cancelDeadline, seatsLeft, signupWindowRefusal, SIGNUP_REFUSAL_TEXT } from '../../../core/domain/event';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, isDuplicateKeyError, updateById, type Database } from '../../lib/db';
-import { invalid, notFound, precondition } from '../../lib/errors';
-import { requireManagedUnit } from '../../lib/identity';
+import { invalid, precondition } from '../../lib/errors';
 import type { MemberDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import type { EventDoc, RegistrationDoc } from '../model';
@@ -20,6 +19,7 @@ import {
   loadForMember,
   loadForOrganiser,
   moveRegistration,
+  registrationForOrganiser,
   registrationId,
   releaseSeat,
   waitPosition,
@@ -150,9 +150,7 @@ export async function reviewSignUp(
   const { db, clock } = ctx.deps;
   const _ = db.command;
   const scope = await loadForOrganiser(ctx, input.eventId, 'view');
-  const reg = await getById<RegistrationDoc>(db, COLLECTIONS.eventRegistrations, registrationId(input.eventId, input.memberId));
-  if (!reg) throw notFound('找不到这条报名');
-  await requireManagedUnit(db, scope.me, reg.unitId);
+  const reg = await registrationForOrganiser(ctx, scope, input.memberId);
   if (reg.status !== 'pending') throw precondition('这条报名已经审核过了');
   if (!input.approve && input.reason.length < 2) throw invalid('请填写不通过的原因（至少2个字）');
   const now = clock.now();

@@ -7,7 +7,7 @@ import { COLLECTIONS } from '../../lib/collections';
 import { list, type Database } from '../../lib/db';
 import { requireMember } from '../../lib/identity';
 import type { MemberDoc } from '../../lib/model';
-import { decodeKeyset, encodeKeyset } from '../../lib/paging';
+import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { ALL_UNITS, type ExamDoc, type TakerDoc } from '../model';
 import { takerId } from '../shared';
@@ -23,11 +23,7 @@ export async function listExams(input: { tab: 'todo' | 'done' | 'ended'; cursor?
 
   if (input.tab === 'done') {
     const base = { memberId: member._id, lastSubmittedAt: _.gt(0) };
-    let where: object = base;
-    if (input.cursor) {
-      const [at, id] = decodeKeyset(input.cursor, ['number', 'string']);
-      where = _.or([{ ...base, lastSubmittedAt: _.lt(at) }, { ...base, lastSubmittedAt: at, _id: _.lt(id) }]);
-    }
+    const where = afterCursor(_, base, 'lastSubmittedAt', input.cursor);
     const takers = await list<TakerDoc>(
       db.collection(COLLECTIONS.examTakers).where(where).orderBy('lastSubmittedAt', 'desc').orderBy('_id', 'desc').limit(PAGE + 1),
     );
@@ -57,11 +53,7 @@ export async function listExams(input: { tab: 'todo' | 'done' | 'ended'; cursor?
   }
 
   const base = { ...audience, closesAt: _.lte(now) };
-  let where: object = base;
-  if (input.cursor) {
-    const [at, id] = decodeKeyset(input.cursor, ['number', 'string']);
-    where = _.or([{ ...base, closesAt: _.lt(at) }, { ...base, closesAt: at, _id: _.lt(id) }]);
-  }
+  const where = afterCursor(_, base, 'closesAt', input.cursor);
   const exams = await list<ExamDoc>(
     db.collection(COLLECTIONS.exams).where(where).orderBy('closesAt', 'desc').orderBy('_id', 'desc').limit(PAGE + 1),
   );

@@ -10,7 +10,7 @@ import { insert, insertBatch, list, updateWhere, type Database } from '../../lib
 import { conflict, forbidden, invalid, precondition } from '../../lib/errors';
 import { requireOrganiser } from '../../lib/identity';
 import type { MemberDoc, UnitDoc } from '../../lib/model';
-import { decodeKeyset, encodeKeyset } from '../../lib/paging';
+import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { contentOf } from '../bank';
 import { ALL_UNITS, type ExamDoc, type ExamPoolDoc, type ExamQuestionDoc, type QuestionDoc, type StatsDoc } from '../model';
@@ -28,11 +28,7 @@ export async function listManagedExams(input: { cursor?: string | null }, ctx: A
   const _ = db.command;
   const base: Record<string, unknown> = { orgId: me.orgId };
   if (me.role !== 'org_admin') base.audience = _.in([...managedIds(me), ALL_UNITS]);
-  let where: object = base;
-  if (input.cursor) {
-    const [at, id] = decodeKeyset(input.cursor, ['number', 'string']);
-    where = _.or([{ ...base, createdAt: _.lt(new Date(at)) }, { ...base, createdAt: new Date(at), _id: _.lt(id) }]);
-  }
+  const where = afterCursor(_, base, 'createdAt', input.cursor, true);
   const docs = await list<ExamDoc>(db.collection(COLLECTIONS.exams).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(PAGE + 1));
   const page = docs.slice(0, PAGE);
   // One read for the branches of the page: names, and member counts for the audience.

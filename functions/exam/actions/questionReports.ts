@@ -7,7 +7,7 @@ import { getById, list, updateById, updateWhere } from '../../lib/db';
 import { notFound } from '../../lib/errors';
 import { requireOrganiser } from '../../lib/identity';
 import type { UnitDoc } from '../../lib/model';
-import { decodeKeyset, encodeKeyset } from '../../lib/paging';
+import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { QuestionReportDoc } from '../model';
 
@@ -18,11 +18,7 @@ export async function listQuestionReports(input: { status: 'open' | 'closed'; cu
   const me = await requireOrganiser(ctx);
   const _ = db.command;
   const base = { orgId: me.orgId, status: input.status === 'open' ? 'open' : _.in(['fixed', 'dismissed']) };
-  let where: object = base;
-  if (input.cursor) {
-    const [at, id] = decodeKeyset(input.cursor, ['number', 'string']);
-    where = _.or([{ ...base, createdAt: _.lt(new Date(at)) }, { ...base, createdAt: new Date(at), _id: _.lt(id) }]);
-  }
+  const where = afterCursor(_, base, 'createdAt', input.cursor, true);
   const docs = await list<QuestionReportDoc>(
     db.collection(COLLECTIONS.questionReports).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(PAGE + 1),
   );

@@ -8,7 +8,7 @@ import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, isDuplicateKeyError, list, updateById } from '../../lib/db';
 import { conflict, invalid, notFound } from '../../lib/errors';
 import { requireOrganiser } from '../../lib/identity';
-import { decodeKeyset, encodeKeyset } from '../../lib/paging';
+import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { questionDetail, questionDoc, questionRow } from '../bank';
 import type { QuestionDoc } from '../model';
@@ -28,11 +28,7 @@ export async function listQuestions(input: ListInput, ctx: ActionContext): Promi
   const base: Record<string, unknown> = { orgId: me.orgId, status: input.status };
   if (input.type) base.type = input.type;
   if (input.tag) base.tags = input.tag;
-  let where: object = base;
-  if (input.cursor) {
-    const [at, id] = decodeKeyset(input.cursor, ['number', 'string']);
-    where = _.or([{ ...base, createdAt: _.lt(new Date(at)) }, { ...base, createdAt: new Date(at), _id: _.lt(id) }]);
-  }
+  const where = afterCursor(_, base, 'createdAt', input.cursor, true);
   const docs = await list<QuestionDoc>(
     db.collection(COLLECTIONS.questions).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(input.limit + 1),
   );

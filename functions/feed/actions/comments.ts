@@ -8,7 +8,7 @@ import { getById, insert, list, updateById, updateWhere } from '../../lib/db';
 import { invalid, notFound } from '../../lib/errors';
 import { requireMember, requireOrganiser } from '../../lib/identity';
 import type { MemberDoc } from '../../lib/model';
-import { decodeKeyset, encodeKeyset } from '../../lib/paging';
+import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { CommentDoc, PostDoc } from '../model';
 import { loadForOrganiser, loadPublished, mayManage } from '../shared';
@@ -30,11 +30,7 @@ export async function listComments(input: { postId: string; cursor?: string | nu
   const organiser = await mayManage(db, me, post);
   // Members see visible comments; the post's organisers also see held and hidden ones, marked.
   const base: Record<string, unknown> = organiser ? { postId: post._id, status: _.in(['visible', 'held', 'hidden']) } : { postId: post._id, status: 'visible' };
-  let where: object = base;
-  if (input.cursor) {
-    const [at, id] = decodeKeyset(input.cursor, ['number', 'string']);
-    where = _.or([{ ...base, at: _.lt(at) }, { ...base, at, _id: _.lt(id) }]);
-  }
+  const where = afterCursor(_, base, 'at', input.cursor);
   const docs = await list<CommentDoc>(db.collection(COLLECTIONS.postComments).where(where).orderBy('at', 'desc').orderBy('_id', 'desc').limit(input.limit + 1));
   const page = docs.slice(0, input.limit);
   const last = page[page.length - 1];
@@ -87,11 +83,7 @@ export async function listFlaggedComments(input: { cursor?: string | null; limit
   const _ = db.command;
   const me = await requireOrganiser(ctx);
   const base = { orgId: me.orgId, flagged: true };
-  let where: object = base;
-  if (input.cursor) {
-    const [at, id] = decodeKeyset(input.cursor, ['number', 'string']);
-    where = _.or([{ ...base, at: _.lt(at) }, { ...base, at, _id: _.lt(id) }]);
-  }
+  const where = afterCursor(_, base, 'at', input.cursor);
   const docs = await list<CommentDoc>(db.collection(COLLECTIONS.postComments).where(where).orderBy('at', 'desc').orderBy('_id', 'desc').limit(input.limit + 1));
   const page = docs.slice(0, input.limit);
   const posts = page.length ? await list<PostDoc>(db.collection(COLLECTIONS.posts).where({ _id: _.in([...new Set(page.map((c) => c.postId))]) }).limit(page.length)) : [];

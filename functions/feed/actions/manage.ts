@@ -8,7 +8,7 @@ import { getById, insert, list, updateWhere } from '../../lib/db';
 import { forbidden, invalid, precondition } from '../../lib/errors';
 import { managedUnits, requireMember, requireOrganiser } from '../../lib/identity';
 import type { MemberDoc } from '../../lib/model';
-import { decodeKeyset, encodeKeyset } from '../../lib/paging';
+import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { ModelDoc, PostDoc } from '../model';
 import { bodyImages, sanitizeBody } from '../sanitize';
@@ -136,11 +136,7 @@ export async function listAdminPosts(input: { status: PostStatus; cursor?: strin
   const _ = db.command;
   const me = await requireOrganiser(ctx);
   const base = { orgId: me.orgId, status: input.status };
-  let where: object = base;
-  if (input.cursor) {
-    const [at, id] = decodeKeyset(input.cursor, ['number', 'string']);
-    where = _.or([{ ...base, updatedAt: _.lt(at) }, { ...base, updatedAt: at, _id: _.lt(id) }]);
-  }
+  const where = afterCursor(_, base, 'updatedAt', input.cursor);
   const docs = await list<PostDoc>(db.collection(COLLECTIONS.posts).where(where).orderBy('updatedAt', 'desc').orderBy('_id', 'desc').limit(input.limit + 1));
   const page = docs.slice(0, input.limit);
   const items = [];
@@ -205,11 +201,7 @@ export async function mySubmissions(input: { cursor?: string | null; limit: numb
   const me = await requireMember(ctx);
   // Only what the member submitted (an organiser's own drafts are not submissions).
   const base = { authorId: me._id, 'source.type': 'submission' };
-  let where: object = base;
-  if (input.cursor) {
-    const [at, id] = decodeKeyset(input.cursor, ['number', 'string']);
-    where = _.or([{ ...base, createdAt: _.lt(at) }, { ...base, createdAt: at, _id: _.lt(id) }]);
-  }
+  const where = afterCursor(_, base, 'createdAt', input.cursor);
   const docs = await list<PostDoc>(db.collection(COLLECTIONS.posts).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(input.limit + 1));
   const page = docs.slice(0, input.limit);
   const last = page[page.length - 1];
