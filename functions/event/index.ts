@@ -7,7 +7,7 @@ import { checkInEvent, entryCode, markAttendance, qrToken } from './actions/atte
 import { cancelEvent, draftReport, eventRoster, exportRoster, getEventAdmin, listAdminEvents, publishEvent, saveEvent } from './actions/manage';
 import { getEvent, listEvents, myEvents } from './actions/member';
 import { cancelSignUp, reviewSignUp, signUp } from './actions/signup';
-import { remindUpcoming } from './reminders';
+import { eventTimer } from './reminders';
 
 export const main = createRouter<typeof eventSchemas, EventResponses>(
   'event',
@@ -32,5 +32,5 @@ export const main = createRouter<typeof eventSchemas, EventResponses>(
     exportRoster,
     draftReport,
   },
-  { getOpenid, deps: platformDeps, onTimer: (deps) => remindUpcoming(deps) },
+  { getOpenid, deps: platformDeps, onTimer: (deps) => eventTimer(deps) },
 );

@@ -32,6 +32,8 @@ export interface EventDoc {
   pending: number;
   cancelled: number;
   attended: number;
+  /** A seat count found above the confirmed registrations, kept until the next check confirms it. */
+  seatCheck?: { at: number; confirmed: number; counted: number };
   /** Per branch: c confirmed, a attended (attendance rate per branch in O(1)). */
   byUnit: Record<string, { c?: number; a?: number }>;
   createdBy: string;

@@ -245,6 +245,27 @@ describe('races settled by the database', () => {
     expect(t.cloud.db.find('events', { _id: eventId })[0]).toMatchObject({ confirmed: 100, waitlisted: 0 });
   }, 60_000);
 
+  it('a seat taken by a sign-up that died before writing its registration is given back by the timer, after a minute unchanged', async () => {
+    t.cloud.clock.set(T0 + 3 * MIN);
+    const eventId = await publish(ORGANISER, draft({ title: '名额修复', capacity: 3 }));
+    await ok('demo-m-12', 'signUp', { eventId });
+    await ok('demo-m-13', 'signUp', { eventId });
+    // A sign-up took the third seat and died (as a function timing out would) before its registration.
+    await t.db.collection('events').doc(eventId).update({ data: { confirmed: t.db.command.inc(1) } });
+    await expect(ok<SignUpResult>('demo-m-14', 'signUp', { eventId })).resolves.toMatchObject({ status: 'waitlisted', seatsLeft: 0 });
+    const timer = () => t.cloud.invoke('event', { Type: 'Timer', TriggerName: 'remindUpcoming' }, { openid: '' });
+    // The first check only notes the difference (a sign-up may be in flight) …
+    await expect(timer()).resolves.toMatchObject({ result: { ok: true, data: { seatsRepaired: 0 } } });
+    t.cloud.clock.set(T0 + 3 * MIN + 30_000);
+    await expect(timer()).resolves.toMatchObject({ result: { ok: true, data: { seatsRepaired: 0 } } });
+    // … a minute later, unchanged, the seat is given back and goes to the waitlist.
+    t.cloud.clock.set(T0 + 4 * MIN + 1_000);
+    await expect(timer()).resolves.toMatchObject({ result: { ok: true, data: { seatsRepaired: 1 } } });
+    expect(t.cloud.db.find('events', { _id: eventId })[0]).toMatchObject({ confirmed: 3, waitlisted: 0 });
+    expect(t.cloud.db.find('events', { _id: eventId })[0]).not.toHaveProperty('seatCheck');
+    await expect(ok<EventDetail>('demo-m-14', 'getEvent', { eventId })).resolves.toMatchObject({ myStatus: 'confirmed', myPromoted: true });
+  });
+
   it('a sign-up costs a fixed number of operations, and seats left is read from the event', async () => {
     const eventId = await publish(ORGANISER, draft({ title: '计数', capacity: 0 }));
     await ok('demo-m-12', 'signUp', { eventId });
