@@ -45,6 +45,8 @@ export { FunctionFailure } from './function-host';
 
 const REPO_ROOT = resolve(__dirname, '..');
 const DEFAULT_BLOCKED_WORDS = ['违禁词', '赌博', '色情'];
+/** Words the local content check answers with "review" (held for a person), to try that path. */
+const DEFAULT_REVIEW_WORDS = ['待审词'];
 const CONTEXT_KEYS = 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_API_TOKEN';
 
 /** Rejection of `invoke()`: the function threw, timed out, crashed or does not exist. */
@@ -105,6 +107,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   const calls: OpenApiCall[] = [];
   const openapi = new OpenApi({
     blockedWords: opts.blockedWords ?? DEFAULT_BLOCKED_WORDS,
+    reviewWords: opts.reviewWords ?? DEFAULT_REVIEW_WORDS,
     now: clock.now,
     record: (call) => {
       calls.push(call);

@@ -34,6 +34,7 @@ type ApiResult = { json: Record<string, unknown> } | { bytes: Buffer; contentTyp
 
 export interface OpenApiDeps {
   blockedWords: string[];
+  reviewWords: string[];
   now(): number;
   record(call: OpenApiCall): void;
 }
@@ -102,8 +103,9 @@ export class OpenApi {
     if (![1, 2, 3, 4].includes(Number(params.scene))) {
       return { json: { errcode: 40097, errmsg: 'invalid args: scene' } };
     }
-    const suggest = hit ? 'risky' : 'pass';
-    const label = hit ? labelFor(hit) : 100;
+    const doubt = hit ? undefined : this.deps.reviewWords.find((word) => word !== '' && content.toLowerCase().includes(word.toLowerCase()));
+    const suggest = hit ? 'risky' : doubt ? 'review' : 'pass';
+    const label = hit ? labelFor(hit) : doubt ? 21000 : 100;
     return {
       json: {
         errcode: 0,
@@ -111,7 +113,7 @@ export class OpenApi {
         trace_id: `local-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`,
         result: { suggest, label },
         detail: [
-          { strategy: 'content_model', errcode: 0, suggest, label, prob: hit ? 90 : 0 },
+          { strategy: 'content_model', errcode: 0, suggest, label, prob: hit ? 90 : doubt ? 60 : 0 },
           ...(hit ? [{ strategy: 'keyword', errcode: 0, suggest, label, level: 20, keyword: hit }] : []),
         ],
       },

@@ -19,8 +19,10 @@ export interface LocalCloudOptions {
   devLogin?: boolean;
   /** Dev login: demo key -> openid. */
   resolveDemoKey?: (key: string) => string | undefined;
-  /** msgSecCheck word list. */
+  /** msgSecCheck word list: content containing one is "risky". */
   blockedWords?: string[];
+  /** msgSecCheck v2: content containing one of these (and no blocked word) is "review" (a person should look). */
+  reviewWords?: string[];
   /** Default 'wx-local-app'. */
   appId?: string;
   logger?: (line: string) => void;

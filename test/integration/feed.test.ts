@@ -136,6 +136,16 @@ describe('comments', () => {
       ['向先进学习！', false],
     ]);
     await expect(ok<PostDetail>(MEMBER, 'getPost', { postId: id })).resolves.toMatchObject({ comments: 1 });
+    // A comment the check is unsure of is held: not shown, not counted, in the organisers' queue
+    // until one of them lets it show.
+    const held = await ok<FeedResponses['addComment']>('demo-m-15', 'addComment', { postId: id, text: '这句有待审词' });
+    expect(held).toEqual({ comment: null, held: true });
+    expect((await ok<FeedResponses['listComments']>('demo-m-14', 'listComments', { postId: id })).items.map((c) => c.text)).toEqual(['向先进学习！']);
+    const queued = (await ok<FeedResponses['listFlaggedComments']>(ADMIN, 'listFlaggedComments', {})).items;
+    expect(queued.map((c) => [c.text, c.status])).toEqual([['这句有待审词', 'held']]);
+    await ok(ADMIN, 'hideComment', { commentId: queued[0].id, hidden: false, reason: '内容正常' });
+    expect((await ok<FeedResponses['listComments']>('demo-m-14', 'listComments', { postId: id })).items.map((c) => c.text)).toEqual(['这句有待审词', '向先进学习！']);
+    await expect(ok<PostDetail>(MEMBER, 'getPost', { postId: id })).resolves.toMatchObject({ comments: 2 });
     // A report found groundless: keeping the comment takes it out of the queue, the decision kept.
     const third = (await ok<FeedResponses['addComment']>('demo-m-14', 'addComment', { postId: id, text: '说得好' })).comment;
     await ok(MEMBER, 'reportComment', { commentId: third?.id });
