@@ -6,11 +6,11 @@ import Taro from '@tarojs/taro';
 import type { CheckinRequests, CheckinSettings } from '@core/contracts';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
+import Loaded from '@/components/Loaded';
 import AdminGate from '@/components/AdminGate';
 import FormError from '@/components/FormError';
 import NumberField from '@/components/NumberField';
 import { Button, Switch } from '@/components/nut';
-import { ErrorView, LoadingView } from '@/components/StateView';
 import { useAction, useMutation } from '@/hooks';
 import './components/ui.scss';
 import './settings.scss';
@@ -109,21 +109,7 @@ function Editor({ initial }: { initial: CheckinSettings }) {
 
 function Settings() {
   const settings = useAction('checkin', 'getSettings', {}, []);
-  if (settings.loading && !settings.data) {
-    return (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  }
-  if (!settings.data) {
-    return (
-      <Card>
-        <ErrorView message={settings.error?.message ?? ''} onRetry={settings.reload} />
-      </Card>
-    );
-  }
-  return settings.data.canEdit ? <Editor initial={settings.data} /> : <ReadOnly s={settings.data} />;
+  return <Loaded state={settings}>{(data) => (data.canEdit ? <Editor initial={data} /> : <ReadOnly s={data} />)}</Loaded>;
 }
 
 export default function CheckinSettingsPage() {

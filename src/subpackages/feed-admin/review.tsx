@@ -8,11 +8,12 @@ import { POST_KIND_LABELS } from '@core/domain/posts';
 import { call, toApiError } from '@/api';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
+import Loaded from '@/components/Loaded';
 import AdminGate from '@/components/AdminGate';
 import FormError from '@/components/FormError';
 import { ReasonDialog } from '@/components/Dialog';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import { EmptyView } from '@/components/StateView';
 import { useAction } from '@/hooks';
 import { POST_STATUS_VIEW, previewHtml } from '@/utils/feed-format';
 import { goPage, PAGE } from '@/utils/nav';
@@ -143,21 +144,7 @@ function Review({ initial }: { initial: AdminPost }) {
 
 function ReviewLoader({ postId }: { postId: string }) {
   const post = useAction('feed', 'getPostAdmin', { postId }, [postId]);
-  if (post.loading && !post.data) {
-    return (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  }
-  if (!post.data) {
-    return (
-      <Card>
-        <ErrorView message={post.error?.message ?? ''} onRetry={post.reload} />
-      </Card>
-    );
-  }
-  return <Review initial={post.data} />;
+  return <Loaded state={post}>{(data) => <Review initial={data} />}</Loaded>;
 }
 
 export default function FeedReviewPage() {

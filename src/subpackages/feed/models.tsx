@@ -5,7 +5,8 @@ import type { ModelMember } from '@core/contracts';
 import PageShell from '@/components/PageShell';
 import MemberGate from '@/components/MemberGate';
 import Card from '@/components/Card';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import Loaded from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import { useAction } from '@/hooks';
 import { postDateText } from '@/utils/feed-format';
 import { goPage, PAGE } from '@/utils/nav';
@@ -47,33 +48,22 @@ function ModelCard({ m }: { m: ModelMember }) {
 
 function Models({ refreshKey }: { refreshKey: number }) {
   const models = useAction('feed', 'listModels', {}, [refreshKey]);
-  if (models.loading && !models.data) {
-    return (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  }
-  if (!models.data) {
-    return (
-      <Card>
-        <ErrorView message={models.error?.message ?? ''} onRetry={models.reload} />
-      </Card>
-    );
-  }
-  if (models.data.length === 0) {
-    return (
-      <Card>
-        <EmptyView title='还没有先进典型' desc='支部推选的优秀党员和他们的事迹会显示在这里' />
-      </Card>
-    );
-  }
   return (
-    <View id='model-list'>
-      {models.data.map((m) => (
-        <ModelCard key={m.memberId} m={m} />
-      ))}
-    </View>
+    <Loaded state={models}>
+      {(data) =>
+        data.length === 0 ? (
+          <Card>
+            <EmptyView title='还没有先进典型' desc='支部推选的优秀党员和他们的事迹会显示在这里' />
+          </Card>
+        ) : (
+          <View id='model-list'>
+            {data.map((m) => (
+              <ModelCard key={m.memberId} m={m} />
+            ))}
+          </View>
+        )
+      }
+    </Loaded>
   );
 }
 

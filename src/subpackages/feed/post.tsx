@@ -11,6 +11,7 @@ import { POST_KIND_LABELS } from '@core/domain/posts';
 import { call, toApiError } from '@/api';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
+import Loaded from '@/components/Loaded';
 import FormError from '@/components/FormError';
 import ListFooter from '@/components/ListFooter';
 import { ReasonDialog } from '@/components/Dialog';
@@ -302,21 +303,7 @@ function PostView({ post }: { post: PostDetail }) {
 
 function PostLoader({ postId }: { postId: string }) {
   const post = useAction('feed', 'getPost', { postId }, [postId]);
-  if (post.loading && !post.data) {
-    return (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  }
-  if (!post.data) {
-    return (
-      <Card>
-        <ErrorView message={post.error?.message ?? ''} onRetry={post.reload} />
-      </Card>
-    );
-  }
-  return <PostView post={post.data} />;
+  return <Loaded state={post}>{(data) => <PostView post={data} />}</Loaded>;
 }
 
 export default function FeedPostPage() {
