@@ -3,11 +3,9 @@
 // calendar and the branch's counter for the day.
 
 import type { CheckinState } from '../../core/contracts/checkin';
-import { addCheckedDay, currentStreak, EMPTY_SUMMARY, MAX_PHOTO_BYTES, monthOf, sniffImage, type MakeupRules } from '../../core/domain/checkin';
+import { addCheckedDay, currentStreak, EMPTY_SUMMARY, monthOf, type MakeupRules } from '../../core/domain/checkin';
 import { COLLECTIONS } from '../lib/collections';
 import { getById, insert, isDuplicateKeyError, updateById, updateWhere, type Database } from '../lib/db';
-import type { Storage } from '../lib/deps';
-import { invalid } from '../lib/errors';
 import type { MemberDoc } from '../lib/model';
 import type { CheckinDoc, SummaryDoc } from './model';
 
@@ -21,23 +19,6 @@ export interface Entry {
   materialId?: string | null;
   share: boolean;
   photo?: string | null;
-}
-
-/**
- * A photo must be an uploaded file whose bytes are an image of at most MAX_PHOTO_BYTES, whatever
- * its name says. Checked before anything is written.
- */
-export async function checkPhoto(storage: Storage, fileID: string | null | undefined): Promise<string | null> {
-  if (!fileID) return null;
-  let bytes: Buffer;
-  try {
-    bytes = await storage.download(fileID);
-  } catch {
-    throw invalid('找不到上传的照片，请重新选择');
-  }
-  if (bytes.length > MAX_PHOTO_BYTES) throw invalid(`照片太大（最大 ${MAX_PHOTO_BYTES / 1024 / 1024}MB），请换一张或压缩后再传`);
-  if (!sniffImage(bytes)) throw invalid('所选文件不是图片，请选择 JPG 或 PNG 照片');
-  return fileID;
 }
 
 /** The check-in document for a member, day and entry. */

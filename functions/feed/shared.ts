@@ -1,12 +1,12 @@
 // What the feed actions share: access to a post, the checks on images, and the views.
 
 import type { AdminPost, PostCard } from '../../core/contracts/feed';
-import { MAX_PHOTO_BYTES, sniffImage } from '../../core/domain/checkin';
 import { summaryOf } from '../../core/domain/posts';
 import { COLLECTIONS } from '../lib/collections';
 import { getById, type Database } from '../lib/db';
 import type { Deps, Storage } from '../lib/deps';
-import { forbidden, invalid, notFound } from '../lib/errors';
+import { forbidden, notFound } from '../lib/errors';
+import { requireImage } from '../lib/images';
 import { managedUnits, requireOrganiser } from '../lib/identity';
 import { isOrganiser } from '../../core/domain/roles';
 import type { MemberDoc } from '../lib/model';
@@ -14,19 +14,9 @@ import type { ActionContext } from '../lib/router';
 import type { PostDoc } from './model';
 import { bodyImages, renderBody } from './sanitize';
 
-/** Images in posts: at most 4 MB each (the client compresses first), and really images. */
+/** Pictures of a post (cover, photos, images in the body), each checked to be an image. */
 export async function checkImages(storage: Storage, fileIDs: Array<string | null | undefined>): Promise<void> {
-  for (const id of fileIDs) {
-    if (!id) continue;
-    let bytes: Buffer;
-    try {
-      bytes = await storage.download(id);
-    } catch {
-      throw invalid('找不到上传的图片，请重新选择');
-    }
-    if (bytes.length > MAX_PHOTO_BYTES) throw invalid(`图片太大（每张最大 ${MAX_PHOTO_BYTES / 1024 / 1024}MB），请压缩后再传`);
-    if (!sniffImage(bytes)) throw invalid('有文件不是图片，请选择 JPG 或 PNG 图片');
-  }
+  for (const id of fileIDs) await requireImage(storage, id, '配图');
 }
 
 /** Every fileID a post shows (cover, images, images in the body). */

@@ -4,14 +4,15 @@
 import type { CheckinResponses } from '../../../core/contracts/checkin';
 import { beijingDayKey } from '../../../core/domain/time';
 import { requireMember } from '../../lib/identity';
+import { requireImage } from '../../lib/images';
 import type { ActionContext } from '../../lib/router';
-import { addToSummary, checkinDoc, checkPhoto, insertCheckin, markDay, readSummary, stateOf, type Entry } from '../record';
+import { addToSummary, checkinDoc, insertCheckin, markDay, readSummary, stateOf, type Entry } from '../record';
 import { rulesFor } from '../settings';
 
 export async function checkIn(input: Entry, ctx: ActionContext): Promise<CheckinResponses['checkIn']> {
   const { db, clock, storage } = ctx.deps;
   const member = await requireMember(ctx);
-  const photo = await checkPhoto(storage, input.photo);
+  const photo = await requireImage(storage, input.photo, '照片');
   const now = clock.now();
   const today = beijingDayKey(now);
   const rules = await rulesFor(db, member);

@@ -9,8 +9,9 @@ import { COLLECTIONS } from '../../lib/collections';
 import { insert, isDuplicateKeyError, updateById, updateWhere } from '../../lib/db';
 import { precondition } from '../../lib/errors';
 import { requireMember } from '../../lib/identity';
+import { requireImage } from '../../lib/images';
 import type { ActionContext } from '../../lib/router';
-import { addToSummary, checkinDoc, checkPhoto, insertCheckin, markDay, readSummary, stateOf, type Entry } from '../record';
+import { addToSummary, checkinDoc, insertCheckin, markDay, readSummary, stateOf, type Entry } from '../record';
 import { rulesFor } from '../settings';
 
 export async function makeUp(input: Entry & { day: string }, ctx: ActionContext): Promise<CheckinResponses['makeUp']> {
@@ -26,7 +27,7 @@ export async function makeUp(input: Entry & { day: string }, ctx: ActionContext)
   const firstDay = beijingDayKey(new Date(member.boundAt ?? member.createdAt).getTime());
   const refusal = makeupRefusal(summary, input.day, today, used, rules, firstDay);
   if (refusal) throw precondition(MAKEUP_REFUSAL_TEXT[refusal]);
-  const photo = await checkPhoto(storage, input.photo);
+  const photo = await requireImage(storage, input.photo, '照片');
 
   // Reserve one of this month's make-ups (creating the summary first if this is the first day).
   if (summary.rev === 0) {

@@ -8,12 +8,12 @@ import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, list, updateById, updateWhere } from '../../lib/db';
 import { forbidden, invalid, precondition } from '../../lib/errors';
 import { managedUnits, requireOrganiser } from '../../lib/identity';
+import { requireImage } from '../../lib/images';
 import type { MemberDoc } from '../../lib/model';
 import { clip, spendCredit, templateId } from '../../lib/reminders';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { writeWorkbook } from '../../lib/xlsx';
-import { sniffImage } from '../../../core/domain/checkin';
 import type { PostDoc } from '../../feed/model';
 import type { EventDoc, RegistrationDoc } from '../model';
 import { adminView, ALL_UNITS, audienceNames, card, coverUrls, fillFromWaitlist, loadForOrganiser, type OrganiserScope } from '../shared';
@@ -23,19 +23,6 @@ type Draft = Required<Omit<EventDraft, 'cover'>> & { cover?: string | null };
 async function view(ctx: ActionContext, scope: OrganiserScope): Promise<EventAdminView> {
   const urls = await coverUrls(ctx.deps, [scope.event]);
   return adminView(scope, ctx.deps.clock.now(), { coverUrl: scope.event.cover ? (urls.get(scope.event.cover) ?? null) : null, names: await audienceNames(ctx.deps.db, scope.event) });
-}
-
-async function checkCover(ctx: ActionContext, fileID: string | null | undefined): Promise<string | null> {
-  if (!fileID) return null;
-  let bytes: Buffer;
-  try {
-    bytes = await ctx.deps.storage.download(fileID);
-  } catch {
-    throw invalid('找不到上传的封面图片，请重新选择');
-  }
-  if (bytes.length > 4 * 1024 * 1024) throw invalid('封面图片太大（最大4MB）');
-  if (!sniffImage(bytes)) throw invalid('封面文件不是图片，请选择 JPG 或 PNG 图片');
-  return fileID;
 }
 
 export async function saveEvent(input: { eventId?: string | null; event: Draft }, ctx: ActionContext): Promise<EventAdminView> {
@@ -54,7 +41,7 @@ export async function saveEvent(input: { eventId?: string | null; event: Draft }
     audience = [...new Set(d.unitIds)];
     if (audience.some((id) => !branches.has(id))) throw forbidden('只能为自己管理的支部发布活动');
   }
-  const cover = await checkCover(ctx, d.cover);
+  const cover = await requireImage(ctx.deps.storage, d.cover, '封面');
   const now = clock.now();
   const fields = {
     kind: d.kind,
@@ -269,7 +256,7 @@ export async function draftReport(input: { eventId: string; photos: string[] }, 
   const scope = await loadForOrganiser(ctx, input.eventId, 'edit');
   const e = scope.event;
   if (e.status !== 'published' || clock.now() <= e.endsAt) throw precondition('活动结束后才能生成活动报道');
-  for (const p of input.photos) await checkCover(ctx, p);
+  for (const p of input.photos) await requireImage(ctx.deps.storage, p, '照片');
   const day = formatBeijing(e.startsAt).slice(0, 10);
   const title = `${EVENT_KIND_LABELS[e.kind]}｜${e.title}`.slice(0, 40);
   const paragraphs = [
