@@ -11,7 +11,7 @@ import { getById, insert, isDuplicateKeyError, list, updateById, type Database }
 import type { Deps } from '../lib/deps';
 import { requireManagedUnit, requireOrganiser } from '../lib/identity';
 import type { MemberDoc, UnitDoc } from '../lib/model';
-import { clip, spendCredit, templateId } from '../lib/reminders';
+import { clip, sendReminder } from '../lib/reminders';
 import type { ActionContext } from '../lib/router';
 import { dayRoster } from './actions/branchViews';
 import type { ReminderRunDoc } from './model';
@@ -26,7 +26,7 @@ interface Target {
 }
 
 async function remindOne(deps: Deps, t: Target, day: string, by: 'timer' | 'organiser', from: string): Promise<Outcome> {
-  const { db, notify, clock } = deps;
+  const { db, clock } = deps;
   const markId = checkinId(t.memberId, day);
   try {
     await insert(db, COLLECTIONS.checkinReminders, { _id: markId, at: clock.now(), by });
@@ -34,13 +34,9 @@ async function remindOne(deps: Deps, t: Target, day: string, by: 'timer' | 'orga
     if (isDuplicateKeyError(err)) return 'already';
     throw err;
   }
-  if (!(await spendCredit(db, t.memberId, 'checkin'))) {
-    await db.collection(COLLECTIONS.checkinReminders).doc(markId).remove();
-    return 'no_credit';
-  }
-  const ok = await notify.send({
-    openid: t.openid,
-    templateId: templateId('checkin'),
+  const outcome = await sendReminder(deps, {
+    ...t,
+    topic: 'checkin',
     page: 'pages/study/index',
     data: {
       thing1: { value: clip('今日学习打卡') },
@@ -48,7 +44,9 @@ async function remindOne(deps: Deps, t: Target, day: string, by: 'timer' | 'orga
       thing3: { value: clip(`${from}提醒您今天还未学习打卡`) },
     },
   });
-  return ok ? 'sent' : 'no_credit';
+  // No credit left: the day stays open for a reminder once the member grants one.
+  if (outcome === 'no_credit') await db.collection(COLLECTIONS.checkinReminders).doc(markId).remove();
+  return outcome === 'sent' ? 'sent' : 'no_credit';
 }
 
 /** Credits of some members: memberId → checkin credits and the openid they were granted from. */

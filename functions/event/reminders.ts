@@ -5,19 +5,17 @@
 // member of an event starting within two hours who holds an event credit gets one message. A
 // marker per registration (inserted first) makes repeated or overlapping runs send it once.
 
-import { formatBeijing } from '../../core/domain/time';
 import { COLLECTIONS } from '../lib/collections';
 import { count, insert, isDuplicateKeyError, list, updateWhere } from '../lib/db';
 import type { Deps } from '../lib/deps';
 import type { MemberDoc } from '../lib/model';
-import { clip, spendCredit, templateId } from '../lib/reminders';
 import type { EventDoc, RegistrationDoc } from './model';
-import { fillFromWaitlist } from './shared';
+import { fillFromWaitlist, tellAboutEvent } from './shared';
 
 export const REMIND_BEFORE_MS = 2 * 3_600_000;
 
 export async function remindUpcoming(deps: Deps): Promise<{ events: number; sent: number }> {
-  const { db, clock, notify } = deps;
+  const { db, clock } = deps;
   const _ = db.command;
   const now = clock.now();
   const events = await list<EventDoc>(
@@ -39,18 +37,7 @@ export async function remindUpcoming(deps: Deps): Promise<{ events: number; sent
         if (isDuplicateKeyError(err)) continue;
         throw err;
       }
-      if (!(await spendCredit(db, r.memberId, 'event'))) continue;
-      const ok = await notify.send({
-        openid,
-        templateId: templateId('event'),
-        page: `subpackages/event/detail?id=${e._id}`,
-        data: {
-          thing1: { value: clip(e.title) },
-          time2: { value: formatBeijing(e.startsAt) },
-          thing3: { value: clip(`地点：${e.place}`) },
-        },
-      });
-      if (ok) sent++;
+      if ((await tellAboutEvent(deps, e, { memberId: r.memberId, openid }, `地点：${e.place}`)) === 'sent') sent++;
     }
   }
   return { events: events.length, sent };

@@ -20,7 +20,7 @@ import type { Deps } from '../lib/deps';
 import { forbidden, notFound } from '../lib/errors';
 import { managedUnits, requireManagedUnit, requireMember, requireOrganiser } from '../lib/identity';
 import type { MemberDoc, UnitDoc } from '../lib/model';
-import { clip, spendCredit, templateId } from '../lib/reminders';
+import { clip, sendReminder } from '../lib/reminders';
 import type { ActionContext } from '../lib/router';
 import type { EventDoc, RegistrationDoc } from './model';
 
@@ -127,21 +127,20 @@ export async function fillFromWaitlist(deps: Deps, eventId: string): Promise<num
   return promoted;
 }
 
+/** A subscribe message about an event (its title, start and a note), spending one `event` credit. */
+export function tellAboutEvent(deps: Deps, event: EventDoc, member: { memberId: string; openid: string }, note: string) {
+  return sendReminder(deps, {
+    ...member,
+    topic: 'event',
+    page: `subpackages/event/detail?id=${event._id}`,
+    data: { thing1: { value: clip(event.title) }, time2: { value: formatBeijing(event.startsAt) }, thing3: { value: clip(note) } },
+  });
+}
+
 /** A promoted member hears it by subscribe message when they hold a credit (and in the app, always). */
 async function tellPromoted(deps: Deps, event: EventDoc, reg: RegistrationDoc): Promise<void> {
-  const { db, notify } = deps;
-  const member = await getById<MemberDoc>(db, COLLECTIONS.members, reg.memberId);
-  if (!member?.openid || !(await spendCredit(db, reg.memberId, 'event'))) return;
-  await notify.send({
-    openid: member.openid,
-    templateId: templateId('event'),
-    page: `subpackages/event/detail?id=${event._id}`,
-    data: {
-      thing1: { value: clip(event.title) },
-      time2: { value: formatBeijing(event.startsAt) },
-      thing3: { value: clip('候补成功，您已获得名额') },
-    },
-  });
+  const member = await getById<MemberDoc>(deps.db, COLLECTIONS.members, reg.memberId);
+  if (member?.openid) await tellAboutEvent(deps, event, { memberId: reg.memberId, openid: member.openid }, '候补成功，您已获得名额');
 }
 
 /** The on-site code of a 15-second window: an HMAC of the event and the window under its secret. */

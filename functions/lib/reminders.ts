@@ -4,6 +4,7 @@
 
 import { COLLECTIONS } from './collections';
 import { updateWhere, type Database } from './db';
+import type { Deps } from './deps';
 
 export const REMINDER_TOPICS = ['exam', 'checkin', 'event'] as const;
 export type ReminderTopic = (typeof REMINDER_TOPICS)[number];
@@ -27,4 +28,24 @@ export async function spendCredit(db: Database, memberId: string, topic: Reminde
 /** WeChat limits a template's thing field to 20 characters. */
 export function clip(s: string, n = 20): string {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}
+
+export interface Reminder {
+  memberId: string;
+  openid: string;
+  topic: ReminderTopic;
+  /** The mini-program page the message opens. */
+  page: string;
+  data: Record<string, { value: string }>;
+}
+
+/**
+ * Spend one of the member's credits for the topic and send the message: 'no_credit' when none is
+ * left (nothing sent), 'refused' when WeChat did not take it (the credit is spent either way: the
+ * consent was used), else 'sent'.
+ */
+export async function sendReminder(deps: Pick<Deps, 'db' | 'notify'>, r: Reminder): Promise<'sent' | 'no_credit' | 'refused'> {
+  if (!(await spendCredit(deps.db, r.memberId, r.topic))) return 'no_credit';
+  const ok = await deps.notify.send({ openid: r.openid, templateId: templateId(r.topic), page: r.page, data: r.data });
+  return ok ? 'sent' : 'refused';
 }

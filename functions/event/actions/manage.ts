@@ -10,13 +10,12 @@ import { forbidden, invalid, precondition } from '../../lib/errors';
 import { managedUnits, requireOrganiser } from '../../lib/identity';
 import { requireImage } from '../../lib/images';
 import type { MemberDoc } from '../../lib/model';
-import { clip, spendCredit, templateId } from '../../lib/reminders';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { writeWorkbook } from '../../lib/xlsx';
 import type { PostDoc } from '../../feed/model';
 import type { EventDoc, RegistrationDoc } from '../model';
-import { adminView, ALL_UNITS, audienceNames, card, coverUrls, fillFromWaitlist, loadForOrganiser, type OrganiserScope } from '../shared';
+import { adminView, ALL_UNITS, audienceNames, card, coverUrls, fillFromWaitlist, loadForOrganiser, tellAboutEvent, type OrganiserScope } from '../shared';
 
 type Draft = Required<Omit<EventDraft, 'cover'>> & { cover?: string | null };
 
@@ -125,21 +124,14 @@ export async function cancelEvent(input: { eventId: string; reason: string }, ct
 }
 
 async function tellCancelled(ctx: ActionContext, event: EventDoc): Promise<number> {
-  const { db, notify } = ctx.deps;
+  const { db } = ctx.deps;
   const _ = db.command;
   const regs = await list<RegistrationDoc>(db.collection(COLLECTIONS.eventRegistrations).where({ eventId: event._id, status: _.in(['confirmed', 'waitlisted', 'pending']) }).limit(1000));
   if (regs.length === 0) return 0;
   const members = await list<MemberDoc>(db.collection(COLLECTIONS.members).where({ _id: _.in(regs.map((r) => r.memberId)) }).limit(regs.length));
   let sent = 0;
   for (const m of members) {
-    if (!m.openid || !(await spendCredit(db, m._id, 'event'))) continue;
-    const ok = await notify.send({
-      openid: m.openid,
-      templateId: templateId('event'),
-      page: `subpackages/event/detail?id=${event._id}`,
-      data: { thing1: { value: clip(event.title) }, time2: { value: formatBeijing(event.startsAt) }, thing3: { value: clip(`活动已取消：${event.cancelReason ?? ''}`) } },
-    });
-    if (ok) sent++;
+    if (m.openid && (await tellAboutEvent(ctx.deps, event, { memberId: m._id, openid: m.openid }, `活动已取消：${event.cancelReason ?? ''}`)) === 'sent') sent++;
   }
   return sent;
 }
