@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
+import { LegacySyntaxPlugin } from './legacy-syntax';
 import prodConfig from './prod';
 
 const root = path.resolve(__dirname, '..');
@@ -55,6 +56,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // core/ sits beside src/ and is TypeScript: it must go through Babel like src/ does.
       compile: { include: [path.join(root, 'core')] },
       optimizeMainPackage: { enable: true },
+      webpackChain(chain) {
+        // Old iPhones parse ES2015 at most: lower every emitted file, whoever wrote it.
+        chain.plugin('legacySyntax').use(LegacySyntaxPlugin);
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
