@@ -3,6 +3,15 @@
 import { z } from 'zod';
 import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
 import type { MemberCategory, Role } from '../domain/roles';
+import { UNIT_KINDS, UNIT_NAME_MAX, type AnyUnitKind } from '../domain/units';
+
+const unitNameSchema = z
+  .string()
+  .trim()
+  .min(1, '请填写组织名称')
+  .max(UNIT_NAME_MAX, `组织名称请控制在${UNIT_NAME_MAX}字以内`)
+  .refine((s) => !/[<>]/.test(s) && [...s].every((c) => c.charCodeAt(0) >= 32), '组织名称不能包含尖括号或控制字符');
+const orderSchema = z.number().int().min(0).max(9999);
 
 export const orgSchemas = {
   getMe: z.object({}).strict(),
@@ -22,6 +31,35 @@ export const orgSchemas = {
     })
     .strict(),
   listUnits: z.object({}).strict(),
+  /** A unit under `parentId` (any depth); org admins and organisers of a subtree containing the parent. */
+  createUnit: z
+    .object({
+      parentId: idSchema,
+      name: unitNameSchema,
+      kind: z.enum(UNIT_KINDS),
+      order: orderSchema.optional(),
+    })
+    .strict(),
+  /** Rename, change the kind or the place among siblings. */
+  updateUnit: z
+    .object({
+      unitId: idSchema,
+      name: unitNameSchema.optional(),
+      kind: z.enum(UNIT_KINDS).optional(),
+      order: orderSchema.optional(),
+    })
+    .strict(),
+  /** Move a unit, with everything below it, under another parent. */
+  moveUnit: z.object({ unitId: idSchema, parentId: idSchema }).strict(),
+  /**
+   * Close a unit (撤销): kept with its history, no new members or children. Its members move to
+   * `moveMembersTo` (the ids stay, so their history follows them) or stay listed with it.
+   */
+  closeUnit: z.object({ unitId: idSchema, moveMembersTo: idSchema.nullish() }).strict(),
+  /** 组织关系转接: a member moves to another unit; their history stays where it happened. */
+  moveMember: z.object({ memberId: idSchema, unitId: idSchema }).strict(),
+  /** 领导班子成员: flagged members are listed first and counted apart. */
+  setLeader: z.object({ memberId: idSchema, leader: z.boolean() }).strict(),
   listMembers: z
     .object({
       unitId: idSchema,
@@ -46,10 +84,15 @@ export const orgSchemas = {
       reason: z.string().trim().max(100).optional(),
     })
     .strict(),
+  /**
+   * Appoint a bound member organiser of one or more units (their subtrees), or make them a member
+   * again. Only bound members: a roster entry with a role could otherwise be claimed by its name.
+   */
   setMemberRole: z
     .object({
       memberId: idSchema,
-      role: z.enum(['member', 'branch_organiser']),
+      role: z.enum(['member', 'unit_organiser']),
+      unitIds: z.array(idSchema).min(1).max(20).optional(),
     })
     .strict(),
   resetInviteCode: z.object({ unitId: idSchema }).strict(),
@@ -78,10 +121,20 @@ export interface UnitRef {
 }
 
 export interface ManagedUnit extends UnitRef {
-  kind: 'org' | 'branch';
+  kind: AnyUnitKind;
+  kindLabel: string;
   parentId: string | null;
-  /** Only branches have invite codes; only their organisers see them. */
+  /** Ids from the root to this unit. */
+  path: string[];
+  /** 0 for the organisation itself. */
+  depth: number;
+  order: number;
+  /** Epoch ms; siblings of the same order keep the order they were created in. */
+  createdAt: number;
+  status: 'active' | 'closed';
+  /** Units below the root have invite codes; only their organisers see them. */
   inviteCode: string | null;
+  /** This unit's own members (not its subtree's). */
   memberCount: number;
   boundCount: number;
 }
@@ -116,6 +169,10 @@ export interface MemberRow {
   category: MemberCategory;
   bound: boolean;
   phoneMasked: string | null;
+  /** 领导班子成员. */
+  leader: boolean;
+  /** Units whose subtrees this member organises (unit organisers only). */
+  manages: string[];
 }
 
 export interface ImportRowReport {
@@ -150,12 +207,19 @@ export interface BindRequestRow {
 export interface OrgResponses {
   getMe: Me;
   bindMember: BindResult;
+  /** The caller's subtrees in tree order (depth-first, siblings by order then name). */
   listUnits: { units: ManagedUnit[] };
+  createUnit: { unit: ManagedUnit };
+  updateUnit: { unit: ManagedUnit };
+  moveUnit: { unit: ManagedUnit; moved: number };
+  closeUnit: { unit: ManagedUnit; movedMembers: number };
+  moveMember: { memberId: string; unitId: string };
+  setLeader: { memberId: string; leader: boolean };
   listMembers: Page<MemberRow>;
   importRoster: ImportReport;
   listBindRequests: { items: BindRequestRow[] };
   reviewBindRequest: { status: 'approved' | 'rejected'; memberId: string | null };
-  setMemberRole: { memberId: string; role: Role };
+  setMemberRole: { memberId: string; role: Role; unitIds: string[] };
   resetInviteCode: { unitId: string; inviteCode: string };
   unbindMember: { memberId: string };
   grantReminders: { credits: Record<'exam' | 'checkin' | 'event', number> };

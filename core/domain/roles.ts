@@ -1,16 +1,16 @@
 // Roles of the organisation and what each may do. Pure rules, no I/O.
 
-export const ROLES = ['member', 'branch_organiser', 'org_admin'] as const;
+export const ROLES = ['member', 'unit_organiser', 'org_admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
   member: '党员',
-  branch_organiser: '支部管理员',
+  unit_organiser: '组织管理员',
   org_admin: '单位管理员',
 };
 
 export function isOrganiser(role: Role): boolean {
-  return role === 'branch_organiser' || role === 'org_admin';
+  return role === 'unit_organiser' || role === 'org_admin';
 }
 
 export const MEMBER_CATEGORIES = ['full', 'probationary'] as const;

@@ -37,7 +37,7 @@ export interface ValidRosterRow {
   unitName: string;
   phone: string | null;
   category: MemberCategory;
-  role: Extract<Role, 'member' | 'branch_organiser'>;
+  role: Extract<Role, 'member' | 'unit_organiser'>;
 }
 
 export type RosterRowCheck =
@@ -84,10 +84,10 @@ const ROLE_WORDS: Record<string, ValidRosterRow['role'] | 'org_admin'> = {
   '': 'member',
   党员: 'member',
   成员: 'member',
-  支部管理员: 'branch_organiser',
-  管理员: 'branch_organiser',
-  组织委员: 'branch_organiser',
-  支部书记: 'branch_organiser',
+  支部管理员: 'unit_organiser',
+  管理员: 'unit_organiser',
+  组织委员: 'unit_organiser',
+  支部书记: 'unit_organiser',
   单位管理员: 'org_admin',
 };
 
@@ -142,7 +142,7 @@ export function checkRoster(sheet: RosterRowInput[], ctx: RosterContext): Roster
     const role = ROLE_WORDS[cell(r, 'role').replace(/\s+/g, '')];
     if (!role) return bad('角色应为“党员”或“支部管理员”');
     if (role === 'org_admin') return bad('导入名单不能设置单位管理员');
-    if (role === 'branch_organiser' && !ctx.mayAssignOrganisers) return bad('只有单位管理员可以设置支部管理员');
+    if (role === 'unit_organiser' && !ctx.mayAssignOrganisers) return bad('只有单位管理员可以设置支部管理员');
 
     const key = rosterKey(unit.id, name, phoneText || null);
     const first = seen.get(key);

@@ -6,8 +6,8 @@ import type { CheckinState } from '../../core/contracts/checkin';
 import { addCheckedDay, currentStreak, EMPTY_SUMMARY, monthOf, type MakeupRules } from '../../core/domain/checkin';
 import { COLLECTIONS } from '../lib/collections';
 import { getById, insert, isDuplicateKeyError, updateById, updateWhere, type Database } from '../lib/db';
-import type { MemberDoc } from '../lib/model';
 import type { CheckinDoc, SummaryDoc } from './model';
+import type { Caller } from '../lib/identity';
 
 export const checkinId = (memberId: string, day: string) => `${memberId}_${day}`;
 
@@ -22,7 +22,7 @@ export interface Entry {
 }
 
 /** The check-in document for a member, day and entry. */
-export function checkinDoc(member: MemberDoc, day: string, at: number, entry: Entry, photo: string | null, madeUp: boolean): CheckinDoc {
+export function checkinDoc(member: Caller, day: string, at: number, entry: Entry, photo: string | null, madeUp: boolean): CheckinDoc {
   return {
     _id: checkinId(member._id, day),
     memberId: member._id,
@@ -41,7 +41,7 @@ export function checkinDoc(member: MemberDoc, day: string, at: number, entry: En
   };
 }
 
-export async function readSummary(db: Database, member: MemberDoc): Promise<SummaryDoc> {
+export async function readSummary(db: Database, member: Caller): Promise<SummaryDoc> {
   const found = await getById<SummaryDoc>(db, COLLECTIONS.checkinSummaries, member._id);
   if (found) return found;
   return { _id: member._id, orgId: member.orgId, unitId: member.unitId, ...EMPTY_SUMMARY, rev: 0, makeupMonth: '', makeupCount: 0 };
@@ -71,7 +71,7 @@ export async function insertCheckin(db: Database, doc: CheckinDoc): Promise<bool
 }
 
 /** Add the day to the summary, retrying on a concurrent change (another day's write). */
-export async function addToSummary(db: Database, member: MemberDoc, rules: MakeupRules, day: string, today: string, first: SummaryDoc): Promise<SummaryDoc> {
+export async function addToSummary(db: Database, member: Caller, rules: MakeupRules, day: string, today: string, first: SummaryDoc): Promise<SummaryDoc> {
   let current = first;
   for (let round = 0; round < 8; round++) {
     const next = addCheckedDay(current, day, today, rules);
@@ -100,7 +100,7 @@ export async function addToSummary(db: Database, member: MemberDoc, rules: Makeu
 }
 
 /** The calendar's month document and the branch's counter for the day (each one atomic write). */
-export async function markDay(db: Database, member: MemberDoc, day: string, madeUp: boolean): Promise<void> {
+export async function markDay(db: Database, member: Caller, day: string, madeUp: boolean): Promise<void> {
   const monthId = `${member._id}_${monthOf(day)}`;
   const data = { days: { [day.slice(8, 10)]: madeUp ? 'm' : 'c' } };
   if ((await updateById(db, COLLECTIONS.checkinMonths, monthId, data)) === 0) {

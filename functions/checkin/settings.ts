@@ -6,8 +6,7 @@ import { DEFAULT_MAKEUP_RULES, type MakeupRules } from '../../core/domain/checki
 import { COLLECTIONS } from '../lib/collections';
 import { getById, insert, isDuplicateKeyError, updateById, type Database } from '../lib/db';
 import { forbidden } from '../lib/errors';
-import { requireMember } from '../lib/identity';
-import type { MemberDoc } from '../lib/model';
+import { type Caller, requireMember } from '../lib/identity';
 import type { ActionContext } from '../lib/router';
 import type { SettingsDoc } from './model';
 
@@ -33,11 +32,11 @@ export function rulesOf(s: OrgCheckinSettings): MakeupRules {
 }
 
 /** The organisation's make-up rules (one read by _id). */
-export async function rulesFor(db: Database, member: MemberDoc): Promise<MakeupRules> {
+export async function rulesFor(db: Database, member: Caller): Promise<MakeupRules> {
   return rulesOf(await readSettings(db, member.orgId));
 }
 
-function view(s: OrgCheckinSettings, member: MemberDoc): CheckinSettings {
+function view(s: OrgCheckinSettings, member: Caller): CheckinSettings {
   return { ...s, canEdit: member.role === 'org_admin' };
 }
 

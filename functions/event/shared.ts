@@ -14,11 +14,12 @@ import {
   type RegistrationStatus,
 } from '../../core/domain/event';
 import { formatBeijing } from '../../core/domain/time';
+import { audienceReaches } from '../../core/domain/units';
 import { COLLECTIONS } from '../lib/collections';
 import { count, getById, list, updateById, updateWhere, type Database } from '../lib/db';
 import type { Deps } from '../lib/deps';
 import { forbidden, notFound } from '../lib/errors';
-import { managedUnits, requireManagedUnit, requireMember, requireOrganiser } from '../lib/identity';
+import { type Caller, managedUnits, requireManagedUnit, requireMember, requireOrganiser } from '../lib/identity';
 import type { MemberDoc, UnitDoc } from '../lib/model';
 import { clip, sendReminder } from '../lib/reminders';
 import type { ActionContext } from '../lib/router';
@@ -27,20 +28,21 @@ import type { EventDoc, RegistrationDoc } from './model';
 export const ALL_UNITS = 'ALL';
 export const registrationId = (eventId: string, memberId: string) => `${eventId}_${memberId}`;
 
-export function inAudience(e: EventDoc, unitId: string): boolean {
-  return e.audience.includes(ALL_UNITS) || e.audience.includes(unitId);
+/** An audience unit reaches the members of every unit below it. */
+export function inAudience(e: EventDoc, unitPath: readonly string[]): boolean {
+  return audienceReaches(e.audience, unitPath, ALL_UNITS);
 }
 
 /** A published (or cancelled) event the member's branch is invited to; NOT_FOUND otherwise. */
-export async function loadForMember(ctx: ActionContext, eventId: string): Promise<{ member: MemberDoc; event: EventDoc }> {
+export async function loadForMember(ctx: ActionContext, eventId: string): Promise<{ member: Caller; event: EventDoc }> {
   const member = await requireMember(ctx);
   const event = await getById<EventDoc>(ctx.deps.db, COLLECTIONS.events, eventId);
-  if (!event || event.orgId !== member.orgId || event.status === 'draft' || !inAudience(event, member.unitId)) throw notFound('找不到这个活动，可能已被删除或不面向您所在的支部');
+  if (!event || event.orgId !== member.orgId || event.status === 'draft' || !inAudience(event, member.unitPath)) throw notFound('找不到这个活动，可能已被删除或不面向您所在的支部');
   return { member, event };
 }
 
 export interface OrganiserScope {
-  me: MemberDoc;
+  me: Caller;
   event: EventDoc;
   units: UnitDoc[];
   canEdit: boolean;
@@ -237,7 +239,7 @@ export function detail(
 export function adminView(scope: OrganiserScope, now: number, extra: { coverUrl: string | null; names: string[] }): EventAdminView {
   const e = scope.event;
   const unitNames = new Map(scope.units.map((u) => [u._id, u.name]));
-  const branchIds = e.audience.includes(ALL_UNITS) ? scope.units.filter((u) => u.kind === 'branch').map((u) => u._id) : e.audience.filter((id) => unitNames.has(id));
+  const branchIds = e.audience.includes(ALL_UNITS) ? scope.units.filter((u) => u.parentId !== null).map((u) => u._id) : e.audience.filter((id) => unitNames.has(id));
   return {
     ...detail(e, now, null, { ...extra, position: null }),
     status: e.status,

@@ -13,9 +13,11 @@ import {
 import { COLLECTIONS } from '../lib/collections';
 import { getById, insert, isDuplicateKeyError, list, updateById, updateWhere, type Database } from '../lib/db';
 import { forbidden, invalid, notFound } from '../lib/errors';
-import type { MemberDoc, UnitDoc } from '../lib/model';
+import type { UnitDoc } from '../lib/model';
 import type { ActionContext } from '../lib/router';
 import { ALL_UNITS, type AttemptDoc, type BestResult, type ExamDoc, type ExamPoolDoc, type ExamQuestionDoc, type PinnedQuestion, type StatsDoc, type TakerDoc } from './model';
+import { mayManage, scopeIds, type Caller } from '../lib/identity';
+import { audienceReaches } from '../../core/domain/units';
 
 export { GRACE_MS };
 
@@ -27,48 +29,49 @@ export const statsId = (examId: string, unitId: string) => `${examId}_${unitId}`
 // Access
 
 /** A published exam the member's branch is in the audience of (make-ups also need an invitation). */
-export async function examForMember(db: Database, member: MemberDoc, examId: string): Promise<ExamDoc> {
+export async function examForMember(db: Database, member: Caller, examId: string): Promise<ExamDoc> {
   const exam = await getById<ExamDoc>(db, COLLECTIONS.exams, examId);
   if (!exam || exam.orgId !== member.orgId || exam.status !== 'published') throw notFound('找不到这场考试');
-  if (!exam.audience.includes(ALL_UNITS) && !exam.audience.includes(member.unitId)) throw forbidden('这场考试不面向您所在的支部');
+  // An audience unit reaches the members of every unit below it.
+  if (!audienceReaches(exam.audience, member.unitPath, ALL_UNITS)) throw forbidden('这场考试不面向您所在的支部');
   return exam;
 }
 
 /** The member's own attempt; another member's id is refused without saying whose it is. */
-export async function ownAttempt(db: Database, member: MemberDoc, id: string): Promise<AttemptDoc> {
+export async function ownAttempt(db: Database, member: Caller, id: string): Promise<AttemptDoc> {
   const attempt = await getById<AttemptDoc>(db, COLLECTIONS.examAttempts, id);
   if (!attempt || attempt.memberId !== member._id) throw notFound('找不到这次答题记录');
   return attempt;
 }
 
-export function managesUnit(member: MemberDoc, unitId: string): boolean {
+/** The organiser manages this unit id itself (an org admin: every unit). Subtree-aware checks use identity's mayManage. */
+export function managesUnit(member: Caller, unitId: string): boolean {
   if (member.role === 'org_admin') return true;
-  if (member.role !== 'branch_organiser') return false;
-  return (member.manages.length > 0 ? member.manages : [member.unitId]).includes(unitId);
+  return scopeIds(member).includes(unitId);
 }
 
-export function managedIds(member: MemberDoc): string[] {
-  return member.manages.length > 0 ? member.manages : [member.unitId];
+export function managedIds(member: Caller): string[] {
+  return scopeIds(member);
 }
 
 /** Organisers who may change an exam: org admins, its author, or organisers of every branch it targets. */
-export function canEditExam(member: MemberDoc, exam: ExamDoc): boolean {
+export function canEditExam(member: Caller, exam: ExamDoc): boolean {
   if (exam.orgId !== member.orgId) return false;
   if (member.role === 'org_admin') return true;
-  if (member.role !== 'branch_organiser') return false;
+  if (member.role !== 'unit_organiser') return false;
   if (exam.createdBy === member._id) return true;
   return exam.unitIds.length > 0 && exam.unitIds.every((u) => managesUnit(member, u));
 }
 
 /** Organisers who may look at an exam: it targets a branch they manage (or everyone). */
-export function canViewExam(member: MemberDoc, exam: ExamDoc): boolean {
+export function canViewExam(member: Caller, exam: ExamDoc): boolean {
   if (exam.orgId !== member.orgId) return false;
   if (member.role === 'org_admin') return true;
-  if (member.role !== 'branch_organiser') return false;
+  if (member.role !== 'unit_organiser') return false;
   return exam.audience.includes(ALL_UNITS) || exam.audience.some((u) => managesUnit(member, u));
 }
 
-export async function examForOrganiser(db: Database, member: MemberDoc, examId: string, need: 'view' | 'edit'): Promise<ExamDoc> {
+export async function examForOrganiser(db: Database, member: Caller, examId: string, need: 'view' | 'edit'): Promise<ExamDoc> {
   const exam = await getById<ExamDoc>(db, COLLECTIONS.exams, examId);
   if (!exam || exam.orgId !== member.orgId) throw notFound('找不到这场考试');
   const allowed = need === 'edit' ? canEditExam(member, exam) : canViewExam(member, exam);
@@ -77,15 +80,15 @@ export async function examForOrganiser(db: Database, member: MemberDoc, examId: 
 }
 
 /** The branches of an exam's audience, limited to those the organiser manages. */
-export async function visibleUnits(db: Database, member: MemberDoc, exam: ExamDoc): Promise<UnitDoc[]> {
+export async function visibleUnits(db: Database, member: Caller, exam: ExamDoc): Promise<UnitDoc[]> {
   const _ = db.command;
   let units: UnitDoc[];
   if (exam.audience.includes(ALL_UNITS)) {
-    units = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: exam.orgId, kind: 'branch' }).limit(1000));
+    units = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: exam.orgId }).limit(1000));
   } else {
     units = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ _id: _.in(exam.audience), orgId: exam.orgId }).limit(1000));
   }
-  return units.filter((u) => u.kind === 'branch' && managesUnit(member, u._id)).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  return units.filter((u) => u.parentId !== null && mayManage(member, u)).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
 
 export function examPhase(exam: ExamDoc, now: number): ManagedExamRow['phase'] {

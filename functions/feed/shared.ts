@@ -7,9 +7,8 @@ import { getById, type Database } from '../lib/db';
 import type { Deps, Storage } from '../lib/deps';
 import { forbidden, notFound } from '../lib/errors';
 import { requireImage } from '../lib/images';
-import { managedUnits, requireOrganiser } from '../lib/identity';
+import { type Caller, managedUnits, requireOrganiser } from '../lib/identity';
 import { isOrganiser } from '../../core/domain/roles';
-import type { MemberDoc } from '../lib/model';
 import type { ActionContext } from '../lib/router';
 import type { PostDoc } from './model';
 import { bodyImages, renderBody } from './sanitize';
@@ -81,21 +80,21 @@ export function adminPost(p: PostDoc, urls: Map<string, string>): AdminPost {
 }
 
 /** A published post of the member's organisation whose time has come; NOT_FOUND otherwise. */
-export async function loadPublished(db: Database, member: MemberDoc, postId: string, now: number): Promise<PostDoc> {
+export async function loadPublished(db: Database, member: Caller, postId: string, now: number): Promise<PostDoc> {
   const post = await getById<PostDoc>(db, COLLECTIONS.posts, postId);
   if (!post || post.orgId !== member.orgId || post.status !== 'published' || (post.publishAt ?? 0) > now) throw notFound('找不到这篇文章，可能已被撤下');
   return post;
 }
 
 /** May this organiser manage the post: org admins any; branch organisers their branches' and their own. */
-export async function mayManage(db: Database, me: MemberDoc, post: PostDoc): Promise<boolean> {
+export async function mayManage(db: Database, me: Caller, post: PostDoc): Promise<boolean> {
   if (!isOrganiser(me.role) || post.orgId !== me.orgId) return false;
   if (me.role === 'org_admin' || post.authorId === me._id) return true;
   if (!post.unitId) return false;
   return (await managedUnits(db, me)).some((u) => u._id === post.unitId);
 }
 
-export async function loadForOrganiser(ctx: ActionContext, postId: string): Promise<{ me: MemberDoc; post: PostDoc }> {
+export async function loadForOrganiser(ctx: ActionContext, postId: string): Promise<{ me: Caller; post: PostDoc }> {
   const me = await requireOrganiser(ctx);
   const post = await getById<PostDoc>(ctx.deps.db, COLLECTIONS.posts, postId);
   if (!post || post.orgId !== me.orgId) throw notFound('找不到这篇文章');

@@ -4,6 +4,7 @@
 
 export const COLLECTIONS = {
   units: 'units',
+  unitNames: 'unitNames',
   members: 'members',
   identities: 'identities',
   inviteCodes: 'inviteCodes',
@@ -45,10 +46,14 @@ export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
  * production they are created in the CloudBase console (see docs/DATA-MODEL.md).
  */
 export const INDEXES: Record<CollectionName, string[][]> = {
-  // kind: the admin:grant command finds organisation roots.
-  units: [['orgId', 'kind'], ['kind']],
-  members: [['unitId', 'name'], ['unitId', 'openid', 'name'], ['orgId']],
-  identities: [],
+  // kind: the admin:grant command finds organisation roots; path: a subtree (multikey on the
+  // array of ancestors); parentId: a unit's children.
+  units: [['orgId', 'kind'], ['kind'], ['orgId', 'path'], ['orgId', 'parentId']],
+  unitNames: [],
+  // unitPath: every member of a subtree (multikey), for a moved unit's path rewrite and subtree rosters.
+  members: [['unitId', 'name'], ['unitId', 'openid', 'name'], ['orgId'], ['unitPath'], ['unitId']],
+  // unitId: the identities of one unit's members, for a moved unit's path rewrite.
+  identities: [['unitId']],
   inviteCodes: [],
   bindRequests: [['unitId', 'status', 'createdAt']],
   rosterImports: [['unitId', 'createdAt']],

@@ -1,53 +1,159 @@
-// Who is calling, looked up on every call (rule 1): openid (from getWXContext) → identity →
-// roster entry. Roles are never cached in a token or taken from the event.
+// Who is calling, and what they may manage: the one module that owns both rules.
+//
+// Identity (rule 1 and 14): openid (from getWXContext) → identities/<openid>, one read by _id,
+// which carries the member's unit path, role and scopes. Roles are never cached in a token or
+// taken from the event; every write that changes them writes the identity in the same transaction.
+//
+// Scopes: an org admin manages the whole organisation; a unit organiser manages the subtrees of
+// the units in `manages`. A unit is inside a scope when a scope unit is on its path, so a unit
+// created later under a scope is inside it, and a check needs no read beyond the unit itself.
 
-import { isOrganiser } from '../../core/domain/roles';
+import { isOrganiser, type Role } from '../../core/domain/roles';
+import { inSubtree } from '../../core/domain/units';
 import { COLLECTIONS } from './collections';
 import { getById, list, type Database } from './db';
 import { forbidden, notFound, unauthenticated } from './errors';
 import type { IdentityDoc, MemberDoc, UnitDoc } from './model';
 import type { ActionContext } from './router';
 
-/** The caller's roster entry, or null if this openid has not bound one. Two reads by _id. */
-export async function findMember(db: Database, openid: string): Promise<MemberDoc | null> {
+/** Bumped when the identity document gains a field; older documents are rebuilt on first use. */
+export const IDENTITY_VERSION = 2;
+
+/** What an action knows about its caller: the roster entry's fields that identity carries. */
+export type Caller = Pick<
+  MemberDoc,
+  '_id' | 'orgId' | 'unitId' | 'unitPath' | 'name' | 'category' | 'role' | 'manages' | 'leader' | 'boundAt' | 'createdAt'
+>;
+
+/** The identity document for a bound roster entry (written with the entry, in one transaction). */
+export function identityOf(member: MemberDoc, openid: string, now: Date): IdentityDoc {
+  return {
+    _id: openid,
+    memberId: member._id,
+    orgId: member.orgId,
+    unitId: member.unitId,
+    unitPath: member.unitPath,
+    name: member.name,
+    category: member.category,
+    role: member.role,
+    manages: member.manages,
+    leader: member.leader,
+    boundAt: member.boundAt ?? now,
+    memberCreatedAt: member.createdAt,
+    v: IDENTITY_VERSION,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** The fields of an identity that follow the member; for `update` inside a transaction. */
+export function identityFields(member: Pick<MemberDoc, 'unitId' | 'unitPath' | 'name' | 'category' | 'role' | 'manages' | 'leader'>, now: Date) {
+  return {
+    unitId: member.unitId,
+    unitPath: member.unitPath,
+    name: member.name,
+    category: member.category,
+    role: member.role,
+    manages: member.manages,
+    leader: member.leader,
+    v: IDENTITY_VERSION,
+    updatedAt: now,
+  };
+}
+
+function callerOf(identity: IdentityDoc): Caller {
+  return {
+    _id: identity.memberId,
+    orgId: identity.orgId,
+    unitId: identity.unitId,
+    unitPath: identity.unitPath,
+    name: identity.name,
+    category: identity.category,
+    role: identity.role,
+    manages: identity.manages,
+    leader: identity.leader,
+    boundAt: identity.boundAt,
+    createdAt: identity.memberCreatedAt,
+  };
+}
+
+/**
+ * The caller, or null if this openid has not bound a roster entry. One read by _id; an identity
+ * written before it carried the caller's fields is rebuilt once from the entry (and its unit).
+ */
+export async function findCaller(db: Database, openid: string): Promise<Caller | null> {
   const identity = await getById<IdentityDoc>(db, COLLECTIONS.identities, openid);
   if (!identity) return null;
+  if (identity.v === IDENTITY_VERSION) return callerOf(identity);
   const member = await getById<MemberDoc>(db, COLLECTIONS.members, identity.memberId);
   // An entry whose binding was cleared no longer belongs to this openid.
-  return member && member.openid === openid ? member : null;
-}
-
-export async function requireMember(ctx: ActionContext): Promise<MemberDoc> {
-  const member = await findMember(ctx.deps.db, ctx.openid);
-  if (!member) throw unauthenticated('请先绑定所在党支部');
-  return member;
-}
-
-export async function requireOrganiser(ctx: ActionContext): Promise<MemberDoc> {
-  const member = await requireMember(ctx);
-  if (!isOrganiser(member.role)) throw forbidden('只有支部管理员可以进行此操作');
-  return member;
-}
-
-/** Units an organiser may manage: every unit of the organisation for an org admin, else their branches. */
-export async function managedUnits(db: Database, member: MemberDoc): Promise<UnitDoc[]> {
-  if (member.role === 'org_admin') {
-    // One organisation holds at most a few hundred branches; 1000 is the SDK's ceiling per read.
-    return list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: member.orgId }).limit(1000));
+  if (!member || member.openid !== openid) return null;
+  let unitPath = member.unitPath;
+  if (!Array.isArray(unitPath) || unitPath.length === 0) {
+    const unit = await getById<UnitDoc>(db, COLLECTIONS.units, member.unitId);
+    unitPath = unit?.path ?? (unit?.parentId ? [unit.parentId, unit._id] : [member.unitId]);
   }
-  if (member.role !== 'branch_organiser') return [];
-  const ids = member.manages.length > 0 ? member.manages : [member.unitId];
-  const _ = db.command;
-  return list<UnitDoc>(db.collection(COLLECTIONS.units).where({ _id: _.in(ids), orgId: member.orgId }).limit(100));
+  const healed: MemberDoc = { ...member, unitPath, leader: member.leader === true, manages: member.manages ?? [] };
+  const now = new Date();
+  await db.collection(COLLECTIONS.identities).doc(openid).update({ data: identityFields(healed, now) });
+  return callerOf(identityOf(healed, openid, now));
 }
 
-/** The unit if the organiser may manage it; FORBIDDEN otherwise (checked on the server, every call). */
-export async function requireManagedUnit(db: Database, member: MemberDoc, unitId: string): Promise<UnitDoc> {
+export async function requireMember(ctx: ActionContext): Promise<Caller> {
+  const caller = await findCaller(ctx.deps.db, ctx.openid);
+  if (!caller) throw unauthenticated('请先绑定所在党支部');
+  return caller;
+}
+
+export async function requireOrganiser(ctx: ActionContext): Promise<Caller> {
+  const caller = await requireMember(ctx);
+  if (!isOrganiser(caller.role)) throw forbidden('只有管理员可以进行此操作');
+  return caller;
+}
+
+/** The units whose subtrees the caller manages: the root for an org admin. */
+export function scopeIds(caller: Pick<Caller, 'role' | 'orgId' | 'unitId' | 'manages'>): string[] {
+  if (caller.role === 'org_admin') return [caller.orgId];
+  if (caller.role === 'unit_organiser') return caller.manages.length > 0 ? caller.manages : [caller.unitId];
+  return [];
+}
+
+/** May the caller manage this unit (it lies in one of their subtrees)? No read. */
+export function mayManage(caller: Pick<Caller, 'role' | 'orgId' | 'unitId' | 'manages'>, unit: Pick<UnitDoc, 'orgId' | 'path'>): boolean {
+  return unit.orgId === caller.orgId && inSubtree(unit.path, scopeIds(caller));
+}
+
+/** May the caller manage a member of the unit with this path (a member's `unitPath`)? No read. */
+export function mayManagePath(caller: Pick<Caller, 'role' | 'orgId' | 'unitId' | 'manages'>, orgId: string, unitPath: readonly string[]): boolean {
+  return orgId === caller.orgId && inSubtree(unitPath, scopeIds(caller));
+}
+
+/**
+ * Every unit in the caller's subtrees, closed ones included (their history is still read), in
+ * one read. One organisation holds at most a few hundred units; 1000 is the SDK's ceiling per read.
+ */
+export async function managedUnits(db: Database, caller: Caller): Promise<UnitDoc[]> {
+  const scopes = scopeIds(caller);
+  if (scopes.length === 0) return [];
+  return unitsUnder(db, caller.orgId, scopes);
+}
+
+/** The units of the subtrees of `rootIds` (each root included), in one read. */
+export async function unitsUnder(db: Database, orgId: string, rootIds: string[]): Promise<UnitDoc[]> {
+  const _ = db.command;
+  return list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId, path: _.in(rootIds) }).limit(1000));
+}
+
+/** The unit if the caller may manage it; FORBIDDEN otherwise (checked on the server, every call). */
+export async function requireManagedUnit(db: Database, caller: Caller, unitId: string): Promise<UnitDoc> {
   const unit = await getById<UnitDoc>(db, COLLECTIONS.units, unitId);
-  if (!unit || unit.orgId !== member.orgId) throw notFound('找不到该支部');
-  const allowed =
-    member.role === 'org_admin' ||
-    (member.role === 'branch_organiser' && (member.manages.length > 0 ? member.manages : [member.unitId]).includes(unitId));
-  if (!allowed) throw forbidden('您不是该支部的管理员');
+  if (!unit || unit.orgId !== caller.orgId) throw notFound('找不到该组织');
+  if (!mayManage(caller, unit)) throw forbidden('该组织不在您的管理范围内');
   return unit;
+}
+
+/** Roles an appointer may hand out: only org admins make other org admins (never through the app). */
+export function mayAppoint(appointer: Pick<Caller, 'role'>, role: Role): boolean {
+  if (role === 'org_admin') return false;
+  return isOrganiser(appointer.role);
 }

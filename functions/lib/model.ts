@@ -2,21 +2,43 @@
 // as they are; actions map them to the contract's response types.
 
 import type { MemberCategory, Role } from '../../core/domain/roles';
+import type { AnyUnitKind } from '../../core/domain/units';
 
-/** A node of the organisation tree: the organisation itself (root) or a branch under it. */
+/**
+ * A node of the organisation tree, of any depth: the organisation itself (root, kind 'org') or a
+ * 党委, 党总支, 党支部, 工作部门… under it. Any unit may hold members of its own.
+ */
 export interface UnitDoc {
   _id: string;
-  kind: 'org' | 'branch';
+  kind: AnyUnitKind;
   name: string;
   parentId: string | null;
+  /** Ancestors from the root, then the unit itself: "in the subtree of S" is "S on the path". */
+  path: string[];
+  /** Place among its siblings (ascending), then the name. */
+  order: number;
   /** Root of the tree this unit belongs to (the root's own id for the root). */
   orgId: string;
-  /** Branches only. Organisers hand it out; members type it to bind. */
+  /** Units below the root. Organisers hand it out; members type it to bind. */
   inviteCode: string | null;
-  /** Counters kept by writes, so a unit's size is read in O(1) (rule 9). */
+  /** Counters kept by writes, so a unit's size is read in O(1) (rule 9). Its own members only. */
   memberCount: number;
   boundCount: number;
+  /** A closed unit is kept with its members and history; it takes no new members or children. */
+  status: 'active' | 'closed';
+  closedAt: Date | null;
   createdAt: Date;
+  updatedAt?: Date;
+}
+
+/**
+ * `_id` derives from the parent and the folded name: two siblings cannot share a name, settled by
+ * the database (a second insert of the same _id fails), in the same transaction as the unit.
+ */
+export interface UnitNameDoc {
+  _id: string;
+  unitId: string;
+  orgId: string;
 }
 
 /** A roster entry, bound to a WeChat openid once the member claims it. */
@@ -24,12 +46,16 @@ export interface MemberDoc {
   _id: string;
   orgId: string;
   unitId: string;
+  /** The unit's path (root … unitId), kept in step when the member or a unit above them moves. */
+  unitPath: string[];
   name: string;
   phone: string | null;
   category: MemberCategory;
   role: Role;
-  /** Branch ids a branch organiser manages (their own branch unless set otherwise). */
+  /** Units whose subtrees a unit organiser manages; empty for members and org admins (whole org). */
   manages: string[];
+  /** 领导班子成员: shown first in lists and counted apart ("leaders first"). */
+  leader: boolean;
   openid: string | null;
   boundAt: Date | null;
   source: 'import' | 'request' | 'grant' | 'seed';
@@ -39,12 +65,30 @@ export interface MemberDoc {
   updatedAt: Date;
 }
 
-/** `_id` = openid: one WeChat identity, one roster entry; the database refuses a second. */
+/**
+ * `_id` = openid: one WeChat identity, one roster entry; the database refuses a second.
+ * Carries everything an action needs to know about its caller, so "who is calling" is one read
+ * (architecture rule 14). Every write that changes one of these fields on the member (role,
+ * scopes, unit, leader flag, binding) writes the identity in the same transaction.
+ */
 export interface IdentityDoc {
   _id: string;
   memberId: string;
   orgId: string;
+  unitId: string;
+  unitPath: string[];
+  name: string;
+  category: MemberCategory;
+  role: Role;
+  manages: string[];
+  leader: boolean;
+  /** When the entry was bound to this openid, and when the entry was made (check-in make-up rules). */
+  boundAt: Date;
+  memberCreatedAt: Date;
+  /** IDENTITY_VERSION when written; an older document is rebuilt from the member on first use. */
+  v: number;
   createdAt: Date;
+  updatedAt?: Date;
 }
 
 /** `_id` = invite code: codes are unique because ids are. */

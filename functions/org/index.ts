@@ -4,15 +4,21 @@ import { orgSchemas, type OrgResponses } from '../../core/contracts/org';
 import { getOpenid, platformDeps } from '../lib/platform';
 import { createRouter } from '../lib/router';
 import { bindMember } from './actions/bindMember';
+import { closeUnit } from './actions/closeUnit';
+import { createUnit } from './actions/createUnit';
 import { listBindRequests, reviewBindRequest } from './actions/bindRequests';
 import { getMe } from './actions/getMe';
 import { grantReminders } from './actions/grantReminders';
 import { importRoster } from './actions/importRoster';
 import { listMembers } from './actions/listMembers';
 import { listUnits } from './actions/listUnits';
+import { moveMember } from './actions/moveMember';
+import { moveUnit } from './actions/moveUnit';
 import { resetInviteCode } from './actions/resetInviteCode';
+import { setLeader } from './actions/setLeader';
 import { setMemberRole } from './actions/setMemberRole';
 import { unbindMember } from './actions/unbindMember';
+import { updateUnit } from './actions/updateUnit';
 
 export const main = createRouter<typeof orgSchemas, OrgResponses>(
   'org',
@@ -21,6 +27,12 @@ export const main = createRouter<typeof orgSchemas, OrgResponses>(
     getMe,
     bindMember,
     listUnits,
+    createUnit,
+    updateUnit,
+    moveUnit,
+    closeUnit,
+    moveMember,
+    setLeader,
     listMembers,
     importRoster,
     listBindRequests,

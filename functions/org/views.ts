@@ -2,11 +2,13 @@
 // leave the server for the org context (a phone number leaves only masked).
 
 import { ROLE_LABELS } from '../../core/domain/roles';
+import { UNIT_KIND_LABELS } from '../../core/domain/units';
 import { maskPhone } from '../../core/domain/roster';
 import type { ManagedUnit, MemberRow, MeMember } from '../../core/contracts/org';
+import type { Caller } from '../lib/identity';
 import type { MemberDoc, UnitDoc } from '../lib/model';
 
-export function meMember(member: MemberDoc, unit: UnitDoc | null, org: UnitDoc | null): MeMember {
+export function meMember(member: Caller, unit: UnitDoc | null, org: UnitDoc | null): MeMember {
   return {
     id: member._id,
     name: member.name,
@@ -28,16 +30,24 @@ export function memberRow(m: MemberDoc): MemberRow {
     category: m.category,
     bound: m.openid !== null,
     phoneMasked: maskPhone(m.phone),
+    leader: m.leader === true,
+    manages: m.role === 'unit_organiser' ? m.manages : [],
   };
 }
 
-export function managedUnit(u: UnitDoc, showInviteCode: boolean): ManagedUnit {
+export function managedUnit(u: UnitDoc): ManagedUnit {
   return {
     id: u._id,
     name: u.name,
     kind: u.kind,
+    kindLabel: UNIT_KIND_LABELS[u.kind] ?? UNIT_KIND_LABELS.other,
     parentId: u.parentId,
-    inviteCode: showInviteCode ? u.inviteCode : null,
+    path: u.path,
+    depth: u.path.length - 1,
+    order: u.order,
+    createdAt: new Date(u.createdAt).getTime(),
+    status: u.status,
+    inviteCode: u.status === 'active' ? u.inviteCode : null,
     memberCount: u.memberCount,
     boundCount: u.boundCount,
   };

@@ -19,6 +19,8 @@ export interface DemoMember {
   role: Role;
   category: MemberCategory;
   phone: string | null;
+  /** 领导班子成员, shown first. */
+  leader: boolean;
   /** Bound members have an openid; the rest wait for someone to claim them with the invite code. */
   openid: string | null;
 }
@@ -50,8 +52,8 @@ function demoMembers(): DemoMember[] {
       let role: Role = 'member';
       let openid: string | null = i < 6 ? `demo-m-${n}` : null; // 6 of 10 bound, 4 waiting to bind
       if (branch.id === 'br-office' && i === 0) [role, openid] = ['org_admin', 'demo-admin'];
-      if (branch.id === 'br-school' && i === 0) [role, openid] = ['branch_organiser', 'demo-organiser'];
-      if (branch.id === 'br-retired' && i === 1) role = 'branch_organiser';
+      if (branch.id === 'br-school' && i === 0) [role, openid] = ['unit_organiser', 'demo-organiser'];
+      if (branch.id === 'br-retired' && i === 1) role = 'unit_organiser';
       if (branch.id === 'br-retired' && i === 0) openid = 'demo-member';
       out.push({
         id: `demo-member-${n}`,
@@ -60,6 +62,8 @@ function demoMembers(): DemoMember[] {
         role,
         category: i === 9 ? 'probationary' : 'full',
         phone: `1390000${n}${String(i).padStart(2, '0')}`,
+        // The first two of each branch sit on its leadership (支部委员会).
+        leader: i < 2,
         openid,
       });
     });

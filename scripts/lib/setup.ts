@@ -4,9 +4,11 @@
 // credentials, against a CloudBase environment.
 
 import { COLLECTIONS } from '../../functions/lib/collections';
-import { getById, isDuplicateKeyError, list, type Database } from '../../functions/lib/db';
-import type { IdentityDoc, MemberDoc, UnitDoc } from '../../functions/lib/model';
+import { getById, isDuplicateKeyError, list, type Database, type TransactionLike } from '../../functions/lib/db';
+import type { MemberDoc, UnitDoc, UnitNameDoc } from '../../functions/lib/model';
+import { identityFields, identityOf } from '../../functions/lib/identity';
 import { ids } from '../../functions/lib/deps';
+import { unitNameKey } from '../../core/domain/units';
 import { DEMO_BRANCHES, DEMO_MEMBERS, DEMO_ORG } from './demo-data';
 
 export async function ensureCollections(db: Database): Promise<string[]> {
@@ -35,6 +37,30 @@ async function insertIfMissing(db: Database, collection: string, doc: { _id: str
   }
 }
 
+/** The guard that keeps sibling names unique (functions/org/units.ts writes the same _id). */
+export function unitNameGuardId(parentId: string, name: string): string {
+  return ids.derive('un', `${parentId}|${unitNameKey(name)}`);
+}
+
+/** The organisation's root unit. */
+export function rootUnit(id: string, name: string, now: Date): UnitDoc {
+  return {
+    _id: id,
+    kind: 'org',
+    name,
+    parentId: null,
+    path: [id],
+    order: 0,
+    orgId: id,
+    inviteCode: null,
+    memberCount: 0,
+    boundCount: 0,
+    status: 'active',
+    closedAt: null,
+    createdAt: now,
+  };
+}
+
 /** Seeds the demo organisation once; running it again changes nothing. */
 export async function seedDemo(db: Database, now = new Date()): Promise<{ seeded: boolean }> {
   const marker = await getById(db, COLLECTIONS.meta, 'demo-seed-v1');
@@ -47,31 +73,27 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ seeded
     if (m.openid) c.bound++;
     counts.set(m.branch, c);
   }
-  const root: UnitDoc = {
-    _id: DEMO_ORG.id,
-    kind: 'org',
-    name: DEMO_ORG.name,
-    parentId: null,
-    orgId: DEMO_ORG.id,
-    inviteCode: null,
-    memberCount: 0,
-    boundCount: 0,
-    createdAt: now,
-  };
+  const root = rootUnit(DEMO_ORG.id, DEMO_ORG.name, now);
   await insertIfMissing(db, COLLECTIONS.units, { ...root });
-  for (const b of DEMO_BRANCHES) {
+  for (const [order, b] of DEMO_BRANCHES.entries()) {
     const unit: UnitDoc = {
       _id: b.id,
       kind: 'branch',
       name: b.name,
       parentId: DEMO_ORG.id,
+      path: [DEMO_ORG.id, b.id],
+      order,
       orgId: DEMO_ORG.id,
       inviteCode: b.inviteCode,
       memberCount: counts.get(b.id)?.members ?? 0,
       boundCount: counts.get(b.id)?.bound ?? 0,
+      status: 'active',
+      closedAt: null,
       createdAt: now,
     };
     await insertIfMissing(db, COLLECTIONS.units, { ...unit });
+    const guard: UnitNameDoc = { _id: unitNameGuardId(DEMO_ORG.id, b.name), unitId: b.id, orgId: DEMO_ORG.id };
+    await insertIfMissing(db, COLLECTIONS.unitNames, { ...guard });
     await insertIfMissing(db, COLLECTIONS.inviteCodes, { _id: b.inviteCode, unitId: b.id, orgId: DEMO_ORG.id });
   }
   for (const m of DEMO_MEMBERS) {
@@ -79,11 +101,13 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ seeded
       _id: m.id,
       orgId: DEMO_ORG.id,
       unitId: m.branch,
+      unitPath: [DEMO_ORG.id, m.branch],
       name: m.name,
       phone: m.phone,
       category: m.category,
       role: m.role,
-      manages: m.role === 'branch_organiser' ? [m.branch] : [],
+      manages: m.role === 'unit_organiser' ? [m.branch] : [],
+      leader: m.leader,
       openid: m.openid,
       boundAt: m.openid ? now : null,
       source: 'seed',
@@ -91,10 +115,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ seeded
       updatedAt: now,
     };
     await insertIfMissing(db, COLLECTIONS.members, { ...doc });
-    if (m.openid) {
-      const identity: IdentityDoc = { _id: m.openid, memberId: m.id, orgId: DEMO_ORG.id, createdAt: now };
-      await insertIfMissing(db, COLLECTIONS.identities, { ...identity });
-    }
+    if (m.openid) await insertIfMissing(db, COLLECTIONS.identities, { ...identityOf(doc, m.openid, now) });
   }
   await insertIfMissing(db, COLLECTIONS.meta, { _id: 'demo-seed-v1', at: now });
   return { seeded: true };
@@ -115,9 +136,15 @@ export interface GrantOptions {
  * organisation root (creating the organisation first on a fresh install).
  */
 export async function grantAdmin(db: Database, opts: GrantOptions, now = new Date()): Promise<{ memberId: string; orgId: string; created: boolean }> {
-  const identity = await getById<IdentityDoc>(db, COLLECTIONS.identities, opts.openid);
+  const identity = await getById<{ _id: string; memberId: string; orgId: string }>(db, COLLECTIONS.identities, opts.openid);
   if (identity) {
-    await db.collection(COLLECTIONS.members).doc(identity.memberId).update({ data: { role: 'org_admin', manages: [], updatedAt: now } });
+    // The roster entry and the identity that carries its role change together.
+    await db.runTransaction(async (t: TransactionLike) => {
+      const member = (await t.collection(COLLECTIONS.members).doc(identity.memberId).get()).data as MemberDoc;
+      const promoted: MemberDoc = { ...member, role: 'org_admin', manages: [], updatedAt: now };
+      await t.collection(COLLECTIONS.members).doc(member._id).update({ data: { role: 'org_admin', manages: [], updatedAt: now } });
+      await t.collection(COLLECTIONS.identities).doc(opts.openid).update({ data: identityFields(promoted, now) });
+    });
     return { memberId: identity.memberId, orgId: identity.orgId, created: false };
   }
   let orgId = opts.orgId;
@@ -131,18 +158,7 @@ export async function grantAdmin(db: Database, opts: GrantOptions, now = new Dat
   if (!orgId) {
     if (!opts.orgName) throw new Error('还没有任何单位，请用 --org-name 指定要创建的单位名称');
     orgId = ids.derive('org', opts.orgName);
-    const root: UnitDoc = {
-      _id: orgId,
-      kind: 'org',
-      name: opts.orgName,
-      parentId: null,
-      orgId,
-      inviteCode: null,
-      memberCount: 0,
-      boundCount: 0,
-      createdAt: now,
-    };
-    await insertIfMissing(db, COLLECTIONS.units, { ...root });
+    await insertIfMissing(db, COLLECTIONS.units, { ...rootUnit(orgId, opts.orgName, now) });
   } else if (!(await getById<UnitDoc>(db, COLLECTIONS.units, orgId))) {
     throw new Error(`找不到单位 ${orgId}`);
   }
@@ -151,11 +167,13 @@ export async function grantAdmin(db: Database, opts: GrantOptions, now = new Dat
     _id: memberId,
     orgId,
     unitId: orgId,
+    unitPath: [orgId],
     name: opts.name ?? '管理员',
     phone: null,
     category: 'full',
     role: 'org_admin',
     manages: [],
+    leader: false,
     openid: opts.openid,
     boundAt: now,
     source: 'grant',
@@ -163,6 +181,6 @@ export async function grantAdmin(db: Database, opts: GrantOptions, now = new Dat
     updatedAt: now,
   };
   await insertIfMissing(db, COLLECTIONS.members, { ...member });
-  await insertIfMissing(db, COLLECTIONS.identities, { _id: opts.openid, memberId, orgId, createdAt: now });
+  await insertIfMissing(db, COLLECTIONS.identities, { ...identityOf(member, opts.openid, now) });
   return { memberId, orgId, created: true };
 }

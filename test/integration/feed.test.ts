@@ -71,8 +71,8 @@ describe('the feed', () => {
     t.cloud.clock.set(T0 + 10 * 60_000);
     const { result, stats } = await t.invoke(MEMBER, 'feed', 'listPosts', { limit: 3 });
     const first = (result as { data: FeedResponses['listPosts'] }).data;
-    // identity 2, the page 1: no read per post, and one temporary-URL call for the covers
-    expect([stats.reads, stats.writes]).toEqual([3, 0]);
+    // identity 1, the page 1: no read per post, and one temporary-URL call for the covers
+    expect([stats.reads, stats.writes]).toEqual([2, 0]);
     expect(first.items.map((p) => p.title)).toEqual(['第2篇报道', '第5篇报道', '第4篇报道']);
     expect(first.items[0]).toMatchObject({ pinned: true, unitName: null, authorName: '张伟', summary: '全体党员参加了活动。' });
     expect(first.items.every((p) => /^https?:\/\//.test(p.coverUrl ?? ''))).toBe(true);

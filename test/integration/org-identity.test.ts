@@ -56,18 +56,33 @@ describe('who am I', () => {
     expect(mine.units[0]).toMatchObject({ inviteCode: 'SYZX02', memberCount: 10, boundCount: 6 });
     expect(await t.call('demo-organiser', 'org', 'listMembers', { unitId: 'br-office' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const all = dataOf(await t.call<{ units: ManagedUnit[] }>('demo-admin', 'org', 'listUnits'));
-    expect(all.units.map((u) => u.name)).toEqual(['示例市直机关党委', '机关第一党支部', '离退休干部党支部', '实验中学党支部']);
+    // Tree order: the organisation, then its units by their place among siblings.
+    expect(all.units.map((u) => u.name)).toEqual(['示例市直机关党委', '机关第一党支部', '实验中学党支部', '离退休干部党支部']);
+    expect(all.units.map((u) => u.depth)).toEqual([0, 1, 1, 1]);
   });
 
-  it('only an org admin sets roles', async () => {
-    expect(await t.call('demo-organiser', 'org', 'setMemberRole', { memberId: 'demo-member-12', role: 'branch_organiser' })).toMatchObject({
+  it('organisers are appointed from bound members, within the appointer’s subtrees only', async () => {
+    // Another branch's member is outside the organiser's reach; so is another branch as a scope.
+    expect(await t.call('demo-organiser', 'org', 'setMemberRole', { memberId: 'demo-member-02', role: 'unit_organiser' })).toMatchObject({
       ok: false,
-      code: 'FORBIDDEN',
+      code: 'NOT_FOUND',
     });
-    expect(dataOf(await t.call('demo-admin', 'org', 'setMemberRole', { memberId: 'demo-member-12', role: 'branch_organiser' }))).toEqual({
+    expect(
+      await t.call('demo-organiser', 'org', 'setMemberRole', { memberId: 'demo-member-12', role: 'unit_organiser', unitIds: ['br-office'] }),
+    ).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // A roster entry nobody has bound cannot carry a role: whoever typed its name would get it.
+    expect(await t.call('demo-admin', 'org', 'setMemberRole', { memberId: 'demo-member-17', role: 'unit_organiser' })).toMatchObject({
+      ok: false,
+      code: 'FAILED_PRECONDITION',
+    });
+    expect(dataOf(await t.call('demo-admin', 'org', 'setMemberRole', { memberId: 'demo-member-12', role: 'unit_organiser' }))).toEqual({
       memberId: 'demo-member-12',
-      role: 'branch_organiser',
+      role: 'unit_organiser',
+      unitIds: ['br-school'],
     });
+    // The identity changed with the entry: the appointed member's next call already manages the branch.
+    const theirs = dataOf(await t.call<{ units: ManagedUnit[] }>('demo-m-12', 'org', 'listUnits'));
+    expect(theirs.units.map((u) => u.id)).toEqual(['br-school']);
     expect(await t.call('demo-admin', 'org', 'setMemberRole', { memberId: 'demo-member-12', role: 'org_admin' })).toMatchObject({
       code: 'INVALID_ARGUMENT',
     });

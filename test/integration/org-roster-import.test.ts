@@ -52,7 +52,7 @@ describe('roster import', () => {
     expect(done).toMatchObject({ committed: true, created: 3, invalid: 1, exists: 0 });
     const after = await members('demo-admin', 'br-office');
     expect(after).toHaveLength(before.length + 3);
-    expect(after.find((m) => m.name === '欧阳娜娜')).toMatchObject({ role: 'branch_organiser', bound: false });
+    expect(after.find((m) => m.name === '欧阳娜娜')).toMatchObject({ role: 'unit_organiser', bound: false });
     expect(after.find((m) => m.name === '刘芳芳')).toMatchObject({ category: 'probationary', phoneMasked: '138****0002' });
     expect(after.some((m) => m.name === '错误行')).toBe(false);
     expect((await unit('br-office')).memberCount).toBe(before.length + 3);

@@ -17,7 +17,7 @@ describe('roster import rules', () => {
       {
         row: 2,
         ok: true,
-        value: { row: 2, name: '王芳', unitId: 'b1', unitName: '机关第一党支部', phone: '13800001234', category: 'probationary', role: 'branch_organiser' },
+        value: { row: 2, name: '王芳', unitId: 'b1', unitName: '机关第一党支部', phone: '13800001234', category: 'probationary', role: 'unit_organiser' },
       },
     ]);
   });

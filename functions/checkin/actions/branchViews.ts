@@ -7,7 +7,7 @@ import { addDays, beijingDayKey, formatBeijing } from '../../../core/domain/time
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, list, type Database } from '../../lib/db';
 import { notFound } from '../../lib/errors';
-import { managedUnits, requireManagedUnit, requireOrganiser } from '../../lib/identity';
+import { type Caller, managedUnits, requireManagedUnit, requireOrganiser } from '../../lib/identity';
 import type { MemberDoc, UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import { writeWorkbook } from '../../lib/xlsx';
@@ -17,8 +17,8 @@ import { checkinId } from '../record';
 /** The trend never reads more than this many days (a long campaign shows its last ones). */
 const MAX_TREND_DAYS = 62;
 
-async function managedBranches(db: Database, me: MemberDoc): Promise<UnitDoc[]> {
-  return (await managedUnits(db, me)).filter((u) => u.kind === 'branch').sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+async function managedBranches(db: Database, me: Caller): Promise<UnitDoc[]> {
+  return (await managedUnits(db, me)).filter((u) => u.parentId !== null).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
 
 /** Counters of the given branches and days: `${unitId}_${day}` → count (absent = 0). */

@@ -8,7 +8,7 @@ import { addDays, beijingDayKey } from '../../../core/domain/time';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, isDuplicateKeyError, list, updateWhere, type Database } from '../../lib/db';
 import { forbidden, invalid, notFound, precondition } from '../../lib/errors';
-import { managedUnits, requireManagedUnit, requireMember, requireOrganiser } from '../../lib/identity';
+import { type Caller, managedUnits, requireManagedUnit, requireMember, requireOrganiser } from '../../lib/identity';
 import type { MemberDoc, UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import type { CampaignDoc, MonthDoc } from '../model';
@@ -18,7 +18,7 @@ const MAX_CAMPAIGN_DAYS = 366;
 /** Members still see a campaign this many days after it ended. */
 const SHOWN_AFTER_END_DAYS = 30;
 
-function summary(c: CampaignDoc, names: Map<string, string>, today: string, me?: MemberDoc): CampaignSummary {
+function summary(c: CampaignDoc, names: Map<string, string>, today: string, me?: Caller): CampaignSummary {
   const out: CampaignSummary = {
     id: c._id,
     title: c.title,
@@ -57,7 +57,7 @@ export async function createCampaign(input: CreateInput, ctx: ActionContext): Pr
   if (length > MAX_CAMPAIGN_DAYS) throw invalid(`活动最长${MAX_CAMPAIGN_DAYS}天`);
   if (input.requiredDays > length) throw invalid(`达标天数不能超过活动天数（${length}天）`);
   const units = await managedUnits(db, me);
-  const branches = new Map(units.filter((u) => u.kind === 'branch').map((u) => [u._id, u]));
+  const branches = new Map(units.filter((u) => u.parentId !== null && u.status === 'active').map((u) => [u._id, u]));
   let audience: string[];
   if (input.unitIds.length === 0) {
     if (me.role !== 'org_admin') throw forbidden('只有单位管理员可以面向全单位发起活动，请选择支部');
@@ -188,7 +188,7 @@ export async function myCampaigns(_input: object, ctx: ActionContext): Promise<C
     await list<CampaignDoc>(
       db
         .collection(COLLECTIONS.checkinCampaigns)
-        .where({ orgId: me.orgId, audience: _.in([me.unitId, ALL_BRANCHES]), endDay: _.gte(addDays(today, -SHOWN_AFTER_END_DAYS)) })
+        .where({ orgId: me.orgId, audience: _.in([...me.unitPath, ALL_BRANCHES]), endDay: _.gte(addDays(today, -SHOWN_AFTER_END_DAYS)) })
         .orderBy('endDay', 'asc')
         .limit(20),
     )

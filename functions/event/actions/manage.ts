@@ -31,7 +31,7 @@ export async function saveEvent(input: { eventId?: string | null; event: Draft }
   const problem = eventTimesProblem(d);
   if (problem) throw invalid(problem);
   const units = await managedUnits(db, me);
-  const branches = new Set(units.filter((u) => u.kind === 'branch').map((u) => u._id));
+  const branches = new Set(units.filter((u) => u.parentId !== null && u.status === 'active').map((u) => u._id));
   let audience: string[];
   if (d.unitIds.length === 0) {
     if (me.role !== 'org_admin') throw forbidden('只有单位管理员可以面向全单位发布活动，请选择支部');

@@ -16,7 +16,7 @@ export async function listEvents(input: { tab: 'open' | 'upcoming' | 'past'; cur
   const _ = db.command;
   const me = await requireMember(ctx);
   const now = clock.now();
-  const base = { orgId: me.orgId, status: 'published', audience: _.in([me.unitId, ALL_UNITS]) };
+  const base = { orgId: me.orgId, status: 'published', audience: _.in([...me.unitPath, ALL_UNITS]) };
   let docs: EventDoc[];
   let nextCursor: string | null = null;
   if (input.tab === 'upcoming') {

@@ -9,9 +9,9 @@ import { cancelDeadline, seatsLeft, signupWindowRefusal, SIGNUP_REFUSAL_TEXT } f
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, isDuplicateKeyError, updateById, type Database } from '../../lib/db';
 import { invalid, precondition } from '../../lib/errors';
-import type { MemberDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import type { EventDoc, RegistrationDoc } from '../model';
+import type { Caller } from '../../lib/identity';
 import {
   claimSeat,
   fillFromWaitlist,
@@ -27,7 +27,7 @@ import {
 
 const ACTIVE = new Set(['confirmed', 'waitlisted', 'pending']);
 
-function newRegistration(event: EventDoc, member: MemberDoc, now: number): RegistrationDoc {
+function newRegistration(event: EventDoc, member: Caller, now: number): RegistrationDoc {
   return {
     _id: registrationId(event._id, member._id),
     eventId: event._id,

@@ -6,7 +6,7 @@ import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, isDuplicateKeyError, list, updateById, updateWhere } from '../../lib/db';
 import { forbidden, notFound, precondition } from '../../lib/errors';
-import { requireOrganiser } from '../../lib/identity';
+import { type Caller, requireOrganiser } from '../../lib/identity';
 import type { MemberDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import type { AttemptDoc, TakerDoc } from '../model';
@@ -72,7 +72,7 @@ export async function grantExtraTime(
   return { updated };
 }
 
-async function managedAttempt(ctx: ActionContext, me: MemberDoc, id: string): Promise<AttemptDoc> {
+async function managedAttempt(ctx: ActionContext, me: Caller, id: string): Promise<AttemptDoc> {
   const attempt = await getById<AttemptDoc>(ctx.deps.db, COLLECTIONS.examAttempts, id);
   if (!attempt || attempt.orgId !== me.orgId) throw notFound('找不到这次答题记录');
   if (!managesUnit(me, attempt.unitId)) throw forbidden('只能处理您管理的支部的答题记录');

@@ -5,8 +5,7 @@
 import type { ExamCard, ExamResponses, MyExamStatus } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
 import { list, type Database } from '../../lib/db';
-import { requireMember } from '../../lib/identity';
-import type { MemberDoc } from '../../lib/model';
+import { type Caller, requireMember } from '../../lib/identity';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { ALL_UNITS, type ExamDoc, type TakerDoc } from '../model';
@@ -19,7 +18,7 @@ export async function listExams(input: { tab: 'todo' | 'done' | 'ended'; cursor?
   const member = await requireMember(ctx);
   const now = clock.now();
   const _ = db.command;
-  const audience = { orgId: member.orgId, status: 'published', audience: _.in([member.unitId, ALL_UNITS]) };
+  const audience = { orgId: member.orgId, status: 'published', audience: _.in([...member.unitPath, ALL_UNITS]) };
 
   if (input.tab === 'done') {
     const base = { memberId: member._id, lastSubmittedAt: _.gt(0) };
@@ -66,7 +65,7 @@ export async function listExams(input: { tab: 'todo' | 'done' | 'ended'; cursor?
   };
 }
 
-async function takersOf(db: Database, member: MemberDoc, exams: ExamDoc[]): Promise<Map<string, TakerDoc>> {
+async function takersOf(db: Database, member: Caller, exams: ExamDoc[]): Promise<Map<string, TakerDoc>> {
   if (exams.length === 0) return new Map();
   const _ = db.command;
   const ids = exams.map((e) => takerId(e._id, member._id));

@@ -8,8 +8,8 @@ import type { QuestionType } from '../../../core/domain/questions';
 import { COLLECTIONS } from '../../lib/collections';
 import { insert, insertBatch, list, updateWhere, type Database } from '../../lib/db';
 import { conflict, forbidden, invalid, precondition } from '../../lib/errors';
-import { requireOrganiser } from '../../lib/identity';
-import type { MemberDoc, UnitDoc } from '../../lib/model';
+import { type Caller, requireOrganiser } from '../../lib/identity';
+import type { UnitDoc } from '../../lib/model';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { contentOf } from '../bank';
@@ -32,7 +32,7 @@ export async function listManagedExams(input: { cursor?: string | null }, ctx: A
   const docs = await list<ExamDoc>(db.collection(COLLECTIONS.exams).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(PAGE + 1));
   const page = docs.slice(0, PAGE);
   // One read for the branches of the page: names, and member counts for the audience.
-  const units = page.length ? await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: me.orgId, kind: 'branch' }).limit(1000)) : [];
+  const units = page.length ? await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: me.orgId }).limit(1000)) : [];
   const names = new Map(units.map((u) => [u._id, u.name]));
   const visible = units.filter((u) => me.role === 'org_admin' || managesUnit(me, u._id));
   const stats = page.length
@@ -93,7 +93,7 @@ export async function getExamDraft(input: { examId: string }, ctx: ActionContext
 }
 
 /** Paper size and total score, from the fixed list's questions or the rules' counts. */
-async function paperShape(db: Database, me: MemberDoc, draft: DraftOutput): Promise<{ typeCounts: Record<QuestionType, number>; questionCount: number; totalScore: number }> {
+async function paperShape(db: Database, me: Caller, draft: DraftOutput): Promise<{ typeCounts: Record<QuestionType, number>; questionCount: number; totalScore: number }> {
   const typeCounts: Record<QuestionType, number> = { single: 0, multiple: 0, judge: 0, fill: 0 };
   if (draft.paper.mode === 'fixed') {
     const wanted = [...new Set(draft.paper.questionIds)];
@@ -123,7 +123,7 @@ export async function saveExam(input: { examId?: string | null; exam: DraftOutpu
   if (unitIds.length > 0) {
     const _ = db.command;
     const units = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ _id: _.in(unitIds), orgId: me.orgId }).limit(unitIds.length));
-    if (units.length !== unitIds.length || units.some((u) => u.kind !== 'branch')) throw invalid('所选支部不存在');
+    if (units.length !== unitIds.length || units.some((u) => u.parentId === null || u.status !== 'active')) throw invalid('所选支部不存在或已撤销');
   }
   const shape = await paperShape(db, me, draft);
   if (draft.passScore > shape.totalScore) throw invalid(`及格分不能高于总分 ${shape.totalScore} 分`);
@@ -227,6 +227,6 @@ async function activeQuestions(db: Database, orgId: string, types: QuestionType[
 
 export async function audienceUnitIds(db: Database, exam: ExamDoc): Promise<string[]> {
   if (!exam.audience.includes(ALL_UNITS)) return exam.audience;
-  const units = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: exam.orgId, kind: 'branch' }).limit(1000));
+  const units = (await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: exam.orgId }).limit(1000))).filter((u) => u.parentId !== null);
   return units.map((u) => u._id);
 }

@@ -9,8 +9,8 @@ import { formatBeijing } from '../../../core/domain/time';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, list } from '../../lib/db';
 import { forbidden, notFound } from '../../lib/errors';
-import { requireOrganiser } from '../../lib/identity';
-import type { MemberDoc, UnitDoc } from '../../lib/model';
+import { type Caller, requireOrganiser } from '../../lib/identity';
+import type { UnitDoc } from '../../lib/model';
 import { clip, spendCredit, templateId } from '../../lib/reminders';
 import type { ActionContext } from '../../lib/router';
 import { writeWorkbook } from '../../lib/xlsx';
@@ -119,9 +119,9 @@ export async function examStats(input: { examId: string; unitId?: string | null 
   return { examId: exam._id, title: exam.title, kind: exam.kind, parentId: exam.parentId, totalScore: exam.totalScore, passScore: exam.passScore, phase: examPhase(exam, clock.now()), units: rows, overall, questions };
 }
 
-async function branchOf(ctx: ActionContext, me: MemberDoc, exam: ExamDoc, unitId: string): Promise<UnitDoc> {
+async function branchOf(ctx: ActionContext, me: Caller, exam: ExamDoc, unitId: string): Promise<UnitDoc> {
   const unit = await getById<UnitDoc>(ctx.deps.db, COLLECTIONS.units, unitId);
-  if (!unit || unit.orgId !== exam.orgId || unit.kind !== 'branch') throw notFound('找不到该支部');
+  if (!unit || unit.orgId !== exam.orgId || unit.parentId === null) throw notFound('找不到该支部');
   if (!managesUnit(me, unitId)) throw forbidden('您不是该支部的管理员');
   if (!exam.audience.includes('ALL') && !exam.audience.includes(unitId)) throw notFound('这场考试不面向该支部');
   return unit;

@@ -6,14 +6,13 @@ import type { CommentView, FeedResponses } from '../../../core/contracts/feed';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, list, updateById, updateWhere } from '../../lib/db';
 import { invalid, notFound } from '../../lib/errors';
-import { requireMember, requireOrganiser } from '../../lib/identity';
-import type { MemberDoc } from '../../lib/model';
+import { type Caller, requireMember, requireOrganiser } from '../../lib/identity';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { CommentDoc, PostDoc } from '../model';
 import { loadForOrganiser, loadPublished, mayManage } from '../shared';
 
-function view(c: CommentDoc, me: MemberDoc, organiser: boolean): CommentView {
+function view(c: CommentDoc, me: Caller, organiser: boolean): CommentView {
   const v: CommentView = { id: c._id, name: c.name, text: c.text, at: c.at, mine: c.memberId === me._id };
   if (organiser) {
     v.hidden = c.status !== 'visible';

@@ -6,8 +6,7 @@ import { feedSortKey, plainText, SUBMITTABLE_KINDS, type PostKind, type PostStat
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, list, updateWhere } from '../../lib/db';
 import { forbidden, invalid, precondition } from '../../lib/errors';
-import { managedUnits, requireMember, requireOrganiser } from '../../lib/identity';
-import type { MemberDoc } from '../../lib/model';
+import { type Caller, managedUnits, requireMember, requireOrganiser } from '../../lib/identity';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { ModelDoc, PostDoc } from '../model';
@@ -164,7 +163,7 @@ export async function reviewPost(input: { postId: string; approve: boolean; reas
 
 export async function submitPost(input: Omit<Input, 'unitId' | 'modelMemberId'>, ctx: ActionContext): Promise<FeedResponses['submitPost']> {
   const { db, clock, ids } = ctx.deps;
-  const me: MemberDoc = await requireMember(ctx);
+  const me: Caller = await requireMember(ctx);
   if (!SUBMITTABLE_KINDS.includes(input.kind as PostKind)) throw invalid('只能投稿活动报道或先进典型');
   const fields = await prepared(ctx, input);
   const unit = await getById<{ _id: string; name: string }>(db, COLLECTIONS.units, me.unitId);

@@ -8,7 +8,7 @@ import { normaliseName } from '../../../core/domain/text';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, isDuplicateKeyError, isTransactionConflict, list, updateById, type TransactionLike } from '../../lib/db';
 import { conflict, notFound, precondition } from '../../lib/errors';
-import { findMember } from '../../lib/identity';
+import { findCaller, identityOf } from '../../lib/identity';
 import type { BindRequestDoc, InviteCodeDoc, MemberDoc, UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import { getMe } from './getMe';
@@ -19,7 +19,7 @@ const ALREADY_TAKEN = '该名单已被其他微信绑定。如需更换微信，
 
 export async function bindMember(input: Input, ctx: ActionContext): Promise<BindResult> {
   const { db, ids, clock } = ctx.deps;
-  if (await findMember(db, ctx.openid)) throw conflict('您已经绑定了党支部，无需重复绑定');
+  if (await findCaller(db, ctx.openid)) throw conflict('您已经绑定了党支部，无需重复绑定');
 
   const code = await getById<InviteCodeDoc>(db, COLLECTIONS.inviteCodes, input.inviteCode);
   const unit = code ? await getById<UnitDoc>(db, COLLECTIONS.units, code.unitId) : null;
@@ -78,7 +78,8 @@ export async function claimEntry(ctx: ActionContext, memberId: string, unitId: s
       if (!entry || entry.unitId !== unitId) throw notFound('名单中找不到该党员');
       if (entry.openid !== null) throw conflict(ALREADY_TAKEN);
       const now = new Date(clock.now());
-      await t.collection(COLLECTIONS.identities).add({ data: { _id: openid, memberId, orgId: entry.orgId, createdAt: now } });
+      const bound: MemberDoc = { ...entry, openid, boundAt: now, updatedAt: now };
+      await t.collection(COLLECTIONS.identities).add({ data: { ...identityOf(bound, openid, now) } });
       await t.collection(COLLECTIONS.members).doc(memberId).update({ data: { openid, boundAt: now, updatedAt: now } });
     });
   } catch (err) {

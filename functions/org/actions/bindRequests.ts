@@ -5,7 +5,7 @@ import { rosterKey } from '../../../core/domain/roster';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, isDuplicateKeyError, isTransactionConflict, list, updateById, updateWhere } from '../../lib/db';
 import { conflict, notFound } from '../../lib/errors';
-import { managedUnits, requireManagedUnit, requireOrganiser } from '../../lib/identity';
+import { identityOf, managedUnits, requireManagedUnit, requireOrganiser } from '../../lib/identity';
 import type { BindRequestDoc, MemberDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import type { TransactionLike } from '../../lib/db';
@@ -18,7 +18,7 @@ export async function listBindRequests(
   const me = await requireOrganiser(ctx);
   const units = input.unitId
     ? [await requireManagedUnit(db, me, input.unitId)]
-    : (await managedUnits(db, me)).filter((u) => u.kind === 'branch');
+    : await managedUnits(db, me);
   if (units.length === 0) return { items: [] };
   const names = new Map(units.map((u) => [u._id, u.name]));
   const _ = db.command;
@@ -48,7 +48,7 @@ export async function reviewBindRequest(
   const me = await requireOrganiser(ctx);
   const req = await getById<BindRequestDoc>(db, COLLECTIONS.bindRequests, input.requestId);
   if (!req) throw notFound('找不到该申请');
-  await requireManagedUnit(db, me, req.unitId);
+  const unit = await requireManagedUnit(db, me, req.unitId);
   if (req.status !== 'pending') throw conflict('该申请已处理');
   const now = new Date(clock.now());
 
@@ -71,11 +71,13 @@ export async function reviewBindRequest(
     _id: memberId,
     orgId: req.orgId,
     unitId: req.unitId,
+    unitPath: unit.path,
     name: req.name,
     phone: null,
     category: 'full',
     role: 'member',
     manages: [],
+    leader: false,
     openid: req.openid,
     boundAt: now,
     source: 'request',
@@ -86,7 +88,7 @@ export async function reviewBindRequest(
     await db.runTransaction(async (t: TransactionLike) => {
       const cur = (await t.collection(COLLECTIONS.bindRequests).doc(req._id).get()).data as BindRequestDoc | null;
       if (!cur || cur.status !== 'pending') throw conflict('该申请已处理');
-      await t.collection(COLLECTIONS.identities).add({ data: { _id: req.openid, memberId, orgId: req.orgId, createdAt: now } });
+      await t.collection(COLLECTIONS.identities).add({ data: { ...identityOf(member, req.openid, now) } });
       await t.collection(COLLECTIONS.members).add({ data: { ...member } });
       await t
         .collection(COLLECTIONS.bindRequests)

@@ -4,14 +4,14 @@ import type { Me } from '../../../core/contracts/org';
 import { isOrganiser } from '../../../core/domain/roles';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, list } from '../../lib/db';
-import { findMember } from '../../lib/identity';
+import { findCaller } from '../../lib/identity';
 import type { BindRequestDoc, UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import { meMember } from '../views';
 
 export async function getMe(_input: Record<string, never>, ctx: ActionContext): Promise<Me> {
   const { db, ids } = ctx.deps;
-  const member = await findMember(db, ctx.openid);
+  const member = await findCaller(db, ctx.openid);
   if (!member) {
     const req = await getById<BindRequestDoc>(db, COLLECTIONS.bindRequests, ids.derive('r', ctx.openid));
     if (!req || req.status === 'approved') return { bound: false, openid: ctx.openid, request: null };

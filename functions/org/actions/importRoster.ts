@@ -27,9 +27,11 @@ export async function importRoster(input: Input, ctx: ActionContext): Promise<Im
   const me = await requireOrganiser(ctx);
   if (input.unitId) {
     const unit = await requireManagedUnit(db, me, input.unitId);
-    if (unit.kind !== 'branch') throw invalid('字段 unitId：请选择一个党支部');
+    if (unit.status !== 'active') throw invalid('字段 unitId：该组织已撤销，不能再导入党员');
   }
-  const branches = (await managedUnits(db, me)).filter((u) => u.kind === 'branch');
+  // Any active unit of the importer's subtrees may take members, not only leaves.
+  const branches = (await managedUnits(db, me)).filter((u) => u.status === 'active');
+  const paths = new Map(branches.map((u) => [u._id, u.path]));
 
   let bytes: Buffer;
   try {
@@ -61,7 +63,7 @@ export async function importRoster(input: Input, ctx: ActionContext): Promise<Im
     const createdPerUnit = new Map<string, number>();
     for (let i = 0; i < fresh.length; i += BATCH) {
       const batch = fresh.slice(i, i + BATCH);
-      const docs = batch.map((v) => memberDoc(idOf(v), v, me.orgId, now));
+      const docs = batch.map((v) => memberDoc(idOf(v), v, me.orgId, paths.get(v.unitId) ?? [me.orgId, v.unitId], now));
       const outcome = await insertBatch(ctx.deps.db, COLLECTIONS.members, docs as unknown as Array<Record<string, unknown>>);
       batch.forEach((v, k) => {
         if (outcome[k]) createdPerUnit.set(v.unitId, (createdPerUnit.get(v.unitId) ?? 0) + 1);
@@ -106,16 +108,18 @@ export async function importRoster(input: Input, ctx: ActionContext): Promise<Im
   return report;
 }
 
-function memberDoc(id: string, v: ValidRosterRow, orgId: string, now: Date): MemberDoc {
+function memberDoc(id: string, v: ValidRosterRow, orgId: string, unitPath: string[], now: Date): MemberDoc {
   return {
     _id: id,
     orgId,
     unitId: v.unitId,
+    unitPath,
     name: v.name,
     phone: v.phone,
     category: v.category,
     role: v.role,
-    manages: v.role === 'branch_organiser' ? [v.unitId] : [],
+    manages: v.role === 'unit_organiser' ? [v.unitId] : [],
+    leader: false,
     openid: null,
     boundAt: null,
     source: 'import',

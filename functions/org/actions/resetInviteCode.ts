@@ -12,7 +12,8 @@ export async function resetInviteCode(input: { unitId: string }, ctx: ActionCont
   const { db } = ctx.deps;
   const me = await requireOrganiser(ctx);
   const unit = await requireManagedUnit(db, me, input.unitId);
-  if (unit.kind !== 'branch') throw invalid('字段 unitId：只有党支部有邀请码');
+  if (unit.parentId === null) throw invalid('字段 unitId：请为下级组织生成邀请码');
+  if (unit.status !== 'active') throw invalid('字段 unitId：该组织已撤销');
   const code = await reserveInviteCode(db, unit._id, unit.orgId);
   await updateById(db, COLLECTIONS.units, unit._id, { inviteCode: code });
   if (unit.inviteCode) await db.collection(COLLECTIONS.inviteCodes).doc(unit.inviteCode).remove();

@@ -14,6 +14,7 @@ import AdminGate from '@/components/AdminGate';
 import ManagedUnits from './components/ManagedUnits';
 import UnitPicker from './components/UnitPicker';
 import './import.scss';
+import { isPickableUnit } from '@core/domain/units';
 
 type Column = (typeof ROSTER_TEMPLATE_HEADER)[number];
 
@@ -67,7 +68,7 @@ function TemplateHelp() {
 }
 
 function Importer({ units, initialUnitId }: { units: ManagedUnit[]; initialUnitId: string | null }) {
-  const branches = useMemo(() => units.filter((u) => u.kind === 'branch'), [units]);
+  const branches = useMemo(() => units.filter(isPickableUnit), [units]);
   const [unitId, setUnitId] = useState<string | null>(
     branches.some((u) => u.id === initialUnitId) ? initialUnitId : (branches[0]?.id ?? null),
   );

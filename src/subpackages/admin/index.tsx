@@ -14,6 +14,7 @@ import { percent } from '@/utils/format';
 import { goPage, PAGE } from '@/utils/nav';
 import AdminGate from '@/components/AdminGate';
 import './index.scss';
+import { isPickableUnit } from '@core/domain/units';
 
 function UnitCard({ unit, canReset, onChanged }: { unit: ManagedUnit; canReset: boolean; onChanged: () => void }) {
   const reset = useMutation('org', 'resetInviteCode');
@@ -84,7 +85,7 @@ function UnitCard({ unit, canReset, onChanged }: { unit: ManagedUnit; canReset: 
         <Button size='small' fill='outline' onClick={() => goPage(`${PAGE.adminRoster}?unitId=${unit.id}`)}>
           名单
         </Button>
-        {unit.kind === 'branch' ? (
+        {isPickableUnit(unit) ? (
           <Button size='small' fill='outline' onClick={() => goPage(`${PAGE.adminImport}?unitId=${unit.id}`)}>
             导入名单
           </Button>

@@ -17,6 +17,7 @@ import AdminGate from '@/components/AdminGate';
 import ManagedUnits from './components/ManagedUnits';
 import UnitPicker from './components/UnitPicker';
 import './roster.scss';
+import { isPickableUnit } from '@core/domain/units';
 
 type BoundFilter = 'all' | 'bound' | 'unbound';
 const FILTERS: Array<{ value: BoundFilter; label: string }> = [
@@ -62,7 +63,7 @@ function rowActions(viewer: MeMember, m: MemberRow): RowAction[] {
     actions.push({
       label: promote ? '设为支部管理员' : '取消支部管理员',
       run: async () => {
-        await call('org', 'setMemberRole', { memberId: m.id, role: promote ? 'branch_organiser' : 'member' });
+        await call('org', 'setMemberRole', { memberId: m.id, role: promote ? 'unit_organiser' : 'member' });
         return promote ? `${m.name}已是支部管理员` : `已取消${m.name}的管理员身份`;
       },
     });
@@ -152,7 +153,7 @@ function Members({ unitId, filter, viewer }: { unitId: string; filter: BoundFilt
 }
 
 function Roster({ units, initialUnitId, viewer }: { units: ManagedUnit[]; initialUnitId: string | null; viewer: MeMember }) {
-  const fallback = units.find((u) => u.kind === 'branch') ?? units[0];
+  const fallback = units.find(isPickableUnit) ?? units[0];
   const [unitId, setUnitId] = useState<string | null>(
     units.some((u) => u.id === initialUnitId) ? initialUnitId : (fallback?.id ?? null),
   );

@@ -18,6 +18,7 @@ import Trend from './components/Trend';
 import { dayRangeText, percent } from '@/utils/format';
 import './components/ui.scss';
 import './campaign.scss';
+import { isPickableUnit } from '@core/domain/units';
 
 /** Those who need a word first, then the rest. */
 const STANDINGS: CampaignStanding[] = ['missed', 'behind', 'on_track', 'completed', 'upcoming'];
@@ -159,7 +160,7 @@ function CampaignLoader({ campaignId }: { campaignId: string }) {
       </Card>
     );
   }
-  const managed = units.data.units.filter((u) => u.kind === 'branch');
+  const managed = units.data.units.filter(isPickableUnit);
   // Audience by name: an empty list is the whole organisation.
   const branches = campaign.audienceNames.length ? managed.filter((u) => campaign.audienceNames.includes(u.name)) : managed;
   return <Progress campaign={campaign} branches={branches} />;

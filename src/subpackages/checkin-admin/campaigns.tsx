@@ -22,6 +22,7 @@ import { goPage, PAGE } from '@/utils/nav';
 import DayPicker from './components/DayPicker';
 import './components/ui.scss';
 import './campaigns.scss';
+import { isPickableUnit } from '@core/domain/units';
 
 const ALL = 'all';
 const TONE_CLASS = { plain: 'tag', red: 'tag tag--red', gold: 'tag tag--gold' } as const;
@@ -212,7 +213,7 @@ function Campaigns({ viewer }: { viewer: MeMember }) {
   const [creating, setCreating] = useState(false);
   const firstShow = useRef(true);
   const today = beijingDayKey(Date.now());
-  const branches = (units.data?.units ?? []).filter((u) => u.kind === 'branch');
+  const branches = (units.data?.units ?? []).filter(isPickableUnit);
 
   useDidShow(() => {
     if (firstShow.current) firstShow.current = false;

@@ -24,6 +24,7 @@ import { goPage, PAGE } from '@/utils/nav';
 import { defaultEventTimes, moveStart, type EventTimesForm } from './components/format';
 import './components/ui.scss';
 import './editor.scss';
+import { isPickableUnit } from '@core/domain/units';
 
 /** The server refuses covers over 4 MB; say so before uploading. */
 const MAX_COVER_BYTES = 4 * 1024 * 1024;
@@ -203,7 +204,7 @@ interface EditorProps {
 }
 
 function Editor({ viewer, units, initial }: EditorProps) {
-  const branches = useMemo(() => units.filter((u) => u.kind === 'branch'), [units]);
+  const branches = useMemo(() => units.filter(isPickableUnit), [units]);
   const [eventId, setEventId] = useState<string | null>(initial?.id ?? null);
   const [form, setForm] = useState<Form>(() => (initial ? formOf(initial) : newForm(Date.now(), viewer, branches)));
   const [problem, setProblem] = useState<string | null>(null);
@@ -426,7 +427,7 @@ function EditorLoader({ viewer, eventId }: { viewer: MeMember; eventId: string |
       </Card>
     );
   }
-  if (units.data.units.every((u) => u.kind !== 'branch')) {
+  if (!units.data.units.some(isPickableUnit)) {
     return (
       <Card>
         <EmptyView title='暂无可管理的支部' desc='请联系单位管理员为您设置管理范围' />

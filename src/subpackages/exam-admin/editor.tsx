@@ -26,6 +26,7 @@ import { beijingParts, fromBeijing } from '@/utils/field-input';
 import { formatWindow } from './components/format';
 import './components/ui.scss';
 import './editor.scss';
+import { isPickableUnit } from '@core/domain/units';
 
 interface Form {
   title: string;
@@ -193,7 +194,7 @@ function Editor({ viewer, units, initial }: EditorProps) {
   const save = useMutation('exam', 'saveExam');
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
 
-  const branches = useMemo(() => units.filter((u) => u.kind === 'branch'), [units]);
+  const branches = useMemo(() => units.filter(isPickableUnit), [units]);
   const isOrgAdmin = viewer.role === 'org_admin';
 
   const onSeen = useCallback((rows: QuestionRow[]) => {
@@ -520,7 +521,7 @@ function EditorLoader({ viewer, examId }: { viewer: MeMember; examId: string | n
       </Card>
     );
   }
-  if (units.data.units.every((u) => u.kind !== 'branch')) {
+  if (!units.data.units.some(isPickableUnit)) {
     return (
       <Card>
         <EmptyView title='暂无可管理的支部' desc='请联系单位管理员为您设置管理范围' />

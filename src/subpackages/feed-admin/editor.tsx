@@ -30,6 +30,7 @@ import {
 } from '@/utils/feed-format';
 import { goPage, PAGE } from '@/utils/nav';
 import './editor.scss';
+import { isPickableUnit } from '@core/domain/units';
 
 const ALL_UNITS = 'all';
 const NO_MODEL = 'none';
@@ -137,7 +138,7 @@ interface EditorProps {
 }
 
 function Editor({ viewer, units, initial }: EditorProps) {
-  const branches = useMemo(() => units.filter((u) => u.kind === 'branch'), [units]);
+  const branches = useMemo(() => units.filter(isPickableUnit), [units]);
   const [saved, setSaved] = useState<AdminPost | null>(initial);
   const [form, setForm] = useState<Form>(() => (initial ? formOf(initial) : newForm(viewer, branches)));
   const [problem, setProblem] = useState<string | null>(null);

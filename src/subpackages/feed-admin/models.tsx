@@ -17,6 +17,7 @@ import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { useAction, useMutation, usePaged } from '@/hooks';
 import './models.scss';
+import { isPickableUnit } from '@core/domain/units';
 
 const HONOURS = ['优秀共产党员', '优秀党务工作者', '先进工作者', '志愿服务之星'];
 
@@ -79,7 +80,7 @@ function MemberChoice({ unitId, value, onChange }: { unitId: string; value: stri
 }
 
 function FeatureForm({ units, onSaved }: { units: ManagedUnit[]; onSaved: () => void }) {
-  const branches = useMemo(() => units.filter((u) => u.kind === 'branch'), [units]);
+  const branches = useMemo(() => units.filter(isPickableUnit), [units]);
   const [unitId, setUnitId] = useState<string | null>(branches[0]?.id ?? null);
   const [member, setMember] = useState<{ id: string; name: string } | null>(null);
   const [honour, setHonour] = useState('');

@@ -1,0 +1,25 @@
+// setLeader: flag a member as 领导班子成员 ("leaders first": listed first, counted apart).
+// Entry and identity change in one transaction.
+
+import type { OrgResponses } from '../../../core/contracts/org';
+import { COLLECTIONS } from '../../lib/collections';
+import { getById, type TransactionLike } from '../../lib/db';
+import { notFound } from '../../lib/errors';
+import { identityFields, mayManagePath, requireOrganiser } from '../../lib/identity';
+import type { MemberDoc } from '../../lib/model';
+import type { ActionContext } from '../../lib/router';
+
+export async function setLeader(input: { memberId: string; leader: boolean }, ctx: ActionContext): Promise<OrgResponses['setLeader']> {
+  const { db, clock } = ctx.deps;
+  const me = await requireOrganiser(ctx);
+  const member = await getById<MemberDoc>(db, COLLECTIONS.members, input.memberId);
+  if (!member || !mayManagePath(me, member.orgId, member.unitPath)) throw notFound('找不到该党员，或其不在您的管理范围内');
+  const now = new Date(clock.now());
+  await db.runTransaction(async (t: TransactionLike) => {
+    const cur = (await t.collection(COLLECTIONS.members).doc(member._id).get()).data as MemberDoc | null;
+    if (!cur) throw notFound('找不到该党员');
+    await t.collection(COLLECTIONS.members).doc(cur._id).update({ data: { leader: input.leader, updatedAt: now } });
+    if (cur.openid) await t.collection(COLLECTIONS.identities).doc(cur.openid).update({ data: identityFields({ ...cur, leader: input.leader }, now) });
+  });
+  return { memberId: member._id, leader: input.leader };
+}
