@@ -37,7 +37,10 @@ export interface ValidRosterRow {
   unitName: string;
   phone: string | null;
   category: MemberCategory;
-  role: Extract<Role, 'member' | 'unit_organiser'>;
+  /** Always a plain member: see ROLE_WORDS. */
+  role: Extract<Role, 'member'>;
+  /** Told to the organiser beside the row (why a 角色 cell was not followed), or null. */
+  note: string | null;
 }
 
 export type RosterRowCheck =
@@ -56,8 +59,6 @@ export interface RosterContext {
   units: RosterUnit[];
   /** Used when the sheet has no branch column or a row leaves it blank. */
   defaultUnitId: string | null;
-  /** Only an org admin may import branch organisers. */
-  mayAssignOrganisers: boolean;
 }
 
 function findHeader(cells: string[]): Partial<Record<Field, number>> {
@@ -80,7 +81,13 @@ const CATEGORY_WORDS: Record<string, MemberCategory> = {
   预备: 'probationary',
 };
 
-const ROLE_WORDS: Record<string, ValidRosterRow['role'] | 'org_admin'> = {
+/**
+ * The 角色 words a sheet may use. Every row is imported as a plain member whatever it says: an
+ * unbound entry carrying a role would hand that role to whoever binds to it by typing the name,
+ * so organisers are appointed only from bound members (setMemberRole). A row asking for more is
+ * still imported, with a note saying so.
+ */
+const ROLE_WORDS: Record<string, 'member' | 'unit_organiser' | 'org_admin'> = {
   '': 'member',
   党员: 'member',
   成员: 'member',
@@ -90,6 +97,11 @@ const ROLE_WORDS: Record<string, ValidRosterRow['role'] | 'org_admin'> = {
   支部书记: 'unit_organiser',
   单位管理员: 'org_admin',
 };
+
+export const ROLE_NOTES = {
+  unit_organiser: '已按党员导入：管理员须在其绑定微信后，由上级在名单中任命',
+  org_admin: '已按党员导入：单位管理员不能通过导入名单设置',
+} as const;
 
 function checkName(name: string): string | null {
   if (!name) return '姓名为空';
@@ -141,8 +153,7 @@ export function checkRoster(sheet: RosterRowInput[], ctx: RosterContext): Roster
 
     const role = ROLE_WORDS[cell(r, 'role').replace(/\s+/g, '')];
     if (!role) return bad('角色应为“党员”或“支部管理员”');
-    if (role === 'org_admin') return bad('导入名单不能设置单位管理员');
-    if (role === 'unit_organiser' && !ctx.mayAssignOrganisers) return bad('只有单位管理员可以设置支部管理员');
+    const note = role === 'member' ? null : ROLE_NOTES[role];
 
     const key = rosterKey(unit.id, name, phoneText || null);
     const first = seen.get(key);
@@ -152,7 +163,7 @@ export function checkRoster(sheet: RosterRowInput[], ctx: RosterContext): Roster
     return {
       row: r.row,
       ok: true,
-      value: { row: r.row, name, unitId: unit.id, unitName: unit.name, phone: phoneText || null, category, role },
+      value: { row: r.row, name, unitId: unit.id, unitName: unit.name, phone: phoneText || null, category, role: 'member', note },
     };
   });
   return { header: { ok: true }, rows, blankRows };

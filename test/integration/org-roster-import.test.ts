@@ -40,11 +40,12 @@ describe('roster import', () => {
 
     const preview = dataOf(await t.call<ImportReport>('demo-admin', 'org', 'importRoster', { fileID, fileName: '名单.xlsx', commit: false }));
     expect(preview).toMatchObject({ committed: false, total: 4, ready: 3, created: 0, exists: 0, invalid: 1, blankRows: 1 });
+    // 支部管理员 in the file: imported all the same, as a plain member, and the row says so.
     expect(preview.rows).toEqual([
       { row: 2, name: '陈晓明', unitName: '机关第一党支部', status: 'ready', reason: null },
       { row: 3, name: '刘芳芳', unitName: '机关第一党支部', status: 'ready', reason: null },
       { row: 4, name: '错误行', unitName: null, status: 'invalid', reason: '手机号应为11位数字' },
-      { row: 6, name: '欧阳娜娜', unitName: '机关第一党支部', status: 'ready', reason: null },
+      { row: 6, name: '欧阳娜娜', unitName: '机关第一党支部', status: 'ready', reason: '已按党员导入：管理员须在其绑定微信后，由上级在名单中任命' },
     ]);
     expect(await members('demo-admin', 'br-office')).toEqual(before);
 
@@ -52,7 +53,9 @@ describe('roster import', () => {
     expect(done).toMatchObject({ committed: true, created: 3, invalid: 1, exists: 0 });
     const after = await members('demo-admin', 'br-office');
     expect(after).toHaveLength(before.length + 3);
-    expect(after.find((m) => m.name === '欧阳娜娜')).toMatchObject({ role: 'unit_organiser', bound: false });
+    // No unbound entry carries a role: whoever binds to it by typing the name gets a member's rights.
+    expect(after.find((m) => m.name === '欧阳娜娜')).toMatchObject({ role: 'member', manages: [], bound: false });
+    expect(done.rows.find((r) => r.name === '欧阳娜娜')).toMatchObject({ status: 'created', reason: expect.stringMatching(/^已按党员导入：/) });
     expect(after.find((m) => m.name === '刘芳芳')).toMatchObject({ category: 'probationary', phoneMasked: '138****0002' });
     expect(after.some((m) => m.name === '错误行')).toBe(false);
     expect((await unit('br-office')).memberCount).toBe(before.length + 3);

@@ -1,11 +1,11 @@
-import { checkRoster, maskPhone, rosterKey, type RosterContext, type RosterRowInput } from '../../core/domain/roster';
+import { checkRoster, maskPhone, ROLE_NOTES, rosterKey, type RosterContext, type RosterRowInput } from '../../core/domain/roster';
 import { cleanCell, normaliseName } from '../../core/domain/text';
 
 const units = [
   { id: 'b1', name: '机关第一党支部' },
   { id: 'b2', name: '实验中学党支部' },
 ];
-const admin: RosterContext = { units, defaultUnitId: null, mayAssignOrganisers: true };
+const admin: RosterContext = { units, defaultUnitId: null };
 const sheet = (...rows: string[][]): RosterRowInput[] => rows.map((cells, i) => ({ row: i + 1, cells }));
 const header = ['姓名', '所在支部', '手机号', '党员类别', '角色'];
 
@@ -13,11 +13,21 @@ describe('roster import rules', () => {
   it('accepts a well-formed row and reads the category and role words', () => {
     const r = checkRoster(sheet(header, ['王芳', '机关第一党支部', '13800001234', '预备党员', '支部管理员']), admin);
     expect(r.header.ok).toBe(true);
+    // 支部管理员 is read, not followed: the entry is a plain member and the row says why.
     expect(r.rows).toEqual([
       {
         row: 2,
         ok: true,
-        value: { row: 2, name: '王芳', unitId: 'b1', unitName: '机关第一党支部', phone: '13800001234', category: 'probationary', role: 'unit_organiser' },
+        value: {
+          row: 2,
+          name: '王芳',
+          unitId: 'b1',
+          unitName: '机关第一党支部',
+          phone: '13800001234',
+          category: 'probationary',
+          role: 'member',
+          note: '已按党员导入：管理员须在其绑定微信后，由上级在名单中任命',
+        },
       },
     ]);
   });
@@ -45,15 +55,34 @@ describe('roster import rules', () => {
       '手机号应为11位数字',
       '党员类别应为“正式党员”或“预备党员”',
       '角色应为“党员”或“支部管理员”',
-      '导入名单不能设置单位管理员',
+      // 单位管理员 is no longer refused: imported as a plain member, with a note (next test).
+      'ok',
       'ok',
     ]);
     expect(r.rows.map((x) => x.row)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
-  it('a branch organiser cannot import organisers', () => {
-    const r = checkRoster(sheet(header, ['王芳', '机关第一党支部', '', '', '支部管理员']), { ...admin, mayAssignOrganisers: false });
-    expect(r.rows[0]).toMatchObject({ ok: false, reason: '只有单位管理员可以设置支部管理员' });
+  it('imports every row as a plain member: an organiser or admin role word leaves a note instead', () => {
+    const r = checkRoster(
+      sheet(
+        header,
+        ['王芳', '机关第一党支部', '', '', '支部管理员'],
+        ['李强', '机关第一党支部', '', '', '支部书记'],
+        ['吴婷', '机关第一党支部', '', '', '单位管理员'],
+        ['郑好', '机关第一党支部', '', '', '党员'],
+        ['钱进', '机关第一党支部', '', '', ''],
+      ),
+      admin,
+    );
+    const values = r.rows.map((x) => (x.ok ? [x.value.name, x.value.role, x.value.note] : x.reason));
+    expect(values).toEqual([
+      ['王芳', 'member', ROLE_NOTES.unit_organiser],
+      ['李强', 'member', ROLE_NOTES.unit_organiser],
+      ['吴婷', 'member', '已按党员导入：单位管理员不能通过导入名单设置'],
+      ['郑好', 'member', null],
+      ['钱进', 'member', null],
+    ]);
+    expect(ROLE_NOTES.unit_organiser).toMatch(/^已按党员导入：/);
   });
 
   it('reports a person listed twice in one file, naming the first row', () => {

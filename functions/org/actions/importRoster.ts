@@ -1,7 +1,8 @@
 // importRoster: an organiser imports members from an xlsx or csv file. A dry run (commit:false)
 // returns the row-by-row report; commit:true writes the good rows. Each entry's _id derives from
 // branch + name + phone, so importing the same person twice (or two imports racing) cannot
-// create a second copy: the database refuses it. Bad rows are reported, never written.
+// create a second copy: the database refuses it. Bad rows are reported, never written. Every
+// entry is a plain member (organisers are appointed once bound, setMemberRole).
 
 import type { ImportReport, ImportRowReport } from '../../../core/contracts/org';
 import { checkRoster, ROSTER_MAX_BYTES, rosterKey, type ValidRosterRow } from '../../../core/domain/roster';
@@ -46,7 +47,6 @@ export async function importRoster(input: Input, ctx: ActionContext): Promise<Im
   const check = checkRoster(sheet, {
     units: branches.map((u) => ({ id: u._id, name: u.name })),
     defaultUnitId: input.unitId ?? null,
-    mayAssignOrganisers: me.role === 'org_admin',
   });
   if (!check.header.ok) throw invalid(check.header.reason);
 
@@ -55,7 +55,11 @@ export async function importRoster(input: Input, ctx: ActionContext): Promise<Im
   const existing = await existingIds(ctx.deps.db, COLLECTIONS.members, valid.map(idOf));
 
   const status = new Map<number, ImportRowReport['status']>();
-  for (const v of valid) status.set(v.row, existing.has(idOf(v)) ? 'exists' : input.commit ? 'created' : 'ready');
+  const notes = new Map<number, string>();
+  for (const v of valid) {
+    status.set(v.row, existing.has(idOf(v)) ? 'exists' : input.commit ? 'created' : 'ready');
+    if (v.note && !existing.has(idOf(v))) notes.set(v.row, v.note);
+  }
 
   if (input.commit) {
     const now = new Date(clock.now());
@@ -67,7 +71,11 @@ export async function importRoster(input: Input, ctx: ActionContext): Promise<Im
       const outcome = await insertBatch(ctx.deps.db, COLLECTIONS.members, docs as unknown as Array<Record<string, unknown>>);
       batch.forEach((v, k) => {
         if (outcome[k]) createdPerUnit.set(v.unitId, (createdPerUnit.get(v.unitId) ?? 0) + 1);
-        else status.set(v.row, 'exists');
+        else {
+          // A concurrent import wrote this person first: nothing of ours to say about it.
+          status.set(v.row, 'exists');
+          notes.delete(v.row);
+        }
       });
     }
     const _ = db.command;
@@ -76,7 +84,7 @@ export async function importRoster(input: Input, ctx: ActionContext): Promise<Im
 
   const rows: ImportRowReport[] = check.rows.map((r) =>
     r.ok
-      ? { row: r.row, name: r.value.name, unitName: r.value.unitName, status: status.get(r.row) ?? 'ready', reason: null }
+      ? { row: r.row, name: r.value.name, unitName: r.value.unitName, status: status.get(r.row) ?? 'ready', reason: notes.get(r.row) ?? null }
       : { row: r.row, name: r.name, unitName: null, status: 'invalid', reason: r.reason },
   );
   const tally = (s: ImportRowReport['status']) => rows.filter((r) => r.status === s).length;
@@ -118,7 +126,7 @@ function memberDoc(id: string, v: ValidRosterRow, orgId: string, unitPath: strin
     phone: v.phone,
     category: v.category,
     role: v.role,
-    manages: v.role === 'unit_organiser' ? [v.unitId] : [],
+    manages: [],
     leader: false,
     openid: null,
     boundAt: null,

@@ -326,7 +326,7 @@ export function ImportRowTable<S extends string, Row extends ImportRow<S>>({
             <Text className='import-table__main'>{main.cell(r)}</Text>
             <Text className='import-table__side'>{side.cell(r)}</Text>
             <Text className='import-table__status'>{statusWord[r.status]}</Text>
-            {r.reason ? <Text className='import-table__reason'>原因：{r.reason}</Text> : null}
+            {r.reason ? <Text className='import-table__reason'>{isProblem(r) ? '原因' : '说明'}：{r.reason}</Text> : null}
           </View>
         ))}
       </View>
