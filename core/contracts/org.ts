@@ -74,6 +74,11 @@ export const orgSchemas = {
       fileName: z.string().min(1).max(200),
       unitId: idSchema.nullish(),
       commit: z.boolean(),
+      /**
+       * Rows (by row number) reported `duplicate` that the organiser confirmed are other people
+       * with the same name: written as new entries. Other duplicate rows are not written.
+       */
+      allowDuplicates: z.array(z.number().int()).max(2000).optional(),
     })
     .strict(),
   listBindRequests: z.object({ unitId: idSchema.nullish() }).strict(),
@@ -179,7 +184,12 @@ export interface ImportRowReport {
   row: number;
   name: string;
   unitName: string | null;
-  status: 'ready' | 'created' | 'exists' | 'invalid';
+  /**
+   * duplicate: the unit already has an entry of that name with another phone (or none), so this
+   * may be the same person; written only when the commit lists the row in allowDuplicates.
+   */
+  status: 'ready' | 'created' | 'exists' | 'duplicate' | 'invalid';
+  /** Why a row is invalid or a possible duplicate; for a written row, a note (e.g. its 角色 was not followed). */
   reason: string | null;
 }
 
@@ -190,6 +200,7 @@ export interface ImportReport {
   ready: number;
   created: number;
   exists: number;
+  duplicate: number;
   invalid: number;
   blankRows: number;
   rows: ImportRowReport[];

@@ -2,6 +2,7 @@
 // good rows written, bad rows reported, nothing half-written.
 import ExcelJS from 'exceljs';
 import type { ImportReport, ManagedUnit, MemberRow, Page } from '../../core/contracts';
+import type { Envelope } from '../../core/envelope';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
 
 let t: TestCloud;
@@ -39,7 +40,7 @@ describe('roster import', () => {
     const before = await members('demo-admin', 'br-office');
 
     const preview = dataOf(await t.call<ImportReport>('demo-admin', 'org', 'importRoster', { fileID, fileName: '名单.xlsx', commit: false }));
-    expect(preview).toMatchObject({ committed: false, total: 4, ready: 3, created: 0, exists: 0, invalid: 1, blankRows: 1 });
+    expect(preview).toMatchObject({ committed: false, total: 4, ready: 3, created: 0, exists: 0, duplicate: 0, invalid: 1, blankRows: 1 });
     // 支部管理员 in the file: imported all the same, as a plain member, and the row says so.
     expect(preview.rows).toEqual([
       { row: 2, name: '陈晓明', unitName: '机关第一党支部', status: 'ready', reason: null },
@@ -59,6 +60,60 @@ describe('roster import', () => {
     expect(after.find((m) => m.name === '刘芳芳')).toMatchObject({ category: 'probationary', phoneMasked: '138****0002' });
     expect(after.some((m) => m.name === '错误行')).toBe(false);
     expect((await unit('br-office')).memberCount).toBe(before.length + 3);
+  });
+
+  it('a name the branch already has with another phone (or none) is a possible duplicate, written only once confirmed', async () => {
+    // Demo 周明 (机关第一党支部) has 13900000706; 吴婷 has 13900000807.
+    const file = await xlsx([
+      ['姓名', '所在支部', '手机号'],
+      ['周明', '机关第一党支部', '13700000706'],
+      ['吴婷', '机关第一党支部', ''],
+      ['新同志', '机关第一党支部', '13700000001'],
+    ]);
+    const fileID = await t.upload('uploads/admin/dup.xlsx', file);
+    const before = await members('demo-admin', 'br-office');
+    const count = (list: MemberRow[], name: string) => list.filter((m) => m.name === name).length;
+
+    const preview = dataOf(await t.call<ImportReport>('demo-admin', 'org', 'importRoster', { fileID, fileName: 'dup.xlsx', commit: false }));
+    expect(preview).toMatchObject({ total: 3, ready: 1, duplicate: 2, exists: 0, invalid: 0 });
+    expect(preview.rows).toEqual([
+      { row: 2, name: '周明', unitName: '机关第一党支部', status: 'duplicate', reason: '可能重复：支部里已有同名党员（手机号 139****0706）' },
+      { row: 3, name: '吴婷', unitName: '机关第一党支部', status: 'duplicate', reason: '可能重复：支部里已有同名党员（手机号 139****0807）' },
+      { row: 4, name: '新同志', unitName: '机关第一党支部', status: 'ready', reason: null },
+    ]);
+
+    // Committed without confirmation: the possible duplicates are not written.
+    const plain = dataOf(await t.call<ImportReport>('demo-admin', 'org', 'importRoster', { fileID, fileName: 'dup.xlsx', commit: true }));
+    expect(plain).toMatchObject({ created: 1, duplicate: 2 });
+    const mid = await members('demo-admin', 'br-office');
+    expect([count(mid, '周明'), count(mid, '吴婷'), count(mid, '新同志')]).toEqual([1, 1, 1]);
+    expect(mid).toHaveLength(before.length + 1);
+
+    // The organiser confirms row 2 is another 周明: written; 吴婷 still is not.
+    const confirmed = dataOf(
+      await t.call<ImportReport>('demo-admin', 'org', 'importRoster', { fileID, fileName: 'dup.xlsx', commit: true, allowDuplicates: [2] }),
+    );
+    expect(confirmed).toMatchObject({ created: 1, exists: 1, duplicate: 1 });
+    expect(confirmed.rows).toEqual([
+      { row: 2, name: '周明', unitName: '机关第一党支部', status: 'created', reason: '已确认与支部里的同名党员不是同一人' },
+      { row: 3, name: '吴婷', unitName: '机关第一党支部', status: 'duplicate', reason: '可能重复：支部里已有同名党员（手机号 139****0807）' },
+      { row: 4, name: '新同志', unitName: '机关第一党支部', status: 'exists', reason: null },
+    ]);
+    const after = await members('demo-admin', 'br-office');
+    expect(after.filter((m) => m.name === '周明').map((m) => m.phoneMasked).sort()).toEqual(['137****0706', '139****0706']);
+    expect(count(after, '吴婷')).toBe(1);
+    expect((await unit('br-office')).memberCount).toBe(before.length + 2);
+  });
+
+  it('the same-name check reads once per branch of the file, not once per row', async () => {
+    const rows = (n: number) =>
+      Buffer.from('姓名,所在支部\n' + Array.from({ length: n }, (_, i) => `读数${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'一二三四五六'[Math.floor(i / 10)]},实验中学党支部`).join('\n'));
+    const one = await t.upload('uploads/admin/reads-1.csv', rows(1));
+    const sixty = await t.upload('uploads/admin/reads-60.csv', rows(60));
+    const small = await t.invoke('demo-admin', 'org', 'importRoster', { fileID: one, fileName: 'reads-1.csv', commit: false });
+    const large = await t.invoke('demo-admin', 'org', 'importRoster', { fileID: sixty, fileName: 'reads-60.csv', commit: false });
+    expect(dataOf(large.result as Envelope<ImportReport>).ready).toBe(60);
+    expect(large.stats.reads).toBe(small.stats.reads);
   });
 
   it('importing the same file again creates nobody: the database refuses duplicates', async () => {

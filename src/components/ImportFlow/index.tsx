@@ -136,16 +136,19 @@ export interface ImportPreviewCardProps<R extends ImportReportBase> {
   nothing: string;
   /** What 确认导入 would do, when some rows can be imported. */
   summary: (report: R) => string;
+  /** Whether 确认导入 would write anything; by default, whether any row is ready. */
+  canCommit?: (report: R) => boolean;
 }
 
 /** 第二步: the preview report, then 确认导入 or 重新选择文件. Nothing when there is no preview. */
-export function ImportPreviewCard<R extends ImportReportBase>({ flow, view, ids, nothing, summary }: ImportPreviewCardProps<R>) {
+export function ImportPreviewCard<R extends ImportReportBase>({ flow, view, ids, nothing, summary, canCommit }: ImportPreviewCardProps<R>) {
   const report = flow.preview;
   if (!report) return null;
+  const some = canCommit ? canCommit(report) : report.ready > 0;
   return (
     <Card title='第二步：核对后确认导入' id={ids.card}>
       {view.totals(report)}
-      {report.ready === 0 ? (
+      {!some ? (
         <View className='notice notice--bad'>
           <Text className='notice__title'>! {nothing}</Text>
           <Text className='notice__text'>请按下面的原因修改表格后，重新选择文件。</Text>
@@ -160,7 +163,7 @@ export function ImportPreviewCard<R extends ImportReportBase>({ flow, view, ids,
         className='btn-gap'
         type='primary'
         size='large'
-        disabled={report.ready === 0 || flow.busy}
+        disabled={!some || flow.busy}
         loading={flow.running}
         onClick={() => void flow.commit()}
       >
@@ -279,6 +282,8 @@ export interface ImportRowTableProps<S extends string, Row extends ImportRow<S>>
   className?: string;
   /** An extra class on each report row (not the head). */
   rowClassName?: string;
+  /** Something to act on under a row's reason (e.g. 仍然导入 for a possible duplicate), or null. */
+  rowExtra?: (row: Row) => ReactNode;
 }
 
 export function ImportRowTable<S extends string, Row extends ImportRow<S>>({
@@ -291,6 +296,7 @@ export function ImportRowTable<S extends string, Row extends ImportRow<S>>({
   statusWord,
   className,
   rowClassName,
+  rowExtra,
 }: ImportRowTableProps<S, Row>) {
   const [onlyProblems, setOnlyProblems] = useState(false);
   const problems = rows.filter(isProblem).length;
@@ -327,6 +333,7 @@ export function ImportRowTable<S extends string, Row extends ImportRow<S>>({
             <Text className='import-table__side'>{side.cell(r)}</Text>
             <Text className='import-table__status'>{statusWord[r.status]}</Text>
             {r.reason ? <Text className='import-table__reason'>{isProblem(r) ? '原因' : '说明'}：{r.reason}</Text> : null}
+            {rowExtra ? rowExtra(r) : null}
           </View>
         ))}
       </View>

@@ -1,7 +1,8 @@
 // 导入名单: pick a branch and a roster file (.xlsx/.csv), upload it, preview what would happen
-// row by row, then confirm. The cloud function reads and checks the file; this page only shows it.
-import { useMemo, useState } from 'react';
-import { Text } from '@tarojs/components';
+// row by row, then confirm. The cloud function reads and checks the file; this page only shows it,
+// and lets the organiser tick possible duplicates (同名) that are in fact other people.
+import { useEffect, useMemo, useState } from 'react';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { ImportReport, ImportRowReport, ManagedUnit } from '@core/contracts';
 import { ROSTER_MAX_BYTES, ROSTER_MAX_ROWS, ROSTER_TEMPLATE_HEADER } from '@core/domain/roster';
@@ -31,30 +32,58 @@ const STATUS_WORD: Record<ImportRowReport['status'], string> = {
   ready: '✓ 可导入',
   created: '✓ 已导入',
   exists: '= 已存在',
+  duplicate: '? 可能重复',
   invalid: '! 有问题',
 };
 
 const ROSTER_FILE: ImportFileRule = { what: '名单文件', maxBytes: ROSTER_MAX_BYTES, tooBigAdvice: '请分批导入' };
 
-const REPORT_VIEW: ImportReportView<ImportReport> = {
-  totals: (report) => (
-    <ImportTotals id='import-totals' report={report} skipped={{ key: 'exists', label: '已存在', value: report.exists }} invalidLabel='有问题' />
-  ),
-  table: (report) => (
-    <ImportRowTable
-      rows={report.rows}
-      ids={{ table: 'import-rows', all: 'rows-all', problems: 'rows-invalid' }}
-      isProblem={(r) => r.status === 'invalid'}
-      problemsLabel='有问题'
-      columns={[
-        { head: '姓名', cell: (r) => r.name || '（空）' },
-        { head: '支部', cell: (r) => r.unitName ?? '—' },
-      ]}
-      statusWord={STATUS_WORD}
-      className='import-table--roster'
-    />
-  ),
-};
+/** The possible duplicates the organiser ticked as other people (row numbers), while previewing. */
+interface DuplicatePick {
+  allowed: number[];
+  toggle: (row: number) => void;
+}
+
+/** The report's totals and table; with `pick`, each possible duplicate gets its 仍然导入 switch. */
+function reportView(pick: DuplicatePick | null): ImportReportView<ImportReport> {
+  return {
+    totals: (report) => (
+      <ImportTotals id='import-totals' report={report} skipped={{ key: 'exists', label: '已存在', value: report.exists }} invalidLabel='有问题' />
+    ),
+    table: (report) => (
+      <ImportRowTable
+        rows={report.rows}
+        ids={{ table: 'import-rows', all: 'rows-all', problems: 'rows-invalid' }}
+        rowIdPrefix='import-row-'
+        isProblem={(r) => r.status === 'invalid' || r.status === 'duplicate'}
+        problemsLabel='有问题'
+        columns={[
+          { head: '姓名', cell: (r) => r.name || '（空）' },
+          { head: '支部', cell: (r) => r.unitName ?? '—' },
+        ]}
+        statusWord={STATUS_WORD}
+        className='import-table--roster'
+        rowExtra={(r) => (pick && r.status === 'duplicate' ? <AllowDuplicate row={r.row} pick={pick} /> : null)}
+      />
+    ),
+  };
+}
+
+/** One tap: "this is someone else, import them too". Marked with ✓ and bold, not colour alone. */
+function AllowDuplicate({ row, pick }: { row: number; pick: DuplicatePick }) {
+  const on = pick.allowed.includes(row);
+  return (
+    <View className='import-table__reason'>
+      <View className='seg'>
+        <View id={`import-allow-${row}`} className={on ? 'seg__item seg__item--on' : 'seg__item'} onClick={() => pick.toggle(row)}>
+          {on ? '✓ 不是同一人，仍然导入' : '不是同一人？点此仍然导入'}
+        </View>
+      </View>
+    </View>
+  );
+}
+
+const FINAL_VIEW = reportView(null);
 
 function TemplateHelp() {
   return (
@@ -62,7 +91,9 @@ function TemplateHelp() {
       <Text className='import-help__lead'>第一行是表头，从第二行起每行一人。表头依次为：</Text>
       <Text className='import-help__header'>{ROSTER_TEMPLATE_HEADER.join('，')}</Text>
       <ImportColumnHelp columns={ROSTER_TEMPLATE_HEADER.map((col): [string, string] => [col, COLUMN_HELP[col]])} />
-      <Text className='import-help__lead muted'>一次最多 {ROSTER_MAX_ROWS} 行。已在名单上的人不会重复导入。</Text>
+      <Text className='import-help__lead muted'>
+        一次最多 {ROSTER_MAX_ROWS} 行。已在名单上的人不会重复导入；支部里已有同名的人会标为“可能重复”，由您确认。
+      </Text>
     </Card>
   );
 }
@@ -72,8 +103,20 @@ function Importer({ units, initialUnitId }: { units: ManagedUnit[]; initialUnitI
   const [unitId, setUnitId] = useState<string | null>(
     branches.some((u) => u.id === initialUnitId) ? initialUnitId : (branches[0]?.id ?? null),
   );
+  const [allowed, setAllowed] = useState<number[]>([]);
   const importRoster = useMutation('org', 'importRoster');
-  const flow = useImportFlow({ mutation: importRoster, request: (req) => ({ ...req, unitId }), file: ROSTER_FILE });
+  const flow = useImportFlow({
+    mutation: importRoster,
+    // Only the commit carries the ticks: the preview shows every possible duplicate as it is.
+    request: (req) => ({ ...req, unitId, ...(req.commit && allowed.length > 0 ? { allowDuplicates: allowed } : {}) }),
+    file: ROSTER_FILE,
+  });
+  // Ticks belong to one preview: a new file or another branch starts with none.
+  useEffect(() => setAllowed([]), [flow.preview]);
+  const previewView = useMemo(
+    () => reportView({ allowed, toggle: (row) => setAllowed((a) => (a.includes(row) ? a.filter((x) => x !== row) : [...a, row])) }),
+    [allowed],
+  );
 
   const changeUnit = (id: string) => {
     setUnitId(id);
@@ -84,10 +127,14 @@ function Importer({ units, initialUnitId }: { units: ManagedUnit[]; initialUnitI
     return (
       <ImportDoneCard
         flow={flow}
-        view={REPORT_VIEW}
+        view={FINAL_VIEW}
         id='import-done'
         title={(r) => `已导入 ${r.created} 人`}
-        notes={(r) => [r.exists > 0 && `${r.exists} 人已在名单上，未重复导入`, r.invalid > 0 && `${r.invalid} 行有问题，未导入`]}
+        notes={(r) => [
+          r.exists > 0 && `${r.exists} 人已在名单上，未重复导入`,
+          r.duplicate > 0 && `${r.duplicate} 人可能与名单上的同名党员重复，未导入`,
+          r.invalid > 0 && `${r.invalid} 行有问题，未导入`,
+        ]}
         next={{ text: '查看名单', onClick: () => goPage(`${PAGE.adminRoster}${unitId ? `?unitId=${unitId}` : ''}`) }}
       />
     );
@@ -111,10 +158,15 @@ function Importer({ units, initialUnitId }: { units: ManagedUnit[]; initialUnitI
 
       <ImportPreviewCard
         flow={flow}
-        view={REPORT_VIEW}
+        view={previewView}
         ids={{ card: 'import-preview-result', commit: 'import-commit' }}
         nothing='没有可以导入的行'
-        summary={(r) => `将导入 ${r.ready} 人。${r.invalid > 0 ? `有问题的 ${r.invalid} 行不会导入。` : ''}`}
+        canCommit={(r) => r.ready + allowed.length > 0}
+        summary={(r) =>
+          `将导入 ${r.ready + allowed.length} 人。` +
+          (r.duplicate > allowed.length ? `可能重复的 ${r.duplicate - allowed.length} 人不会导入，确认不是同一人的请点“仍然导入”。` : '') +
+          (r.invalid > 0 ? `有问题的 ${r.invalid} 行不会导入。` : '')
+        }
       />
 
       <TemplateHelp />
