@@ -51,7 +51,17 @@ export const INDEXES: Record<CollectionName, string[][]> = {
   units: [['orgId', 'kind'], ['kind'], ['orgId', 'path'], ['orgId', 'parentId']],
   unitNames: [],
   // unitPath: every member of a subtree (multikey), for a moved unit's path rewrite and subtree rosters.
-  members: [['unitId', 'name'], ['unitId', 'openid', 'name'], ['orgId'], ['unitPath'], ['unitId']],
+  // sortKey: the roster page (pinyin order), all or bound/unbound only; name: same-name lookups
+  // (binding, the import's duplicate check) and the by-name lists of other contexts.
+  members: [
+    ['unitId', 'name'],
+    ['unitId', 'openid', 'name'],
+    ['orgId'],
+    ['unitPath'],
+    ['unitId'],
+    ['unitId', 'sortKey'],
+    ['unitId', 'openid', 'sortKey'],
+  ],
   // unitId: the identities of one unit's members, for a moved unit's path rewrite.
   identities: [['unitId']],
   inviteCodes: [],

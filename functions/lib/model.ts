@@ -49,6 +49,12 @@ export interface MemberDoc {
   /** The unit's path (root … unitId), kept in step when the member or a unit above them moves. */
   unitPath: string[];
   name: string;
+  /**
+   * The pinyin of the name, then the name (functions/org/sortKey.ts): rosters are listed in this
+   * order. Written wherever an entry is created or renamed; an entry written before it has none
+   * and is read as '' (listed first), never filtered out.
+   */
+  sortKey: string;
   phone: string | null;
   category: MemberCategory;
   role: Role;

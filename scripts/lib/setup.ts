@@ -8,6 +8,7 @@ import { getById, isDuplicateKeyError, list, type Database, type TransactionLike
 import type { MemberDoc, UnitDoc, UnitNameDoc } from '../../functions/lib/model';
 import { identityFields, identityOf } from '../../functions/lib/identity';
 import { ids } from '../../functions/lib/deps';
+import { memberSortKey } from '../../functions/org/sortKey';
 import { unitNameKey } from '../../core/domain/units';
 import { DEMO_BRANCHES, DEMO_MEMBERS, DEMO_ORG } from './demo-data';
 
@@ -103,6 +104,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ seeded
       unitId: m.branch,
       unitPath: [DEMO_ORG.id, m.branch],
       name: m.name,
+      sortKey: memberSortKey(m.name),
       phone: m.phone,
       category: m.category,
       role: m.role,
@@ -163,12 +165,14 @@ export async function grantAdmin(db: Database, opts: GrantOptions, now = new Dat
     throw new Error(`找不到单位 ${orgId}`);
   }
   const memberId = ids.derive('m', `grant|${orgId}|${opts.openid}`);
+  const name = opts.name ?? '管理员';
   const member: MemberDoc = {
     _id: memberId,
     orgId,
     unitId: orgId,
     unitPath: [orgId],
-    name: opts.name ?? '管理员',
+    name,
+    sortKey: memberSortKey(name),
     phone: null,
     category: 'full',
     role: 'org_admin',

@@ -1,7 +1,7 @@
 // Roster import through the real `org` function: file in cloud storage → row-by-row report →
 // good rows written, bad rows reported, nothing half-written.
 import ExcelJS from 'exceljs';
-import type { ImportReport, ManagedUnit, MemberRow, Page } from '../../core/contracts';
+import type { BindRequestRow, ImportReport, ManagedUnit, MemberRow, Page } from '../../core/contracts';
 import type { Envelope } from '../../core/envelope';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
 
@@ -209,6 +209,78 @@ describe('roster import', () => {
       message: '第一行应为表头，且包含“姓名”列（可下载模板对照）',
     });
     expect((await unit('br-office')).memberCount).toBe(before);
+  });
+});
+
+describe('roster order', () => {
+  // Names in pinyin order, as a Chinese reader looks them up. 曾 reads zeng and 单 shan as
+  // surnames (not ceng, dan), so 曾文 comes near the end and 单田 after 刘.
+  const imported = ['张华', '曾文', '李梅', '黄海', '单田', '刘军', '陈思远'];
+  const walk = async (openid: string, unitId: string, limit: number, bound: 'all' | 'bound' = 'all') => {
+    const names: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: Page<MemberRow> = dataOf(await t.call<Page<MemberRow>>(openid, 'org', 'listMembers', { unitId, limit, cursor, bound }));
+      names.push(...page.items.map((m) => m.name));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor && pages < 50);
+    return { names, pages };
+  };
+
+  it('lists a branch by the pinyin of the names across keyset pages; entries without a key come first, never lost', async () => {
+    const csv = Buffer.from('姓名,所在支部\n' + imported.map((n) => `${n},离退休干部党支部`).join('\n'));
+    const fileID = await t.upload('uploads/admin/order.csv', csv);
+    expect(dataOf(await t.call<ImportReport>('demo-admin', 'org', 'importRoster', { fileID, fileName: 'order.csv', commit: true })).created).toBe(7);
+
+    // Someone not on the roster asks to join; the organiser approves: the new entry is keyed too.
+    expect(dataOf(await t.call<{ status: string }>('o-baiyun', 'org', 'bindMember', { name: '白云', inviteCode: 'LTGB03' }))).toMatchObject({
+      status: 'pending',
+    });
+    const requests = dataOf(await t.call<{ items: BindRequestRow[] }>('demo-admin', 'org', 'listBindRequests', { unitId: 'br-retired' })).items;
+    const request = requests.find((r) => r.name === '白云') as BindRequestRow;
+    expect(dataOf(await t.call('demo-admin', 'org', 'reviewBindRequest', { requestId: request.id, approve: true }))).toMatchObject({ status: 'approved' });
+
+    // Two entries written before sortKey existed (no such field).
+    const legacy = { orgId: 'org-demo', unitId: 'br-retired', unitPath: ['org-demo', 'br-retired'], phone: null, category: 'full', role: 'member' };
+    const old = { manages: [], leader: false, openid: null, boundAt: null, source: 'import', createdAt: new Date(), updatedAt: new Date() };
+    await t.db.collection('members').add({ data: { _id: 'legacy-b', name: '旧乙', ...legacy, ...old } });
+    await t.db.collection('members').add({ data: { _id: 'legacy-a', name: '旧甲', ...legacy, ...old } });
+
+    const expected = [
+      '旧甲', // legacy-a: no key, ordered by _id
+      '旧乙',
+      '白云', // bai
+      '陈思远', // chen-si-yuan before cheng
+      '程保国',
+      '董凤英',
+      '冯玉兰',
+      '韩淑珍',
+      '黄海',
+      '李梅', // li before liu
+      '刘军',
+      '单田', // shan (not dan)
+      '宋德明',
+      '唐志刚',
+      '王秀英',
+      '谢国华',
+      '于长海',
+      '曾文', // zeng (not ceng)
+      '张华',
+      '郑桂兰',
+    ];
+    // One by one (a cursor on each entry, the keyless ones included) and four to a page.
+    const single = await walk('demo-admin', 'br-retired', 1);
+    expect(single.names).toEqual(expected);
+    expect(single.pages).toBe(expected.length);
+    const four = await walk('demo-admin', 'br-retired', 4);
+    expect(four.names).toEqual(expected);
+    expect(four.pages).toBe(5);
+
+    // Bound members only (王秀英 … 唐志刚 and the approved 白云), two to a page: the same order.
+    const bound = await walk('demo-admin', 'br-retired', 2, 'bound');
+    expect(bound.names).toEqual(['白云', '韩淑珍', '宋德明', '唐志刚', '王秀英', '谢国华', '郑桂兰']);
   });
 });
 

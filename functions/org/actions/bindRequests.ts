@@ -9,6 +9,7 @@ import { identityOf, managedUnits, requireManagedUnit, requireOrganiser } from '
 import type { BindRequestDoc, MemberDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import type { TransactionLike } from '../../lib/db';
+import { memberSortKey } from '../sortKey';
 
 export async function listBindRequests(
   input: { unitId?: string | null },
@@ -73,6 +74,7 @@ export async function reviewBindRequest(
     unitId: req.unitId,
     unitPath: unit.path,
     name: req.name,
+    sortKey: memberSortKey(req.name),
     phone: null,
     category: 'full',
     role: 'member',

@@ -15,6 +15,7 @@ import { managedUnits, requireManagedUnit, requireOrganiser } from '../../lib/id
 import type { MemberDoc, RosterImportDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import { readSheet } from '../../lib/sheet';
+import { memberSortKey } from '../sortKey';
 
 interface Input {
   fileID: string;
@@ -150,6 +151,7 @@ function memberDoc(id: string, v: ValidRosterRow, orgId: string, unitPath: strin
     unitId: v.unitId,
     unitPath,
     name: v.name,
+    sortKey: memberSortKey(v.name),
     phone: v.phone,
     category: v.category,
     role: v.role,

@@ -1,5 +1,6 @@
-// listMembers: one branch's roster for its organisers, a page at a time (keyset on name, _id;
-// never a growing skip).
+// listMembers: one branch's roster for its organisers in pinyin order, a page at a time (keyset
+// on sortKey, _id; never a growing skip). An entry written before sortKey existed has none: it is
+// listed (first: a missing field sorts before every string), never filtered out.
 
 import type { OrgResponses } from '../../../core/contracts/org';
 import { COLLECTIONS } from '../../lib/collections';
@@ -17,8 +18,8 @@ interface Input {
   bound: 'all' | 'bound' | 'unbound';
 }
 
-export function encodeCursor(name: string, id: string): string {
-  return Buffer.from(JSON.stringify([name, id]), 'utf8').toString('base64url');
+export function encodeCursor(sortKey: string, id: string): string {
+  return Buffer.from(JSON.stringify([sortKey, id]), 'utf8').toString('base64url');
 }
 
 export function decodeCursor(cursor: string): [string, string] {
@@ -42,17 +43,19 @@ export async function listMembers(input: Input, ctx: ActionContext): Promise<Org
   if (input.bound === 'unbound') base.openid = null;
   let where: Record<string, unknown> | ReturnType<typeof _.or> = base;
   if (input.cursor) {
-    const [name, id] = decodeCursor(input.cursor);
+    const [key, id] = decodeCursor(input.cursor);
+    // '' stands for "no sortKey": those entries match null (a missing field), not ''. Every key
+    // written is non-empty, so `gt('')` is all the keyed entries.
     where = _.or([
-      { ...base, name: _.gt(name) },
-      { ...base, name, _id: _.gt(id) },
+      { ...base, sortKey: _.gt(key) },
+      { ...base, sortKey: key === '' ? null : key, _id: _.gt(id) },
     ]);
   }
   const docs = await list<MemberDoc>(
     db
       .collection(COLLECTIONS.members)
       .where(where)
-      .orderBy('name', 'asc')
+      .orderBy('sortKey', 'asc')
       .orderBy('_id', 'asc')
       .limit(input.limit + 1),
   );
@@ -60,6 +63,6 @@ export async function listMembers(input: Input, ctx: ActionContext): Promise<Org
   const last = page[page.length - 1];
   return {
     items: page.map(memberRow),
-    nextCursor: docs.length > input.limit && last ? encodeCursor(last.name, last._id) : null,
+    nextCursor: docs.length > input.limit && last ? encodeCursor(last.sortKey ?? '', last._id) : null,
   };
 }

@@ -1,0 +1,23 @@
+// The order a roster is listed in: by the pinyin of the name, as a Chinese reader looks a name up
+// (陈, 黄, 李, 刘, 王, 张), not by the code points of the characters. Stored on each member doc
+// (`sortKey`) at every write that creates or renames one, so a page of the list is one indexed
+// query. Server-only: pinyin-pro's dictionary never reaches the mini-program.
+
+import { pinyin } from 'pinyin-pro';
+
+/**
+ * `wang-xiu-ying 王秀英`: the toneless pinyin of each syllable, lowercase letters only (ü as v, so
+ * 吕 lv sorts after 卢 lu), joined by '-', then a space and the name itself to tell apart names
+ * that read alike. Both separators sort below every letter and the space below '-', so 李 (li)
+ * comes before 林 (lin) and 王芳 before 王芳华. Surname mode reads the first character as a
+ * surname where that differs (单 shan, 曾 zeng, 解 xie, 仇 qiu, 朴 piao, 区 ou).
+ */
+export function memberSortKey(name: string): string {
+  const read = pinyin(name, { toneType: 'none', mode: 'surname', surname: 'head', nonZh: 'consecutive', v: true });
+  const syllables = read
+    .toLowerCase()
+    .split(/\s+/)
+    .map((s) => s.replace(/[^a-z]/g, ''))
+    .filter(Boolean);
+  return `${syllables.join('-')} ${name}`;
+}
