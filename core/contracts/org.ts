@@ -81,6 +81,18 @@ export const orgSchemas = {
       allowDuplicates: z.array(z.number().int()).max(2000).optional(),
     })
     .strict(),
+  /**
+   * Units under `parentId` (default: the organisation, for an org admin) from an xlsx or csv file
+   * with a parent column or one column per level; commit:false previews the row report.
+   */
+  importUnits: z
+    .object({
+      fileID: z.string().min(1).max(512),
+      fileName: z.string().min(1).max(200),
+      parentId: idSchema.nullish(),
+      commit: z.boolean(),
+    })
+    .strict(),
   listBindRequests: z.object({ unitId: idSchema.nullish() }).strict(),
   reviewBindRequest: z
     .object({
@@ -206,6 +218,12 @@ export interface ImportReport {
   rows: ImportRowReport[];
 }
 
+/** One report row per unit the file names; its `unitName` is the unit's parent. */
+export interface UnitImportReport extends ImportReport {
+  /** The sheet the units were read from (after any instruction sheet); null for a csv file. */
+  sheetName: string | null;
+}
+
 export interface BindRequestRow {
   id: string;
   name: string;
@@ -228,6 +246,7 @@ export interface OrgResponses {
   setLeader: { memberId: string; leader: boolean };
   listMembers: Page<MemberRow>;
   importRoster: ImportReport;
+  importUnits: UnitImportReport;
   listBindRequests: { items: BindRequestRow[] };
   reviewBindRequest: { status: 'approved' | 'rejected'; memberId: string | null };
   setMemberRole: { memberId: string; role: Role; unitIds: string[] };

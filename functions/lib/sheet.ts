@@ -26,13 +26,28 @@ export function decodeText(bytes: Buffer): string {
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
+/** One sheet of a workbook; a csv file is one sheet without a name. */
+export interface NamedSheet {
+  name: string | null;
+  rows: SheetRow[];
+}
+
+/** The first visible sheet that has content (a roster, a question bank). */
 export async function readSheet(bytes: Buffer, fileName: string): Promise<SheetRow[]> {
+  return (await readSheets(bytes, fileName))[0]?.rows ?? [];
+}
+
+/**
+ * Every visible sheet that has content, in the workbook's order: an import whose data sheet may
+ * follow an instruction sheet (填写说明) looks through them for its header.
+ */
+export async function readSheets(bytes: Buffer, fileName: string): Promise<NamedSheet[]> {
   const kind = fileKind(fileName);
   if (kind === 'xls') throw invalid('不支持旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入');
   if (kind === 'other') throw invalid('只支持 .xlsx 或 .csv 文件');
   if (kind === 'csv') {
     if (bytes.includes(0)) throw invalid('文件不是文本格式的 CSV，请检查后重试');
-    return parseCsv(decodeText(bytes)).map((cells, i) => ({ row: i + 1, cells }));
+    return [{ name: null, rows: parseCsv(decodeText(bytes)).map((cells, i) => ({ row: i + 1, cells })) }];
   }
   if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) throw invalid('文件不是有效的 Excel（.xlsx）文件');
   // Loaded on first use: only imports need it, and it is most of the bundle.
@@ -43,8 +58,10 @@ export async function readSheet(bytes: Buffer, fileName: string): Promise<SheetR
   } catch {
     throw invalid('无法读取这个 Excel 文件，请确认文件未损坏');
   }
-  const sheet = workbook.worksheets.find((ws) => ws.state !== 'hidden' && ws.actualRowCount > 0);
-  if (!sheet) return [];
+  return workbook.worksheets.filter((ws) => ws.state !== 'hidden' && ws.actualRowCount > 0).map((ws) => ({ name: ws.name, rows: rowsOf(ws) }));
+}
+
+function rowsOf(sheet: ExcelJS.Worksheet): SheetRow[] {
   const rows: SheetRow[] = [];
   const width = sheet.columnCount;
   for (let r = 1; r <= sheet.rowCount; r++) {

@@ -10,6 +10,7 @@ import { listBindRequests, reviewBindRequest } from './actions/bindRequests';
 import { getMe } from './actions/getMe';
 import { grantReminders } from './actions/grantReminders';
 import { importRoster } from './actions/importRoster';
+import { importUnits } from './actions/importUnits';
 import { listMembers } from './actions/listMembers';
 import { listUnits } from './actions/listUnits';
 import { moveMember } from './actions/moveMember';
@@ -35,6 +36,7 @@ export const main = createRouter<typeof orgSchemas, OrgResponses>(
     setLeader,
     listMembers,
     importRoster,
+    importUnits,
     listBindRequests,
     reviewBindRequest,
     setMemberRole,

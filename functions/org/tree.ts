@@ -1,15 +1,76 @@
-// Writes to the organisation tree that several actions share: the sibling-name guard, and the
-// rewrite of paths below a moved unit. Reads of the tree go through functions/lib/identity.ts.
+// Writes to the organisation tree that several actions share: a new unit with its sibling-name
+// guard and invite code, and the rewrite of paths below a moved unit. Reads of the tree go
+// through functions/lib/identity.ts.
 
-import { unitNameKey } from '../../core/domain/units';
+import { unitNameKey, type UnitKind } from '../../core/domain/units';
 import { COLLECTIONS } from '../lib/collections';
-import { list, type Database } from '../lib/db';
+import { getById, isDuplicateKeyError, isTransactionConflict, list, type Database, type TransactionLike } from '../lib/db';
 import type { Ids } from '../lib/deps';
-import type { UnitDoc } from '../lib/model';
+import { conflict } from '../lib/errors';
+import type { UnitDoc, UnitNameDoc } from '../lib/model';
+import { newInviteCode } from './inviteCode';
 
 /** `_id` of the guard that keeps a name unique among the children of `parentId`. */
 export function unitNameGuardId(ids: Ids, parentId: string, name: string): string {
   return ids.derive('un', `${parentId}|${unitNameKey(name)}`);
+}
+
+export interface NewUnit {
+  name: string;
+  kind: UnitKind;
+  order: number;
+  createdAt: Date;
+}
+
+/** Created, or not written because `parent` already has a child of that name (its id, if still there). */
+export type InsertedUnit = { created: true; unit: UnitDoc } | { created: false; unitId: string | null };
+
+/**
+ * A new unit under `parent` (createUnit, importUnits). The sibling-name guard, the invite code and
+ * the unit are one transaction: a unit is stored whole or not at all, never a unit without its
+ * code nor a code or a guard without its unit. The guard settles a name race in the database; an
+ * invite code already taken (rare: 32^6 codes) is retried with another one.
+ */
+export async function insertUnit(deps: { db: Database; ids: Ids }, parent: UnitDoc, input: NewUnit): Promise<InsertedUnit> {
+  const { db, ids } = deps;
+  const id = ids.random(12);
+  const guardId = unitNameGuardId(ids, parent._id, input.name);
+  let lastError: unknown = null;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const inviteCode = newInviteCode();
+    const unit: UnitDoc = {
+      _id: id,
+      kind: input.kind,
+      name: input.name,
+      parentId: parent._id,
+      path: [...parent.path, id],
+      order: input.order,
+      orgId: parent.orgId,
+      inviteCode,
+      memberCount: 0,
+      boundCount: 0,
+      status: 'active',
+      closedAt: null,
+      createdAt: input.createdAt,
+      updatedAt: input.createdAt,
+    };
+    try {
+      await db.runTransaction(async (t: TransactionLike) => {
+        await t.collection(COLLECTIONS.unitNames).add({ data: { _id: guardId, unitId: id, orgId: parent.orgId } });
+        await t.collection(COLLECTIONS.inviteCodes).add({ data: { _id: inviteCode, unitId: id, orgId: parent.orgId } });
+        await t.collection(COLLECTIONS.units).add({ data: { ...unit } });
+      });
+      return { created: true, unit };
+    } catch (err) {
+      if (!isDuplicateKeyError(err) && !isTransactionConflict(err)) throw err;
+      lastError = err;
+    }
+    // CloudBase does not say which _id was taken: the guard tells a sibling's name from a code.
+    const guard = await getById<UnitNameDoc>(db, COLLECTIONS.unitNames, guardId);
+    if (guard) return { created: false, unitId: guard.unitId };
+  }
+  if (isTransactionConflict(lastError)) throw conflict(`“${parent.name}”正在被修改，请稍后重试`);
+  throw new Error('could not write the unit: every invite code tried was taken');
 }
 
 /** The units below `unitId` (not itself), in one read. */
