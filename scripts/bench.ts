@@ -17,6 +17,8 @@ import { resolveDemoKey } from './lib/demo-data';
 import { sdkCloud, sdkDatabase } from './lib/sdk';
 import { encodePng } from '../localcloud/png';
 import { ensureCollections, seedDemo } from './lib/setup';
+import { identityOf } from '../functions/lib/identity';
+import type { MemberDoc, UnitDoc } from '../functions/lib/model';
 import { buildFunctions } from './build-functions';
 
 interface Scenario {
@@ -133,6 +135,8 @@ async function main(): Promise<void> {
   const exam = await prepareExam(cloud, db, requests);
   const eventId = await prepareEvent(cloud);
   await prepareFeed(cloud);
+  const big = await prepareBigOrg(db);
+  const bigToken = await login(cloud.url, { openid: big.adminOpenid });
 
   const scenarios: Scenario[] = [
     { name: 'bare Node HTTP server (baseline)', url: bareUrl, bodies: ['{"action":"getMe","payload":{}}'], tokens: ['x'] },
@@ -202,6 +206,24 @@ async function main(): Promise<void> {
       bodies: [JSON.stringify({ action: 'branchFeed', payload: { limit: 20 } })],
       tokens: exam.tokens,
     },
+    {
+      name: `local host: org.getRollup, whole organisation (${big.units} units, 5 levels, ${big.members} members, 30 days)`,
+      url: fnUrl,
+      bodies: [JSON.stringify({ action: 'getRollup', payload: { unitId: big.rootId, fromDay: big.fromDay, toDay: big.toDay } })],
+      tokens: [bigToken],
+    },
+    {
+      name: `local host: org.getRollup, one county (${big.countyUnits} units, 30 days)`,
+      url: fnUrl,
+      bodies: [JSON.stringify({ action: 'getRollup', payload: { unitId: big.countyId, fromDay: big.fromDay, toDay: big.toDay } })],
+      tokens: [bigToken],
+    },
+    {
+      name: 'local host: org.getRollup, one branch (30 days)',
+      url: fnUrl,
+      bodies: [JSON.stringify({ action: 'getRollup', payload: { unitId: big.branchId, fromDay: big.fromDay, toDay: big.toDay } })],
+      tokens: [bigToken],
+    },
   ];
 
   // Warm the function instances (cold starts are a separate question from steady throughput).
@@ -241,6 +263,86 @@ Daily check-in reminder job (one timer invocation, ${exam.members.length} member
 |---|---|---|---|---|
 ${job.join('\n')}
 `);
+}
+
+/**
+ * A province-sized organisation for the roll-up scenarios: 500 units over 5 levels (root, 4
+ * cities, 20 counties, 100 units, 375 branches), 40 members each below the root, and 30 days of
+ * per-unit check-in counters. Written directly: the roll-up reads counters, and building this
+ * through the actions would take minutes (the counters' agreement with the actions is tested in
+ * test/integration/org-rollup.test.ts).
+ */
+async function prepareBigOrg(db: ReturnType<typeof sdkDatabase>) {
+  const rootId = 'bench-org';
+  const now = new Date();
+  const units: UnitDoc[] = [];
+  const add = (id: string, parent: UnitDoc | null): UnitDoc => {
+    const u: UnitDoc = {
+      _id: id,
+      kind: parent ? 'branch' : 'org',
+      name: id,
+      parentId: parent?._id ?? null,
+      path: parent ? [...parent.path, id] : [id],
+      order: 0,
+      orgId: rootId,
+      inviteCode: null,
+      memberCount: parent ? 40 : 0,
+      boundCount: parent ? 32 : 0,
+      status: 'active',
+      closedAt: null,
+      createdAt: now,
+    };
+    units.push(u);
+    return u;
+  };
+  const root = add(rootId, null);
+  for (let a = 0; a < 4; a++) {
+    const city = add(`${rootId}-a${a}`, root);
+    for (let b = 0; b < 5; b++) {
+      const county = add(`${city._id}b${b}`, city);
+      for (let c = 0; c < 5; c++) {
+        const unit = add(`${county._id}c${c}`, county);
+        for (let d = 0; d < 4 && units.length < 500; d++) add(`${unit._id}d${d}`, unit);
+      }
+    }
+  }
+  const toDay = beijingDayKey(Date.now());
+  const fromDay = addDays(toDay, -29);
+  const daily: Array<Record<string, unknown>> = [];
+  for (const u of units.slice(1)) for (let k = 0; k < 30; k++) daily.push({ _id: `${u._id}_${addDays(toDay, -k)}`, unitId: u._id, orgId: rootId, day: addDays(toDay, -k), count: 20 + (k % 7) });
+  for (let i = 0; i < units.length; i += 100) await db.collection('units').add({ data: units.slice(i, i + 100) });
+  for (let i = 0; i < daily.length; i += 500) await db.collection('checkinDaily').add({ data: daily.slice(i, i + 500) });
+  const admin: MemberDoc = {
+    _id: 'bench-rollup-admin',
+    orgId: rootId,
+    unitId: rootId,
+    unitPath: [rootId],
+    name: '管理员',
+    sortKey: 'guan-li-yuan 管理员',
+    phone: null,
+    category: 'full',
+    role: 'org_admin',
+    manages: [],
+    leader: false,
+    openid: 'bench-rollup-openid',
+    boundAt: now,
+    source: 'seed',
+    createdAt: now,
+    updatedAt: now,
+  };
+  await db.collection('members').add({ data: { ...admin } });
+  await db.collection('identities').add({ data: { ...identityOf(admin, 'bench-rollup-openid', now) } });
+  return {
+    rootId,
+    countyId: `${rootId}-a1b2`,
+    countyUnits: units.filter((u) => u.path.includes(`${rootId}-a1b2`)).length,
+    branchId: `${rootId}-a1b2c3d0`,
+    adminOpenid: 'bench-rollup-openid',
+    units: units.length,
+    members: (units.length - 1) * 40,
+    fromDay,
+    toDay,
+  };
 }
 
 /** 30 published posts with a cover each, for the feed page scenario. */
@@ -324,8 +426,26 @@ async function prepareExam(cloud: LocalCloud, db: ReturnType<typeof sdkDatabase>
   for (let i = 0; i < count; i++) {
     const id = `bench-member-${i}`;
     members.push(id);
-    docs.push({ _id: id, orgId: 'org-demo', unitId: 'br-office', name: `压测${i}`, phone: null, category: 'full', role: 'member', manages: [], openid: `bench-openid-${i}`, boundAt: now, source: 'seed', createdAt: now, updatedAt: now });
-    identities.push({ _id: `bench-openid-${i}`, memberId: id, orgId: 'org-demo', createdAt: now });
+    const member: MemberDoc = {
+      _id: id,
+      orgId: 'org-demo',
+      unitId: 'br-office',
+      unitPath: ['org-demo', 'br-office'],
+      name: `压测${i}`,
+      sortKey: `ya-ce ${i}`,
+      phone: null,
+      category: 'full',
+      role: 'member',
+      manages: [],
+      leader: false,
+      openid: `bench-openid-${i}`,
+      boundAt: now,
+      source: 'seed',
+      createdAt: now,
+      updatedAt: now,
+    };
+    docs.push({ ...member });
+    identities.push({ ...identityOf(member, `bench-openid-${i}`, now) });
   }
   for (let i = 0; i < count; i += 100) {
     await db.collection('members').add({ data: docs.slice(i, i + 100) });

@@ -1,5 +1,8 @@
 // npm start: build the cloud functions and the H5 app, start the local cloud on .data/ with the
 // H5 app, create the collections, seed the demo organisation once, and print where to open it.
+// `npm start -- --empty` starts an empty local cloud instead (its own folder, .data-empty/, no
+// demo data), so the first run of a new organisation can be tried: grant the first admin, then
+// set everything up from 管理后台.
 // For development, demos and trials only: production runs on WeChat's cloud.
 
 import { mkdirSync } from 'node:fs';
@@ -16,14 +19,17 @@ import { ensureCollections, seedDemo } from './lib/setup';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8080);
+  const empty = process.argv.includes('--empty');
+  const dataDir = empty ? `${DATA_DIR}-empty` : DATA_DIR;
   console.log('构建云函数 (cloud functions)…');
   await buildFunctions();
   console.log('构建 H5 应用 (H5 build)…');
   buildH5();
 
-  mkdirSync(DATA_DIR, { recursive: true });
+  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(DATA_DIR, { recursive: true }); // the running note lives there in both modes
   const cloud = await startLocalCloud({
-    dataDir: DATA_DIR,
+    dataDir,
     port,
     staticDir: H5_DIR,
     devLogin: true,
@@ -33,6 +39,27 @@ async function main(): Promise<void> {
   writeRunningNote({ pid: process.pid, url: cloud.url, sdkEnv: cloud.sdkEnv() });
   const db = sdkDatabase({ env: cloud.sdkEnv() });
   await ensureCollections(db);
+  if (empty) {
+    console.log(`
+本地云已启动，这是一个空白环境 (an empty local cloud)。数据目录 ${dataDir}
+
+  打开 (open):  ${cloud.url}/
+  1. 在登录页“使用其他身份”中输入一个 openid，例如 first-admin，进入后在“我的”里可看到它；
+  2. 在另一个终端授予第一位单位管理员：
+       npm run admin:grant -- first-admin --org-name "某某单位党委" --name "您的姓名"
+  3. 回到浏览器，进入“我的 → 管理后台”，按“开始使用”的四个步骤建立组织、导入名单、邀请绑定。
+
+  删除 ${dataDir} 目录即可从头再来。按 Ctrl+C 停止。
+`);
+    const stopEmpty = async () => {
+      clearRunningNote();
+      await cloud.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', stopEmpty);
+    process.on('SIGTERM', stopEmpty);
+    return;
+  }
   // The demo organisation is dated a month back, so the seeded check-in history falls after the
   // members were bound (days before a member joined are not counted as missed).
   const { seeded } = await seedDemo(db, new Date(Date.now() - 30 * 86_400_000));
@@ -58,7 +85,7 @@ async function main(): Promise<void> {
 
   const unbound = DEMO_MEMBERS.filter((m) => !m.openid).slice(0, 2);
   console.log(`
-本地云已启动 (local cloud is running)。数据目录 ${DATA_DIR}${seeded ? '（已写入演示数据）' : ''}
+本地云已启动 (local cloud is running)。数据目录 ${dataDir}${seeded ? '（已写入演示数据）' : ''}
 
   打开 (open):  ${cloud.url}/
 

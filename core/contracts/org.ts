@@ -113,6 +113,21 @@ export const orgSchemas = {
     })
     .strict(),
   resetInviteCode: z.object({ unitId: idSchema }).strict(),
+  /**
+   * A unit's figures summed over its whole subtree for a period of Beijing days (default: the last
+   * 7 days to today; at most 366): members, check-ins per day, exams and events of the period.
+   */
+  getRollup: z
+    .object({
+      unitId: idSchema,
+      fromDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+      toDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+    })
+    .strict(),
+  /** The first-run checklist of 管理后台, ticked off from the data. */
+  getSetup: z.object({}).strict(),
+  /** A unit's invite code with a mini-program code that opens binding with it filled in. */
+  inviteCard: z.object({ unitId: idSchema }).strict(),
   unbindMember: z
     .object({
       memberId: idSchema,
@@ -154,6 +169,42 @@ export interface ManagedUnit extends UnitRef {
   /** This unit's own members (not its subtree's). */
   memberCount: number;
   boundCount: number;
+  /** Members of the unit and every unit below it (listUnits only; 0 elsewhere). */
+  subtreeMembers: number;
+  subtreeBound: number;
+}
+
+export interface SetupStep {
+  key: 'units' | 'roster' | 'invite' | 'activity';
+  title: string;
+  hint: string;
+  done: boolean;
+}
+
+/** One unit's figures summed over its subtree (itself and every unit below it). */
+export interface Rollup {
+  unit: { id: string; name: string; kindLabel: string };
+  fromDay: string;
+  toDay: string;
+  /** Open units in the subtree, the unit itself included. */
+  units: number;
+  members: number;
+  bound: number;
+  checkins: { total: number; days: Array<{ day: string; count: number }> };
+  /** Exams whose window overlaps the period. `notYet` while open, `absent` (缺考) only after close. */
+  exams: Array<{
+    examId: string;
+    title: string;
+    kind: 'exam' | 'makeup';
+    phase: 'upcoming' | 'open' | 'closed';
+    audience: number;
+    submitted: number;
+    passed: number;
+    notYet: number;
+    absent: number;
+  }>;
+  /** Events starting in the period that reach the subtree. */
+  events: { count: number; confirmed: number; attended: number };
 }
 
 export interface MeMember {
@@ -251,6 +302,9 @@ export interface OrgResponses {
   reviewBindRequest: { status: 'approved' | 'rejected'; memberId: string | null };
   setMemberRole: { memberId: string; role: Role; unitIds: string[] };
   resetInviteCode: { unitId: string; inviteCode: string };
+  inviteCard: { unitId: string; unitName: string; orgName: string; inviteCode: string; qrUrl: string };
+  getRollup: Rollup;
+  getSetup: { steps: SetupStep[]; done: boolean };
   unbindMember: { memberId: string };
   grantReminders: { credits: Record<'exam' | 'checkin' | 'event', number> };
 }

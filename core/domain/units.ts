@@ -129,3 +129,30 @@ export function treeOrder<U extends { id: string; parentId: string | null; order
 export function isPickableUnit(u: { parentId: string | null; status: 'active' | 'closed' }): boolean {
   return u.parentId !== null && u.status === 'active';
 }
+
+/** The binding page a unit's mini-program code opens. */
+export const BIND_PAGE = 'pages/bind/index';
+
+/** The `scene` of a unit's mini-program code (at most 32 characters, as wxacode allows). */
+export function inviteScene(inviteCode: string): string {
+  return `c=${inviteCode}`;
+}
+
+/**
+ * The invite code a binding page was opened with: `?code=ABC123` from a link, or the `scene` of a
+ * scanned mini-program code (URL-encoded by WeChat). Null when there is none or it is malformed.
+ */
+export function inviteCodeFromParams(params: { code?: string; scene?: string }): string | null {
+  let raw = params.code ?? '';
+  if (!raw && params.scene) {
+    let scene = params.scene;
+    try {
+      scene = decodeURIComponent(scene);
+    } catch {
+      return null;
+    }
+    raw = /(?:^|&)c=([^&]*)/.exec(scene)?.[1] ?? '';
+  }
+  const code = raw.trim().toUpperCase();
+  return /^[A-Z0-9]{6}$/.test(code) ? code : null;
+}

@@ -86,6 +86,8 @@ export const INDEXES: Record<CollectionName, string[][]> = {
     ['orgId', 'status', 'audience', 'closesAt'],
     ['orgId', 'createdAt'],
     ['orgId', 'audience', 'createdAt'],
+    // Roll-ups: the organisation's exams by the end of their window.
+    ['orgId', 'status', 'closesAt'],
   ],
   examPools: [],
   examQuestions: [],
@@ -108,7 +110,8 @@ export const INDEXES: Record<CollectionName, string[][]> = {
   checkins: [['unitId', 'share', 'at']],
   checkinSummaries: [],
   checkinMonths: [],
-  checkinDaily: [],
+  // Roll-ups: a subtree's units' counters over a period of days.
+  checkinDaily: [['unitId', 'day']],
   checkinSettings: [],
   // A member's campaigns (their branch or the whole organisation, not long ended); an organiser's list.
   checkinCampaigns: [
@@ -124,6 +127,8 @@ export const INDEXES: Record<CollectionName, string[][]> = {
     ['orgId', 'status', 'audience', 'endsAt'],
     ['orgId', 'createdAt'],
     ['status', 'startsAt'],
+    // Roll-ups: the organisation's events starting in a period.
+    ['orgId', 'status', 'startsAt'],
   ],
   // One event's registrations by status (roster, the first on the waitlist) and a member's events.
   eventRegistrations: [

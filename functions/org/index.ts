@@ -8,9 +8,12 @@ import { closeUnit } from './actions/closeUnit';
 import { createUnit } from './actions/createUnit';
 import { listBindRequests, reviewBindRequest } from './actions/bindRequests';
 import { getMe } from './actions/getMe';
+import { getRollup } from './actions/getRollup';
+import { getSetup } from './actions/getSetup';
 import { grantReminders } from './actions/grantReminders';
 import { importRoster } from './actions/importRoster';
 import { importUnits } from './actions/importUnits';
+import { inviteCard } from './actions/inviteCard';
 import { listMembers } from './actions/listMembers';
 import { listUnits } from './actions/listUnits';
 import { moveMember } from './actions/moveMember';
@@ -41,6 +44,9 @@ export const main = createRouter<typeof orgSchemas, OrgResponses>(
     reviewBindRequest,
     setMemberRole,
     resetInviteCode,
+    inviteCard,
+    getRollup,
+    getSetup,
     unbindMember,
     grantReminders,
   },

@@ -1,9 +1,11 @@
 // The order a roster is listed in: by the pinyin of the name, as a Chinese reader looks a name up
 // (陈, 黄, 李, 刘, 王, 张), not by the code points of the characters. Stored on each member doc
 // (`sortKey`) at every write that creates or renames one, so a page of the list is one indexed
-// query. Server-only: pinyin-pro's dictionary never reaches the mini-program.
+// query. Server-only: pinyin-pro's dictionary never reaches the mini-program, and within the org
+// function it is loaded on first use (an import or an approval), so the calls every member makes
+// (getMe, binding) do not pay for evaluating it at a cold start.
 
-import { pinyin } from 'pinyin-pro';
+type Pinyin = typeof import('pinyin-pro').pinyin;
 
 /**
  * `wang-xiu-ying 王秀英`: the toneless pinyin of each syllable, lowercase letters only (ü as v, so
@@ -12,7 +14,7 @@ import { pinyin } from 'pinyin-pro';
  * comes before 林 (lin) and 王芳 before 王芳华. Surname mode reads the first character as a
  * surname where that differs (单 shan, 曾 zeng, 解 xie, 仇 qiu, 朴 piao, 区 ou).
  */
-export function memberSortKey(name: string): string {
+export function memberSortKey(pinyin: Pinyin, name: string): string {
   const read = pinyin(name, { toneType: 'none', mode: 'surname', surname: 'head', nonZh: 'consecutive', v: true });
   const syllables = read
     .toLowerCase()
@@ -20,4 +22,10 @@ export function memberSortKey(name: string): string {
     .map((s) => s.replace(/[^a-z]/g, ''))
     .filter(Boolean);
   return `${syllables.join('-')} ${name}`;
+}
+
+/** memberSortKey with pinyin-pro loaded on first use. */
+export async function loadSortKey(): Promise<(name: string) => string> {
+  const { pinyin } = await import('pinyin-pro');
+  return (name) => memberSortKey(pinyin, name);
 }

@@ -50,5 +50,7 @@ export function managedUnit(u: UnitDoc): ManagedUnit {
     inviteCode: u.status === 'active' ? u.inviteCode : null,
     memberCount: u.memberCount,
     boundCount: u.boundCount,
+    subtreeMembers: 0,
+    subtreeBound: 0,
   };
 }

@@ -8,7 +8,7 @@ import { getById, isDuplicateKeyError, list, type Database, type TransactionLike
 import type { MemberDoc, UnitDoc, UnitNameDoc } from '../../functions/lib/model';
 import { identityFields, identityOf } from '../../functions/lib/identity';
 import { ids } from '../../functions/lib/deps';
-import { memberSortKey } from '../../functions/org/sortKey';
+import { loadSortKey } from '../../functions/org/sortKey';
 import { unitNameKey } from '../../core/domain/units';
 import { DEMO_BRANCHES, DEMO_MEMBERS, DEMO_ORG } from './demo-data';
 
@@ -97,6 +97,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ seeded
     await insertIfMissing(db, COLLECTIONS.unitNames, { ...guard });
     await insertIfMissing(db, COLLECTIONS.inviteCodes, { _id: b.inviteCode, unitId: b.id, orgId: DEMO_ORG.id });
   }
+  const sortKeyOf = await loadSortKey();
   for (const m of DEMO_MEMBERS) {
     const doc: MemberDoc = {
       _id: m.id,
@@ -104,7 +105,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ seeded
       unitId: m.branch,
       unitPath: [DEMO_ORG.id, m.branch],
       name: m.name,
-      sortKey: memberSortKey(m.name),
+      sortKey: sortKeyOf(m.name),
       phone: m.phone,
       category: m.category,
       role: m.role,
@@ -172,7 +173,7 @@ export async function grantAdmin(db: Database, opts: GrantOptions, now = new Dat
     unitId: orgId,
     unitPath: [orgId],
     name,
-    sortKey: memberSortKey(name),
+    sortKey: (await loadSortKey())(name),
     phone: null,
     category: 'full',
     role: 'org_admin',
@@ -184,7 +185,10 @@ export async function grantAdmin(db: Database, opts: GrantOptions, now = new Dat
     createdAt: now,
     updatedAt: now,
   };
-  await insertIfMissing(db, COLLECTIONS.members, { ...member });
+  // The root's counters include the admin, so every figure summed up the tree counts them.
+  if (await insertIfMissing(db, COLLECTIONS.members, { ...member })) {
+    await db.collection(COLLECTIONS.units).doc(orgId).update({ data: { memberCount: db.command.inc(1), boundCount: db.command.inc(1) } });
+  }
   await insertIfMissing(db, COLLECTIONS.identities, { ...identityOf(member, opts.openid, now) });
   return { memberId, orgId, created: true };
 }

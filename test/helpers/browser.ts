@@ -28,9 +28,10 @@ export interface BrowserEnv {
   close(): Promise<void>;
 }
 
-export async function startBrowserEnv(): Promise<BrowserEnv> {
+/** `seed: false` starts on an empty local cloud, as a new organisation's first run would. */
+export async function startBrowserEnv(opts: { seed?: boolean } = {}): Promise<BrowserEnv> {
   buildH5(); // no-op when the H5 build is newer than its sources (npm test builds it first)
-  const t = await startTestCloud({ staticDir: H5_DIR });
+  const t = await startTestCloud({ staticDir: H5_DIR, seed: opts.seed ?? true });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return {
     t,

@@ -1,4 +1,7 @@
-import { memberSortKey } from '../../functions/org/sortKey';
+import { pinyin } from 'pinyin-pro';
+import { memberSortKey as keyWith } from '../../functions/org/sortKey';
+
+const memberSortKey = (name: string) => keyWith(pinyin, name);
 
 const byKey = (names: string[]) => [...names].sort((a, b) => (memberSortKey(a) < memberSortKey(b) ? -1 : memberSortKey(a) > memberSortKey(b) ? 1 : 0));
 

@@ -9,7 +9,7 @@ import { identityOf, managedUnits, requireManagedUnit, requireOrganiser } from '
 import type { BindRequestDoc, MemberDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import type { TransactionLike } from '../../lib/db';
-import { memberSortKey } from '../sortKey';
+import { loadSortKey } from '../sortKey';
 
 export async function listBindRequests(
   input: { unitId?: string | null },
@@ -74,7 +74,7 @@ export async function reviewBindRequest(
     unitId: req.unitId,
     unitPath: unit.path,
     name: req.name,
-    sortKey: memberSortKey(req.name),
+    sortKey: (await loadSortKey())(req.name),
     phone: null,
     category: 'full',
     role: 'member',

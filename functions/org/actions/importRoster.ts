@@ -15,7 +15,7 @@ import { managedUnits, requireManagedUnit, requireOrganiser } from '../../lib/id
 import type { MemberDoc, RosterImportDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import { readSheet } from '../../lib/sheet';
-import { memberSortKey } from '../sortKey';
+import { loadSortKey } from '../sortKey';
 
 interface Input {
   fileID: string;
@@ -89,12 +89,13 @@ export async function importRoster(input: Input, ctx: ActionContext): Promise<Im
   }
 
   if (input.commit) {
+    const sortKeyOf = await loadSortKey();
     const now = new Date(clock.now());
     const fresh = valid.filter((v) => status.get(v.row) === 'created');
     const createdPerUnit = new Map<string, number>();
     for (let i = 0; i < fresh.length; i += BATCH) {
       const batch = fresh.slice(i, i + BATCH);
-      const docs = batch.map((v) => memberDoc(idOf(v), v, me.orgId, paths.get(v.unitId) ?? [me.orgId, v.unitId], now));
+      const docs = batch.map((v) => memberDoc(idOf(v), v, me.orgId, paths.get(v.unitId) ?? [me.orgId, v.unitId], sortKeyOf(v.name), now));
       const outcome = await insertBatch(ctx.deps.db, COLLECTIONS.members, docs as unknown as Array<Record<string, unknown>>);
       batch.forEach((v, k) => {
         if (outcome[k]) createdPerUnit.set(v.unitId, (createdPerUnit.get(v.unitId) ?? 0) + 1);
@@ -144,14 +145,14 @@ export async function importRoster(input: Input, ctx: ActionContext): Promise<Im
   return report;
 }
 
-function memberDoc(id: string, v: ValidRosterRow, orgId: string, unitPath: string[], now: Date): MemberDoc {
+function memberDoc(id: string, v: ValidRosterRow, orgId: string, unitPath: string[], sortKey: string, now: Date): MemberDoc {
   return {
     _id: id,
     orgId,
     unitId: v.unitId,
     unitPath,
     name: v.name,
-    sortKey: memberSortKey(v.name),
+    sortKey,
     phone: v.phone,
     category: v.category,
     role: v.role,

@@ -1,8 +1,11 @@
 // 绑定身份: a member joins their branch with their name and the branch's 6-character invite code.
 // Either bound at once (the roster has them) or a request waits for the branch organiser.
+// Opened from a unit's mini-program code (scene `c=CODE`) or an invite link (`?code=CODE`), the
+// code is already filled in: an older member only types their name.
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { inviteCodeFromParams } from '@core/domain/units';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
@@ -24,7 +27,9 @@ export default function BindPage() {
   const { me, error, loading, reload } = useMe();
   const bind = useMutation('org', 'bindMember');
   const [name, setName] = useState('');
-  const [code, setCode] = useState('');
+  const router = useRouter();
+  const [preset] = useState(() => inviteCodeFromParams(router.params));
+  const [code, setCode] = useState(preset ?? '');
   const [tail, setTail] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
   const [pendingUnit, setPendingUnit] = useState<string | null>(null);
@@ -115,6 +120,11 @@ export default function BindPage() {
       ) : null}
 
       <Card>
+        {preset ? (
+          <View className='notice notice--ok' id='bind-preset'>
+            <Text className='notice__text'>邀请码已经填好，请填写您的姓名后点“绑定”。</Text>
+          </View>
+        ) : null}
         <View className='field'>
           <Text className='field__label'>姓名</Text>
           <Input

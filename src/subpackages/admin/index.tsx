@@ -16,9 +16,85 @@ import AdminGate from '@/components/AdminGate';
 import './index.scss';
 import { isPickableUnit } from '@core/domain/units';
 
+/** First run on a new installation: what to do next, ticked off from the data; gone once all is done. */
+function SetupChecklist() {
+  const setup = useAction('org', 'getSetup', {}, []);
+  if (!setup.data || setup.data.done) return null;
+  const next = setup.data.steps.find((s) => !s.done);
+  return (
+    <Card title='开始使用：四步完成设置' className='setup-card'>
+      <View id='setup-checklist'>
+        {setup.data.steps.map((s, i) => (
+          <View key={s.key} id={`setup-${s.key}`} className={s.done ? 'setup-step setup-step--done' : 'setup-step'}>
+            <Text className='setup-step__mark'>{s.done ? '✓' : String(i + 1)}</Text>
+            <View className='setup-step__body'>
+              <Text className='setup-step__title'>
+                {s.title}
+                {s.done ? '（已完成）' : s === next ? '（下一步）' : ''}
+              </Text>
+              {s.done ? null : <Text className='setup-step__hint'>{s.hint}</Text>}
+            </View>
+          </View>
+        ))}
+      </View>
+      {next?.key === 'units' ? (
+        <Button id='setup-go-units' block type='primary' onClick={() => goPage(PAGE.adminUnits)}>
+          去建立组织架构
+        </Button>
+      ) : null}
+    </Card>
+  );
+}
+
+/**
+ * The top of the caller's scope at a glance: its whole subtree's members and bindings, today's
+ * check-ins and the exams open now, from one roll-up read (docs/ARCHITECTURE.md).
+ */
+function ScopeSummary({ unit }: { unit: ManagedUnit }) {
+  const r = useAction('org', 'getRollup', { unitId: unit.id }, [unit.id]);
+  if (!r.data) {
+    return <Card title={unit.name}>{r.error ? <ErrorView message={r.error.message} onRetry={r.reload} /> : <LoadingView />}</Card>;
+  }
+  const d = r.data;
+  const today = d.checkins.days[d.checkins.days.length - 1]?.count ?? 0;
+  const open = d.exams.filter((e) => e.phase === 'open');
+  return (
+    <Card title={`${d.unit.name}（含下级）`} className='scope-card'>
+      <View className='scope-card__tiles' id='scope-summary'>
+        <View className='scope-card__tile'>
+          <Text className='scope-card__num' id='scope-members'>
+            {d.members}
+          </Text>
+          <Text className='scope-card__label'>党员人数</Text>
+        </View>
+        <View className='scope-card__tile'>
+          <Text className='scope-card__num' id='scope-bound'>
+            {percent(d.bound, d.members)}%
+          </Text>
+          <Text className='scope-card__label'>已绑定 {d.bound} 人</Text>
+        </View>
+        <View className='scope-card__tile'>
+          <Text className='scope-card__num' id='scope-checkins'>
+            {today}
+          </Text>
+          <Text className='scope-card__label'>今日打卡</Text>
+        </View>
+      </View>
+      <Text className='scope-card__line'>
+        共 {d.units} 个组织 · 近7天打卡 {d.checkins.total} 人次 · 近7天活动 {d.events.count} 场，签到 {d.events.attended} 人次
+      </Text>
+      {open.map((e) => (
+        <Text key={e.examId} className='scope-card__line'>
+          考试《{e.title}》进行中：已交卷 {e.submitted} 人，未参加 {e.notYet} 人
+        </Text>
+      ))}
+    </Card>
+  );
+}
+
 function UnitCard({ unit, canReset, onChanged }: { unit: ManagedUnit; canReset: boolean; onChanged: () => void }) {
   const reset = useMutation('org', 'resetInviteCode');
-  const share = percent(unit.boundCount, unit.memberCount);
+  const share = percent(unit.subtreeBound, unit.subtreeMembers);
 
   const copy = () => {
     if (!unit.inviteCode) return;
@@ -42,13 +118,14 @@ function UnitCard({ unit, canReset, onChanged }: { unit: ManagedUnit; canReset: 
   };
 
   return (
-    <Card title={unit.name} extra={<Text className='tag'>{unit.kind === 'org' ? '单位' : '支部'}</Text>} className='unit-card'>
+    <Card title={unit.name} extra={<Text className='tag'>{unit.kindLabel}</Text>} className='unit-card'>
       <View className='unit-card__counts'>
         <Text>
-          成员 <Text className='unit-card__num'>{unit.memberCount}</Text> 人
+          {unit.subtreeMembers > unit.memberCount ? '含下级 ' : '党员 '}
+          <Text className='unit-card__num'>{unit.subtreeMembers}</Text> 人
         </Text>
         <Text>
-          已绑定 <Text className='unit-card__num'>{unit.boundCount}</Text> 人
+          已绑定 <Text className='unit-card__num'>{unit.subtreeBound}</Text> 人
         </Text>
       </View>
       <View className='bar' aria-label={`已绑定 ${share}%`}>
@@ -65,6 +142,9 @@ function UnitCard({ unit, canReset, onChanged }: { unit: ManagedUnit; canReset: 
           <View className='unit-card__code-actions'>
             <Button size='small' fill='outline' type='primary' onClick={copy}>
               复制
+            </Button>
+            <Button size='small' fill='outline' onClick={() => goPage(`${PAGE.adminInvite}?unitId=${unit.id}`)}>
+              小程序码
             </Button>
             {canReset ? (
               <Button size='small' fill='outline' loading={reset.running} onClick={() => void confirmReset()}>
@@ -112,10 +192,24 @@ function Units({ member }: { member: MeMember }) {
     setTimeout(() => void Taro.stopPullDownRefresh(), 600);
   });
 
-  const list = units.data?.units ?? [];
+  const all = units.data?.units ?? [];
+  // The top of the caller's scope and the level below it; the whole tree is on 组织架构.
+  const base = all.length > 0 ? Math.min(...all.map((u) => u.depth)) : 0;
+  const list = all.filter((u) => u.status === 'active' && u.depth <= base + 1);
+  const hidden = all.filter((u) => u.status === 'active').length - list.length;
   return (
     <>
+      {member.role === 'org_admin' ? <SetupChecklist /> : null}
+      {all
+        .filter((u) => u.depth === base)
+        .map((u) => (
+          <ScopeSummary key={u.id} unit={u} />
+        ))}
       <Card title='常用管理'>
+        <View id='admin-units' className='row-link' onClick={() => goPage(PAGE.adminUnits)}>
+          <Text>组织架构（新建、移动、撤销组织）</Text>
+          <Text className='row-link__arrow'>›</Text>
+        </View>
         <View id='admin-exams' className='row-link' onClick={() => goPage(PAGE.examAdmin)}>
           <Text>考试与题库</Text>
           <Text className='row-link__arrow'>›</Text>
@@ -164,6 +258,12 @@ function Units({ member }: { member: MeMember }) {
       ) : (
         list.map((u) => <UnitCard key={u.id} unit={u} canReset={member.role === 'org_admin'} onChanged={units.reload} />)
       )}
+      {hidden > 0 ? (
+        <View className='row-link' onClick={() => goPage(PAGE.adminUnits)}>
+          <Text>还有 {hidden} 个下级组织，在“组织架构”中查看</Text>
+          <Text className='row-link__arrow'>›</Text>
+        </View>
+      ) : null}
     </>
   );
 }

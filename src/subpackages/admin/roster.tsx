@@ -1,6 +1,8 @@
 // 党员名单: the members of one unit, filtered by bound / not bound, a page at a time. Tapping a
 // member offers what the viewer may do: release the entry from its WeChat account (the member
-// changed phones), and for org admins, make or unmake a branch organiser.
+// changed phones), appoint a bound member organiser of this unit (they then manage everything
+// below it) or make them a member again, flag a member of the leadership (领导班子成员), and move
+// a member to another unit (组织关系转接). The cloud function checks every one again.
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -10,7 +12,8 @@ import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
-import { usePaged } from '@/hooks';
+import Dialog from '@/components/Dialog';
+import { useMutation, usePaged } from '@/hooks';
 import { call, toApiError } from '@/api';
 import { goPage, PAGE } from '@/utils/nav';
 import AdminGate from '@/components/AdminGate';
@@ -34,7 +37,7 @@ interface RowAction {
 }
 
 /** The actions the viewer may take on a row; the cloud function checks each again. */
-function rowActions(viewer: MeMember, m: MemberRow): RowAction[] {
+function rowActions(viewer: MeMember, m: MemberRow, unit: ManagedUnit | null, onMove: (m: MemberRow) => void): RowAction[] {
   const actions: RowAction[] = [];
   if (m.bound && m.id !== viewer.id && (m.role !== 'org_admin' || viewer.role === 'org_admin')) {
     actions.push({
@@ -58,13 +61,31 @@ function rowActions(viewer: MeMember, m: MemberRow): RowAction[] {
       },
     });
   }
-  if (viewer.role === 'org_admin' && m.role !== 'org_admin') {
+  const unitName = unit?.name ?? '本组织';
+  // Only a bound member can be appointed: an unbound entry with a role could be claimed by its name.
+  if (m.role !== 'org_admin' && m.id !== viewer.id && (m.bound || m.role === 'unit_organiser')) {
     const promote = m.role === 'member';
     actions.push({
-      label: promote ? '设为支部管理员' : '取消支部管理员',
+      label: promote ? `任命为“${unitName}”管理员` : '取消管理员身份',
       run: async () => {
-        await call('org', 'setMemberRole', { memberId: m.id, role: promote ? 'unit_organiser' : 'member' });
-        return promote ? `${m.name}已是支部管理员` : `已取消${m.name}的管理员身份`;
+        await call('org', 'setMemberRole', promote ? { memberId: m.id, role: 'unit_organiser', unitIds: [m.unitId] } : { memberId: m.id, role: 'member' });
+        return promote ? `${m.name}已是“${unitName}”的管理员` : `已取消${m.name}的管理员身份`;
+      },
+    });
+  }
+  actions.push({
+    label: m.leader ? '取消领导班子成员' : '标为领导班子成员',
+    run: async () => {
+      await call('org', 'setLeader', { memberId: m.id, leader: !m.leader });
+      return m.leader ? '已取消' : `${m.name}已标为领导班子成员`;
+    },
+  });
+  if (m.id !== viewer.id) {
+    actions.push({
+      label: '转到其他组织',
+      run: async () => {
+        onMove(m);
+        return null;
       },
     });
   }
@@ -88,8 +109,8 @@ async function openActions(actions: RowAction[], onChanged: () => void): Promise
   }
 }
 
-function MemberItem({ m, viewer, onChanged }: { m: MemberRow; viewer: MeMember; onChanged: () => void }) {
-  const actions = rowActions(viewer, m);
+function MemberItem({ m, viewer, unit, onChanged, onMove }: { m: MemberRow; viewer: MeMember; unit: ManagedUnit | null; onChanged: () => void; onMove: (m: MemberRow) => void }) {
+  const actions = rowActions(viewer, m, unit, onMove);
   return (
     <View
       className='member-row'
@@ -98,10 +119,14 @@ function MemberItem({ m, viewer, onChanged }: { m: MemberRow; viewer: MeMember; 
       onClick={actions.length > 0 ? () => void openActions(actions, onChanged) : undefined}
     >
       <View className='member-row__main'>
-        <Text className='member-row__name'>{m.name}</Text>
+        <Text className='member-row__name'>
+          {m.name}
+          {m.leader ? <Text className='tag tag--gold member-row__leader'>领导班子</Text> : null}
+        </Text>
         <Text className='member-row__meta'>
           {m.roleLabel || ROLE_LABELS[m.role]}
           {m.phoneMasked ? ` · ${m.phoneMasked}` : ''}
+          {!m.bound && m.role === 'member' ? ' · 绑定微信后可任命为管理员' : ''}
         </Text>
       </View>
       <Text className={m.bound ? 'tag tag--ok' : 'tag'}>{m.bound ? '✓ 已绑定' : '○ 未绑定'}</Text>
@@ -110,8 +135,46 @@ function MemberItem({ m, viewer, onChanged }: { m: MemberRow; viewer: MeMember; 
   );
 }
 
-function Members({ unitId, filter, viewer }: { unitId: string; filter: BoundFilter; viewer: MeMember }) {
+function MoveMemberDialog({ m, units, onDone, onClose }: { m: MemberRow; units: ManagedUnit[]; onDone: () => void; onClose: () => void }) {
+  const move = useMutation('org', 'moveMember');
+  const [target, setTarget] = useState<string | null>(null);
+  const targets = units.filter((u) => isPickableUnit(u) && u.id !== m.unitId);
+  const base = units.length > 0 ? Math.min(...units.map((u) => u.depth)) : 0;
+  const confirm = async () => {
+    if (!target) return;
+    const done = await move.run({ memberId: m.id, unitId: target });
+    if (done) {
+      void Taro.showToast({ title: `${m.name}已转入新组织`, icon: 'none' });
+      onDone();
+    }
+  };
+  return (
+    <Dialog id='move-member' title={`把${m.name}转到`} confirmText='转接' onConfirm={() => void confirm()} onCancel={onClose} running={move.running} error={move.error?.message ?? null} confirmDisabled={!target}>
+      <Text className='ui-dialog__desc'>转接后，以往的学习和考试记录仍算在原组织，今后的记在新组织。</Text>
+      <View className='tree-pick' id='move-member-target'>
+        {targets.map((u) => (
+          <View
+            key={u.id}
+            id={`move-member-target-${u.id}`}
+            className={u.id === target ? 'tree-pick__row tree-pick__row--on' : 'tree-pick__row'}
+            style={{ paddingLeft: `${Math.min(Math.max(u.depth - base, 0), 6) * 28}px` }}
+            onClick={() => setTarget(u.id)}
+          >
+            <Text>
+              {u.id === target ? '✓ ' : ''}
+              {u.name}
+            </Text>
+          </View>
+        ))}
+      </View>
+    </Dialog>
+  );
+}
+
+function Members({ unitId, filter, viewer, units }: { unitId: string; filter: BoundFilter; viewer: MeMember; units: ManagedUnit[] }) {
   const list = usePaged('org', 'listMembers', { unitId, bound: filter, limit: 20 }, [unitId, filter]);
+  const [moving, setMoving] = useState<MemberRow | null>(null);
+  const unit = units.find((u) => u.id === unitId) ?? null;
   if (list.loading) return <LoadingView />;
   if (list.error && list.items.length === 0) return <ErrorView message={list.error.message} onRetry={list.reload} />;
   if (list.items.length === 0) {
@@ -133,8 +196,19 @@ function Members({ unitId, filter, viewer }: { unitId: string; filter: BoundFilt
   return (
     <View id='roster-list'>
       {list.items.map((m) => (
-        <MemberItem key={m.id} m={m} viewer={viewer} onChanged={list.reload} />
+        <MemberItem key={m.id} m={m} viewer={viewer} unit={unit} onChanged={list.reload} onMove={setMoving} />
       ))}
+      {moving ? (
+        <MoveMemberDialog
+          m={moving}
+          units={units}
+          onClose={() => setMoving(null)}
+          onDone={() => {
+            setMoving(null);
+            list.reload();
+          }}
+        />
+      ) : null}
       {list.error ? (
         <View className='form-error btn-gap'>
           <Text className='form-error__mark'>!</Text>
@@ -177,7 +251,7 @@ function Roster({ units, initialUnitId, viewer }: { units: ManagedUnit[]; initia
           ))}
         </View>
       </Card>
-      <Card>{unitId ? <Members unitId={unitId} filter={filter} viewer={viewer} /> : <EmptyView title='请先选择组织' />}</Card>
+      <Card>{unitId ? <Members unitId={unitId} filter={filter} viewer={viewer} units={units} /> : <EmptyView title='请先选择组织' />}</Card>
     </>
   );
 }

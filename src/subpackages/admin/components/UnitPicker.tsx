@@ -1,4 +1,5 @@
-// Choose one of the units I manage. A large tappable row that opens the system picker.
+// Choose one of the units I manage. A large tappable row that opens the system picker, which
+// lists the units in tree order, each indented by its depth.
 import { Picker, Text, View } from '@tarojs/components';
 import type { ManagedUnit } from '@core/contracts';
 import './UnitPicker.scss';
@@ -18,12 +19,14 @@ export default function UnitPicker({ id, label, units, value, onChange, placehol
     units.findIndex((u) => u.id === value),
   );
   const current = units.find((u) => u.id === value) ?? null;
+  const base = units.length > 0 ? Math.min(...units.map((u) => u.depth)) : 0;
+  const labels = units.map((u) => `${'\u3000'.repeat(Math.min(Math.max(u.depth - base, 0), 6))}${u.name}${u.status === 'closed' ? '（已撤销）' : ''}`);
   return (
     <View className='unit-picker'>
       <Text className='field__label'>{label}</Text>
       <Picker
         mode='selector'
-        range={units.map((u) => u.name)}
+        range={labels}
         value={index}
         onChange={(e) => {
           const picked = units[Number(e.detail.value)];
