@@ -156,3 +156,12 @@ export function inviteCodeFromParams(params: { code?: string; scene?: string }):
   const code = raw.trim().toUpperCase();
   return /^[A-Z0-9]{6}$/.test(code) ? code : null;
 }
+
+/**
+ * Does an activity's audience reach any of these units (an organiser's subtrees)? True when it is
+ * for everyone, names one of them, or names a unit above one of them — the activity then concerns
+ * some of the organiser's members.
+ */
+export function audienceTouches(audience: readonly string[], units: ReadonlyArray<{ path: readonly string[] }>, all = 'ALL'): boolean {
+  return audience.includes(all) || units.some((u) => audienceReaches(audience, u.path, all));
+}

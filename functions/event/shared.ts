@@ -14,7 +14,7 @@ import {
   type RegistrationStatus,
 } from '../../core/domain/event';
 import { formatBeijing } from '../../core/domain/time';
-import { audienceReaches } from '../../core/domain/units';
+import { audienceReaches, audienceTouches } from '../../core/domain/units';
 import { COLLECTIONS } from '../lib/collections';
 import { count, getById, list, updateById, updateWhere, type Database } from '../lib/db';
 import type { Deps } from '../lib/deps';
@@ -58,9 +58,9 @@ export async function loadForOrganiser(ctx: ActionContext, eventId: string, mode
   const event = await getById<EventDoc>(db, COLLECTIONS.events, eventId);
   if (!event || event.orgId !== me.orgId) throw notFound('找不到这个活动');
   const units = await managedUnits(db, me);
-  const managed = new Set(units.map((u) => u._id));
   const canEdit = me.role === 'org_admin' || event.createdBy === me._id;
-  const canView = canEdit || event.audience.some((id) => managed.has(id));
+  // It names a unit of the organiser's subtrees, or a unit above them: it reaches their members.
+  const canView = canEdit || audienceTouches(event.audience, units, ALL_UNITS);
   if (!canView) throw forbidden('这个活动不面向您管理的支部');
   if (mode === 'edit' && !canEdit) throw forbidden('只有发起人或单位管理员可以修改这个活动');
   return { me, event, units, canEdit };
@@ -239,7 +239,9 @@ export function detail(
 export function adminView(scope: OrganiserScope, now: number, extra: { coverUrl: string | null; names: string[] }): EventAdminView {
   const e = scope.event;
   const unitNames = new Map(scope.units.map((u) => [u._id, u.name]));
-  const branchIds = e.audience.includes(ALL_UNITS) ? scope.units.filter((u) => u.parentId !== null).map((u) => u._id) : e.audience.filter((id) => unitNames.has(id));
+  // One row per unit of the organiser's subtrees that the event reaches (a unit it names and every
+  // unit below it), each counted from the event's per-unit counters.
+  const branchIds = scope.units.filter((u) => u.parentId !== null && audienceReaches(e.audience, u.path, ALL_UNITS)).map((u) => u._id);
   return {
     ...detail(e, now, null, { ...extra, position: null }),
     status: e.status,

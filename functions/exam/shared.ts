@@ -16,7 +16,7 @@ import { forbidden, invalid, notFound } from '../lib/errors';
 import type { UnitDoc } from '../lib/model';
 import type { ActionContext } from '../lib/router';
 import { ALL_UNITS, type AttemptDoc, type BestResult, type ExamDoc, type ExamPoolDoc, type ExamQuestionDoc, type PinnedQuestion, type StatsDoc, type TakerDoc } from './model';
-import { mayManage, scopeIds, type Caller } from '../lib/identity';
+import { mayManage, scopeIds, unitsUnder, type Caller } from '../lib/identity';
 import { audienceReaches } from '../../core/domain/units';
 
 export { GRACE_MS };
@@ -44,50 +44,59 @@ export async function ownAttempt(db: Database, member: Caller, id: string): Prom
   return attempt;
 }
 
-/** The organiser manages this unit id itself (an org admin: every unit). Subtree-aware checks use identity's mayManage. */
-export function managesUnit(member: Caller, unitId: string): boolean {
-  if (member.role === 'org_admin') return true;
-  return scopeIds(member).includes(unitId);
-}
-
-export function managedIds(member: Caller): string[] {
-  return scopeIds(member);
-}
-
-/** Organisers who may change an exam: org admins, its author, or organisers of every branch it targets. */
-export function canEditExam(member: Caller, exam: ExamDoc): boolean {
+/**
+ * Organisers who may change an exam: org admins, its author, or organisers whose subtrees hold
+ * every unit it targets. `targets` are the exam's audience units (read by the caller).
+ */
+export function canEditExam(member: Caller, exam: ExamDoc, targets: UnitDoc[]): boolean {
   if (exam.orgId !== member.orgId) return false;
   if (member.role === 'org_admin') return true;
   if (member.role !== 'unit_organiser') return false;
   if (exam.createdBy === member._id) return true;
-  return exam.unitIds.length > 0 && exam.unitIds.every((u) => managesUnit(member, u));
+  return exam.unitIds.length > 0 && targets.length === exam.unitIds.length && targets.every((u) => mayManage(member, u));
 }
 
-/** Organisers who may look at an exam: it targets a branch they manage (or everyone). */
-export function canViewExam(member: Caller, exam: ExamDoc): boolean {
+/**
+ * Organisers who may look at an exam: it reaches some of their members — it targets everyone, a
+ * unit inside their subtrees, or a unit above one of their scope units (`scopes`, read by the caller).
+ */
+export function canViewExam(member: Caller, exam: ExamDoc, targets: UnitDoc[], scopes: UnitDoc[]): boolean {
   if (exam.orgId !== member.orgId) return false;
   if (member.role === 'org_admin') return true;
   if (member.role !== 'unit_organiser') return false;
-  return exam.audience.includes(ALL_UNITS) || exam.audience.some((u) => managesUnit(member, u));
+  if (exam.audience.includes(ALL_UNITS)) return true;
+  return targets.some((u) => mayManage(member, u) || scopes.some((s) => s.path.includes(u._id)));
 }
 
+/** The exam if the organiser may view (or edit) it; one more read for a unit organiser. */
 export async function examForOrganiser(db: Database, member: Caller, examId: string, need: 'view' | 'edit'): Promise<ExamDoc> {
   const exam = await getById<ExamDoc>(db, COLLECTIONS.exams, examId);
   if (!exam || exam.orgId !== member.orgId) throw notFound('找不到这场考试');
-  const allowed = need === 'edit' ? canEditExam(member, exam) : canViewExam(member, exam);
-  if (!allowed) throw forbidden('您不是这场考试所面向支部的管理员');
+  if (member.role === 'org_admin') return exam;
+  let allowed = false;
+  if (member.role === 'unit_organiser') {
+    const targetIds = exam.audience.filter((id) => id !== ALL_UNITS);
+    const scopeUnitIds = scopeIds(member);
+    const _ = db.command;
+    const read = await list<UnitDoc>(
+      db.collection(COLLECTIONS.units).where({ _id: _.in([...new Set([...targetIds, ...scopeUnitIds])]), orgId: exam.orgId }).limit(1000),
+    );
+    const targets = read.filter((u) => targetIds.includes(u._id));
+    const scopes = read.filter((u) => scopeUnitIds.includes(u._id));
+    allowed = need === 'edit' ? canEditExam(member, exam, targets) : canViewExam(member, exam, targets, scopes);
+  }
+  if (!allowed) throw forbidden('您不是这场考试所面向组织的管理员');
   return exam;
 }
 
-/** The branches of an exam's audience, limited to those the organiser manages. */
+/**
+ * The units an exam reaches — the units it names and every unit below them, or every unit for
+ * an org-wide exam — limited to those the organiser manages. One read.
+ */
 export async function visibleUnits(db: Database, member: Caller, exam: ExamDoc): Promise<UnitDoc[]> {
-  const _ = db.command;
-  let units: UnitDoc[];
-  if (exam.audience.includes(ALL_UNITS)) {
-    units = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: exam.orgId }).limit(1000));
-  } else {
-    units = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ _id: _.in(exam.audience), orgId: exam.orgId }).limit(1000));
-  }
+  const units = exam.audience.includes(ALL_UNITS)
+    ? await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: exam.orgId }).limit(1000))
+    : await unitsUnder(db, exam.orgId, exam.audience);
   return units.filter((u) => u.parentId !== null && mayManage(member, u)).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
 

@@ -5,6 +5,7 @@
 import type { CampaignSummary, CheckinResponses } from '../../../core/contracts/checkin';
 import { campaignLength, campaignStanding, CAMPAIGN_STANDING_TEXT, monthsBetween, type CampaignStanding } from '../../../core/domain/checkin';
 import { addDays, beijingDayKey } from '../../../core/domain/time';
+import { audienceReaches, audienceTouches } from '../../../core/domain/units';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, isDuplicateKeyError, list, updateWhere, type Database } from '../../lib/db';
 import { forbidden, invalid, notFound, precondition } from '../../lib/errors';
@@ -117,10 +118,9 @@ export async function listCampaigns(_input: object, ctx: ActionContext): Promise
   const today = beijingDayKey(clock.now());
   const me = await requireOrganiser(ctx);
   const units = await managedUnits(db, me);
-  const mine = new Set(units.map((u) => u._id));
   const docs = await list<CampaignDoc>(db.collection(COLLECTIONS.checkinCampaigns).where({ orgId: me.orgId }).orderBy('createdAt', 'desc').limit(100));
   return docs
-    .filter((c) => me.role === 'org_admin' || c.audience.includes(ALL_BRANCHES) || c.audience.some((id) => mine.has(id)))
+    .filter((c) => me.role === 'org_admin' || audienceTouches(c.audience, units, ALL_BRANCHES))
     .map((c) => summary(c, namesOf(units), today, me));
 }
 
@@ -152,7 +152,7 @@ export async function campaignProgress(input: { campaignId: string; unitId: stri
   const me = await requireOrganiser(ctx);
   const unit = await requireManagedUnit(db, me, input.unitId);
   const c = await getById<CampaignDoc>(db, COLLECTIONS.checkinCampaigns, input.campaignId);
-  if (!c || c.orgId !== me.orgId || !(c.audience.includes(ALL_BRANCHES) || c.audience.includes(unit._id))) throw notFound('找不到该支部的这个打卡活动');
+  if (!c || c.orgId !== me.orgId || !audienceReaches(c.audience, unit.path, ALL_BRANCHES)) throw notFound('找不到该支部的这个打卡活动');
   const today = beijingDayKey(clock.now());
   const members = await list<MemberDoc>(db.collection(COLLECTIONS.members).where({ unitId: unit._id }).orderBy('name', 'asc').limit(1000));
   const to = c.endDay < today ? c.endDay : today;

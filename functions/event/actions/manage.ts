@@ -16,6 +16,7 @@ import { writeWorkbook } from '../../lib/xlsx';
 import type { PostDoc } from '../../feed/model';
 import type { EventDoc, RegistrationDoc } from '../model';
 import { adminView, ALL_UNITS, audienceNames, card, coverUrls, fillFromWaitlist, loadForOrganiser, tellAboutEvent, type OrganiserScope } from '../shared';
+import { audienceTouches } from '../../../core/domain/units';
 
 type Draft = Required<Omit<EventDraft, 'cover'>> & { cover?: string | null };
 
@@ -144,13 +145,13 @@ export async function listAdminEvents(input: { cursor?: string | null; limit: nu
   const { db, clock } = ctx.deps;
   const _ = db.command;
   const me = await requireOrganiser(ctx);
-  const managed = new Set((await managedUnits(db, me)).map((u) => u._id));
+  const managed = await managedUnits(db, me);
   const base = { orgId: me.orgId };
   const where = afterCursor(_, base, 'createdAt', input.cursor);
   // Organisers see events reaching their branches; a page may hold fewer after that filter.
   const docs = await list<EventDoc>(db.collection(COLLECTIONS.events).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(input.limit + 1));
   const page = docs.slice(0, input.limit);
-  const visible = page.filter((e) => me.role === 'org_admin' || e.createdBy === me._id || e.audience.some((id) => managed.has(id)));
+  const visible = page.filter((e) => me.role === 'org_admin' || e.createdBy === me._id || audienceTouches(e.audience, managed, ALL_UNITS));
   const urls = await coverUrls(ctx.deps, visible);
   const now = clock.now();
   const last = page[page.length - 1];

@@ -6,11 +6,11 @@ import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, isDuplicateKeyError, list, updateById, updateWhere } from '../../lib/db';
 import { forbidden, notFound, precondition } from '../../lib/errors';
-import { type Caller, requireOrganiser } from '../../lib/identity';
-import type { MemberDoc } from '../../lib/model';
+import { mayManage, mayManagePath, requireOrganiser, type Caller } from '../../lib/identity';
+import type { MemberDoc, UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import type { AttemptDoc, TakerDoc } from '../model';
-import { closeAttempt, examForOrganiser, incStats, managesUnit, resultView, takerId } from '../shared';
+import { closeAttempt, examForOrganiser, incStats, resultView, takerId } from '../shared';
 
 export async function grantExtraTime(
   input: { examId: string; memberIds: string[]; minutes: number; reason: string },
@@ -24,7 +24,7 @@ export async function grantExtraTime(
   const ids = [...new Set(input.memberIds)];
   const members = await list<MemberDoc>(db.collection(COLLECTIONS.members).where({ _id: _.in(ids) }).limit(ids.length));
   if (members.length !== ids.length || members.some((m) => m.orgId !== me.orgId)) throw notFound('名单中找不到所选党员');
-  if (members.some((m) => !managesUnit(me, m.unitId))) throw forbidden('只能为您管理的支部的党员补时');
+  if (members.some((m) => !mayManagePath(me, m.orgId, m.unitPath))) throw forbidden('只能为您管理的组织的党员补时');
   const now = clock.now();
   const entry = { at: now, by: me._id, minutes: input.minutes, reason: input.reason };
   let updated = 0;
@@ -75,7 +75,9 @@ export async function grantExtraTime(
 async function managedAttempt(ctx: ActionContext, me: Caller, id: string): Promise<AttemptDoc> {
   const attempt = await getById<AttemptDoc>(ctx.deps.db, COLLECTIONS.examAttempts, id);
   if (!attempt || attempt.orgId !== me.orgId) throw notFound('找不到这次答题记录');
-  if (!managesUnit(me, attempt.unitId)) throw forbidden('只能处理您管理的支部的答题记录');
+  // The unit the attempt was taken in (history stays there, even if the member moved since).
+  const unit = me.role === 'org_admin' ? null : await getById<UnitDoc>(ctx.deps.db, COLLECTIONS.units, attempt.unitId);
+  if (me.role !== 'org_admin' && (!unit || !mayManage(me, unit))) throw forbidden('只能处理您管理的组织的答题记录');
   return attempt;
 }
 

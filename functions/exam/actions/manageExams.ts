@@ -5,16 +5,17 @@
 import type { ExamDraft, ExamResponses, ManagedExamRow } from '../../../core/contracts/exam';
 import { drawShortfall, paperTotal, type PoolEntry } from '../../../core/domain/exam';
 import type { QuestionType } from '../../../core/domain/questions';
+import { audienceReaches } from '../../../core/domain/units';
 import { COLLECTIONS } from '../../lib/collections';
 import { insert, insertBatch, list, updateWhere, type Database } from '../../lib/db';
 import { conflict, forbidden, invalid, precondition } from '../../lib/errors';
-import { type Caller, requireOrganiser } from '../../lib/identity';
+import { mayManage, requireOrganiser, unitsUnder, type Caller } from '../../lib/identity';
 import type { UnitDoc } from '../../lib/model';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { contentOf } from '../bank';
 import { ALL_UNITS, type ExamDoc, type ExamPoolDoc, type ExamQuestionDoc, type QuestionDoc, type StatsDoc } from '../model';
-import { ensureStats, examForOrganiser, examPhase, managedIds, managesUnit, pinnedId, type Pinned } from '../shared';
+import { ensureStats, examForOrganiser, examPhase, pinnedId, type Pinned } from '../shared';
 
 const PAGE = 20;
 /** A rules paper draws from at most this many pinned questions (the key stays well under 16 MB). */
@@ -26,15 +27,20 @@ export async function listManagedExams(input: { cursor?: string | null }, ctx: A
   const { db, clock } = ctx.deps;
   const me = await requireOrganiser(ctx);
   const _ = db.command;
+  // One read for the organisation's units: names and member counts for the page, and for a unit
+  // organiser which exams concern them — those naming a unit of their subtrees or one above them.
+  const units = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: me.orgId }).limit(1000));
+  const visible = units.filter((u) => mayManage(me, u));
   const base: Record<string, unknown> = { orgId: me.orgId };
-  if (me.role !== 'org_admin') base.audience = _.in([...managedIds(me), ALL_UNITS]);
+  if (me.role !== 'org_admin') {
+    const above = new Set(visible.flatMap((u) => u.path));
+    base.audience = _.in([...above, ALL_UNITS]);
+  }
   const where = afterCursor(_, base, 'createdAt', input.cursor, true);
   const docs = await list<ExamDoc>(db.collection(COLLECTIONS.exams).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(PAGE + 1));
   const page = docs.slice(0, PAGE);
-  // One read for the branches of the page: names, and member counts for the audience.
-  const units = page.length ? await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: me.orgId }).limit(1000)) : [];
   const names = new Map(units.map((u) => [u._id, u.name]));
-  const visible = units.filter((u) => me.role === 'org_admin' || managesUnit(me, u._id));
+  const byId = new Map(units.map((u) => [u._id, u]));
   const stats = page.length
     ? await list<StatsDoc>(db.collection(COLLECTIONS.examStats).where({ examId: _.in(page.map((e) => e._id)) }).limit(1000))
     : [];
@@ -42,7 +48,10 @@ export async function listManagedExams(input: { cursor?: string | null }, ctx: A
   const last = page[page.length - 1];
   return {
     items: page.map((e): ManagedExamRow => {
-      const mine = stats.filter((s) => s.examId === e._id && (me.role === 'org_admin' || managesUnit(me, s.unitId)));
+      const mine = stats.filter((s) => {
+        const u = byId.get(s.unitId);
+        return s.examId === e._id && u !== undefined && mayManage(me, u);
+      });
       return {
         id: e._id,
         title: e.title,
@@ -56,7 +65,7 @@ export async function listManagedExams(input: { cursor?: string | null }, ctx: A
         submitted: mine.reduce((n, s) => n + s.submitted, 0),
         audience: e.inviteOnly
           ? mine.reduce((n, s) => n + s.invited, 0)
-          : visible.filter((u) => e.audience.includes(ALL_UNITS) || e.audience.includes(u._id)).reduce((n, u) => n + u.memberCount, 0),
+          : visible.filter((u) => audienceReaches(e.audience, u.path, ALL_UNITS)).reduce((n, u) => n + u.memberCount, 0),
       };
     }),
     nextCursor: docs.length > PAGE && last ? encodeKeyset([new Date(last.createdAt).getTime(), last._id]) : null,
@@ -119,11 +128,11 @@ export async function saveExam(input: { examId?: string | null; exam: DraftOutpu
   if (draft.closesAt <= draft.opensAt) throw invalid('结束时间应晚于开始时间');
   const unitIds = [...new Set(draft.unitIds)];
   if (unitIds.length === 0 && me.role !== 'org_admin') throw forbidden('只有单位管理员可以面向全体支部发布考试');
-  if (unitIds.some((u) => !managesUnit(me, u))) throw forbidden('只能面向您管理的支部发布考试');
   if (unitIds.length > 0) {
     const _ = db.command;
     const units = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ _id: _.in(unitIds), orgId: me.orgId }).limit(unitIds.length));
     if (units.length !== unitIds.length || units.some((u) => u.parentId === null || u.status !== 'active')) throw invalid('所选支部不存在或已撤销');
+    if (units.some((u) => !mayManage(me, u))) throw forbidden('只能面向您管理的组织发布考试');
   }
   const shape = await paperShape(db, me, draft);
   if (draft.passScore > shape.totalScore) throw invalid(`及格分不能高于总分 ${shape.totalScore} 分`);
@@ -225,8 +234,10 @@ async function activeQuestions(db: Database, orgId: string, types: QuestionType[
   return out.slice(0, POOL_LIMIT);
 }
 
+/** Every unit the exam reaches: the units it names and all below them (every unit for 'ALL'). */
 export async function audienceUnitIds(db: Database, exam: ExamDoc): Promise<string[]> {
-  if (!exam.audience.includes(ALL_UNITS)) return exam.audience;
-  const units = (await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: exam.orgId }).limit(1000))).filter((u) => u.parentId !== null);
-  return units.map((u) => u._id);
+  const units = exam.audience.includes(ALL_UNITS)
+    ? await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: exam.orgId }).limit(1000))
+    : await unitsUnder(db, exam.orgId, exam.audience);
+  return units.filter((u) => u.parentId !== null).map((u) => u._id);
 }

@@ -9,14 +9,15 @@ import { formatBeijing } from '../../../core/domain/time';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, list } from '../../lib/db';
 import { forbidden, notFound } from '../../lib/errors';
-import { type Caller, requireOrganiser } from '../../lib/identity';
+import { mayManage, requireOrganiser, type Caller } from '../../lib/identity';
+import { audienceReaches } from '../../../core/domain/units';
 import type { UnitDoc } from '../../lib/model';
 import { clip, spendCredit, templateId } from '../../lib/reminders';
 import type { ActionContext } from '../../lib/router';
 import { writeWorkbook } from '../../lib/xlsx';
-import type { AttemptDoc, ExamDoc, StatsDoc } from '../model';
+import { ALL_UNITS, type AttemptDoc, type ExamDoc, type StatsDoc } from '../model';
 import { branchRoster } from '../roster';
-import { closeAttempt, examForOrganiser, examPhase, GRACE_MS, loadPinned, loadPool, managesUnit, visibleUnits } from '../shared';
+import { closeAttempt, examForOrganiser, examPhase, GRACE_MS, loadPinned, loadPool, visibleUnits } from '../shared';
 
 export async function examMonitor(input: { examId: string }, ctx: ActionContext): Promise<ExamResponses['examMonitor']> {
   const { db, clock } = ctx.deps;
@@ -122,8 +123,8 @@ export async function examStats(input: { examId: string; unitId?: string | null 
 async function branchOf(ctx: ActionContext, me: Caller, exam: ExamDoc, unitId: string): Promise<UnitDoc> {
   const unit = await getById<UnitDoc>(ctx.deps.db, COLLECTIONS.units, unitId);
   if (!unit || unit.orgId !== exam.orgId || unit.parentId === null) throw notFound('找不到该支部');
-  if (!managesUnit(me, unitId)) throw forbidden('您不是该支部的管理员');
-  if (!exam.audience.includes('ALL') && !exam.audience.includes(unitId)) throw notFound('这场考试不面向该支部');
+  if (!mayManage(me, unit)) throw forbidden('您不是该组织的管理员');
+  if (!audienceReaches(exam.audience, unit.path, ALL_UNITS)) throw notFound('这场考试不面向该组织');
   return unit;
 }
 
