@@ -50,9 +50,9 @@ export interface MemberDoc {
   unitPath: string[];
   name: string;
   /**
-   * The pinyin of the name, then the name (functions/org/sortKey.ts): rosters are listed in this
-   * order. Written wherever an entry is created or renamed; an entry written before it has none
-   * and is read as '' (listed first), never filtered out.
+   * The roster's listing key (functions/org/sortKey.ts): leaders first (`0:` / `1:`), then the
+   * pinyin of the name, then the name. Written wherever an entry is created, renamed or flagged a
+   * leader; an entry written before it has none and is read as '' (listed first), never filtered out.
    */
   sortKey: string;
   phone: string | null;

@@ -24,8 +24,21 @@ export function memberSortKey(pinyin: Pinyin, name: string): string {
   return `${syllables.join('-')} ${name}`;
 }
 
-/** memberSortKey with pinyin-pro loaded on first use. */
-export async function loadSortKey(): Promise<(name: string) => string> {
+/**
+ * The roster's listing key: leaders (领导班子成员) first — "leaders first", as the seeds ask
+ * (以上率下) — then everyone in pinyin order. `0:` and `1:` sort before any pinyin.
+ */
+export function rankedSortKey(leader: boolean, pinyinKey: string): string {
+  return `${leader ? '0' : '1'}:${pinyinKey}`;
+}
+
+/** The same key with the leader rank changed (the pinyin part is kept; an unranked key gains one). */
+export function rerankSortKey(sortKey: string, leader: boolean): string {
+  return rankedSortKey(leader, /^[01]:/.test(sortKey) ? sortKey.slice(2) : sortKey);
+}
+
+/** The listing key of a member, with pinyin-pro loaded on first use. */
+export async function loadSortKey(): Promise<(name: string, leader?: boolean) => string> {
   const { pinyin } = await import('pinyin-pro');
-  return (name) => memberSortKey(pinyin, name);
+  return (name, leader = false) => rankedSortKey(leader, memberSortKey(pinyin, name));
 }

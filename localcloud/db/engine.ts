@@ -477,11 +477,16 @@ export class DbEngine {
     const store = this.store;
     let list: Doc[];
     try {
-      list = new Aggregator(pipeline, {
+      // A leading $match filters the stored documents before anything is copied, as MongoDB
+      // applies it first (through an index); the stages after it see copies of the matches only.
+      const first = pipeline[0];
+      const matched = first && '$match' in first ? findDocs(view, collection, asRecord(first.$match)) : null;
+      const input = matched ? matched.map(cloneValue) : view.list(collection);
+      list = new Aggregator(matched ? pipeline.slice(1) : pipeline, {
         ...MINGO_OPTIONS,
-        processingMode: ProcessingMode.CLONE_INPUT,
+        processingMode: matched ? ProcessingMode.CLONE_OFF : ProcessingMode.CLONE_INPUT,
         collectionResolver: (name: string) => (store.hasCollection(name) ? view.list(name).map(cloneValue) : []),
-      }).run<Doc>(view.list(collection));
+      }).run<Doc>(input);
     } catch (err) {
       throw new CloudError('DATABASE_REQUEST_FAILED', `aggregate failed: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -105,7 +105,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ seeded
       unitId: m.branch,
       unitPath: [DEMO_ORG.id, m.branch],
       name: m.name,
-      sortKey: sortKeyOf(m.name),
+      sortKey: sortKeyOf(m.name, m.leader),
       phone: m.phone,
       category: m.category,
       role: m.role,

@@ -251,6 +251,8 @@ describe('roster order', () => {
     const expected = [
       '旧甲', // legacy-a: no key, ordered by _id
       '旧乙',
+      '宋德明', // 领导班子成员 first (the demo flags the first two of each branch), in pinyin order
+      '王秀英',
       '白云', // bai
       '陈思远', // chen-si-yuan before cheng
       '程保国',
@@ -261,9 +263,7 @@ describe('roster order', () => {
       '李梅', // li before liu
       '刘军',
       '单田', // shan (not dan)
-      '宋德明',
       '唐志刚',
-      '王秀英',
       '谢国华',
       '于长海',
       '曾文', // zeng (not ceng)
@@ -280,7 +280,14 @@ describe('roster order', () => {
 
     // Bound members only (王秀英 … 唐志刚 and the approved 白云), two to a page: the same order.
     const bound = await walk('demo-admin', 'br-retired', 2, 'bound');
-    expect(bound.names).toEqual(['白云', '韩淑珍', '宋德明', '唐志刚', '王秀英', '谢国华', '郑桂兰']);
+    expect(bound.names).toEqual(['宋德明', '王秀英', '白云', '韩淑珍', '唐志刚', '谢国华', '郑桂兰']);
+
+    // Flagging a leader moves them up with the others of the leadership; unflagging puts them back.
+    await dataOf(await t.call('demo-admin', 'org', 'setLeader', { memberId: 'demo-member-25', leader: true })); // 韩淑珍
+    const boundNow = await walk('demo-admin', 'br-retired', 3, 'bound');
+    expect(boundNow.names).toEqual(['韩淑珍', '宋德明', '王秀英', '白云', '唐志刚', '谢国华', '郑桂兰']);
+    await dataOf(await t.call('demo-admin', 'org', 'setLeader', { memberId: 'demo-member-25', leader: false }));
+    expect((await walk('demo-admin', 'br-retired', 3, 'bound')).names).toEqual(bound.names);
   });
 });
 
