@@ -16,7 +16,7 @@ const config: Taro.AppConfig & { cloud: boolean } = {
   subPackages: [
     {
       root: 'subpackages/admin',
-      pages: ['index', 'units', 'units-import', 'invite', 'roster', 'import', 'requests'],
+      pages: ['index', 'units', 'units-import', 'invite', 'organisers', 'roster', 'import', 'requests'],
     },
     {
       root: 'subpackages/exam',

@@ -110,6 +110,8 @@ export interface BranchCompletion {
 export interface DayRosterRow {
   memberId: string;
   name: string;
+  /** 领导班子成员: listed first, and counted apart ("leaders first"). */
+  leader: boolean;
   checkedIn: boolean;
   madeUp: boolean;
   minutes: number | null;
@@ -175,7 +177,15 @@ export interface CheckinResponses {
   makeUp: CheckinResult;
   getMyCheckins: MyCheckins;
   branchCompletion: { day: string; units: BranchCompletion[] };
-  branchDayRoster: { day: string; unitId: string; unitName: string; rows: DayRosterRow[]; missingText: string };
+  branchDayRoster: {
+    day: string;
+    unitId: string;
+    unitName: string;
+    rows: DayRosterRow[];
+    missingText: string;
+    /** The leadership's own figures for the day. */
+    leaders: { total: number; done: number };
+  };
   /** sent: messages sent now; withoutCredit: no credit left; alreadyReminded: reminded today already. */
   remindBranch: { sent: number; withoutCredit: number; alreadyReminded: number };
   completionTrend: { from: string; to: string; members: number; days: Array<{ day: string; count: number }> };

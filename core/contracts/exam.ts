@@ -437,6 +437,8 @@ export interface ExamStatsView {
 export interface RosterRow {
   memberId: string;
   name: string;
+  /** 领导班子成员: listed first, and counted apart ("leaders first"). */
+  leader: boolean;
   status: 'absent' | 'in_progress' | 'passed' | 'failed';
   score: number | null;
   attempts: number;
@@ -455,6 +457,8 @@ export interface ExamRosterView {
   rows: RosterRow[];
   /** Names of those who have not taken it, one line, ready to paste into a group chat. */
   absentText: string;
+  /** The leadership's own figures (over the whole roster, whatever the filter). */
+  leaders: { total: number; taken: number; passed: number };
 }
 
 export interface MonitorAttempt {

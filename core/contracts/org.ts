@@ -124,6 +124,8 @@ export const orgSchemas = {
       toDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
     })
     .strict(),
+  /** The organisers (and org admins) inside the caller's subtrees, with what each manages. */
+  listOrganisers: z.object({}).strict(),
   /** The first-run checklist of 管理后台, ticked off from the data. */
   getSetup: z.object({}).strict(),
   /** A unit's invite code with a mini-program code that opens binding with it filled in. */
@@ -172,6 +174,19 @@ export interface ManagedUnit extends UnitRef {
   /** Members of the unit and every unit below it (listUnits only; 0 elsewhere). */
   subtreeMembers: number;
   subtreeBound: number;
+}
+
+export interface OrganiserRow {
+  memberId: string;
+  name: string;
+  role: Role;
+  roleLabel: string;
+  /** The unit the organiser belongs to. */
+  unitName: string;
+  bound: boolean;
+  /** The units whose subtrees they manage (empty for an org admin: the whole organisation). */
+  manages: UnitRef[];
+  isMe: boolean;
 }
 
 export interface SetupStep {
@@ -305,6 +320,7 @@ export interface OrgResponses {
   inviteCard: { unitId: string; unitName: string; orgName: string; inviteCode: string; qrUrl: string };
   getRollup: Rollup;
   getSetup: { steps: SetupStep[]; done: boolean };
+  listOrganisers: { items: OrganiserRow[] };
   unbindMember: { memberId: string };
   grantReminders: { credits: Record<'exam' | 'checkin' | 'event', number> };
 }

@@ -10,6 +10,7 @@ import { branchFeed } from './actions/feed';
 import { getMyCheckins } from './actions/getMyCheckins';
 import { makeUp } from './actions/makeUp';
 import { remindBranch, sendDailyReminders } from './reminders';
+import { runRollups } from './rollups';
 import { getSettings, updateSettings } from './settings';
 
 export const main = createRouter<typeof checkinSchemas, CheckinResponses>(
@@ -33,5 +34,10 @@ export const main = createRouter<typeof checkinSchemas, CheckinResponses>(
     myCampaigns,
     branchFeed,
   },
-  { getOpenid, deps: platformDeps, onTimer: (deps) => sendDailyReminders(deps) },
+  {
+    getOpenid,
+    deps: platformDeps,
+    // One trigger per function (WeChat): the reminders, then the closed-day roll-ups.
+    onTimer: async (deps) => ({ ...(await sendDailyReminders(deps, 30_000)), rollups: await runRollups(deps, 20_000) }),
+  },
 );

@@ -93,3 +93,28 @@ export interface ReminderRunDoc {
   startedAt: number;
   finishedAt: number | null;
 }
+
+/**
+ * `_id` = `${unitId}_${day}`: check-ins of the unit's whole subtree on a closed day, computed by the
+ * timer under tree version `tree` (functions/checkin/rollups.ts). The root's document marks the day
+ * as computed for the organisation.
+ */
+export interface RollupDoc {
+  _id: string;
+  unitId: string;
+  orgId: string;
+  day: string;
+  count: number;
+  tree: number;
+  at: number;
+}
+
+/** `_id` = orgId: how far back the roll-ups have been computed under tree version `tree`. */
+export interface RollupRunDoc {
+  _id: string;
+  orgId: string;
+  tree: number;
+  /** The next (older) day to compute. */
+  next: string;
+  at: number;
+}

@@ -1,9 +1,9 @@
 // What the check-in context tells other contexts, read through its own collections (rule 3).
 
-import { beijingDayKey } from '../../core/domain/time';
+import { addDays, beijingDayKey } from '../../core/domain/time';
 import { COLLECTIONS } from '../lib/collections';
 import { list, type Database } from '../lib/db';
-import type { CampaignDoc } from './model';
+import type { CampaignDoc, RollupDoc } from './model';
 
 /** Titles of check-in campaigns not yet ended whose audience names one of `unitIds`. */
 export async function openCampaignsFor(db: Database, orgId: string, unitIds: string[], now: number): Promise<string[]> {
@@ -14,22 +14,44 @@ export async function openCampaignsFor(db: Database, orgId: string, unitIds: str
   return docs.filter((c) => c.status === 'active').map((c) => c.title);
 }
 
+export interface CheckinsByDayQuery {
+  orgId: string;
+  /** The unit whose subtree is asked for, and the ids of that subtree (itself included). */
+  unitId: string;
+  unitIds: string[];
+  fromDay: string;
+  toDay: string;
+  today: string;
+  /** The organisation's current tree version (the root's `treeVersion`). */
+  tree: number;
+}
+
 /**
- * Check-ins per day made by members while in `unitIds` (a subtree), from the per-unit-per-day
- * counters written at check-in time, in one aggregate read whatever the subtree's size. History
- * stays where it happened: a member who moved counts for their old unit before the move.
+ * Check-ins per day made by members while in the subtree, whatever its size, in one or two reads:
+ * the closed-day roll-ups of the unit and its root (the root's marks a day as computed under the
+ * current tree), then one aggregate of the per-unit counters for the days not covered — today,
+ * and any day the timer has not (re)computed yet. History stays where it happened: a member who
+ * moved counts for their old unit before the move.
  */
-export async function checkinsByDay(db: Database, unitIds: string[], fromDay: string, toDay: string): Promise<Map<string, number>> {
+export async function checkinsByDay(db: Database, q: CheckinsByDayQuery): Promise<Map<string, number>> {
   const _ = db.command;
   const $ = _.aggregate;
+  const docs = await list<RollupDoc>(
+    db.collection(COLLECTIONS.checkinRollups).where({ unitId: _.in([...new Set([q.unitId, q.orgId])]), day: _.gte(q.fromDay).and(_.lte(q.toDay)) }).limit(1000),
+  );
+  const computed = new Set(docs.filter((d) => d.unitId === q.orgId && d.tree === q.tree && d.day < q.today).map((d) => d.day));
+  const out = new Map<string, number>();
+  for (const d of docs) if (d.unitId === q.unitId && computed.has(d.day)) out.set(d.day, d.count);
+  const missing: string[] = [];
+  for (let d = q.fromDay; d <= q.toDay; d = addDays(d, 1)) if (!computed.has(d)) missing.push(d);
+  if (missing.length === 0) return out;
   const res = await db
     .collection(COLLECTIONS.checkinDaily)
     .aggregate()
-    .match({ unitId: _.in(unitIds), day: _.gte(fromDay).and(_.lte(toDay)) })
+    .match({ unitId: _.in(q.unitIds), day: _.in(missing) })
     .group({ _id: '$day', count: $.sum('$count') })
     .limit(400)
     .end();
-  const out = new Map<string, number>();
   for (const row of (res as { list: Array<{ _id: string; count: number }> }).list) out.set(row._id, row.count);
   return out;
 }

@@ -15,7 +15,8 @@ export interface BranchRoster {
 export async function branchRoster(db: Database, exam: ExamDoc, unitId: string, withCredits: boolean): Promise<BranchRoster> {
   const _ = db.command;
   const [members, takers] = await Promise.all([
-    list<MemberDoc>(db.collection(COLLECTIONS.members).where({ unitId }).orderBy('name', 'asc').limit(1000)),
+    // Leaders first, then pinyin order: the roster's listing key (org's sortKey) carries both.
+    list<MemberDoc>(db.collection(COLLECTIONS.members).where({ unitId }).orderBy('sortKey', 'asc').limit(1000)),
     list<TakerDoc>(db.collection(COLLECTIONS.examTakers).where({ examId: exam._id, unitId }).orderBy('name', 'asc').limit(1000)),
   ]);
   const byMember = new Map(takers.map((t) => [t.memberId, t]));
@@ -34,6 +35,7 @@ export async function branchRoster(db: Database, exam: ExamDoc, unitId: string, 
       return {
         memberId: m._id,
         name: m.name,
+        leader: m.leader === true,
         status,
         score: t?.best?.score ?? null,
         attempts: t?.attemptsUsed ?? 0,

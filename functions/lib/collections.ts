@@ -29,6 +29,8 @@ export const COLLECTIONS = {
   checkinCampaigns: 'checkinCampaigns',
   checkinReminders: 'checkinReminders',
   checkinReminderRuns: 'checkinReminderRuns',
+  checkinRollups: 'checkinRollups',
+  checkinRollupRuns: 'checkinRollupRuns',
   events: 'events',
   eventRegistrations: 'eventRegistrations',
   eventReminders: 'eventReminders',
@@ -53,6 +55,7 @@ export const INDEXES: Record<CollectionName, string[][]> = {
   // unitPath: every member of a subtree (multikey), for a moved unit's path rewrite and subtree rosters.
   // sortKey: the roster page (pinyin order), all or bound/unbound only; name: same-name lookups
   // (binding, the import's duplicate check) and the by-name lists of other contexts.
+  // orgId, role: the organisers page.
   members: [
     ['unitId', 'name'],
     ['unitId', 'openid', 'name'],
@@ -61,6 +64,7 @@ export const INDEXES: Record<CollectionName, string[][]> = {
     ['unitId'],
     ['unitId', 'sortKey'],
     ['unitId', 'openid', 'sortKey'],
+    ['orgId', 'role'],
   ],
   // unitId: the identities of one unit's members, for a moved unit's path rewrite.
   identities: [['unitId']],
@@ -110,8 +114,17 @@ export const INDEXES: Record<CollectionName, string[][]> = {
   checkins: [['unitId', 'share', 'at']],
   checkinSummaries: [],
   checkinMonths: [],
-  // Roll-ups: a subtree's units' counters over a period of days.
-  checkinDaily: [['unitId', 'day']],
+  // Roll-ups: a subtree's units' counters over a period of days; the roll-up job's day of one organisation.
+  checkinDaily: [
+    ['unitId', 'day'],
+    ['orgId', 'day'],
+  ],
+  // A unit's (and its root's) closed-day roll-ups over a period; the job's day of one organisation.
+  checkinRollups: [
+    ['unitId', 'day'],
+    ['orgId', 'day'],
+  ],
+  checkinRollupRuns: [],
   checkinSettings: [],
   // A member's campaigns (their branch or the whole organisation, not long ended); an organiser's list.
   checkinCampaigns: [

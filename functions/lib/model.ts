@@ -27,6 +27,8 @@ export interface UnitDoc {
   /** A closed unit is kept with its members and history; it takes no new members or children. */
   status: 'active' | 'closed';
   closedAt: Date | null;
+  /** The root only: raised whenever a unit moves, so roll-ups computed under the old tree are known stale. */
+  treeVersion?: number;
   createdAt: Date;
   updatedAt?: Date;
 }

@@ -15,6 +15,7 @@ import { importRoster } from './actions/importRoster';
 import { importUnits } from './actions/importUnits';
 import { inviteCard } from './actions/inviteCard';
 import { listMembers } from './actions/listMembers';
+import { listOrganisers } from './actions/listOrganisers';
 import { listUnits } from './actions/listUnits';
 import { moveMember } from './actions/moveMember';
 import { moveUnit } from './actions/moveUnit';
@@ -47,6 +48,7 @@ export const main = createRouter<typeof orgSchemas, OrgResponses>(
     inviteCard,
     getRollup,
     getSetup,
+    listOrganisers,
     unbindMember,
     grantReminders,
   },

@@ -16,6 +16,7 @@ export const PAGE = {
   adminUnits: '/subpackages/admin/units',
   adminInvite: '/subpackages/admin/invite',
   adminUnitsImport: '/subpackages/admin/units-import',
+  adminOrganisers: '/subpackages/admin/organisers',
   adminRoster: '/subpackages/admin/roster',
   adminImport: '/subpackages/admin/import',
   adminRequests: '/subpackages/admin/requests',

@@ -29,6 +29,12 @@ afterAll(async () => {
 });
 
 const ADMIN = 'demo-admin';
+/** The check-in timer: reminders when due, then the closed-day roll-ups. */
+const timer = async (cloud = t) => {
+  const { result } = await cloud.cloud.invoke('checkin', { Type: 'Timer', TriggerName: 'dailyReminders' }, { openid: '' });
+  expect(result).toMatchObject({ ok: true });
+  return (result as { data: { rollups: { days: number; writes: number; done: boolean } } }).data.rollups;
+};
 const org = <T>(openid: string, action: string, payload: unknown = {}) => t.call<T>(openid, 'org', action, payload);
 const ok = async <T>(openid: string, action: string, payload: unknown = {}) => dataOf(await org<T>(openid, action, payload));
 const all = async <T extends { _id: string }>(collection: string, where: Record<string, unknown>) =>
@@ -77,6 +83,14 @@ describe('roll-ups up the tree', () => {
     await ok(ADMIN, 'moveUnit', { unitId: 'br-school', parentId: mid });
     await ok(ADMIN, 'moveUnit', { unitId: 'br-retired', parentId: mid });
 
+    // Twice: before the timer has computed any closed day (every day read from the per-unit
+    // counters), and after (closed days from the roll-ups, today from the counters).
+    for (const phase of ['live', 'rolled up'] as const) {
+      if (phase === 'rolled up') {
+        const run = await timer();
+        expect(run.writes).toBeGreaterThan(0);
+        expect(t.cloud.db.count(COLLECTIONS.checkinRollups, { unitId: mid })).toBeGreaterThan(7);
+      }
     for (const [unitId, ids] of [
       [mid, [mid, 'br-school', 'br-retired']],
       ['org-demo', ['org-demo', mid, 'br-school', 'br-retired', 'br-office']],
@@ -101,9 +115,13 @@ describe('roll-ups up the tree', () => {
       expect(r.events.confirmed).toBe(want.confirmed);
       expect(r.events.attended).toBe(want.attended);
     }
-    // identity, unit, subtree, check-in aggregate, exams, their per-unit aggregate, events: 7 reads.
+    }
+    // identity, unit, subtree, the root (tree version), the check-in roll-ups, today's aggregate,
+    // exams, their per-unit aggregate, events: 9 reads (the root's own: 8, it is the unit).
     const { stats } = await t.invoke(ADMIN, 'org', 'getRollup', { unitId: mid, fromDay, toDay: today });
-    expect([stats.reads, stats.writes]).toEqual([7, 0]);
+    expect([stats.reads, stats.writes]).toEqual([9, 0]);
+    const rootCost = await t.invoke(ADMIN, 'org', 'getRollup', { unitId: 'org-demo', fromDay, toDay: today });
+    expect([rootCost.stats.reads, rootCost.stats.writes]).toEqual([8, 0]);
     const root = await ok<Rollup>(ADMIN, 'getRollup', { unitId: 'org-demo', fromDay, toDay: today });
     expect(root.units).toBe(5);
     expect(root.members).toBe(30);
@@ -128,9 +146,15 @@ describe('roll-ups up the tree', () => {
     const school = await ok<Rollup>(ADMIN, 'getRollup', { unitId: 'br-school', fromDay, toDay: today });
     const midBefore = await ok<Rollup>(ADMIN, 'getRollup', { unitId: mid, fromDay, toDay: today });
     await ok(ADMIN, 'moveUnit', { unitId: 'br-school', parentId: 'org-demo' });
-    const midAfter = await ok<Rollup>(ADMIN, 'getRollup', { unitId: mid, fromDay, toDay: today });
-    expect(midAfter.checkins.total).toBe(midBefore.checkins.total - school.checkins.total);
-    expect(midAfter.members).toBe(midBefore.members - school.members);
+    // At once (the roll-ups of the old tree are set aside), and after the timer recomputed them.
+    for (const when of ['before the timer', 'after the timer']) {
+      if (when === 'after the timer') await timer();
+      const midAfter = await ok<Rollup>(ADMIN, 'getRollup', { unitId: mid, fromDay, toDay: today });
+      expect(midAfter.checkins.total).toBe(midBefore.checkins.total - school.checkins.total);
+      expect(midAfter.members).toBe(midBefore.members - school.members);
+      const schoolAfter = await ok<Rollup>(ADMIN, 'getRollup', { unitId: 'br-school', fromDay, toDay: today });
+      expect(schoolAfter.checkins.total).toBe(school.checkins.total);
+    }
   });
 
   it('an organiser reads roll-ups only inside their subtree; bad periods are refused', async () => {
@@ -149,6 +173,7 @@ describe('roll-up read cost at scale', () => {
     const s = await startTestCloud({ seed: false });
     try {
       const now = new Date();
+      const monthAgo = new Date(Date.now() - 30 * 86_400_000); // the organisation's creation
       const orgId = 'big-org';
       const units: UnitDoc[] = [];
       const add = (id: string, parent: UnitDoc | null) => {
@@ -165,7 +190,7 @@ describe('roll-up read cost at scale', () => {
           boundCount: parent ? 30 : 0,
           status: 'active',
           closedAt: null,
-          createdAt: now,
+          createdAt: monthAgo,
         };
         units.push(u);
         return u;
@@ -195,18 +220,25 @@ describe('roll-up read cost at scale', () => {
         expect(result).toMatchObject({ ok: true });
         return { reads: stats.reads, writes: stats.writes, data: (result as { data: Rollup }).data };
       };
-      const whole = await cost(orgId);
-      const branch = await cost('a0b0c0d0');
-      const middle = await cost('a1b2');
-      // identity, the unit, the subtree's units, one check-in aggregate, the period's exams (none
-      // here, so their per-unit aggregate is skipped), the period's events.
-      expect([whole.reads, whole.writes]).toEqual([6, 0]);
-      expect([branch.reads, branch.writes]).toEqual([6, 0]);
-      expect([middle.reads, middle.writes]).toEqual([6, 0]);
-      expect(whole.data).toMatchObject({ units: 500, members: 499 * 40, bound: 499 * 30, checkins: { total: 499 * 3 * 25 } });
-      expect(middle.data.units).toBe(1 + 4 + 20);
-      expect(middle.data.checkins.total).toBe(25 * 3 * 25);
-      expect(branch.data).toMatchObject({ units: 1, members: 40, checkins: { total: 75 } });
+      // identity, the unit, the subtree's units, (below the root: the root, for its tree version),
+      // the check-in roll-ups, one aggregate of the days they do not cover, the period's exams
+      // (none here, so their per-unit aggregate is skipped), the period's events.
+      for (const phase of ['no roll-ups yet', 'closed days rolled up'] as const) {
+        if (phase === 'closed days rolled up') {
+          const run = await timer(s);
+          expect(run.writes).toBeGreaterThanOrEqual(500 * 2); // every unit, for the two closed days
+        }
+        const whole = await cost(orgId);
+        const branch = await cost('a0b0c0d0');
+        const middle = await cost('a1b2');
+        expect([whole.reads, whole.writes]).toEqual([7, 0]);
+        expect([branch.reads, branch.writes]).toEqual([8, 0]);
+        expect([middle.reads, middle.writes]).toEqual([8, 0]);
+        expect(whole.data).toMatchObject({ units: 500, members: 499 * 40, bound: 499 * 30, checkins: { total: 499 * 3 * 25 } });
+        expect(middle.data.units).toBe(1 + 4 + 20);
+        expect(middle.data.checkins.total).toBe(25 * 3 * 25);
+        expect(branch.data).toMatchObject({ units: 1, members: 40, checkins: { total: 75 } });
+      }
     } finally {
       await s.close();
     }

@@ -131,6 +131,12 @@ describe('a tree of any depth', () => {
     expect(await org('demo-m-03', 'createUnit', { parentId: ids.work, name: '越权支部', kind: 'branch' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await org('demo-m-03', 'moveUnit', { unitId: ids.leaf, parentId: ids.work })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await org('demo-m-03', 'moveMember', { memberId: 'demo-member-02', unitId: ids.leaf })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    // The organisers page: the admin sees her with her scope; she sees the organisers of her subtree only.
+    const organisers = await ok<{ items: Array<{ name: string; manages: Array<{ id: string }>; role: string }> }>(ADMIN, 'listOrganisers');
+    expect(organisers.items.find((o) => o.name === '陈静')).toMatchObject({ role: 'unit_organiser', manages: [{ id: ids.committee }] });
+    expect(organisers.items.map((o) => o.name)).toEqual(expect.arrayContaining(['张伟', '李强', '陈静']));
+    const hers = await ok<{ items: Array<{ name: string }> }>('demo-m-03', 'listOrganisers');
+    expect(hers.items.map((o) => o.name)).toEqual(['陈静']);
     // Nor can they move or close the top of their own scope.
     expect(await org('demo-m-03', 'closeUnit', { unitId: ids.committee })).toMatchObject({ ok: false, code: 'FAILED_PRECONDITION' });
   });
@@ -143,6 +149,18 @@ describe('a tree of any depth', () => {
     expect(dataOf(mineNow).map((c) => c.title)).toContain('总支读书月');
     const other = await t.call<Array<{ title: string }>>('demo-member', 'checkin', 'myCampaigns', {});
     expect(dataOf(other).map((c) => c.title)).not.toContain('总支读书月');
+  });
+
+  it('refuses to close a unit while an activity is open to it, naming it; closes once it is over', async () => {
+    const temp = await create(ids.general, '临时党支部', 'branch');
+    const campaign = { title: '临时支部打卡', startDay: '2036-01-01', endDay: '2036-12-31', requiredDays: 5, unitIds: [temp.id] };
+    const made = dataOf(await t.call<{ id: string }>(ADMIN, 'checkin', 'createCampaign', campaign));
+    const refused = await org(ADMIN, 'closeUnit', { unitId: temp.id });
+    expect(refused).toMatchObject({ ok: false, code: 'FAILED_PRECONDITION' });
+    expect(!refused.ok && refused.message).toContain('打卡活动“临时支部打卡”');
+    expect((await unitDoc(temp.id))?.status).toBe('active');
+    dataOf(await t.call(ADMIN, 'checkin', 'cancelCampaign', { campaignId: made.id }));
+    await expect(ok(ADMIN, 'closeUnit', { unitId: temp.id })).resolves.toMatchObject({ unit: { status: 'closed' } });
   });
 
   it('closes a unit: its members move on, its invite code stops working, its history is kept', async () => {

@@ -60,7 +60,8 @@ interface DayRoster {
 }
 
 export async function dayRoster(db: Database, unit: UnitDoc, day: string): Promise<DayRoster> {
-  const members = await list<MemberDoc>(db.collection(COLLECTIONS.members).where({ unitId: unit._id }).orderBy('name', 'asc').limit(1000));
+  // Leaders first, then pinyin order: the roster's listing key (org's sortKey) carries both.
+  const members = await list<MemberDoc>(db.collection(COLLECTIONS.members).where({ unitId: unit._id }).orderBy('sortKey', 'asc').limit(1000));
   const _ = db.command;
   const ids = members.map((m) => checkinId(m._id, day));
   const done = ids.length ? await list<CheckinDoc>(db.collection(COLLECTIONS.checkins).where({ _id: _.in(ids) }).limit(ids.length)) : [];
@@ -70,6 +71,7 @@ export async function dayRoster(db: Database, unit: UnitDoc, day: string): Promi
     return {
       memberId: m._id,
       name: m.name,
+      leader: m.leader === true,
       checkedIn: !!c,
       madeUp: c?.madeUp ?? false,
       minutes: c?.minutes ?? null,
@@ -92,8 +94,9 @@ export async function branchDayRoster(input: { unitId: string; day?: string | nu
     day,
     unitId: unit._id,
     unitName: unit.name,
-    rows: roster.rows.map(({ memberId, name, checkedIn, madeUp, minutes }) => ({ memberId, name, checkedIn, madeUp, minutes })),
+    rows: roster.rows.map(({ memberId, name, leader, checkedIn, madeUp, minutes }) => ({ memberId, name, leader, checkedIn, madeUp, minutes })),
     missingText: roster.missingText,
+    leaders: { total: roster.rows.filter((r) => r.leader).length, done: roster.rows.filter((r) => r.leader && r.checkedIn).length },
   };
 }
 

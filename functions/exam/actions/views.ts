@@ -146,6 +146,11 @@ export async function examRoster(
     unitName: unit.name,
     rows,
     absentText: absent.length ? `「${exam.title}」尚未参加（${absent.length}人）：${absent.join('、')}` : '',
+    leaders: {
+      total: all.filter((r) => r.leader).length,
+      taken: all.filter((r) => r.leader && (r.status === 'passed' || r.status === 'failed')).length,
+      passed: all.filter((r) => r.leader && r.status === 'passed').length,
+    },
   };
 }
 

@@ -1,9 +1,10 @@
 // getRollup: one unit's figures summed over its whole subtree, for a period of Beijing days.
 // A fixed number of reads whatever the subtree's size (pinned by a test): identity, the unit,
-// the subtree's units (member counters live on them), one aggregate of the check-in counters,
-// the period's exams and one aggregate of their per-unit counters, the period's events. Every
-// figure comes from counters written at the leaves by the owning context at the time it
-// happened, so history stays where it happened and a moved unit takes its own with it.
+// the subtree's units (member counters live on them), the root (its tree version), the closed
+// days' check-in roll-ups and one aggregate of today's counters, the period's exams and one
+// aggregate of their per-unit counters, the period's events. Every figure comes from counters
+// written at the leaves by the owning context at the time it happened, so history stays where it
+// happened and a moved unit takes its own with it.
 
 import type { OrgResponses } from '../../../core/contracts/org';
 import { addDays, beijingDayKey, beijingDayStart } from '../../../core/domain/time';
@@ -11,7 +12,10 @@ import { audienceReaches, UNIT_KIND_LABELS } from '../../../core/domain/units';
 import { checkinsByDay } from '../../checkin/ports';
 import { eventRollup } from '../../event/ports';
 import { examRollup } from '../../exam/ports';
+import { COLLECTIONS } from '../../lib/collections';
+import { getById } from '../../lib/db';
 import { invalid } from '../../lib/errors';
+import type { UnitDoc } from '../../lib/model';
 import { requireManagedUnit, requireOrganiser, unitsUnder } from '../../lib/identity';
 import type { ActionContext } from '../../lib/router';
 
@@ -38,7 +42,16 @@ export async function getRollup(input: { unitId: string; fromDay?: string; toDay
   const subtree = await unitsUnder(db, unit.orgId, [unit._id]);
   const ids = subtree.map((u) => u._id);
 
-  const perDay = await checkinsByDay(db, ids, fromDay, toDay);
+  const root = unit.parentId === null ? unit : await getById<UnitDoc>(db, COLLECTIONS.units, unit.orgId);
+  const perDay = await checkinsByDay(db, {
+    orgId: unit.orgId,
+    unitId: unit._id,
+    unitIds: ids,
+    fromDay,
+    toDay,
+    today: beijingDayKey(now),
+    tree: root?.treeVersion ?? 0,
+  });
   const days: Array<{ day: string; count: number }> = [];
   for (let d = fromDay; d <= toDay; d = addDays(d, 1)) days.push({ day: d, count: perDay.get(d) ?? 0 });
 

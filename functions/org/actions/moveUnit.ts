@@ -53,6 +53,8 @@ export async function moveUnit(input: { unitId: string; parentId: string }, ctx:
     if (isTransactionConflict(err)) throw conflict('该组织刚刚被修改，请刷新后重试');
     throw err;
   }
+  // Roll-ups computed under the old tree are stale from now on (the check-in timer recomputes them).
+  await db.collection(COLLECTIONS.units).doc(unit.orgId).update({ data: { treeVersion: db.command.inc(1), updatedAt: now } });
   const count = await rewriteSubtreePaths(db, moved, now);
   return { unit: managedUnit(moved), moved: count };
 }

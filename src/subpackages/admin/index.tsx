@@ -210,6 +210,10 @@ function Units({ member }: { member: MeMember }) {
           <Text>组织架构（新建、移动、撤销组织）</Text>
           <Text className='row-link__arrow'>›</Text>
         </View>
+        <View id='admin-organisers' className='row-link' onClick={() => goPage(PAGE.adminOrganisers)}>
+          <Text>各级管理员</Text>
+          <Text className='row-link__arrow'>›</Text>
+        </View>
         <View id='admin-exams' className='row-link' onClick={() => goPage(PAGE.examAdmin)}>
           <Text>考试与题库</Text>
           <Text className='row-link__arrow'>›</Text>

@@ -28,6 +28,7 @@ function RosterItem({ row }: { row: DayRosterRow }) {
     <View className='ca-row' id={`roster-${row.memberId}`} data-status={status.key}>
       <View className='ca-row__head'>
         <Text className='ca-row__title'>{row.name}</Text>
+        {row.leader ? <Text className='tag tag--gold'>领导班子</Text> : null}
         {row.minutes !== null ? <Text className='roster-minutes'>{row.minutes} 分钟</Text> : null}
         <Text className={`tag ca-status--${status.key}`}>{status.label}</Text>
       </View>
@@ -128,6 +129,11 @@ function BranchRoster({ unitId, day }: { unitId: string; day: string | null }) {
             <Text className='admin-stats__label'>共</Text>
           </View>
         </View>
+        {data.leaders.total > 0 ? (
+          <Text className='ca-leaders' id='roster-leaders'>
+            领导班子 {data.leaders.total} 人，已打卡 {data.leaders.done} 人
+          </Text>
+        ) : null}
         <View className='ca-textbox' id='roster-missing-text'>
           <Text>{data.missingText || `${data.unitName}全部党员都已打卡`}</Text>
         </View>

@@ -162,6 +162,7 @@ function RosterItem({ r, canExtra, onAction }: { r: RosterRow; canExtra: boolean
     <View className='admin-row' id={`roster-${r.memberId}`}>
       <View className='admin-row__head'>
         <Text className='admin-row__title'>{r.name}</Text>
+        {r.leader ? <Text className='tag tag--gold'>领导班子</Text> : null}
         <Text className={`tag roster-status--${r.status}`}>{ROSTER_STATUS_LABELS[r.status]}</Text>
         {r.flagged ? <Text className='tag tag--red'>! 切屏标记</Text> : null}
         {r.score !== null ? <Text className='roster-row__score'>{r.score} 分</Text> : null}
@@ -253,6 +254,11 @@ function BranchRoster({ examId, stats, onChanged }: { examId: string; stats: Exa
         <ErrorView message={roster.error?.message ?? ''} onRetry={roster.reload} />
       ) : (
         <>
+          {data.leaders.total > 0 ? (
+            <Text className='stats-leaders' id='stats-leaders'>
+              领导班子 {data.leaders.total} 人：已交卷 {data.leaders.taken} 人，及格 {data.leaders.passed} 人
+            </Text>
+          ) : null}
           <View className='absent-box' id='stats-absent-text'>
             <Text>{data.absentText || `${data.unitName}没有缺考的党员`}</Text>
           </View>

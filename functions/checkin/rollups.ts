@@ -1,0 +1,110 @@
+// Closed-day roll-ups of check-ins: for every unit and every day that is over, the check-ins of
+// the unit's whole subtree, written by the check-in timer from the per-unit-per-day counters.
+// A roll-up read for a period then touches one document per day for the unit (plus a live
+// aggregate of today's counters), however big its subtree — bounded by days + units, not by
+// days × units. Nothing is written at check-in time beyond the unit's own counter, so no upper
+// unit's document is written by every member of a province.
+//
+// Freshness: each organisation's root gets a roll-up document for every computed day, carrying
+// the tree version it was computed under (`treeVersion` on the root unit, raised when a unit
+// moves). A day whose root document is missing or from an older tree is read from the leaf
+// counters instead, so a reader is never wrong, only slower until the timer catches up.
+
+import { addDays, beijingDayKey } from '../../core/domain/time';
+import { COLLECTIONS } from '../lib/collections';
+import { getById, list, type Database } from '../lib/db';
+import type { Deps } from '../lib/deps';
+import type { UnitDoc } from '../lib/model';
+import type { RollupDoc, RollupRunDoc } from './model';
+
+/** Make-ups can change a day up to 7 days back, so the last 8 closed days are recomputed each run. */
+export const RECHECK_DAYS = 8;
+/** After the tree changes, older days are recomputed this many per run, newest first. */
+export const BACKFILL_DAYS_PER_RUN = 30;
+/** Roll-ups are kept for a year and a day (the longest period a roll-up read accepts). */
+export const HISTORY_DAYS = 366;
+
+export const rollupId = (unitId: string, day: string) => `${unitId}_${day}`;
+
+/**
+ * Each unit's subtree total from the units' own counts: a unit's count is added to every unit on
+ * its path (itself and each unit above it). Counts of units no longer in the tree are dropped.
+ */
+export function subtreeSums(units: ReadonlyArray<{ _id: string; path: readonly string[] }>, own: ReadonlyMap<string, number>): Map<string, number> {
+  const paths = new Map(units.map((u) => [u._id, u.path]));
+  const sums = new Map<string, number>();
+  for (const [unitId, n] of own) {
+    for (const id of paths.get(unitId) ?? []) sums.set(id, (sums.get(id) ?? 0) + n);
+  }
+  return sums;
+}
+
+/** Recomputes one organisation's roll-ups for one day; writes only the documents that change. */
+export async function rollupDay(db: Database, orgId: string, units: UnitDoc[], tree: number, day: string, now: number): Promise<number> {
+  const own = new Map<string, number>();
+  for (const c of await list<{ _id: string; unitId: string; count: number }>(db.collection(COLLECTIONS.checkinDaily).where({ orgId, day }).limit(1000))) {
+    own.set(c.unitId, (own.get(c.unitId) ?? 0) + c.count);
+  }
+  const sums = subtreeSums(units, own);
+  sums.set(orgId, sums.get(orgId) ?? 0); // the root's document marks the day as computed
+  const existing = new Map(
+    (await list<RollupDoc>(db.collection(COLLECTIONS.checkinRollups).where({ orgId, day }).limit(1000))).map((d) => [d.unitId, d]),
+  );
+  // A unit that had a count under an older tree and has none now is set to 0, not left stale.
+  for (const unitId of existing.keys()) if (!sums.has(unitId)) sums.set(unitId, 0);
+  let writes = 0;
+  for (const [unitId, count] of sums) {
+    const old = existing.get(unitId);
+    if (old && old.count === count && old.tree === tree) continue;
+    const doc: Omit<RollupDoc, '_id'> = { unitId, orgId, day, count, tree, at: now };
+    await db.collection(COLLECTIONS.checkinRollups).doc(rollupId(unitId, day)).set({ data: doc });
+    writes += 1;
+  }
+  return writes;
+}
+
+/**
+ * The timer's roll-up step, for every organisation: the last closed days again (make-ups), then,
+ * while the tree has changed since the history was computed, older days a batch at a time back to
+ * a year or the organisation's creation. Stops when `budgetMs` is spent; the next run goes on.
+ */
+export async function runRollups(deps: Deps, budgetMs = 20_000): Promise<{ organisations: number; days: number; writes: number; done: boolean }> {
+  const { db, clock } = deps;
+  const started = Date.now();
+  const now = clock.now();
+  const today = beijingDayKey(now);
+  const yesterday = addDays(today, -1);
+  const roots = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ kind: 'org' }).limit(1000));
+  let days = 0;
+  let writes = 0;
+  let done = true;
+  for (const root of roots) {
+    const tree = root.treeVersion ?? 0;
+    const units = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: root._id }).limit(1000));
+    const first = beijingDayKey(new Date(root.createdAt).getTime());
+    const floor = [addDays(today, -HISTORY_DAYS), first].sort()[1];
+    for (let d = yesterday, k = 0; k < RECHECK_DAYS && d >= floor; k++, d = addDays(d, -1)) {
+      writes += await rollupDay(db, root._id, units, tree, d, now);
+      days += 1;
+    }
+    // Older days: computed once per tree version, newest first, resumed from the run document.
+    const runId = root._id;
+    const run = await getById<RollupRunDoc>(db, COLLECTIONS.checkinRollupRuns, runId);
+    let next = run && run.tree === tree ? run.next : addDays(yesterday, -RECHECK_DAYS);
+    for (let k = 0; k < BACKFILL_DAYS_PER_RUN && next >= floor; k++) {
+      if (Date.now() - started > budgetMs) {
+        done = false;
+        break;
+      }
+      writes += await rollupDay(db, root._id, units, tree, next, now);
+      days += 1;
+      next = addDays(next, -1);
+    }
+    if (!run || run.tree !== tree || run.next !== next) {
+      const doc: Omit<RollupRunDoc, '_id'> = { orgId: root._id, tree, next, at: now };
+      await db.collection(COLLECTIONS.checkinRollupRuns).doc(runId).set({ data: doc });
+    }
+    if (next >= floor) done = false;
+  }
+  return { organisations: roots.length, days, writes, done };
+}

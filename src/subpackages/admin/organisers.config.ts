@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '各级管理员', enablePullDownRefresh: true });
