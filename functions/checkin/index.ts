@@ -38,6 +38,6 @@ export const main = createRouter<typeof checkinSchemas, CheckinResponses>(
     getOpenid,
     deps: platformDeps,
     // One trigger per function (WeChat): the reminders, then the closed-day roll-ups.
-    onTimer: async (deps) => ({ ...(await sendDailyReminders(deps, 30_000)), rollups: await runRollups(deps, 20_000) }),
+    onTimer: async (deps) => ({ ...(await sendDailyReminders(deps, 30_000)), rollups: await runRollups(deps) }),
   },
 );

@@ -23,6 +23,8 @@ export const RECHECK_DAYS = 8;
 export const BACKFILL_DAYS_PER_RUN = 30;
 /** Roll-ups are kept for a year and a day (the longest period a roll-up read accepts). */
 export const HISTORY_DAYS = 366;
+/** Documents written at once (small plans allow 20 to 100 concurrent database requests). */
+const WRITE_BATCH = 10;
 
 export const rollupId = (unitId: string, day: string) => `${unitId}_${day}`;
 
@@ -52,15 +54,19 @@ export async function rollupDay(db: Database, orgId: string, units: UnitDoc[], t
   );
   // A unit that had a count under an older tree and has none now is set to 0, not left stale.
   for (const unitId of existing.keys()) if (!sums.has(unitId)) sums.set(unitId, 0);
-  let writes = 0;
-  for (const [unitId, count] of sums) {
+  const changed = [...sums].filter(([unitId, count]) => {
     const old = existing.get(unitId);
-    if (old && old.count === count && old.tree === tree) continue;
-    const doc: Omit<RollupDoc, '_id'> = { unitId, orgId, day, count, tree, at: now };
-    await db.collection(COLLECTIONS.checkinRollups).doc(rollupId(unitId, day)).set({ data: doc });
-    writes += 1;
+    return !(old && old.count === count && old.tree === tree);
+  });
+  for (let i = 0; i < changed.length; i += WRITE_BATCH) {
+    await Promise.all(
+      changed.slice(i, i + WRITE_BATCH).map(([unitId, count]) => {
+        const doc: Omit<RollupDoc, '_id'> = { unitId, orgId, day, count, tree, at: now };
+        return db.collection(COLLECTIONS.checkinRollups).doc(rollupId(unitId, day)).set({ data: doc });
+      }),
+    );
   }
-  return writes;
+  return changed.length;
 }
 
 /**
@@ -68,7 +74,7 @@ export async function rollupDay(db: Database, orgId: string, units: UnitDoc[], t
  * while the tree has changed since the history was computed, older days a batch at a time back to
  * a year or the organisation's creation. Stops when `budgetMs` is spent; the next run goes on.
  */
-export async function runRollups(deps: Deps, budgetMs = 20_000): Promise<{ organisations: number; days: number; writes: number; done: boolean }> {
+export async function runRollups(deps: Deps, budgetMs = 6_000): Promise<{ organisations: number; days: number; writes: number; done: boolean }> {
   const { db, clock } = deps;
   const started = Date.now();
   const now = clock.now();
@@ -78,21 +84,27 @@ export async function runRollups(deps: Deps, budgetMs = 20_000): Promise<{ organ
   let days = 0;
   let writes = 0;
   let done = true;
+  const spent = () => Date.now() - started > budgetMs;
   for (const root of roots) {
+    if (spent()) {
+      done = false;
+      break;
+    }
     const tree = root.treeVersion ?? 0;
     const units = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: root._id }).limit(1000));
     const first = beijingDayKey(new Date(root.createdAt).getTime());
     const floor = [addDays(today, -HISTORY_DAYS), first].sort()[1];
-    for (let d = yesterday, k = 0; k < RECHECK_DAYS && d >= floor; k++, d = addDays(d, -1)) {
+    for (let d = yesterday, k = 0; k < RECHECK_DAYS && d >= floor && !spent(); k++, d = addDays(d, -1)) {
       writes += await rollupDay(db, root._id, units, tree, d, now);
       days += 1;
     }
+    if (spent()) done = false;
     // Older days: computed once per tree version, newest first, resumed from the run document.
     const runId = root._id;
     const run = await getById<RollupRunDoc>(db, COLLECTIONS.checkinRollupRuns, runId);
     let next = run && run.tree === tree ? run.next : addDays(yesterday, -RECHECK_DAYS);
     for (let k = 0; k < BACKFILL_DAYS_PER_RUN && next >= floor; k++) {
-      if (Date.now() - started > budgetMs) {
+      if (spent()) {
         done = false;
         break;
       }
