@@ -34,11 +34,6 @@ export interface TreeNode {
   path: string[];
 }
 
-/** `path` of a child created under `parent`. */
-export function childPath(parent: Pick<TreeNode, 'path'>, childId: string): string[] {
-  return [...parent.path, childId];
-}
-
 /** True when the unit lies in the subtree of any of `scopeIds` (a unit is in its own subtree). */
 export function inSubtree(unitPath: readonly string[], scopeIds: readonly string[]): boolean {
   return scopeIds.some((s) => unitPath.includes(s));
@@ -57,11 +52,10 @@ export function unitNameKey(name: string): string {
   return name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
 
-export type MoveRefusal = 'root' | 'same_parent' | 'into_itself' | 'too_deep' | 'other_org' | 'closed_parent';
+export type MoveRefusal = 'root' | 'into_itself' | 'too_deep' | 'other_org' | 'closed_parent';
 
 export const MOVE_REFUSAL_MESSAGES: Record<MoveRefusal, string> = {
   root: '单位本身（最上级）不能移动',
-  same_parent: '该组织已经在这个上级之下',
   into_itself: '不能把组织移到它自己或它的下级组织之下',
   too_deep: `组织层级最多 ${MAX_DEPTH} 级`,
   other_org: '只能在本单位之内移动',
@@ -80,15 +74,9 @@ export function checkMove(
   if (unit.parentId === null) return 'root';
   if (parent.orgId !== unit.orgId) return 'other_org';
   if (parent.path.includes(unit.id)) return 'into_itself';
-  if (parent.id === unit.parentId) return 'same_parent';
   if (parent.closed) return 'closed_parent';
   if (parent.path.length + subtreeHeight + 1 > MAX_DEPTH) return 'too_deep';
   return null;
-}
-
-/** The new path of a unit of the moved subtree: the moved unit's old prefix replaced by the new one. */
-export function rebasePath(path: readonly string[], oldPrefix: readonly string[], newPrefix: readonly string[]): string[] {
-  return [...newPrefix, ...path.slice(oldPrefix.length)];
 }
 
 /** Levels below the deepest descendant: 0 for a unit without children. */
