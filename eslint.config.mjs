@@ -2,6 +2,12 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import collectionOwner from './eslint-rules/collection-owner.mjs';
+
+// Bounded contexts of the cloud functions. Each may import another only through its ports.ts
+// (docs/ARCHITECTURE.md, "Contexts and their ports").
+const CONTEXTS = ['org', 'exam', 'checkin', 'event', 'feed'];
+const privateOf = (ctx) => ({ group: [`**/${ctx}/*`, `!**/${ctx}/ports`], message: `Use the ${ctx} context only through its ports.ts.` });
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.build/', '.data/', 'cloudfunctions/*/index.js', 'coverage/', 'docs/'] },
@@ -29,6 +35,21 @@ export default tseslint.config(
   {
     files: ['src/api/**'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  // Cross-context imports go through the other context's ports.ts; functions/lib imports no context.
+  ...CONTEXTS.map((ctx) => ({
+    files: [`functions/${ctx}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns: CONTEXTS.filter((c) => c !== ctx).map(privateOf) }] },
+  })),
+  {
+    files: ['functions/lib/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: CONTEXTS.map((c) => ({ group: [`**/${c}/*`], message: 'functions/lib is shared by every context and imports none.' })) }] },
+  },
+  // A collection is written only by its owner (functions/lib/owners.json).
+  {
+    files: ['functions/**/*.ts'],
+    plugins: { local: { rules: { 'collection-owner': collectionOwner } } },
+    rules: { 'local/collection-owner': 'error' },
   },
   {
     files: ['core/**/*.ts'],

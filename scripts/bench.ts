@@ -17,7 +17,7 @@ import { resolveDemoKey } from './lib/demo-data';
 import { sdkCloud, sdkDatabase } from './lib/sdk';
 import { encodePng } from '../localcloud/png';
 import { ensureCollections, seedDemo } from './lib/setup';
-import { identityOf } from '../functions/lib/identity';
+import { identityOf } from '../functions/org/ports';
 import type { MemberDoc, UnitDoc } from '../functions/lib/model';
 import { buildFunctions } from './build-functions';
 

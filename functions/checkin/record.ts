@@ -7,7 +7,7 @@ import { addCheckedDay, currentStreak, EMPTY_SUMMARY, monthOf, type MakeupRules 
 import { COLLECTIONS } from '../lib/collections';
 import { getById, insert, isDuplicateKeyError, updateById, updateWhere, type Database } from '../lib/db';
 import type { CheckinDoc, SummaryDoc } from './model';
-import type { Caller } from '../lib/identity';
+import type { Caller } from '../org/ports';
 
 export const checkinId = (memberId: string, day: string) => `${memberId}_${day}`;
 

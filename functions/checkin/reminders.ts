@@ -9,7 +9,7 @@ import { beijingDayKey } from '../../core/domain/time';
 import { COLLECTIONS } from '../lib/collections';
 import { getById, insert, isDuplicateKeyError, list, updateById, type Database } from '../lib/db';
 import type { Deps } from '../lib/deps';
-import { requireManagedUnit, requireOrganiser } from '../lib/identity';
+import { requireManagedUnit, requireOrganiser } from '../org/ports';
 import type { MemberDoc, UnitDoc } from '../lib/model';
 import { clip, sendReminder } from '../lib/reminders';
 import type { ActionContext } from '../lib/router';

@@ -6,7 +6,7 @@ import { DEFAULT_MAKEUP_RULES, type MakeupRules } from '../../core/domain/checki
 import { COLLECTIONS } from '../lib/collections';
 import { getById, insert, isDuplicateKeyError, updateById, type Database } from '../lib/db';
 import { forbidden } from '../lib/errors';
-import { type Caller, requireMember } from '../lib/identity';
+import { type Caller, requireMember } from '../org/ports';
 import type { ActionContext } from '../lib/router';
 import type { SettingsDoc } from './model';
 

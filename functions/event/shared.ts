@@ -19,7 +19,7 @@ import { COLLECTIONS } from '../lib/collections';
 import { count, getById, list, updateById, updateWhere, type Database } from '../lib/db';
 import type { Deps } from '../lib/deps';
 import { forbidden, notFound } from '../lib/errors';
-import { type Caller, managedUnits, requireManagedUnit, requireMember, requireOrganiser } from '../lib/identity';
+import { type Caller, managedUnits, requireManagedUnit, requireMember, requireOrganiser } from '../org/ports';
 import type { MemberDoc, UnitDoc } from '../lib/model';
 import { clip, sendReminder } from '../lib/reminders';
 import type { ActionContext } from '../lib/router';

@@ -16,7 +16,7 @@ import { forbidden, invalid, notFound } from '../lib/errors';
 import type { UnitDoc } from '../lib/model';
 import type { ActionContext } from '../lib/router';
 import { ALL_UNITS, type AttemptDoc, type BestResult, type ExamDoc, type ExamPoolDoc, type ExamQuestionDoc, type PinnedQuestion, type StatsDoc, type TakerDoc } from './model';
-import { mayManage, scopeIds, unitsUnder, type Caller } from '../lib/identity';
+import { mayManage, scopeIds, unitsUnder, type Caller } from '../org/ports';
 import { audienceReaches } from '../../core/domain/units';
 
 export { GRACE_MS };

@@ -7,7 +7,7 @@ import { getById, type Database } from '../lib/db';
 import type { Deps, Storage } from '../lib/deps';
 import { forbidden, notFound } from '../lib/errors';
 import { requireImage } from '../lib/images';
-import { type Caller, managedUnits, requireOrganiser } from '../lib/identity';
+import { type Caller, managedUnits, requireOrganiser } from '../org/ports';
 import { isOrganiser } from '../../core/domain/roles';
 import type { ActionContext } from '../lib/router';
 import type { PostDoc } from './model';

@@ -3,7 +3,7 @@
 // per member with a counter per topic. Spending is an atomic conditional decrement.
 
 import { COLLECTIONS } from './collections';
-import { updateWhere, type Database } from './db';
+import { getById, insert, isDuplicateKeyError, updateWhere, type Database } from './db';
 import type { Deps } from './deps';
 
 export const REMINDER_TOPICS = ['exam', 'checkin', 'event'] as const;
@@ -16,6 +16,36 @@ export type ReminderTopic = (typeof REMINDER_TOPICS)[number];
 export function templateId(topic: ReminderTopic): string {
   const fromEnv = process.env[`TEMPLATE_ID_${topic.toUpperCase()}`];
   return fromEnv && fromEnv.trim() !== '' ? fromEnv : `local-${topic}-reminder`;
+}
+
+/** At most this many credits are kept per topic, so an eager tapper cannot make reminders endless. */
+const CREDIT_CAP = 20;
+
+/**
+ * The member accepted these topics in WeChat's dialog: one credit each (the document is created on
+ * first use; a topic at the cap stays there). Returns the credits now held.
+ */
+export async function grantCredits(
+  db: Database,
+  member: { _id: string; orgId: string },
+  openid: string,
+  topics: ReminderTopic[],
+): Promise<Record<ReminderTopic, number>> {
+  const _ = db.command;
+  try {
+    await insert(db, COLLECTIONS.reminderCredits, { _id: member._id, orgId: member.orgId, openid, exam: 0, checkin: 0, event: 0 });
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err;
+  }
+  for (const topic of new Set(topics)) {
+    await updateWhere(db.collection(COLLECTIONS.reminderCredits).where({ _id: member._id, [topic]: _.lt(CREDIT_CAP) }), {
+      [topic]: _.inc(1),
+      openid,
+      orgId: member.orgId,
+    });
+  }
+  const doc = await getById<{ _id: string } & Record<string, unknown>>(db, COLLECTIONS.reminderCredits, member._id);
+  return Object.fromEntries(REMINDER_TOPICS.map((t) => [t, Number(doc?.[t] ?? 0)])) as Record<ReminderTopic, number>;
 }
 
 /** Take one credit of `topic` from the member; false when none is left. */

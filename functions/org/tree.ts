@@ -1,6 +1,6 @@
 // Writes to the organisation tree that several actions share: a new unit with its sibling-name
 // guard and invite code, and the rewrite of paths below a moved unit. Reads of the tree go
-// through functions/lib/identity.ts.
+// through functions/org/ports.ts.
 
 import { unitNameKey, type UnitKind } from '../../core/domain/units';
 import { COLLECTIONS } from '../lib/collections';

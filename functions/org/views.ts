@@ -5,7 +5,7 @@ import { ROLE_LABELS } from '../../core/domain/roles';
 import { UNIT_KIND_LABELS } from '../../core/domain/units';
 import { maskPhone } from '../../core/domain/roster';
 import type { ManagedUnit, MemberRow, MeMember } from '../../core/contracts/org';
-import type { Caller } from '../lib/identity';
+import type { Caller } from './ports';
 import type { MemberDoc, UnitDoc } from '../lib/model';
 
 export function meMember(member: Caller, unit: UnitDoc | null, org: UnitDoc | null): MeMember {

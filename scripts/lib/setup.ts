@@ -6,7 +6,7 @@
 import { COLLECTIONS } from '../../functions/lib/collections';
 import { getById, isDuplicateKeyError, list, type Database, type TransactionLike } from '../../functions/lib/db';
 import type { MemberDoc, UnitDoc, UnitNameDoc } from '../../functions/lib/model';
-import { identityFields, identityOf } from '../../functions/lib/identity';
+import { identityFields, identityOf } from '../../functions/org/ports';
 import { ids } from '../../functions/lib/deps';
 import { loadSortKey } from '../../functions/org/sortKey';
 import { unitNameKey } from '../../core/domain/units';

@@ -7,7 +7,7 @@ import { addDays, beijingDayKey, formatBeijing } from '../../../core/domain/time
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, list, type Database } from '../../lib/db';
 import { notFound } from '../../lib/errors';
-import { type Caller, managedUnits, requireManagedUnit, requireOrganiser } from '../../lib/identity';
+import { type Caller, managedUnits, requireManagedUnit, requireOrganiser } from '../../org/ports';
 import type { MemberDoc, UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import { writeWorkbook } from '../../lib/xlsx';

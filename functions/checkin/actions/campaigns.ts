@@ -9,7 +9,7 @@ import { audienceReaches, audienceTouches } from '../../../core/domain/units';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, isDuplicateKeyError, list, updateWhere, type Database } from '../../lib/db';
 import { forbidden, invalid, notFound, precondition } from '../../lib/errors';
-import { type Caller, managedUnits, requireManagedUnit, requireMember, requireOrganiser } from '../../lib/identity';
+import { type Caller, managedUnits, requireManagedUnit, requireMember, requireOrganiser } from '../../org/ports';
 import type { MemberDoc, UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import type { CampaignDoc, MonthDoc } from '../model';

@@ -3,7 +3,7 @@
 
 import type { CheckinResponses } from '../../../core/contracts/checkin';
 import { beijingDayKey } from '../../../core/domain/time';
-import { requireMember } from '../../lib/identity';
+import { requireMember } from '../../org/ports';
 import { requireImage } from '../../lib/images';
 import type { ActionContext } from '../../lib/router';
 import { addToSummary, checkinDoc, insertCheckin, markDay, readSummary, stateOf, type Entry } from '../record';

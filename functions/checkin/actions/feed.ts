@@ -5,7 +5,7 @@
 import type { CheckinResponses, FeedItem } from '../../../core/contracts/checkin';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
-import { requireMember } from '../../lib/identity';
+import { requireMember } from '../../org/ports';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { CheckinDoc } from '../model';

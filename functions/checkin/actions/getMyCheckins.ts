@@ -6,7 +6,7 @@ import { isChecked, monthCalendar, monthOf } from '../../../core/domain/checkin'
 import { beijingDayKey } from '../../../core/domain/time';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById } from '../../lib/db';
-import { requireMember } from '../../lib/identity';
+import { requireMember } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import type { MonthDoc } from '../model';
 import { readSummary, stateOf } from '../record';

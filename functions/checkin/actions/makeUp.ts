@@ -8,7 +8,7 @@ import { beijingDayKey } from '../../../core/domain/time';
 import { COLLECTIONS } from '../../lib/collections';
 import { insert, isDuplicateKeyError, updateById, updateWhere } from '../../lib/db';
 import { precondition } from '../../lib/errors';
-import { requireMember } from '../../lib/identity';
+import { requireMember } from '../../org/ports';
 import { requireImage } from '../../lib/images';
 import type { ActionContext } from '../../lib/router';
 import { addToSummary, checkinDoc, insertCheckin, markDay, readSummary, stateOf, type Entry } from '../record';

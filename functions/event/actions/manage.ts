@@ -5,15 +5,16 @@ import type { EventAdminView, EventDraft, EventResponses, EventRosterRow } from 
 import { eventTimesProblem, EVENT_KIND_LABELS, REGISTRATION_STATUS_LABELS } from '../../../core/domain/event';
 import { formatBeijing } from '../../../core/domain/time';
 import { COLLECTIONS } from '../../lib/collections';
-import { getById, insert, list, updateById, updateWhere } from '../../lib/db';
-import { forbidden, invalid, precondition } from '../../lib/errors';
-import { managedUnits, requireOrganiser } from '../../lib/identity';
+import { getById, insert, list, updateWhere } from '../../lib/db';
+import { AppError, forbidden, invalid, precondition } from '../../lib/errors';
+import { managedUnits, requireOrganiser } from '../../org/ports';
 import { requireImage } from '../../lib/images';
 import type { MemberDoc } from '../../lib/model';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { writeWorkbook } from '../../lib/xlsx';
-import type { PostDoc } from '../../feed/model';
+import { saveReportDraft } from '../../feed/ports';
+import type { PostTag } from '../../../core/domain/posts';
 import type { EventDoc, RegistrationDoc } from '../model';
 import { adminView, ALL_UNITS, audienceNames, card, coverUrls, fillFromWaitlist, loadForOrganiser, tellAboutEvent, type OrganiserScope } from '../shared';
 import { audienceTouches } from '../../../core/domain/units';
@@ -240,8 +241,7 @@ export async function exportRoster(input: { eventId: string }, ctx: ActionContex
   return { fileID, url: await storage.tempUrl(fileID), fileName };
 }
 
-const KIND_TAG: Record<EventDoc['kind'], string> = { lecture_tour: '宣讲', party_lecture: '党课', party_day: '主题党日', volunteer: '志愿服务' };
-const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const KIND_TAG: Record<EventDoc['kind'], PostTag> = { lecture_tour: '宣讲', party_lecture: '党课', party_day: '主题党日', volunteer: '志愿服务' };
 
 /** A draft activity report from an ended event: title, date, place, attendance and photos. */
 export async function draftReport(input: { eventId: string; photos: string[] }, ctx: ActionContext): Promise<EventResponses['draftReport']> {
@@ -257,39 +257,30 @@ export async function draftReport(input: { eventId: string; photos: string[] }, 
     `本次活动共${e.confirmed}人报名，${e.attended}人出席。`,
     e.description ? `活动内容：${e.description}` : '',
   ].filter(Boolean);
-  const body = paragraphs.map((t) => `<p>${escapeHtml(t)}</p>`).join('');
-  const now = clock.now();
   const unitId = e.audience.length === 1 && e.audience[0] !== ALL_UNITS ? e.audience[0] : null;
-  const post: PostDoc = {
-    _id: ids.derive('post', `event|${e._id}`),
-    orgId: e.orgId,
-    unitId,
-    unitName: unitId ? (scope.units.find((u) => u._id === unitId)?.name ?? null) : null,
-    kind: 'report',
-    title,
-    body,
-    cover: input.photos[0] ?? e.cover,
-    images: input.photos,
-    tags: [KIND_TAG[e.kind]],
-    status: 'draft',
-    publishAt: null,
-    pinned: false,
-    sortKey: '',
-    reads: 0,
-    likes: 0,
-    comments: 0,
-    authorId: scope.me._id,
-    authorName: scope.me.name,
-    rejectReason: '',
-    source: { type: 'event', id: e._id },
-    modelMemberId: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-  // One draft per event: drafting again refreshes it while it is still a draft.
-  const existing = await getById<PostDoc>(db, COLLECTIONS.posts, post._id);
-  if (!existing) await insert(db, COLLECTIONS.posts, { ...post });
-  else if (existing.status === 'draft') await updateById(db, COLLECTIONS.posts, post._id, { title, body, cover: post.cover, images: db.command.set(input.photos), updatedAt: now });
-  else throw precondition('这个活动的报道已经发布');
-  return { postId: post._id, title, body, photos: input.photos, attended: e.attended };
+  // The draft is written by the feed (its public module); this context only says what it says.
+  let draft: { postId: string; body: string };
+  try {
+    draft = await saveReportDraft(
+      db,
+      {
+        postId: ids.derive('post', `event|${e._id}`),
+        orgId: e.orgId,
+        unitId,
+        unitName: unitId ? (scope.units.find((u) => u._id === unitId)?.name ?? null) : null,
+        title,
+        paragraphs,
+        cover: input.photos[0] ?? e.cover,
+        images: input.photos,
+        tags: [KIND_TAG[e.kind]],
+        author: { id: scope.me._id, name: scope.me.name },
+        source: { type: 'event', id: e._id },
+      },
+      clock.now(),
+    );
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'FAILED_PRECONDITION') throw precondition('这个活动的报道已经发布');
+    throw err;
+  }
+  return { postId: draft.postId, title, body: draft.body, photos: input.photos, attended: e.attended };
 }

@@ -5,7 +5,7 @@ import type { EventResponses, MyEventRow } from '../../../core/contracts/event';
 import { eventPhase } from '../../../core/domain/event';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, list } from '../../lib/db';
-import { requireMember } from '../../lib/identity';
+import { requireMember } from '../../org/ports';
 import { afterCursor, decodeKeyset, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { EventDoc, RegistrationDoc } from '../model';

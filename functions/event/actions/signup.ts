@@ -11,7 +11,7 @@ import { getById, insert, isDuplicateKeyError, updateById, type Database } from 
 import { invalid, precondition } from '../../lib/errors';
 import type { ActionContext } from '../../lib/router';
 import type { EventDoc, RegistrationDoc } from '../model';
-import type { Caller } from '../../lib/identity';
+import type { Caller } from '../../org/ports';
 import {
   claimSeat,
   fillFromWaitlist,

@@ -6,7 +6,7 @@ import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, isDuplicateKeyError, list, updateById, updateWhere } from '../../lib/db';
 import { forbidden, notFound, precondition } from '../../lib/errors';
-import { mayManage, mayManagePath, requireOrganiser, type Caller } from '../../lib/identity';
+import { mayManage, mayManagePath, requireOrganiser, type Caller } from '../../org/ports';
 import type { MemberDoc, UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import type { AttemptDoc, TakerDoc } from '../model';

@@ -5,7 +5,7 @@ import type { BankSummary, ExamResponses } from '../../../core/contracts/exam';
 import { AREA_TAGS, findQuestionHeader, parseQuestionRow, QUESTION_TYPES, TEMPLATE_HEADER, type QuestionContent } from '../../../core/domain/questions';
 import { COLLECTIONS } from '../../lib/collections';
 import { count, existingIds, insertBatch } from '../../lib/db';
-import { requireOrganiser } from '../../lib/identity';
+import { requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import { writeWorkbook } from '../../lib/xlsx';
 import { questionDoc } from '../bank';

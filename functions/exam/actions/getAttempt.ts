@@ -3,7 +3,7 @@
 // deadline is closed here with what was saved.
 
 import type { ExamResponses } from '../../../core/contracts/exam';
-import { requireMember } from '../../lib/identity';
+import { requireMember } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import { attemptView, ownAttempt, paperPinned, resultView, reviewReleased, settle } from '../shared';
 import { reportedQids } from './getResult';

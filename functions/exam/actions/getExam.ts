@@ -5,7 +5,7 @@ import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, list } from '../../lib/db';
 import { forbidden } from '../../lib/errors';
-import { requireMember } from '../../lib/identity';
+import { requireMember } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import type { AttemptDoc, TakerDoc } from '../model';
 import { examForMember, takerId } from '../shared';

@@ -5,7 +5,7 @@ import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { precondition } from '../../lib/errors';
-import { requireMember } from '../../lib/identity';
+import { requireMember } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import type { AttemptDoc, QuestionReportDoc } from '../model';
 import { ownAttempt, paperPinned, resultView, reviewReleased, settle } from '../shared';

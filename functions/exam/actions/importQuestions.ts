@@ -9,7 +9,7 @@ import { findQuestionHeader, parseQuestionRow, questionKey, type QuestionContent
 import { COLLECTIONS } from '../../lib/collections';
 import { existingIds, insert, insertBatch } from '../../lib/db';
 import { invalid } from '../../lib/errors';
-import { requireOrganiser } from '../../lib/identity';
+import { requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import { readSheet } from '../../lib/sheet';
 import { questionDoc, questionIdOf } from '../bank';

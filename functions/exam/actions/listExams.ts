@@ -5,7 +5,7 @@
 import type { ExamCard, ExamResponses, MyExamStatus } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
 import { list, type Database } from '../../lib/db';
-import { type Caller, requireMember } from '../../lib/identity';
+import { type Caller, requireMember } from '../../org/ports';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { ALL_UNITS, type ExamDoc, type TakerDoc } from '../model';

@@ -6,7 +6,7 @@ import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, insertBatch, updateById } from '../../lib/db';
 import { invalid, precondition } from '../../lib/errors';
-import { requireOrganiser } from '../../lib/identity';
+import { requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import type { ExamDoc, ExamPoolDoc, TakerDoc } from '../model';
 import { branchRoster } from '../roster';

@@ -9,7 +9,7 @@ import { audienceReaches } from '../../../core/domain/units';
 import { COLLECTIONS } from '../../lib/collections';
 import { insert, insertBatch, list, updateWhere, type Database } from '../../lib/db';
 import { conflict, forbidden, invalid, precondition } from '../../lib/errors';
-import { mayManage, requireOrganiser, unitsUnder, type Caller } from '../../lib/identity';
+import { mayManage, requireOrganiser, unitsUnder, type Caller } from '../../org/ports';
 import type { UnitDoc } from '../../lib/model';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';

@@ -5,7 +5,7 @@ import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, list, updateById, updateWhere } from '../../lib/db';
 import { notFound } from '../../lib/errors';
-import { requireOrganiser } from '../../lib/identity';
+import { requireOrganiser } from '../../org/ports';
 import type { UnitDoc } from '../../lib/model';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';

@@ -7,7 +7,7 @@ import { canonicalQuestion, questionKey, questionProblem, type QuestionDraft } f
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, isDuplicateKeyError, list, updateById } from '../../lib/db';
 import { conflict, invalid, notFound } from '../../lib/errors';
-import { requireOrganiser } from '../../lib/identity';
+import { requireOrganiser } from '../../org/ports';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { questionDetail, questionDoc, questionRow } from '../bank';

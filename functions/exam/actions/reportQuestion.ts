@@ -6,7 +6,7 @@ import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, updateById } from '../../lib/db';
 import { invalid, precondition } from '../../lib/errors';
-import { requireMember } from '../../lib/identity';
+import { requireMember } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import type { QuestionReportDoc } from '../model';
 import { loadPinned, ownAttempt, reviewReleased } from '../shared';

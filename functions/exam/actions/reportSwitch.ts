@@ -6,7 +6,7 @@ import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
 import { updateWhere } from '../../lib/db';
 import { precondition } from '../../lib/errors';
-import { requireMember } from '../../lib/identity';
+import { requireMember } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import { assertOpen } from './saveAnswers';
 import { incStats, ownAttempt, takerId } from '../shared';

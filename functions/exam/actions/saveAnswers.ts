@@ -7,7 +7,7 @@ import { isAnswered, type AnswerValue } from '../../../core/domain/exam';
 import { COLLECTIONS } from '../../lib/collections';
 import { updateWhere } from '../../lib/db';
 import { invalid, precondition } from '../../lib/errors';
-import { requireMember } from '../../lib/identity';
+import { requireMember } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import type { AttemptDoc } from '../model';
 import { closeAttempt, GRACE_MS, ownAttempt } from '../shared';

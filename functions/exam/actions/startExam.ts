@@ -7,7 +7,7 @@ import { attemptDeadline, drawByRules, layPaper } from '../../../core/domain/exa
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, isTransactionConflict, type TransactionLike } from '../../lib/db';
 import { conflict, forbidden, precondition } from '../../lib/errors';
-import { requireMember } from '../../lib/identity';
+import { requireMember } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import type { AttemptDoc, ExamDoc, ExamPoolDoc, KeyEntry, TakerDoc } from '../model';
 import { attemptId, attemptView, closeAttempt, examForMember, GRACE_MS, incStats, loadPinned, loadPool, paperPinned, takerId, type Pinned } from '../shared';

@@ -4,7 +4,7 @@
 // are refused.
 
 import type { ExamResponses } from '../../../core/contracts/exam';
-import { requireMember } from '../../lib/identity';
+import { requireMember } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import { closeAttempt, GRACE_MS, ownAttempt, paperPinned, resultView, reviewReleased } from '../shared';
 import { checkAnswers } from './saveAnswers';

@@ -9,7 +9,7 @@ import { formatBeijing } from '../../../core/domain/time';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, list } from '../../lib/db';
 import { forbidden, notFound } from '../../lib/errors';
-import { mayManage, requireOrganiser, type Caller } from '../../lib/identity';
+import { mayManage, requireOrganiser, type Caller } from '../../org/ports';
 import { audienceReaches } from '../../../core/domain/units';
 import type { UnitDoc } from '../../lib/model';
 import { clip, spendCredit, templateId } from '../../lib/reminders';

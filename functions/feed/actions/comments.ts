@@ -6,7 +6,7 @@ import type { CommentView, FeedResponses } from '../../../core/contracts/feed';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, list, updateById, updateWhere } from '../../lib/db';
 import { invalid, notFound } from '../../lib/errors';
-import { type Caller, requireMember, requireOrganiser } from '../../lib/identity';
+import { type Caller, requireMember, requireOrganiser } from '../../org/ports';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { CommentDoc, PostDoc } from '../model';

@@ -6,7 +6,7 @@ import { feedSortKey, plainText, SUBMITTABLE_KINDS, type PostKind, type PostStat
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, list, updateWhere } from '../../lib/db';
 import { forbidden, invalid, precondition } from '../../lib/errors';
-import { type Caller, managedUnits, requireMember, requireOrganiser } from '../../lib/identity';
+import { type Caller, managedUnits, requireMember, requireOrganiser } from '../../org/ports';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { ModelDoc, PostDoc } from '../model';

@@ -5,7 +5,7 @@ import type { FeedResponses, ModelMember } from '../../../core/contracts/feed';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, isDuplicateKeyError, list, updateById } from '../../lib/db';
 import { notFound } from '../../lib/errors';
-import { requireManagedUnit, requireMember, requireOrganiser } from '../../lib/identity';
+import { requireManagedUnit, requireMember, requireOrganiser } from '../../org/ports';
 import type { MemberDoc, UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import type { ModelDoc, PostDoc } from '../model';

@@ -7,7 +7,7 @@ import type { PostKind } from '../../../core/domain/posts';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, isDuplicateKeyError, list, updateById } from '../../lib/db';
 import { invalid } from '../../lib/errors';
-import { requireMember } from '../../lib/identity';
+import { requireMember } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import type { LikeDoc, PostDoc } from '../model';
 import { renderBody } from '../sanitize';

@@ -8,7 +8,7 @@ import { normaliseName } from '../../../core/domain/text';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, isDuplicateKeyError, isTransactionConflict, list, updateById, type TransactionLike } from '../../lib/db';
 import { conflict, notFound, precondition } from '../../lib/errors';
-import { findCaller, identityOf } from '../../lib/identity';
+import { findCaller, identityOf } from '../ports';
 import type { BindRequestDoc, InviteCodeDoc, MemberDoc, UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import { getMe } from './getMe';

@@ -5,7 +5,7 @@ import { rosterKey } from '../../../core/domain/roster';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, isDuplicateKeyError, isTransactionConflict, list, updateById, updateWhere } from '../../lib/db';
 import { conflict, notFound } from '../../lib/errors';
-import { identityOf, managedUnits, requireManagedUnit, requireOrganiser } from '../../lib/identity';
+import { identityOf, managedUnits, requireManagedUnit, requireOrganiser } from '../ports';
 import type { BindRequestDoc, MemberDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import type { TransactionLike } from '../../lib/db';

@@ -11,7 +11,7 @@ import { openExamsFor } from '../../exam/ports';
 import { COLLECTIONS } from '../../lib/collections';
 import { list, updateById, updateWhere, type TransactionLike } from '../../lib/db';
 import { invalid, precondition } from '../../lib/errors';
-import { identityFields, requireManagedUnit, requireOrganiser } from '../../lib/identity';
+import { identityFields, requireManagedUnit, requireOrganiser } from '../ports';
 import type { MemberDoc, UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import { descendantsOf, unitNameGuardId } from '../tree';

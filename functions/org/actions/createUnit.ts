@@ -6,7 +6,7 @@
 import type { OrgResponses } from '../../../core/contracts/org';
 import { MAX_DEPTH, type UnitKind } from '../../../core/domain/units';
 import { conflict, precondition } from '../../lib/errors';
-import { requireManagedUnit, requireOrganiser } from '../../lib/identity';
+import { requireManagedUnit, requireOrganiser } from '../ports';
 import type { ActionContext } from '../../lib/router';
 import { insertUnit } from '../tree';
 import { managedUnit } from '../views';

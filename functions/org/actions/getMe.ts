@@ -4,7 +4,7 @@ import type { Me } from '../../../core/contracts/org';
 import { isOrganiser } from '../../../core/domain/roles';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, list } from '../../lib/db';
-import { findCaller } from '../../lib/identity';
+import { findCaller } from '../ports';
 import type { BindRequestDoc, UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import { meMember } from '../views';

@@ -16,7 +16,7 @@ import { COLLECTIONS } from '../../lib/collections';
 import { getById } from '../../lib/db';
 import { invalid } from '../../lib/errors';
 import type { UnitDoc } from '../../lib/model';
-import { requireManagedUnit, requireOrganiser, unitsUnder } from '../../lib/identity';
+import { requireManagedUnit, requireOrganiser, unitsUnder } from '../ports';
 import type { ActionContext } from '../../lib/router';
 
 const MAX_DAYS = 366;

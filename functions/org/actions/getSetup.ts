@@ -6,7 +6,7 @@ import type { OrgResponses, SetupStep } from '../../../core/contracts/org';
 import { hasAnyCampaign } from '../../checkin/ports';
 import { hasAnyEvent } from '../../event/ports';
 import { hasAnyExam } from '../../exam/ports';
-import { managedUnits, requireOrganiser } from '../../lib/identity';
+import { managedUnits, requireOrganiser } from '../ports';
 import type { ActionContext } from '../../lib/router';
 
 export async function getSetup(_input: Record<string, never>, ctx: ActionContext): Promise<OrgResponses['getSetup']> {

@@ -11,7 +11,7 @@ import { checkRoster, maskPhone, ROSTER_MAX_BYTES, rosterKey, type ValidRosterRo
 import { COLLECTIONS } from '../../lib/collections';
 import { existingIds, insert, insertBatch, list, updateById, type Database } from '../../lib/db';
 import { invalid, notFound } from '../../lib/errors';
-import { managedUnits, requireManagedUnit, requireOrganiser } from '../../lib/identity';
+import { managedUnits, requireManagedUnit, requireOrganiser } from '../ports';
 import type { MemberDoc, RosterImportDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import { readSheet } from '../../lib/sheet';

@@ -12,7 +12,7 @@ import { checkUnitSheet, UNIT_IMPORT_MAX_WRITES, type KnownUnit, type UnitRowChe
 import { COLLECTIONS } from '../../lib/collections';
 import { getById } from '../../lib/db';
 import { invalid, notFound, precondition } from '../../lib/errors';
-import { managedUnits, requireManagedUnit, requireOrganiser } from '../../lib/identity';
+import { managedUnits, requireManagedUnit, requireOrganiser } from '../ports';
 import type { UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import { readSheets } from '../../lib/sheet';

@@ -8,7 +8,7 @@ import { BIND_PAGE, inviteScene } from '../../../core/domain/units';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById } from '../../lib/db';
 import { precondition } from '../../lib/errors';
-import { requireManagedUnit, requireOrganiser } from '../../lib/identity';
+import { requireManagedUnit, requireOrganiser } from '../ports';
 import type { UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 

@@ -6,7 +6,7 @@ import type { OrgResponses } from '../../../core/contracts/org';
 import { ROLE_LABELS } from '../../../core/domain/roles';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
-import { managedUnits, mayManagePath, requireOrganiser } from '../../lib/identity';
+import { managedUnits, mayManagePath, requireOrganiser } from '../ports';
 import type { MemberDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 

@@ -5,7 +5,7 @@
 
 import type { OrgResponses } from '../../../core/contracts/org';
 import { treeOrder } from '../../../core/domain/units';
-import { managedUnits, requireOrganiser } from '../../lib/identity';
+import { managedUnits, requireOrganiser } from '../ports';
 import type { ActionContext } from '../../lib/router';
 import { managedUnit } from '../views';
 

@@ -7,7 +7,7 @@ import type { OrgResponses } from '../../../core/contracts/org';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, isTransactionConflict, updateById, type TransactionLike } from '../../lib/db';
 import { conflict, invalid, notFound, precondition } from '../../lib/errors';
-import { identityFields, mayManagePath, requireManagedUnit, requireOrganiser } from '../../lib/identity';
+import { identityFields, mayManagePath, requireManagedUnit, requireOrganiser } from '../ports';
 import type { MemberDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 

@@ -9,7 +9,7 @@ import { checkMove, MOVE_REFUSAL_MESSAGES, subtreeHeight } from '../../../core/d
 import { COLLECTIONS } from '../../lib/collections';
 import { isDuplicateKeyError, isTransactionConflict, type TransactionLike } from '../../lib/db';
 import { conflict, invalid, precondition } from '../../lib/errors';
-import { requireManagedUnit, requireOrganiser } from '../../lib/identity';
+import { requireManagedUnit, requireOrganiser } from '../ports';
 import type { UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import { descendantsOf, rewriteSubtreePaths, unitNameGuardId } from '../tree';

@@ -4,7 +4,7 @@ import type { OrgResponses } from '../../../core/contracts/org';
 import { COLLECTIONS } from '../../lib/collections';
 import { updateById } from '../../lib/db';
 import { invalid } from '../../lib/errors';
-import { requireManagedUnit, requireOrganiser } from '../../lib/identity';
+import { requireManagedUnit, requireOrganiser } from '../ports';
 import type { ActionContext } from '../../lib/router';
 import { reserveInviteCode } from '../inviteCode';
 

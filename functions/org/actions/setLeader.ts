@@ -5,7 +5,7 @@ import type { OrgResponses } from '../../../core/contracts/org';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, type TransactionLike } from '../../lib/db';
 import { notFound } from '../../lib/errors';
-import { identityFields, mayManagePath, requireOrganiser } from '../../lib/identity';
+import { identityFields, mayManagePath, requireOrganiser } from '../ports';
 import type { MemberDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import { loadSortKey, rerankSortKey } from '../sortKey';

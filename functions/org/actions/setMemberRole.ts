@@ -8,7 +8,7 @@ import type { OrgResponses } from '../../../core/contracts/org';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, list, isTransactionConflict, type TransactionLike } from '../../lib/db';
 import { conflict, forbidden, notFound, precondition } from '../../lib/errors';
-import { identityFields, mayManage, mayManagePath, requireOrganiser } from '../../lib/identity';
+import { identityFields, mayManage, mayManagePath, requireOrganiser } from '../ports';
 import type { MemberDoc, UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 

@@ -6,7 +6,7 @@ import type { OrgResponses } from '../../../core/contracts/org';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, isTransactionConflict, updateById } from '../../lib/db';
 import { conflict, forbidden, notFound, precondition } from '../../lib/errors';
-import { requireManagedUnit, requireOrganiser } from '../../lib/identity';
+import { requireManagedUnit, requireOrganiser } from '../ports';
 import type { MemberDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import type { TransactionLike } from '../../lib/db';

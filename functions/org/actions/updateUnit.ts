@@ -6,7 +6,7 @@ import { unitNameKey, type UnitKind } from '../../../core/domain/units';
 import { COLLECTIONS } from '../../lib/collections';
 import { isDuplicateKeyError, isTransactionConflict, type TransactionLike } from '../../lib/db';
 import { conflict, invalid, precondition } from '../../lib/errors';
-import { requireManagedUnit, requireOrganiser } from '../../lib/identity';
+import { requireManagedUnit, requireOrganiser } from '../ports';
 import type { UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import { unitNameGuardId } from '../tree';

@@ -1,4 +1,5 @@
-// Who is calling, and what they may manage: the one module that owns both rules.
+// The organisation context's public module (its port): who is calling, and what they may
+// manage — the one module that owns both rules, imported by every context.
 //
 // Identity (rule 1 and 14): openid (from getWXContext) → identities/<openid>, one read by _id,
 // which carries the member's unit path, role and scopes. Roles are never cached in a token or
@@ -10,11 +11,11 @@
 
 import { isOrganiser, type Role } from '../../core/domain/roles';
 import { inSubtree } from '../../core/domain/units';
-import { COLLECTIONS } from './collections';
-import { getById, list, type Database } from './db';
-import { forbidden, notFound, unauthenticated } from './errors';
-import type { IdentityDoc, MemberDoc, UnitDoc } from './model';
-import type { ActionContext } from './router';
+import { COLLECTIONS } from '../lib/collections';
+import { getById, list, type Database } from '../lib/db';
+import { forbidden, notFound, unauthenticated } from '../lib/errors';
+import type { IdentityDoc, MemberDoc, UnitDoc } from '../lib/model';
+import type { ActionContext } from '../lib/router';
 
 /** Bumped when the identity document gains a field; older documents are rebuilt on first use. */
 export const IDENTITY_VERSION = 2;

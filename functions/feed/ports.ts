@@ -1,0 +1,77 @@
+// What the feed context offers other contexts (rule 3): publishing goes through here, never by
+// writing `posts` from outside. A draft is plain paragraphs of text; the feed alone turns them
+// into HTML (escaped, then through the same allow-list sanitiser as every post), so a draft from
+// an event today and from an exam or a contest later looks and behaves the same.
+
+import type { PostTag } from '../../core/domain/posts';
+import { COLLECTIONS } from '../lib/collections';
+import { getById, insert, updateById, type Database } from '../lib/db';
+import { precondition } from '../lib/errors';
+import type { PostDoc } from './model';
+import { sanitizeBody } from './sanitize';
+
+export interface ReportDraft {
+  /** Deterministic id of the draft: one per source (drafting again refreshes it). */
+  postId: string;
+  orgId: string;
+  unitId: string | null;
+  unitName: string | null;
+  title: string;
+  /** Plain text, one entry per paragraph; never HTML. */
+  paragraphs: string[];
+  cover: string | null;
+  images: string[];
+  tags: PostTag[];
+  author: { id: string; name: string };
+  source: { type: 'event'; id: string };
+}
+
+const escapeText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Paragraphs of plain text as the feed's HTML (escaped, then sanitised like any post body). */
+export function paragraphsToBody(paragraphs: string[]): string {
+  return sanitizeBody(paragraphs.map((t) => `<p>${escapeText(t)}</p>`).join(''));
+}
+
+/**
+ * Saves a report draft for organisers to edit and publish from 宣传文章管理: created the first
+ * time, refreshed while it is still a draft, refused once it has been published.
+ */
+export async function saveReportDraft(db: Database, d: ReportDraft, now: number): Promise<{ postId: string; body: string }> {
+  const body = paragraphsToBody(d.paragraphs);
+  const existing = await getById<PostDoc>(db, COLLECTIONS.posts, d.postId);
+  if (!existing) {
+    const post: PostDoc = {
+      _id: d.postId,
+      orgId: d.orgId,
+      unitId: d.unitId,
+      unitName: d.unitName,
+      kind: 'report',
+      title: d.title,
+      body,
+      cover: d.cover,
+      images: d.images,
+      tags: d.tags,
+      status: 'draft',
+      publishAt: null,
+      pinned: false,
+      sortKey: '',
+      reads: 0,
+      likes: 0,
+      comments: 0,
+      authorId: d.author.id,
+      authorName: d.author.name,
+      rejectReason: '',
+      source: d.source,
+      modelMemberId: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await insert(db, COLLECTIONS.posts, { ...post });
+  } else if (existing.status === 'draft') {
+    await updateById(db, COLLECTIONS.posts, d.postId, { title: d.title, body, cover: d.cover, images: db.command.set(d.images), updatedAt: now });
+  } else {
+    throw precondition('这篇报道已经发布');
+  }
+  return { postId: d.postId, body };
+}
