@@ -1,7 +1,9 @@
-// Lint rule: a collection is written only by the context that owns it (functions/lib/owners.json).
-// A write is a reference to `COLLECTIONS.<name>` passed to insert / insertMany / insertBatch /
-// updateById, or used in `.collection(COLLECTIONS.<name>)` whose chain ends in add, update, set or
-// remove, or is handed to updateWhere. The file's context is its folder under functions/.
+// Lint rule: a collection is used only by the context that owns it (functions/lib/owners.json);
+// other contexts go through the owner's ports.ts (architecture rule 3). Any reference to
+// `COLLECTIONS.<name>` of another context fails; the message says whether it was a write (passed
+// to insert / insertMany / insertBatch / updateById, or `.collection(COLLECTIONS.<name>)` ending in
+// add, update, set or remove, or handed to updateWhere) or a read. The file's context is its
+// folder under functions/.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,7 +51,7 @@ export default {
     type: 'problem',
     docs: { description: 'a collection is written only by the context that owns it' },
     messages: {
-      foreign: 'Collection "{{name}}" belongs to the {{owner}} context: write it through that context\'s ports.ts, not from {{context}}.',
+      foreign: 'Collection "{{name}}" belongs to the {{owner}} context: {{verb}} it through that context\'s ports.ts, not from {{context}}.',
       unknown: 'Collection "{{name}}" has no owner in functions/lib/owners.json.',
     },
     schema: [],
@@ -67,10 +69,9 @@ export default {
           if (p.callee.type === 'Identifier' && WRITE_HELPERS.has(p.callee.name)) writes = true;
           else if (p.callee.type === 'MemberExpression' && p.callee.property.type === 'Identifier' && p.callee.property.name === 'collection') writes = chainWrites(p);
         }
-        if (!writes) return;
         const owner = ownerOf.get(name);
         if (!owner) context.report({ node, messageId: 'unknown', data: { name } });
-        else if (owner !== mine) context.report({ node, messageId: 'foreign', data: { name, owner, context: mine } });
+        else if (owner !== mine) context.report({ node, messageId: 'foreign', data: { name, owner, context: mine, verb: writes ? 'write' : 'read' } });
       },
     };
   },

@@ -9,9 +9,8 @@ import { beijingDayKey } from '../../core/domain/time';
 import { COLLECTIONS } from '../lib/collections';
 import { getById, insert, isDuplicateKeyError, list, updateById, type Database } from '../lib/db';
 import type { Deps } from '../lib/deps';
-import { requireManagedUnit, requireOrganiser } from '../org/ports';
-import type { MemberDoc, UnitDoc } from '../lib/model';
-import { clip, sendReminder } from '../lib/reminders';
+import { membersByIds, organisationRoots, requireManagedUnit, requireOrganiser } from '../org/ports';
+import { clip, creditHolders, creditsOf, sendReminder } from '../lib/reminders';
 import type { ActionContext } from '../lib/router';
 import { dayRoster } from './actions/branchViews';
 import type { ReminderRunDoc } from './model';
@@ -49,16 +48,10 @@ async function remindOne(deps: Deps, t: Target, day: string, by: 'timer' | 'orga
   return outcome === 'sent' ? 'sent' : 'no_credit';
 }
 
-/** Credits of some members: memberId → checkin credits and the openid they were granted from. */
-async function creditsOf(db: Database, memberIds: string[]): Promise<Map<string, { checkin: number; openid: string }>> {
-  const _ = db.command;
-  const out = new Map<string, { checkin: number; openid: string }>();
-  for (let i = 0; i < memberIds.length; i += 1000) {
-    const chunk = memberIds.slice(i, i + 1000);
-    const docs = await list<{ _id: string; checkin?: number; openid?: string }>(db.collection(COLLECTIONS.reminderCredits).where({ _id: _.in(chunk) }).limit(chunk.length));
-    for (const d of docs) out.set(d._id, { checkin: Number(d.checkin ?? 0), openid: d.openid ?? '' });
-  }
-  return out;
+/** Check-in credits of some members: memberId → credits and the openid they were granted from. */
+async function checkinCreditsOf(db: Database, memberIds: string[]): Promise<Map<string, { checkin: number; openid: string }>> {
+  const held = await creditsOf(db, memberIds, 'checkin');
+  return new Map([...held].map(([id, c]) => [id, { checkin: c.credits, openid: c.openid }]));
 }
 
 export async function remindBranch(input: { unitId: string }, ctx: ActionContext): Promise<CheckinResponses['remindBranch']> {
@@ -67,7 +60,7 @@ export async function remindBranch(input: { unitId: string }, ctx: ActionContext
   const unit = await requireManagedUnit(db, me, input.unitId);
   const today = beijingDayKey(clock.now());
   const missing = (await dayRoster(db, unit, today)).rows.filter((r) => !r.checkedIn);
-  const credits = await creditsOf(db, missing.map((r) => r.memberId));
+  const credits = await checkinCreditsOf(db, missing.map((r) => r.memberId));
   const _ = db.command;
   const markIds = missing.map((r) => checkinId(r.memberId, today));
   const reminded = new Set(
@@ -108,7 +101,7 @@ export async function sendDailyReminders(deps: Deps, budgetMs = 45_000): Promise
   const startedAt = Date.now();
   const now = clock.now();
   const today = beijingDayKey(now);
-  const orgs = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ kind: 'org' }).limit(1000));
+  const orgs = await organisationRoots(db);
   let organisations = 0;
   let sent = 0;
   let done = true;
@@ -134,12 +127,11 @@ export async function sendDailyReminders(deps: Deps, budgetMs = 45_000): Promise
         done = false;
         break;
       }
-      const filter = cursor ? { orgId: org._id, checkin: _.gt(0), _id: _.gt(cursor) } : { orgId: org._id, checkin: _.gt(0) };
-      const holders = await list<{ _id: string; openid?: string }>(db.collection(COLLECTIONS.reminderCredits).where(filter).orderBy('_id', 'asc').limit(PAGE));
+      const holders = await creditHolders(db, org._id, 'checkin', cursor, PAGE);
       if (holders.length > 0) {
         const ids = holders.map((h) => h._id);
         const members = new Map(
-          (await list<MemberDoc>(db.collection(COLLECTIONS.members).where({ _id: _.in(ids) }).limit(ids.length))).map((m) => [m._id, m]),
+          (await membersByIds(db, ids)).map((m) => [m._id, m]),
         );
         const checked = new Set(
           (await list<{ _id: string; memberId: string }>(db.collection(COLLECTIONS.checkins).where({ _id: _.in(ids.map((id) => checkinId(id, today))) }).limit(ids.length))).map(

@@ -16,6 +16,7 @@ import { getById, list, type Database } from '../lib/db';
 import type { Deps } from '../lib/deps';
 import type { UnitDoc } from '../lib/model';
 import type { RollupDoc, RollupRunDoc } from './model';
+import { organisationRoots, unitsOfOrg } from '../org/ports';
 
 /** Make-ups can change a day up to 7 days back, so the last 8 closed days are recomputed each run. */
 export const RECHECK_DAYS = 8;
@@ -80,7 +81,7 @@ export async function runRollups(deps: Deps, budgetMs = 6_000): Promise<{ organi
   const now = clock.now();
   const today = beijingDayKey(now);
   const yesterday = addDays(today, -1);
-  const roots = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ kind: 'org' }).limit(1000));
+  const roots = await organisationRoots(db);
   let days = 0;
   let writes = 0;
   let done = true;
@@ -91,7 +92,7 @@ export async function runRollups(deps: Deps, budgetMs = 6_000): Promise<{ organi
       break;
     }
     const tree = root.treeVersion ?? 0;
-    const units = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: root._id }).limit(1000));
+    const units = await unitsOfOrg(db, root._id);
     const first = beijingDayKey(new Date(root.createdAt).getTime());
     const floor = [addDays(today, -HISTORY_DAYS), first].sort()[1];
     for (let d = yesterday, k = 0; k < RECHECK_DAYS && d >= floor && !spent(); k++, d = addDays(d, -1)) {

@@ -8,9 +8,9 @@
 import { COLLECTIONS } from '../lib/collections';
 import { count, insert, isDuplicateKeyError, list, updateWhere } from '../lib/db';
 import type { Deps } from '../lib/deps';
-import type { MemberDoc } from '../lib/model';
 import type { EventDoc, RegistrationDoc } from './model';
 import { fillFromWaitlist, tellAboutEvent } from './shared';
+import { membersByIds } from '../org/ports';
 
 export const REMIND_BEFORE_MS = 2 * 3_600_000;
 
@@ -26,7 +26,7 @@ export async function remindUpcoming(deps: Deps): Promise<{ events: number; sent
     const regs = await list<RegistrationDoc>(db.collection(COLLECTIONS.eventRegistrations).where({ eventId: e._id, status: 'confirmed' }).limit(1000));
     if (regs.length === 0) continue;
     const members = new Map(
-      (await list<MemberDoc>(db.collection(COLLECTIONS.members).where({ _id: _.in(regs.map((r) => r.memberId)) }).limit(regs.length))).map((m) => [m._id, m]),
+      (await membersByIds(db, regs.map((r) => r.memberId))).map((m) => [m._id, m]),
     );
     for (const r of regs) {
       const openid = members.get(r.memberId)?.openid;

@@ -19,8 +19,8 @@ import { COLLECTIONS } from '../lib/collections';
 import { count, getById, list, updateById, updateWhere, type Database } from '../lib/db';
 import type { Deps } from '../lib/deps';
 import { forbidden, notFound } from '../lib/errors';
-import { type Caller, managedUnits, requireManagedUnit, requireMember, requireOrganiser } from '../org/ports';
-import type { MemberDoc, UnitDoc } from '../lib/model';
+import { type Caller, getMember, managedUnits, requireManagedUnit, requireMember, requireOrganiser, unitsByIds } from '../org/ports';
+import type { UnitDoc } from '../lib/model';
 import { clip, sendReminder } from '../lib/reminders';
 import type { ActionContext } from '../lib/router';
 import type { EventDoc, RegistrationDoc } from './model';
@@ -141,7 +141,7 @@ export function tellAboutEvent(deps: Deps, event: EventDoc, member: { memberId: 
 
 /** A promoted member hears it by subscribe message when they hold a credit (and in the app, always). */
 async function tellPromoted(deps: Deps, event: EventDoc, reg: RegistrationDoc): Promise<void> {
-  const member = await getById<MemberDoc>(deps.db, COLLECTIONS.members, reg.memberId);
+  const member = await getMember(deps.db, reg.memberId);
   if (member?.openid) await tellAboutEvent(deps, event, { memberId: reg.memberId, openid: member.openid }, '候补成功，您已获得名额');
 }
 
@@ -188,8 +188,7 @@ export async function coverUrls(deps: Deps, events: EventDoc[]): Promise<Map<str
 
 export async function audienceNames(db: Database, e: EventDoc): Promise<string[]> {
   if (e.audience.includes(ALL_UNITS)) return [];
-  const _ = db.command;
-  const units = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ _id: _.in(e.audience) }).limit(e.audience.length));
+  const units = await unitsByIds(db, e.audience);
   const names = new Map(units.map((u) => [u._id, u.name]));
   return e.audience.flatMap((id) => names.get(id) ?? []);
 }

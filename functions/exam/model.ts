@@ -212,8 +212,3 @@ export interface StatsDoc {
   q: Record<string, { n: number; c: number }>;
 }
 
-export interface ReminderCreditDoc {
-  _id: string;
-  openid: string;
-  [topic: string]: number | string;
-}

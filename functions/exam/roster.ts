@@ -5,28 +5,26 @@
 import type { RosterRow } from '../../core/contracts/exam';
 import { COLLECTIONS } from '../lib/collections';
 import { list, type Database } from '../lib/db';
-import type { MemberDoc } from '../lib/model';
-import type { ExamDoc, ReminderCreditDoc, TakerDoc } from './model';
+import { creditsOf } from '../lib/reminders';
+import type { ExamDoc, TakerDoc } from './model';
+import { membersOfUnit } from '../org/ports';
 
 export interface BranchRoster {
   rows: Array<RosterRow & { openid: string | null }>;
 }
 
 export async function branchRoster(db: Database, exam: ExamDoc, unitId: string, withCredits: boolean): Promise<BranchRoster> {
-  const _ = db.command;
   const [members, takers] = await Promise.all([
     // Leaders first, then pinyin order: the roster's listing key (org's sortKey) carries both.
-    list<MemberDoc>(db.collection(COLLECTIONS.members).where({ unitId }).orderBy('sortKey', 'asc').limit(1000)),
+    membersOfUnit(db, unitId),
     list<TakerDoc>(db.collection(COLLECTIONS.examTakers).where({ examId: exam._id, unitId }).orderBy('name', 'asc').limit(1000)),
   ]);
   const byMember = new Map(takers.map((t) => [t.memberId, t]));
   const audience = exam.inviteOnly ? members.filter((m) => byMember.get(m._id)?.invited) : members;
   let credits = new Map<string, number>();
   if (withCredits && audience.length > 0) {
-    const docs = await list<ReminderCreditDoc>(
-      db.collection(COLLECTIONS.reminderCredits).where({ _id: _.in(audience.map((m) => m._id)) }).limit(1000),
-    );
-    credits = new Map(docs.map((d) => [d._id, Number(d.exam ?? 0)]));
+    const held = await creditsOf(db, audience.map((m) => m._id), 'exam');
+    credits = new Map([...held].map(([id, c]) => [id, c.credits]));
   }
   return {
     rows: audience.map((m) => {

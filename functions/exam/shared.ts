@@ -16,7 +16,7 @@ import { forbidden, invalid, notFound } from '../lib/errors';
 import type { UnitDoc } from '../lib/model';
 import type { ActionContext } from '../lib/router';
 import { ALL_UNITS, type AttemptDoc, type BestResult, type ExamDoc, type ExamPoolDoc, type ExamQuestionDoc, type PinnedQuestion, type StatsDoc, type TakerDoc } from './model';
-import { mayManage, scopeIds, unitsUnder, type Caller } from '../org/ports';
+import { type Caller, mayManage, scopeIds, unitsByIds, unitsOfOrg, unitsUnder } from '../org/ports';
 import { audienceReaches } from '../../core/domain/units';
 
 export { GRACE_MS };
@@ -77,10 +77,7 @@ export async function examForOrganiser(db: Database, member: Caller, examId: str
   if (member.role === 'unit_organiser') {
     const targetIds = exam.audience.filter((id) => id !== ALL_UNITS);
     const scopeUnitIds = scopeIds(member);
-    const _ = db.command;
-    const read = await list<UnitDoc>(
-      db.collection(COLLECTIONS.units).where({ _id: _.in([...new Set([...targetIds, ...scopeUnitIds])]), orgId: exam.orgId }).limit(1000),
-    );
+    const read = await unitsByIds(db, [...new Set([...targetIds, ...scopeUnitIds])], exam.orgId);
     const targets = read.filter((u) => targetIds.includes(u._id));
     const scopes = read.filter((u) => scopeUnitIds.includes(u._id));
     allowed = need === 'edit' ? canEditExam(member, exam, targets) : canViewExam(member, exam, targets, scopes);
@@ -95,7 +92,7 @@ export async function examForOrganiser(db: Database, member: Caller, examId: str
  */
 export async function visibleUnits(db: Database, member: Caller, exam: ExamDoc): Promise<UnitDoc[]> {
   const units = exam.audience.includes(ALL_UNITS)
-    ? await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: exam.orgId }).limit(1000))
+    ? await unitsOfOrg(db, exam.orgId)
     : await unitsUnder(db, exam.orgId, exam.audience);
   return units.filter((u) => u.parentId !== null && mayManage(member, u)).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }

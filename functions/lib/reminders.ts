@@ -3,7 +3,7 @@
 // per member with a counter per topic. Spending is an atomic conditional decrement.
 
 import { COLLECTIONS } from './collections';
-import { getById, insert, isDuplicateKeyError, updateWhere, type Database } from './db';
+import { getById, insert, isDuplicateKeyError, list, updateWhere, type Database } from './db';
 import type { Deps } from './deps';
 
 export const REMINDER_TOPICS = ['exam', 'checkin', 'event'] as const;
@@ -46,6 +46,27 @@ export async function grantCredits(
   }
   const doc = await getById<{ _id: string } & Record<string, unknown>>(db, COLLECTIONS.reminderCredits, member._id);
   return Object.fromEntries(REMINDER_TOPICS.map((t) => [t, Number(doc?.[t] ?? 0)])) as Record<ReminderTopic, number>;
+}
+
+/** Credits of `topic` held by some members: memberId → credits and the openid they were granted from. */
+export async function creditsOf(db: Database, memberIds: string[], topic: ReminderTopic): Promise<Map<string, { credits: number; openid: string }>> {
+  const _ = db.command;
+  const out = new Map<string, { credits: number; openid: string }>();
+  for (let i = 0; i < memberIds.length; i += 1000) {
+    const chunk = memberIds.slice(i, i + 1000);
+    const docs = await list<{ _id: string; openid?: string } & Record<string, unknown>>(
+      db.collection(COLLECTIONS.reminderCredits).where({ _id: _.in(chunk) }).limit(chunk.length),
+    );
+    for (const d of docs) out.set(d._id, { credits: Number(d[topic] ?? 0), openid: String(d.openid ?? '') });
+  }
+  return out;
+}
+
+/** One page (in _id order, after `cursor`) of an organisation's members holding a credit of `topic`. */
+export async function creditHolders(db: Database, orgId: string, topic: ReminderTopic, cursor: string, limit: number): Promise<Array<{ _id: string; openid?: string }>> {
+  const _ = db.command;
+  const filter = cursor ? { orgId, [topic]: _.gt(0), _id: _.gt(cursor) } : { orgId, [topic]: _.gt(0) };
+  return list<{ _id: string; openid?: string }>(db.collection(COLLECTIONS.reminderCredits).where(filter).orderBy('_id', 'asc').limit(limit));
 }
 
 /** Take one credit of `topic` from the member; false when none is left. */

@@ -158,3 +158,57 @@ export function mayAppoint(appointer: Pick<Caller, 'role'>, role: Role): boolean
   if (role === 'org_admin') return false;
   return isOrganiser(appointer.role);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The organisation directory: how other contexts read units and roster entries (rule 3). Each
+// is one read; the query shapes are those the collections' indexes were declared for.
+
+/** One unit by id, or null. */
+export async function getUnit(db: Database, unitId: string): Promise<UnitDoc | null> {
+  return getById<UnitDoc>(db, COLLECTIONS.units, unitId);
+}
+
+/** Units by id (at most 1000), optionally of one organisation only. */
+export async function unitsByIds(db: Database, ids: string[], orgId?: string): Promise<UnitDoc[]> {
+  if (ids.length === 0) return [];
+  const _ = db.command;
+  const where: Record<string, unknown> = { _id: _.in(ids) };
+  if (orgId) where.orgId = orgId;
+  return list<UnitDoc>(db.collection(COLLECTIONS.units).where(where).limit(Math.min(1000, ids.length)));
+}
+
+/** Every unit of an organisation, the root included (one organisation holds a few hundred). */
+export async function unitsOfOrg(db: Database, orgId: string): Promise<UnitDoc[]> {
+  return list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId }).limit(1000));
+}
+
+/** The roots of every organisation (timer jobs walk them). */
+export async function organisationRoots(db: Database): Promise<UnitDoc[]> {
+  return list<UnitDoc>(db.collection(COLLECTIONS.units).where({ kind: 'org' }).limit(1000));
+}
+
+/** One roster entry by id, or null. */
+export async function getMember(db: Database, memberId: string): Promise<MemberDoc | null> {
+  return getById<MemberDoc>(db, COLLECTIONS.members, memberId);
+}
+
+/** Roster entries by id (at most 1000). */
+export async function membersByIds(db: Database, ids: string[]): Promise<MemberDoc[]> {
+  if (ids.length === 0) return [];
+  const _ = db.command;
+  return list<MemberDoc>(db.collection(COLLECTIONS.members).where({ _id: _.in(ids) }).limit(Math.min(1000, ids.length)));
+}
+
+/**
+ * A unit's own members in roster order — leaders (领导班子成员) first, then pinyin — or by name
+ * (`order: 'name'`, for lists that are read by name). At most 1000.
+ */
+export async function membersOfUnit(db: Database, unitId: string, order: 'roster' | 'name' = 'roster'): Promise<MemberDoc[]> {
+  return list<MemberDoc>(
+    db
+      .collection(COLLECTIONS.members)
+      .where({ unitId })
+      .orderBy(order === 'roster' ? 'sortKey' : 'name', 'asc')
+      .limit(1000),
+  );
+}

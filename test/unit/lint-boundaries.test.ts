@@ -44,14 +44,16 @@ describe('context boundaries in the lint configuration', () => {
     for (const code of cases) {
       const found = lint(HEAD + code);
       expect(found.map((m) => m.ruleId)).toEqual(['local/collection-owner']);
-      expect(found[0].message).toMatch(/belongs to the (feed|org|checkin) context/);
+      expect(found[0].message).toMatch(/belongs to the (feed|org|checkin) context: write it/);
     }
   });
 
-  test('reads of other collections and writes of its own pass', () => {
+  test('its own collections pass; reading another context’s collection fails too (read through its ports.ts)', () => {
     const own = `export const e = (db: Database) => db.collection(COLLECTIONS.events).doc('x').update({ data: {} });\n`;
-    const read = `export const f = (db: Database) => db.collection(COLLECTIONS.units).where({ _id: 'x' }).get();\n`;
-    expect(lint(HEAD + own + read)).toEqual([]);
+    expect(lint(HEAD + own)).toEqual([]);
+    const read = lint(HEAD + `export const f = (db: Database) => db.collection(COLLECTIONS.units).where({ _id: 'x' }).get();\n`);
+    expect(read.map((m) => m.ruleId)).toEqual(['local/collection-owner']);
+    expect(read[0].message).toContain('read it through');
   });
 
   test('every collection has exactly one owner', () => {

@@ -7,8 +7,8 @@ import { addDays, beijingDayKey, formatBeijing } from '../../../core/domain/time
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, list, type Database } from '../../lib/db';
 import { notFound } from '../../lib/errors';
-import { type Caller, managedUnits, requireManagedUnit, requireOrganiser } from '../../org/ports';
-import type { MemberDoc, UnitDoc } from '../../lib/model';
+import { type Caller, managedUnits, membersOfUnit, requireManagedUnit, requireOrganiser } from '../../org/ports';
+import type { UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import { writeWorkbook } from '../../lib/xlsx';
 import type { CampaignDoc, CheckinDoc } from '../model';
@@ -61,7 +61,7 @@ interface DayRoster {
 
 export async function dayRoster(db: Database, unit: UnitDoc, day: string): Promise<DayRoster> {
   // Leaders first, then pinyin order: the roster's listing key (org's sortKey) carries both.
-  const members = await list<MemberDoc>(db.collection(COLLECTIONS.members).where({ unitId: unit._id }).orderBy('sortKey', 'asc').limit(1000));
+  const members = await membersOfUnit(db, unit._id);
   const _ = db.command;
   const ids = members.map((m) => checkinId(m._id, day));
   const done = ids.length ? await list<CheckinDoc>(db.collection(COLLECTIONS.checkins).where({ _id: _.in(ids) }).limit(ids.length)) : [];

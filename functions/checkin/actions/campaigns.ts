@@ -9,8 +9,8 @@ import { audienceReaches, audienceTouches } from '../../../core/domain/units';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, isDuplicateKeyError, list, updateWhere, type Database } from '../../lib/db';
 import { forbidden, invalid, notFound, precondition } from '../../lib/errors';
-import { type Caller, managedUnits, requireManagedUnit, requireMember, requireOrganiser } from '../../org/ports';
-import type { MemberDoc, UnitDoc } from '../../lib/model';
+import { type Caller, getUnit, managedUnits, membersOfUnit, requireManagedUnit, requireMember, requireOrganiser } from '../../org/ports';
+import type { UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import type { CampaignDoc, MonthDoc } from '../model';
 
@@ -154,7 +154,7 @@ export async function campaignProgress(input: { campaignId: string; unitId: stri
   const c = await getById<CampaignDoc>(db, COLLECTIONS.checkinCampaigns, input.campaignId);
   if (!c || c.orgId !== me.orgId || !audienceReaches(c.audience, unit.path, ALL_BRANCHES)) throw notFound('找不到该支部的这个打卡活动');
   const today = beijingDayKey(clock.now());
-  const members = await list<MemberDoc>(db.collection(COLLECTIONS.members).where({ unitId: unit._id }).orderBy('name', 'asc').limit(1000));
+  const members = await membersOfUnit(db, unit._id, 'name');
   const to = c.endDay < today ? c.endDay : today;
   const days = await checkedDays(db, members.map((m) => m._id), c.startDay, to);
   const counts = emptyCounts();
@@ -196,7 +196,7 @@ export async function myCampaigns(_input: object, ctx: ActionContext): Promise<C
   if (docs.length === 0) return [];
   const from = docs.reduce((min, c) => (c.startDay < min ? c.startDay : min), docs[0].startDay);
   const days = (await checkedDays(db, [me._id], from, today)).get(me._id) ?? new Set<string>();
-  const unit = await getById<UnitDoc>(db, COLLECTIONS.units, me.unitId);
+  const unit = await getUnit(db, me.unitId);
   const names = new Map(unit ? [[unit._id, unit.name]] : []);
   return docs
     .map((c) => {

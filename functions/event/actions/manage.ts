@@ -7,9 +7,8 @@ import { formatBeijing } from '../../../core/domain/time';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, list, updateWhere } from '../../lib/db';
 import { AppError, forbidden, invalid, precondition } from '../../lib/errors';
-import { managedUnits, requireOrganiser } from '../../org/ports';
+import { managedUnits, membersByIds, requireOrganiser } from '../../org/ports';
 import { requireImage } from '../../lib/images';
-import type { MemberDoc } from '../../lib/model';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { writeWorkbook } from '../../lib/xlsx';
@@ -130,7 +129,7 @@ async function tellCancelled(ctx: ActionContext, event: EventDoc): Promise<numbe
   const _ = db.command;
   const regs = await list<RegistrationDoc>(db.collection(COLLECTIONS.eventRegistrations).where({ eventId: event._id, status: _.in(['confirmed', 'waitlisted', 'pending']) }).limit(1000));
   if (regs.length === 0) return 0;
-  const members = await list<MemberDoc>(db.collection(COLLECTIONS.members).where({ _id: _.in(regs.map((r) => r.memberId)) }).limit(regs.length));
+  const members = await membersByIds(db, regs.map((r) => r.memberId));
   let sent = 0;
   for (const m of members) {
     if (m.openid && (await tellAboutEvent(ctx.deps, event, { memberId: m._id, openid: m.openid }, `活动已取消：${event.cancelReason ?? ''}`)) === 'sent') sent++;

@@ -4,10 +4,9 @@
 
 import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
-import { getById, insert, isDuplicateKeyError, list, updateById, updateWhere } from '../../lib/db';
+import { getById, insert, isDuplicateKeyError, updateById, updateWhere } from '../../lib/db';
 import { forbidden, notFound, precondition } from '../../lib/errors';
-import { mayManage, mayManagePath, requireOrganiser, type Caller } from '../../org/ports';
-import type { MemberDoc, UnitDoc } from '../../lib/model';
+import { type Caller, getUnit, mayManage, mayManagePath, membersByIds, requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import type { AttemptDoc, TakerDoc } from '../model';
 import { closeAttempt, examForOrganiser, incStats, resultView, takerId } from '../shared';
@@ -22,7 +21,7 @@ export async function grantExtraTime(
   if (exam.status !== 'published') throw precondition('考试尚未发布');
   const _ = db.command;
   const ids = [...new Set(input.memberIds)];
-  const members = await list<MemberDoc>(db.collection(COLLECTIONS.members).where({ _id: _.in(ids) }).limit(ids.length));
+  const members = await membersByIds(db, ids);
   if (members.length !== ids.length || members.some((m) => m.orgId !== me.orgId)) throw notFound('名单中找不到所选党员');
   if (members.some((m) => !mayManagePath(me, m.orgId, m.unitPath))) throw forbidden('只能为您管理的组织的党员补时');
   const now = clock.now();
@@ -76,7 +75,7 @@ async function managedAttempt(ctx: ActionContext, me: Caller, id: string): Promi
   const attempt = await getById<AttemptDoc>(ctx.deps.db, COLLECTIONS.examAttempts, id);
   if (!attempt || attempt.orgId !== me.orgId) throw notFound('找不到这次答题记录');
   // The unit the attempt was taken in (history stays there, even if the member moved since).
-  const unit = me.role === 'org_admin' ? null : await getById<UnitDoc>(ctx.deps.db, COLLECTIONS.units, attempt.unitId);
+  const unit = me.role === 'org_admin' ? null : await getUnit(ctx.deps.db, attempt.unitId);
   if (me.role !== 'org_admin' && (!unit || !mayManage(me, unit))) throw forbidden('只能处理您管理的组织的答题记录');
   return attempt;
 }

@@ -9,8 +9,7 @@ import { audienceReaches } from '../../../core/domain/units';
 import { COLLECTIONS } from '../../lib/collections';
 import { insert, insertBatch, list, updateWhere, type Database } from '../../lib/db';
 import { conflict, forbidden, invalid, precondition } from '../../lib/errors';
-import { mayManage, requireOrganiser, unitsUnder, type Caller } from '../../org/ports';
-import type { UnitDoc } from '../../lib/model';
+import { type Caller, mayManage, requireOrganiser, unitsByIds, unitsOfOrg, unitsUnder } from '../../org/ports';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { contentOf } from '../bank';
@@ -29,7 +28,7 @@ export async function listManagedExams(input: { cursor?: string | null }, ctx: A
   const _ = db.command;
   // One read for the organisation's units: names and member counts for the page, and for a unit
   // organiser which exams concern them — those naming a unit of their subtrees or one above them.
-  const units = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: me.orgId }).limit(1000));
+  const units = await unitsOfOrg(db, me.orgId);
   const visible = units.filter((u) => mayManage(me, u));
   const base: Record<string, unknown> = { orgId: me.orgId };
   if (me.role !== 'org_admin') {
@@ -129,8 +128,7 @@ export async function saveExam(input: { examId?: string | null; exam: DraftOutpu
   const unitIds = [...new Set(draft.unitIds)];
   if (unitIds.length === 0 && me.role !== 'org_admin') throw forbidden('只有单位管理员可以面向全体支部发布考试');
   if (unitIds.length > 0) {
-    const _ = db.command;
-    const units = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ _id: _.in(unitIds), orgId: me.orgId }).limit(unitIds.length));
+    const units = await unitsByIds(db, unitIds, me.orgId);
     if (units.length !== unitIds.length || units.some((u) => u.parentId === null || u.status !== 'active')) throw invalid('所选支部不存在或已撤销');
     if (units.some((u) => !mayManage(me, u))) throw forbidden('只能面向您管理的组织发布考试');
   }
@@ -237,7 +235,7 @@ async function activeQuestions(db: Database, orgId: string, types: QuestionType[
 /** Every unit the exam reaches: the units it names and all below them (every unit for 'ALL'). */
 export async function audienceUnitIds(db: Database, exam: ExamDoc): Promise<string[]> {
   const units = exam.audience.includes(ALL_UNITS)
-    ? await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: exam.orgId }).limit(1000))
+    ? await unitsOfOrg(db, exam.orgId)
     : await unitsUnder(db, exam.orgId, exam.audience);
   return units.filter((u) => u.parentId !== null).map((u) => u._id);
 }

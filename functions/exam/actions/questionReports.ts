@@ -5,8 +5,7 @@ import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, list, updateById, updateWhere } from '../../lib/db';
 import { notFound } from '../../lib/errors';
-import { requireOrganiser } from '../../org/ports';
-import type { UnitDoc } from '../../lib/model';
+import { requireOrganiser, unitsByIds } from '../../org/ports';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { QuestionReportDoc } from '../model';
@@ -24,7 +23,7 @@ export async function listQuestionReports(input: { status: 'open' | 'closed'; cu
   );
   const page = docs.slice(0, PAGE);
   const unitIds = [...new Set(page.map((d) => d.unitId))];
-  const units = unitIds.length ? await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ _id: _.in(unitIds) }).limit(unitIds.length)) : [];
+  const units = await unitsByIds(db, unitIds);
   const unitName = new Map(units.map((u) => [u._id, u.name]));
   const last = page[page.length - 1];
   return {

@@ -7,9 +7,9 @@ import { isAnswered, SCORE_BUCKET_LABELS } from '../../../core/domain/exam';
 import { QUESTION_TYPE_LABELS } from '../../../core/domain/questions';
 import { formatBeijing } from '../../../core/domain/time';
 import { COLLECTIONS } from '../../lib/collections';
-import { getById, list } from '../../lib/db';
+import { list } from '../../lib/db';
 import { forbidden, notFound } from '../../lib/errors';
-import { mayManage, requireOrganiser, type Caller } from '../../org/ports';
+import { type Caller, getUnit, mayManage, requireOrganiser } from '../../org/ports';
 import { audienceReaches } from '../../../core/domain/units';
 import type { UnitDoc } from '../../lib/model';
 import { clip, spendCredit, templateId } from '../../lib/reminders';
@@ -121,7 +121,7 @@ export async function examStats(input: { examId: string; unitId?: string | null 
 }
 
 async function branchOf(ctx: ActionContext, me: Caller, exam: ExamDoc, unitId: string): Promise<UnitDoc> {
-  const unit = await getById<UnitDoc>(ctx.deps.db, COLLECTIONS.units, unitId);
+  const unit = await getUnit(ctx.deps.db, unitId);
   if (!unit || unit.orgId !== exam.orgId || unit.parentId === null) throw notFound('找不到该支部');
   if (!mayManage(me, unit)) throw forbidden('您不是该组织的管理员');
   if (!audienceReaches(exam.audience, unit.path, ALL_UNITS)) throw notFound('这场考试不面向该组织');

@@ -6,7 +6,7 @@ import { feedSortKey, plainText, SUBMITTABLE_KINDS, type PostKind, type PostStat
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, list, updateWhere } from '../../lib/db';
 import { forbidden, invalid, precondition } from '../../lib/errors';
-import { type Caller, managedUnits, requireMember, requireOrganiser } from '../../org/ports';
+import { type Caller, getUnit, managedUnits, requireMember, requireOrganiser } from '../../org/ports';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { ModelDoc, PostDoc } from '../model';
@@ -166,7 +166,7 @@ export async function submitPost(input: Omit<Input, 'unitId' | 'modelMemberId'>,
   const me: Caller = await requireMember(ctx);
   if (!SUBMITTABLE_KINDS.includes(input.kind as PostKind)) throw invalid('只能投稿活动报道或先进典型');
   const fields = await prepared(ctx, input);
-  const unit = await getById<{ _id: string; name: string }>(db, COLLECTIONS.units, me.unitId);
+  const unit = await getUnit(db, me.unitId);
   const now = clock.now();
   const id = ids.random(12);
   const doc: PostDoc = {

@@ -5,8 +5,7 @@ import type { FeedResponses, ModelMember } from '../../../core/contracts/feed';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, isDuplicateKeyError, list, updateById } from '../../lib/db';
 import { notFound } from '../../lib/errors';
-import { requireManagedUnit, requireMember, requireOrganiser } from '../../org/ports';
-import type { MemberDoc, UnitDoc } from '../../lib/model';
+import { getMember, requireManagedUnit, requireMember, requireOrganiser, unitsByIds } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import type { ModelDoc, PostDoc } from '../model';
 import { checkImages, urlsFor } from '../shared';
@@ -24,7 +23,7 @@ export async function listModels(_input: object, ctx: ActionContext): Promise<Mo
       .limit(200),
   );
   const now = clock.now();
-  const units = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ _id: _.in([...new Set(models.map((m) => m.unitId))]) }).limit(models.length));
+  const units = await unitsByIds(db, [...new Set(models.map((m) => m.unitId))]);
   const unitNames = new Map(units.map((u) => [u._id, u.name]));
   const urls = await urlsFor(ctx.deps, models.flatMap((m) => (m.photo ? [m.photo] : [])));
   return models.map((m) => ({
@@ -45,7 +44,7 @@ export async function listModels(_input: object, ctx: ActionContext): Promise<Mo
 export async function featureMember(input: { memberId: string; honour: string; intro: string; photo?: string | null }, ctx: ActionContext): Promise<FeedResponses['featureMember']> {
   const { db, clock, storage } = ctx.deps;
   const me = await requireOrganiser(ctx);
-  const member = await getById<MemberDoc>(db, COLLECTIONS.members, input.memberId);
+  const member = await getMember(db, input.memberId);
   if (!member || member.orgId !== me.orgId) throw notFound('找不到这位党员');
   const unit = await requireManagedUnit(db, me, member.unitId);
   await checkImages(storage, [input.photo]);
