@@ -20,7 +20,12 @@ import { reportSwitch } from './actions/reportSwitch';
 import { saveAnswers } from './actions/saveAnswers';
 import { startExam } from './actions/startExam';
 import { submitAttempt } from './actions/submitAttempt';
-import { examMonitor, examRoster, examStats, exportResults, remindAbsentees, sweepAttempts, sweepExpired } from './actions/views';
+import { examMonitor } from './actions/examMonitor';
+import { examRoster } from './actions/examRoster';
+import { examStats } from './actions/examStats';
+import { exportResults } from './actions/exportResults';
+import { remindAbsentees } from './actions/remindAbsentees';
+import { sweepAttempts, sweepExpired } from './actions/sweepAttempts';
 
 export const main = createRouter<typeof examSchemas, ExamResponses>(
   'exam',
