@@ -3,8 +3,15 @@
 import { checkinSchemas, type CheckinResponses } from '../../core/contracts/checkin';
 import { getOpenid, platformDeps } from '../lib/platform';
 import { createRouter } from '../lib/router';
-import { branchCompletion, branchDayRoster, completionTrend, exportCompletion } from './actions/branchViews';
-import { campaignProgress, cancelCampaign, createCampaign, listCampaigns, myCampaigns } from './actions/campaigns';
+import { branchCompletion } from './actions/branchCompletion';
+import { branchDayRoster } from './actions/branchDayRoster';
+import { completionTrend } from './actions/completionTrend';
+import { exportCompletion } from './actions/exportCompletion';
+import { campaignProgress } from './actions/campaignProgress';
+import { cancelCampaign } from './actions/cancelCampaign';
+import { createCampaign } from './actions/createCampaign';
+import { listCampaigns } from './actions/listCampaigns';
+import { myCampaigns } from './actions/myCampaigns';
 import { checkIn } from './actions/checkIn';
 import { branchFeed } from './actions/feed';
 import { getMyCheckins } from './actions/getMyCheckins';

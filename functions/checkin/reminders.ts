@@ -12,7 +12,7 @@ import type { Deps } from '../lib/deps';
 import { membersByIds, organisationRoots, requireManagedUnit, requireOrganiser } from '../org/ports';
 import { clip, creditHolders, creditsOf, sendReminder } from '../lib/reminders';
 import type { ActionContext } from '../lib/router';
-import { dayRoster } from './actions/branchViews';
+import { dayRoster } from './completion';
 import type { ReminderRunDoc } from './model';
 import { checkinId } from './record';
 import { readSettings } from './settings';
