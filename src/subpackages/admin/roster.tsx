@@ -19,6 +19,7 @@ import { goPage, PAGE } from '@/utils/nav';
 import AdminGate from '@/components/AdminGate';
 import ManagedUnits from './components/ManagedUnits';
 import UnitPicker from './components/UnitPicker';
+import UnitChoice from './components/UnitChoice';
 import './roster.scss';
 import { isPickableUnit } from '@core/domain/units';
 
@@ -151,22 +152,7 @@ function MoveMemberDialog({ m, units, onDone, onClose }: { m: MemberRow; units: 
   return (
     <Dialog id='move-member' title={`把${m.name}转到`} confirmText='转接' onConfirm={() => void confirm()} onCancel={onClose} running={move.running} error={move.error?.message ?? null} confirmDisabled={!target}>
       <Text className='ui-dialog__desc'>转接后，以往的学习和考试记录仍算在原组织，今后的记在新组织。</Text>
-      <View className='tree-pick' id='move-member-target'>
-        {targets.map((u) => (
-          <View
-            key={u.id}
-            id={`move-member-target-${u.id}`}
-            className={u.id === target ? 'tree-pick__row tree-pick__row--on' : 'tree-pick__row'}
-            style={{ paddingLeft: `${Math.min(Math.max(u.depth - base, 0), 6) * 28}px` }}
-            onClick={() => setTarget(u.id)}
-          >
-            <Text>
-              {u.id === target ? '✓ ' : ''}
-              {u.name}
-            </Text>
-          </View>
-        ))}
-      </View>
+      <UnitChoice id='move-member-target' units={targets} value={target} onPick={setTarget} base={base} />
     </Dialog>
   );
 }

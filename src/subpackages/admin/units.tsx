@@ -16,39 +16,12 @@ import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import AdminGate from '@/components/AdminGate';
 import { useAction, useMutation } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
+import UnitChoice, { treeIndent } from './components/UnitChoice';
 import './units.scss';
 
 const KIND_OPTIONS = UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }));
 
 type Sheet = { kind: 'create' | 'rename' | 'move' | 'close'; unit: ManagedUnit } | null;
-
-function indent(depth: number, base: number): string {
-  return `${Math.min(Math.max(depth - base, 0), 6) * 28}px`;
-}
-
-/** The units as a list to pick one from (the target of a move, where members go). */
-function UnitChoice({ id, units, value, onPick, base }: { id: string; units: ManagedUnit[]; value: string | null; onPick: (id: string) => void; base: number }) {
-  return (
-    <View className='tree-pick' id={id} role='radiogroup'>
-      {units.map((u) => (
-        <View
-          key={u.id}
-          id={`${id}-${u.id}`}
-          role='radio'
-          aria-checked={u.id === value}
-          className={u.id === value ? 'tree-pick__row tree-pick__row--on' : 'tree-pick__row'}
-          style={{ paddingLeft: indent(u.depth, base) }}
-          onClick={() => onPick(u.id)}
-        >
-          <Text>
-            {u.id === value ? '✓ ' : ''}
-            {u.name}
-          </Text>
-        </View>
-      ))}
-    </View>
-  );
-}
 
 function NameDialog({ sheet, onDone, onClose }: { sheet: { kind: 'create' | 'rename'; unit: ManagedUnit }; onDone: (msg: string) => void; onClose: () => void }) {
   const creating = sheet.kind === 'create';
@@ -262,7 +235,7 @@ function Tree({ viewer }: { viewer: MeMember }) {
               <View
                 id={`unit-${u.id}`}
                 className={u.id === selected ? 'tree-row tree-row--on' : 'tree-row'}
-                style={{ paddingLeft: indent(u.depth, base) }}
+                style={{ paddingLeft: treeIndent(u.depth, base) }}
                 onClick={() => setSelected(u.id)}
               >
                 {u.depth > base ? <Text className='tree-row__guide'>└</Text> : null}
