@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { startLocalCloud, type LocalCloud } from '../localcloud';
 import { DATA_DIR, readRunningNote } from './lib/running';
 import { sdkDatabase } from './lib/sdk';
-import { ensureCollections, seedDemo } from './lib/setup';
+import { ensureCollections, migrateToTree, seedDemo } from './lib/setup';
 
 async function main(): Promise<void> {
   let local: LocalCloud | null = null;
@@ -21,8 +21,9 @@ async function main(): Promise<void> {
   try {
     const db = sdkDatabase({ env });
     const created = await ensureCollections(db);
+    const migrated = await migrateToTree(db);
     const { seeded } = await seedDemo(db);
-    console.log(`集合：新建 ${created.length} 个；演示数据：${seeded ? '已写入' : '已存在，未改动'}`);
+    console.log(`集合：新建 ${created.length} 个；升级到组织树：${migrated.units} 个组织、${migrated.members} 名党员；演示数据：${seeded ? '已写入' : '已存在，未改动'}`);
   } finally {
     await local?.close();
   }

@@ -15,7 +15,7 @@ import { sdkDatabase } from './lib/sdk';
 import { seedDemoCheckins } from './lib/demo-checkins';
 import { seedDemoContent } from './lib/demo-content';
 import { seedDemoExams } from './lib/demo-exams';
-import { ensureCollections, seedDemo } from './lib/setup';
+import { ensureCollections, migrateToTree, seedDemo } from './lib/setup';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8080);
@@ -39,6 +39,8 @@ async function main(): Promise<void> {
   writeRunningNote({ pid: process.pid, url: cloud.url, sdkEnv: cloud.sdkEnv() });
   const db = sdkDatabase({ env: cloud.sdkEnv() });
   await ensureCollections(db);
+  // A .data/ folder from before the organisation tree is brought up to it (once, idempotent).
+  await migrateToTree(db);
   if (empty) {
     console.log(`
 本地云已启动，这是一个空白环境 (an empty local cloud)。数据目录 ${dataDir}

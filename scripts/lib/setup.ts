@@ -192,3 +192,44 @@ export async function grantAdmin(db: Database, opts: GrantOptions, now = new Dat
   await insertIfMissing(db, COLLECTIONS.identities, { ...identityOf(member, opts.openid, now) });
   return { memberId, orgId, created: true };
 }
+
+/**
+ * Brings data written before the organisation tree (two levels, no paths) up to it: every unit
+ * gets its path (root → itself), status, order and sibling-name guard; every roster entry its
+ * unit's path, leader flag and listing key. Identities rebuild themselves on their next use.
+ * Idempotent: only documents without a path are touched. Run by `npm start` and `npm run seed` on
+ * the local cloud; a deployed environment from before the tree needs the same once (not scripted yet).
+ */
+export async function migrateToTree(db: Database, now = new Date()): Promise<{ units: number; members: number }> {
+  const _ = db.command;
+  // Organisation by organisation (the queries the declared indexes serve), units without a path.
+  const paths = new Map<string, string[]>();
+  let units = 0;
+  for (const root of await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ kind: 'org' }).limit(1000))) {
+    for (const u of await list<UnitDoc & { path?: string[] }>(db.collection(COLLECTIONS.units).where({ orgId: root._id }).limit(1000))) {
+      if (Array.isArray(u.path)) {
+        paths.set(u._id, u.path);
+        continue;
+      }
+      const path = u.parentId ? [u.parentId, u._id] : [u._id];
+      await db.collection(COLLECTIONS.units).doc(u._id).update({ data: { path, status: 'active', order: 0, closedAt: null, updatedAt: now } });
+      if (u.parentId) await insertIfMissing(db, COLLECTIONS.unitNames, { _id: unitNameGuardId(u.parentId, u.name), unitId: u._id, orgId: u.orgId });
+      paths.set(u._id, path);
+      units += 1;
+    }
+  }
+  const sortKeyOf = await loadSortKey();
+  let members = 0;
+  for (;;) {
+    const batch = await list<MemberDoc & { unitPath?: string[] }>(db.collection(COLLECTIONS.members).where({ unitPath: _.exists(false) }).limit(100));
+    if (batch.length === 0) break;
+    for (const m of batch) {
+      const leader = m.leader === true;
+      await db.collection(COLLECTIONS.members).doc(m._id).update({
+        data: { unitPath: paths.get(m.unitId) ?? [m.orgId, m.unitId], leader, sortKey: sortKeyOf(m.name, leader), updatedAt: now },
+      });
+      members += 1;
+    }
+  }
+  return { units, members };
+}
