@@ -72,3 +72,6 @@ export interface ModelDoc {
   featuredAt: number;
   featuredBy: string;
 }
+
+/** A new post before anything has happened to it: not published, not pinned, no reads, likes or comments. */
+export const UNTOUCHED_POST = { publishAt: null, pinned: false, sortKey: '', reads: 0, likes: 0, comments: 0, rejectReason: '' } as const;

@@ -7,7 +7,7 @@ import type { PostTag } from '../../core/domain/posts';
 import { COLLECTIONS } from '../lib/collections';
 import { getById, insert, updateById, type Database } from '../lib/db';
 import { precondition } from '../lib/errors';
-import type { PostDoc } from './model';
+import { UNTOUCHED_POST, type PostDoc } from './model';
 import { sanitizeBody } from './sanitize';
 
 export interface ReportDraft {
@@ -53,15 +53,9 @@ export async function saveReportDraft(db: Database, d: ReportDraft, now: number)
       images: d.images,
       tags: d.tags,
       status: 'draft',
-      publishAt: null,
-      pinned: false,
-      sortKey: '',
-      reads: 0,
-      likes: 0,
-      comments: 0,
+      ...UNTOUCHED_POST,
       authorId: d.author.id,
       authorName: d.author.name,
-      rejectReason: '',
       source: d.source,
       modelMemberId: null,
       createdAt: now,

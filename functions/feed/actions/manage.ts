@@ -9,7 +9,7 @@ import { forbidden, invalid, precondition } from '../../lib/errors';
 import { type Caller, getUnit, managedUnits, requireMember, requireOrganiser } from '../../org/ports';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
-import type { ModelDoc, PostDoc } from '../model';
+import { UNTOUCHED_POST, type ModelDoc, type PostDoc } from '../model';
 import { bodyImages, sanitizeBody } from '../sanitize';
 import { adminPost, checkImages, filesOf, loadForOrganiser, mayManage, urlsFor } from '../shared';
 
@@ -62,15 +62,9 @@ export async function savePost(input: { postId?: string | null; post: Input }, c
       unitName: unit?.name ?? null,
       ...fields,
       status: 'draft',
-      publishAt: null,
-      pinned: false,
-      sortKey: '',
-      reads: 0,
-      likes: 0,
-      comments: 0,
+      ...UNTOUCHED_POST,
       authorId: me._id,
       authorName: me.name,
-      rejectReason: '',
       source: null,
       modelMemberId,
       createdAt: now,

@@ -12,8 +12,9 @@ import Card from '@/components/Card';
 import Chips from '@/components/Chips';
 import Dialog from '@/components/Dialog';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import { EmptyView } from '@/components/StateView';
 import AdminGate from '@/components/AdminGate';
+import Loaded from '@/components/Loaded';
 import { useAction, useMutation } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
 import UnitChoice, { treeIndent } from './components/UnitChoice';
@@ -199,20 +200,8 @@ function Tree({ viewer }: { viewer: MeMember }) {
   // An organiser's scope starts below the root: indent from the shallowest unit they see.
   const base = list.length > 0 ? Math.min(...list.map((u) => u.depth)) : 0;
 
-  if (units.loading && !units.data) {
-    return (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  }
-  if (!units.data) {
-    return (
-      <Card>
-        <ErrorView message={units.error?.message ?? ''} onRetry={units.reload} />
-      </Card>
-    );
-  }
+  // Loading, then an error with 重试: the shared wrapper draws both until the units arrive.
+  if (!units.data) return <Loaded state={units}>{() => null}</Loaded>;
   if (list.length === 0) {
     return (
       <Card>
