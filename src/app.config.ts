@@ -1,17 +1,22 @@
-// Pages, tab bar and subpackages. Only the tab pages and the two entry pages (bind, login) sit in
-// the main package; organiser pages live in subpackages (architecture rule 12).
+// Pages, tab bar and subpackages. Only the tab pages, the two entry pages (bind, login) and the
+// forwarding pages of old paths sit in the main package; tab folders are named by the tab's
+// label (home, study, answer, activity, mine), never by a context; organiser pages live in
+// subpackages (architecture rule 12).
 
 // `cloud: true` switches on WeChat cloud development in app.json; Taro's AppConfig type lacks it,
 // hence the widened type.
 const config: Taro.AppConfig & { cloud: boolean } = {
   pages: [
-    'pages/index/index',
+    'pages/home/index',
     'pages/study/index',
-    'pages/quiz/index',
+    'pages/answer/index',
     'pages/activity/index',
     'pages/mine/index',
     'pages/bind/index',
     'pages/login/index',
+    // Old paths, forwarding to their new pages (utils/page-aliases.ts).
+    'pages/index/index',
+    'pages/quiz/index',
   ],
   subPackages: [
     {
@@ -28,7 +33,7 @@ const config: Taro.AppConfig & { cloud: boolean } = {
     },
     {
       root: 'subpackages/event',
-      pages: ['detail', 'mine', 'checkin'],
+      pages: ['detail', 'mine', 'attendance', 'checkin'],
     },
     {
       root: 'subpackages/event-admin',
@@ -60,9 +65,9 @@ const config: Taro.AppConfig & { cloud: boolean } = {
     backgroundColor: '#FFFFFF',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
       { pagePath: 'pages/study/index', text: '学习', iconPath: 'assets/tab/study.png', selectedIconPath: 'assets/tab/study-active.png' },
-      { pagePath: 'pages/quiz/index', text: '答题', iconPath: 'assets/tab/quiz.png', selectedIconPath: 'assets/tab/quiz-active.png' },
+      { pagePath: 'pages/answer/index', text: '答题', iconPath: 'assets/tab/quiz.png', selectedIconPath: 'assets/tab/quiz-active.png' },
       { pagePath: 'pages/activity/index', text: '活动', iconPath: 'assets/tab/activity.png', selectedIconPath: 'assets/tab/activity-active.png' },
       { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
     ],

@@ -45,7 +45,7 @@ export const eventSchemas = {
   cancelSignUp: z.object({ eventId: idSchema }).strict(),
   myEvents: z.object({ cursor: cursorSchema, limit: pageLimitSchema }).strict(),
   /** The scanned on-site code: marks the member present at this event only. */
-  checkInEvent: z.object({ eventId: idSchema, token: z.string().min(1).max(64) }).strict(),
+  attendByCode: z.object({ eventId: idSchema, token: z.string().min(1).max(64) }).strict(),
   // --- organisers
   saveEvent: z.object({ eventId: idSchema.nullish(), event: eventDraftSchema }).strict(),
   publishEvent: z.object({ eventId: idSchema }).strict(),
@@ -165,7 +165,7 @@ export interface EventResponses {
   signUp: SignUpResult;
   cancelSignUp: { status: RegistrationStatus; promotedOthers: number };
   myEvents: Page<MyEventRow>;
-  checkInEvent: { eventId: string; title: string; attendedAt: number; already: boolean };
+  attendByCode: { eventId: string; title: string; attendedAt: number; already: boolean };
   saveEvent: EventAdminView;
   publishEvent: EventAdminView;
   /** notified: members told by subscribe message (those holding a credit). */

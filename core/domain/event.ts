@@ -61,11 +61,14 @@ export function cancelDeadline(e: { startsAt: number; cancelHours: number }): nu
   return e.startsAt - e.cancelHours * HOUR;
 }
 
-/** QR check-in is open from an hour before the start until the end. */
-export const CHECKIN_OPENS_BEFORE_MS = HOUR;
+/** Attendance by on-site code is open from an hour before the start until the end. */
+export const ATTENDANCE_OPENS_BEFORE_MS = HOUR;
+
+/** The page an on-site code opens (`?e=<event>&t=<token>`). Its old path still forwards here. */
+export const ATTENDANCE_PAGE = 'subpackages/event/attendance';
 
 export function attendanceOpen(e: EventTimes, now: number): boolean {
-  return now >= e.startsAt - CHECKIN_OPENS_BEFORE_MS && now <= e.endsAt;
+  return now >= e.startsAt - ATTENDANCE_OPENS_BEFORE_MS && now <= e.endsAt;
 }
 
 /** The on-site code changes every 15 seconds; a code is accepted in its window and the next one. */

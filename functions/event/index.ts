@@ -3,7 +3,7 @@
 import { eventSchemas, type EventResponses } from '../../core/contracts/event';
 import { getOpenid, platformDeps } from '../lib/platform';
 import { createRouter } from '../lib/router';
-import { checkInEvent, entryCode, markAttendance, qrToken } from './actions/attendance';
+import { attendByCode, entryCode, markAttendance, qrToken } from './actions/attendance';
 import { cancelEvent, draftReport, eventRoster, exportRoster, getEventAdmin, listAdminEvents, publishEvent, saveEvent } from './actions/manage';
 import { getEvent, listEvents, myEvents } from './actions/member';
 import { cancelSignUp, reviewSignUp, signUp } from './actions/signup';
@@ -18,7 +18,7 @@ export const main = createRouter<typeof eventSchemas, EventResponses>(
     signUp,
     cancelSignUp,
     myEvents,
-    checkInEvent,
+    attendByCode,
     saveEvent,
     publishEvent,
     cancelEvent,
@@ -32,5 +32,5 @@ export const main = createRouter<typeof eventSchemas, EventResponses>(
     exportRoster,
     draftReport,
   },
-  { getOpenid, deps: platformDeps, onTimer: (deps) => eventTimer(deps) },
+  { getOpenid, deps: platformDeps, onTimer: (deps) => eventTimer(deps), aliases: { checkInEvent: 'attendByCode' } },
 );

@@ -30,6 +30,11 @@ export interface RouterOptions {
    * like a trigger's AND an invocation without a caller: a client cannot reach it by imitation.
    */
   onTimer?: (deps: Deps) => Promise<unknown>;
+  /**
+   * Old names of renamed actions, answered as their new names, so a phone still running the
+   * version before a rename keeps working until WeChat updates it. Not listed in the contract.
+   */
+  aliases?: Record<string, string>;
 }
 
 function isTimerEvent(e: Record<string, unknown>): boolean {
@@ -58,7 +63,8 @@ export function createRouter<S extends Schemas, R extends { [K in keyof S]: unkn
         return fail('INTERNAL', 'timer job failed');
       }
     }
-    const action = e.action;
+    const named = e.action;
+    const action = typeof named === 'string' && options.aliases && Object.prototype.hasOwnProperty.call(options.aliases, named) ? options.aliases[named] : named;
     if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(schemas, action)) {
       return fail('INVALID_ARGUMENT', `字段 action：未知的操作 ${typeof action === 'string' ? action.slice(0, 40) : ''}`.trim());
     }

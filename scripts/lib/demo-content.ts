@@ -49,7 +49,7 @@ export async function seedDemoContent(cloud: LocalCloud, db: Database): Promise<
     for (const who of ['demo-organiser', 'demo-m-12', 'demo-m-13', 'demo-m-14', 'demo-m-15']) await call('event', who, 'signUp', { eventId: past });
     cloud.clock.set(beijingNoon(-1) - 3 * HOUR + 10 * 60_000);
     const code = await call<{ token: string }>('event', 'demo-organiser', 'qrToken', { eventId: past });
-    for (const who of ['demo-organiser', 'demo-m-12', 'demo-m-13', 'demo-m-14']) await call('event', who, 'checkInEvent', { eventId: past, token: code.token });
+    for (const who of ['demo-organiser', 'demo-m-12', 'demo-m-13', 'demo-m-14']) await call('event', who, 'attendByCode', { eventId: past, token: code.token });
     cloud.clock.reset();
 
     await event('demo-admin', {

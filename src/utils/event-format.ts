@@ -2,7 +2,7 @@
 // standing in words, Beijing times, page parameters and the scanned on-site code. No Taro, no
 // I/O; unit-tested in test/unit/event-format.test.ts. The rules themselves live in
 // core/domain/event.ts and on the server.
-import { QR_WINDOW_MS, REGISTRATION_STATUS_LABELS, type EventPhase, type RegistrationStatus } from '@core/domain/event';
+import { ATTENDANCE_PAGE, QR_WINDOW_MS, REGISTRATION_STATUS_LABELS, type EventPhase, type RegistrationStatus } from '@core/domain/event';
 import { BEIJING_OFFSET_MS } from '@core/domain/time';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -123,22 +123,26 @@ export function eventIdFromParams(params: Record<string, string | undefined>): s
   return id && ID.test(id) ? id : '';
 }
 
-export const CHECKIN_PATH = 'subpackages/event/checkin';
+/** The path on-site codes held before attendance got its own name; such codes still work. */
+const OLD_ATTENDANCE_PAGE = 'subpackages/event/checkin';
 
 /**
- * Where a scanned on-site code leads: the check-in page of this app with its event and token, or
- * null for anything else (another app's code, a web link, a damaged scan). Accepts the path with
- * or without a leading slash, or inside a longer link.
+ * Where a scanned on-site code leads: the attendance page of this app with its event and token,
+ * or null for anything else (another app's code, a web link, a damaged scan). Accepts the path
+ * with or without a leading slash, or inside a longer link, and the old path of the same page.
  */
-export function checkinUrlFromScan(scanned: string): string | null {
+export function attendanceUrlFromScan(scanned: string): string | null {
   const text = scanned.trim();
-  const at = text.indexOf(`${CHECKIN_PATH}?`);
-  if (at < 0) return null;
-  const query = text.slice(at + CHECKIN_PATH.length + 1).split('#')[0];
-  const e = queryValue(query, 'e');
-  const t = queryValue(query, 't');
-  if (!e || !t || !ID.test(e) || !ID.test(t)) return null;
-  return `/${CHECKIN_PATH}?e=${e}&t=${t}`;
+  for (const path of [ATTENDANCE_PAGE, OLD_ATTENDANCE_PAGE]) {
+    const at = text.indexOf(`${path}?`);
+    if (at < 0) continue;
+    const query = text.slice(at + path.length + 1).split('#')[0];
+    const e = queryValue(query, 'e');
+    const t = queryValue(query, 't');
+    if (!e || !t || !ID.test(e) || !ID.test(t)) return null;
+    return `/${ATTENDANCE_PAGE}?e=${e}&t=${t}`;
+  }
+  return null;
 }
 
 /**

@@ -2,9 +2,9 @@
 import Taro from '@tarojs/taro';
 
 export const TAB = {
-  home: '/pages/index/index',
+  home: '/pages/home/index',
   study: '/pages/study/index',
-  quiz: '/pages/quiz/index',
+  answer: '/pages/answer/index',
   activity: '/pages/activity/index',
   mine: '/pages/mine/index',
 } as const;
@@ -39,7 +39,7 @@ export const PAGE = {
   checkinSettings: '/subpackages/checkin-admin/settings',
   eventDetail: '/subpackages/event/detail',
   eventMine: '/subpackages/event/mine',
-  eventCheckin: '/subpackages/event/checkin',
+  eventAttendance: '/subpackages/event/attendance',
   eventAdmin: '/subpackages/event-admin/index',
   eventEditor: '/subpackages/event-admin/editor',
   eventManage: '/subpackages/event-admin/manage',

@@ -269,7 +269,7 @@ describe('event journey', () => {
       return attr ?? '';
     };
     const first = await content();
-    expect(first).toMatch(new RegExp(`^subpackages/event/checkin\\?e=${eventId}&t=[A-Za-z0-9_-]{16}$`));
+    expect(first).toMatch(new RegExp(`^subpackages/event/attendance\\?e=${eventId}&t=[A-Za-z0-9_-]{16}$`));
     // The code changes every 15 seconds; the screen fetches a new one by itself.
     await eventually(async () => expect(await content()).not.toBe(first), 40_000);
 
@@ -284,11 +284,13 @@ describe('event journey', () => {
     expect(registration('demo-member-15')).toMatchObject({ attended: true, attendedBy: 'qr' });
     await guo.context.close();
 
-    // A code that is not this event's current one is refused, with what to do next.
+    // A code that is not this event's current one is refused, with what to do next. This one holds
+    // the path codes had before attendance was renamed: it still opens the attendance page.
     const zhu = await signIn({ openid: 'demo-m-13' }, '朱敏');
     await openPath(zhu.page, `subpackages/event/checkin?e=${eventId}&t=AAAAAAAAAAAAAAAA`);
     const refused = shown(zhu.page, '#event-checkin-result');
     await refused.waitFor();
+    expect(zhu.page.url()).toContain(`subpackages/event/attendance?e=${eventId}&t=AAAAAAAAAAAAAAAA`);
     await expect(refused.innerText()).resolves.toMatch(/签到没有成功[\s\S]*签到码已过期或不属于这个活动[\s\S]*重新扫描/);
     expect(registration('demo-member-13').attended).toBe(false);
     await zhu.context.close();

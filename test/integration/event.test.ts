@@ -141,23 +141,25 @@ describe('sign-up, waitlist and cancellation (3 seats)', () => {
     t.cloud.clock.set(T0 + 23 * HOUR + 30 * MIN);
     const otherCode = await ok<EventResponses['qrToken']>(ORGANISER, 'qrToken', { eventId: other });
     const code = await ok<EventResponses['qrToken']>(ORGANISER, 'qrToken', { eventId });
-    expect(code.content).toBe(`subpackages/event/checkin?e=${eventId}&t=${code.token}`);
+    expect(code.content).toBe(`subpackages/event/attendance?e=${eventId}&t=${code.token}`);
     expect(code.image).toMatch(/^data:image\/gif;base64,/);
     // The static code of the event page: wxacode.getUnlimited with the event in its scene.
     const entry = await ok<EventResponses['entryCode']>(ORGANISER, 'entryCode', { eventId });
     const png = (await t.sdk.downloadFile({ fileID: entry.fileID })).fileContent as Buffer;
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(t.cloud.openapiCalls().filter((c) => c.api === 'wxacode.getUnlimited').at(-1)).toMatchObject({ params: { scene: `e=${eventId}`, page: 'subpackages/event/detail' } });
-    await refused(SCHOOL[0], 'checkInEvent', { eventId, token: otherCode.token }, 'FAILED_PRECONDITION', '签到码已过期或不属于这个活动');
-    await refused(SCHOOL[4], 'checkInEvent', { eventId, token: code.token }, 'FAILED_PRECONDITION', '您没有报名这个活动');
-    await expect(ok<EventResponses['checkInEvent']>(SCHOOL[0], 'checkInEvent', { eventId, token: code.token })).resolves.toMatchObject({ already: false });
-    await expect(ok<EventResponses['checkInEvent']>(SCHOOL[0], 'checkInEvent', { eventId, token: code.token })).resolves.toMatchObject({ already: true });
+    await refused(SCHOOL[0], 'attendByCode', { eventId, token: otherCode.token }, 'FAILED_PRECONDITION', '签到码已过期或不属于这个活动');
+    await refused(SCHOOL[4], 'attendByCode', { eventId, token: code.token }, 'FAILED_PRECONDITION', '您没有报名这个活动');
+    await expect(ok<EventResponses['attendByCode']>(SCHOOL[0], 'attendByCode', { eventId, token: code.token })).resolves.toMatchObject({ already: false });
+    await expect(ok<EventResponses['attendByCode']>(SCHOOL[0], 'attendByCode', { eventId, token: code.token })).resolves.toMatchObject({ already: true });
+    // A phone still on the version before the rename calls the action by its old name.
+    await expect(ok<EventResponses['attendByCode']>(SCHOOL[0], 'checkInEvent', { eventId, token: code.token })).resolves.toMatchObject({ already: true });
     // 31 seconds later the same code is a screenshot: refused.
     t.cloud.clock.set(T0 + 23 * HOUR + 30 * MIN + 31_000);
-    await refused(SCHOOL[2], 'checkInEvent', { eventId, token: code.token }, 'FAILED_PRECONDITION', '签到码已过期');
+    await refused(SCHOOL[2], 'attendByCode', { eventId, token: code.token }, 'FAILED_PRECONDITION', '签到码已过期');
     const fresh = await ok<EventResponses['qrToken']>(ORGANISER, 'qrToken', { eventId });
     expect(fresh.token).not.toBe(code.token);
-    await ok(SCHOOL[2], 'checkInEvent', { eventId, token: fresh.token });
+    await ok(SCHOOL[2], 'attendByCode', { eventId, token: fresh.token });
     // The code of this event marks nobody present at the other one.
     expect(t.cloud.db.count('eventRegistrations', { eventId: other, attended: true })).toBe(0);
     expect(t.cloud.db.find('events', { _id: eventId })[0]).toMatchObject({ attended: 2, byUnit: { 'br-school': { c: 3, a: 2 } } });

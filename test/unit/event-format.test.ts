@@ -4,7 +4,7 @@
 import {
   attendanceText,
   cardSeatsText,
-  checkinUrlFromScan,
+  attendanceUrlFromScan,
   eventIdFromParams,
   eventMoment,
   eventWhen,
@@ -114,17 +114,21 @@ describe('which event a detail page shows', () => {
 
 describe('a scanned on-site code', () => {
   it('opens this app’s check-in page with its event and token, from the path or a longer link', () => {
-    expect(checkinUrlFromScan('subpackages/event/checkin?e=ev1&t=Ab_9-x')).toBe('/subpackages/event/checkin?e=ev1&t=Ab_9-x');
-    expect(checkinUrlFromScan('/subpackages/event/checkin?t=tok&e=ev1')).toBe('/subpackages/event/checkin?e=ev1&t=tok');
-    expect(checkinUrlFromScan(' https://example.org/#/subpackages/event/checkin?e=ev1&t=tok ')).toBe('/subpackages/event/checkin?e=ev1&t=tok');
+    expect(attendanceUrlFromScan('subpackages/event/attendance?e=ev1&t=Ab_9-x')).toBe('/subpackages/event/attendance?e=ev1&t=Ab_9-x');
+    expect(attendanceUrlFromScan('/subpackages/event/attendance?t=tok&e=ev1')).toBe('/subpackages/event/attendance?e=ev1&t=tok');
+    expect(attendanceUrlFromScan(' https://example.org/#/subpackages/event/attendance?e=ev1&t=tok ')).toBe('/subpackages/event/attendance?e=ev1&t=tok');
+    // Codes made before attendance was renamed hold the old path: they open the new page.
+    expect(attendanceUrlFromScan('subpackages/event/checkin?e=ev1&t=Ab_9-x')).toBe('/subpackages/event/attendance?e=ev1&t=Ab_9-x');
+    expect(attendanceUrlFromScan('/subpackages/event/checkin?t=tok&e=ev1')).toBe('/subpackages/event/attendance?e=ev1&t=tok');
+    expect(attendanceUrlFromScan(' https://example.org/#/subpackages/event/checkin?e=ev1&t=tok ')).toBe('/subpackages/event/attendance?e=ev1&t=tok');
   });
 
   it('is refused when it is anything else or lacks a part', () => {
-    expect(checkinUrlFromScan('https://example.org/')).toBeNull();
-    expect(checkinUrlFromScan('subpackages/event/detail?id=ev1')).toBeNull();
-    expect(checkinUrlFromScan('subpackages/event/checkin?e=ev1')).toBeNull();
-    expect(checkinUrlFromScan('subpackages/event/checkin?e=ev1&t=a%20b')).toBeNull();
-    expect(checkinUrlFromScan('')).toBeNull();
+    expect(attendanceUrlFromScan('https://example.org/')).toBeNull();
+    expect(attendanceUrlFromScan('subpackages/event/detail?id=ev1')).toBeNull();
+    expect(attendanceUrlFromScan('subpackages/event/checkin?e=ev1')).toBeNull();
+    expect(attendanceUrlFromScan('subpackages/event/checkin?e=ev1&t=a%20b')).toBeNull();
+    expect(attendanceUrlFromScan('')).toBeNull();
   });
 });
 

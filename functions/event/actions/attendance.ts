@@ -5,7 +5,7 @@
 
 import qrcode from 'qrcode-generator';
 import type { EventResponses } from '../../../core/contracts/event';
-import { attendanceOpen, CHECKIN_OPENS_BEFORE_MS, QR_WINDOW_MS, qrWindow } from '../../../core/domain/event';
+import { ATTENDANCE_PAGE, attendanceOpen, ATTENDANCE_OPENS_BEFORE_MS, QR_WINDOW_MS, qrWindow } from '../../../core/domain/event';
 import { formatBeijing } from '../../../core/domain/time';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, updateById } from '../../lib/db';
@@ -14,10 +14,9 @@ import type { ActionContext } from '../../lib/router';
 import type { RegistrationDoc } from '../model';
 import { loadForMember, loadForOrganiser, moveRegistration, qrTokenFor, qrTokenValid, registrationForOrganiser, registrationId } from '../shared';
 
-export const CHECKIN_PAGE = 'subpackages/event/checkin';
 export const DETAIL_PAGE = 'subpackages/event/detail';
 
-export async function checkInEvent(input: { eventId: string; token: string }, ctx: ActionContext): Promise<EventResponses['checkInEvent']> {
+export async function attendByCode(input: { eventId: string; token: string }, ctx: ActionContext): Promise<EventResponses['attendByCode']> {
   const { db, clock } = ctx.deps;
   const _ = db.command;
   const { member, event } = await loadForMember(ctx, input.eventId);
@@ -25,7 +24,7 @@ export async function checkInEvent(input: { eventId: string; token: string }, ct
   if (!qrTokenValid(event, input.token, now)) throw precondition('签到码已过期或不属于这个活动，请扫描现场屏幕上最新的签到码');
   if (event.status !== 'published') throw precondition('活动已取消');
   if (!attendanceOpen(event, now)) {
-    throw precondition(now < event.startsAt ? `签到从活动开始前1小时（${formatBeijing(event.startsAt - CHECKIN_OPENS_BEFORE_MS)}）开放` : '活动已结束，不能再签到');
+    throw precondition(now < event.startsAt ? `签到从活动开始前1小时（${formatBeijing(event.startsAt - ATTENDANCE_OPENS_BEFORE_MS)}）开放` : '活动已结束，不能再签到');
   }
   const reg = await getById<RegistrationDoc>(db, COLLECTIONS.eventRegistrations, registrationId(event._id, member._id));
   if (!reg || reg.status !== 'confirmed') throw precondition(reg?.status === 'waitlisted' ? '您还在候补名单上，请联系现场工作人员' : '您没有报名这个活动，请联系现场工作人员');
@@ -51,7 +50,7 @@ export async function markAttendance(
   const reg = await registrationForOrganiser(ctx, scope, input.memberId);
   if (reg.status !== 'confirmed' && reg.status !== 'waitlisted') throw precondition('只能为已报名或候补的党员登记出席');
   const now = clock.now();
-  if (now < scope.event.startsAt - CHECKIN_OPENS_BEFORE_MS) throw precondition('活动开始前1小时起才能登记出席');
+  if (now < scope.event.startsAt - ATTENDANCE_OPENS_BEFORE_MS) throw precondition('活动开始前1小时起才能登记出席');
   if (reg.attended === input.attended) return { attended: reg.attended };
   const entry = { at: now, by: scope.me._id, byName: scope.me.name, attended: input.attended, reason: input.reason };
   const moved = await moveRegistration(db, reg, reg.status, scope.me._id, now, {
@@ -75,7 +74,7 @@ export async function qrToken(input: { eventId: string }, ctx: ActionContext): P
   if (now > event.endsAt) throw precondition('活动已结束');
   const w = qrWindow(now);
   const token = qrTokenFor(event, w);
-  const content = `${CHECKIN_PAGE}?e=${event._id}&t=${token}`;
+  const content = `${ATTENDANCE_PAGE}?e=${event._id}&t=${token}`;
   const qr = qrcode(0, 'M');
   qr.addData(content);
   qr.make();

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import type { EventDetail } from '@core/contracts';
-import { CHECKIN_OPENS_BEFORE_MS, EVENT_KIND_LABELS, EVENT_PHASE_LABELS } from '@core/domain/event';
+import { ATTENDANCE_OPENS_BEFORE_MS, EVENT_KIND_LABELS, EVENT_PHASE_LABELS } from '@core/domain/event';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
@@ -155,7 +155,7 @@ function Detail({ event, onChanged }: { event: EventDetail; onChanged: () => voi
           ) : null}
           {event.myStatus === 'confirmed' && !event.myAttended && (event.phase === 'signup_open' || event.phase === 'signup_closed' || event.phase === 'ongoing') ? (
             <Text className='event-standing__sub'>
-              请于{eventMoment(event.startsAt - CHECKIN_OPENS_BEFORE_MS, now)}后到现场，在“活动”页点“扫码签到”扫描现场屏幕上的签到码
+              请于{eventMoment(event.startsAt - ATTENDANCE_OPENS_BEFORE_MS, now)}后到现场，在“活动”页点“扫码签到”扫描现场屏幕上的签到码
             </Text>
           ) : null}
         </View>

@@ -20,7 +20,7 @@ export default function ResultLoader(props: { missingTitle: string; loadingText?
           title={props.missingTitle}
           desc='请从“答题”页的“已完成”中查看'
           action={
-            <Button block type='primary' onClick={() => goTab('quiz')}>
+            <Button block type='primary' onClick={() => goTab('answer')}>
               去答题
             </Button>
           }

@@ -265,7 +265,7 @@ export default function ExamIntroPage() {
           title='没有找到这场考试'
           desc='请从“答题”页打开考试'
           action={
-            <Button block type='primary' onClick={() => goTab('quiz')}>
+            <Button block type='primary' onClick={() => goTab('answer')}>
               去答题
             </Button>
           }

@@ -75,7 +75,7 @@ function Result({ r, auto: autoParam }: { r: AttemptResult; auto: boolean }) {
             </Text>
           </View>
         )}
-        <Button id='result-back' block className='btn-gap' fill='outline' size='large' onClick={() => goTab('quiz')}>
+        <Button id='result-back' block className='btn-gap' fill='outline' size='large' onClick={() => goTab('answer')}>
           返回答题
         </Button>
       </Card>

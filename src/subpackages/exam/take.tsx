@@ -405,7 +405,7 @@ export default function ExamTakePage() {
           title='没有找到这次答题'
           desc='请从“答题”页打开考试'
           action={
-            <Button block type='primary' onClick={() => goTab('quiz')}>
+            <Button block type='primary' onClick={() => goTab('answer')}>
               去答题
             </Button>
           }

@@ -1,4 +1,4 @@
-// 首页's feed: tabs by kind, a title search, pinned posts first, more posts as the member scrolls
+// The feed context's section of the 首页 tab: tabs by kind, a title search, pinned posts first, more posts as the member scrolls
 // (with a 加载更多 button as the fallback), and the ways to 先进典型 and 投稿. A post page reports
 // likes and comments back through Taro.eventCenter, so cards stay current without a reload.
 import { useEffect, useRef, useState } from 'react';
@@ -13,6 +13,7 @@ import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { usePaged } from '@/hooks';
 import { FEED_POST_CHANGED, type FeedPostChange } from '@/utils/feed-format';
 import { goPage, PAGE } from '@/utils/nav';
+import './HomeFeed.scss';
 
 type Tab = PostKind | 'all';
 
