@@ -202,9 +202,9 @@ async function main(): Promise<void> {
     },
     {
       // After the check-ins: a full first page of the branch's shared check-ins.
-      name: 'local host: checkin.branchFeed (a page of 20 shared check-ins)',
+      name: 'local host: checkin.sharedCheckins (a page of 20 shared check-ins)',
       url: `${cloud.url}/api/fn/checkin`,
-      bodies: [JSON.stringify({ action: 'branchFeed', payload: { limit: 20 } })],
+      bodies: [JSON.stringify({ action: 'sharedCheckins', payload: { limit: 20 } })],
       tokens: exam.tokens,
     },
     {

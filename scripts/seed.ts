@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { startLocalCloud, type LocalCloud } from '../localcloud';
 import { DATA_DIR, readRunningNote } from './lib/running';
 import { sdkDatabase } from './lib/sdk';
-import { ensureCollections, migrateToTree, seedDemo } from './lib/setup';
+import { ensureCollections, migrateRenamedCollections, migrateToTree, seedDemo } from './lib/setup';
 
 async function main(): Promise<void> {
   let local: LocalCloud | null = null;
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     const db = sdkDatabase({ env });
     const created = await ensureCollections(db);
     const migrated = await migrateToTree(db);
+    await migrateRenamedCollections(db);
     const { seeded } = await seedDemo(db);
     console.log(`集合：新建 ${created.length} 个；升级到组织树：${migrated.units} 个组织、${migrated.members} 名党员；演示数据：${seeded ? '已写入' : '已存在，未改动'}`);
   } finally {

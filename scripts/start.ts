@@ -15,7 +15,7 @@ import { sdkDatabase } from './lib/sdk';
 import { seedDemoCheckins } from './lib/demo-checkins';
 import { seedDemoContent } from './lib/demo-content';
 import { seedDemoExams } from './lib/demo-exams';
-import { ensureCollections, migrateToTree, seedDemo } from './lib/setup';
+import { ensureCollections, migrateRenamedCollections, migrateToTree, seedDemo } from './lib/setup';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8080);
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   await ensureCollections(db);
   // A .data/ folder from before the organisation tree is brought up to it (once, idempotent).
   await migrateToTree(db);
+  await migrateRenamedCollections(db);
   if (empty) {
     console.log(`
 本地云已启动，这是一个空白环境 (an empty local cloud)。数据目录 ${dataDir}

@@ -41,7 +41,7 @@ const config: Taro.AppConfig & { cloud: boolean } = {
     },
     {
       root: 'subpackages/checkin-admin',
-      pages: ['index', 'branch', 'campaigns', 'campaign', 'settings'],
+      pages: ['index', 'branch', 'challenges', 'challenge', 'settings'],
     },
     {
       root: 'subpackages/feed',

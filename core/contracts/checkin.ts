@@ -1,8 +1,8 @@
 // Contract of the `checkin` cloud function: daily study check-ins (学习打卡), streaks, make-ups,
-// campaigns, the branch feed of shared check-ins, reminders and the organisers' completion views.
+// challenges, the branch feed of shared check-ins, reminders and the organisers' completion views.
 
 import { z } from 'zod';
-import type { CalendarDay, CampaignStanding } from '../domain/checkin';
+import type { CalendarDay, ChallengeStanding } from '../domain/checkin';
 import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
 
 const dayKeySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -20,7 +20,7 @@ const entrySchema = z
   })
   .strict();
 
-const campaignFields = {
+const challengeFields = {
   title: z.string().trim().min(2, '活动名称至少2个字').max(30, '活动名称最多30字'),
   description: z.string().trim().max(300, '活动说明最多300字').default(''),
   startDay: dayKeySchema,
@@ -41,8 +41,8 @@ export const checkinSchemas = {
   branchDayRoster: z.object({ unitId: idSchema, day: dayKeySchema.nullish() }).strict(),
   /** Organisers: remind those in a branch who have not checked in today (one credit each, once a day). */
   remindBranch: z.object({ unitId: idSchema }).strict(),
-  /** Organisers: daily completion over the last 30 days, or over a campaign, for one branch or all managed ones. */
-  completionTrend: z.object({ unitId: idSchema.nullish(), campaignId: idSchema.nullish() }).strict(),
+  /** Organisers: daily completion over the last 30 days, or over a challenge, for one branch or all managed ones. */
+  completionTrend: z.object({ unitId: idSchema.nullish(), challengeId: idSchema.nullish() }).strict(),
   /** Organisers: xlsx of a day's roster (every managed branch, or one) and the week's rates per branch. */
   exportCompletion: z.object({ unitId: idSchema.nullish(), day: dayKeySchema.nullish() }).strict(),
   /** The organisation's check-in settings (anyone bound may read them; org admins change them). */
@@ -55,23 +55,23 @@ export const checkinSchemas = {
       reminderTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '提醒时间格式应为 HH:mm'),
     })
     .strict(),
-  /** Organisers: start a themed campaign for their branches (org admins: also the whole organisation). */
-  createCampaign: z
+  /** Organisers: start a themed challenge for their branches (org admins: also the whole organisation). */
+  createChallenge: z
     .object({
-      ...campaignFields,
+      ...challengeFields,
       /** Branch ids; empty means the whole organisation. */
       unitIds: z.array(idSchema).max(200).default([]),
     })
     .strict(),
-  cancelCampaign: z.object({ campaignId: idSchema }).strict(),
-  /** Organisers: campaigns of their organisation that reach their branches, newest first. */
-  listCampaigns: z.object({}).strict(),
+  cancelChallenge: z.object({ challengeId: idSchema }).strict(),
+  /** Organisers: challenges of their organisation that reach their branches, newest first. */
+  listChallenges: z.object({}).strict(),
   /** Organisers: each member's days and standing in one branch. */
-  campaignProgress: z.object({ campaignId: idSchema, unitId: idSchema }).strict(),
-  /** Members: the campaigns for their branch (running, upcoming, ended in the last 30 days) with their progress. */
-  myCampaigns: z.object({}).strict(),
+  challengeProgress: z.object({ challengeId: idSchema, unitId: idSchema }).strict(),
+  /** Members: the challenges for their branch (running, upcoming, ended in the last 30 days) with their progress. */
+  myChallenges: z.object({}).strict(),
   /** Members: recent check-ins their branch mates chose to share, newest first. */
-  branchFeed: z.object({ cursor: cursorSchema, limit: pageLimitSchema }).strict(),
+  sharedCheckins: z.object({ cursor: cursorSchema, limit: pageLimitSchema }).strict(),
 } as const;
 
 export type CheckinRequests = { [A in keyof typeof checkinSchemas]: z.input<(typeof checkinSchemas)[A]> };
@@ -127,7 +127,7 @@ export interface CheckinSettings {
   canEdit: boolean;
 }
 
-export interface CampaignSummary {
+export interface ChallengeSummary {
   id: string;
   title: string;
   description: string;
@@ -146,19 +146,19 @@ export interface CampaignSummary {
   canCancel?: boolean;
 }
 
-export interface MyCampaign extends CampaignSummary {
+export interface MyChallenge extends ChallengeSummary {
   doneDays: number;
-  standing: CampaignStanding;
+  standing: ChallengeStanding;
 }
 
-export interface CampaignProgressRow {
+export interface ChallengeProgressRow {
   memberId: string;
   name: string;
   doneDays: number;
-  standing: CampaignStanding;
+  standing: ChallengeStanding;
 }
 
-export interface FeedItem {
+export interface SharedCheckin {
   id: string;
   name: string;
   day: string;
@@ -192,19 +192,19 @@ export interface CheckinResponses {
   exportCompletion: { fileID: string; url: string; fileName: string };
   getSettings: CheckinSettings;
   updateSettings: CheckinSettings;
-  createCampaign: CampaignSummary;
-  cancelCampaign: CampaignSummary;
-  listCampaigns: CampaignSummary[];
-  campaignProgress: {
-    campaign: CampaignSummary;
+  createChallenge: ChallengeSummary;
+  cancelChallenge: ChallengeSummary;
+  listChallenges: ChallengeSummary[];
+  challengeProgress: {
+    challenge: ChallengeSummary;
     unitId: string;
     unitName: string;
     today: string;
-    rows: CampaignProgressRow[];
-    counts: Record<CampaignStanding, number>;
+    rows: ChallengeProgressRow[];
+    counts: Record<ChallengeStanding, number>;
     /** Copyable list of those behind or missed. */
     behindText: string;
   };
-  myCampaigns: MyCampaign[];
-  branchFeed: Page<FeedItem>;
+  myChallenges: MyChallenge[];
+  sharedCheckins: Page<SharedCheckin>;
 }

@@ -158,12 +158,12 @@ export function monthCalendar(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Campaigns: a themed run of days (for example 21 days of party-history study) with a number of
+// Challenges: a themed run of days (for example 21 days of party-history study) with a number of
 // days each member should check in. Progress is the member's checked days inside the range.
 
-export type CampaignStanding = 'upcoming' | 'completed' | 'on_track' | 'behind' | 'missed';
+export type ChallengeStanding = 'upcoming' | 'completed' | 'on_track' | 'behind' | 'missed';
 
-export const CAMPAIGN_STANDING_TEXT: Record<CampaignStanding, string> = {
+export const CHALLENGE_STANDING_TEXT: Record<ChallengeStanding, string> = {
   upcoming: '未开始',
   completed: '已达标',
   on_track: '进度正常',
@@ -171,14 +171,14 @@ export const CAMPAIGN_STANDING_TEXT: Record<CampaignStanding, string> = {
   missed: '未能达标',
 };
 
-export interface CampaignRange {
+export interface ChallengeRange {
   startDay: string;
   endDay: string;
   requiredDays: number;
 }
 
-/** Days in the campaign, both ends included. */
-export function campaignLength(c: CampaignRange): number {
+/** Days in the challenge, both ends included. */
+export function challengeLength(c: ChallengeRange): number {
   return daysBetween(c.startDay, c.endDay) + 1;
 }
 
@@ -188,10 +188,10 @@ export function campaignLength(c: CampaignRange): number {
  * checked) / length, rounded down. Missed means the remaining days cannot make up the difference,
  * even checking in on every one of them (make-ups are ignored here: they are limited per month).
  */
-export function campaignStanding(c: CampaignRange, done: number, today: string, checkedToday: boolean): CampaignStanding {
+export function challengeStanding(c: ChallengeRange, done: number, today: string, checkedToday: boolean): ChallengeStanding {
   if (done >= c.requiredDays) return 'completed';
   if (today < c.startDay) return 'upcoming';
-  const length = campaignLength(c);
+  const length = challengeLength(c);
   const passedDays = Math.min(length, daysBetween(c.startDay, today) + (checkedToday ? 1 : 0));
   // Days still open to a normal check-in: today (unless checked) up to the end.
   const open = today > c.endDay ? 0 : daysBetween(today, c.endDay) + (checkedToday ? 0 : 1);

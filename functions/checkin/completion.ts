@@ -11,7 +11,7 @@ import type { UnitDoc } from '../lib/model';
 import type { CheckinDoc } from './model';
 import { checkinId } from './record';
 
-/** The trend never reads more than this many days (a long campaign shows its last ones). */
+/** The trend never reads more than this many days (a long challenge shows its last ones). */
 export const MAX_TREND_DAYS = 62;
 
 export async function managedBranches(db: Database, me: Caller): Promise<UnitDoc[]> {

@@ -7,13 +7,13 @@ import { branchCompletion } from './actions/branchCompletion';
 import { branchDayRoster } from './actions/branchDayRoster';
 import { completionTrend } from './actions/completionTrend';
 import { exportCompletion } from './actions/exportCompletion';
-import { campaignProgress } from './actions/campaignProgress';
-import { cancelCampaign } from './actions/cancelCampaign';
-import { createCampaign } from './actions/createCampaign';
-import { listCampaigns } from './actions/listCampaigns';
-import { myCampaigns } from './actions/myCampaigns';
+import { challengeProgress } from './actions/challengeProgress';
+import { cancelChallenge } from './actions/cancelChallenge';
+import { createChallenge } from './actions/createChallenge';
+import { listChallenges } from './actions/listChallenges';
+import { myChallenges } from './actions/myChallenges';
 import { checkIn } from './actions/checkIn';
-import { branchFeed } from './actions/feed';
+import { sharedCheckins } from './actions/sharedCheckins';
 import { getMyCheckins } from './actions/getMyCheckins';
 import { makeUp } from './actions/makeUp';
 import { remindBranch, sendDailyReminders } from './reminders';
@@ -34,16 +34,26 @@ export const main = createRouter<typeof checkinSchemas, CheckinResponses>(
     exportCompletion,
     getSettings,
     updateSettings,
-    createCampaign,
-    cancelCampaign,
-    listCampaigns,
-    campaignProgress,
-    myCampaigns,
-    branchFeed,
+    createChallenge,
+    cancelChallenge,
+    listChallenges,
+    challengeProgress,
+    myChallenges,
+    sharedCheckins,
   },
   {
     getOpenid,
     deps: platformDeps,
+    // Names before challenges and shared check-ins got their own (phones on the older version).
+    aliases: {
+      createCampaign: 'createChallenge',
+      cancelCampaign: { action: 'cancelChallenge', fields: { campaignId: 'challengeId' } },
+      listCampaigns: 'listChallenges',
+      campaignProgress: { action: 'challengeProgress', fields: { campaignId: 'challengeId' } },
+      myCampaigns: 'myChallenges',
+      completionTrend: { action: 'completionTrend', fields: { campaignId: 'challengeId' } },
+      branchFeed: 'sharedCheckins',
+    },
     // One trigger per function (WeChat): the reminders, then the closed-day roll-ups.
     onTimer: async (deps) => ({ ...(await sendDailyReminders(deps, 30_000)), rollups: await runRollups(deps) }),
   },

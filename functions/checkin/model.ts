@@ -57,7 +57,7 @@ export interface SettingsDoc {
   updatedBy: string;
 }
 
-export interface CampaignDoc {
+export interface ChallengeDoc {
   _id: string;
   orgId: string;
   title: string;

@@ -3,13 +3,13 @@
 import { addDays, beijingDayKey } from '../../core/domain/time';
 import { COLLECTIONS } from '../lib/collections';
 import { list, type Database } from '../lib/db';
-import type { CampaignDoc, RollupDoc } from './model';
+import type { ChallengeDoc, RollupDoc } from './model';
 
-/** Titles of check-in campaigns not yet ended whose audience names one of `unitIds`. */
-export async function openCampaignsFor(db: Database, orgId: string, unitIds: string[], now: number): Promise<string[]> {
+/** Titles of check-in challenges not yet ended whose audience names one of `unitIds`. */
+export async function openChallengesFor(db: Database, orgId: string, unitIds: string[], now: number): Promise<string[]> {
   const _ = db.command;
-  const docs = await list<CampaignDoc>(
-    db.collection(COLLECTIONS.checkinCampaigns).where({ orgId, audience: _.in(unitIds), endDay: _.gte(beijingDayKey(now)) }).limit(20),
+  const docs = await list<ChallengeDoc>(
+    db.collection(COLLECTIONS.checkinChallenges).where({ orgId, audience: _.in(unitIds), endDay: _.gte(beijingDayKey(now)) }).limit(20),
   );
   return docs.filter((c) => c.status === 'active').map((c) => c.title);
 }
@@ -56,7 +56,7 @@ export async function checkinsByDay(db: Database, q: CheckinsByDayQuery): Promis
   return out;
 }
 
-/** Has the organisation made any check-in campaign yet (the set-up checklist)? One read. */
-export async function hasAnyCampaign(db: Database, orgId: string): Promise<boolean> {
-  return (await list<CampaignDoc>(db.collection(COLLECTIONS.checkinCampaigns).where({ orgId }).limit(1))).length > 0;
+/** Has the organisation made any check-in challenge yet (the set-up checklist)? One read. */
+export async function hasAnyChallenge(db: Database, orgId: string): Promise<boolean> {
+  return (await list<ChallengeDoc>(db.collection(COLLECTIONS.checkinChallenges).where({ orgId }).limit(1))).length > 0;
 }

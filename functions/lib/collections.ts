@@ -26,7 +26,7 @@ export const COLLECTIONS = {
   checkinMonths: 'checkinMonths',
   checkinDaily: 'checkinDaily',
   checkinSettings: 'checkinSettings',
-  checkinCampaigns: 'checkinCampaigns',
+  checkinChallenges: 'checkinChallenges',
   checkinReminders: 'checkinReminders',
   checkinReminderRuns: 'checkinReminderRuns',
   checkinRollups: 'checkinRollups',
@@ -126,8 +126,8 @@ export const INDEXES: Record<CollectionName, string[][]> = {
   ],
   checkinRollupRuns: [],
   checkinSettings: [],
-  // A member's campaigns (their branch or the whole organisation, not long ended); an organiser's list.
-  checkinCampaigns: [
+  // A member's challenges (their branch or the whole organisation, not long ended); an organiser's list.
+  checkinChallenges: [
     ['orgId', 'audience', 'endDay'],
     ['orgId', 'createdAt'],
   ],

@@ -33,8 +33,21 @@ export interface RouterOptions {
   /**
    * Old names of renamed actions, answered as their new names, so a phone still running the
    * version before a rename keeps working until WeChat updates it. Not listed in the contract.
+   * `fields` renames payload fields the same way (old → new).
    */
-  aliases?: Record<string, string>;
+  aliases?: Record<string, ActionAlias>;
+}
+
+export type ActionAlias = string | { action: string; fields: Record<string, string> };
+
+/** The action and payload an old action name stands for; anything else passes through. */
+function resolveAlias(aliases: RouterOptions['aliases'], action: unknown, payload: unknown): { action: unknown; payload: unknown } {
+  if (!aliases || typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(aliases, action)) return { action, payload };
+  const alias = aliases[action];
+  if (typeof alias === 'string') return { action: alias, payload };
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return { action: alias.action, payload };
+  const renamed = Object.fromEntries(Object.entries(payload).map(([k, v]) => [Object.prototype.hasOwnProperty.call(alias.fields, k) ? alias.fields[k] : k, v]));
+  return { action: alias.action, payload: renamed };
 }
 
 function isTimerEvent(e: Record<string, unknown>): boolean {
@@ -63,12 +76,11 @@ export function createRouter<S extends Schemas, R extends { [K in keyof S]: unkn
         return fail('INTERNAL', 'timer job failed');
       }
     }
-    const named = e.action;
-    const action = typeof named === 'string' && options.aliases && Object.prototype.hasOwnProperty.call(options.aliases, named) ? options.aliases[named] : named;
+    const { action, payload } = resolveAlias(options.aliases, e.action, e.payload);
     if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(schemas, action)) {
       return fail('INVALID_ARGUMENT', `字段 action：未知的操作 ${typeof action === 'string' ? action.slice(0, 40) : ''}`.trim());
     }
-    const parsed = schemas[action].safeParse(e.payload ?? {});
+    const parsed = schemas[action].safeParse(payload ?? {});
     if (!parsed.success) return fail('INVALID_ARGUMENT', describeIssue(parsed.error.issues[0]));
 
     const openid = options.getOpenid();

@@ -1,6 +1,6 @@
 // Demo check-ins for `npm start`: two weeks of history for the bound demo members (about three
 // in four days each, some shared to the branch feed, one make-up), and a whole-organisation
-// campaign that started a week ago. Written through the real `checkin` function with the local
+// challenge that started a week ago. Written through the real `checkin` function with the local
 // cloud's clock set to each past day; today is left open so a visitor can check in. Once (a marker
 // in `meta`).
 
@@ -46,12 +46,12 @@ export async function seedDemoCheckins(cloud: LocalCloud, db: Database): Promise
       }
     }
     cloud.clock.reset();
-    // The demo member made up one of the last days (if one is missed) and a campaign is running.
+    // The demo member made up one of the last days (if one is missed) and a challenge is running.
     const yesterday = addDays(today, -1);
     if (chance(`demo-member|${yesterday}`) > 0.75) {
       await call('demo-member', 'makeUp', { day: yesterday, title: '补学《中国共产党简史》', minutes: 30, share: false });
     }
-    await call('demo-admin', 'createCampaign', {
+    await call('demo-admin', 'createChallenge', {
       title: '21天党史学习打卡',
       description: '每天学习党史20分钟以上并打卡，21天内打卡满15天即为达标。',
       startDay: addDays(today, -7),

@@ -233,3 +233,35 @@ export async function migrateToTree(db: Database, now = new Date()): Promise<{ u
   }
   return { units, members };
 }
+
+/** Collections renamed since round 1: old name → new name. The old one is left as it was. */
+export const RENAMED_COLLECTIONS: Record<string, string> = {
+  // Check-in campaigns became "challenges" so that "campaign" names the 专项行动 to come.
+  checkinCampaigns: COLLECTIONS.checkinChallenges,
+};
+
+/**
+ * Copies the documents of each renamed collection into its new name, keeping their ids; a document
+ * already there is left alone, so it is idempotent and safe to run on every start. A missing old
+ * collection means there is nothing to move. Run by `npm start` and `npm run seed` on the local
+ * cloud; a deployed environment from round 1 needs the same once (not scripted yet).
+ */
+export async function migrateRenamedCollections(db: Database): Promise<Record<string, number>> {
+  const moved: Record<string, number> = {};
+  for (const [from, to] of Object.entries(RENAMED_COLLECTIONS)) {
+    moved[from] = 0;
+    let after = '';
+    for (;;) {
+      let batch: Array<{ _id: string } & Record<string, unknown>>;
+      try {
+        batch = await list(db.collection(from).where({ _id: db.command.gt(after) }).orderBy('_id', 'asc').limit(100));
+      } catch {
+        break; // no such collection
+      }
+      if (batch.length === 0) break;
+      for (const doc of batch) if (await insertIfMissing(db, to, { ...doc })) moved[from] += 1;
+      after = batch[batch.length - 1]._id;
+    }
+  }
+  return moved;
+}

@@ -176,17 +176,17 @@ export function remindResultText(r: { sent: number; withoutCredit: number; alrea
   return parts.join('，');
 }
 
-export type CampaignPhase = 'upcoming' | 'running' | 'ended' | 'cancelled';
+export type ChallengePhase = 'upcoming' | 'running' | 'ended' | 'cancelled';
 
-/** Where a campaign is in time on `today` (a Beijing day key); a cancelled one stays cancelled. */
-export function campaignPhase(c: { startDay: string; endDay: string; status: 'active' | 'cancelled' }, today: string): CampaignPhase {
+/** Where a challenge is in time on `today` (a Beijing day key); a cancelled one stays cancelled. */
+export function challengePhase(c: { startDay: string; endDay: string; status: 'active' | 'cancelled' }, today: string): ChallengePhase {
   if (c.status === 'cancelled') return 'cancelled';
   if (today < c.startDay) return 'upcoming';
   if (today > c.endDay) return 'ended';
   return 'running';
 }
 
-export const CAMPAIGN_PHASE: Record<CampaignPhase, { label: string; tone: 'plain' | 'red' | 'gold' }> = {
+export const CHALLENGE_PHASE: Record<ChallengePhase, { label: string; tone: 'plain' | 'red' | 'gold' }> = {
   upcoming: { label: '○ 未开始', tone: 'gold' },
   running: { label: '● 进行中', tone: 'red' },
   ended: { label: '■ 已结束', tone: 'plain' },

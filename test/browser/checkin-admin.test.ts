@@ -1,7 +1,7 @@
 // The organiser's check-in pages in headless Chromium against the H5 build, with the real
 // `checkin` function behind them: 打卡统计 for the day and its trend, one branch's names with the
 // list of who has not checked in (copied, reminded, exported as an xlsx whose cells are checked),
-// then a campaign for the branch that a member follows on her 学习 tab.
+// then a challenge for the branch that a member follows on her 学习 tab.
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { beijingDayKey } from '../../core/domain/time';
@@ -22,7 +22,7 @@ afterAll(async () => {
 /** 实验中学党支部 (br-school): 李强 organises it; 马俊, 朱敏, 胡雪, 郭峰, 何琳 are bound; four are not yet. */
 const SCHOOL = ['李强', '马俊', '朱敏', '胡雪', '郭峰', '何琳', '高远', '林晓', '罗斌', '梁红'];
 const CHECKED = ['马俊', '朱敏'];
-const CAMPAIGN = '浏览器测试：党史学习打卡周';
+const CHALLENGE = '浏览器测试：党史学习打卡周';
 
 const act = async <T>(openid: string, fn: 'checkin' | 'org', action: string, payload: unknown) => dataOf(await env.t.call<T>(openid, fn, action, payload));
 
@@ -140,47 +140,47 @@ describe('organiser, check-ins', () => {
     await context.close();
   });
 
-  it('creates a campaign for his branch; a member of the branch sees it on her 学习 tab and her progress after checking in', async () => {
+  it('creates a challenge for his branch; a member of the branch sees it on her 学习 tab and her progress after checking in', async () => {
     // GIVEN 马俊 checked in today (a repeat of the first case's check-in writes nothing), and 李强 on 打卡活动
     await act('demo-m-12', 'checkin', 'checkIn', { title: '学习党章总纲', minutes: 30 });
     const { context, page } = await env.open();
     await signInOrganiser(page);
     await openCheckinAdmin(page);
-    await shown(page, '#checkin-campaigns').click();
-    await shown(page, '#campaign-new').click();
+    await shown(page, '#checkin-challenges').click();
+    await shown(page, '#challenge-new').click();
 
-    // WHEN he starts a 21-day campaign (from today) needing 5 days, for his only branch
-    await shown(page, '#campaign-form').waitFor();
+    // WHEN he starts a 21-day challenge (from today) needing 5 days, for his only branch
+    await shown(page, '#challenge-form').waitFor();
     // A branch organiser may not address the whole organisation; his one branch is chosen for him.
-    await expect(page.locator('#campaign-unit-all').count()).resolves.toBe(0);
-    await expect(shown(page, '#campaign-unit-br-school').getAttribute('aria-checked')).resolves.toBe('true');
-    await fill(page, 'campaign-title', CAMPAIGN);
-    await fill(page, 'campaign-description', '每天学习一篇党史故事');
-    await fill(page, 'campaign-required', '5');
-    await expect(shown(page, '#campaign-form').innerText()).resolves.toContain('活动共 21 天');
-    await shot(page, 'checkin-admin-campaign-form');
-    await shown(page, '#campaign-submit').click();
+    await expect(page.locator('#challenge-unit-all').count()).resolves.toBe(0);
+    await expect(shown(page, '#challenge-unit-br-school').getAttribute('aria-checked')).resolves.toBe('true');
+    await fill(page, 'challenge-title', CHALLENGE);
+    await fill(page, 'challenge-description', '每天学习一篇党史故事');
+    await fill(page, 'challenge-required', '5');
+    await expect(shown(page, '#challenge-form').innerText()).resolves.toContain('活动共 21 天');
+    await shot(page, 'checkin-admin-challenge-form');
+    await shown(page, '#challenge-submit').click();
 
     // THEN it is listed and stored for his branch
-    await shown(page, '#campaign-new').waitFor();
-    const stored = env.t.cloud.db.find('checkinCampaigns', { title: CAMPAIGN }, {});
+    await shown(page, '#challenge-new').waitFor();
+    const stored = env.t.cloud.db.find('checkinChallenges', { title: CHALLENGE }, {});
     expect(stored).toHaveLength(1);
-    const campaign = stored[0] as unknown as { _id: string; audience: string[]; requiredDays: number; startDay: string };
+    const challenge = stored[0] as unknown as { _id: string; audience: string[]; requiredDays: number; startDay: string };
     const today = beijingDayKey(env.t.cloud.clock.now());
-    expect(campaign).toMatchObject({ audience: ['br-school'], requiredDays: 5, startDay: today });
-    const item = shown(page, `#campaign-${campaign._id}`);
-    await expect(item.innerText()).resolves.toMatch(new RegExp(`${CAMPAIGN}[\\s\\S]*进行中[\\s\\S]*打卡满 5 天达标 · 共 21 天[\\s\\S]*面向：实验中学党支部[\\s\\S]*发起人：李强`));
-    await shot(page, 'checkin-admin-campaigns');
+    expect(challenge).toMatchObject({ audience: ['br-school'], requiredDays: 5, startDay: today });
+    const item = shown(page, `#challenge-${challenge._id}`);
+    await expect(item.innerText()).resolves.toMatch(new RegExp(`${CHALLENGE}[\\s\\S]*进行中[\\s\\S]*打卡满 5 天达标 · 共 21 天[\\s\\S]*面向：实验中学党支部[\\s\\S]*发起人：李强`));
+    await shot(page, 'checkin-admin-challenges');
 
-    // WHEN 胡雪, a member of the branch, opens 学习: the campaign is there with nothing done yet
+    // WHEN 胡雪, a member of the branch, opens 学习: the challenge is there with nothing done yet
     const member = await env.open();
     const mp = member.page;
     await mp.locator('#login-openid input, input#login-openid').first().fill('demo-m-14');
     await mp.locator('#login-openid-submit').click();
     await mp.getByText('胡雪').first().waitFor();
     await openTab(mp, '学习');
-    const mine = shown(mp, `#my-campaign-${campaign._id}`);
-    await expect(mine.innerText()).resolves.toMatch(new RegExp(`${CAMPAIGN}[\\s\\S]*进度正常[\\s\\S]*已打卡 0/5 天`));
+    const mine = shown(mp, `#my-challenge-${challenge._id}`);
+    await expect(mine.innerText()).resolves.toMatch(new RegExp(`${CHALLENGE}[\\s\\S]*进度正常[\\s\\S]*已打卡 0/5 天`));
 
     // … and checks in
     await fill(mp, 'checkin-title', '学习党史故事：南湖红船');
@@ -189,22 +189,22 @@ describe('organiser, check-ins', () => {
 
     // THEN her progress is 1 of 5
     await eventually(async () => {
-      await expect(shown(mp, `#my-campaign-progress-${campaign._id}`).innerText()).resolves.toBe('已打卡 1/5 天');
+      await expect(shown(mp, `#my-challenge-progress-${challenge._id}`).innerText()).resolves.toBe('已打卡 1/5 天');
     });
-    await shot(mp, 'checkin-my-campaigns');
+    await shot(mp, 'checkin-my-challenges');
     await member.context.close();
 
     // … and the organiser's progress view counts her (and those who checked in earlier today)
-    await item.locator(`#campaign-open-${campaign._id}`).click();
+    await item.locator(`#challenge-open-${challenge._id}`).click();
     await shown(page, '#progress-summary').waitFor();
     await expect(shown(page, '#progress-demo-member-14').innerText()).resolves.toMatch(/胡雪[\s\S]*1\/5 天[\s\S]*进度正常/);
     await expect(shown(page, '#progress-demo-member-12').innerText()).resolves.toMatch(/马俊[\s\S]*1\/5 天/);
     await expect(shown(page, '#progress-demo-member-15').innerText()).resolves.toMatch(/郭峰[\s\S]*0\/5 天/);
     await expect(shown(page, '#progress-count-on_track').getAttribute('data-count')).resolves.toBe('10');
-    // … with the campaign's days as a trend, today's bar counting the branch's check-ins
+    // … with the challenge's days as a trend, today's bar counting the branch's check-ins
     const branchToday = env.t.cloud.db.count('checkins', { day: today, unitId: 'br-school' });
-    await expect(shown(page, `#campaign-trend-${today}`).getAttribute('data-count')).resolves.toBe(String(branchToday));
-    await shot(page, 'checkin-admin-campaign-progress');
+    await expect(shown(page, `#challenge-trend-${today}`).getAttribute('data-count')).resolves.toBe(String(branchToday));
+    await shot(page, 'checkin-admin-challenge-progress');
 
     await context.close();
   });

@@ -158,7 +158,7 @@ describe('a shared check-in with a photo', () => {
       // THEN the check-in keeps the photo and is shared, and her own feed shows it
       const saved = env.t.cloud.db.find('checkins', { _id: `demo-member-23_${today}` }, {})[0] as unknown as { photo: string | null; share: boolean };
       expect(saved).toMatchObject({ share: true, photo: expect.stringMatching(/^cloud:\/\//) });
-      await shown(page, `#feed-demo-member-23_${today}`).waitFor();
+      await shown(page, `#shared-checkin-demo-member-23_${today}`).waitFor();
     } finally {
       await author.context.close();
     }
@@ -167,7 +167,7 @@ describe('a shared check-in with a photo', () => {
     const reader = await signInAs('demo-m-25', '韩淑珍');
     try {
       await openTab(reader.page, '学习');
-      const item = shown(reader.page, `#feed-demo-member-23_${today}`);
+      const item = shown(reader.page, `#shared-checkin-demo-member-23_${today}`);
       await item.waitFor();
 
       // THEN she sees 郑桂兰's check-in with its words and the photo, loaded
@@ -179,7 +179,7 @@ describe('a shared check-in with a photo', () => {
       await eventually(async () => {
         expect(await img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth)).toBe(16);
       });
-      await shot(reader.page, 'checkin-branch-feed');
+      await shot(reader.page, 'checkin-shared-checkins');
     } finally {
       await reader.context.close();
     }

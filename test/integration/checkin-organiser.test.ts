@@ -1,8 +1,8 @@
-// Check-in settings, photos, the branch feed, campaigns, reminders (timer and by hand), the trend
+// Check-in settings, photos, the branch feed, challenges, reminders (timer and by hand), the trend
 // and the xlsx export, against the local cloud through the real SDK. Days are in 2036 (after the
 // demo members were bound, whenever the suite runs).
 import ExcelJS from 'exceljs';
-import type { CampaignSummary, CheckinResponses, CheckinResult, FeedItem, MyCampaign } from '../../core/contracts/checkin';
+import type { ChallengeSummary, CheckinResponses, CheckinResult, SharedCheckin, MyChallenge } from '../../core/contracts/checkin';
 import type { Page } from '../../core/contracts/common';
 import { encodePng } from '../../localcloud/png';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
@@ -69,73 +69,75 @@ describe('branch feed', () => {
     t.cloud.clock.set(beijing('2036-03-11', 11));
     await ok('demo-m-05', 'checkIn', { ...entry, note: '和大家分享', share: true });
     await ok('demo-m-12', 'checkIn', { ...entry, note: '另一个支部', share: true });
-    const { result, stats } = await t.invoke('demo-m-06', 'checkin', 'branchFeed', { limit: 1 });
-    const first = (result as { data: Page<FeedItem> }).data;
+    const { result, stats } = await t.invoke('demo-m-06', 'checkin', 'sharedCheckins', { limit: 1 });
+    const first = (result as { data: Page<SharedCheckin> }).data;
     // identity 1, the page 1: the photo's URL costs no database read
     expect([stats.reads, stats.writes]).toEqual([2, 0]);
     expect(first.items.map((i) => [i.name, i.note])).toEqual([['赵建国', '和大家分享']]);
-    const second = await ok<Page<FeedItem>>('demo-m-06', 'branchFeed', { limit: 5, cursor: first.nextCursor });
+    const second = await ok<Page<SharedCheckin>>('demo-m-06', 'sharedCheckins', { limit: 5, cursor: first.nextCursor });
     expect(second.items.map((i) => i.name)).toEqual(['陈静']);
     expect(second.items[0].photoUrl).toMatch(/^https?:\/\//);
     expect(second.nextCursor).toBeNull();
-    await expect(ok<Page<FeedItem>>('demo-m-12', 'branchFeed', {})).resolves.toMatchObject({ items: [{ name: '马俊', mine: true }] });
-    await refused('demo-m-06', 'branchFeed', { cursor: 'not-a-cursor' }, 'INVALID_ARGUMENT');
+    await expect(ok<Page<SharedCheckin>>('demo-m-12', 'sharedCheckins', {})).resolves.toMatchObject({ items: [{ name: '马俊', mine: true }] });
+    await refused('demo-m-06', 'sharedCheckins', { cursor: 'not-a-cursor' }, 'INVALID_ARGUMENT');
   });
 });
 
-describe('campaigns', () => {
-  const campaign = { title: '21天党史学习', description: '每天学习20分钟', startDay: '2036-03-09', endDay: '2036-03-29', requiredDays: 15 };
+describe('challenges', () => {
+  const challenge = { title: '21天党史学习', description: '每天学习20分钟', startDay: '2036-03-09', endDay: '2036-03-29', requiredDays: 15 };
 
   it('are created by organisers for their own branches only (the whole organisation by org admins), once per double tap', async () => {
     t.cloud.clock.set(beijing('2036-03-11', 12));
-    await refused(ORGANISER, 'createCampaign', { ...campaign, unitIds: ['br-office'] }, 'FORBIDDEN');
-    await refused(ORGANISER, 'createCampaign', { ...campaign, unitIds: [] }, 'FORBIDDEN');
-    await refused(ORGANISER, 'createCampaign', { ...campaign, unitIds: ['br-school'], endDay: '2036-03-08' }, 'INVALID_ARGUMENT', '结束日期不能早于开始日期');
-    await refused(ORGANISER, 'createCampaign', { ...campaign, unitIds: ['br-school'], requiredDays: 22 }, 'INVALID_ARGUMENT', '达标天数不能超过活动天数（21天）');
-    await refused('demo-m-12', 'createCampaign', { ...campaign, unitIds: ['br-school'] }, 'FORBIDDEN');
-    const twice = await Promise.all([1, 2].map(() => ok<CampaignSummary>(ORGANISER, 'createCampaign', { ...campaign, unitIds: ['br-school'] })));
+    await refused(ORGANISER, 'createChallenge', { ...challenge, unitIds: ['br-office'] }, 'FORBIDDEN');
+    await refused(ORGANISER, 'createChallenge', { ...challenge, unitIds: [] }, 'FORBIDDEN');
+    await refused(ORGANISER, 'createChallenge', { ...challenge, unitIds: ['br-school'], endDay: '2036-03-08' }, 'INVALID_ARGUMENT', '结束日期不能早于开始日期');
+    await refused(ORGANISER, 'createChallenge', { ...challenge, unitIds: ['br-school'], requiredDays: 22 }, 'INVALID_ARGUMENT', '达标天数不能超过活动天数（21天）');
+    await refused('demo-m-12', 'createChallenge', { ...challenge, unitIds: ['br-school'] }, 'FORBIDDEN');
+    const twice = await Promise.all([1, 2].map(() => ok<ChallengeSummary>(ORGANISER, 'createChallenge', { ...challenge, unitIds: ['br-school'] })));
     expect(twice[0].id).toBe(twice[1].id);
     expect(twice[0]).toMatchObject({ audienceNames: ['实验中学党支部'], status: 'active', createdByName: '李强', canCancel: true });
-    expect(t.cloud.db.count('checkinCampaigns', {})).toBe(1);
-    await ok(ADMIN, 'createCampaign', { ...campaign, title: '全单位读书月', requiredDays: 10, unitIds: [] });
-    expect((await ok<CampaignSummary[]>(ORGANISER, 'listCampaigns')).map((c) => c.title).sort()).toEqual(['21天党史学习', '全单位读书月'].sort());
+    expect(t.cloud.db.count('checkinChallenges', {})).toBe(1);
+    await ok(ADMIN, 'createChallenge', { ...challenge, title: '全单位读书月', requiredDays: 10, unitIds: [] });
+    expect((await ok<ChallengeSummary[]>(ORGANISER, 'listChallenges')).map((c) => c.title).sort()).toEqual(['21天党史学习', '全单位读书月'].sort());
   });
 
   it('show each member their days and standing, and organisers who is on track', async () => {
     // 马俊 (demo-m-12) checked in on the 11th; he adds the 10th as a make-up; 朱敏 checks in today.
     await ok('demo-m-12', 'makeUp', { ...entry, day: '2036-03-10' });
     await ok('demo-m-13', 'checkIn', entry);
-    const mine = await ok<MyCampaign[]>('demo-m-12', 'myCampaigns');
-    const branchOnly = mine.find((c) => c.title === '21天党史学习') as MyCampaign;
+    const mine = await ok<MyChallenge[]>('demo-m-12', 'myChallenges');
+    const branchOnly = mine.find((c) => c.title === '21天党史学习') as MyChallenge;
     // Day 3 of 21 with 2 done: pace is floor(15 × 3 / 21) = 2.
     expect(branchOnly).toMatchObject({ doneDays: 2, standing: 'on_track', requiredDays: 15 });
-    // The retired cadres' branch sees only the whole-organisation campaign; on day 3, not yet
+    // The retired cadres' branch sees only the whole-organisation challenge; on day 3, not yet
     // checked in, the pace is floor(10 × 2 / 21) = 0 days.
-    expect((await ok<MyCampaign[]>('demo-member', 'myCampaigns')).map((c) => [c.title, c.doneDays, c.standing])).toEqual([['全单位读书月', 0, 'on_track']]);
+    expect((await ok<MyChallenge[]>('demo-member', 'myChallenges')).map((c) => [c.title, c.doneDays, c.standing])).toEqual([['全单位读书月', 0, 'on_track']]);
     const id = branchOnly.id;
-    const progress = await ok<CheckinResponses['campaignProgress']>(ORGANISER, 'campaignProgress', { campaignId: id, unitId: 'br-school' });
+    const progress = await ok<CheckinResponses['challengeProgress']>(ORGANISER, 'challengeProgress', { challengeId: id, unitId: 'br-school' });
     expect(progress.rows.find((r) => r.name === '马俊')).toMatchObject({ doneDays: 2, standing: 'on_track' });
     expect(progress.rows.find((r) => r.name === '朱敏')).toMatchObject({ doneDays: 1, standing: 'behind' });
     expect(progress.counts).toMatchObject({ on_track: 1, behind: 9 });
     expect(progress.behindText).toMatch(/^「21天党史学习」进度落后（9人）：/);
-    await refused(ORGANISER, 'campaignProgress', { campaignId: id, unitId: 'br-office' }, 'FORBIDDEN');
-    await refused(ADMIN, 'campaignProgress', { campaignId: id, unitId: 'br-office' }, 'NOT_FOUND');
+    // A phone on the version before the rename asks by the old action and field names.
+    await expect(ok<CheckinResponses['challengeProgress']>(ORGANISER, 'campaignProgress', { campaignId: id, unitId: 'br-school' })).resolves.toEqual(progress);
+    await refused(ORGANISER, 'challengeProgress', { challengeId: id, unitId: 'br-office' }, 'FORBIDDEN');
+    await refused(ADMIN, 'challengeProgress', { challengeId: id, unitId: 'br-office' }, 'NOT_FOUND');
     // Once the days left cannot reach the requirement, a member has missed it.
     t.cloud.clock.set(beijing('2036-03-20', 12));
-    expect((await ok<MyCampaign[]>('demo-m-13', 'myCampaigns')).find((c) => c.id === id)).toMatchObject({ doneDays: 1, standing: 'missed' });
+    expect((await ok<MyChallenge[]>('demo-m-13', 'myChallenges')).find((c) => c.id === id)).toMatchObject({ doneDays: 1, standing: 'missed' });
     t.cloud.clock.set(beijing('2036-03-11', 12));
   });
 
   it('are cancelled by their creator or an org admin only, and then leave the members’ list', async () => {
-    const id = (await ok<MyCampaign[]>('demo-m-12', 'myCampaigns')).find((c) => c.title === '全单位读书月')?.id as string;
-    await refused(ORGANISER, 'cancelCampaign', { campaignId: id }, 'FORBIDDEN');
-    await expect(ok<CampaignSummary>(ADMIN, 'cancelCampaign', { campaignId: id })).resolves.toMatchObject({ status: 'cancelled', canCancel: false });
-    expect((await ok<MyCampaign[]>('demo-m-12', 'myCampaigns')).map((c) => c.title)).toEqual(['21天党史学习']);
-    // Started again with the same title and dates: a new campaign, not the cancelled one.
-    const again = await ok<CampaignSummary>(ADMIN, 'createCampaign', { ...campaign, title: '全单位读书月', requiredDays: 10, unitIds: [] });
+    const id = (await ok<MyChallenge[]>('demo-m-12', 'myChallenges')).find((c) => c.title === '全单位读书月')?.id as string;
+    await refused(ORGANISER, 'cancelChallenge', { challengeId: id }, 'FORBIDDEN');
+    await expect(ok<ChallengeSummary>(ADMIN, 'cancelChallenge', { challengeId: id })).resolves.toMatchObject({ status: 'cancelled', canCancel: false });
+    expect((await ok<MyChallenge[]>('demo-m-12', 'myChallenges')).map((c) => c.title)).toEqual(['21天党史学习']);
+    // Started again with the same title and dates: a new challenge, not the cancelled one.
+    const again = await ok<ChallengeSummary>(ADMIN, 'createChallenge', { ...challenge, title: '全单位读书月', requiredDays: 10, unitIds: [] });
     expect(again).toMatchObject({ status: 'active', unitIds: [] });
     expect(again.id).not.toBe(id);
-    await ok(ADMIN, 'cancelCampaign', { campaignId: again.id });
+    await ok(ADMIN, 'cancelChallenge', { challengeId: again.id });
   });
 });
 

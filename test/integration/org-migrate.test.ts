@@ -3,7 +3,7 @@
 import type { ManagedUnit } from '../../core/contracts/org';
 import { COLLECTIONS } from '../../functions/lib/collections';
 import { insertMany } from '../../functions/lib/db';
-import { migrateToTree } from '../../scripts/lib/setup';
+import { migrateRenamedCollections, migrateToTree } from '../../scripts/lib/setup';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
 
 let t: TestCloud;
@@ -41,5 +41,19 @@ describe('migrating to the organisation tree', () => {
     expect(stats.reads).toBe(2);
     // The tree's rules hold for the migrated units: a sibling of the same name is refused.
     expect(await t.call('o-old-admin', 'org', 'createUnit', { parentId: 'old-org', name: '老支部', kind: 'branch' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+});
+
+describe('renamed collections', () => {
+  it('GIVEN round-1 check-in campaigns THEN they are challenges after the migration, once, with their ids', async () => {
+    const now = new Date();
+    const old = (id: string) => ({ _id: id, orgId: 'old-org', title: `打卡活动${id}`, audience: ['ALL'], startDay: '2026-11-01', endDay: '2026-11-30', requiredDays: 20, status: 'active', createdAt: now });
+    await insertMany(t.db, 'checkinCampaigns', [old('c1'), old('c2')]);
+    await expect(migrateRenamedCollections(t.db)).resolves.toEqual({ checkinCampaigns: 2 });
+    await expect(migrateRenamedCollections(t.db)).resolves.toEqual({ checkinCampaigns: 0 });
+    expect(t.cloud.db.find(COLLECTIONS.checkinChallenges, {}).map((d) => [d._id, d.title])).toEqual([
+      ['c1', '打卡活动c1'],
+      ['c2', '打卡活动c2'],
+    ]);
   });
 });

@@ -142,24 +142,24 @@ describe('a tree of any depth', () => {
   });
 
   it('GIVEN an audience of a middle unit THEN it reaches members of every unit below it', async () => {
-    const campaign = { title: '总支读书月', startDay: '2036-01-01', endDay: '2036-12-31', requiredDays: 10, unitIds: [ids.general] };
-    const created = await t.call('demo-m-03', 'checkin', 'createCampaign', campaign);
+    const challenge = { title: '总支读书月', startDay: '2036-01-01', endDay: '2036-12-31', requiredDays: 10, unitIds: [ids.general] };
+    const created = await t.call('demo-m-03', 'checkin', 'createChallenge', challenge);
     expect(created).toMatchObject({ ok: true });
-    const mineNow = await t.call<Array<{ title: string }>>('demo-m-03', 'checkin', 'myCampaigns', {});
+    const mineNow = await t.call<Array<{ title: string }>>('demo-m-03', 'checkin', 'myChallenges', {});
     expect(dataOf(mineNow).map((c) => c.title)).toContain('总支读书月');
-    const other = await t.call<Array<{ title: string }>>('demo-member', 'checkin', 'myCampaigns', {});
+    const other = await t.call<Array<{ title: string }>>('demo-member', 'checkin', 'myChallenges', {});
     expect(dataOf(other).map((c) => c.title)).not.toContain('总支读书月');
   });
 
   it('refuses to close a unit while an activity is open to it, naming it; closes once it is over', async () => {
     const temp = await create(ids.general, '临时党支部', 'branch');
-    const campaign = { title: '临时支部打卡', startDay: '2036-01-01', endDay: '2036-12-31', requiredDays: 5, unitIds: [temp.id] };
-    const made = dataOf(await t.call<{ id: string }>(ADMIN, 'checkin', 'createCampaign', campaign));
+    const challenge = { title: '临时支部打卡', startDay: '2036-01-01', endDay: '2036-12-31', requiredDays: 5, unitIds: [temp.id] };
+    const made = dataOf(await t.call<{ id: string }>(ADMIN, 'checkin', 'createChallenge', challenge));
     const refused = await org(ADMIN, 'closeUnit', { unitId: temp.id });
     expect(refused).toMatchObject({ ok: false, code: 'FAILED_PRECONDITION' });
     expect(!refused.ok && refused.message).toContain('打卡活动“临时支部打卡”');
     expect((await unitDoc(temp.id))?.status).toBe('active');
-    dataOf(await t.call(ADMIN, 'checkin', 'cancelCampaign', { campaignId: made.id }));
+    dataOf(await t.call(ADMIN, 'checkin', 'cancelChallenge', { challengeId: made.id }));
     await expect(ok(ADMIN, 'closeUnit', { unitId: temp.id })).resolves.toMatchObject({ unit: { status: 'closed' } });
   });
 

@@ -1,7 +1,7 @@
 import {
   addCheckedDay,
-  campaignLength,
-  campaignStanding,
+  challengeLength,
+  challengeStanding,
   currentStreak,
   daysBetween,
   DEFAULT_MAKEUP_RULES,
@@ -118,32 +118,32 @@ describe('month calendar', () => {
   });
 });
 
-describe('campaign standing', () => {
+describe('challenge standing', () => {
   const c = { startDay: '2026-03-01', endDay: '2026-03-21', requiredDays: 15 };
 
   it('is upcoming before the start and completed once the required days are reached, even early', () => {
-    expect(campaignStanding(c, 0, '2026-02-28', false)).toBe('upcoming');
-    expect(campaignStanding(c, 15, '2026-03-15', true)).toBe('completed');
-    expect(campaignStanding(c, 15, '2026-04-01', false)).toBe('completed');
+    expect(challengeStanding(c, 0, '2026-02-28', false)).toBe('upcoming');
+    expect(challengeStanding(c, 15, '2026-03-15', true)).toBe('completed');
+    expect(challengeStanding(c, 15, '2026-04-01', false)).toBe('completed');
   });
 
   it('is on track at the required pace so far (floor of required × days passed / length), with today counted once checked', () => {
     // Day 8 (7 days passed, today open): pace floor(15 × 7 / 21) = 5.
-    expect(campaignStanding(c, 5, '2026-03-08', false)).toBe('on_track');
-    expect(campaignStanding(c, 4, '2026-03-08', false)).toBe('behind');
+    expect(challengeStanding(c, 5, '2026-03-08', false)).toBe('on_track');
+    expect(challengeStanding(c, 4, '2026-03-08', false)).toBe('behind');
     // Checked today: 8 days passed, pace floor(15 × 8 / 21) = 5.
-    expect(campaignStanding(c, 5, '2026-03-08', true)).toBe('on_track');
-    expect(campaignStanding(c, 0, '2026-03-01', false)).toBe('on_track');
+    expect(challengeStanding(c, 5, '2026-03-08', true)).toBe('on_track');
+    expect(challengeStanding(c, 0, '2026-03-01', false)).toBe('on_track');
   });
 
   it('is missed when even checking in every remaining day cannot reach the requirement', () => {
     // 2026-03-15: 7 days left including today; 7 + 7 = 14 < 15.
-    expect(campaignStanding(c, 7, '2026-03-15', false)).toBe('missed');
-    expect(campaignStanding(c, 8, '2026-03-15', false)).toBe('behind');
+    expect(challengeStanding(c, 7, '2026-03-15', false)).toBe('missed');
+    expect(challengeStanding(c, 8, '2026-03-15', false)).toBe('behind');
     // Checked today: only the 6 days after today are open.
-    expect(campaignStanding(c, 8, '2026-03-15', true)).toBe('missed');
-    expect(campaignStanding(c, 14, '2026-03-22', false)).toBe('missed');
-    expect(campaignLength(c)).toBe(21);
+    expect(challengeStanding(c, 8, '2026-03-15', true)).toBe('missed');
+    expect(challengeStanding(c, 14, '2026-03-22', false)).toBe('missed');
+    expect(challengeLength(c)).toBe(21);
   });
 });
 

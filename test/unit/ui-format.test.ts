@@ -1,11 +1,11 @@
 // Pure display helpers used by the pages: greeting by Beijing time, input clean-up, bar widths,
-// the check-in calendar, and the words and bars of the check-in statistics and campaigns.
+// the check-in calendar, and the words and bars of the check-in statistics and challenges.
 import {
   averageRate,
   barHeight,
   beijingDateTime,
-  CAMPAIGN_PHASE,
-  campaignPhase,
+  CHALLENGE_PHASE,
+  challengePhase,
   CHECKIN_DAY,
   countdownText,
   dayRangeText,
@@ -141,7 +141,7 @@ describe('check-in calendar helpers', () => {
   });
 });
 
-describe('check-in statistics and campaign helpers', () => {
+describe('check-in statistics and challenge helpers', () => {
   it('writes a range of days, with the years only when they differ', () => {
     expect(dayRangeText('2025-05-01', '2025-05-21')).toBe('5月1日 至 5月21日');
     expect(dayRangeText('2025-12-20', '2026-01-09')).toBe('2025年12月20日 至 2026年1月9日');
@@ -176,14 +176,14 @@ describe('check-in statistics and campaign helpers', () => {
     expect(remindResultText({ sent: 0, withoutCredit: 0, alreadyReminded: 0 })).toBe('已提醒 0 人');
   });
 
-  it("places a campaign in time by the Beijing day, both ends included; a cancelled one stays cancelled", () => {
+  it("places a challenge in time by the Beijing day, both ends included; a cancelled one stays cancelled", () => {
     const c = { startDay: '2025-05-01', endDay: '2025-05-21', status: 'active' as const };
-    expect(campaignPhase(c, '2025-04-30')).toBe('upcoming');
-    expect(campaignPhase(c, '2025-05-01')).toBe('running');
-    expect(campaignPhase(c, '2025-05-21')).toBe('running');
-    expect(campaignPhase(c, '2025-05-22')).toBe('ended');
-    expect(campaignPhase({ ...c, status: 'cancelled' }, '2025-05-10')).toBe('cancelled');
+    expect(challengePhase(c, '2025-04-30')).toBe('upcoming');
+    expect(challengePhase(c, '2025-05-01')).toBe('running');
+    expect(challengePhase(c, '2025-05-21')).toBe('running');
+    expect(challengePhase(c, '2025-05-22')).toBe('ended');
+    expect(challengePhase({ ...c, status: 'cancelled' }, '2025-05-10')).toBe('cancelled');
     // Each phase reads as a word with a symbol.
-    expect(Object.values(CAMPAIGN_PHASE).map((p) => p.label)).toEqual(['○ 未开始', '● 进行中', '■ 已结束', '✕ 已取消']);
+    expect(Object.values(CHALLENGE_PHASE).map((p) => p.label)).toEqual(['○ 未开始', '● 进行中', '■ 已结束', '✕ 已取消']);
   });
 });

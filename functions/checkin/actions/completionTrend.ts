@@ -1,4 +1,4 @@
-// completionTrend: daily completion over 30 days or a campaign, for one branch or all managed ones.
+// completionTrend: daily completion over 30 days or a challenge, for one branch or all managed ones.
 
 import type { CheckinResponses } from '../../../core/contracts/checkin';
 import { addDays, beijingDayKey } from '../../../core/domain/time';
@@ -7,11 +7,11 @@ import { getById } from '../../lib/db';
 import { notFound } from '../../lib/errors';
 import { requireManagedUnit, requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
-import type { CampaignDoc } from '../model';
+import type { ChallengeDoc } from '../model';
 import { dailyCounts, managedBranches, MAX_TREND_DAYS } from '../completion';
 
 export async function completionTrend(
-  input: { unitId?: string | null; campaignId?: string | null },
+  input: { unitId?: string | null; challengeId?: string | null },
   ctx: ActionContext,
 ): Promise<CheckinResponses['completionTrend']> {
   const { db, clock } = ctx.deps;
@@ -20,8 +20,8 @@ export async function completionTrend(
   const units = input.unitId ? [await requireManagedUnit(db, me, input.unitId)] : await managedBranches(db, me);
   let from = addDays(today, -29);
   let to = today;
-  if (input.campaignId) {
-    const c = await getById<CampaignDoc>(db, COLLECTIONS.checkinCampaigns, input.campaignId);
+  if (input.challengeId) {
+    const c = await getById<ChallengeDoc>(db, COLLECTIONS.checkinChallenges, input.challengeId);
     if (!c || c.orgId !== me.orgId) throw notFound('找不到该打卡活动');
     from = c.startDay;
     to = c.endDay < today ? c.endDay : today;

@@ -1,11 +1,11 @@
 // closeUnit (撤销): a unit stops taking members and children; nothing is deleted. Its members
 // move to another unit (their ids stay, so everything they did stays theirs, and what happened
 // before the move stays counted where it happened) or stay listed with the closed unit.
-// Refused while units below it are active or while an exam, event or check-in campaign is open
+// Refused while units below it are active or while an exam, event or check-in challenge is open
 // to it: close or move those first.
 
 import type { OrgResponses } from '../../../core/contracts/org';
-import { openCampaignsFor } from '../../checkin/ports';
+import { openChallengesFor } from '../../checkin/ports';
 import { openEventsFor } from '../../event/ports';
 import { openExamsFor } from '../../exam/ports';
 import { COLLECTIONS } from '../../lib/collections';
@@ -33,7 +33,7 @@ export async function closeUnit(input: { unitId: string; moveMembersTo?: string 
   const open = [
     ...(await openExamsFor(db, unit.orgId, [unit._id], now)).map((t) => `考试“${t}”`),
     ...(await openEventsFor(db, unit.orgId, [unit._id], now)).map((t) => `活动“${t}”`),
-    ...(await openCampaignsFor(db, unit.orgId, [unit._id], now)).map((t) => `打卡活动“${t}”`),
+    ...(await openChallengesFor(db, unit.orgId, [unit._id], now)).map((t) => `打卡活动“${t}”`),
   ];
   if (open.length > 0) throw precondition(`“${unit.name}”还有进行中的${open.slice(0, 3).join('、')}，请等其结束或改变其范围后再撤销`);
 

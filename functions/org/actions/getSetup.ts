@@ -3,7 +3,7 @@
 // the data itself, never from a flag someone has to remember to set.
 
 import type { OrgResponses, SetupStep } from '../../../core/contracts/org';
-import { hasAnyCampaign } from '../../checkin/ports';
+import { hasAnyChallenge } from '../../checkin/ports';
 import { hasAnyEvent } from '../../event/ports';
 import { hasAnyExam } from '../../exam/ports';
 import { managedUnits, requireOrganiser } from '../ports';
@@ -13,7 +13,7 @@ export async function getSetup(_input: Record<string, never>, ctx: ActionContext
   const { db } = ctx.deps;
   const me = await requireOrganiser(ctx);
   const below = (await managedUnits(db, me)).filter((u) => u.parentId !== null && u.status === 'active');
-  const activity = (await hasAnyExam(db, me.orgId)) || (await hasAnyEvent(db, me.orgId)) || (await hasAnyCampaign(db, me.orgId));
+  const activity = (await hasAnyExam(db, me.orgId)) || (await hasAnyEvent(db, me.orgId)) || (await hasAnyChallenge(db, me.orgId));
   const steps: SetupStep[] = [
     { key: 'units', title: '建立组织架构', hint: '在“组织架构”中新建党委、党总支、党支部，或用表格一次导入', done: below.length > 0 },
     { key: 'roster', title: '导入党员名单', hint: '在各支部的“导入名单”中上传 Excel 或 CSV 名单', done: below.some((u) => u.memberCount > 0) },

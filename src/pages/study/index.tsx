@@ -1,12 +1,12 @@
 // 学习: the daily study check-in (学习打卡). Today's check-in form (or 今日已打卡) with an optional
-// photo, the member's campaigns (打卡活动) and progress, the streak figures, a month calendar where
-// a missed day still inside the make-up window can be made up (补卡), and the branch feed of
-// check-ins members chose to share (支部动态). Every day's state is a word or symbol, never colour alone.
+// photo, the member's challenges (打卡活动) and progress, the streak figures, a month calendar where
+// a missed day still inside the make-up window can be made up (补卡), and the shared check-ins
+// (支部动态: check-ins members chose to share with their branch). Every day's state is a word or symbol, never colour alone.
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { CheckinRequests, FeedItem, MyCampaign, MyCheckins } from '@core/contracts';
-import { CAMPAIGN_STANDING_TEXT, MAX_PHOTO_BYTES } from '@core/domain/checkin';
+import type { CheckinRequests, SharedCheckin, MyChallenge, MyCheckins } from '@core/contracts';
+import { CHALLENGE_STANDING_TEXT, MAX_PHOTO_BYTES } from '@core/domain/checkin';
 import PageShell from '@/components/PageShell';
 import MemberGate from '@/components/MemberGate';
 import Card from '@/components/Card';
@@ -427,33 +427,33 @@ function TodayCard({ data, onChecked }: { data: MyCheckins; onChecked: () => voi
   );
 }
 
-function CampaignCard({ c }: { c: MyCampaign }) {
+function ChallengeCard({ c }: { c: MyChallenge }) {
   const share = percent(c.doneDays, c.requiredDays);
   const cancelled = c.status === 'cancelled';
   return (
-    <View className='my-campaign' id={`my-campaign-${c.id}`} data-standing={c.standing}>
-      <View className='my-campaign__head'>
-        <Text className='my-campaign__title'>{c.title}</Text>
-        <Text className={`tag my-campaign__standing--${cancelled ? 'cancelled' : c.standing}`}>{cancelled ? '已取消' : CAMPAIGN_STANDING_TEXT[c.standing]}</Text>
+    <View className='my-challenge' id={`my-challenge-${c.id}`} data-standing={c.standing}>
+      <View className='my-challenge__head'>
+        <Text className='my-challenge__title'>{c.title}</Text>
+        <Text className={`tag my-challenge__standing--${cancelled ? 'cancelled' : c.standing}`}>{cancelled ? '已取消' : CHALLENGE_STANDING_TEXT[c.standing]}</Text>
       </View>
-      <Text className='my-campaign__dates'>{dayRangeText(c.startDay, c.endDay)}</Text>
-      {c.description ? <Text className='my-campaign__desc'>{c.description}</Text> : null}
-      <View className='my-campaign__bar' aria-label={`已打卡 ${c.doneDays} 天，共需 ${c.requiredDays} 天`}>
-        <View className={c.standing === 'completed' ? 'my-campaign__fill my-campaign__fill--done' : 'my-campaign__fill'} style={{ width: `${share}%` }} />
+      <Text className='my-challenge__dates'>{dayRangeText(c.startDay, c.endDay)}</Text>
+      {c.description ? <Text className='my-challenge__desc'>{c.description}</Text> : null}
+      <View className='my-challenge__bar' aria-label={`已打卡 ${c.doneDays} 天，共需 ${c.requiredDays} 天`}>
+        <View className={c.standing === 'completed' ? 'my-challenge__fill my-challenge__fill--done' : 'my-challenge__fill'} style={{ width: `${share}%` }} />
       </View>
-      <Text className='my-campaign__progress' id={`my-campaign-progress-${c.id}`}>
+      <Text className='my-challenge__progress' id={`my-challenge-progress-${c.id}`}>
         已打卡 {c.doneDays}/{c.requiredDays} 天
       </Text>
     </View>
   );
 }
 
-/** 我的打卡活动: shown only when the member's branch has a campaign (running, upcoming or recent). */
-function MyCampaigns({ refreshKey, tick }: { refreshKey: number; tick: number }) {
-  const state = useAction('checkin', 'myCampaigns', {}, [refreshKey, tick]);
+/** 我的打卡活动: shown only when the member's branch has a challenge (running, upcoming or recent). */
+function MyChallenges({ refreshKey, tick }: { refreshKey: number; tick: number }) {
+  const state = useAction('checkin', 'myChallenges', {}, [refreshKey, tick]);
   if (state.error && !state.data) {
     return (
-      <Card title='我的打卡活动' id='my-campaigns'>
+      <Card title='我的打卡活动' id='my-challenges'>
         <ErrorView message={state.error.message} onRetry={state.reload} />
       </Card>
     );
@@ -461,32 +461,32 @@ function MyCampaigns({ refreshKey, tick }: { refreshKey: number; tick: number })
   const list = state.data ?? [];
   if (list.length === 0) return null;
   return (
-    <Card title='我的打卡活动' id='my-campaigns'>
+    <Card title='我的打卡活动' id='my-challenges'>
       {list.map((c) => (
-        <CampaignCard key={c.id} c={c} />
+        <ChallengeCard key={c.id} c={c} />
       ))}
     </Card>
   );
 }
 
-function FeedEntry({ item }: { item: FeedItem }) {
+function SharedCheckinEntry({ item }: { item: SharedCheckin }) {
   const photo = item.photoUrl;
   return (
-    <View className='feed-item' id={`feed-${item.id}`}>
-      <View className='feed-item__head'>
-        <Text className='feed-item__name'>{item.name}</Text>
+    <View className='shared-checkin' id={`shared-checkin-${item.id}`}>
+      <View className='shared-checkin__head'>
+        <Text className='shared-checkin__name'>{item.name}</Text>
         {item.mine ? <Text className='tag'>我</Text> : null}
         {item.madeUp ? <Text className='tag tag--gold'>补卡</Text> : null}
-        <Text className='feed-item__day'>{dayTitle(item.day)}</Text>
+        <Text className='shared-checkin__day'>{dayTitle(item.day)}</Text>
       </View>
-      <Text className='feed-item__title'>
+      <Text className='shared-checkin__title'>
         {item.title} · {item.minutes} 分钟
       </Text>
-      {item.note ? <Text className='feed-item__note'>{item.note}</Text> : null}
+      {item.note ? <Text className='shared-checkin__note'>{item.note}</Text> : null}
       {photo ? (
         <Image
-          id={`feed-photo-${item.id}`}
-          className='feed-item__photo'
+          id={`shared-checkin-photo-${item.id}`}
+          className='shared-checkin__photo'
           src={photo}
           mode='aspectFill'
           lazyLoad
@@ -498,33 +498,33 @@ function FeedEntry({ item }: { item: FeedItem }) {
 }
 
 /** 支部动态: check-ins the member's branch mates chose to share, newest first, ten at a time. */
-function BranchFeed({ refreshKey, tick }: { refreshKey: number; tick: number }) {
-  const feed = usePaged('checkin', 'branchFeed', { limit: 10 }, [refreshKey, tick]);
+function SharedCheckins({ refreshKey, tick }: { refreshKey: number; tick: number }) {
+  const shared = usePaged('checkin', 'sharedCheckins', { limit: 10 }, [refreshKey, tick]);
   return (
-    <Card title='支部动态' id='branch-feed'>
-      {feed.loading ? (
+    <Card title='支部动态' id='shared-checkins'>
+      {shared.loading ? (
         <LoadingView />
-      ) : feed.error && feed.items.length === 0 ? (
-        <ErrorView message={feed.error.message} onRetry={feed.reload} />
-      ) : feed.items.length === 0 ? (
+      ) : shared.error && shared.items.length === 0 ? (
+        <ErrorView message={shared.error.message} onRetry={shared.reload} />
+      ) : shared.items.length === 0 ? (
         <EmptyView title='还没有同志分享打卡' desc='打卡时打开“分享到支部”，支部的同志就能看到您的学习' />
       ) : (
         <View>
-          {feed.items.map((item) => (
-            <FeedEntry key={item.id} item={item} />
+          {shared.items.map((item) => (
+            <SharedCheckinEntry key={item.id} item={item} />
           ))}
-          {feed.error ? (
+          {shared.error ? (
             <View className='form-error btn-gap' role='alert'>
               <Text className='form-error__mark'>!</Text>
-              <Text>{feed.error.message}</Text>
+              <Text>{shared.error.message}</Text>
             </View>
           ) : null}
-          {feed.hasMore ? (
-            <Button id='feed-more' block className='btn-gap' fill='outline' loading={feed.loadingMore} onClick={feed.loadMore}>
-              {feed.error ? '重试' : '加载更多'}
+          {shared.hasMore ? (
+            <Button id='shared-checkins-more' block className='btn-gap' fill='outline' loading={shared.loadingMore} onClick={shared.loadMore}>
+              {shared.error ? '重试' : '加载更多'}
             </Button>
           ) : (
-            <Text className='feed-end'>没有更早的动态了</Text>
+            <Text className='shared-checkins-end'>没有更早的动态了</Text>
           )}
         </View>
       )}
@@ -557,8 +557,8 @@ function Checkin({ refreshKey }: { refreshKey: number }) {
   return (
     <>
       <TodayCard data={data} onChecked={reload} />
-      {/* A check-in or make-up (tick) changes campaign progress and may add to the feed. */}
-      <MyCampaigns refreshKey={refreshKey} tick={tick} />
+      {/* A check-in or make-up (tick) changes challenge progress and may add to the shared check-ins. */}
+      <MyChallenges refreshKey={refreshKey} tick={tick} />
       <Card title='我的打卡'>
         <Figures data={data} />
       </Card>
@@ -587,7 +587,7 @@ function Checkin({ refreshKey }: { refreshKey: number }) {
           }}
         />
       ) : null}
-      <BranchFeed refreshKey={refreshKey} tick={tick} />
+      <SharedCheckins refreshKey={refreshKey} tick={tick} />
     </>
   );
 }

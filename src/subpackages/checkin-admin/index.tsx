@@ -1,7 +1,7 @@
 // 打卡统计: how the organiser's branches are doing with the daily study check-in. A day (today by
 // default) with each branch's count, members and rate and its week as small bars; a 30-day trend
 // for all branches or one, drawn with plain Views; the day's xlsx; and the ways in to one branch's
-// names, the campaigns and the settings.
+// names, the challenges and the settings.
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
@@ -159,7 +159,7 @@ function Stats() {
           </Button>
         </View>
         <FormError message={exporter.error} className='btn-gap' />
-        <View id='checkin-campaigns' className='row-link btn-gap' onClick={() => goPage(PAGE.checkinCampaigns)}>
+        <View id='checkin-challenges' className='row-link btn-gap' onClick={() => goPage(PAGE.checkinChallenges)}>
           <Text>打卡活动</Text>
           <Text className='row-link__arrow'>›</Text>
         </View>

@@ -1,6 +1,6 @@
 // The completion trend as vertical bars (plain Views: no chart library in a subpackage): each bar's
 // height is the day's completion rate, from the per-branch-per-day counters. Thirty days, or the
-// days of a campaign; all managed branches or one.
+// days of a challenge; all managed branches or one.
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { BranchCompletion } from '@core/contracts';
@@ -16,18 +16,18 @@ const ALL = 'all';
 export default function Trend({
   units,
   refreshKey,
-  campaignId = null,
+  challengeId = null,
   title = '近30天完成率',
   id = 'checkin-trend',
 }: {
   units: Array<Pick<BranchCompletion, 'unitId' | 'unitName'>>;
   refreshKey: number;
-  campaignId?: string | null;
+  challengeId?: string | null;
   title?: string;
   id?: string;
 }) {
   const [unitId, setUnitId] = useState<string>(ALL);
-  const trend = useAction('checkin', 'completionTrend', { unitId: unitId === ALL ? null : unitId, campaignId }, [unitId, campaignId, refreshKey]);
+  const trend = useAction('checkin', 'completionTrend', { unitId: unitId === ALL ? null : unitId, challengeId }, [unitId, challengeId, refreshKey]);
   const data = trend.loading ? undefined : trend.data;
   return (
     <Card title={title} id={id}>

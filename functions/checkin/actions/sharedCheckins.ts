@@ -1,8 +1,8 @@
-// branchFeed: recent check-ins that members of the caller's branch chose to share, newest first.
+// sharedCheckins: recent check-ins that members of the caller's branch chose to share, newest first.
 // One indexed query per page (keyset on time and _id, never a growing skip) plus a temporary URL
 // per photo on the page.
 
-import type { CheckinResponses, FeedItem } from '../../../core/contracts/checkin';
+import type { CheckinResponses, SharedCheckin } from '../../../core/contracts/checkin';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { requireMember } from '../../org/ports';
@@ -10,7 +10,7 @@ import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { CheckinDoc } from '../model';
 
-export async function branchFeed(input: { cursor?: string | null; limit: number }, ctx: ActionContext): Promise<CheckinResponses['branchFeed']> {
+export async function sharedCheckins(input: { cursor?: string | null; limit: number }, ctx: ActionContext): Promise<CheckinResponses['sharedCheckins']> {
   const { db, storage } = ctx.deps;
   const _ = db.command;
   const me = await requireMember(ctx);
@@ -28,7 +28,7 @@ export async function branchFeed(input: { cursor?: string | null; limit: number 
       urls = new Map();
     }
   }
-  const items: FeedItem[] = page.map((c) => ({
+  const items: SharedCheckin[] = page.map((c) => ({
     id: c._id,
     name: c.name ?? '',
     day: c.day,

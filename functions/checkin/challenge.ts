@@ -1,21 +1,21 @@
-// Campaigns (打卡活动) as the actions share them: limits, the summary an organiser or member sees,
+// Challenges (打卡活动) as the actions share them: limits, the summary an organiser or member sees,
 // and each member's checked days counted from their month documents (progress is never stored).
 
-import type { CampaignSummary } from '../../core/contracts/checkin';
-import { monthsBetween, type CampaignStanding } from '../../core/domain/checkin';
+import type { ChallengeSummary } from '../../core/contracts/checkin';
+import { monthsBetween, type ChallengeStanding } from '../../core/domain/checkin';
 import { COLLECTIONS } from '../lib/collections';
 import { list, type Database } from '../lib/db';
 import { type Caller } from '../org/ports';
 import type { UnitDoc } from '../lib/model';
-import type { CampaignDoc, MonthDoc } from './model';
+import type { ChallengeDoc, MonthDoc } from './model';
 
 export const ALL_BRANCHES = 'ALL';
-export const MAX_CAMPAIGN_DAYS = 366;
-/** Members still see a campaign this many days after it ended. */
+export const MAX_CHALLENGE_DAYS = 366;
+/** Members still see a challenge this many days after it ended. */
 export const SHOWN_AFTER_END_DAYS = 30;
 
-export function summary(c: CampaignDoc, names: Map<string, string>, today: string, me?: Caller): CampaignSummary {
-  const out: CampaignSummary = {
+export function summary(c: ChallengeDoc, names: Map<string, string>, today: string, me?: Caller): ChallengeSummary {
+  const out: ChallengeSummary = {
     id: c._id,
     title: c.title,
     description: c.description,
@@ -53,6 +53,6 @@ export async function checkedDays(db: Database, memberIds: string[], from: strin
   return out;
 }
 
-export function emptyCounts(): Record<CampaignStanding, number> {
+export function emptyCounts(): Record<ChallengeStanding, number> {
   return { upcoming: 0, completed: 0, on_track: 0, behind: 0, missed: 0 };
 }

@@ -1,11 +1,11 @@
-// 活动进度: one campaign in one branch — how many members stand where (已达标, 进度正常, 进度落后,
+// 活动进度: one challenge in one branch — how many members stand where (已达标, 进度正常, 进度落后,
 // 未能达标), each member's days against the required number, and the list of those behind, ready
 // to paste into the group chat. The branches offered are the organiser's branches in its audience.
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import type { CampaignProgressRow, CampaignSummary, ManagedUnit } from '@core/contracts';
-import { CAMPAIGN_STANDING_TEXT, campaignLength, type CampaignStanding } from '@core/domain/checkin';
+import type { ChallengeProgressRow, ChallengeSummary, ManagedUnit } from '@core/contracts';
+import { CHALLENGE_STANDING_TEXT, challengeLength, type ChallengeStanding } from '@core/domain/checkin';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
@@ -17,13 +17,13 @@ import { useAction } from '@/hooks';
 import Trend from './components/Trend';
 import { dayRangeText, percent } from '@/utils/format';
 import './components/ui.scss';
-import './campaign.scss';
+import './challenge.scss';
 import { isPickableUnit } from '@core/domain/units';
 
 /** Those who need a word first, then the rest. */
-const STANDINGS: CampaignStanding[] = ['missed', 'behind', 'on_track', 'completed', 'upcoming'];
+const STANDINGS: ChallengeStanding[] = ['missed', 'behind', 'on_track', 'completed', 'upcoming'];
 
-function ProgressItem({ row, required }: { row: CampaignProgressRow; required: number }) {
+function ProgressItem({ row, required }: { row: ChallengeProgressRow; required: number }) {
   return (
     <View className='ca-row' id={`progress-${row.memberId}`} data-standing={row.standing}>
       <View className='ca-row__head'>
@@ -31,7 +31,7 @@ function ProgressItem({ row, required }: { row: CampaignProgressRow; required: n
         <Text className='progress-days'>
           {row.doneDays}/{required} 天
         </Text>
-        <Text className={`tag ca-standing--${row.standing}`}>{CAMPAIGN_STANDING_TEXT[row.standing]}</Text>
+        <Text className={`tag ca-standing--${row.standing}`}>{CHALLENGE_STANDING_TEXT[row.standing]}</Text>
       </View>
       <View className='ca-bar'>
         <View className={row.standing === 'completed' ? 'ca-bar__fill ca-bar__fill--ok' : 'ca-bar__fill'} style={{ width: `${percent(row.doneDays, required)}%` }} />
@@ -40,9 +40,9 @@ function ProgressItem({ row, required }: { row: CampaignProgressRow; required: n
   );
 }
 
-function Progress({ campaign, branches }: { campaign: CampaignSummary; branches: ManagedUnit[] }) {
+function Progress({ challenge, branches }: { challenge: ChallengeSummary; branches: ManagedUnit[] }) {
   const [unitId, setUnitId] = useState(branches[0]?.id ?? '');
-  const progress = useAction('checkin', 'campaignProgress', unitId ? { campaignId: campaign.id, unitId } : null, [campaign.id, unitId]);
+  const progress = useAction('checkin', 'challengeProgress', unitId ? { challengeId: challenge.id, unitId } : null, [challenge.id, unitId]);
 
   usePullDownRefresh(() => {
     progress.reload();
@@ -66,12 +66,12 @@ function Progress({ campaign, branches }: { campaign: CampaignSummary; branches:
   return (
     <>
       <Card id='progress-head'>
-        <Text className='progress-head__title'>{campaign.title}</Text>
-        <Text className='ca-row__meta'>{dayRangeText(campaign.startDay, campaign.endDay)}</Text>
+        <Text className='progress-head__title'>{challenge.title}</Text>
+        <Text className='ca-row__meta'>{dayRangeText(challenge.startDay, challenge.endDay)}</Text>
         <Text className='ca-row__meta'>
-          打卡满 {campaign.requiredDays} 天达标 · 共 {campaignLength(campaign)} 天
+          打卡满 {challenge.requiredDays} 天达标 · 共 {challengeLength(challenge)} 天
         </Text>
-        {campaign.description ? <Text className='progress-head__desc'>{campaign.description}</Text> : null}
+        {challenge.description ? <Text className='progress-head__desc'>{challenge.description}</Text> : null}
         {branches.length > 1 ? (
           <>
             <Text className='ca-label'>支部</Text>
@@ -99,7 +99,7 @@ function Progress({ campaign, branches }: { campaign: CampaignSummary; branches:
               {STANDINGS.map((s) => (
                 <View key={s} className={`progress-counts__item ca-standing--${s}`} id={`progress-count-${s}`} data-count={data.counts[s] ?? 0}>
                   <Text className='progress-counts__value'>{data.counts[s] ?? 0}</Text>
-                  <Text className='progress-counts__label'>{CAMPAIGN_STANDING_TEXT[s]}</Text>
+                  <Text className='progress-counts__label'>{CHALLENGE_STANDING_TEXT[s]}</Text>
                 </View>
               ))}
             </View>
@@ -113,15 +113,15 @@ function Progress({ campaign, branches }: { campaign: CampaignSummary; branches:
           <Trend
             units={branches.map((b) => ({ unitId: b.id, unitName: b.name }))}
             refreshKey={0}
-            campaignId={campaign.id}
+            challengeId={challenge.id}
             title='活动期间每日完成率'
-            id='campaign-trend'
+            id='challenge-trend'
           />
           <Card title='每人进度' id='progress-list'>
             {data.rows.length === 0 ? (
               <EmptyView title='支部名单是空的' />
             ) : (
-              data.rows.map((r) => <ProgressItem key={r.memberId} row={r} required={campaign.requiredDays} />)
+              data.rows.map((r) => <ProgressItem key={r.memberId} row={r} required={challenge.requiredDays} />)
             )}
           </Card>
         </>
@@ -130,9 +130,9 @@ function Progress({ campaign, branches }: { campaign: CampaignSummary; branches:
   );
 }
 
-/** The campaign (from the organiser's list) and the managed branches it reaches. */
-function CampaignLoader({ campaignId }: { campaignId: string }) {
-  const list = useAction('checkin', 'listCampaigns', {}, []);
+/** The challenge (from the organiser's list) and the managed branches it reaches. */
+function ChallengeLoader({ challengeId }: { challengeId: string }) {
+  const list = useAction('checkin', 'listChallenges', {}, []);
   const units = useAction('org', 'listUnits', {}, []);
   if ((list.loading && !list.data) || (units.loading && !units.data)) {
     return (
@@ -152,8 +152,8 @@ function CampaignLoader({ campaignId }: { campaignId: string }) {
       </Card>
     );
   }
-  const campaign = list.data.find((c) => c.id === campaignId);
-  if (!campaign) {
+  const challenge = list.data.find((c) => c.id === challengeId);
+  if (!challenge) {
     return (
       <Card>
         <EmptyView title='找不到这个打卡活动' desc='它可能已被删除，或不包括您管理的支部' />
@@ -162,19 +162,19 @@ function CampaignLoader({ campaignId }: { campaignId: string }) {
   }
   const managed = units.data.units.filter(isPickableUnit);
   // Audience by name: an empty list is the whole organisation.
-  const branches = campaign.audienceNames.length ? managed.filter((u) => campaign.audienceNames.includes(u.name)) : managed;
-  return <Progress campaign={campaign} branches={branches} />;
+  const branches = challenge.audienceNames.length ? managed.filter((u) => challenge.audienceNames.includes(u.name)) : managed;
+  return <Progress challenge={challenge} branches={branches} />;
 }
 
-export default function CheckinCampaignPage() {
+export default function CheckinChallengePage() {
   const router = useRouter();
-  const campaignId = router.params.id || '';
+  const challengeId = router.params.id || '';
   return (
     <PageShell>
       <AdminGate>
         {() =>
-          campaignId ? (
-            <CampaignLoader campaignId={campaignId} />
+          challengeId ? (
+            <ChallengeLoader challengeId={challengeId} />
           ) : (
             <Card>
               <EmptyView title='没有指定打卡活动' desc='请从“打卡活动”进入' />

@@ -1,7 +1,7 @@
-// campaignProgress: each member's days and standing in one unit, for its organisers.
+// challengeProgress: each member's days and standing in one unit, for its organisers.
 
 import type { CheckinResponses } from '../../../core/contracts/checkin';
-import { campaignStanding, CAMPAIGN_STANDING_TEXT } from '../../../core/domain/checkin';
+import { challengeStanding, CHALLENGE_STANDING_TEXT } from '../../../core/domain/checkin';
 import { beijingDayKey } from '../../../core/domain/time';
 import { audienceReaches } from '../../../core/domain/units';
 import { COLLECTIONS } from '../../lib/collections';
@@ -9,14 +9,14 @@ import { getById } from '../../lib/db';
 import { notFound } from '../../lib/errors';
 import { managedUnits, membersOfUnit, requireManagedUnit, requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
-import type { CampaignDoc } from '../model';
-import { ALL_BRANCHES, checkedDays, emptyCounts, namesOf, summary } from '../campaign';
+import type { ChallengeDoc } from '../model';
+import { ALL_BRANCHES, checkedDays, emptyCounts, namesOf, summary } from '../challenge';
 
-export async function campaignProgress(input: { campaignId: string; unitId: string }, ctx: ActionContext): Promise<CheckinResponses['campaignProgress']> {
+export async function challengeProgress(input: { challengeId: string; unitId: string }, ctx: ActionContext): Promise<CheckinResponses['challengeProgress']> {
   const { db, clock } = ctx.deps;
   const me = await requireOrganiser(ctx);
   const unit = await requireManagedUnit(db, me, input.unitId);
-  const c = await getById<CampaignDoc>(db, COLLECTIONS.checkinCampaigns, input.campaignId);
+  const c = await getById<ChallengeDoc>(db, COLLECTIONS.checkinChallenges, input.challengeId);
   if (!c || c.orgId !== me.orgId || !audienceReaches(c.audience, unit.path, ALL_BRANCHES)) throw notFound('找不到该支部的这个打卡活动');
   const today = beijingDayKey(clock.now());
   const members = await membersOfUnit(db, unit._id, 'name');
@@ -25,21 +25,21 @@ export async function campaignProgress(input: { campaignId: string; unitId: stri
   const counts = emptyCounts();
   const rows = members.map((m) => {
     const done = days.get(m._id) ?? new Set<string>();
-    const standing = campaignStanding(c, done.size, today, done.has(today));
+    const standing = challengeStanding(c, done.size, today, done.has(today));
     counts[standing]++;
     return { memberId: m._id, name: m.name, doneDays: done.size, standing };
   });
   const behind = rows.filter((r) => r.standing === 'behind' || r.standing === 'missed');
   const units = await managedUnits(db, me);
   return {
-    campaign: summary(c, namesOf(units), today, me),
+    challenge: summary(c, namesOf(units), today, me),
     unitId: unit._id,
     unitName: unit.name,
     today,
     rows,
     counts,
     behindText: behind.length
-      ? `「${c.title}」进度落后（${behind.length}人）：${behind.map((r) => `${r.name}（${r.doneDays}/${c.requiredDays}天，${CAMPAIGN_STANDING_TEXT[r.standing]}）`).join('、')}`
+      ? `「${c.title}」进度落后（${behind.length}人）：${behind.map((r) => `${r.name}（${r.doneDays}/${c.requiredDays}天，${CHALLENGE_STANDING_TEXT[r.standing]}）`).join('、')}`
       : '',
   };
 }

@@ -1,12 +1,12 @@
 // 打卡活动: themed runs of study days (for example 21 days of party history) for the organiser's
 // branches — or, for an org admin, the whole organisation — each with the number of days a member
-// should check in. The list (newest first) opens a campaign's progress; a running or upcoming one
+// should check in. The list (newest first) opens a challenge's progress; a running or upcoming one
 // can be cancelled. The form says its problems before the round trip; the server checks again.
 import { useRef, useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import type { CampaignSummary, ManagedUnit, MeMember } from '@core/contracts';
-import { campaignLength } from '@core/domain/checkin';
+import type { ChallengeSummary, ManagedUnit, MeMember } from '@core/contracts';
+import { challengeLength } from '@core/domain/checkin';
 import { addDays, beijingDayKey } from '@core/domain/time';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
@@ -17,11 +17,11 @@ import NumberField from '@/components/NumberField';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { useAction, useMutation } from '@/hooks';
-import { CAMPAIGN_PHASE, campaignPhase, dayRangeText } from '@/utils/format';
+import { CHALLENGE_PHASE, challengePhase, dayRangeText } from '@/utils/format';
 import { goPage, PAGE } from '@/utils/nav';
 import DayPicker from './components/DayPicker';
 import './components/ui.scss';
-import './campaigns.scss';
+import './challenges.scss';
 import { isPickableUnit } from '@core/domain/units';
 
 const ALL = 'all';
@@ -55,7 +55,7 @@ function newForm(today: string, branches: ManagedUnit[]): Form {
 function localProblem(form: Form): string | null {
   if (form.title.trim().length < 2) return '活动名称至少2个字';
   if (form.endDay < form.startDay) return '结束日期不能早于开始日期';
-  const length = campaignLength(form);
+  const length = challengeLength(form);
   if (form.requiredDays > length) return `达标天数不能超过活动天数（${length}天）`;
   if (!form.allUnits && form.unitIds.length === 0) return '请选择参加活动的支部';
   return null;
@@ -65,10 +65,10 @@ function CreateForm({ viewer, branches, onCreated, onClose }: { viewer: MeMember
   const today = beijingDayKey(Date.now());
   const [form, setForm] = useState<Form>(() => newForm(today, branches));
   const [problem, setProblem] = useState<string | null>(null);
-  const create = useMutation('checkin', 'createCampaign');
+  const create = useMutation('checkin', 'createChallenge');
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const isOrgAdmin = viewer.role === 'org_admin';
-  const length = form.endDay >= form.startDay ? campaignLength(form) : 0;
+  const length = form.endDay >= form.startDay ? challengeLength(form) : 0;
 
   const toggleUnit = (id: string) => {
     if (id === ALL) {
@@ -96,11 +96,11 @@ function CreateForm({ viewer, branches, onCreated, onClose }: { viewer: MeMember
   };
 
   return (
-    <Card title='发起打卡活动' id='campaign-form' extra={<Text id='campaign-form-close' className='campaign-form__close' onClick={onClose}>✕ 收起</Text>}>
+    <Card title='发起打卡活动' id='challenge-form' extra={<Text id='challenge-form-close' className='challenge-form__close' onClick={onClose}>✕ 收起</Text>}>
       <View className='field'>
         <Text className='field__label'>活动名称</Text>
         <Input
-          id='campaign-title'
+          id='challenge-title'
           className='field__input'
           placeholderClass='placeholder'
           placeholder='如：党史学习21天打卡'
@@ -114,8 +114,8 @@ function CreateForm({ viewer, branches, onCreated, onClose }: { viewer: MeMember
           活动说明<Text className='field__hint'> 选填</Text>
         </Text>
         <Textarea
-          id='campaign-description'
-          className='campaign-form__textarea'
+          id='challenge-description'
+          className='challenge-form__textarea'
           placeholderClass='placeholder'
           placeholder='如：每天学习一篇党史故事并打卡'
           maxlength={300}
@@ -125,14 +125,14 @@ function CreateForm({ viewer, branches, onCreated, onClose }: { viewer: MeMember
       </View>
       <View className='field'>
         <Text className='field__label'>开始日期</Text>
-        <DayPicker id='campaign-start' value={form.startDay} onChange={(startDay) => set({ startDay })} />
+        <DayPicker id='challenge-start' value={form.startDay} onChange={(startDay) => set({ startDay })} />
       </View>
       <View className='field'>
         <Text className='field__label'>结束日期</Text>
-        <DayPicker id='campaign-end' value={form.endDay} start={form.startDay} onChange={(endDay) => set({ endDay })} />
+        <DayPicker id='challenge-end' value={form.endDay} start={form.startDay} onChange={(endDay) => set({ endDay })} />
       </View>
       <NumberField
-        id='campaign-required'
+        id='challenge-required'
         label='达标天数'
         hint={`活动共 ${length} 天，打卡满这些天算达标`}
         value={form.requiredDays}
@@ -144,25 +144,25 @@ function CreateForm({ viewer, branches, onCreated, onClose }: { viewer: MeMember
       <View className='field'>
         <Text className='field__label'>参加的支部</Text>
         <Chips
-          id='campaign-unit'
+          id='challenge-unit'
           multiple
           options={[...(isOrgAdmin ? [{ value: ALL, label: '全单位' }] : []), ...branches.map((b) => ({ value: b.id, label: b.name }))]}
           selected={form.allUnits ? [ALL] : form.unitIds}
           onToggle={toggleUnit}
         />
       </View>
-      <FormError id='campaign-error' message={problem ?? create.error?.message} />
-      <Button id='campaign-submit' block type='primary' size='large' loading={create.running} disabled={create.running} onClick={() => void submit()}>
+      <FormError id='challenge-error' message={problem ?? create.error?.message} />
+      <Button id='challenge-submit' block type='primary' size='large' loading={create.running} disabled={create.running} onClick={() => void submit()}>
         发起活动
       </Button>
     </Card>
   );
 }
 
-function CampaignItem({ c, today, onCancelled }: { c: CampaignSummary; today: string; onCancelled: () => void }) {
-  const cancel = useMutation('checkin', 'cancelCampaign');
-  const phase = campaignPhase(c, c.today || today);
-  const look = CAMPAIGN_PHASE[phase];
+function ChallengeItem({ c, today, onCancelled }: { c: ChallengeSummary; today: string; onCancelled: () => void }) {
+  const cancel = useMutation('checkin', 'cancelChallenge');
+  const phase = challengePhase(c, c.today || today);
+  const look = CHALLENGE_PHASE[phase];
   const canCancel = c.canCancel === true && (phase === 'running' || phase === 'upcoming');
 
   const confirmCancel = async () => {
@@ -174,30 +174,30 @@ function CampaignItem({ c, today, onCancelled }: { c: CampaignSummary; today: st
       cancelText: '再想想',
     });
     if (!answer.confirm) return;
-    const done = await cancel.run({ campaignId: c.id });
+    const done = await cancel.run({ challengeId: c.id });
     if (!done) return;
     void Taro.showToast({ title: '活动已取消', icon: 'none' });
     onCancelled();
   };
 
   return (
-    <View className='ca-row' id={`campaign-${c.id}`} data-phase={phase}>
-      <View className='ca-row__head' hoverClass='ca-row--pressed' onClick={() => goPage(`${PAGE.checkinCampaign}?id=${c.id}`)}>
+    <View className='ca-row' id={`challenge-${c.id}`} data-phase={phase}>
+      <View className='ca-row__head' hoverClass='ca-row--pressed' onClick={() => goPage(`${PAGE.checkinChallenge}?id=${c.id}`)}>
         <Text className='ca-row__title'>{c.title}</Text>
         <Text className={TONE_CLASS[look.tone]}>{look.label}</Text>
       </View>
       <Text className='ca-row__meta'>{dayRangeText(c.startDay, c.endDay)}</Text>
       <Text className='ca-row__meta'>
-        打卡满 {c.requiredDays} 天达标 · 共 {campaignLength(c)} 天
+        打卡满 {c.requiredDays} 天达标 · 共 {challengeLength(c)} 天
       </Text>
       <Text className='ca-row__meta'>面向：{c.audienceNames.length ? c.audienceNames.join('、') : '全单位'}</Text>
       <Text className='ca-row__meta'>发起人：{c.createdByName}</Text>
       <View className='admin-actions btn-gap'>
-        <Button id={`campaign-open-${c.id}`} className='admin-actions__btn' size='small' type='primary' fill='outline' onClick={() => goPage(`${PAGE.checkinCampaign}?id=${c.id}`)}>
+        <Button id={`challenge-open-${c.id}`} className='admin-actions__btn' size='small' type='primary' fill='outline' onClick={() => goPage(`${PAGE.checkinChallenge}?id=${c.id}`)}>
           查看进度
         </Button>
         {canCancel ? (
-          <Button id={`campaign-cancel-${c.id}`} className='admin-actions__btn' size='small' fill='outline' loading={cancel.running} onClick={() => void confirmCancel()}>
+          <Button id={`challenge-cancel-${c.id}`} className='admin-actions__btn' size='small' fill='outline' loading={cancel.running} onClick={() => void confirmCancel()}>
             取消活动
           </Button>
         ) : null}
@@ -207,8 +207,8 @@ function CampaignItem({ c, today, onCancelled }: { c: CampaignSummary; today: st
   );
 }
 
-function Campaigns({ viewer }: { viewer: MeMember }) {
-  const list = useAction('checkin', 'listCampaigns', {}, []);
+function Challenges({ viewer }: { viewer: MeMember }) {
+  const list = useAction('checkin', 'listChallenges', {}, []);
   const units = useAction('org', 'listUnits', {}, []);
   const [creating, setCreating] = useState(false);
   const firstShow = useRef(true);
@@ -238,7 +238,7 @@ function Campaigns({ viewer }: { viewer: MeMember }) {
         />
       ) : (
         <Card>
-          <Button id='campaign-new' block type='primary' size='large' loading={creating && units.loading} onClick={() => setCreating(true)}>
+          <Button id='challenge-new' block type='primary' size='large' loading={creating && units.loading} onClick={() => setCreating(true)}>
             发起打卡活动
           </Button>
           {creating && units.error ? <FormError message={units.error.message} className='btn-gap' /> : null}
@@ -246,7 +246,7 @@ function Campaigns({ viewer }: { viewer: MeMember }) {
         </Card>
       )}
 
-      <Card title='打卡活动' id='campaign-list'>
+      <Card title='打卡活动' id='challenge-list'>
         {list.loading && !list.data ? (
           <LoadingView />
         ) : !list.data ? (
@@ -254,17 +254,17 @@ function Campaigns({ viewer }: { viewer: MeMember }) {
         ) : list.data.length === 0 ? (
           <EmptyView title='还没有打卡活动' desc='点“发起打卡活动”，为支部安排一段集中学习' />
         ) : (
-          list.data.map((c) => <CampaignItem key={c.id} c={c} today={today} onCancelled={list.reload} />)
+          list.data.map((c) => <ChallengeItem key={c.id} c={c} today={today} onCancelled={list.reload} />)
         )}
       </Card>
     </>
   );
 }
 
-export default function CheckinCampaignsPage() {
+export default function CheckinChallengesPage() {
   return (
     <PageShell>
-      <AdminGate>{(member) => <Campaigns viewer={member} />}</AdminGate>
+      <AdminGate>{(member) => <Challenges viewer={member} />}</AdminGate>
     </PageShell>
   );
 }
