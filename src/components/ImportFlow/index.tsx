@@ -7,6 +7,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
+import FormError from '@/components/FormError';
 import { IMPORT_EXTENSIONS, type ImportFlow, type PickedFile } from '@/hooks';
 import './index.scss';
 
@@ -87,12 +88,7 @@ export function ImportFileStep<R>({ flow, ids, label, hint }: ImportFileStepProp
         </View>
       ) : null}
 
-      {flow.problem ? (
-        <View className='form-error btn-gap' id={ids.error} role='alert'>
-          <Text className='form-error__mark'>!</Text>
-          <Text>{flow.problem}</Text>
-        </View>
-      ) : null}
+      <FormError className='btn-gap' id={ids.error} message={flow.problem} />
 
       {!flow.preview ? (
         <Button

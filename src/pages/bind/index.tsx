@@ -10,6 +10,7 @@ import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import { ErrorView, LoadingView } from '@/components/StateView';
+import FormError from '@/components/FormError';
 import { primeMe, useMe, useMutation } from '@/hooks';
 import { normaliseInviteCode, normalisePhoneTail } from '@/utils/format';
 import { goTab } from '@/utils/nav';
@@ -173,12 +174,7 @@ export default function BindPage() {
           />
         </View>
 
-        {shownError ? (
-          <View className='form-error' id='bind-error' role='alert'>
-            <Text className='form-error__mark'>!</Text>
-            <Text>{shownError}</Text>
-          </View>
-        ) : null}
+        <FormError id='bind-error' message={shownError} />
 
         <Button id='bind-submit' block type='primary' size='large' loading={bind.running} disabled={bind.running} onClick={() => void submit()}>
           提交绑定

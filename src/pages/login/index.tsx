@@ -6,6 +6,7 @@ import Taro from '@tarojs/taro';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
+import FormError from '@/components/FormError';
 import { devLogin, IS_H5, toApiError, type DevLoginInput } from '@/api';
 import { clearMeCache } from '@/hooks';
 import { TAB } from '@/utils/nav';
@@ -59,10 +60,7 @@ export default function LoginPage() {
 
       {error ? (
         <View className='login-error'>
-          <View className='form-error' id='login-error' role='alert'>
-            <Text className='form-error__mark'>!</Text>
-            <Text>{error}</Text>
-          </View>
+          <FormError id='login-error' message={error} />
         </View>
       ) : null}
 

@@ -10,6 +10,7 @@ import { EVENT_KIND_LABELS, EVENT_PHASE_LABELS } from '@core/domain/event';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import FormError from '@/components/FormError';
 import { IS_H5 } from '@/api';
 import { usePaged } from '@/hooks';
 import { cardSeatsText, attendanceUrlFromScan, eventWhen, myStatusText, seatsTakenPercent, showsSeats, statusTagClass } from '@/utils/event-format';
@@ -69,12 +70,7 @@ function EventList({ tab, refreshKey }: { tab: Tab; refreshKey: number }) {
       {list.items.map((e) => (
         <EventItem key={e.id} event={e} />
       ))}
-      {list.error ? (
-        <View className='form-error btn-gap' role='alert'>
-          <Text className='form-error__mark'>!</Text>
-          <Text>{list.error.message}</Text>
-        </View>
-      ) : null}
+      <FormError className='btn-gap' message={list.error?.message} />
       {list.hasMore ? (
         <Button id='activity-more' block className='btn-gap' fill='outline' loading={list.loadingMore} onClick={list.loadMore}>
           {list.error ? '重试' : '加载更多'}

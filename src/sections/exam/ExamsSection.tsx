@@ -6,6 +6,7 @@ import type { ExamCard } from '@core/contracts';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import FormError from '@/components/FormError';
 import { usePaged } from '@/hooks';
 import { EXAM_STATUS, examWindow, scoreText } from '@/utils/format';
 import { goPage, PAGE } from '@/utils/nav';
@@ -65,12 +66,7 @@ function ExamList({ tab, refreshKey }: { tab: Tab; refreshKey: number }) {
       {list.items.map((e) => (
         <ExamItem key={e.id} exam={e} />
       ))}
-      {list.error ? (
-        <View className='form-error btn-gap' role='alert'>
-          <Text className='form-error__mark'>!</Text>
-          <Text>{list.error.message}</Text>
-        </View>
-      ) : null}
+      <FormError className='btn-gap' message={list.error?.message} />
       {list.hasMore ? (
         <Button id='quiz-more' block className='btn-gap' fill='outline' loading={list.loadingMore} onClick={list.loadMore}>
           {list.error ? '重试' : '加载更多'}

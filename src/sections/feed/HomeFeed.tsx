@@ -10,6 +10,7 @@ import Card from '@/components/Card';
 import PostCard from '@/components/PostCard';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import FormError from '@/components/FormError';
 import { usePaged } from '@/hooks';
 import { FEED_POST_CHANGED, type FeedPostChange } from '@/utils/feed-format';
 import { goPage, PAGE } from '@/utils/nav';
@@ -85,12 +86,7 @@ export default function HomeFeed({ refreshKey }: HomeFeedProps) {
         {items.map((p) => (
           <PostCard key={p.id} post={p} onOpen={open} />
         ))}
-        {list.error ? (
-          <View className='form-error btn-gap' role='alert'>
-            <Text className='form-error__mark'>!</Text>
-            <Text>{list.error.message}</Text>
-          </View>
-        ) : null}
+        <FormError className='btn-gap' message={list.error?.message} />
         {list.hasMore ? (
           <Button id='feed-more' block className='btn-gap' fill='outline' loading={list.loadingMore} onClick={list.loadMore}>
             {list.error ? '重试' : list.loadingMore ? '正在加载…' : '加载更多'}

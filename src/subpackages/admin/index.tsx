@@ -13,6 +13,7 @@ import { useAction, useMutation } from '@/hooks';
 import { percent } from '@/utils/format';
 import { goPage, PAGE } from '@/utils/nav';
 import AdminGate from '@/components/AdminGate';
+import FormError from '@/components/FormError';
 import './index.scss';
 import { isPickableUnit } from '@core/domain/units';
 
@@ -154,12 +155,7 @@ function UnitCard({ unit, canReset, onChanged }: { unit: ManagedUnit; canReset: 
           </View>
         </View>
       ) : null}
-      {reset.error ? (
-        <View className='form-error'>
-          <Text className='form-error__mark'>!</Text>
-          <Text>{reset.error.message}</Text>
-        </View>
-      ) : null}
+      <FormError message={reset.error?.message} />
 
       <View className='unit-card__links'>
         <Button size='small' fill='outline' onClick={() => goPage(`${PAGE.adminRoster}?unitId=${unit.id}`)}>

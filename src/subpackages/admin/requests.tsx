@@ -11,6 +11,7 @@ import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { useAction, useMutation } from '@/hooks';
 import AdminGate from '@/components/AdminGate';
+import FormError from '@/components/FormError';
 import './requests.scss';
 
 type Outcome = 'approved' | 'rejected';
@@ -38,12 +39,7 @@ function RequestItem({ item, onDone }: { item: BindRequestRow; onDone: (id: stri
         {formatBeijing(item.createdAt)} 提交
       </Text>
 
-      {review.error ? (
-        <View className='form-error btn-gap'>
-          <Text className='form-error__mark'>!</Text>
-          <Text>{review.error.message}</Text>
-        </View>
-      ) : null}
+      <FormError className='btn-gap' message={review.error?.message} />
 
       {rejecting ? (
         <View className='request__reject'>

@@ -17,6 +17,7 @@ import { useMutation, usePaged } from '@/hooks';
 import { call, toApiError } from '@/api';
 import { goPage, PAGE } from '@/utils/nav';
 import AdminGate from '@/components/AdminGate';
+import FormError from '@/components/FormError';
 import ManagedUnits from './components/ManagedUnits';
 import UnitPicker from './components/UnitPicker';
 import UnitChoice from './components/UnitChoice';
@@ -195,12 +196,7 @@ function Members({ unitId, filter, viewer, units }: { unitId: string; filter: Bo
           }}
         />
       ) : null}
-      {list.error ? (
-        <View className='form-error btn-gap'>
-          <Text className='form-error__mark'>!</Text>
-          <Text>{list.error.message}</Text>
-        </View>
-      ) : null}
+      <FormError className='btn-gap' message={list.error?.message} />
       {list.hasMore ? (
         <Button id='roster-more' block className='btn-gap' fill='outline' loading={list.loadingMore} onClick={list.loadMore}>
           {list.error ? '重试' : '加载更多'}

@@ -10,6 +10,7 @@ import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import FormError from '@/components/FormError';
 import { call, IS_H5, toApiError, type ApiError } from '@/api';
 import { useAction } from '@/hooks';
 import { eventWhen, qrRefreshDelay } from '@/utils/event-format';
@@ -133,12 +134,7 @@ function Qr({ eventId }: { eventId: string }) {
       <Text className='qr-countdown' id='event-qr-countdown'>
         {seconds === null ? '' : seconds > 0 ? `${seconds} 秒后更换签到码` : '正在更换签到码…'}
       </Text>
-      {error ? (
-        <View className='form-error btn-gap' role='alert'>
-          <Text className='form-error__mark'>!</Text>
-          <Text>{error.message}（正在重试）</Text>
-        </View>
-      ) : null}
+      <FormError className='btn-gap' message={error ? `${error.message}（正在重试）` : null} />
       <Text className='qr-note' id='event-qr-screen'>
         {keptOn ? '屏幕已保持常亮。' : IS_H5 ? '请保持屏幕常亮，不要锁屏。' : ''}签到码每15秒更换一次，截图无效。
       </Text>

@@ -12,6 +12,7 @@ import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import FormError from '@/components/FormError';
 import { askReminders, toApiError } from '@/api';
 import { useAction, useMutation } from '@/hooks';
 import { eventIdFromParams, eventMoment, eventWhen, myStatusText, seatsTakenPercent, seatsText, statusTagClass } from '@/utils/event-format';
@@ -167,12 +168,7 @@ function Detail({ event, onChanged }: { event: EventDetail; onChanged: () => voi
           </View>
         ) : null}
 
-        {error ? (
-          <View className='form-error btn-gap' id='event-error' role='alert'>
-            <Text className='form-error__mark'>!</Text>
-            <Text>{error}</Text>
-          </View>
-        ) : null}
+        <FormError className='btn-gap' id='event-error' message={error} />
 
         {event.canSignUp ? (
           <Button

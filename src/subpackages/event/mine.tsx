@@ -8,6 +8,7 @@ import Card from '@/components/Card';
 import { useRefreshKey } from '@/components/MemberGate';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import FormError from '@/components/FormError';
 import { usePaged } from '@/hooks';
 import { attendanceText, eventWhen, myStatusText, statusTagClass } from '@/utils/event-format';
 import { goPage, goTab, PAGE } from '@/utils/nav';
@@ -65,12 +66,7 @@ export default function EventMinePage() {
         {list.items.map((r) => (
           <Row key={r.eventId} row={r} />
         ))}
-        {list.error ? (
-          <View className='form-error btn-gap' role='alert'>
-            <Text className='form-error__mark'>!</Text>
-            <Text>{list.error.message}</Text>
-          </View>
-        ) : null}
+        <FormError className='btn-gap' message={list.error?.message} />
         {list.hasMore ? (
           <Button id='mine-events-more' block className='btn-gap' fill='outline' loading={list.loadingMore} onClick={list.loadMore}>
             {list.error ? '重试' : '加载更多'}

@@ -10,6 +10,7 @@ import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import FormError from '@/components/FormError';
 import { askReminders, toApiError } from '@/api';
 import { useAction, useMutation } from '@/hooks';
 import { beijingDateTime, EXAM_STATUS, examWindow, scoreText } from '@/utils/format';
@@ -183,12 +184,7 @@ function Intro({ exam, onChanged }: { exam: ExamIntro; onChanged: () => void }) 
           <Text className='notice__text'>请独立作答，不要翻阅资料，也不要与他人讨论。</Text>
         </View>
 
-        {start.error ? (
-          <View className='form-error btn-gap' id='exam-start-error' role='alert'>
-            <Text className='form-error__mark'>!</Text>
-            <Text>{start.error.message}</Text>
-          </View>
-        ) : null}
+        <FormError className='btn-gap' id='exam-start-error' message={start.error?.message} />
 
         <View className='intro-actions'>
           {action}

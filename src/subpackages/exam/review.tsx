@@ -11,6 +11,7 @@ import ResultLoader from './ResultLoader';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import { EmptyView } from '@/components/StateView';
+import FormError from '@/components/FormError';
 import { useMutation } from '@/hooks';
 import { beijingDateTime, scoreText } from '@/utils/format';
 import { goBackOrHome } from '@/utils/nav';
@@ -144,12 +145,7 @@ function ReportSheet({ attemptId, item, onDone, onClose }: { attemptId: string; 
         <Text className='review-sheet__count'>
           {length} / {NOTE_MAX}
         </Text>
-        {shown ? (
-          <View className='form-error' role='alert'>
-            <Text className='form-error__mark'>!</Text>
-            <Text>{shown}</Text>
-          </View>
-        ) : null}
+        <FormError message={shown} />
         <View className='review-sheet__actions'>
           <Button className='review-sheet__btn' fill='outline' onClick={onClose}>
             取消
