@@ -9,16 +9,37 @@ export interface Clock {
   now(): number;
 }
 
-export const systemClock: Clock = { now: () => Date.now() };
+/** Two digits, for clock times and day keys: 9 → '09'. */
+export function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
 
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
+/** The Beijing calendar and clock fields of an instant, for every display of a date or time. */
+export interface BeijingParts {
+  y: number;
+  /** 1–12 */
+  m: number;
+  /** 1–31 */
+  d: number;
+  /** 0 (Sunday) – 6 */
+  weekday: number;
+  /** 'HH:mm' */
+  time: string;
+  /** 'YYYY-MM-DD' */
+  day: string;
+}
+
+export function beijingParts(epochMs: number): BeijingParts {
+  const d = new Date(epochMs + BEIJING_OFFSET_MS);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return { y, m, d: day, weekday: d.getUTCDay(), time: `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`, day: `${y}-${pad2(m)}-${pad2(day)}` };
 }
 
 /** 'YYYY-MM-DD' of the Beijing calendar day containing the instant. */
 export function beijingDayKey(epochMs: number): string {
-  const d = new Date(epochMs + BEIJING_OFFSET_MS);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return beijingParts(epochMs).day;
 }
 
 /** The instant a Beijing day starts (00:00:00.000 Beijing time). */
@@ -35,8 +56,8 @@ export function addDays(dayKey: string, n: number): string {
 
 /** 'YYYY-MM-DD HH:mm' in Beijing time, for display and exports. */
 export function formatBeijing(epochMs: number): string {
-  const d = new Date(epochMs + BEIJING_OFFSET_MS);
-  return `${beijingDayKey(epochMs)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  const p = beijingParts(epochMs);
+  return `${p.day} ${p.time}`;
 }
 
 /** Beijing hour 0–23, for greetings and reminder windows. */

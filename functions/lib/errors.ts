@@ -19,4 +19,3 @@ export const forbidden = (message = '没有权限进行此操作') => new AppErr
 export const notFound = (message: string) => new AppError('NOT_FOUND', message);
 export const conflict = (message: string) => new AppError('CONFLICT', message);
 export const precondition = (message: string) => new AppError('FAILED_PRECONDITION', message);
-export const exhausted = (message: string) => new AppError('RESOURCE_EXHAUSTED', message);

@@ -3,34 +3,22 @@
 // I/O; unit-tested in test/unit/event-format.test.ts. The rules themselves live in
 // core/domain/event.ts and on the server.
 import { ATTENDANCE_PAGE, QR_WINDOW_MS, REGISTRATION_STATUS_LABELS, type EventPhase, type RegistrationStatus } from '@core/domain/event';
-import { BEIJING_OFFSET_MS } from '@core/domain/time';
+import { beijingParts } from '@core/domain/time';
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
-
-function parts(epochMs: number): { y: number; m: number; d: number; w: string; hm: string } {
-  const d = new Date(epochMs + BEIJING_OFFSET_MS);
-  return {
-    y: d.getUTCFullYear(),
-    m: d.getUTCMonth() + 1,
-    d: d.getUTCDate(),
-    w: WEEKDAYS[d.getUTCDay()],
-    hm: `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`,
-  };
-}
 
 /** '5月3日 周六 09:00' in Beijing time; the year is added when it is not the current one. */
 export function eventMoment(epochMs: number, now: number = Date.now()): string {
-  const p = parts(epochMs);
-  const year = p.y === parts(now).y ? '' : `${p.y}年`;
-  return `${year}${p.m}月${p.d}日 周${p.w} ${p.hm}`;
+  const p = beijingParts(epochMs);
+  const year = p.y === beijingParts(now).y ? '' : `${p.y}年`;
+  return `${year}${p.m}月${p.d}日 周${WEEKDAYS[p.weekday]} ${p.time}`;
 }
 
 /** When an event runs: '5月3日 周六 09:00–11:00' within a day, else both ends in full. */
 export function eventWhen(startsAt: number, endsAt: number, now: number = Date.now()): string {
-  const a = parts(startsAt);
-  const b = parts(endsAt);
-  if (a.y === b.y && a.m === b.m && a.d === b.d) return `${eventMoment(startsAt, now)}–${b.hm}`;
+  const a = beijingParts(startsAt);
+  const b = beijingParts(endsAt);
+  if (a.day === b.day) return `${eventMoment(startsAt, now)}–${b.time}`;
   return `${eventMoment(startsAt, now)} 至 ${eventMoment(endsAt, now)}`;
 }
 

@@ -4,10 +4,9 @@
 // in utils/field-input).
 import type { PostCard } from '@core/contracts';
 import { plainText, type PostStatus } from '@core/domain/posts';
-import { BEIJING_OFFSET_MS, beijingDayKey, beijingDayStart } from '@core/domain/time';
+import { beijingDayKey, beijingDayStart, beijingParts } from '@core/domain/time';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** Text made safe to place inside HTML: & < > " and ' become entities. */
 export function escapeHtml(text: string): string {
@@ -48,14 +47,12 @@ export function previewHtml(html: string): string {
 
 /** When a post was published, as a member reads it: 今天 09:30, 昨天 18:00, 5月3日, 2024年5月3日. */
 export function postDateText(epochMs: number, now: number = Date.now()): string {
-  const d = new Date(epochMs + BEIJING_OFFSET_MS);
-  const day = beijingDayKey(epochMs);
+  const p = beijingParts(epochMs);
   const today = beijingDayKey(now);
-  const time = `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
-  if (day === today) return `今天 ${time}`;
-  if (day === beijingDayKey(beijingDayStart(today) - DAY_MS)) return `昨天 ${time}`;
-  const md = `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-  return day.slice(0, 4) === today.slice(0, 4) ? md : `${d.getUTCFullYear()}年${md}`;
+  if (p.day === today) return `今天 ${p.time}`;
+  if (p.day === beijingDayKey(beijingDayStart(today) - DAY_MS)) return `昨天 ${p.time}`;
+  const md = `${p.m}月${p.d}日`;
+  return p.day.slice(0, 4) === today.slice(0, 4) ? md : `${p.y}年${md}`;
 }
 
 /** A count for a card: 0–9999 as is, then 1.2万 (one decimal, none when whole). */
@@ -97,9 +94,9 @@ export function photoRoom(count: number, max: number): { left: number; full: str
 
 /** A scheduled publication in words: 将于 5月3日 09:00 发布 (the year when it is not this one). */
 export function scheduleText(publishAt: number, now: number = Date.now()): string {
-  const d = new Date(publishAt + BEIJING_OFFSET_MS);
-  const year = beijingDayKey(publishAt).slice(0, 4) === beijingDayKey(now).slice(0, 4) ? '' : `${d.getUTCFullYear()}年`;
-  return `将于 ${year}${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())} 发布`;
+  const p = beijingParts(publishAt);
+  const year = p.y === beijingParts(now).y ? '' : `${p.y}年`;
+  return `将于 ${year}${p.m}月${p.d}日 ${p.time} 发布`;
 }
 
 /**

@@ -1,5 +1,5 @@
 // Pure display helpers for the pages (no Taro, no I/O), unit-tested in test/unit/ui-format.test.ts.
-import { BEIJING_OFFSET_MS, beijingHour } from '@core/domain/time';
+import { beijingHour, beijingParts, pad2 } from '@core/domain/time';
 
 /** A greeting for the Beijing time of day (the phone's own time zone may be anything). */
 export function greetingAt(epochMs: number): string {
@@ -34,25 +34,19 @@ export function percent(part: number, whole: number): number {
 // ---------------------------------------------------------------------------------------------
 // Exams: times are always shown in Beijing time, whatever the phone's own zone.
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-function beijingParts(epochMs: number): { y: number; m: number; d: number; hh: string; mm: string } {
-  const d = new Date(epochMs + BEIJING_OFFSET_MS);
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), hh: pad2(d.getUTCHours()), mm: pad2(d.getUTCMinutes()) };
-}
 
 /** '11月22日 09:00' in Beijing time; the year is added when it is not the current one. */
 export function beijingDateTime(epochMs: number, now: number = Date.now()): string {
   const p = beijingParts(epochMs);
   const year = p.y === beijingParts(now).y ? '' : `${p.y}年`;
-  return `${year}${p.m}月${p.d}日 ${p.hh}:${p.mm}`;
+  return `${year}${p.m}月${p.d}日 ${p.time}`;
 }
 
 /** An exam's window: '11月22日 09:00–18:00' within one day, else '11月22日 09:00 至 11月29日 18:00'. */
 export function examWindow(opensAt: number, closesAt: number, now: number = Date.now()): string {
   const a = beijingParts(opensAt);
   const b = beijingParts(closesAt);
-  if (a.y === b.y && a.m === b.m && a.d === b.d) return `${beijingDateTime(opensAt, now)}–${b.hh}:${b.mm}`;
+  if (a.y === b.y && a.m === b.m && a.d === b.d) return `${beijingDateTime(opensAt, now)}–${b.time}`;
   return `${beijingDateTime(opensAt, now)} 至 ${beijingDateTime(closesAt, now)}`;
 }
 
