@@ -3,6 +3,7 @@
 
 import type { AnswerValue, DrawRule, PaperItem, Points, PoolEntry, ReleasePolicy } from '../../core/domain/exam';
 import type { QuestionContent, QuestionType } from '../../core/domain/questions';
+import { takerId } from './ids';
 
 export interface QuestionDoc extends QuestionContent {
   _id: string;
@@ -135,6 +136,27 @@ export interface TakerDoc {
   extraLog: Array<{ at: number; by: string; minutes: number; reason: string }>;
   flagged: boolean;
   createdAt: Date;
+}
+
+/** A member's taker document before any attempt: a make-up's invitation, or extra time granted early. */
+export function newTaker(exam: { _id: string; orgId: string }, member: { memberId: string; unitId: string; name: string }, createdAt: Date): TakerDoc {
+  return {
+    _id: takerId(exam._id, member.memberId),
+    examId: exam._id,
+    orgId: exam.orgId,
+    unitId: member.unitId,
+    memberId: member.memberId,
+    name: member.name,
+    invited: false,
+    attemptsUsed: 0,
+    openAttemptId: null,
+    best: null,
+    lastSubmittedAt: null,
+    extraMinutes: 0,
+    extraLog: [],
+    flagged: false,
+    createdAt,
+  };
 }
 
 export interface AttemptLogEntry {

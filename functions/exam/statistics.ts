@@ -1,17 +1,103 @@
-// Exam statistics the organiser views share: the counters of the units an organiser may see, a
-// unit's row, the sum of rows, and the unit of an exam's audience asked for by id.
+// The counters (rule 9): one document per exam and branch, created at publish and moved by atomic
+// increments as attempts start and close; and how the organisers' views read and sum them.
 
 import type { UnitStats } from '../../core/contracts/exam';
-import { SCORE_BUCKET_LABELS } from '../../core/domain/exam';
+import { SCORE_BUCKET_LABELS, scoreBucket } from '../../core/domain/exam';
 import { COLLECTIONS } from '../lib/collections';
-import { list } from '../lib/db';
-import { forbidden, notFound } from '../lib/errors';
-import { type Caller, getUnit, mayManage } from '../org/ports';
-import { audienceReaches } from '../../core/domain/units';
+import { insert, isDuplicateKeyError, list, updateById, type Database } from '../lib/db';
 import type { UnitDoc } from '../lib/model';
 import type { ActionContext } from '../lib/router';
-import { ALL_UNITS, type ExamDoc, type StatsDoc } from './model';
+import { statsId } from './ids';
+import type { AttemptDoc, BestResult, ExamDoc, StatsDoc } from './model';
 
+// ---------------------------------------------------------------------------------------------
+// Keeping them
+
+function zeroStats(examId: string, unitId: string, orgId: string): StatsDoc {
+  const hist: Record<string, number> = {};
+  for (let b = 0; b < 10; b++) hist[`b${b}`] = 0;
+  return {
+    _id: statsId(examId, unitId),
+    examId,
+    unitId,
+    orgId,
+    invited: 0,
+    started: 0,
+    submitted: 0,
+    passed: 0,
+    failed: 0,
+    flagged: 0,
+    scoreSum: 0,
+    secondsSum: 0,
+    hist,
+    q: {},
+  };
+}
+
+export async function ensureStats(db: Database, examId: string, unitId: string, orgId: string): Promise<void> {
+  try {
+    await insert(db, COLLECTIONS.examStats, { ...zeroStats(examId, unitId, orgId) });
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err;
+  }
+}
+
+/** Numbers to add, as a nested object of plain numbers; turned into _.inc here. */
+export type StatsDelta = { [field: string]: number | StatsDelta };
+
+function toInc(db: Database, delta: StatsDelta): Record<string, unknown> {
+  const _ = db.command;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(delta)) out[k] = typeof v === 'number' ? _.inc(v) : toInc(db, v);
+  return out;
+}
+
+export async function incStats(db: Database, examId: string, unitId: string, orgId: string, delta: StatsDelta): Promise<void> {
+  if (Object.keys(delta).length === 0) return;
+  const data = toInc(db, delta);
+  if ((await updateById(db, COLLECTIONS.examStats, statsId(examId, unitId), data)) > 0) return;
+  // A branch that joined an org-wide exam after it was published: create its counters once.
+  await ensureStats(db, examId, unitId, orgId);
+  await updateById(db, COLLECTIONS.examStats, statsId(examId, unitId), data);
+}
+
+/** How a member's best result moving from `before` to `after` changes the branch counters. */
+export function bestDelta(before: BestResult | null, after: BestResult | null, total: number): StatsDelta {
+  const d: Record<string, number> = {};
+  const hist: Record<string, number> = {};
+  const add = (k: string, n: number) => {
+    d[k] = (d[k] ?? 0) + n;
+  };
+  const addHist = (b: number, n: number) => {
+    hist[`b${b}`] = (hist[`b${b}`] ?? 0) + n;
+  };
+  for (const [r, sign] of [
+    [before, -1],
+    [after, 1],
+  ] as const) {
+    if (!r) continue;
+    add('submitted', sign);
+    add(r.passed ? 'passed' : 'failed', sign);
+    add('scoreSum', sign * r.score);
+    add('secondsSum', sign * r.seconds);
+    addHist(scoreBucket(r.score, total), sign);
+  }
+  const nonZero = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).filter(([, n]) => n !== 0));
+  const histChanges = nonZero(hist);
+  return Object.keys(histChanges).length > 0 ? { ...nonZero(d), hist: histChanges } : nonZero(d);
+}
+
+/** An attempt's graded answers in the per-question counts: 1 when it closes, -1 when it is reopened. */
+export function questionDelta(perQuestion: AttemptDoc['perQuestion'], sign: 1 | -1): StatsDelta {
+  const q: StatsDelta = {};
+  for (const [qid, g] of Object.entries(perQuestion)) q[qid] = { n: sign, c: g.correct ? sign : 0 };
+  return q;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading them
+
+/** The counters of the units an organiser may see (`units`). */
 export async function statsOf(ctx: ActionContext, exam: ExamDoc, units: UnitDoc[]): Promise<StatsDoc[]> {
   const docs = await list<StatsDoc>(ctx.deps.db.collection(COLLECTIONS.examStats).where({ examId: exam._id }).limit(1000));
   const visible = new Set(units.map((u) => u._id));
@@ -38,7 +124,7 @@ export function unitStats(unit: { _id: string; name: string }, audience: number,
 }
 
 export function sumStats(list: StatsDoc[], examId: string, orgId: string): StatsDoc {
-  const total: StatsDoc = { _id: 'all', examId, unitId: 'all', orgId, invited: 0, started: 0, submitted: 0, passed: 0, failed: 0, flagged: 0, scoreSum: 0, secondsSum: 0, hist: {}, q: {} };
+  const total: StatsDoc = { ...zeroStats(examId, 'all', orgId), _id: 'all' };
   for (const s of list) {
     for (const k of ['invited', 'started', 'submitted', 'passed', 'failed', 'flagged', 'scoreSum', 'secondsSum'] as const) total[k] += s[k] ?? 0;
     for (const [b, n] of Object.entries(s.hist ?? {})) total.hist[b] = (total.hist[b] ?? 0) + n;
@@ -49,12 +135,4 @@ export function sumStats(list: StatsDoc[], examId: string, orgId: string): Stats
     }
   }
   return total;
-}
-
-export async function branchOf(ctx: ActionContext, me: Caller, exam: ExamDoc, unitId: string): Promise<UnitDoc> {
-  const unit = await getUnit(ctx.deps.db, unitId);
-  if (!unit || unit.orgId !== exam.orgId || unit.parentId === null) throw notFound('找不到该支部');
-  if (!mayManage(me, unit)) throw forbidden('您不是该组织的管理员');
-  if (!audienceReaches(exam.audience, unit.path, ALL_UNITS)) throw notFound('这场考试不面向该组织');
-  return unit;
 }

@@ -12,7 +12,7 @@ import {
   type PoolEntry,
 } from '../../core/domain/exam';
 import type { QuestionContent } from '../../core/domain/questions';
-import { bestDelta } from '../../functions/exam/shared';
+import { bestDelta } from '../../functions/exam/statistics';
 
 const q = (over: Partial<QuestionContent>): QuestionContent => ({
   type: 'single',

@@ -4,13 +4,15 @@
 
 import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
-import { getById, insert, insertBatch, updateById } from '../../lib/db';
+import { insert, insertBatch, updateById } from '../../lib/db';
 import { invalid, precondition } from '../../lib/errors';
 import { requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
-import type { ExamDoc, ExamPoolDoc, TakerDoc } from '../model';
+import { examForOrganiser, visibleUnits } from '../access';
+import { newTaker, type ExamDoc, type ExamPoolDoc, type TakerDoc } from '../model';
+import { loadPool } from '../pinned';
 import { branchRoster } from '../roster';
-import { ensureStats, examForOrganiser, incStats, takerId, visibleUnits } from '../shared';
+import { ensureStats, incStats } from '../statistics';
 
 interface Input {
   examId: string;
@@ -43,8 +45,7 @@ export async function createMakeup(input: Input, ctx: ActionContext): Promise<Ex
   }
   if (invited.length === 0) throw precondition(input.include === 'failed' ? '没有未通过的党员，无需补考' : '没有需要补考的党员');
 
-  const parentPool = await getById<ExamPoolDoc>(db, COLLECTIONS.examPools, parent._id);
-  if (!parentPool) throw new Error(`exam ${parent._id} has no pool`);
+  const parentPool = await loadPool(db, parent._id);
   const unitIds = [...new Set(invited.map((i) => i.unitId))];
   const at = new Date(now);
   const exam: ExamDoc = {
@@ -68,23 +69,7 @@ export async function createMakeup(input: Input, ctx: ActionContext): Promise<Ex
   // papers use the original's pinned questions.
   const pool: Omit<ExamPoolDoc, '_id'> = { orgId: parentPool.orgId, pool: parentPool.pool, source: parentPool.source };
   await db.collection(COLLECTIONS.examPools).doc(exam._id).set({ data: pool });
-  const takers: TakerDoc[] = invited.map((i) => ({
-    _id: takerId(exam._id, i.memberId),
-    examId: exam._id,
-    orgId: exam.orgId,
-    unitId: i.unitId,
-    memberId: i.memberId,
-    name: i.name,
-    invited: true,
-    attemptsUsed: 0,
-    openAttemptId: null,
-    best: null,
-    lastSubmittedAt: null,
-    extraMinutes: 0,
-    extraLog: [],
-    flagged: false,
-    createdAt: at,
-  }));
+  const takers: TakerDoc[] = invited.map((i) => ({ ...newTaker(exam, i, at), invited: true }));
   for (let i = 0; i < takers.length; i += 100) await insertBatch(db, COLLECTIONS.examTakers, takers.slice(i, i + 100).map((t) => ({ ...t })));
   for (const unitId of unitIds) {
     await ensureStats(db, exam._id, unitId, exam.orgId);

@@ -7,7 +7,8 @@ import { list } from '../../lib/db';
 import { requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import { type AttemptDoc } from '../model';
-import { examForOrganiser, examPhase, visibleUnits } from '../shared';
+import { examForOrganiser, visibleUnits } from '../access';
+import { examPhase } from '../phases';
 import { statsOf } from '../statistics';
 
 export async function examMonitor(input: { examId: string }, ctx: ActionContext): Promise<ExamResponses['examMonitor']> {

@@ -3,9 +3,8 @@
 import type { ExamResponses, RosterRow } from '../../../core/contracts/exam';
 import { requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
+import { branchOf, examForOrganiser } from '../access';
 import { branchRoster } from '../roster';
-import { examForOrganiser } from '../shared';
-import { branchOf } from '../statistics';
 
 export async function examRoster(
   input: { examId: string; unitId: string; filter: 'all' | 'absent' | 'passed' | 'failed' | 'flagged' | 'in_progress' },

@@ -5,7 +5,9 @@ import { forbidden } from '../../lib/errors';
 import { requireOrganiser } from '../../org/ports';
 import type { UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
-import { examForOrganiser, examPhase, loadPinned, loadPool, visibleUnits } from '../shared';
+import { examForOrganiser, visibleUnits } from '../access';
+import { examPhase } from '../phases';
+import { loadPinned, loadPool } from '../pinned';
 import { statsOf, sumStats, unitStats } from '../statistics';
 
 export async function examStats(input: { examId: string; unitId?: string | null }, ctx: ActionContext): Promise<ExamResponses['examStats']> {

@@ -6,8 +6,8 @@ import { formatBeijing } from '../../../core/domain/time';
 import { requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import { writeWorkbook } from '../../lib/xlsx';
+import { examForOrganiser, visibleUnits } from '../access';
 import { branchRoster } from '../roster';
-import { examForOrganiser, visibleUnits } from '../shared';
 import { examStats } from './examStats';
 
 export async function exportResults(input: { examId: string }, ctx: ActionContext): Promise<ExamResponses['exportResults']> {
@@ -51,5 +51,3 @@ export async function exportResults(input: { examId: string }, ctx: ActionContex
   const fileID = await storage.upload(`exports/exam/${exam._id}/${stamp}-${me._id}.xlsx`, bytes);
   return { fileID, url: await storage.tempUrl(fileID), fileName };
 }
-
-/** Close attempts whose deadline has passed (timer trigger; organisers may also run it). */

@@ -5,8 +5,10 @@
 import type { ExamResponses } from '../../../core/contracts/exam';
 import { requireMember } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
-import { attemptView, ownAttempt, paperPinned, resultView, reviewReleased, settle } from '../shared';
-import { reportedQids } from './getResult';
+import { ownAttempt } from '../access';
+import { settle } from '../grading';
+import { paperPinned } from '../pinned';
+import { attemptView, memberResult } from '../views';
 
 export async function getAttempt(input: { attemptId: string }, ctx: ActionContext): Promise<ExamResponses['getAttempt']> {
   const { db, clock } = ctx.deps;
@@ -14,6 +16,5 @@ export async function getAttempt(input: { attemptId: string }, ctx: ActionContex
   const attempt = await settle(ctx, await ownAttempt(db, member, input.attemptId));
   const now = clock.now();
   if (attempt.status === 'open') return attemptView(attempt, await paperPinned(db, attempt), now);
-  if (!reviewReleased(attempt, now)) return resultView(attempt, null, now);
-  return resultView(attempt, await paperPinned(db, attempt), now, await reportedQids(ctx, attempt));
+  return memberResult(ctx, attempt, now);
 }

@@ -8,8 +8,9 @@ import { forbidden } from '../../lib/errors';
 import { requireMember } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import type { AttemptDoc, TakerDoc } from '../model';
-import { examForMember, takerId } from '../shared';
-import { cardOf } from './listExams';
+import { examForMember } from '../access';
+import { takerId } from '../ids';
+import { cardOf } from '../phases';
 
 export async function getExam(input: { examId: string }, ctx: ActionContext): Promise<ExamResponses['getExam']> {
   const { db, clock } = ctx.deps;

@@ -2,14 +2,15 @@
 // exams they have handed in, newest first; 已结束: closed windows, with 缺考 where they never took
 // part. Each tab is one indexed query plus one read of the member's own standings.
 
-import type { ExamCard, ExamResponses, MyExamStatus } from '../../../core/contracts/exam';
+import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
 import { list, type Database } from '../../lib/db';
 import { type Caller, requireMember } from '../../org/ports';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { ALL_UNITS, type ExamDoc, type TakerDoc } from '../model';
-import { takerId } from '../shared';
+import { takerId } from '../ids';
+import { cardOf } from '../phases';
 
 const PAGE = 20;
 
@@ -71,31 +72,4 @@ async function takersOf(db: Database, member: Caller, exams: ExamDoc[]): Promise
   const ids = exams.map((e) => takerId(e._id, member._id));
   const docs = await list<TakerDoc>(db.collection(COLLECTIONS.examTakers).where({ _id: _.in(ids) }).limit(ids.length));
   return new Map(docs.map((t) => [t.examId, t]));
-}
-
-export function memberStatus(exam: ExamDoc, taker: TakerDoc | null, now: number): MyExamStatus {
-  if (taker?.openAttemptId) return 'in_progress';
-  if (taker?.best) return taker.best.passed ? 'passed' : 'failed';
-  if (now < exam.opensAt) return 'upcoming';
-  if (now >= exam.closesAt) return 'missed';
-  return 'open';
-}
-
-export function cardOf(exam: ExamDoc, taker: TakerDoc | null, now: number): ExamCard {
-  const used = taker?.attemptsUsed ?? 0;
-  const closed = now >= exam.closesAt;
-  return {
-    id: exam._id,
-    title: exam.title,
-    kind: exam.kind,
-    opensAt: exam.opensAt,
-    closesAt: exam.closesAt,
-    durationMinutes: exam.durationMinutes,
-    questionCount: exam.questionCount,
-    totalScore: exam.totalScore,
-    passScore: exam.passScore,
-    status: memberStatus(exam, taker, now),
-    attemptsLeft: closed ? 0 : Math.max(0, exam.maxAttempts - used),
-    bestScore: taker?.best?.score ?? null,
-  };
 }

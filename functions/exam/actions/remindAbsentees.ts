@@ -1,17 +1,17 @@
-// remindAbsentees: a subscribe message to the members of a unit who have not taken the exam.
+// remindAbsentees: a subscribe message to the members of a unit who have not taken the exam, each
+// spending one of their exam reminder credits (lib/reminders' sendReminder).
 
 import type { ExamResponses } from '../../../core/contracts/exam';
 import { formatBeijing } from '../../../core/domain/time';
 import { forbidden } from '../../lib/errors';
 import { requireOrganiser } from '../../org/ports';
-import { clip, spendCredit, templateId } from '../../lib/reminders';
+import { clip, sendReminder } from '../../lib/reminders';
 import type { ActionContext } from '../../lib/router';
+import { branchOf, examForOrganiser } from '../access';
 import { branchRoster } from '../roster';
-import { examForOrganiser } from '../shared';
-import { branchOf } from '../statistics';
 
 export async function remindAbsentees(input: { examId: string; unitId: string }, ctx: ActionContext): Promise<ExamResponses['remindAbsentees']> {
-  const { db, notify, clock } = ctx.deps;
+  const { db, clock } = ctx.deps;
   const me = await requireOrganiser(ctx);
   const exam = await examForOrganiser(db, me, input.examId, 'view');
   const unit = await branchOf(ctx, me, exam, input.unitId);
@@ -20,13 +20,14 @@ export async function remindAbsentees(input: { examId: string; unitId: string },
   let sent = 0;
   let withoutCredit = 0;
   for (const r of roster.rows.filter((x) => x.status === 'absent')) {
-    if (!r.openid || !r.hasReminderCredit || !(await spendCredit(db, r.memberId, 'exam'))) {
+    if (!r.openid || !r.hasReminderCredit) {
       withoutCredit++;
       continue;
     }
-    const ok = await notify.send({
+    const outcome = await sendReminder(ctx.deps, {
+      memberId: r.memberId,
       openid: r.openid,
-      templateId: templateId('exam'),
+      topic: 'exam',
       page: `subpackages/exam/intro?id=${exam._id}`,
       data: {
         thing1: { value: clip(exam.title) },
@@ -34,7 +35,8 @@ export async function remindAbsentees(input: { examId: string; unitId: string },
         thing3: { value: clip(`${unit.name}提醒您按时参加考试`) },
       },
     });
-    if (ok) sent++;
+    // No credit left by now, or WeChat did not take the message (the credit is spent either way).
+    if (outcome === 'sent') sent++;
     else withoutCredit++;
   }
   return { sent, withoutCredit };

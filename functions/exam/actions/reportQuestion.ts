@@ -9,7 +9,10 @@ import { invalid, precondition } from '../../lib/errors';
 import { requireMember } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import type { QuestionReportDoc } from '../model';
-import { loadPinned, ownAttempt, reviewReleased } from '../shared';
+import { ownAttempt } from '../access';
+import { reportId } from '../ids';
+import { loadPinned } from '../pinned';
+import { reviewReleased } from '../views';
 
 export async function reportQuestion(input: { attemptId: string; qid: string; note: string }, ctx: ActionContext): Promise<ExamResponses['reportQuestion']> {
   const { db, clock, ids } = ctx.deps;
@@ -17,7 +20,7 @@ export async function reportQuestion(input: { attemptId: string; qid: string; no
   const attempt = await ownAttempt(db, member, input.attemptId);
   if (!attempt.paper.some((p) => p.qid === input.qid)) throw invalid('题目不在您的试卷上');
   if (attempt.status !== 'submitted' || !reviewReleased(attempt, clock.now())) throw precondition('公布答案后才能纠错');
-  const id = ids.derive('qr', `${input.qid}|${member._id}`);
+  const id = reportId(ids, input.qid, member._id);
   const existing = await getById<QuestionReportDoc>(db, COLLECTIONS.questionReports, id);
   const now = new Date(clock.now());
   if (existing && existing.status === 'open') {

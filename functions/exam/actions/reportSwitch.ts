@@ -8,8 +8,10 @@ import { updateWhere } from '../../lib/db';
 import { precondition } from '../../lib/errors';
 import { requireMember } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
-import { assertOpen } from './saveAnswers';
-import { incStats, ownAttempt, takerId } from '../shared';
+import { ownAttempt } from '../access';
+import { assertOpen } from '../grading';
+import { takerId } from '../ids';
+import { incStats } from '../statistics';
 
 const LOG_LIMIT = 100;
 

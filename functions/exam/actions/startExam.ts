@@ -10,7 +10,12 @@ import { conflict, forbidden, precondition } from '../../lib/errors';
 import { requireMember } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import type { AttemptDoc, ExamDoc, ExamPoolDoc, KeyEntry, TakerDoc } from '../model';
-import { attemptId, attemptView, closeAttempt, examForMember, GRACE_MS, incStats, loadPinned, loadPool, paperPinned, takerId, type Pinned } from '../shared';
+import { examForMember } from '../access';
+import { closeAttempt, GRACE_MS } from '../grading';
+import { attemptId, takerId } from '../ids';
+import { loadPinned, loadPool, paperPinned, type Pinned } from '../pinned';
+import { incStats } from '../statistics';
+import { attemptView } from '../views';
 
 export async function startExam(input: { examId: string }, ctx: ActionContext): Promise<ExamResponses['startExam']> {
   const { db, clock } = ctx.deps;

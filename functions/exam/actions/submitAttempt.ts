@@ -6,11 +6,12 @@
 import type { ExamResponses } from '../../../core/contracts/exam';
 import { requireMember } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
-import { closeAttempt, GRACE_MS, ownAttempt, paperPinned, resultView, reviewReleased } from '../shared';
-import { checkAnswers } from './saveAnswers';
 import { precondition } from '../../lib/errors';
-
-type AnswerInput = { qid: string; choice?: number[]; text?: string[] };
+import { ownAttempt } from '../access';
+import { checkAnswers, type AnswerInput } from '../answers';
+import { closeAttempt, GRACE_MS } from '../grading';
+import { paperPinned } from '../pinned';
+import { resultView, reviewReleased } from '../views';
 
 export async function submitAttempt(input: { attemptId: string; answers: AnswerInput[] }, ctx: ActionContext): Promise<ExamResponses['submitAttempt']> {
   const { db, clock } = ctx.deps;

@@ -6,7 +6,7 @@ import { list } from '../../lib/db';
 import { requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import { type AttemptDoc } from '../model';
-import { closeAttempt, GRACE_MS } from '../shared';
+import { closeAttempt, GRACE_MS } from '../grading';
 
 export async function sweepExpired(ctx: ActionContext): Promise<{ closed: number }> {
   const { db, clock } = ctx.deps;

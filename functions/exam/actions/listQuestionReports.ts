@@ -1,10 +1,9 @@
-// The organiser queue of members' error reports (纠错): open reports newest first, and closing one
-// as fixed (the organiser edited the question) or dismissed, with a reply the member can read.
+// listQuestionReports: the organiser queue of members' error reports (纠错), open or closed, newest
+// first.
 
 import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
-import { getById, list, updateById, updateWhere } from '../../lib/db';
-import { notFound } from '../../lib/errors';
+import { list } from '../../lib/db';
 import { requireOrganiser, unitsByIds } from '../../org/ports';
 import { afterCursor, encodeKeyset } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
@@ -40,22 +39,4 @@ export async function listQuestionReports(input: { status: 'open' | 'closed'; cu
     })),
     nextCursor: docs.length > PAGE && last ? encodeKeyset([new Date(last.createdAt).getTime(), last._id]) : null,
   };
-}
-
-export async function resolveQuestionReport(
-  input: { reportId: string; resolution: 'fixed' | 'dismissed'; reply: string },
-  ctx: ActionContext,
-): Promise<ExamResponses['resolveQuestionReport']> {
-  const { db, clock } = ctx.deps;
-  const me = await requireOrganiser(ctx);
-  const report = await getById<QuestionReportDoc>(db, COLLECTIONS.questionReports, input.reportId);
-  if (!report || report.orgId !== me.orgId) throw notFound('找不到这条纠错');
-  const closed = await updateWhere(db.collection(COLLECTIONS.questionReports).where({ _id: report._id, status: 'open' }), {
-    status: input.resolution,
-    reply: input.reply,
-    resolvedAt: new Date(clock.now()),
-    resolvedBy: me._id,
-  });
-  if (closed === 1) await updateById(db, COLLECTIONS.questions, report.questionId, { openReports: db.command.inc(-1) });
-  return { reportId: report._id, status: input.resolution };
 }

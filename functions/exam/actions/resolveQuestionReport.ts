@@ -1,0 +1,28 @@
+// resolveQuestionReport: close a member's error report as fixed (the organiser edited the question)
+// or dismissed, with a reply the member can read.
+
+import type { ExamResponses } from '../../../core/contracts/exam';
+import { COLLECTIONS } from '../../lib/collections';
+import { getById, updateById, updateWhere } from '../../lib/db';
+import { notFound } from '../../lib/errors';
+import { requireOrganiser } from '../../org/ports';
+import type { ActionContext } from '../../lib/router';
+import type { QuestionReportDoc } from '../model';
+
+export async function resolveQuestionReport(
+  input: { reportId: string; resolution: 'fixed' | 'dismissed'; reply: string },
+  ctx: ActionContext,
+): Promise<ExamResponses['resolveQuestionReport']> {
+  const { db, clock } = ctx.deps;
+  const me = await requireOrganiser(ctx);
+  const report = await getById<QuestionReportDoc>(db, COLLECTIONS.questionReports, input.reportId);
+  if (!report || report.orgId !== me.orgId) throw notFound('找不到这条纠错');
+  const closed = await updateWhere(db.collection(COLLECTIONS.questionReports).where({ _id: report._id, status: 'open' }), {
+    status: input.resolution,
+    reply: input.reply,
+    resolvedAt: new Date(clock.now()),
+    resolvedBy: me._id,
+  });
+  if (closed === 1) await updateById(db, COLLECTIONS.questions, report.questionId, { openReports: db.command.inc(-1) });
+  return { reportId: report._id, status: input.resolution };
+}

@@ -1,0 +1,104 @@
+// Closing an attempt, the one place an attempt is graded: by the member, at the deadline (with a
+// grace for answers in flight) or by an organiser; the winner of a close moves the counters.
+
+import { DEADLINE_GRACE_MS as GRACE_MS, gradePaper, type AnswerValue } from '../../core/domain/exam';
+import { COLLECTIONS } from '../lib/collections';
+import { getById, updateById, updateWhere } from '../lib/db';
+import { notFound, precondition } from '../lib/errors';
+import type { ActionContext } from '../lib/router';
+import { takerId } from './ids';
+import type { AttemptDoc, BestResult, TakerDoc } from './model';
+import { bestDelta, incStats, questionDelta } from './statistics';
+
+export { GRACE_MS };
+
+/**
+ * Grade and close an open attempt with what it holds plus `extra` answers. The close is a
+ * conditional update on (status open, rev): of any number of concurrent closes exactly one wins
+ * and updates the counters; the others read the result. Returns the closed attempt.
+ */
+export async function closeAttempt(
+  ctx: ActionContext,
+  start: AttemptDoc,
+  closedBy: 'member' | 'deadline' | 'organiser',
+  extra: Record<string, AnswerValue> = {},
+  reason?: { by: string; reason: string },
+): Promise<AttemptDoc> {
+  const { db, clock } = ctx.deps;
+  let attempt = start;
+  for (let round = 0; round < 6; round++) {
+    if (attempt.status === 'submitted') return attempt;
+    const now = clock.now();
+    const answers = { ...attempt.answers, ...extra };
+    const grade = gradePaper(attempt.paper, attempt.key, answers, attempt.terms);
+    const submittedAt = Math.min(now, attempt.deadline);
+    const seconds = Math.max(0, Math.round((submittedAt - attempt.startedAt) / 1000));
+    const passed = grade.score >= attempt.terms.passScore;
+    const perQuestion: AttemptDoc['perQuestion'] = {};
+    for (const [qid, g] of Object.entries(grade.perQuestion)) perQuestion[qid] = { earned: g.earned, correct: g.correct };
+    const update: Record<string, unknown> = {
+      status: 'submitted',
+      answers: db.command.set(answers),
+      score: grade.score,
+      total: grade.total,
+      passed,
+      correctCount: grade.correctCount,
+      answeredCount: grade.answeredCount,
+      perQuestion: db.command.set(perQuestion),
+      submittedAt,
+      seconds,
+      closedBy,
+    };
+    if (reason) update.log = db.command.push([{ at: now, by: reason.by, action: 'force_submit', reason: reason.reason }]);
+    const won = await updateWhere(
+      db.collection(COLLECTIONS.examAttempts).where({ _id: attempt._id, status: 'open', rev: attempt.rev }),
+      update,
+    );
+    if (won === 1) {
+      const closed: AttemptDoc = { ...attempt, ...(update as object), answers, perQuestion, status: 'submitted' } as AttemptDoc;
+      await afterClose(ctx, closed);
+      return closed;
+    }
+    const fresh = await getById<AttemptDoc>(db, COLLECTIONS.examAttempts, attempt._id);
+    if (!fresh) throw notFound('找不到这次答题记录');
+    attempt = fresh;
+  }
+  throw new Error(`attempt ${start._id} kept changing while closing`);
+}
+
+function better(a: BestResult, b: BestResult | null): boolean {
+  if (!b) return true;
+  if (a.score !== b.score) return a.score > b.score;
+  return a.seconds < b.seconds;
+}
+
+/** The winner of a close updates the member's standing and the branch counters. */
+async function afterClose(ctx: ActionContext, a: AttemptDoc): Promise<void> {
+  const { db } = ctx.deps;
+  const taker = await getById<TakerDoc>(db, COLLECTIONS.examTakers, takerId(a.examId, a.memberId));
+  const result: BestResult = { attemptId: a._id, score: a.score ?? 0, passed: a.passed === true, seconds: a.seconds ?? 0, submittedAt: a.submittedAt ?? 0 };
+  const before = taker?.best ?? null;
+  let after: BestResult | null = before;
+  if (before && before.attemptId === a._id) after = result; // a reopened attempt replaces its own result
+  else if (better(result, before)) after = result;
+  const takerUpdate: Record<string, unknown> = { lastSubmittedAt: result.submittedAt, best: db.command.set(after) };
+  const cleared = await updateWhere(
+    db.collection(COLLECTIONS.examTakers).where({ _id: takerId(a.examId, a.memberId), openAttemptId: a._id }),
+    { ...takerUpdate, openAttemptId: null },
+  );
+  if (cleared === 0) await updateById(db, COLLECTIONS.examTakers, takerId(a.examId, a.memberId), takerUpdate);
+
+  await incStats(db, a.examId, a.unitId, a.orgId, { ...bestDelta(before, after, a.total), q: questionDelta(a.perQuestion, 1) });
+}
+
+/** An open attempt past its deadline (and the grace) is closed first; anything else is returned as is. */
+export async function settle(ctx: ActionContext, attempt: AttemptDoc): Promise<AttemptDoc> {
+  if (attempt.status === 'open' && ctx.deps.clock.now() > attempt.deadline + GRACE_MS) return closeAttempt(ctx, attempt, 'deadline');
+  return attempt;
+}
+
+/** Refuses a closed or expired attempt; an expired one is closed on the way with what it held. */
+export async function assertOpen(ctx: ActionContext, attempt: AttemptDoc): Promise<void> {
+  if (attempt.status !== 'open') throw precondition('考试已交卷');
+  if ((await settle(ctx, attempt)).status !== 'open') throw precondition('考试时间已到，系统已按已保存的答案自动交卷');
+}
