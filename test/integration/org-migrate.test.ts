@@ -48,6 +48,7 @@ describe('renamed collections', () => {
   it('GIVEN round-1 check-in campaigns THEN they are challenges after the migration, once, with their ids', async () => {
     const now = new Date();
     const old = (id: string) => ({ _id: id, orgId: 'old-org', title: `打卡活动${id}`, audience: ['ALL'], startDay: '2026-11-01', endDay: '2026-11-30', requiredDays: 20, status: 'active', createdAt: now });
+    await t.db.createCollection('checkinCampaigns');
     await insertMany(t.db, 'checkinCampaigns', [old('c1'), old('c2')]);
     await expect(migrateRenamedCollections(t.db)).resolves.toEqual({ checkinCampaigns: 2 });
     await expect(migrateRenamedCollections(t.db)).resolves.toEqual({ checkinCampaigns: 0 });

@@ -10,7 +10,7 @@ import {
   type ColumnKey,
 } from '../../core/domain/questions';
 import { AREA_TAGS } from '../../core/domain/questions';
-import { seedQuestions } from '../../functions/exam/actions/bankTools';
+import { seedQuestions } from '../../functions/exam/bank';
 import { SEED_BANK } from '../../functions/exam/seed-bank';
 
 const header = findQuestionHeader([TEMPLATE_HEADER]);
