@@ -9,7 +9,8 @@ import { COLLECTIONS } from '../lib/collections';
 import { count, insert, isDuplicateKeyError, list, updateWhere } from '../lib/db';
 import type { Deps } from '../lib/deps';
 import type { EventDoc, RegistrationDoc } from './model';
-import { fillFromWaitlist, tellAboutEvent } from './shared';
+import { tellAboutEvent } from './messages';
+import { fillFromWaitlist } from './seats';
 import { membersByIds } from '../org/ports';
 
 export const REMIND_BEFORE_MS = 2 * 3_600_000;

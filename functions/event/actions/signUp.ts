@@ -1,31 +1,18 @@
-// Signing up, cancelling and the organiser's review. Seats are settled by the database: a
-// conditional increment of the event's `confirmed` below its capacity, never a count followed by
-// an insert; the registration's `_id` (event and member) makes signing up twice harmless; every
-// status change is conditional on the registration's revision, so each member is promoted from
-// the waitlist at most once.
+// signUp: a member signs up for an event their branch is invited to: pending review, a seat, the
+// waitlist, or refused when full. Seats are settled by the database (see ../seats.ts); the
+// registration's `_id` (event and member) makes signing up twice harmless.
 
-import type { EventResponses, SignUpResult } from '../../../core/contracts/event';
-import { cancelDeadline, seatsLeft, signupWindowRefusal, SIGNUP_REFUSAL_TEXT } from '../../../core/domain/event';
+import type { SignUpResult } from '../../../core/contracts/event';
+import { seatsLeft, signupWindowRefusal, SIGNUP_REFUSAL_TEXT } from '../../../core/domain/event';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, isDuplicateKeyError, updateById, type Database } from '../../lib/db';
-import { invalid, precondition } from '../../lib/errors';
+import { precondition } from '../../lib/errors';
 import type { ActionContext } from '../../lib/router';
 import type { EventDoc, RegistrationDoc } from '../model';
 import type { Caller } from '../../org/ports';
-import {
-  claimSeat,
-  fillFromWaitlist,
-  handOverSeat,
-  loadForMember,
-  loadForOrganiser,
-  moveRegistration,
-  registrationForOrganiser,
-  registrationId,
-  releaseSeat,
-  waitPosition,
-} from '../shared';
-
-const ACTIVE = new Set(['confirmed', 'waitlisted', 'pending']);
+import { loadForMember } from '../access';
+import { ACTIVE, moveRegistration, registrationId, waitPosition } from '../registration';
+import { claimSeat, fillFromWaitlist, releaseSeat } from '../seats';
 
 function newRegistration(event: EventDoc, member: Caller, now: number): RegistrationDoc {
   return {
@@ -118,60 +105,4 @@ export async function signUp(input: { eventId: string }, ctx: ActionContext): Pr
     await updateById(db, COLLECTIONS.events, event._id, { pending: _.inc(1) });
   }
   return answer(db, event, reg, true);
-}
-
-export async function cancelSignUp(input: { eventId: string }, ctx: ActionContext): Promise<EventResponses['cancelSignUp']> {
-  const { db, clock } = ctx.deps;
-  const _ = db.command;
-  const { member, event } = await loadForMember(ctx, input.eventId);
-  const now = clock.now();
-  const reg = await getById<RegistrationDoc>(db, COLLECTIONS.eventRegistrations, registrationId(event._id, member._id));
-  if (!reg || !ACTIVE.has(reg.status)) throw precondition('您没有报名这个活动');
-  if (reg.attended) throw precondition('您已签到，不能取消报名');
-  if (now >= cancelDeadline(event)) throw precondition(`活动开始前${event.cancelHours}小时内不能取消报名，请联系支部`);
-  if (!(await moveRegistration(db, reg, 'cancelled', member._id, now, { cancelledAt: now }))) {
-    throw precondition('报名状态刚刚发生了变化，请刷新后再试');
-  }
-  let promotedOthers = 0;
-  if (reg.status === 'confirmed') {
-    await updateById(db, COLLECTIONS.events, event._id, { cancelled: _.inc(1) });
-    if (await handOverSeat(ctx.deps, event, reg.unitId)) promotedOthers = 1;
-    else await releaseSeat(db, event._id, reg.unitId);
-  } else {
-    await updateById(db, COLLECTIONS.events, event._id, { cancelled: _.inc(1), [reg.status === 'waitlisted' ? 'waitlisted' : 'pending']: _.inc(-1) });
-  }
-  return { status: 'cancelled', promotedOthers };
-}
-
-export async function reviewSignUp(
-  input: { eventId: string; memberId: string; approve: boolean; reason: string },
-  ctx: ActionContext,
-): Promise<EventResponses['reviewSignUp']> {
-  const { db, clock } = ctx.deps;
-  const _ = db.command;
-  const scope = await loadForOrganiser(ctx, input.eventId, 'view');
-  const reg = await registrationForOrganiser(ctx, scope, input.memberId);
-  if (reg.status !== 'pending') throw precondition('这条报名已经审核过了');
-  if (!input.approve && input.reason.length < 2) throw invalid('请填写不通过的原因（至少2个字）');
-  const now = clock.now();
-  const event = scope.event;
-  let status: RegistrationDoc['status'];
-  let seat = false;
-  if (!input.approve) status = 'rejected';
-  else if (await claimSeat(db, event, reg.unitId)) {
-    status = 'confirmed';
-    seat = true;
-  } else if (event.waitlist) status = 'waitlisted';
-  else throw precondition('名额已满，无法通过；可以调整人数上限后再审核');
-  const moved = await moveRegistration(db, reg, status, scope.me._id, now, {
-    reviewReason: input.reason,
-    confirmedAt: seat ? now : null,
-    waitAt: status === 'waitlisted' ? now : null,
-  });
-  if (!moved) {
-    if (seat) await releaseSeat(db, event._id, reg.unitId);
-    throw precondition('报名状态刚刚发生了变化，请刷新后再试');
-  }
-  await updateById(db, COLLECTIONS.events, event._id, { pending: _.inc(-1), ...(status === 'waitlisted' ? { waitlisted: _.inc(1) } : {}) });
-  return { status };
 }
