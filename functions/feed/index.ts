@@ -3,10 +3,26 @@
 import { feedSchemas, type FeedResponses } from '../../core/contracts/feed';
 import { getOpenid, platformDeps } from '../lib/platform';
 import { createRouter } from '../lib/router';
-import { addComment, hideComment, listComments, listFlaggedComments, reportComment } from './actions/comments';
-import { getPostAdmin, listAdminPosts, mySubmissions, pinPost, publishPost, reviewPost, savePost, submitPost, unpublishPost } from './actions/manage';
-import { featureMember, listModels, unfeatureMember } from './actions/models';
-import { getPost, likePost, listPosts } from './actions/read';
+import { listPosts } from './actions/listPosts';
+import { getPost } from './actions/getPost';
+import { likePost } from './actions/likePost';
+import { listComments } from './actions/listComments';
+import { addComment } from './actions/addComment';
+import { reportComment } from './actions/reportComment';
+import { submitPost } from './actions/submitPost';
+import { mySubmissions } from './actions/mySubmissions';
+import { listModels } from './actions/listModels';
+import { savePost } from './actions/savePost';
+import { publishPost } from './actions/publishPost';
+import { unpublishPost } from './actions/unpublishPost';
+import { pinPost } from './actions/pinPost';
+import { listAdminPosts } from './actions/listAdminPosts';
+import { getPostAdmin } from './actions/getPostAdmin';
+import { reviewPost } from './actions/reviewPost';
+import { listFlaggedComments } from './actions/listFlaggedComments';
+import { hideComment } from './actions/hideComment';
+import { featureMember } from './actions/featureMember';
+import { unfeatureMember } from './actions/unfeatureMember';
 
 export const main = createRouter<typeof feedSchemas, FeedResponses>(
   'feed',
