@@ -7,11 +7,16 @@
 // or `**` (10.3), object spread (11.3), `?.` or `??` (13.4). WeChat's base library polyfills
 // missing APIs with core-js, but not syntax, so syntax is lowered to ES2015.
 //
-// Cloud functions: bundled by esbuild for Node.js 16, the oldest runtime we deploy on, which
-// parses ES2021.
+// Cloud functions: bundled by esbuild for the Node.js runtime each declares
+// (functions/<name>/function.ts); Node.js 16, the oldest Tencent offers, parses ES2021, 18 ES2022.
 
 export const WEAPP_MIN_BASE_LIBRARY = '2.15.0';
 export const WEAPP_ESBUILD_TARGET = 'es2015';
 export const WEAPP_ECMA_VERSION = 2015;
 export const FUNCTIONS_NODE_TARGET = 'node16';
 export const FUNCTIONS_ECMA_VERSION = 2021;
+
+/** esbuild target and parse level for a Node.js major. */
+export function functionSyntax(nodeMajor: number): { target: string; ecmaVersion: 2021 | 2022 } {
+  return { target: `node${nodeMajor}`, ecmaVersion: nodeMajor >= 18 ? 2022 : 2021 };
+}

@@ -34,6 +34,8 @@ export interface AdminDeps {
   storage: LocalStorage;
   openapi: OpenApi;
   invocation(token: string): InvocationRecord | undefined;
+  /** Whether a function declared the OpenAPI in its config.json (`permissions.openapi`). */
+  openapiAllowed(functionName: string, apiName: string): boolean;
   invoke(name: string, event: unknown, caller: InternalCaller): Promise<unknown>;
   recordShape(shape: QueryShape): void;
   now(): number;
@@ -188,8 +190,12 @@ export class AdminEndpoint {
         invocation?.stats.ops.push({ action });
         const requestData = files.requestData ?? (fields.requestData ? Buffer.from(fields.requestData, 'binary') : Buffer.alloc(0));
         let reply: Buffer;
+        const apiName = fields.apiName ?? '';
         try {
-          reply = this.deps.openapi.handleProtobuf(fields.apiName ?? '', requestData, invocation?.openid);
+          if (invocation && !this.deps.openapiAllowed(invocation.functionName, apiName)) {
+            this.deps.logger(`[openapi] ${invocation.functionName} called ${apiName} without declaring it in config.json (permissions.openapi): refused with -604101`);
+            reply = this.deps.openapi.refuse();
+          } else reply = this.deps.openapi.handleProtobuf(apiName, requestData, invocation?.openid);
         } catch (err) {
           fail(`bad openapi request: ${err instanceof Error ? err.message : String(err)}`);
           return;

@@ -1,7 +1,7 @@
 // Function host: runs cloud-function bundles in pools of worker-thread instances, one invocation
 // at a time per instance, warm between invocations, with a per-invocation timeout. It knows nothing
 // of identity or accounting: the caller hands it the env vars and the context for each call.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -22,7 +22,8 @@ export interface FunctionHostOptions {
   functionsDir: string;
   repoRoot: string;
   maxInstances: number;
-  timeoutMs: number;
+  /** The invocation timeout of a function (its declaration, or the override the cloud was started with). */
+  timeoutFor(name: string): number;
   /** Env copy given to each new worker (the wx-server-sdk settings). */
   workerEnv(): Record<string, string>;
   logger(line: string): void;
@@ -60,6 +61,7 @@ class Pool {
     private readonly name: string,
     private readonly bundlePath: string,
     private readonly opts: FunctionHostOptions,
+    private readonly timeoutMs: number,
   ) {}
 
   submit(task: Task): void {
@@ -164,9 +166,9 @@ class Pool {
     const callId = this.nextCall++;
     inst.timer = setTimeout(() => {
       // SCF kills a timed-out instance; so do we.
-      const seconds = (this.opts.timeoutMs / 1000).toFixed(2);
+      const seconds = (this.timeoutMs / 1000).toFixed(2);
       this.failInstance(inst, new FunctionFailure('timeout', `Task timed out after ${seconds} seconds`));
-    }, this.opts.timeoutMs);
+    }, this.timeoutMs);
     inst.worker.postMessage({ type: 'invoke', id: callId, event: task.event, env: task.env, context: task.context });
   }
 
@@ -220,15 +222,24 @@ export class FunctionHost {
     if (!bundle) return Promise.reject(new FunctionFailure('not_found', `function ${name} not found`));
     let pool = this.pools.get(name);
     if (!pool) {
-      pool = new Pool(name, bundle, this.opts);
+      pool = new Pool(name, bundle, this.opts, this.opts.timeoutFor(name));
       this.pools.set(name, pool);
     }
     const target = pool;
     return new Promise((resolve, reject) => target.submit({ event, env, context, resolve, reject }));
   }
 
+  /** Names of the functions present (folders of the functions directory holding an index.js). */
+  names(): string[] {
+    if (!existsSync(this.opts.functionsDir)) return [];
+    return readdirSync(this.opts.functionsDir).filter((name) => this.exists(name));
+  }
+
   async reload(): Promise<void> {
-    await Promise.all(Array.from(this.pools.values(), (pool) => pool.retireAll()));
+    // New pools pick up changed bundles and declarations; old ones finish what they run.
+    const pools = Array.from(this.pools.values());
+    this.pools.clear();
+    await Promise.all(pools.map((pool) => pool.retireAll()));
   }
 
   async close(): Promise<void> {

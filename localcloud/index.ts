@@ -13,7 +13,9 @@ import { DbEngine } from './db/engine';
 import { createLocalDb } from './db/local-db';
 import { DocumentStore } from './db/store';
 import { TransactionManager } from './db/transactions';
+import { readFunctionSettings, type FunctionSettings } from './declarations';
 import { FunctionFailure, FunctionHost } from './function-host';
+import { scheduleTimers } from './timers';
 import { ApiHost, serveStatic } from './http/api';
 import { sendJson } from './http/body';
 import { OpenApi } from './openapi';
@@ -82,7 +84,6 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   const envId = opts.envId ?? 'local-dev';
   const appId = opts.appId ?? 'wx-local-app';
   const logger = opts.logger ?? defaultLogger();
-  const timeoutMs = opts.invocationTimeoutMs ?? 10_000;
   const inMemory = (opts.dataDir ?? ':memory:') === ':memory:';
   const dataDir = inMemory ? mkdtempSync(join(tmpdir(), 'localcloud-')) : resolve(opts.dataDir as string);
   mkdirSync(dataDir, { recursive: true });
@@ -131,11 +132,25 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     SILENCE: 'true',
   });
 
+  const functionsDir = resolve(opts.functionsDir ?? join(REPO_ROOT, 'cloudfunctions'));
+  // Each function's declared settings (config.json, cloudbaserc.json), read on first use and again
+  // after reloadFunctions().
+  const settings = new Map<string, FunctionSettings>();
+  const settingsOf = (name: string): FunctionSettings => {
+    let s = settings.get(name);
+    if (!s) {
+      s = readFunctionSettings(functionsDir, name);
+      settings.set(name, s);
+    }
+    return s;
+  };
+  const timeoutFor = (name: string): number => opts.invocationTimeoutMs ?? settingsOf(name).timeoutMs;
+
   const host = new FunctionHost({
-    functionsDir: resolve(opts.functionsDir ?? join(REPO_ROOT, 'cloudfunctions')),
+    functionsDir,
     repoRoot: REPO_ROOT,
     maxInstances: Math.max(1, opts.maxInstancesPerFunction ?? 4),
-    timeoutMs,
+    timeoutFor,
     workerEnv: () => ({ ...baseWorkerEnv(), ...sdkEnv() }),
     logger,
   });
@@ -167,8 +182,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       function_name: name,
       function_version: '$LATEST',
       namespace: envId,
-      memory_limit_in_mb: 256,
-      time_limit_in_ms: timeoutMs,
+      memory_limit_in_mb: settingsOf(name).memoryMb,
+      time_limit_in_ms: timeoutFor(name),
     };
     const started = performance.now();
     try {
@@ -187,6 +202,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     storage,
     openapi,
     invocation: (token) => invocations.get(token),
+    openapiAllowed: (fn, api) => settingsOf(fn).openapi.includes(api),
     invoke: async (name, event, caller) => {
       try {
         return (await invokeInternal(name, event, caller)).result;
@@ -247,6 +263,26 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   const sweeper = setInterval(() => txm.sweep(), 5_000);
   sweeper.unref();
 
+  let stopTimers: (() => void) | null = null;
+  const startTimers = (): (() => void) => {
+    stopTimers?.();
+    const specs = host.names().flatMap((fn) => settingsOf(fn).triggers.map((t) => ({ fn, name: t.name, cron: t.cron })));
+    const stop = scheduleTimers(
+      specs,
+      async (spec) => {
+        try {
+          await invokeInternal(spec.fn, { Type: 'Timer', TriggerName: spec.name, Time: new Date().toISOString() }, { openid: '', appid: '', source: 'timer' });
+        } catch (err) {
+          logger(`[timer] ${spec.fn}.${spec.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      },
+      logger,
+    );
+    stopTimers = stop;
+    return stop;
+  };
+  if (opts.timers) startTimers();
+
   let closed = false;
   return {
     url: baseUrl,
@@ -259,10 +295,18 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     queryShapes: () => Array.from(shapes.values(), (s) => ({ ...s, filter: [...s.filter], sort: [...s.sort] })),
     openapiCalls: () => calls.map((c) => ({ ...c })),
     db: createLocalDb(store, txm),
-    reloadFunctions: () => host.reload(),
+    reloadFunctions: () => {
+      settings.clear();
+      const restart = stopTimers !== null;
+      if (restart) startTimers();
+      return host.reload();
+    },
+    functionSettings: (name: string) => ({ ...settingsOf(name) }),
+    startTimers,
     async close() {
       if (closed) return;
       closed = true;
+      stopTimers?.();
       clearInterval(sweeper);
       await host.close();
       await new Promise<void>((resolveClose) => {

@@ -29,6 +29,8 @@ const CommOpenApiResp = root.lookupType('CommOpenApiResp');
 
 /** errorCode for an API the local cloud does not implement (the SDK shows "system error: error code: -604100"). */
 export const UNKNOWN_API_ERROR = -604100;
+/** errorCode for an API the calling function did not declare in its config.json (`permissions.openapi`). */
+export const NO_PERMISSION_ERROR = -604101;
 
 type ApiResult = { json: Record<string, unknown> } | { bytes: Buffer; contentType: string } | { errorCode: number };
 
@@ -55,6 +57,11 @@ export class OpenApi {
           ? { respData: result.bytes, contentType: result.contentType }
           : { errorCode: result.errorCode };
     return Buffer.from(CommOpenApiResp.encode(CommOpenApiResp.create(reply)).finish());
+  }
+
+  /** The reply to a call the function may not make (WeChat: "function has no permission to call this API"). */
+  refuse(): Buffer {
+    return Buffer.from(CommOpenApiResp.encode(CommOpenApiResp.create({ errorCode: NO_PERMISSION_ERROR })).finish());
   }
 
   /** Legacy `cloud.callOpenAPI` (`wx.api`): JSON in, `{responseData: "<json>"}` out. */

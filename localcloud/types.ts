@@ -1,5 +1,7 @@
 // Public types of the local cloud. Other code (scripts, tests, the dev server) depends on exactly these.
 
+import type { FunctionSettings } from './declarations';
+
 export interface LocalCloudOptions {
   /** Directory for the SQLite file and stored files; ':memory:' (default) = in-memory SQLite + a temp dir removed on close. */
   dataDir?: string;
@@ -11,8 +13,13 @@ export interface LocalCloudOptions {
   functionsDir?: string;
   /** Default 4. */
   maxInstancesPerFunction?: number;
-  /** Default 10000. */
+  /**
+   * Overrides every function's timeout (tests use it to keep slow cases short). Without it each
+   * function gets its declared timeout (cloudbaserc.json `timeout`), else WeChat's 3 s.
+   */
   invocationTimeoutMs?: number;
+  /** Run the functions' timer triggers (config.json `triggers`) by their cron, in Beijing time. Default false. */
+  timers?: boolean;
   /** If set, serve this folder (the H5 build) at '/', with SPA fallback to index.html. */
   staticDir?: string;
   /** Enable POST /api/dev/login (default true); false in any non-dev mode. */
@@ -95,6 +102,11 @@ export interface LocalCloud {
   queryShapes(): QueryShape[];
   openapiCalls(): OpenApiCall[];
   db: LocalDb;
+  /** Re-reads bundles and declarations (new instances start with them). */
   reloadFunctions(): Promise<void>;
+  /** A function's declared settings as the local cloud reads them. */
+  functionSettings(name: string): FunctionSettings;
+  /** Starts the timer triggers (stopping any started before); returns a stop function. */
+  startTimers(): () => void;
   close(): Promise<void>;
 }

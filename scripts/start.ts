@@ -34,7 +34,10 @@ async function main(): Promise<void> {
     staticDir: H5_DIR,
     devLogin: true,
     resolveDemoKey,
-    logger: (line) => process.env.LOCALCLOUD_VERBOSE && console.log(line),
+    // Function output only when asked; the guard's refusals, failed timers and refused OpenAPI calls always.
+    logger: (line) => {
+      if (process.env.LOCALCLOUD_VERBOSE || /^\[(guard|timer|openapi)\]/.test(line)) console.log(line);
+    },
   });
   writeRunningNote({ pid: process.pid, url: cloud.url, sdkEnv: cloud.sdkEnv() });
   const db = sdkDatabase({ env: cloud.sdkEnv() });
@@ -69,22 +72,9 @@ async function main(): Promise<void> {
   await seedDemoExams(cloud, db);
   await seedDemoCheckins(cloud, db);
   await seedDemoContent(cloud, db);
-  // The functions' timer triggers (cloudfunctions/<name>/config.json): the exam sweep every
-  // minute, the check-in and event reminder jobs every five minutes (here every minute too: they
-  // are idempotent).
-  const triggers = [
-    { fn: 'exam', name: 'sweepAttempts' },
-    { fn: 'checkin', name: 'dailyReminders' },
-    { fn: 'event', name: 'remindUpcoming' },
-  ];
-  const timer = setInterval(() => {
-    for (const t of triggers) {
-      cloud.invoke(t.fn, { Type: 'Timer', TriggerName: t.name, Time: new Date().toISOString() }, { openid: '' }).catch((err: unknown) => {
-        console.error(`[timer] ${t.fn}.${t.name} failed`, err instanceof Error ? err.message : err);
-      });
-    }
-  }, 60_000);
-  timer.unref();
+  // The functions' timer triggers, as each declares them (functions/<name>/function.ts, written to
+  // cloudfunctions/<name>/config.json): the exam sweep every minute, reminders every five.
+  const stopTimers = cloud.startTimers();
 
   const unbound = DEMO_MEMBERS.filter((m) => !m.openid).slice(0, 2);
   console.log(`
@@ -106,7 +96,7 @@ ${unbound
 `);
 
   const stop = async () => {
-    clearInterval(timer);
+    stopTimers();
     clearRunningNote();
     await cloud.close();
     process.exit(0);

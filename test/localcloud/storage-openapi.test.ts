@@ -85,6 +85,11 @@ describe('openapi', () => {
     expect(long.errMsg).toContain('invalid length for scene');
   });
 
+  test('an API the function did not declare in its config.json fails with -604101, as in WeChat', async () => {
+    expect(await call({ call: 'undeclared' })).toEqual({ ok: false, errCode: -604101, errMsg: 'system error: error code: -604101' });
+    expect(cloud.openapiCalls().filter((c) => c.api === 'security.imgSecCheck')).toEqual([]);
+  });
+
   test('an API the local cloud does not implement fails with -604100', async () => {
     expect(await call({ call: 'unknown' })).toEqual({ ok: false, errCode: -604100, errMsg: 'system error: error code: -604100' });
   });
