@@ -1,7 +1,7 @@
 // The post editor's form model: a blank form or one from a saved post, its changes (the body kept
 // as stored HTML or retyped as plain paragraphs, tags up to five), the checks worth saying before
 // the round trip, the savePost payload, publishing now or later, and the saved post's state in
-// words. Pure (no React, no Taro), unit-tested in test/unit/post-editor-model.test.ts; the server
+// words. Pure (no React, no Taro), unit-tested in test/unit/feed-editor-model.test.ts; the server
 // checks everything again.
 import type { AdminPost, MeMember, PostInput } from '@core/contracts';
 import { POST_TAGS, type PostKind, type PostStatus, type PostTag } from '@core/domain/posts';
