@@ -1,8 +1,8 @@
 // Uploaded pictures (check-in photos, event covers, post images): the client uploads to storage
 // first and sends the fileID; the server reads the bytes and accepts only a real image of at most
-// MAX_PHOTO_BYTES, whatever the file is called, before anything is written.
+// MAX_IMAGE_BYTES, whatever the file is called, before anything is written.
 
-import { MAX_PHOTO_BYTES, sniffImage } from '../../core/domain/checkin';
+import { MAX_IMAGE_BYTES, MAX_IMAGE_TEXT, sniffImage } from '../../core/domain/images';
 import type { Storage } from './deps';
 import { invalid } from './errors';
 
@@ -18,7 +18,7 @@ export async function requireImage(storage: Storage, fileID: string | null | und
   } catch {
     throw invalid(`找不到上传的${noun}，请重新选择`);
   }
-  if (bytes.length > MAX_PHOTO_BYTES) throw invalid(`${noun}太大（最大 ${MAX_PHOTO_BYTES / 1024 / 1024}MB），请换一张或压缩后再传`);
+  if (bytes.length > MAX_IMAGE_BYTES) throw invalid(`${noun}太大（最大 ${MAX_IMAGE_TEXT}），请换一张或压缩后再传`);
   if (!sniffImage(bytes)) throw invalid(`${noun}文件不是图片，请选择 JPG 或 PNG 图片`);
   return fileID;
 }

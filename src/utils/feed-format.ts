@@ -4,6 +4,7 @@
 // in utils/field-input).
 import type { PostCard } from '@core/contracts';
 import { plainText, type PostStatus } from '@core/domain/posts';
+import { MAX_IMAGE_BYTES, MAX_IMAGE_TEXT } from '@core/domain/images';
 import { beijingDayKey, beijingDayStart, beijingParts } from '@core/domain/time';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -76,13 +77,11 @@ export const POST_STATUS_VIEW: Record<PostStatus, { label: string; tag: string }
   unpublished: { label: '■ 已撤下', tag: 'tag' },
 };
 
-/** Photos in posts: JPG or PNG, at most 4 MB each (the server checks the bytes again). */
-export const MAX_POST_PHOTO_BYTES = 4 * 1024 * 1024;
-
-/** The problem with a picked photo in plain words, or null when it may be uploaded. */
+/** The problem with a picked photo in plain words, or null when it may be uploaded: JPG or PNG, at
+ * most MAX_IMAGE_BYTES (the server checks the bytes again). */
 export function photoProblem(name: string, size: number): string | null {
   if (!/\.(png|jpe?g)$/i.test(name)) return '请选择 JPG 或 PNG 格式的图片';
-  if (size > MAX_POST_PHOTO_BYTES) return '图片超过4MB，请换一张小一些的图片';
+  if (size > MAX_IMAGE_BYTES) return `图片超过${MAX_IMAGE_TEXT}，请换一张小一些的图片`;
   return null;
 }
 

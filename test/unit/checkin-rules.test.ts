@@ -10,7 +10,6 @@ import {
   monthCalendar,
   monthsBetween,
   reminderDue,
-  sniffImage,
   type StreakSummary,
 } from '../../core/domain/checkin';
 import { addDays, beijingDayKey } from '../../core/domain/time';
@@ -162,17 +161,5 @@ describe('daily reminder time', () => {
     expect(reminderDue('20:00', at('2026-03-01T15:59:00Z'))).toBe(true); // 23:59 Beijing
     expect(reminderDue('20:00', at('2026-03-01T16:00:00Z'))).toBe(false); // 00:00 the next Beijing day
     expect(reminderDue('07:30', at('2026-02-28T23:30:00Z'))).toBe(true); // 07:30 Beijing
-  });
-});
-
-describe('photo bytes', () => {
-  it('recognise JPEG, PNG, GIF and WebP by their signature, whatever the file is called', () => {
-    expect(sniffImage(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0]))).toBe('jpeg');
-    expect(sniffImage(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe('png');
-    expect(sniffImage(new TextEncoder().encode('GIF89a....'))).toBe('gif');
-    expect(sniffImage(new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8 '))).toBe('webp');
-    expect(sniffImage(new TextEncoder().encode('<svg onload="x()">'))).toBeNull();
-    expect(sniffImage(new TextEncoder().encode('%PDF-1.7'))).toBeNull();
-    expect(sniffImage(new Uint8Array(0))).toBeNull();
   });
 });

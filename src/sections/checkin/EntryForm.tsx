@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import type { CheckinRequests } from '@core/contracts';
-import { MAX_PHOTO_BYTES } from '@core/domain/checkin';
+import { MAX_IMAGE_BYTES, MAX_IMAGE_TEXT } from '@core/domain/images';
 import { Button, Switch } from '@/components/nut';
 import FormError from '@/components/FormError';
 import PhotoPicker, { type PhotoFile, type PickedPhoto } from '@/components/PhotoPicker';
@@ -17,7 +17,7 @@ const NOTE_MAX = 300;
 /** Why a picked file cannot be a check-in photo, before anything is uploaded; null when it may be. */
 function photoProblem({ type, size }: PhotoFile): string | null {
   if (type !== '' && !type.startsWith('image/')) return '请选择一张图片';
-  if (size > MAX_PHOTO_BYTES) return `照片不能超过${MAX_PHOTO_BYTES / 1024 / 1024}MB`;
+  if (size > MAX_IMAGE_BYTES) return `照片不能超过${MAX_IMAGE_TEXT}`;
   return null;
 }
 

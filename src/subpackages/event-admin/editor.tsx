@@ -20,12 +20,11 @@ import { Button } from '@/components/nut';
 import { call, toApiError, uploadFile } from '@/api';
 import { useAction, useMutation } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
+import { MAX_IMAGE_BYTES, MAX_IMAGE_TEXT } from '@core/domain/images';
 import { blankEventForm, eventDraftOf, eventEditRefusal, eventFormOf, eventFormProblem, eventPublishQuestion, updateEventForm } from './editorModel';
 import './components/ui.scss';
 import './editor.scss';
 
-/** The server refuses covers over 4 MB; say so before uploading. */
-const MAX_COVER_BYTES = 4 * 1024 * 1024;
 
 /** Choose a cover picture and upload it: a file input in the browser, the album or camera in WeChat. */
 function CoverPicker({ preview, onPicked, onClear }: { preview: string | null; onPicked: (fileID: string, preview: string) => void; onClear: () => void }) {
@@ -33,8 +32,9 @@ function CoverPicker({ preview, onPicked, onClear }: { preview: string | null; o
   const [problem, setProblem] = useState<string | null>(null);
 
   const upload = async (source: string | Blob, name: string, size: number, localPreview: string) => {
-    if (size > MAX_COVER_BYTES) {
-      setProblem('图片超过4MB，请换一张小一些的图片');
+    // The server refuses bigger pictures; say so before uploading.
+    if (size > MAX_IMAGE_BYTES) {
+      setProblem(`图片超过${MAX_IMAGE_TEXT}，请换一张小一些的图片`);
       return;
     }
     setProblem(null);
