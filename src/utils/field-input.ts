@@ -1,14 +1,8 @@
 // Pure helpers behind the shared form fields (components/DateTimeField, components/NumberField):
-// a moment as the Beijing date and time the pickers show and back, and numbers typed into a field.
+// the instant of the Beijing date and time the pickers show (the other way is core's
+// beijingParts), and numbers typed into a field.
 // No Taro, no I/O; unit-tested in test/unit/event-format.test.ts and test/unit/feed-format.test.ts.
-import { beijingDayKey, beijingDayStart, BEIJING_OFFSET_MS } from '@core/domain/time';
-
-/** The Beijing date ('YYYY-MM-DD') and clock time ('HH:mm') of an instant, for the pickers. */
-export function beijingParts(epochMs: number): { day: string; time: string } {
-  const d = new Date(epochMs + BEIJING_OFFSET_MS);
-  const time = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-  return { day: beijingDayKey(epochMs), time };
-}
+import { beijingDayStart } from '@core/domain/time';
 
 /** The instant of a Beijing date and clock time (the phone's own time zone plays no part). */
 export function fromBeijing(day: string, time: string): number {

@@ -16,7 +16,8 @@ import {
   statusTagClass,
 } from '../../src/utils/event-format';
 import { attendanceLabel, defaultEventTimes, moveStart, rateText } from '../../src/subpackages/event-admin/components/format';
-import { beijingParts, fromBeijing, parseWhole } from '../../src/utils/field-input';
+import { beijingParts } from '../../core/domain/time';
+import { fromBeijing, parseWhole } from '../../src/utils/field-input';
 import { eventTimesProblem } from '../../core/domain/event';
 
 /** UTC instant of a Beijing wall time. */
@@ -162,7 +163,7 @@ describe('organiser form helpers', () => {
   });
 
   it('reads and writes the pickers’ Beijing date and time whatever the phone’s zone', () => {
-    expect(beijingParts(beijing(2025, 5, 4, 9, 5))).toEqual({ day: '2025-05-04', time: '09:05' });
+    expect(beijingParts(beijing(2025, 5, 4, 9, 5))).toEqual({ y: 2025, m: 5, d: 4, weekday: 0, day: '2025-05-04', time: '09:05' });
     expect(fromBeijing('2025-05-04', '09:05')).toBe(beijing(2025, 5, 4, 9, 5));
   });
 

@@ -13,7 +13,8 @@ import {
   previewHtml,
   scheduleText,
 } from '../../src/utils/feed-format';
-import { beijingParts as beijingPickerParts, fromBeijing as fromBeijingPickers } from '../../src/utils/field-input';
+import { beijingParts as beijingPickerParts } from '../../core/domain/time';
+import { fromBeijing as fromBeijingPickers } from '../../src/utils/field-input';
 
 const beijing = (y: number, mo: number, d: number, h = 12, mi = 0) => Date.UTC(y, mo - 1, d, h - 8, mi);
 
@@ -106,7 +107,7 @@ describe('photos', () => {
 describe('scheduled publishing', () => {
   it('round-trips a moment through the Beijing date and time pickers, whatever the phone zone', () => {
     const at = beijing(2025, 5, 3, 9, 30);
-    expect(beijingPickerParts(at)).toEqual({ day: '2025-05-03', time: '09:30' });
+    expect(beijingPickerParts(at)).toEqual({ y: 2025, m: 5, d: 3, weekday: 6, day: '2025-05-03', time: '09:30' });
     expect(fromBeijingPickers('2025-05-03', '09:30')).toBe(at);
   });
 

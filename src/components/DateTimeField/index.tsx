@@ -1,7 +1,8 @@
 // A moment in Beijing time as two large pickers (date, then time). The value is epoch ms, so the
 // phone's own time zone never shifts an exam window, an event's times or a scheduled post.
 import { Picker, Text, View } from '@tarojs/components';
-import { beijingParts, fromBeijing } from '@/utils/field-input';
+import { beijingParts } from '@core/domain/time';
+import { fromBeijing } from '@/utils/field-input';
 import './index.scss';
 
 export interface DateTimeFieldProps {

@@ -4,9 +4,9 @@
 import type { DrawRule, ExamDraftInput, ExamDraftView, Points, ReleasePolicy } from '@core/contracts';
 import { DEFAULT_POINTS } from '@core/domain/exam';
 import { QUESTION_TYPES, type QuestionType } from '@core/domain/questions';
-import { addDays } from '@core/domain/time';
+import { addDays, beijingParts } from '@core/domain/time';
 import { audienceNames, audienceOf, audienceUnitIds, hasAudience, toggleAudience, type Audience } from '@/components/Editor/audience';
-import { beijingParts, fromBeijing } from '@/utils/field-input';
+import { fromBeijing } from '@/utils/field-input';
 import { formatWindow } from './components/format';
 
 export interface ExamForm extends Audience {
