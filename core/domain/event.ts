@@ -64,6 +64,9 @@ export function cancelDeadline(e: { startsAt: number; cancelHours: number }): nu
 /** Attendance by on-site code is open from an hour before the start until the end. */
 export const ATTENDANCE_OPENS_BEFORE_MS = HOUR;
 
+/** The event's page: opened from its mini-program code (`?scene=e=<id>`) and from reminders (`?id=`). */
+export const EVENT_DETAIL_PAGE = 'subpackages/event/detail';
+
 /** The page an on-site code opens (`?e=<event>&t=<token>`). Its old path still forwards here. */
 export const ATTENDANCE_PAGE = 'subpackages/event/attendance';
 

@@ -1,6 +1,7 @@
 // Subscribe messages about an event, each spending one of the member's `event` credits (the app
 // shows the same news in any case).
 
+import { EVENT_DETAIL_PAGE } from '../../core/domain/event';
 import { formatBeijing } from '../../core/domain/time';
 import type { Deps } from '../lib/deps';
 import { getMember } from '../org/ports';
@@ -12,7 +13,7 @@ export function tellAboutEvent(deps: Deps, event: EventDoc, member: { memberId: 
   return sendReminder(deps, {
     ...member,
     topic: 'event',
-    page: `subpackages/event/detail?id=${event._id}`,
+    page: `${EVENT_DETAIL_PAGE}?id=${event._id}`,
     data: { thing1: { value: clip(event.title) }, time2: { value: formatBeijing(event.startsAt) }, thing3: { value: clip(note) } },
   });
 }
