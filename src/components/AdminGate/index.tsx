@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 import type { MeMember } from '@core/contracts';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import { LoadingOrError } from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import { useMe } from '@/hooks';
 import { goTab } from '@/utils/nav';
 
@@ -14,20 +15,7 @@ export interface AdminGateProps {
 
 export default function AdminGate({ children }: AdminGateProps) {
   const { me, error, loading, reload } = useMe();
-  if (me === undefined && loading) {
-    return (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  }
-  if (me === undefined) {
-    return (
-      <Card>
-        <ErrorView message={error?.message ?? ''} onRetry={reload} />
-      </Card>
-    );
-  }
+  if (me === undefined) return <LoadingOrError state={{ loading, error, reload }} />;
   if (!me.bound || !me.canManage) {
     return (
       <Card>

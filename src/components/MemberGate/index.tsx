@@ -7,7 +7,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { Me } from '@core/contracts';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
-import { ErrorView, LoadingView } from '@/components/StateView';
+import { LoadingOrError } from '@/components/Loaded';
 import { useMe } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
 import './index.scss';
@@ -52,20 +52,7 @@ export default function MemberGate({ why, children }: { why: string; children: (
   const refreshKey = useRefreshKey(() => {
     if (me === undefined) reload();
   });
-  if (me === undefined && loading) {
-    return (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  }
-  if (me === undefined) {
-    return (
-      <Card>
-        <ErrorView message={error?.message ?? ''} onRetry={reload} />
-      </Card>
-    );
-  }
+  if (me === undefined) return <LoadingOrError state={{ loading, error, reload }} />;
   if (!me.bound) return <BindPrompt me={me} why={why} />;
   return <>{children(refreshKey)}</>;
 }

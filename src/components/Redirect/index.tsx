@@ -16,6 +16,7 @@ export default function Redirect({ from }: { from: AliasedPath }) {
     // Runs once: the page exists only to leave.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  // Not the shared Loaded: nothing is loaded here, the page only shows this while it leaves.
   return (
     <PageShell>
       <LoadingView text='正在打开…' />

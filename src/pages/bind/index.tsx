@@ -9,7 +9,7 @@ import { inviteCodeFromParams } from '@core/domain/units';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
-import { ErrorView, LoadingView } from '@/components/StateView';
+import { LoadingOrError } from '@/components/Loaded';
 import FormError from '@/components/FormError';
 import { primeMe, useMe, useMutation } from '@/hooks';
 import { normaliseInviteCode, normalisePhoneTail } from '@/utils/format';
@@ -51,21 +51,10 @@ export default function BindPage() {
     }
   };
 
-  if (me === undefined && loading) {
-    return (
-      <PageShell>
-        <Card>
-          <LoadingView />
-        </Card>
-      </PageShell>
-    );
-  }
   if (me === undefined) {
     return (
       <PageShell>
-        <Card>
-          <ErrorView message={error?.message ?? ''} onRetry={reload} />
-        </Card>
+        <LoadingOrError state={{ loading, error, reload }} />
       </PageShell>
     );
   }

@@ -6,7 +6,8 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import { LoadingOrError } from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import { useMe } from '@/hooks';
 import { greetingAt } from '@/utils/format';
 import { goPage, goTab, PAGE, type TAB } from '@/utils/nav';
@@ -61,19 +62,10 @@ export default function HomePage() {
   const member = me?.bound ? me.member : null;
 
   let body;
-  if (me === undefined && loading) {
-    body = (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  } else if (me === undefined && error) {
-    body = (
-      <Card>
-        <ErrorView message={error.message} onRetry={reload} />
-      </Card>
-    );
-  } else if (me && !me.bound) {
+  if (me === undefined) {
+    // useMe reports loading until there is an answer or an error, so this is one or the other.
+    body = <LoadingOrError state={{ loading, error, reload }} />;
+  } else if (!me.bound) {
     body = <BindPrompt me={me} />;
   } else {
     body = (

@@ -5,7 +5,7 @@ import { CATEGORY_LABELS, ROLE_LABELS } from '@core/domain/roles';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button, Switch } from '@/components/nut';
-import { ErrorView, LoadingView } from '@/components/StateView';
+import { LoadingOrError } from '@/components/Loaded';
 import { getSessionOpenid, IS_H5, logout } from '@/api';
 import { useMe, useSenior } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
@@ -13,8 +13,7 @@ import './index.scss';
 
 function Profile() {
   const { me, error, loading, reload } = useMe();
-  if (me === undefined && loading) return <LoadingView />;
-  if (me === undefined) return <ErrorView message={error?.message ?? ''} onRetry={reload} />;
+  if (me === undefined) return <LoadingOrError bare state={{ loading, error, reload }} />;
   if (!me.bound) {
     return (
       <View className='mine-profile'>

@@ -9,8 +9,7 @@ import type { EventCard } from '@core/contracts';
 import { EVENT_KIND_LABELS, EVENT_PHASE_LABELS } from '@core/domain/event';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
-import FormError from '@/components/FormError';
+import PagedList from '@/components/PagedList';
 import { IS_H5 } from '@/api';
 import { usePaged } from '@/hooks';
 import { cardSeatsText, attendanceUrlFromScan, eventWhen, myStatusText, seatsTakenPercent, showsSeats, statusTagClass } from '@/utils/event-format';
@@ -62,21 +61,10 @@ function EventItem({ event }: { event: EventCard }) {
 
 function EventList({ tab, refreshKey }: { tab: Tab; refreshKey: number }) {
   const list = usePaged('event', 'listEvents', { tab }, [tab, refreshKey]);
-  if (list.loading) return <LoadingView />;
-  if (list.error && list.items.length === 0) return <ErrorView message={list.error.message} onRetry={list.reload} />;
-  if (list.items.length === 0) return <EmptyView title={EMPTY[tab].title} desc={EMPTY[tab].desc} />;
   return (
-    <View id={`activity-list-${tab}`}>
-      {list.items.map((e) => (
-        <EventItem key={e.id} event={e} />
-      ))}
-      <FormError className='btn-gap' message={list.error?.message} />
-      {list.hasMore ? (
-        <Button id='activity-more' block className='btn-gap' fill='outline' loading={list.loadingMore} onClick={list.loadMore}>
-          {list.error ? '重试' : '加载更多'}
-        </Button>
-      ) : null}
-    </View>
+    <PagedList list={list} empty={EMPTY[tab]} id={`activity-list-${tab}`} moreId='activity-more'>
+      {(items) => items.map((e) => <EventItem key={e.id} event={e} />)}
+    </PagedList>
   );
 }
 

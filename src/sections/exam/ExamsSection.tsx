@@ -4,9 +4,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { ExamCard } from '@core/contracts';
 import Card from '@/components/Card';
-import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
-import FormError from '@/components/FormError';
+import PagedList from '@/components/PagedList';
 import { usePaged } from '@/hooks';
 import { EXAM_STATUS, examWindow, scoreText } from '@/utils/format';
 import { goPage, PAGE } from '@/utils/nav';
@@ -58,21 +56,10 @@ function ExamItem({ exam }: { exam: ExamCard }) {
 
 function ExamList({ tab, refreshKey }: { tab: Tab; refreshKey: number }) {
   const list = usePaged('exam', 'listExams', { tab }, [tab, refreshKey]);
-  if (list.loading) return <LoadingView />;
-  if (list.error && list.items.length === 0) return <ErrorView message={list.error.message} onRetry={list.reload} />;
-  if (list.items.length === 0) return <EmptyView title={EMPTY[tab].title} desc={EMPTY[tab].desc} />;
   return (
-    <View id={`quiz-list-${tab}`}>
-      {list.items.map((e) => (
-        <ExamItem key={e.id} exam={e} />
-      ))}
-      <FormError className='btn-gap' message={list.error?.message} />
-      {list.hasMore ? (
-        <Button id='quiz-more' block className='btn-gap' fill='outline' loading={list.loadingMore} onClick={list.loadMore}>
-          {list.error ? '重试' : '加载更多'}
-        </Button>
-      ) : null}
-    </View>
+    <PagedList list={list} empty={EMPTY[tab]} id={`quiz-list-${tab}`} moreId='quiz-more'>
+      {(items) => items.map((e) => <ExamItem key={e.id} exam={e} />)}
+    </PagedList>
   );
 }
 

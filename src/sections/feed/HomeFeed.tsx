@@ -9,8 +9,7 @@ import { POST_KIND_LABELS, POST_KINDS, type PostKind } from '@core/domain/posts'
 import Card from '@/components/Card';
 import PostCard from '@/components/PostCard';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
-import FormError from '@/components/FormError';
+import PagedList from '@/components/PagedList';
 import { usePaged } from '@/hooks';
 import { FEED_POST_CHANGED, type FeedPostChange } from '@/utils/feed-format';
 import { goPage, PAGE } from '@/utils/nav';
@@ -71,33 +70,9 @@ export default function HomeFeed({ refreshKey }: HomeFeedProps) {
   const open = (post: Post) => goPage(`${PAGE.feedPost}?id=${post.id}`);
   const items = list.items.map((p) => ({ ...p, ...patches[p.id] }));
 
-  let body;
-  if (list.loading) body = <LoadingView />;
-  else if (list.error && items.length === 0) body = <ErrorView message={list.error.message} onRetry={list.reload} />;
-  else if (items.length === 0)
-    body = q ? (
-      <EmptyView title={`没有找到标题含“${q}”的文章`} desc='可以换个词再搜，或清除搜索看全部文章' />
-    ) : (
-      <EmptyView title='这里还没有文章' desc='支部发布的活动报道、先进典型、通知公告和学习资料会显示在这里' />
-    );
-  else
-    body = (
-      <View id='feed-list'>
-        {items.map((p) => (
-          <PostCard key={p.id} post={p} onOpen={open} />
-        ))}
-        <FormError className='btn-gap' message={list.error?.message} />
-        {list.hasMore ? (
-          <Button id='feed-more' block className='btn-gap' fill='outline' loading={list.loadingMore} onClick={list.loadMore}>
-            {list.error ? '重试' : list.loadingMore ? '正在加载…' : '加载更多'}
-          </Button>
-        ) : (
-          <Text className='home-feed__end muted' id='feed-end'>
-            已显示全部 {items.length} 篇
-          </Text>
-        )}
-      </View>
-    );
+  const empty = q
+    ? { title: `没有找到标题含“${q}”的文章`, desc: '可以换个词再搜，或清除搜索看全部文章' }
+    : { title: '这里还没有文章', desc: '支部发布的活动报道、先进典型、通知公告和学习资料会显示在这里' };
 
   return (
     <Card title='党建动态' id='home-feed'>
@@ -152,7 +127,19 @@ export default function HomeFeed({ refreshKey }: HomeFeedProps) {
         ))}
       </View>
 
-      {body}
+      <PagedList
+        list={list}
+        items={items}
+        empty={empty}
+        id='feed-list'
+        moreId='feed-more'
+        loadingText='正在加载…'
+        endText={`已显示全部 ${items.length} 篇`}
+        endId='feed-end'
+        endClassName='home-feed__end muted'
+      >
+        {(shown) => shown.map((p) => <PostCard key={p.id} post={p} onOpen={open} />)}
+      </PagedList>
     </Card>
   );
 }

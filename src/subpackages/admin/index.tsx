@@ -8,7 +8,8 @@ import type { ManagedUnit, MeMember } from '@core/contracts';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import Loaded, { LoadingOrError } from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import { useAction, useMutation } from '@/hooks';
 import { percent } from '@/utils/format';
 import { goPage, PAGE } from '@/utils/nav';
@@ -53,9 +54,7 @@ function SetupChecklist() {
  */
 function ScopeSummary({ unit }: { unit: ManagedUnit }) {
   const r = useAction('org', 'getRollup', { unitId: unit.id }, [unit.id]);
-  if (!r.data) {
-    return <Card title={unit.name}>{r.error ? <ErrorView message={r.error.message} onRetry={r.reload} /> : <LoadingView />}</Card>;
-  }
+  if (!r.data) return <LoadingOrError state={r} title={unit.name} />;
   const d = r.data;
   const today = d.checkins.days[d.checkins.days.length - 1]?.count ?? 0;
   const open = d.exams.filter((e) => e.phase === 'open');
@@ -243,21 +242,17 @@ function Units({ member }: { member: MeMember }) {
       <View className='page-intro'>
         <Text className='page-intro__title'>我管理的组织</Text>
       </View>
-      {units.loading && !units.data ? (
-        <Card>
-          <LoadingView />
-        </Card>
-      ) : units.error && !units.data ? (
-        <Card>
-          <ErrorView message={units.error.message} onRetry={units.reload} />
-        </Card>
-      ) : list.length === 0 ? (
-        <Card>
-          <EmptyView title='暂无可管理的支部' desc='请联系单位管理员为您设置管理范围' />
-        </Card>
-      ) : (
-        list.map((u) => <UnitCard key={u.id} unit={u} canReset={member.role === 'org_admin'} onChanged={units.reload} />)
-      )}
+      <Loaded state={units}>
+        {() =>
+          list.length === 0 ? (
+            <Card>
+              <EmptyView title='暂无可管理的支部' desc='请联系单位管理员为您设置管理范围' />
+            </Card>
+          ) : (
+            list.map((u) => <UnitCard key={u.id} unit={u} canReset={member.role === 'org_admin'} onChanged={units.reload} />)
+          )
+        }
+      </Loaded>
       {hidden > 0 ? (
         <View className='row-link' onClick={() => goPage(PAGE.adminUnits)}>
           <Text>还有 {hidden} 个下级组织，在“组织架构”中查看</Text>

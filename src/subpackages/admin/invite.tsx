@@ -3,19 +3,26 @@
 // six characters in large type for those who type, and three plain steps.
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import type { OrgResponses } from '@core/contracts';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import Loaded from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import AdminGate from '@/components/AdminGate';
 import { useAction } from '@/hooks';
 import './invite.scss';
 
 function Invite({ unitId }: { unitId: string }) {
   const card = useAction('org', 'inviteCard', { unitId }, [unitId]);
-  if (card.loading && !card.data) return <LoadingView />;
-  if (!card.data) return <ErrorView message={card.error?.message ?? ''} onRetry={card.reload} />;
-  const c = card.data;
+  return (
+    <Loaded bare state={card}>
+      {(c) => <InviteCard c={c} />}
+    </Loaded>
+  );
+}
+
+function InviteCard({ c }: { c: OrgResponses['inviteCard'] }) {
   const copy = () => {
     void Taro.setClipboardData({ data: `请用微信打开“党员学习”小程序，在“绑定身份”中填写姓名和${c.unitName}的邀请码：${c.inviteCode}` }).then(() =>
       Taro.showToast({ title: '邀请语已复制', icon: 'none' }),

@@ -7,7 +7,8 @@ import type { OrganiserRow } from '@core/contracts';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import Loaded from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import AdminGate from '@/components/AdminGate';
 import { useAction, useMutation } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
@@ -69,19 +70,19 @@ function Organisers() {
         </Button>
       </Card>
       <Card title='现有管理员'>
-        {list.loading && !list.data ? (
-          <LoadingView />
-        ) : !list.data ? (
-          <ErrorView message={list.error?.message ?? ''} onRetry={list.reload} />
-        ) : list.data.items.length === 0 ? (
-          <EmptyView title='还没有任命管理员' desc='按上面的步骤从已绑定的党员中任命' />
-        ) : (
-          <View id='organisers-list'>
-            {list.data.items.map((o) => (
-              <Row key={o.memberId} o={o} onChanged={list.reload} />
-            ))}
-          </View>
-        )}
+        <Loaded bare state={list}>
+          {({ items }) =>
+            items.length === 0 ? (
+              <EmptyView title='还没有任命管理员' desc='按上面的步骤从已绑定的党员中任命' />
+            ) : (
+              <View id='organisers-list'>
+                {items.map((o) => (
+                  <Row key={o.memberId} o={o} onChanged={list.reload} />
+                ))}
+              </View>
+            )
+          }
+        </Loaded>
       </Card>
     </>
   );

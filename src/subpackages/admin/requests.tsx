@@ -8,7 +8,8 @@ import { formatBeijing } from '@core/domain/time';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import Loaded from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import { useAction, useMutation } from '@/hooks';
 import AdminGate from '@/components/AdminGate';
 import FormError from '@/components/FormError';
@@ -90,25 +91,27 @@ function Requests({ unitId }: { unitId: string | null }) {
     void Taro.showToast({ title: outcome === 'approved' ? '已通过' : '已设为不通过', icon: 'none' });
   };
 
-  if (list.loading && !list.data) return <LoadingView />;
-  if (!list.data) return <ErrorView message={list.error?.message ?? ''} onRetry={list.reload} />;
-  const items = list.data.items;
-  if (items.length === 0) {
-    return <EmptyView title='没有待处理的绑定申请' desc='党员绑定时若与名单对不上，申请会显示在这里' />;
-  }
   return (
-    <View id='request-list'>
-      {items.map((it) =>
-        done[it.id] ? (
-          <View key={it.id} className='request request--done'>
-            <Text className='request__name'>{it.name}</Text>
-            <Text className={done[it.id] === 'approved' ? 'tag tag--ok' : 'tag'}>{done[it.id] === 'approved' ? '✓ 已通过' : '✕ 未通过'}</Text>
-          </View>
+    <Loaded bare state={list}>
+      {({ items }) =>
+        items.length === 0 ? (
+          <EmptyView title='没有待处理的绑定申请' desc='党员绑定时若与名单对不上，申请会显示在这里' />
         ) : (
-          <RequestItem key={it.id} item={it} onDone={onDone} />
-        ),
-      )}
-    </View>
+          <View id='request-list'>
+            {items.map((it) =>
+              done[it.id] ? (
+                <View key={it.id} className='request request--done'>
+                  <Text className='request__name'>{it.name}</Text>
+                  <Text className={done[it.id] === 'approved' ? 'tag tag--ok' : 'tag'}>{done[it.id] === 'approved' ? '✓ 已通过' : '✕ 未通过'}</Text>
+                </View>
+              ) : (
+                <RequestItem key={it.id} item={it} onDone={onDone} />
+              ),
+            )}
+          </View>
+        )
+      }
+    </Loaded>
   );
 }
 

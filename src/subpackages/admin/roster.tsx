@@ -11,13 +11,13 @@ import { ROLE_LABELS } from '@core/domain/roles';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import PagedList from '@/components/PagedList';
+import { EmptyView } from '@/components/StateView';
 import Dialog from '@/components/Dialog';
 import { useMutation, usePaged } from '@/hooks';
 import { call, toApiError } from '@/api';
 import { goPage, PAGE } from '@/utils/nav';
 import AdminGate from '@/components/AdminGate';
-import FormError from '@/components/FormError';
 import ManagedUnits from './components/ManagedUnits';
 import UnitPicker from './components/UnitPicker';
 import UnitChoice from './components/UnitChoice';
@@ -162,49 +162,44 @@ function Members({ unitId, filter, viewer, units }: { unitId: string; filter: Bo
   const list = usePaged('org', 'listMembers', { unitId, bound: filter, limit: 20 }, [unitId, filter]);
   const [moving, setMoving] = useState<MemberRow | null>(null);
   const unit = units.find((u) => u.id === unitId) ?? null;
-  if (list.loading) return <LoadingView />;
-  if (list.error && list.items.length === 0) return <ErrorView message={list.error.message} onRetry={list.reload} />;
-  if (list.items.length === 0) {
-    const title = filter === 'bound' ? '还没有人绑定' : filter === 'unbound' ? '名单上的人都已绑定' : '名单是空的';
-    return (
-      <EmptyView
-        title={title}
-        desc={filter === 'all' ? '可以通过“导入名单”添加本支部党员' : undefined}
-        action={
-          filter === 'all' ? (
-            <Button block type='primary' onClick={() => goPage(`${PAGE.adminImport}?unitId=${unitId}`)}>
-              导入名单
-            </Button>
-          ) : undefined
-        }
-      />
-    );
-  }
-  return (
-    <View id='roster-list'>
-      {list.items.map((m) => (
-        <MemberItem key={m.id} m={m} viewer={viewer} unit={unit} onChanged={list.reload} onMove={setMoving} />
-      ))}
-      {moving ? (
-        <MoveMemberDialog
-          m={moving}
-          units={units}
-          onClose={() => setMoving(null)}
-          onDone={() => {
-            setMoving(null);
-            list.reload();
-          }}
-        />
-      ) : null}
-      <FormError className='btn-gap' message={list.error?.message} />
-      {list.hasMore ? (
-        <Button id='roster-more' block className='btn-gap' fill='outline' loading={list.loadingMore} onClick={list.loadMore}>
-          {list.error ? '重试' : '加载更多'}
+  const empty = {
+    title: filter === 'bound' ? '还没有人绑定' : filter === 'unbound' ? '名单上的人都已绑定' : '名单是空的',
+    desc: filter === 'all' ? '可以通过“导入名单”添加本支部党员' : undefined,
+    action:
+      filter === 'all' ? (
+        <Button block type='primary' onClick={() => goPage(`${PAGE.adminImport}?unitId=${unitId}`)}>
+          导入名单
         </Button>
-      ) : (
-        <Text className='roster-end muted'>已显示全部 {list.items.length} 人</Text>
+      ) : undefined,
+  };
+  return (
+    <PagedList
+      list={list}
+      empty={empty}
+      id='roster-list'
+      moreId='roster-more'
+      endText={`已显示全部 ${list.items.length} 人`}
+      endClassName='roster-end muted'
+    >
+      {(items) => (
+        <>
+          {items.map((m) => (
+            <MemberItem key={m.id} m={m} viewer={viewer} unit={unit} onChanged={list.reload} onMove={setMoving} />
+          ))}
+          {moving ? (
+            <MoveMemberDialog
+              m={moving}
+              units={units}
+              onClose={() => setMoving(null)}
+              onDone={() => {
+                setMoving(null);
+                list.reload();
+              }}
+            />
+          ) : null}
+        </>
       )}
-    </View>
+    </PagedList>
   );
 }
 

@@ -12,9 +12,9 @@ import Card from '@/components/Card';
 import Chips from '@/components/Chips';
 import Dialog from '@/components/Dialog';
 import { Button } from '@/components/nut';
+import { LoadingOrError } from '@/components/Loaded';
 import { EmptyView } from '@/components/StateView';
 import AdminGate from '@/components/AdminGate';
-import Loaded from '@/components/Loaded';
 import { useAction, useMutation } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
 import UnitChoice, { treeIndent } from './components/UnitChoice';
@@ -201,7 +201,7 @@ function Tree({ viewer }: { viewer: MeMember }) {
   const base = list.length > 0 ? Math.min(...list.map((u) => u.depth)) : 0;
 
   // Loading, then an error with 重试: the shared wrapper draws both until the units arrive.
-  if (!units.data) return <Loaded state={units}>{() => null}</Loaded>;
+  if (!units.data) return <LoadingOrError state={units} />;
   if (list.length === 0) {
     return (
       <Card>

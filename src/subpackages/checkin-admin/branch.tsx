@@ -11,7 +11,8 @@ import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
 import FormError from '@/components/FormError';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import { LoadingOrError } from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import { copyText } from '@/api';
 import { useAction, useMutation } from '@/hooks';
 import { dayTitle, remindResultText, rosterStatus, weekdayText } from '@/utils/format';
@@ -67,20 +68,7 @@ function BranchRoster({ unitId, day }: { unitId: string; day: string | null }) {
     setTimeout(() => void Taro.stopPullDownRefresh(), 600);
   });
 
-  if (roster.loading && !roster.data) {
-    return (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  }
-  if (!roster.data) {
-    return (
-      <Card>
-        <ErrorView message={roster.error?.message ?? ''} onRetry={roster.reload} />
-      </Card>
-    );
-  }
+  if (!roster.data) return <LoadingOrError state={roster} />;
   const data = roster.data;
   const checked = data.rows.filter((r) => r.checkedIn).length;
   const missing = data.rows.length - checked;

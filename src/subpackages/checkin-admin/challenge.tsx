@@ -11,7 +11,8 @@ import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
 import Chips from '@/components/Chips';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import Loaded, { LoadingOrError } from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import { copyText } from '@/api';
 import { useAction } from '@/hooks';
 import Trend from './components/Trend';
@@ -49,14 +50,13 @@ function Progress({ challenge, branches }: { challenge: ChallengeSummary; branch
     setTimeout(() => void Taro.stopPullDownRefresh(), 600);
   });
 
-  const data = progress.loading ? undefined : progress.data;
-  const copy = async () => {
-    if (!data || data.behindText === '') {
+  const copy = async (behindText: string) => {
+    if (behindText === '') {
       void Taro.showToast({ title: '没有进度落后的党员', icon: 'none' });
       return;
     }
     try {
-      await copyText(data.behindText);
+      await copyText(behindText);
       void Taro.showToast({ title: '已复制', icon: 'none' });
     } catch {
       void Taro.showToast({ title: '没有复制成功，请重试', icon: 'none' });
@@ -84,47 +84,43 @@ function Progress({ challenge, branches }: { challenge: ChallengeSummary; branch
         <Card>
           <EmptyView title='这个活动不包括您管理的支部' />
         </Card>
-      ) : progress.loading ? (
-        <Card>
-          <LoadingView />
-        </Card>
-      ) : !data ? (
-        <Card>
-          <ErrorView message={progress.error?.message ?? ''} onRetry={progress.reload} />
-        </Card>
       ) : (
-        <>
-          <Card title={data.unitName} id='progress-summary'>
-            <View className='progress-counts' id='progress-counts'>
-              {STANDINGS.map((s) => (
-                <View key={s} className={`progress-counts__item ca-standing--${s}`} id={`progress-count-${s}`} data-count={data.counts[s] ?? 0}>
-                  <Text className='progress-counts__value'>{data.counts[s] ?? 0}</Text>
-                  <Text className='progress-counts__label'>{CHALLENGE_STANDING_TEXT[s]}</Text>
+        <Loaded fresh state={progress}>
+          {(data) => (
+            <>
+              <Card title={data.unitName} id='progress-summary'>
+                <View className='progress-counts' id='progress-counts'>
+                  {STANDINGS.map((s) => (
+                    <View key={s} className={`progress-counts__item ca-standing--${s}`} id={`progress-count-${s}`} data-count={data.counts[s] ?? 0}>
+                      <Text className='progress-counts__value'>{data.counts[s] ?? 0}</Text>
+                      <Text className='progress-counts__label'>{CHALLENGE_STANDING_TEXT[s]}</Text>
+                    </View>
+                  ))}
                 </View>
-              ))}
-            </View>
-            <View className='ca-textbox' id='progress-behind-text'>
-              <Text>{data.behindText || `${data.unitName}没有进度落后的党员`}</Text>
-            </View>
-            <Button id='progress-copy' block type='primary' fill='outline' onClick={() => void copy()}>
-              复制落后名单
-            </Button>
-          </Card>
-          <Trend
-            units={branches.map((b) => ({ unitId: b.id, unitName: b.name }))}
-            refreshKey={0}
-            challengeId={challenge.id}
-            title='活动期间每日完成率'
-            id='challenge-trend'
-          />
-          <Card title='每人进度' id='progress-list'>
-            {data.rows.length === 0 ? (
-              <EmptyView title='支部名单是空的' />
-            ) : (
-              data.rows.map((r) => <ProgressItem key={r.memberId} row={r} required={challenge.requiredDays} />)
-            )}
-          </Card>
-        </>
+                <View className='ca-textbox' id='progress-behind-text'>
+                  <Text>{data.behindText || `${data.unitName}没有进度落后的党员`}</Text>
+                </View>
+                <Button id='progress-copy' block type='primary' fill='outline' onClick={() => void copy(data.behindText)}>
+                  复制落后名单
+                </Button>
+              </Card>
+              <Trend
+                units={branches.map((b) => ({ unitId: b.id, unitName: b.name }))}
+                refreshKey={0}
+                challengeId={challenge.id}
+                title='活动期间每日完成率'
+                id='challenge-trend'
+              />
+              <Card title='每人进度' id='progress-list'>
+                {data.rows.length === 0 ? (
+                  <EmptyView title='支部名单是空的' />
+                ) : (
+                  data.rows.map((r) => <ProgressItem key={r.memberId} row={r} required={challenge.requiredDays} />)
+                )}
+              </Card>
+            </>
+          )}
+        </Loaded>
       )}
     </>
   );
@@ -134,23 +130,17 @@ function Progress({ challenge, branches }: { challenge: ChallengeSummary; branch
 function ChallengeLoader({ challengeId }: { challengeId: string }) {
   const list = useAction('checkin', 'listChallenges', {}, []);
   const units = useAction('org', 'listUnits', {}, []);
-  if ((list.loading && !list.data) || (units.loading && !units.data)) {
-    return (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  }
   if (!list.data || !units.data) {
-    const retry = () => {
-      list.reload();
-      units.reload();
+    // Both answers are needed: loading while either is, else the first error; 重试 asks for both.
+    const both = {
+      loading: (list.loading && !list.data) || (units.loading && !units.data),
+      error: list.error ?? units.error,
+      reload: () => {
+        list.reload();
+        units.reload();
+      },
     };
-    return (
-      <Card>
-        <ErrorView message={list.error?.message ?? units.error?.message ?? ''} onRetry={retry} />
-      </Card>
-    );
+    return <LoadingOrError state={both} />;
   }
   const challenge = list.data.find((c) => c.id === challengeId);
   if (!challenge) {

@@ -15,7 +15,8 @@ import Chips from '@/components/Chips';
 import FormError from '@/components/FormError';
 import NumberField from '@/components/NumberField';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import Loaded from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import { useAction, useMutation } from '@/hooks';
 import { CHALLENGE_PHASE, challengePhase, dayRangeText } from '@/utils/format';
 import { goPage, PAGE } from '@/utils/nav';
@@ -247,15 +248,15 @@ function Challenges({ viewer }: { viewer: MeMember }) {
       )}
 
       <Card title='打卡活动' id='challenge-list'>
-        {list.loading && !list.data ? (
-          <LoadingView />
-        ) : !list.data ? (
-          <ErrorView message={list.error?.message ?? ''} onRetry={list.reload} />
-        ) : list.data.length === 0 ? (
-          <EmptyView title='还没有打卡活动' desc='点“发起打卡活动”，为支部安排一段集中学习' />
-        ) : (
-          list.data.map((c) => <ChallengeItem key={c.id} c={c} today={today} onCancelled={list.reload} />)
-        )}
+        <Loaded bare state={list}>
+          {(challenges) =>
+            challenges.length === 0 ? (
+              <EmptyView title='还没有打卡活动' desc='点“发起打卡活动”，为支部安排一段集中学习' />
+            ) : (
+              challenges.map((c) => <ChallengeItem key={c.id} c={c} today={today} onCancelled={list.reload} />)
+            )
+          }
+        </Loaded>
       </Card>
     </>
   );

@@ -12,7 +12,8 @@ import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
 import FormError from '@/components/FormError';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import Loaded, { LoadingOrError } from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import { useAction } from '@/hooks';
 import { barHeight, dayTitle, percent, weekdayText } from '@/utils/format';
 import { goPage, PAGE } from '@/utils/nav';
@@ -112,20 +113,7 @@ function Stats() {
     setTimeout(() => void Taro.stopPullDownRefresh(), 600);
   });
 
-  if (completion.loading && !answered) {
-    return (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  }
-  if (!answered) {
-    return (
-      <Card>
-        <ErrorView message={completion.error?.message ?? ''} onRetry={completion.reload} />
-      </Card>
-    );
-  }
+  if (!answered) return <LoadingOrError state={completion} />;
   // While another day loads, the previous answer is kept for the branch list only (the trend
   // needs the branches); the day's figures wait for their own answer.
   const day = picked ?? today ?? answered.day;
@@ -170,15 +158,15 @@ function Stats() {
       </Card>
 
       <Card title={`各支部 · ${dayTitle(day)}`} id='checkin-branches'>
-        {completion.loading ? (
-          <LoadingView />
-        ) : completion.error ? (
-          <ErrorView message={completion.error.message} onRetry={completion.reload} />
-        ) : units.length === 0 ? (
-          <EmptyView title='暂无可管理的支部' desc='请联系单位管理员为您设置管理范围' />
-        ) : (
-          units.map((u) => <BranchCard key={u.unitId} unit={u} day={day} />)
-        )}
+        <Loaded bare state={{ ...completion, data: fresh }}>
+          {(f) =>
+            f.units.length === 0 ? (
+              <EmptyView title='暂无可管理的支部' desc='请联系单位管理员为您设置管理范围' />
+            ) : (
+              f.units.map((u) => <BranchCard key={u.unitId} unit={u} day={day} />)
+            )
+          }
+        </Loaded>
         <Text className='admin-note'>点支部可以查看谁还没有打卡、复制名单和提醒。</Text>
       </Card>
 

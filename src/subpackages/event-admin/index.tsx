@@ -9,9 +9,8 @@ import { EVENT_KIND_LABELS, EVENT_PHASE_LABELS } from '@core/domain/event';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
-import ListFooter from '@/components/ListFooter';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import PagedList from '@/components/PagedList';
 import { usePaged } from '@/hooks';
 import { eventWhen } from '@/utils/event-format';
 import { goPage, PAGE } from '@/utils/nav';
@@ -69,20 +68,14 @@ function EventsHome() {
       </Card>
 
       <Card title='活动' id='admin-event-list'>
-        {events.loading ? (
-          <LoadingView />
-        ) : events.error && events.items.length === 0 ? (
-          <ErrorView message={events.error.message} onRetry={events.reload} />
-        ) : events.items.length === 0 ? (
-          <EmptyView title='还没有活动' desc='点“发布活动”，填写时间、地点和名额后发布' />
-        ) : (
-          <View>
-            {events.items.map((e) => (
-              <EventRow key={e.id} event={e} />
-            ))}
-            <ListFooter id='admin-event-more' list={events} endText={`已显示全部 ${events.items.length} 个活动`} />
-          </View>
-        )}
+        <PagedList
+          list={events}
+          empty={{ title: '还没有活动', desc: '点“发布活动”，填写时间、地点和名额后发布' }}
+          moreId='admin-event-more'
+          endText={`已显示全部 ${events.items.length} 个活动`}
+        >
+          {(items) => items.map((e) => <EventRow key={e.id} event={e} />)}
+        </PagedList>
       </Card>
     </>
   );

@@ -13,7 +13,8 @@ import AdminGate from '@/components/AdminGate';
 import { ReasonDialog } from '@/components/Dialog';
 import FormError from '@/components/FormError';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import Loaded from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import { call, copyText, openFile, toApiError } from '@/api';
 import { useAction, useMutation } from '@/hooks';
 import { eventMoment, eventWhen, seatsText } from '@/utils/event-format';
@@ -259,28 +260,13 @@ export default function EventManagePage() {
     setTimeout(() => void Taro.stopPullDownRefresh(), 600);
   });
 
-  let body;
-  if (!eventId) {
-    body = (
-      <Card>
-        <EmptyView title='没有找到这个活动' desc='请从“活动报名管理”打开' />
-      </Card>
-    );
-  } else if (view.loading && !view.data) {
-    body = (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  } else if (!view.data) {
-    body = (
-      <Card>
-        <ErrorView message={view.error?.message ?? ''} onRetry={view.reload} />
-      </Card>
-    );
-  } else {
-    body = <Manage view={view.data} onChanged={view.reload} />;
-  }
+  const body = eventId ? (
+    <Loaded state={view}>{(data) => <Manage view={data} onChanged={view.reload} />}</Loaded>
+  ) : (
+    <Card>
+      <EmptyView title='没有找到这个活动' desc='请从“活动报名管理”打开' />
+    </Card>
+  );
   return (
     <PageShell>
       <AdminGate>{() => body}</AdminGate>

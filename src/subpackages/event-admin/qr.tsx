@@ -101,6 +101,7 @@ function Qr({ eventId }: { eventId: string }) {
   const seconds = nextAt === null ? null : Math.max(0, Math.ceil((nextAt - now) / 1000));
   const title = event.data?.title ?? '';
 
+  // Not the shared Loaded: a code renewed on a timer, whose failed renewal keeps the last code on screen.
   if (!code && !error) {
     return (
       <Card>

@@ -14,7 +14,8 @@ import Chips from '@/components/Chips';
 import { ReasonDialog } from '@/components/Dialog';
 import FormError from '@/components/FormError';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import Loaded from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import { call, copyText, toApiError } from '@/api';
 import { useAction } from '@/hooks';
 import { eventMoment, statusTagClass } from '@/utils/event-format';
@@ -156,26 +157,29 @@ function Roster({ eventId, event, onChanged }: { eventId: string; event: EventAd
   };
 
   const rows = roster.data?.rows ?? [];
-  let list;
-  if (roster.loading && !roster.data) list = <LoadingView />;
-  else if (!roster.data) list = <ErrorView message={roster.error?.message ?? ''} onRetry={refresh} />;
-  else if (rows.length === 0) list = <EmptyView title={EMPTY[filter]} />;
-  else {
-    list = (
-      <View id='roster-list'>
-        {rows.map((r) => (
-          <RosterItem
-            key={r.memberId}
-            row={r}
-            canMark={canMark}
-            approving={approving === r.memberId}
-            onApprove={() => void approve(r)}
-            onAsk={(kind) => setPending({ kind, row: r })}
-          />
-        ))}
-      </View>
-    );
-  }
+  // 重试 also refreshes the counts at the top, as every other change here does.
+  const list = (
+    <Loaded bare state={{ ...roster, reload: refresh }}>
+      {(data) =>
+        data.rows.length === 0 ? (
+          <EmptyView title={EMPTY[filter]} />
+        ) : (
+          <View id='roster-list'>
+            {data.rows.map((r) => (
+              <RosterItem
+                key={r.memberId}
+                row={r}
+                canMark={canMark}
+                approving={approving === r.memberId}
+                onApprove={() => void approve(r)}
+                onAsk={(kind) => setPending({ kind, row: r })}
+              />
+            ))}
+          </View>
+        )
+      }
+    </Loaded>
+  );
 
   const dialog =
     pending?.kind === 'reject'

@@ -43,6 +43,7 @@ export default function EventAttendancePage() {
       </View>
     );
   } else if (result.loading || (!result.data && !result.error)) {
+    // Not the shared Loaded: a failed check-in is this page's own result card, with 重新扫码 and 重试 below.
     body = <LoadingView text='正在签到…' />;
   } else if (result.data) {
     const d = result.data;

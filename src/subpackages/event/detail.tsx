@@ -11,7 +11,8 @@ import { ATTENDANCE_OPENS_BEFORE_MS, EVENT_KIND_LABELS, EVENT_PHASE_LABELS } fro
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import Loaded from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import FormError from '@/components/FormError';
 import { askReminders, toApiError } from '@/api';
 import { useAction, useMutation } from '@/hooks';
@@ -262,35 +263,23 @@ export default function EventDetailPage() {
     shown.current = true;
   });
 
-  let body;
-  if (!eventId) {
-    body = (
-      <Card>
-        <EmptyView
-          title='没有找到这个活动'
-          desc='请从“活动”页打开'
-          action={
-            <Button block type='primary' onClick={() => goTab('activity')}>
-              去活动
-            </Button>
-          }
-        />
-      </Card>
-    );
-  } else if (event.data === undefined && event.loading) {
-    body = (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  } else if (event.data === undefined) {
-    body = (
-      <Card>
-        <ErrorView message={event.error?.message ?? ''} onRetry={event.reload} />
-      </Card>
-    );
-  } else {
-    body = <Detail event={event.data} onChanged={event.reload} />;
-  }
-  return <PageShell>{body}</PageShell>;
+  return (
+    <PageShell>
+      {eventId ? (
+        <Loaded state={event}>{(data) => <Detail event={data} onChanged={event.reload} />}</Loaded>
+      ) : (
+        <Card>
+          <EmptyView
+            title='没有找到这个活动'
+            desc='请从“活动”页打开'
+            action={
+              <Button block type='primary' onClick={() => goTab('activity')}>
+                去活动
+              </Button>
+            }
+          />
+        </Card>
+      )}
+    </PageShell>
+  );
 }

@@ -7,8 +7,7 @@ import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { useRefreshKey } from '@/components/MemberGate';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
-import FormError from '@/components/FormError';
+import PagedList from '@/components/PagedList';
 import { usePaged } from '@/hooks';
 import { attendanceText, eventWhen, myStatusText, statusTagClass } from '@/utils/event-format';
 import { goPage, goTab, PAGE } from '@/utils/nav';
@@ -45,43 +44,30 @@ function Row({ row }: { row: MyEventRow }) {
 export default function EventMinePage() {
   const refreshKey = useRefreshKey();
   const list = usePaged('event', 'myEvents', {}, [refreshKey]);
-  let body;
-  if (list.loading) body = <LoadingView />;
-  else if (list.error && list.items.length === 0) body = <ErrorView message={list.error.message} onRetry={list.reload} />;
-  else if (list.items.length === 0) {
-    body = (
-      <EmptyView
-        title='您还没有报名活动'
-        desc='在“活动”页选择活动报名后，会显示在这里'
-        action={
-          <Button block type='primary' onClick={() => goTab('activity')}>
-            去看看活动
-          </Button>
-        }
-      />
-    );
-  } else {
-    body = (
-      <View id='mine-events'>
-        {list.items.map((r) => (
-          <Row key={r.eventId} row={r} />
-        ))}
-        <FormError className='btn-gap' message={list.error?.message} />
-        {list.hasMore ? (
-          <Button id='mine-events-more' block className='btn-gap' fill='outline' loading={list.loadingMore} onClick={list.loadMore}>
-            {list.error ? '重试' : '加载更多'}
-          </Button>
-        ) : null}
-      </View>
-    );
-  }
   return (
     <PageShell>
       <View className='page-intro'>
         <Text className='page-intro__title'>我的活动</Text>
         <Text className='page-intro__desc'>我报名的活动、报名状态和签到情况</Text>
       </View>
-      <Card>{body}</Card>
+      <Card>
+        <PagedList
+          list={list}
+          empty={{
+            title: '您还没有报名活动',
+            desc: '在“活动”页选择活动报名后，会显示在这里',
+            action: (
+              <Button block type='primary' onClick={() => goTab('activity')}>
+                去看看活动
+              </Button>
+            ),
+          }}
+          id='mine-events'
+          moreId='mine-events-more'
+        >
+          {(items) => items.map((r) => <Row key={r.eventId} row={r} />)}
+        </PagedList>
+      </Card>
     </PageShell>
   );
 }

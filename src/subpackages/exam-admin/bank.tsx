@@ -10,10 +10,10 @@ import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
 import Chips from '@/components/Chips';
+import Loaded from '@/components/Loaded';
 import FormError from '@/components/FormError';
-import ListFooter from '@/components/ListFooter';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import PagedList from '@/components/PagedList';
 import { call, toApiError } from '@/api';
 import { useAction, useMutation, usePaged } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
@@ -147,31 +147,26 @@ function Questions({ status, type, tag, onChanged }: { status: Status; type: Que
     else list.reload();
   });
 
-  if (list.loading) return <LoadingView />;
-  if (list.error && list.items.length === 0) return <ErrorView message={list.error.message} onRetry={list.reload} />;
-  if (list.items.length === 0) {
-    const filtered = type !== null || tag !== null;
-    return (
-      <EmptyView
-        title={status === 'retired' ? '没有停用的题目' : filtered ? '没有符合条件的题目' : '题库里还没有题目'}
-        desc={status === 'active' && !filtered ? '可以导入内置题库、从表格导入，或逐题新增' : undefined}
-      />
-    );
-  }
+  const filtered = type !== null || tag !== null;
+  const empty = {
+    title: status === 'retired' ? '没有停用的题目' : filtered ? '没有符合条件的题目' : '题库里还没有题目',
+    desc: status === 'active' && !filtered ? '可以导入内置题库、从表格导入，或逐题新增' : undefined,
+  };
   return (
-    <View id='bank-list'>
-      {list.items.map((q) => (
-        <QuestionItem
-          key={q.id}
-          q={q}
-          onChanged={() => {
-            list.reload();
-            onChanged();
-          }}
-        />
-      ))}
-      <ListFooter id='bank-more' list={list} endText={`已显示全部 ${list.items.length} 道题`} />
-    </View>
+    <PagedList list={list} empty={empty} id='bank-list' moreId='bank-more' endText={`已显示全部 ${list.items.length} 道题`}>
+      {(items) =>
+        items.map((q) => (
+          <QuestionItem
+            key={q.id}
+            q={q}
+            onChanged={() => {
+              list.reload();
+              onChanged();
+            }}
+          />
+        ))
+      }
+    </PagedList>
   );
 }
 
@@ -190,23 +185,17 @@ function Bank() {
 
   return (
     <>
-      {summary.loading && !summary.data ? (
-        <Card>
-          <LoadingView />
-        </Card>
-      ) : !summary.data ? (
-        <Card>
-          <ErrorView message={summary.error?.message ?? ''} onRetry={summary.reload} />
-        </Card>
-      ) : (
-        <Summary
-          summary={summary.data}
-          onInstalled={() => {
-            summary.reload();
-            setListKey((k) => k + 1);
-          }}
-        />
-      )}
+      <Loaded state={summary}>
+        {(data) => (
+          <Summary
+            summary={data}
+            onInstalled={() => {
+              summary.reload();
+              setListKey((k) => k + 1);
+            }}
+          />
+        )}
+      </Loaded>
 
       <Card>
         <View className='admin-actions'>

@@ -8,9 +8,8 @@ import type { ManagedExamRow } from '@core/contracts';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
-import ListFooter from '@/components/ListFooter';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import PagedList from '@/components/PagedList';
 import { useAction, usePaged } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
 import { formatWindow, PHASE_LABELS, PHASE_TAG_CLASS } from './components/format';
@@ -98,28 +97,22 @@ function ExamHome() {
       </Card>
 
       <Card title='我发布的考试' id='exam-list'>
-        {exams.loading ? (
-          <LoadingView />
-        ) : exams.error && exams.items.length === 0 ? (
-          <ErrorView message={exams.error.message} onRetry={exams.reload} />
-        ) : exams.items.length === 0 ? (
-          <EmptyView
-            title='还没有考试'
-            desc='点“新建考试”，选好支部、时间和题目后发布'
-            action={
+        <PagedList
+          list={exams}
+          empty={{
+            title: '还没有考试',
+            desc: '点“新建考试”，选好支部、时间和题目后发布',
+            action: (
               <Button block type='primary' onClick={() => goPage(PAGE.examEditor)}>
                 新建考试
               </Button>
-            }
-          />
-        ) : (
-          <View>
-            {exams.items.map((e) => (
-              <ExamItem key={e.id} exam={e} />
-            ))}
-            <ListFooter id='exam-more' list={exams} endText={`已显示全部 ${exams.items.length} 场考试`} />
-          </View>
-        )}
+            ),
+          }}
+          moreId='exam-more'
+          endText={`已显示全部 ${exams.items.length} 场考试`}
+        >
+          {(items) => items.map((e) => <ExamItem key={e.id} exam={e} />)}
+        </PagedList>
       </Card>
     </>
   );

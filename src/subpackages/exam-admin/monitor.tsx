@@ -11,7 +11,8 @@ import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
 import { ReasonDialog } from '@/components/Dialog';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import { LoadingOrError } from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import { call, toApiError } from '@/api';
 import { useAction } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
@@ -93,20 +94,7 @@ function Monitor({ examId }: { examId: string }) {
     shown.current = false;
   });
 
-  if (view.loading && !view.data) {
-    return (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  }
-  if (!view.data) {
-    return (
-      <Card>
-        <ErrorView message={view.error?.message ?? ''} onRetry={view.reload} />
-      </Card>
-    );
-  }
+  if (!view.data) return <LoadingOrError state={view} />;
   const m = view.data;
   const serverNow = now + offset;
 

@@ -21,7 +21,7 @@ import AdminGate from '@/components/AdminGate';
 import Chips from '@/components/Chips';
 import FormError from '@/components/FormError';
 import { Button } from '@/components/nut';
-import { ErrorView, LoadingView } from '@/components/StateView';
+import Loaded from '@/components/Loaded';
 import { useAction, useMutation } from '@/hooks';
 import { PAGE } from '@/utils/nav';
 import './components/ui.scss';
@@ -342,21 +342,7 @@ function QuestionForm({ questionId, initial }: { questionId: string | null; init
 
 function EditExisting({ questionId }: { questionId: string }) {
   const q = useAction('exam', 'getQuestion', { questionId }, [questionId]);
-  if (q.loading && !q.data) {
-    return (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  }
-  if (!q.data) {
-    return (
-      <Card>
-        <ErrorView message={q.error?.message ?? ''} onRetry={q.reload} />
-      </Card>
-    );
-  }
-  return <QuestionForm questionId={questionId} initial={q.data} />;
+  return <Loaded state={q}>{(data) => <QuestionForm questionId={questionId} initial={data} />}</Loaded>;
 }
 
 export default function QuestionPage() {

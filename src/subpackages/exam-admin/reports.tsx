@@ -11,9 +11,8 @@ import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
 import Chips from '@/components/Chips';
 import FormError from '@/components/FormError';
-import ListFooter from '@/components/ListFooter';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import PagedList from '@/components/PagedList';
 import { useMutation, usePaged } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
 import './components/ui.scss';
@@ -101,22 +100,16 @@ function Reports({ tab }: { tab: Tab }) {
     void Taro.showToast({ title: r === 'fixed' ? '已标为已修改' : '已标为不予采纳', icon: 'none' });
   };
 
-  if (list.loading) return <LoadingView />;
-  if (list.error && list.items.length === 0) return <ErrorView message={list.error.message} onRetry={list.reload} />;
-  if (list.items.length === 0) {
-    return tab === 'open' ? (
-      <EmptyView title='没有待处理的纠错' desc='党员答题后认为题目有误时，会在这里看到' />
-    ) : (
-      <EmptyView title='还没有处理过的纠错' />
-    );
-  }
   return (
-    <View id='report-list'>
-      {list.items.map((it) => (
-        <ReportItem key={it.id} item={it} done={done[it.id]} onDone={onDone} />
-      ))}
-      <ListFooter id='report-more' list={list} endText={`已显示全部 ${list.items.length} 条`} />
-    </View>
+    <PagedList
+      list={list}
+      empty={tab === 'open' ? { title: '没有待处理的纠错', desc: '党员答题后认为题目有误时，会在这里看到' } : { title: '还没有处理过的纠错' }}
+      id='report-list'
+      moreId='report-more'
+      endText={`已显示全部 ${list.items.length} 条`}
+    >
+      {(items) => items.map((it) => <ReportItem key={it.id} item={it} done={done[it.id]} onDone={onDone} />)}
+    </PagedList>
   );
 }
 

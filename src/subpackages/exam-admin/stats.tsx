@@ -17,7 +17,8 @@ import DateTimeField from '@/components/DateTimeField';
 import Dialog, { ReasonDialog } from '@/components/Dialog';
 import FormError from '@/components/FormError';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import Loaded, { LoadingOrError } from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import { call, copyText, openFile, toApiError } from '@/api';
 import { useAction, useMutation } from '@/hooks';
 import { percent } from '@/utils/format';
@@ -238,8 +239,6 @@ function BranchRoster({ examId, stats, onChanged }: { examId: string; stats: Exa
   };
 
   if (stats.units.length === 0) return <EmptyView title='没有您管理的支部参加这场考试' />;
-  // The answer for the previous branch or filter is not shown while the new one loads.
-  const data = roster.loading ? undefined : roster.data;
 
   return (
     <View>
@@ -248,40 +247,39 @@ function BranchRoster({ examId, stats, onChanged }: { examId: string; stats: Exa
       <Text className='stats-label'>显示</Text>
       <Chips id='stats-filter' options={FILTERS} selected={[filter]} onToggle={setFilter} />
 
-      {roster.loading ? (
-        <LoadingView />
-      ) : !data ? (
-        <ErrorView message={roster.error?.message ?? ''} onRetry={roster.reload} />
-      ) : (
-        <>
-          {data.leaders.total > 0 ? (
-            <Text className='stats-leaders' id='stats-leaders'>
-              领导班子 {data.leaders.total} 人：已交卷 {data.leaders.taken} 人，及格 {data.leaders.passed} 人
-            </Text>
-          ) : null}
-          <View className='absent-box' id='stats-absent-text'>
-            <Text>{data.absentText || `${data.unitName}没有缺考的党员`}</Text>
-          </View>
-          <View className='admin-actions'>
-            <Button id='stats-copy-absent' className='admin-actions__btn' type='primary' fill='outline' onClick={() => void copyAbsent()}>
-              复制缺考名单
-            </Button>
-            {open ? (
-              <Button id='stats-remind' className='admin-actions__btn' fill='outline' loading={remind.running} onClick={() => void runRemind()}>
-                提醒未参加
-              </Button>
+      {/* The answer for the previous branch or filter is not shown while the new one loads. */}
+      <Loaded bare fresh state={roster}>
+        {(data) => (
+          <>
+            {data.leaders.total > 0 ? (
+              <Text className='stats-leaders' id='stats-leaders'>
+                领导班子 {data.leaders.total} 人：已交卷 {data.leaders.taken} 人，及格 {data.leaders.passed} 人
+              </Text>
             ) : null}
-          </View>
-          <FormError message={remind.error?.message} className='btn-gap' />
-          <View id='stats-roster' className='btn-gap'>
-            {data.rows.length === 0 ? (
-              <EmptyView title='没有符合条件的党员' />
-            ) : (
-              data.rows.map((r) => <RosterItem key={r.memberId} r={r} canExtra={open || r.status === 'in_progress'} onAction={setAction} />)
-            )}
-          </View>
-        </>
-      )}
+            <View className='absent-box' id='stats-absent-text'>
+              <Text>{data.absentText || `${data.unitName}没有缺考的党员`}</Text>
+            </View>
+            <View className='admin-actions'>
+              <Button id='stats-copy-absent' className='admin-actions__btn' type='primary' fill='outline' onClick={() => void copyAbsent()}>
+                复制缺考名单
+              </Button>
+              {open ? (
+                <Button id='stats-remind' className='admin-actions__btn' fill='outline' loading={remind.running} onClick={() => void runRemind()}>
+                  提醒未参加
+                </Button>
+              ) : null}
+            </View>
+            <FormError message={remind.error?.message} className='btn-gap' />
+            <View id='stats-roster' className='btn-gap'>
+              {data.rows.length === 0 ? (
+                <EmptyView title='没有符合条件的党员' />
+              ) : (
+                data.rows.map((r) => <RosterItem key={r.memberId} r={r} canExtra={open || r.status === 'in_progress'} onAction={setAction} />)
+              )}
+            </View>
+          </>
+        )}
+      </Loaded>
 
       {action ? (
         <ReasonDialog
@@ -369,20 +367,7 @@ function Stats({ examId }: { examId: string }) {
     }
   };
 
-  if (stats.loading && !stats.data) {
-    return (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  }
-  if (!stats.data) {
-    return (
-      <Card>
-        <ErrorView message={stats.error?.message ?? ''} onRetry={stats.reload} />
-      </Card>
-    );
-  }
+  if (!stats.data) return <LoadingOrError state={stats} />;
   const s = stats.data;
   const o = s.overall;
 

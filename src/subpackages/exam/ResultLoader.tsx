@@ -5,7 +5,8 @@ import { useRouter } from '@tarojs/taro';
 import type { AttemptResult } from '@core/contracts';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import Loaded from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import { useAction } from '@/hooks';
 import { goTab } from '@/utils/nav';
 
@@ -28,19 +29,9 @@ export default function ResultLoader(props: { missingTitle: string; loadingText?
       </Card>
     );
   }
-  if (result.data === undefined && result.loading) {
-    return (
-      <Card>
-        <LoadingView text={props.loadingText} />
-      </Card>
-    );
-  }
-  if (result.data === undefined) {
-    return (
-      <Card>
-        <ErrorView message={result.error?.message ?? ''} onRetry={result.reload} />
-      </Card>
-    );
-  }
-  return <>{props.children(result.data, attemptId)}</>;
+  return (
+    <Loaded state={result} loadingText={props.loadingText}>
+      {(data) => props.children(data, attemptId)}
+    </Loaded>
+  );
 }

@@ -9,7 +9,8 @@ import { QUESTION_TYPE_LABELS, QUESTION_TYPES } from '@core/domain/questions';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import Loaded from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import FormError from '@/components/FormError';
 import { askReminders, toApiError } from '@/api';
 import { useAction, useMutation } from '@/hooks';
@@ -253,35 +254,23 @@ export default function ExamIntroPage() {
     shown.current = true;
   });
 
-  let body;
-  if (!examId) {
-    body = (
-      <Card>
-        <EmptyView
-          title='没有找到这场考试'
-          desc='请从“答题”页打开考试'
-          action={
-            <Button block type='primary' onClick={() => goTab('answer')}>
-              去答题
-            </Button>
-          }
-        />
-      </Card>
-    );
-  } else if (exam.data === undefined && exam.loading) {
-    body = (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  } else if (exam.data === undefined) {
-    body = (
-      <Card>
-        <ErrorView message={exam.error?.message ?? ''} onRetry={exam.reload} />
-      </Card>
-    );
-  } else {
-    body = <Intro exam={exam.data} onChanged={exam.reload} />;
-  }
-  return <PageShell>{body}</PageShell>;
+  return (
+    <PageShell>
+      {examId ? (
+        <Loaded state={exam}>{(data) => <Intro exam={data} onChanged={exam.reload} />}</Loaded>
+      ) : (
+        <Card>
+          <EmptyView
+            title='没有找到这场考试'
+            desc='请从“答题”页打开考试'
+            action={
+              <Button block type='primary' onClick={() => goTab('answer')}>
+                去答题
+              </Button>
+            }
+          />
+        </Card>
+      )}
+    </PageShell>
+  );
 }

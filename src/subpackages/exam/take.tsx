@@ -11,7 +11,8 @@ import { QUESTION_TYPE_LABELS } from '@core/domain/questions';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import { LoadingOrError } from '@/components/Loaded';
+import { EmptyView, LoadingView } from '@/components/StateView';
 import { ApiError, protectFromCapture } from '@/api';
 import { useAction } from '@/hooks';
 import { countdownText, numberList } from '@/utils/format';
@@ -412,19 +413,10 @@ export default function ExamTakePage() {
         />
       </Card>
     );
-  } else if (data === undefined && load.loading) {
-    body = (
-      <Card>
-        <LoadingView text='正在打开试卷…' />
-      </Card>
-    );
   } else if (data === undefined) {
-    body = (
-      <Card>
-        <ErrorView message={load.error?.message ?? ''} onRetry={load.reload} />
-      </Card>
-    );
+    body = <LoadingOrError state={load} loadingText='正在打开试卷…' />;
   } else if (isResult(data)) {
+    // Not the shared Loaded's spinner: the paper has arrived as a result, and the page is leaving for it.
     body = (
       <Card>
         <LoadingView text='已交卷，正在打开成绩…' />

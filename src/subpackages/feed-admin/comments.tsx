@@ -9,10 +9,9 @@ import { call, toApiError } from '@/api';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
-import ListFooter from '@/components/ListFooter';
 import { ReasonDialog } from '@/components/Dialog';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import PagedList from '@/components/PagedList';
 import { usePaged } from '@/hooks';
 import { postDateText } from '@/utils/feed-format';
 import { goPage, PAGE } from '@/utils/nav';
@@ -54,59 +53,65 @@ function Queue() {
     return null;
   };
 
-  if (list.loading) return <LoadingView />;
-  if (list.error && list.items.length === 0) return <ErrorView message={list.error.message} onRetry={list.reload} />;
-  if (list.items.length === 0 && !list.hasMore) return <EmptyView title='没有需要处理的评论' desc='被举报或需要人工审核的评论会显示在这里' />;
-
   return (
-    <View id='flagged-list'>
-      {list.items.map((c) => {
-        const s = statusText(c);
-        const handled = done[c.id];
-        return (
-          <View key={c.id} className='fc-row' id={`flagged-${c.id}`}>
-            <View className='fc-row__head'>
-              <Text className={handled ? 'tag tag--ok' : s.tag}>{handled ?? s.label}</Text>
-            </View>
-            <Text className='fc-row__text'>“{c.text}”</Text>
-            <Text className='fc-row__meta'>
-              {c.name} · {postDateText(c.at)}
-            </Text>
-            <Text className='fc-row__post' onClick={() => goPage(`${PAGE.feedPost}?id=${c.postId}`)}>
-              文章：{c.postTitle} ›
-            </Text>
-            {handled ? null : (
-              <View className='fc-row__actions'>
-                {c.status !== 'hidden' ? (
-                  <Button id={`flagged-hide-${c.id}`} className='fc-row__btn' fill='outline' onClick={() => setActing({ c, hide: true })}>
-                    隐藏
-                  </Button>
-                ) : null}
-                {/* A reported comment that is still showing can only be hidden: the feed function
-                    treats "show" on a visible comment as a no-op, so it would stay in the queue. */}
-                {c.status !== 'visible' ? (
-                  <Button id={`flagged-show-${c.id}`} className='fc-row__btn' type='primary' fill='outline' onClick={() => setActing({ c, hide: false })}>
-                    {c.status === 'held' ? '通过并显示' : '恢复显示'}
-                  </Button>
-                ) : null}
+    <PagedList
+      list={list}
+      empty={{ title: '没有需要处理的评论', desc: '被举报或需要人工审核的评论会显示在这里' }}
+      emptyAtEnd
+      id='flagged-list'
+      moreId='flagged-more'
+      endText='已显示全部'
+    >
+      {(items) => (
+        <>
+          {items.map((c) => {
+            const s = statusText(c);
+            const handled = done[c.id];
+            return (
+              <View key={c.id} className='fc-row' id={`flagged-${c.id}`}>
+                <View className='fc-row__head'>
+                  <Text className={handled ? 'tag tag--ok' : s.tag}>{handled ?? s.label}</Text>
+                </View>
+                <Text className='fc-row__text'>“{c.text}”</Text>
+                <Text className='fc-row__meta'>
+                  {c.name} · {postDateText(c.at)}
+                </Text>
+                <Text className='fc-row__post' onClick={() => goPage(`${PAGE.feedPost}?id=${c.postId}`)}>
+                  文章：{c.postTitle} ›
+                </Text>
+                {handled ? null : (
+                  <View className='fc-row__actions'>
+                    {c.status !== 'hidden' ? (
+                      <Button id={`flagged-hide-${c.id}`} className='fc-row__btn' fill='outline' onClick={() => setActing({ c, hide: true })}>
+                        隐藏
+                      </Button>
+                    ) : null}
+                    {/* A reported comment that is still showing can only be hidden: the feed function
+                        treats "show" on a visible comment as a no-op, so it would stay in the queue. */}
+                    {c.status !== 'visible' ? (
+                      <Button id={`flagged-show-${c.id}`} className='fc-row__btn' type='primary' fill='outline' onClick={() => setActing({ c, hide: false })}>
+                        {c.status === 'held' ? '通过并显示' : '恢复显示'}
+                      </Button>
+                    ) : null}
+                  </View>
+                )}
               </View>
-            )}
-          </View>
-        );
-      })}
-      <ListFooter id='flagged-more' list={list} endText='已显示全部' />
-      {acting ? (
-        <ReasonDialog
-          id='flag-dialog'
-          title={acting.hide ? '隐藏这条评论' : '显示这条评论'}
-          desc={acting.hide ? '隐藏后党员看不到这条评论。原因会留作记录。' : '这条评论会正常显示。原因会留作记录。'}
-          confirmText={acting.hide ? '隐藏' : '显示'}
-          presets={acting.hide ? HIDE_REASONS : SHOW_REASONS}
-          onSubmit={act}
-          onClose={() => setActing(null)}
-        />
-      ) : null}
-    </View>
+            );
+          })}
+          {acting ? (
+            <ReasonDialog
+              id='flag-dialog'
+              title={acting.hide ? '隐藏这条评论' : '显示这条评论'}
+              desc={acting.hide ? '隐藏后党员看不到这条评论。原因会留作记录。' : '这条评论会正常显示。原因会留作记录。'}
+              confirmText={acting.hide ? '隐藏' : '显示'}
+              presets={acting.hide ? HIDE_REASONS : SHOW_REASONS}
+              onSubmit={act}
+              onClose={() => setActing(null)}
+            />
+          ) : null}
+        </>
+      )}
+    </PagedList>
   );
 }
 

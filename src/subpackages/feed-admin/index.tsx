@@ -9,9 +9,8 @@ import { POST_KIND_LABELS } from '@core/domain/posts';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
-import ListFooter from '@/components/ListFooter';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import PagedList from '@/components/PagedList';
 import { usePaged } from '@/hooks';
 import { POST_STATUS_VIEW, postDateText, scheduleText } from '@/utils/feed-format';
 import { goPage, PAGE } from '@/utils/nav';
@@ -101,20 +100,9 @@ function PostsHome() {
           ))}
         </View>
         <View className='fa-list'>
-          {list.loading ? (
-            <LoadingView />
-          ) : list.error && list.items.length === 0 ? (
-            <ErrorView message={list.error.message} onRetry={list.reload} />
-          ) : list.items.length === 0 && !list.hasMore ? (
-            <EmptyView title={EMPTY[tab].title} desc={EMPTY[tab].desc} />
-          ) : (
-            <View>
-              {list.items.map((p) => (
-                <PostRow key={p.id} p={p} />
-              ))}
-              <ListFooter id='posts-more' list={list} endText={`共 ${list.items.length} 篇`} />
-            </View>
-          )}
+          <PagedList list={list} empty={EMPTY[tab]} emptyAtEnd moreId='posts-more' endText={`共 ${list.items.length} 篇`}>
+            {(items) => items.map((p) => <PostRow key={p.id} p={p} />)}
+          </PagedList>
         </View>
       </Card>
     </>

@@ -11,10 +11,11 @@ import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
 import Chips from '@/components/Chips';
 import FormError from '@/components/FormError';
-import ListFooter from '@/components/ListFooter';
 import PhotoPicker, { type PickedPhoto } from '@/components/PhotoPicker';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import PagedList from '@/components/PagedList';
+import Loaded from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import { useAction, useMutation, usePaged } from '@/hooks';
 import './models.scss';
 import { isPickableUnit } from '@core/domain/units';
@@ -63,19 +64,17 @@ function Featured({ models, onChanged }: { models: ModelMember[]; onChanged: () 
 
 function MemberChoice({ unitId, value, onChange }: { unitId: string; value: string | null; onChange: (id: string, name: string) => void }) {
   const list = usePaged('org', 'listMembers', { unitId, bound: 'all', limit: 50 }, [unitId]);
-  if (list.loading) return <LoadingView />;
-  if (list.error && list.items.length === 0) return <ErrorView message={list.error.message} onRetry={list.reload} />;
-  if (list.items.length === 0) return <EmptyView title='这个支部的名单是空的' desc='请先在管理后台导入名单' />;
   return (
-    <View>
-      <Chips
-        id='fm-member'
-        options={list.items.map((m) => ({ value: m.id, label: m.name }))}
-        selected={value ? [value] : []}
-        onToggle={(id) => onChange(id, list.items.find((m) => m.id === id)?.name ?? '')}
-      />
-      {list.hasMore ? <ListFooter id='fm-member-more' list={list} endText='' /> : null}
-    </View>
+    <PagedList list={list} empty={{ title: '这个支部的名单是空的', desc: '请先在管理后台导入名单' }} moreId='fm-member-more'>
+      {(items) => (
+        <Chips
+          id='fm-member'
+          options={items.map((m) => ({ value: m.id, label: m.name }))}
+          selected={value ? [value] : []}
+          onToggle={(id) => onChange(id, items.find((m) => m.id === id)?.name ?? '')}
+        />
+      )}
+    </PagedList>
   );
 }
 
@@ -166,22 +165,14 @@ function ModelsAdmin() {
   return (
     <>
       <Card title='当前的先进典型'>
-        {models.loading && !models.data ? (
-          <LoadingView />
-        ) : !models.data ? (
-          <ErrorView message={models.error?.message ?? ''} onRetry={models.reload} />
-        ) : (
-          <Featured models={models.data} onChanged={models.reload} />
-        )}
+        <Loaded bare state={models}>
+          {(data) => <Featured models={data} onChanged={models.reload} />}
+        </Loaded>
       </Card>
       <Card title='添加先进典型'>
-        {units.loading && !units.data ? (
-          <LoadingView />
-        ) : !units.data ? (
-          <ErrorView message={units.error?.message ?? ''} onRetry={units.reload} />
-        ) : (
-          <FeatureForm units={units.data.units} onSaved={models.reload} />
-        )}
+        <Loaded bare state={units}>
+          {(data) => <FeatureForm units={data.units} onSaved={models.reload} />}
+        </Loaded>
       </Card>
     </>
   );

@@ -7,9 +7,8 @@ import { POST_KIND_LABELS } from '@core/domain/posts';
 import PageShell from '@/components/PageShell';
 import MemberGate from '@/components/MemberGate';
 import Card from '@/components/Card';
-import ListFooter from '@/components/ListFooter';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import PagedList from '@/components/PagedList';
 import { usePaged } from '@/hooks';
 import { POST_STATUS_VIEW, postDateText } from '@/utils/feed-format';
 import { goPage, PAGE } from '@/utils/nav';
@@ -55,20 +54,14 @@ function Submissions({ refreshKey, justSent }: { refreshKey: number; justSent: b
         </View>
       ) : null}
       <Card title='我的投稿' id='submission-list'>
-        {list.loading ? (
-          <LoadingView />
-        ) : list.error && list.items.length === 0 ? (
-          <ErrorView message={list.error.message} onRetry={list.reload} />
-        ) : list.items.length === 0 ? (
-          <EmptyView title='还没有投稿' desc='可以把支部活动或身边的先进党员写下来，投给支部' />
-        ) : (
-          <View>
-            {list.items.map((s) => (
-              <Row key={s.id} s={s} />
-            ))}
-            <ListFooter id='submission-more' list={list} endText={`共 ${list.items.length} 篇`} />
-          </View>
-        )}
+        <PagedList
+          list={list}
+          empty={{ title: '还没有投稿', desc: '可以把支部活动或身边的先进党员写下来，投给支部' }}
+          moreId='submission-more'
+          endText={`共 ${list.items.length} 篇`}
+        >
+          {(items) => items.map((s) => <Row key={s.id} s={s} />)}
+        </PagedList>
         <Button id='submission-new' block className='btn-gap' type='primary' onClick={() => goPage(PAGE.feedSubmit)}>
           写一篇投稿
         </Button>

@@ -11,12 +11,12 @@ import { POST_KIND_LABELS } from '@core/domain/posts';
 import { call, toApiError } from '@/api';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
-import Loaded from '@/components/Loaded';
 import FormError from '@/components/FormError';
-import ListFooter from '@/components/ListFooter';
 import { ReasonDialog } from '@/components/Dialog';
 import { Button } from '@/components/nut';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import PagedList from '@/components/PagedList';
+import Loaded from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import { useAction, useMutation, usePaged } from '@/hooks';
 import { countText, FEED_POST_CHANGED, postDateText, postSource, type FeedPostChange } from '@/utils/feed-format';
 import { goPage, PAGE } from '@/utils/nav';
@@ -217,20 +217,13 @@ function Comments({ post }: { post: PostDetail }) {
     <Card title={`评论 ${countText(count)}`} id='post-comments'>
       <CommentBox postId={post.id} onAdded={onAdded} />
       <View className='comment-list' id='comment-list'>
-        {list.loading ? (
-          <LoadingView />
-        ) : list.error && shown.length === 0 ? (
-          <ErrorView message={list.error.message} onRetry={list.reload} />
-        ) : shown.length === 0 ? (
-          <EmptyView title='还没有评论' desc='写下您的学习体会，和大家交流' />
-        ) : (
-          <>
-            {shown.map((c) => (
+        <PagedList list={list} items={shown} empty={{ title: '还没有评论', desc: '写下您的学习体会，和大家交流' }} moreId='comment-more' endText='没有更多评论了'>
+          {(items) =>
+            items.map((c) => (
               <CommentItem key={c.id} c={c} organiser={post.canManage} reported={reported.includes(c.id)} onReport={(x) => void report(x)} onModerate={setModerating} />
-            ))}
-            <ListFooter id='comment-more' list={list} endText='没有更多评论了' />
-          </>
-        )}
+            ))
+          }
+        </PagedList>
       </View>
       {moderating ? (
         <ReasonDialog

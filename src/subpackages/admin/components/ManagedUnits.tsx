@@ -3,7 +3,8 @@
 import type { ReactNode } from 'react';
 import type { ManagedUnit } from '@core/contracts';
 import Card from '@/components/Card';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import Loaded from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
 import { useAction } from '@/hooks';
 
 export interface ManagedUnitsProps {
@@ -12,26 +13,17 @@ export interface ManagedUnitsProps {
 
 export default function ManagedUnits({ children }: ManagedUnitsProps) {
   const units = useAction('org', 'listUnits', {}, []);
-  if (units.loading && !units.data) {
-    return (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  }
-  if (!units.data) {
-    return (
-      <Card>
-        <ErrorView message={units.error?.message ?? ''} onRetry={units.reload} />
-      </Card>
-    );
-  }
-  if (units.data.units.length === 0) {
-    return (
-      <Card>
-        <EmptyView title='暂无可管理的支部' desc='请联系单位管理员为您设置管理范围' />
-      </Card>
-    );
-  }
-  return <>{children(units.data.units)}</>;
+  return (
+    <Loaded state={units}>
+      {(data) =>
+        data.units.length === 0 ? (
+          <Card>
+            <EmptyView title='暂无可管理的支部' desc='请联系单位管理员为您设置管理范围' />
+          </Card>
+        ) : (
+          children(data.units)
+        )
+      }
+    </Loaded>
+  );
 }

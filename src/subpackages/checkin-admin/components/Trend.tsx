@@ -6,7 +6,7 @@ import { Text, View } from '@tarojs/components';
 import type { BranchCompletion } from '@core/contracts';
 import Card from '@/components/Card';
 import Chips from '@/components/Chips';
-import { ErrorView, LoadingView } from '@/components/StateView';
+import Loaded from '@/components/Loaded';
 import { useAction } from '@/hooks';
 import { averageRate, barHeight, dayTitle } from '@/utils/format';
 import './Trend.scss';
@@ -28,7 +28,6 @@ export default function Trend({
 }) {
   const [unitId, setUnitId] = useState<string>(ALL);
   const trend = useAction('checkin', 'completionTrend', { unitId: unitId === ALL ? null : unitId, challengeId }, [unitId, challengeId, refreshKey]);
-  const data = trend.loading ? undefined : trend.data;
   return (
     <Card title={title} id={id}>
       {units.length > 1 ? (
@@ -39,41 +38,39 @@ export default function Trend({
           onToggle={setUnitId}
         />
       ) : null}
-      {trend.loading ? (
-        <LoadingView />
-      ) : !data ? (
-        <ErrorView message={trend.error?.message ?? ''} onRetry={trend.reload} />
-      ) : (
-        <View className='trend' data-members={data.members}>
-          <Text className='trend__avg' id={id === 'checkin-trend' ? 'trend-average' : `${id}-average`}>
-            日均完成率 {averageRate(data.days, data.members)}%，共 {data.members} 人
-          </Text>
-          <View className='trend__chart'>
-            <View className='trend__axis'>
-              <Text>100%</Text>
-              <Text>50%</Text>
-              <Text>0</Text>
+      <Loaded bare fresh state={trend}>
+        {(data) => (
+          <View className='trend' data-members={data.members}>
+            <Text className='trend__avg' id={id === 'checkin-trend' ? 'trend-average' : `${id}-average`}>
+              日均完成率 {averageRate(data.days, data.members)}%，共 {data.members} 人
+            </Text>
+            <View className='trend__chart'>
+              <View className='trend__axis'>
+                <Text>100%</Text>
+                <Text>50%</Text>
+                <Text>0</Text>
+              </View>
+              <View className='trend__bars'>
+                {data.days.map((d) => (
+                  <View
+                    key={d.day}
+                    className='trend__col'
+                    id={id === 'checkin-trend' ? `trend-${d.day}` : `${id}-${d.day}`}
+                    data-count={d.count}
+                    aria-label={`${dayTitle(d.day)} ${d.count}人`}
+                  >
+                    <View className='trend__fill' style={{ height: `${barHeight(d.count, data.members)}%` }} />
+                  </View>
+                ))}
+              </View>
             </View>
-            <View className='trend__bars'>
-              {data.days.map((d) => (
-                <View
-                  key={d.day}
-                  className='trend__col'
-                  id={id === 'checkin-trend' ? `trend-${d.day}` : `${id}-${d.day}`}
-                  data-count={d.count}
-                  aria-label={`${dayTitle(d.day)} ${d.count}人`}
-                >
-                  <View className='trend__fill' style={{ height: `${barHeight(d.count, data.members)}%` }} />
-                </View>
-              ))}
+            <View className='trend__dates'>
+              <Text>{dayTitle(data.from)}</Text>
+              <Text>{dayTitle(data.to)}</Text>
             </View>
           </View>
-          <View className='trend__dates'>
-            <Text>{dayTitle(data.from)}</Text>
-            <Text>{dayTitle(data.to)}</Text>
-          </View>
-        </View>
-      )}
+        )}
+      </Loaded>
     </Card>
   );
 }

@@ -4,10 +4,9 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { QuestionRow } from '@core/contracts';
 import { AREA_TAGS, QUESTION_TYPE_LABELS, QUESTION_TYPES, type QuestionType } from '@core/domain/questions';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import PagedList from '@/components/PagedList';
 import { usePaged } from '@/hooks';
 import Chips from '@/components/Chips';
-import ListFooter from '@/components/ListFooter';
 import './ui.scss';
 
 export interface QuestionPickerProps {
@@ -44,15 +43,14 @@ export default function QuestionPicker({ selected, onToggle, onSeen }: QuestionP
         onToggle={(v) => setTag(v === ALL ? null : v)}
       />
       <View className='btn-gap'>
-        {list.loading ? (
-          <LoadingView />
-        ) : list.error && list.items.length === 0 ? (
-          <ErrorView message={list.error.message} onRetry={list.reload} />
-        ) : list.items.length === 0 ? (
-          <EmptyView title='没有符合条件的题目' desc='可以换个题型或分类，或先到题库添加题目' />
-        ) : (
-          <View>
-            {list.items.map((q) => {
+        <PagedList
+          list={list}
+          empty={{ title: '没有符合条件的题目', desc: '可以换个题型或分类，或先到题库添加题目' }}
+          moreId='editor-pick-more'
+          endText={`已显示全部 ${list.items.length} 道题`}
+        >
+          {(items) =>
+            items.map((q) => {
               const on = selected.includes(q.id);
               return (
                 <View
@@ -70,10 +68,9 @@ export default function QuestionPicker({ selected, onToggle, onSeen }: QuestionP
                   </View>
                 </View>
               );
-            })}
-            <ListFooter id='editor-pick-more' list={list} endText={`已显示全部 ${list.items.length} 道题`} />
-          </View>
-        )}
+            })
+          }
+        </PagedList>
       </View>
     </View>
   );
