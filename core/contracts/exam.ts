@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
-import type { QuestionType } from '../domain/questions';
+import type { QuestionType } from '../domain/exam/questions';
 import type { DrawRule, Points, ReleasePolicy } from '../domain/exam';
 
 const questionTypeSchema = z.enum(['single', 'multiple', 'judge', 'fill']);

@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import { cursorSchema, idSchema, type Page } from './common';
-import { POST_KINDS, POST_TAGS, type PostKind, type PostStatus } from '../domain/posts';
+import { POST_KINDS, POST_TAGS, type PostKind, type PostStatus } from '../domain/feed';
 
 const kindSchema = z.enum(POST_KINDS);
 const fileIdSchema = z.string().min(1).max(512);

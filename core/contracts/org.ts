@@ -2,8 +2,8 @@
 
 import { z } from 'zod';
 import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
-import type { MemberCategory, Role } from '../domain/roles';
-import { UNIT_KINDS, UNIT_NAME_MAX, type AnyUnitKind } from '../domain/units';
+import type { MemberCategory, Role } from '../domain/org/roles';
+import { UNIT_KINDS, UNIT_NAME_MAX, type AnyUnitKind } from '../domain/org/units';
 
 const unitNameSchema = z
   .string()

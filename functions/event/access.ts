@@ -2,7 +2,7 @@
 // through its audience, an organiser through their subtrees (editing is for its creator and org
 // admins), and an organiser reaches a registration through the branch it belongs to.
 
-import { audienceReaches, audienceTouches } from '../../core/domain/units';
+import { audienceReaches, audienceTouches } from '../../core/domain/org/units';
 import { COLLECTIONS } from '../lib/collections';
 import { getById } from '../lib/db';
 import { forbidden, notFound } from '../lib/errors';

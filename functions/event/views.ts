@@ -3,7 +3,7 @@
 
 import type { EventAdminView, EventCard, EventDetail } from '../../core/contracts/event';
 import { cancelDeadline, eventPhase, seatsLeft, signupWindowRefusal, SIGNUP_REFUSAL_TEXT, type RegistrationStatus } from '../../core/domain/event';
-import { audienceReaches } from '../../core/domain/units';
+import { audienceReaches } from '../../core/domain/org/units';
 import type { Database } from '../lib/db';
 import type { Deps } from '../lib/deps';
 import { unitsByIds } from '../org/ports';

@@ -1,7 +1,7 @@
 // Who may see or run what: the exam a member may take and their own attempts; the exams, units
 // and attempts an organiser may view or change.
 
-import { audienceReaches } from '../../core/domain/units';
+import { audienceReaches } from '../../core/domain/org/units';
 import { COLLECTIONS } from '../lib/collections';
 import { getById, type Database } from '../lib/db';
 import { forbidden, notFound } from '../lib/errors';

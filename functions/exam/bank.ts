@@ -2,7 +2,7 @@
 // organisation's own question read by id, and the built-in bank read by the import parser.
 
 import type { QuestionDetail, QuestionRow } from '../../core/contracts/exam';
-import { findQuestionHeader, parseQuestionRow, questionKey, TEMPLATE_HEADER, type QuestionContent } from '../../core/domain/questions';
+import { findQuestionHeader, parseQuestionRow, questionKey, TEMPLATE_HEADER, type QuestionContent } from '../../core/domain/exam/questions';
 import { COLLECTIONS } from '../lib/collections';
 import { getById } from '../lib/db';
 import type { Ids } from '../lib/deps';

@@ -2,7 +2,7 @@
 // collections no client can read; actions map them to the contract's views.
 
 import type { AnswerValue, DrawRule, PaperItem, Points, PoolEntry, ReleasePolicy } from '../../core/domain/exam';
-import type { QuestionContent, QuestionType } from '../../core/domain/questions';
+import type { QuestionContent, QuestionType } from '../../core/domain/exam/questions';
 import { takerId } from './ids';
 
 export interface QuestionDoc extends QuestionContent {

@@ -6,7 +6,7 @@ import { COLLECTIONS } from '../lib/collections';
 import { getById, type Database } from '../lib/db';
 import { forbidden, notFound } from '../lib/errors';
 import { type Caller, managedUnits, requireOrganiser } from '../org/ports';
-import { isOrganiser } from '../../core/domain/roles';
+import { isOrganiser } from '../../core/domain/org/roles';
 import type { ActionContext } from '../lib/router';
 import type { PostDoc } from './model';
 

@@ -1,6 +1,6 @@
 // Stored documents of the feed context.
 
-import type { PostKind, PostStatus } from '../../core/domain/posts';
+import type { PostKind, PostStatus } from '../../core/domain/feed';
 
 export interface PostDoc {
   _id: string;

@@ -3,7 +3,7 @@
 // into HTML (escaped, then through the same allow-list sanitiser as every post), so a draft from
 // an event today and from an exam or a contest later looks and behaves the same.
 
-import type { PostTag } from '../../core/domain/posts';
+import type { PostTag } from '../../core/domain/feed';
 import { COLLECTIONS } from '../lib/collections';
 import { getById, insert, updateById, type Database } from '../lib/db';
 import { precondition } from '../lib/errors';

@@ -2,7 +2,7 @@
 // (savePost and submitPost).
 
 import type { PostInput } from '../../core/contracts/feed';
-import { plainText } from '../../core/domain/posts';
+import { plainText } from '../../core/domain/feed';
 import { invalid } from '../lib/errors';
 import type { ActionContext } from '../lib/router';
 import { checkImages } from './images';

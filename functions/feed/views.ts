@@ -2,7 +2,7 @@
 // and of a comment.
 
 import type { AdminPost, CommentView, PostCard } from '../../core/contracts/feed';
-import { summaryOf } from '../../core/domain/posts';
+import { summaryOf } from '../../core/domain/feed';
 import { COLLECTIONS } from '../lib/collections';
 import { getById } from '../lib/db';
 import type { Caller } from '../org/ports';

@@ -1,8 +1,8 @@
 // Stored document shapes of the organisation context. Server-only: these never reach a client
 // as they are; actions map them to the contract's response types.
 
-import type { MemberCategory, Role } from '../../core/domain/roles';
-import type { AnyUnitKind } from '../../core/domain/units';
+import type { MemberCategory, Role } from '../../core/domain/org/roles';
+import type { AnyUnitKind } from '../../core/domain/org/units';
 
 /**
  * A node of the organisation tree, of any depth: the organisation itself (root, kind 'org') or a

@@ -9,8 +9,8 @@
 // the units in `manages`. A unit is inside a scope when a scope unit is on its path, so a unit
 // created later under a scope is inside it, and a check needs no read beyond the unit itself.
 
-import { isOrganiser, type Role } from '../../core/domain/roles';
-import { inSubtree } from '../../core/domain/units';
+import { isOrganiser, type Role } from '../../core/domain/org/roles';
+import { inSubtree } from '../../core/domain/org/units';
 import { COLLECTIONS } from '../lib/collections';
 import { getById, list, type Database } from '../lib/db';
 import { forbidden, notFound, unauthenticated } from '../lib/errors';

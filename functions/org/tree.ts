@@ -2,7 +2,7 @@
 // guard and invite code, and the rewrite of paths below a moved unit. Reads of the tree go
 // through functions/org/ports.ts.
 
-import { unitNameKey, type UnitKind } from '../../core/domain/units';
+import { unitNameKey, type UnitKind } from '../../core/domain/org/units';
 import { COLLECTIONS } from '../lib/collections';
 import { getById, isDuplicateKeyError, isTransactionConflict, list, type Database, type TransactionLike } from '../lib/db';
 import type { Ids } from '../lib/deps';

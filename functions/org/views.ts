@@ -1,9 +1,9 @@
 // Mapping stored documents to what a client may see. The one place that decides which fields
 // leave the server for the org context (a phone number leaves only masked).
 
-import { ROLE_LABELS } from '../../core/domain/roles';
-import { UNIT_KIND_LABELS } from '../../core/domain/units';
-import { maskPhone } from '../../core/domain/roster';
+import { ROLE_LABELS } from '../../core/domain/org/roles';
+import { UNIT_KIND_LABELS } from '../../core/domain/org/units';
+import { maskPhone } from '../../core/domain/org/roster';
 import type { ManagedUnit, MemberRow, MeMember } from '../../core/contracts/org';
 import type { Caller } from './ports';
 import type { MemberDoc, UnitDoc } from '../lib/model';

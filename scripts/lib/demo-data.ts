@@ -2,7 +2,7 @@
 // the app serves (a government office, a school, retired cadres) and 30 members. Fixed ids and
 // invite codes so the README and the tests can name them.
 
-import type { MemberCategory, Role } from '../../core/domain/roles';
+import type { MemberCategory, Role } from '../../core/domain/org/roles';
 
 export const DEMO_ORG = { id: 'org-demo', name: '示例市直机关党委' };
 

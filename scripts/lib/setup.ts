@@ -9,7 +9,7 @@ import type { MemberDoc, UnitDoc, UnitNameDoc } from '../../functions/lib/model'
 import { identityFields, identityOf } from '../../functions/org/ports';
 import { ids } from '../../functions/lib/deps';
 import { loadSortKey } from '../../functions/org/sortKey';
-import { unitNameKey } from '../../core/domain/units';
+import { unitNameKey } from '../../core/domain/org/units';
 import { DEMO_BRANCHES, DEMO_MEMBERS, DEMO_ORG } from './demo-data';
 
 export async function ensureCollections(db: Database): Promise<string[]> {

@@ -3,7 +3,7 @@
 // on a picked photo, and a scheduled publication in words (the pickers' Beijing date and time are
 // in utils/field-input).
 import type { PostCard } from '@core/contracts';
-import { plainText, type PostStatus } from '@core/domain/posts';
+import { plainText, type PostStatus } from '@core/domain/feed';
 import { MAX_IMAGE_BYTES, MAX_IMAGE_TEXT } from '@core/domain/images';
 import { beijingDayKey, beijingDayStart, beijingParts } from '@core/domain/time';
 

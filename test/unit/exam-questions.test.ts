@@ -8,8 +8,8 @@ import {
   questionToRow,
   TEMPLATE_HEADER,
   type ColumnKey,
-} from '../../core/domain/questions';
-import { AREA_TAGS } from '../../core/domain/questions';
+} from '../../core/domain/exam/questions';
+import { AREA_TAGS } from '../../core/domain/exam/questions';
 import { seedQuestions } from '../../functions/exam/bank';
 import { SEED_BANK } from '../../functions/exam/seed-bank';
 

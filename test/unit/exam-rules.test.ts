@@ -11,7 +11,7 @@ import {
   type PaperItem,
   type PoolEntry,
 } from '../../core/domain/exam';
-import type { QuestionContent } from '../../core/domain/questions';
+import type { QuestionContent } from '../../core/domain/exam/questions';
 import { bestDelta } from '../../functions/exam/statistics';
 
 const q = (over: Partial<QuestionContent>): QuestionContent => ({

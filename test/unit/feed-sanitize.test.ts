@@ -1,6 +1,6 @@
 // The rich-text allow-list (issue 6): what may be stored and shown, and what never gets through.
 import { bodyImages, renderBody, sanitizeBody } from '../../functions/feed/sanitize';
-import { feedSortKey, plainText, summaryOf } from '../../core/domain/posts';
+import { feedSortKey, plainText, summaryOf } from '../../core/domain/feed';
 
 describe('rich text sanitising', () => {
   it('keeps paragraphs, headings, emphasis, lists, quotes and centred text', () => {

@@ -1,4 +1,4 @@
-import { checkRoster, maskPhone, ROLE_NOTES, rosterKey, type RosterContext, type RosterRowInput } from '../../core/domain/roster';
+import { checkRoster, maskPhone, ROLE_NOTES, rosterKey, type RosterContext, type RosterRowInput } from '../../core/domain/org/roster';
 import { cleanCell, normaliseName } from '../../core/domain/text';
 
 const units = [

@@ -9,7 +9,7 @@ import {
   subtreeHeight,
   treeOrder,
   unitNameKey,
-} from '../../core/domain/units';
+} from '../../core/domain/org/units';
 
 const path = ['org', 'city', 'county', 'school', 'branch'];
 

@@ -3,7 +3,7 @@
 import type { CheckinResponses } from '../../../core/contracts/checkin';
 import { challengeStanding, CHALLENGE_STANDING_TEXT } from '../../../core/domain/checkin';
 import { beijingDayKey } from '../../../core/domain/time';
-import { audienceReaches } from '../../../core/domain/units';
+import { audienceReaches } from '../../../core/domain/org/units';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById } from '../../lib/db';
 import { notFound } from '../../lib/errors';

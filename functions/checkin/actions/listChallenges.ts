@@ -2,7 +2,7 @@
 
 import type { ChallengeSummary } from '../../../core/contracts/checkin';
 import { beijingDayKey } from '../../../core/domain/time';
-import { audienceTouches } from '../../../core/domain/units';
+import { audienceTouches } from '../../../core/domain/org/units';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { managedUnits, requireOrganiser } from '../../org/ports';

@@ -8,7 +8,7 @@ import { AppError, precondition } from '../../lib/errors';
 import { requireImage } from '../../lib/images';
 import type { ActionContext } from '../../lib/router';
 import { saveReportDraft } from '../../feed/ports';
-import type { PostTag } from '../../../core/domain/posts';
+import type { PostTag } from '../../../core/domain/feed';
 import type { EventDoc } from '../model';
 import { ALL_UNITS, loadForOrganiser } from '../access';
 

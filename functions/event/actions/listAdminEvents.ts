@@ -2,7 +2,7 @@
 // first, a page at a time.
 
 import type { EventResponses } from '../../../core/contracts/event';
-import { audienceTouches } from '../../../core/domain/units';
+import { audienceTouches } from '../../../core/domain/org/units';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { managedUnits, requireOrganiser } from '../../org/ports';

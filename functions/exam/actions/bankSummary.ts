@@ -2,7 +2,7 @@
 // indexed counts, not by listing.
 
 import type { BankSummary, ExamResponses } from '../../../core/contracts/exam';
-import { AREA_TAGS, QUESTION_TYPES } from '../../../core/domain/questions';
+import { AREA_TAGS, QUESTION_TYPES } from '../../../core/domain/exam/questions';
 import { COLLECTIONS } from '../../lib/collections';
 import { count } from '../../lib/db';
 import { requireOrganiser } from '../../org/ports';

@@ -1,7 +1,7 @@
 // exportResults: an xlsx of an exam's results and per-unit figures for the organiser.
 
 import type { ExamResponses, RosterRow } from '../../../core/contracts/exam';
-import { QUESTION_TYPE_LABELS } from '../../../core/domain/questions';
+import { QUESTION_TYPE_LABELS } from '../../../core/domain/exam/questions';
 import { formatBeijing } from '../../../core/domain/time';
 import { requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';

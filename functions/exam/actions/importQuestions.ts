@@ -5,7 +5,7 @@
 
 import type { ExamResponses, QuestionImportRow } from '../../../core/contracts/exam';
 import { cleanCell } from '../../../core/domain/text';
-import { findQuestionHeader, parseQuestionRow, questionKey, type QuestionContent } from '../../../core/domain/questions';
+import { findQuestionHeader, parseQuestionRow, questionKey, type QuestionContent } from '../../../core/domain/exam/questions';
 import { COLLECTIONS } from '../../lib/collections';
 import { existingIds, insert, insertBatch } from '../../lib/db';
 import { invalid } from '../../lib/errors';

@@ -2,7 +2,7 @@
 // and the audience and hand-ins among the units the organiser manages.
 
 import type { ExamResponses, ManagedExamRow } from '../../../core/contracts/exam';
-import { audienceReaches } from '../../../core/domain/units';
+import { audienceReaches } from '../../../core/domain/org/units';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { mayManage, requireOrganiser, unitsOfOrg } from '../../org/ports';

@@ -4,7 +4,7 @@
 
 import type { ExamResponses } from '../../../core/contracts/exam';
 import { drawShortfall, type PoolEntry } from '../../../core/domain/exam';
-import type { QuestionType } from '../../../core/domain/questions';
+import type { QuestionType } from '../../../core/domain/exam/questions';
 import { COLLECTIONS } from '../../lib/collections';
 import { insertBatch, list, updateWhere, type Database } from '../../lib/db';
 import { conflict, precondition } from '../../lib/errors';

@@ -2,7 +2,7 @@
 // column), uploaded for the organiser to download.
 
 import type { ExamResponses } from '../../../core/contracts/exam';
-import { TEMPLATE_HEADER } from '../../../core/domain/questions';
+import { TEMPLATE_HEADER } from '../../../core/domain/exam/questions';
 import { requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import { writeWorkbook } from '../../lib/xlsx';

@@ -4,7 +4,7 @@
 
 import type { ExamDraft, ExamResponses } from '../../../core/contracts/exam';
 import { paperTotal } from '../../../core/domain/exam';
-import type { QuestionType } from '../../../core/domain/questions';
+import type { QuestionType } from '../../../core/domain/exam/questions';
 import { COLLECTIONS } from '../../lib/collections';
 import { insert, list, updateWhere, type Database } from '../../lib/db';
 import { forbidden, invalid, precondition } from '../../lib/errors';

@@ -2,7 +2,7 @@
 // version they pinned). The same content twice in one bank is refused.
 
 import type { ExamResponses, QuestionInput } from '../../../core/contracts/exam';
-import { canonicalQuestion, questionKey, questionProblem, type QuestionDraft } from '../../../core/domain/questions';
+import { canonicalQuestion, questionKey, questionProblem, type QuestionDraft } from '../../../core/domain/exam/questions';
 import { COLLECTIONS } from '../../lib/collections';
 import { insert, isDuplicateKeyError, list } from '../../lib/db';
 import { conflict, invalid } from '../../lib/errors';

@@ -1,7 +1,7 @@
 // listAdminPosts: the posts of one status that an organiser may manage, last changed first.
 
 import type { FeedResponses } from '../../../core/contracts/feed';
-import type { PostStatus } from '../../../core/domain/posts';
+import type { PostStatus } from '../../../core/domain/feed';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { requireOrganiser } from '../../org/ports';

@@ -2,7 +2,7 @@
 // first, newest first; never a skip) and one batch of temporary URLs for the covers.
 
 import type { FeedResponses } from '../../../core/contracts/feed';
-import type { PostKind } from '../../../core/domain/posts';
+import type { PostKind } from '../../../core/domain/feed';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { invalid } from '../../lib/errors';

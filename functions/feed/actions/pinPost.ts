@@ -1,7 +1,7 @@
 // pinPost: an organiser pins a post to the top of the feed, or unpins it.
 
 import type { AdminPost } from '../../../core/contracts/feed';
-import { feedSortKey } from '../../../core/domain/posts';
+import { feedSortKey } from '../../../core/domain/feed';
 import { COLLECTIONS } from '../../lib/collections';
 import { updateWhere } from '../../lib/db';
 import type { ActionContext } from '../../lib/router';

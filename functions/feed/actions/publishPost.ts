@@ -2,7 +2,7 @@
 // shows in the feed from then); publishing again is harmless.
 
 import type { AdminPost } from '../../../core/contracts/feed';
-import { feedSortKey } from '../../../core/domain/posts';
+import { feedSortKey } from '../../../core/domain/feed';
 import { COLLECTIONS } from '../../lib/collections';
 import { updateWhere } from '../../lib/db';
 import { precondition } from '../../lib/errors';

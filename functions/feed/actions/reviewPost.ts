@@ -2,7 +2,7 @@
 // a reason the author sees.
 
 import type { AdminPost } from '../../../core/contracts/feed';
-import { feedSortKey } from '../../../core/domain/posts';
+import { feedSortKey } from '../../../core/domain/feed';
 import { COLLECTIONS } from '../../lib/collections';
 import { updateWhere } from '../../lib/db';
 import { invalid, precondition } from '../../lib/errors';

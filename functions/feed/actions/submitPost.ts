@@ -2,7 +2,7 @@
 // organiser's review.
 
 import type { FeedResponses } from '../../../core/contracts/feed';
-import { SUBMITTABLE_KINDS, type PostKind } from '../../../core/domain/posts';
+import { SUBMITTABLE_KINDS, type PostKind } from '../../../core/domain/feed';
 import { COLLECTIONS } from '../../lib/collections';
 import { insert } from '../../lib/db';
 import { invalid } from '../../lib/errors';

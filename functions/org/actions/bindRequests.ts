@@ -1,7 +1,7 @@
 // listBindRequests / reviewBindRequest: organisers confirm people who were not on the roster.
 
 import type { BindRequestRow, OrgResponses } from '../../../core/contracts/org';
-import { rosterKey } from '../../../core/domain/roster';
+import { rosterKey } from '../../../core/domain/org/roster';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, isDuplicateKeyError, isTransactionConflict, list, updateById, updateWhere } from '../../lib/db';
 import { conflict, notFound } from '../../lib/errors';

@@ -4,7 +4,7 @@
 // a CONFLICT.
 
 import type { OrgResponses } from '../../../core/contracts/org';
-import { MAX_DEPTH, type UnitKind } from '../../../core/domain/units';
+import { MAX_DEPTH, type UnitKind } from '../../../core/domain/org/units';
 import { conflict, precondition } from '../../lib/errors';
 import { requireManagedUnit, requireOrganiser } from '../ports';
 import type { ActionContext } from '../../lib/router';

@@ -1,7 +1,7 @@
 // getMe: who am I in the organisation. Works for an unbound caller too (they see their request).
 
 import type { Me } from '../../../core/contracts/org';
-import { isOrganiser } from '../../../core/domain/roles';
+import { isOrganiser } from '../../../core/domain/org/roles';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, list } from '../../lib/db';
 import { findCaller } from '../ports';

@@ -8,7 +8,7 @@
 
 import type { OrgResponses } from '../../../core/contracts/org';
 import { addDays, beijingDayKey, beijingDayStart } from '../../../core/domain/time';
-import { audienceReaches, UNIT_KIND_LABELS } from '../../../core/domain/units';
+import { audienceReaches, UNIT_KIND_LABELS } from '../../../core/domain/org/units';
 import { checkinsByDay } from '../../checkin/ports';
 import { eventRollup } from '../../event/ports';
 import { examRollup } from '../../exam/ports';

@@ -7,7 +7,7 @@
 // possible duplicate and written only if the organiser confirms it (allowDuplicates).
 
 import type { ImportReport, ImportRowReport } from '../../../core/contracts/org';
-import { checkRoster, maskPhone, ROSTER_MAX_BYTES, rosterKey, type ValidRosterRow } from '../../../core/domain/roster';
+import { checkRoster, maskPhone, ROSTER_MAX_BYTES, rosterKey, type ValidRosterRow } from '../../../core/domain/org/roster';
 import { COLLECTIONS } from '../../lib/collections';
 import { existingIds, insert, insertBatch, list, updateById, type Database } from '../../lib/db';
 import { invalid, notFound } from '../../lib/errors';

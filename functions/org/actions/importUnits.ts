@@ -1,5 +1,5 @@
 // importUnits: an organiser sets up the tree below one of their units from an xlsx or csv file,
-// with a parent column or one column per level (core/domain/unitSheet.ts decides what each row
+// with a parent column or one column per level (core/domain/org/unitSheet.ts decides what each row
 // means). A dry run (commit:false) returns the report, one row per unit; commit:true writes the
 // ready ones, parents first, each whole with its name guard and invite code (insertUnit). A unit
 // already under its parent is `exists` and not written again, so importing the same file twice,
@@ -7,8 +7,8 @@
 // the importer's units are one read; only a unit that loses a name race costs one more.
 
 import type { ImportRowReport, UnitImportReport } from '../../../core/contracts/org';
-import { ROSTER_MAX_BYTES } from '../../../core/domain/roster';
-import { checkUnitSheet, UNIT_IMPORT_MAX_WRITES, type KnownUnit, type UnitRowCheck } from '../../../core/domain/unitSheet';
+import { ROSTER_MAX_BYTES } from '../../../core/domain/org/roster';
+import { checkUnitSheet, UNIT_IMPORT_MAX_WRITES, type KnownUnit, type UnitRowCheck } from '../../../core/domain/org/unitSheet';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById } from '../../lib/db';
 import { invalid, notFound, precondition } from '../../lib/errors';

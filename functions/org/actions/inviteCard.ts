@@ -4,7 +4,7 @@
 // a forwarded picture show the same image.
 
 import type { OrgResponses } from '../../../core/contracts/org';
-import { BIND_PAGE, inviteScene } from '../../../core/domain/units';
+import { BIND_PAGE, inviteScene } from '../../../core/domain/org/units';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById } from '../../lib/db';
 import { precondition } from '../../lib/errors';

@@ -3,7 +3,7 @@
 // beyond the caller: the organisation's organisers, and the caller's units for the names.
 
 import type { OrgResponses } from '../../../core/contracts/org';
-import { ROLE_LABELS } from '../../../core/domain/roles';
+import { ROLE_LABELS } from '../../../core/domain/org/roles';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { managedUnits, mayManagePath, requireOrganiser } from '../ports';

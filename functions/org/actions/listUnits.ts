@@ -4,7 +4,7 @@
 // the units, whatever the depth.
 
 import type { OrgResponses } from '../../../core/contracts/org';
-import { treeOrder } from '../../../core/domain/units';
+import { treeOrder } from '../../../core/domain/org/units';
 import { managedUnits, requireOrganiser } from '../ports';
 import type { ActionContext } from '../../lib/router';
 import { managedUnit } from '../views';

@@ -5,7 +5,7 @@
 // answers ok and repairs).
 
 import type { OrgResponses } from '../../../core/contracts/org';
-import { checkMove, MOVE_REFUSAL_MESSAGES, subtreeHeight } from '../../../core/domain/units';
+import { checkMove, MOVE_REFUSAL_MESSAGES, subtreeHeight } from '../../../core/domain/org/units';
 import { COLLECTIONS } from '../../lib/collections';
 import { isDuplicateKeyError, isTransactionConflict, type TransactionLike } from '../../lib/db';
 import { conflict, invalid, precondition } from '../../lib/errors';

@@ -2,7 +2,7 @@
 // the sibling-name guard in the same transaction that frees the old one.
 
 import type { OrgResponses } from '../../../core/contracts/org';
-import { unitNameKey, type UnitKind } from '../../../core/domain/units';
+import { unitNameKey, type UnitKind } from '../../../core/domain/org/units';
 import { COLLECTIONS } from '../../lib/collections';
 import { isDuplicateKeyError, isTransactionConflict, type TransactionLike } from '../../lib/db';
 import { conflict, invalid, precondition } from '../../lib/errors';

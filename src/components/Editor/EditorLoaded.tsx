@@ -5,7 +5,7 @@
 // for a new one). NotEditable is the card shown instead of the form for an item past editing.
 import type { ReactNode } from 'react';
 import type { ManagedUnit } from '@core/contracts';
-import { isPickableUnit } from '@core/domain/units';
+import { isPickableUnit } from '@core/domain/org/units';
 import Card from '@/components/Card';
 import Loaded from '@/components/Loaded';
 import { Button } from '@/components/nut';

@@ -3,7 +3,7 @@
 // Used on 首页 (main package): keep it small.
 import { Image, Text, View } from '@tarojs/components';
 import type { PostCard as Post } from '@core/contracts';
-import { POST_KIND_LABELS } from '@core/domain/posts';
+import { POST_KIND_LABELS } from '@core/domain/feed';
 import { countText, postDateText, postSource } from '@/utils/feed-format';
 import './index.scss';
 

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { inviteCodeFromParams } from '@core/domain/units';
+import { inviteCodeFromParams } from '@core/domain/org/units';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';

@@ -1,7 +1,7 @@
 // 我的: who I am in the organisation, 大字模式, the organisers' entry and (H5) logging out.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { CATEGORY_LABELS, ROLE_LABELS } from '@core/domain/roles';
+import { CATEGORY_LABELS, ROLE_LABELS } from '@core/domain/org/roles';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button, Switch } from '@/components/nut';

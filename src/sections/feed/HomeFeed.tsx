@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useReachBottom } from '@tarojs/taro';
 import type { PostCard as Post } from '@core/contracts';
-import { POST_KIND_LABELS, POST_KINDS, type PostKind } from '@core/domain/posts';
+import { POST_KIND_LABELS, POST_KINDS, type PostKind } from '@core/domain/feed';
 import Card from '@/components/Card';
 import PostCard from '@/components/PostCard';
 import { Button } from '@/components/nut';

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { ImportReport, ImportRowReport, ManagedUnit } from '@core/contracts';
-import { ROSTER_MAX_BYTES, ROSTER_MAX_ROWS, ROSTER_TEMPLATE_HEADER } from '@core/domain/roster';
+import { ROSTER_MAX_BYTES, ROSTER_MAX_ROWS, ROSTER_TEMPLATE_HEADER } from '@core/domain/org/roster';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { ImportColumnHelp, ImportDoneCard, ImportFileStep, ImportPreviewCard, ImportRowTable, ImportTotals, type ImportReportView } from '@/components/ImportFlow';
@@ -15,7 +15,7 @@ import AdminGate from '@/components/AdminGate';
 import ManagedUnits from './components/ManagedUnits';
 import UnitPicker from './components/UnitPicker';
 import './import.scss';
-import { isPickableUnit } from '@core/domain/units';
+import { isPickableUnit } from '@core/domain/org/units';
 
 type Column = (typeof ROSTER_TEMPLATE_HEADER)[number];
 

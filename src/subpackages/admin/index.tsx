@@ -16,7 +16,7 @@ import { goPage, PAGE } from '@/utils/nav';
 import AdminGate from '@/components/AdminGate';
 import FormError from '@/components/FormError';
 import './index.scss';
-import { isPickableUnit } from '@core/domain/units';
+import { isPickableUnit } from '@core/domain/org/units';
 
 /** First run on a new installation: what to do next, ticked off from the data; gone once all is done. */
 function SetupChecklist() {

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { ManagedUnit, MemberRow, MeMember } from '@core/contracts';
-import { ROLE_LABELS } from '@core/domain/roles';
+import { ROLE_LABELS } from '@core/domain/org/roles';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
@@ -22,7 +22,7 @@ import ManagedUnits from './components/ManagedUnits';
 import UnitPicker from './components/UnitPicker';
 import UnitChoice from './components/UnitChoice';
 import './roster.scss';
-import { isPickableUnit } from '@core/domain/units';
+import { isPickableUnit } from '@core/domain/org/units';
 
 type BoundFilter = 'all' | 'bound' | 'unbound';
 const FILTERS: Array<{ value: BoundFilter; label: string }> = [

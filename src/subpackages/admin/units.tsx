@@ -6,7 +6,7 @@ import { useMemo, useRef, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { ManagedUnit, MeMember } from '@core/contracts';
-import { isPickableUnit, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@core/domain/units';
+import { isPickableUnit, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@core/domain/org/units';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import Chips from '@/components/Chips';

@@ -19,7 +19,7 @@ import Trend from './components/Trend';
 import { dayRangeText, percent } from '@/utils/format';
 import './components/ui.scss';
 import './challenge.scss';
-import { isPickableUnit } from '@core/domain/units';
+import { isPickableUnit } from '@core/domain/org/units';
 
 /** Those who need a word first, then the rest. */
 const STANDINGS: ChallengeStanding[] = ['missed', 'behind', 'on_track', 'completed', 'upcoming'];

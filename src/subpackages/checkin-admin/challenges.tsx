@@ -23,7 +23,7 @@ import { goPage, PAGE } from '@/utils/nav';
 import DayPicker from './components/DayPicker';
 import './components/ui.scss';
 import './challenges.scss';
-import { isPickableUnit } from '@core/domain/units';
+import { isPickableUnit } from '@core/domain/org/units';
 
 const ALL = 'all';
 const TONE_CLASS = { plain: 'tag', red: 'tag tag--red', gold: 'tag tag--gold' } as const;

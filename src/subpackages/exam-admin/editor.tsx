@@ -6,7 +6,7 @@ import { useCallback, useEffect, useReducer, useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { ExamDraftView, ManagedUnit, MeMember, QuestionRow, ReleasePolicy } from '@core/contracts';
-import { QUESTION_TYPE_LABELS, QUESTION_TYPES } from '@core/domain/questions';
+import { QUESTION_TYPE_LABELS, QUESTION_TYPES } from '@core/domain/exam/questions';
 import { formatBeijing } from '@core/domain/time';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';

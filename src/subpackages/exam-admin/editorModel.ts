@@ -3,7 +3,7 @@
 // no Taro), unit-tested in test/unit/exam-editor-model.test.ts; the server checks everything again.
 import type { DrawRule, ExamDraftInput, ExamDraftView, Points, ReleasePolicy } from '@core/contracts';
 import { DEFAULT_POINTS } from '@core/domain/exam';
-import { QUESTION_TYPES, type QuestionType } from '@core/domain/questions';
+import { QUESTION_TYPES, type QuestionType } from '@core/domain/exam/questions';
 import { addDays, beijingParts } from '@core/domain/time';
 import { audienceNames, audienceOf, audienceUnitIds, hasAudience, toggleAudience, type Audience } from '@/components/Editor/audience';
 import { fromBeijing } from '@/utils/field-input';

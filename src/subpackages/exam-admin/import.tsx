@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { QuestionImportReport, QuestionImportRow } from '@core/contracts';
-import { QUESTION_TYPE_LABELS } from '@core/domain/questions';
+import { QUESTION_TYPE_LABELS } from '@core/domain/exam/questions';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';

@@ -14,7 +14,7 @@ import {
   QUESTION_TYPES,
   questionProblem,
   type QuestionType,
-} from '@core/domain/questions';
+} from '@core/domain/exam/questions';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';

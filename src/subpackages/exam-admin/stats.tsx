@@ -7,7 +7,7 @@ import { ScrollView, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import type { ExamStatsView, QuestionStat, RosterRow, UnitStats } from '@core/contracts';
 import { SCORE_BUCKET_LABELS } from '@core/domain/exam';
-import { QUESTION_TYPE_LABELS } from '@core/domain/questions';
+import { QUESTION_TYPE_LABELS } from '@core/domain/exam/questions';
 import { addDays, beijingParts } from '@core/domain/time';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';

@@ -5,7 +5,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import type { ExamIntro } from '@core/contracts';
-import { QUESTION_TYPE_LABELS, QUESTION_TYPES } from '@core/domain/questions';
+import { QUESTION_TYPE_LABELS, QUESTION_TYPES } from '@core/domain/exam/questions';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReviewItem } from '@core/contracts';
-import { normaliseAnswerText, QUESTION_TYPE_LABELS } from '@core/domain/questions';
+import { normaliseAnswerText, QUESTION_TYPE_LABELS } from '@core/domain/exam/questions';
 import PageShell from '@/components/PageShell';
 import ResultLoader from './ResultLoader';
 import Card from '@/components/Card';

@@ -1,6 +1,6 @@
 // Small pure helpers shared by the exam pages (no Taro, no I/O).
 import type { AnswerView, AttemptResult, AttemptView, PaperQuestion } from '@core/contracts';
-import { OPTION_LETTERS } from '@core/domain/questions';
+import { OPTION_LETTERS } from '@core/domain/exam/questions';
 
 /** getAttempt answers a running attempt's paper or, once handed in, its result. */
 export function isResult(v: AttemptView | AttemptResult): v is AttemptResult {

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import type { AnswerView, AttemptView, PaperQuestion } from '@core/contracts';
-import { QUESTION_TYPE_LABELS } from '@core/domain/questions';
+import { QUESTION_TYPE_LABELS } from '@core/domain/exam/questions';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';

@@ -7,7 +7,7 @@ import { useReducer, useState } from 'react';
 import { Input, RichText, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { AdminPost, ManagedUnit, MeMember } from '@core/contracts';
-import { POST_KIND_LABELS, POST_KINDS, POST_TAGS, type PostTag } from '@core/domain/posts';
+import { POST_KIND_LABELS, POST_KINDS, POST_TAGS, type PostTag } from '@core/domain/feed';
 import { call, toApiError } from '@/api';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';

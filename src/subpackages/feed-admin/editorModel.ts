@@ -4,7 +4,7 @@
 // words. Pure (no React, no Taro), unit-tested in test/unit/feed-editor-model.test.ts; the server
 // checks everything again.
 import type { AdminPost, MeMember, PostInput } from '@core/contracts';
-import { POST_TAGS, type PostKind, type PostStatus, type PostTag } from '@core/domain/posts';
+import { POST_TAGS, type PostKind, type PostStatus, type PostTag } from '@core/domain/feed';
 import { ALL_UNITS } from '@/components/Editor/audience';
 import { htmlToParagraphs, paragraphsToHtml, postDateText, scheduleText } from '@/utils/feed-format';
 

@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import type { AdminPostRow } from '@core/contracts';
-import { POST_KIND_LABELS } from '@core/domain/posts';
+import { POST_KIND_LABELS } from '@core/domain/feed';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';

@@ -18,7 +18,7 @@ import Loaded from '@/components/Loaded';
 import { EmptyView } from '@/components/StateView';
 import { useAction, useMutation, usePaged } from '@/hooks';
 import './models.scss';
-import { isPickableUnit } from '@core/domain/units';
+import { isPickableUnit } from '@core/domain/org/units';
 
 const HONOURS = ['优秀共产党员', '优秀党务工作者', '先进工作者', '志愿服务之星'];
 

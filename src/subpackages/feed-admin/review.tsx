@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Image, RichText, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { AdminPost } from '@core/contracts';
-import { POST_KIND_LABELS } from '@core/domain/posts';
+import { POST_KIND_LABELS } from '@core/domain/feed';
 import { call, toApiError } from '@/api';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';

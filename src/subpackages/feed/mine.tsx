@@ -3,7 +3,7 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { SubmissionRow } from '@core/contracts';
-import { POST_KIND_LABELS } from '@core/domain/posts';
+import { POST_KIND_LABELS } from '@core/domain/feed';
 import PageShell from '@/components/PageShell';
 import MemberGate from '@/components/MemberGate';
 import Card from '@/components/Card';

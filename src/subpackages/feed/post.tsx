@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Image, RichText, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
 import type { CommentView, PostDetail } from '@core/contracts';
-import { POST_KIND_LABELS } from '@core/domain/posts';
+import { POST_KIND_LABELS } from '@core/domain/feed';
 import { call, toApiError } from '@/api';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';

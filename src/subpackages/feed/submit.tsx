@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { POST_KIND_LABELS, POST_TAGS, SUBMITTABLE_KINDS, type PostKind, type PostTag } from '@core/domain/posts';
+import { POST_KIND_LABELS, POST_TAGS, SUBMITTABLE_KINDS, type PostKind, type PostTag } from '@core/domain/feed';
 import PageShell from '@/components/PageShell';
 import MemberGate from '@/components/MemberGate';
 import Card from '@/components/Card';

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { QuestionRow } from '@core/contracts';
-import { AREA_TAGS, QUESTION_TYPE_LABELS, QUESTION_TYPES, type QuestionType } from '@core/domain/questions';
+import { AREA_TAGS, QUESTION_TYPE_LABELS, QUESTION_TYPES, type QuestionType } from '@core/domain/exam/questions';
 import PagedList from '@/components/PagedList';
 import { usePaged } from '@/hooks';
 import Chips from '@/components/Chips';

@@ -2,7 +2,7 @@
 // every member. Beside each rule, what the bank holds, so a short bank shows before publishing.
 import { Text, View } from '@tarojs/components';
 import type { BankSummary, DrawRule } from '@core/contracts';
-import { AREA_TAGS, QUESTION_TYPE_LABELS, QUESTION_TYPES, type QuestionType } from '@core/domain/questions';
+import { AREA_TAGS, QUESTION_TYPE_LABELS, QUESTION_TYPES, type QuestionType } from '@core/domain/exam/questions';
 import { Button } from '@/components/nut';
 import Chips from '@/components/Chips';
 import NumberField from '@/components/NumberField';

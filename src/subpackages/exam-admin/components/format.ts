@@ -1,5 +1,5 @@
 // Display helpers for the organiser's exam pages: words for states, Beijing times, durations.
-// Pure functions (no Taro, no I/O); the rules themselves live in core/domain/exam.ts.
+// Pure functions (no Taro, no I/O); the rules themselves live in core/domain/exam/.
 import type { ManagedExamRow, RosterRow } from '@core/contracts';
 import { formatBeijing } from '@core/domain/time';
 

@@ -1,7 +1,7 @@
 // Roster import rules: which columns a roster sheet may have, how each cell is read, and why a
 // row is rejected. Pure: the cloud function reads the file and writes; this decides.
 
-import { cleanCell, normaliseName } from './text';
+import { cleanCell, normaliseName } from '../text';
 import type { MemberCategory, Role } from './roles';
 
 export const ROSTER_MAX_ROWS = 3000;

@@ -1,7 +1,7 @@
 // Questions of the bank: their types, tags, and how one row of an organiser's spreadsheet becomes
 // a question. Pure rules, no I/O: the cloud function, the seed bank and the tests share them.
 
-import { cleanCell, toHalfWidth } from './text';
+import { cleanCell, toHalfWidth } from '../text';
 
 export const QUESTION_TYPES = ['single', 'multiple', 'judge', 'fill'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];

@@ -3,7 +3,7 @@
 // refused. Pure: the cloud function reads the file and the importer's units, and writes; this
 // decides what would be written, in an order that writes every parent before its children.
 
-import { cleanCell } from './text';
+import { cleanCell } from '../text';
 import { MAX_DEPTH, UNIT_NAME_MAX, unitNameKey, type UnitKind } from './units';
 
 /** A province sets up a few hundred units; more rows than this is the wrong file. */
