@@ -20,7 +20,7 @@ const config: Taro.AppConfig & { cloud: boolean } = {
   ],
   subPackages: [
     {
-      root: 'subpackages/admin',
+      root: 'subpackages/org-admin',
       pages: ['index', 'units', 'units-import', 'invite', 'organisers', 'roster', 'import', 'requests'],
     },
     {

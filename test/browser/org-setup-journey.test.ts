@@ -104,7 +104,7 @@ describe('first run of a new organisation', () => {
     await expect(shown(page, '#units-import-done').innerText()).resolves.toContain('已新建 20 个组织');
     const deep = db.find('units', { name: '第3党总支第2支部' }, {})[0] as { path: string[] };
     expect(deep.path).toEqual([orgId, sibling._id, (db.find('units', { name: '第3党总支' }, {})[0] as { _id: string })._id, (deep.path as string[])[3]]);
-    await page.goto(`${env.t.cloud.url}/#/subpackages/admin/units`);
+    await page.goto(`${env.t.cloud.url}/#/subpackages/org-admin/units`);
     await shown(page, '#unit-tree').locator('.tree-row__name').getByText('第4党总支第4支部', { exact: true }).waitFor();
 
     // Import a roster into the leaf branch, from the unit's tools.
@@ -120,7 +120,7 @@ describe('first run of a new organisation', () => {
     await expect(shown(page, '#import-done').innerText()).resolves.toContain('已导入 3 人');
 
     // The leaf's invitation: a page to show, forward or print, with the code in large type.
-    await page.goto(`${env.t.cloud.url}/#/subpackages/admin/units`);
+    await page.goto(`${env.t.cloud.url}/#/subpackages/org-admin/units`);
     await pickUnit(page, '离退休第一党支部');
     await shown(page, '#unit-invite').click();
     await expect(shown(page, '#invite-code').innerText()).resolves.toBe(leaf.inviteCode);
