@@ -289,7 +289,7 @@ export class DbEngine {
     const txId = req.transactionId;
     if (typeof txId === 'string' && txId !== '') {
       const tx = this.txm.require(txId);
-      return { now, tx, view: this.txm.view(tx) };
+      return { now, tx, view: this.txm.enter(tx) };
     }
     return { now, view: this.txm.committedView() };
   }
@@ -305,8 +305,24 @@ export class DbEngine {
     else this.store.apply(changes);
   }
 
-  private noteReads(ctx: Ctx, collection: string, docs: Doc[]): void {
-    if (ctx.tx) for (const doc of docs) this.txm.touch(ctx.tx, collection, idKey(doc._id));
+  /**
+   * Transaction bookkeeping for a read: the version of each document found and, when the filter pins
+   * `_id`, of that document even if absent (a later write of it then conflicts if someone created it).
+   */
+  private noteReads(ctx: Ctx, collection: string, filter: Doc, docs: Doc[]): void {
+    if (!ctx.tx) return;
+    for (const doc of docs) this.txm.touch(ctx.tx, collection, idKey(doc._id));
+    if (isIdEquality(filter._id)) this.txm.touch(ctx.tx, collection, idKey(filter._id));
+  }
+
+  /**
+   * Transaction bookkeeping for a write: the documents it matched and the one its filter pins by
+   * `_id` join the write set even when nothing is changed (see transactions.ts).
+   */
+  private noteTargets(ctx: Ctx, collection: string, filter: Doc, docs: Doc[]): void {
+    if (!ctx.tx) return;
+    for (const doc of docs) this.txm.target(ctx.tx, collection, idKey(doc._id));
+    if (isIdEquality(filter._id)) this.txm.target(ctx.tx, collection, idKey(filter._id));
   }
 
   private addCollection(req: Record<string, unknown>): ActionOutcome {
@@ -330,7 +346,7 @@ export class DbEngine {
     const limit = isDoc ? 1 : Math.min(requested ?? DEFAULT_GET_LIMIT, MAX_GET_LIMIT);
     const skip = isDoc ? undefined : optionalNumber(req, 'offset');
     const docs = findDocs(ctx.view, collection, filter, { sort, skip, limit });
-    this.noteReads(ctx, collection, docs);
+    this.noteReads(ctx, collection, filter, docs);
     const projection = req.projection
       ? (normalizeCommandInternals(toQueryValue(decodeObject(req.projection, ctx.now, 'projection'))) as Doc)
       : undefined;
@@ -352,7 +368,12 @@ export class DbEngine {
       const id = doc._id === undefined || doc._id === null ? newId() : doc._id;
       const key = idKey(id);
       // All-or-nothing: a duplicate anywhere in the batch fails the whole batch before any write.
-      if (batchKeys.has(key) || ctx.view.get(collection, key)) throw duplicateError(collection, id);
+      // In a transaction, a document committed by someone else after its snapshot is not a duplicate
+      // (a snapshot read would not show it) but a write conflict: the insert is buffered and the
+      // commit fails, so runTransaction retries and the retry sees the document.
+      const existing = ctx.view.get(collection, key);
+      const hidden = existing !== undefined && ctx.tx !== undefined && this.txm.newerThanSnapshot(ctx.tx, collection, key);
+      if (batchKeys.has(key) || (existing && !hidden)) throw duplicateError(collection, id);
       batchKeys.add(key);
       changes.push({ collection, key, doc: withIdFirst(id, doc) });
     }
@@ -380,6 +401,7 @@ export class DbEngine {
       const modifier = normalizeModifier(data);
       // Quirk Q5: an update made only of empty objects is sent as "{}": a no-op.
       if (Object.keys(modifier).length === 0) return outcome({ updated: 0 });
+      this.noteTargets(ctx, collection, filter, matches);
       for (const doc of matches) {
         const result = applyModifier(doc, modifier);
         if (result.changed) changes.push({ collection, key: idKey(doc._id), doc: result.doc });
@@ -393,6 +415,7 @@ export class DbEngine {
       }
     } else {
       // set(): replace the whole document but keep its _id; create it when missing and upsert is on.
+      this.noteTargets(ctx, collection, filter, matches);
       const replacement = toQueryValue(data) as Doc;
       for (const doc of matches) {
         changes.push({ collection, key: idKey(doc._id), doc: withIdFirst(doc._id, cloneValue(replacement)) });
@@ -404,7 +427,6 @@ export class DbEngine {
         return outcome({ updated: 0, upsert_id: id });
       }
     }
-    this.noteReads(ctx, collection, matches);
     this.write(ctx, changes);
     return outcome({ updated: changes.length });
   }
@@ -415,8 +437,8 @@ export class DbEngine {
     const modifier = normalizeModifier(decodeObject(req.data, ctx.now, 'data'));
     const shape: QueryShape = { collection, op: 'update', filter: filterPaths(filter), sort: [] };
     const [match] = findDocs(ctx.view, collection, filter, { limit: 1 });
+    this.noteTargets(ctx, collection, filter, match ? [match] : []);
     if (!match) return { reply: { data: { updated: 0, doc: null } }, accounting: 'write', collection, shape };
-    this.noteReads(ctx, collection, [match]);
     const result = Object.keys(modifier).length === 0 ? { doc: match, changed: false } : applyModifier(match, modifier);
     if (result.changed) this.write(ctx, [{ collection, key: idKey(match._id), doc: result.doc }]);
     return {
@@ -432,7 +454,7 @@ export class DbEngine {
     const filter = decodeFilter(req, ctx.now);
     const multi = req.queryType !== 'DOC' && req.multi !== false;
     const matches = findDocs(ctx.view, collection, filter, multi ? {} : { limit: 1 });
-    this.noteReads(ctx, collection, matches);
+    this.noteTargets(ctx, collection, filter, matches);
     this.write(
       ctx,
       matches.map((doc) => ({ collection, key: idKey(doc._id), doc: null })),
@@ -502,15 +524,16 @@ export class DbEngine {
   private legacy(action: string, req: Record<string, unknown>, now: number): ActionOutcome {
     const collection = this.collection(req);
     const tx = this.txm.require(requireString(req, 'transactionId'));
-    const ctx: Ctx = { now, tx, view: this.txm.view(tx) };
+    const ctx: Ctx = { now, tx, view: this.txm.enter(tx) };
     const id: unknown = req._id;
     if (!isIdEquality(id)) throw new CloudError('INVALID_PARAM', 'invalid parameters: _id');
     const key = idKey(id);
     const current = ctx.view.get(collection, key);
-    this.txm.touch(tx, collection, key);
     if (action === 'database.getInTransaction') {
+      this.txm.touch(tx, collection, key);
       return { reply: { data: current ? encodeEjson(current) : 'null' }, accounting: 'read', collection };
     }
+    this.txm.target(tx, collection, key); // a write by _id: in the write set even if it changes nothing
     if (action === 'database.deleteDocInTransaction') {
       if (current) this.write(ctx, [{ collection, key, doc: null }]);
       return { reply: { deleted: current ? 1 : 0 }, accounting: 'write', collection };

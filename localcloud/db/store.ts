@@ -106,6 +106,11 @@ export class DocumentStore {
     return docs;
   }
 
+  /** The version given to the latest change: any later change gets a bigger one (transaction snapshots). */
+  lastVersion(): number {
+    return this.versionCounter;
+  }
+
   version(collection: string, key: string): number | null {
     if (!this.collections.has(collection)) return null;
     return this.docs(collection).get(key)?.version ?? null;

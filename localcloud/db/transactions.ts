@@ -1,12 +1,26 @@
 // Transactions: buffers a transaction's writes, overlays them on committed data for its reads, and
 // decides conflicts. It applies nothing to the store except at commit; it knows nothing of the wire.
 //
-// Rules (CloudBase documents "snapshot isolation, conflicting writes fail fast"; details unverified):
-// - The first write to a document locks it for the transaction. Another open transaction that writes
-//   the same document fails at once with DATABASE_TRANSACTION_CONFLICT.
-// - The version of every document a transaction reads or writes is remembered at first touch. At
-//   commit, if any of them changed (or appeared/disappeared), commit fails with
-//   DATABASE_TRANSACTION_CONFLICT and the SDK's runTransaction re-runs the whole callback.
+// Isolation: MongoDB's snapshot isolation, which CloudBase's database runs on (CloudBase documents
+// "snapshot isolation; conflicting writes fail" and no more; the details below are MongoDB's):
+// - Snapshot: the store's version counter when the transaction runs its first operation.
+// - Write set: every document a transactional write touched: written, matched without change, or
+//   named by `_id` and not found (an update/remove of a missing document; MongoDB's snapshot may
+//   still hold it, so the real write would have hit it).
+// - Conflicts, only on the write set. Another open transaction already writing a document fails
+//   the write at once (fail fast). At commit, a document of the write set that changed (created,
+//   modified or removed) after the snapshot, or since the transaction first touched it by a read
+//   or a write, fails the commit with DATABASE_TRANSACTION_CONFLICT and the SDK's runTransaction
+//   re-runs the whole callback. A read that found a document absent counts as a touch at "no
+//   version": if someone creates it and the transaction then writes it, the commit fails (no
+//   double create). A document the transaction only read never fails it (MongoDB: write skew is
+//   allowed).
+// - Differences from MongoDB: reads see the latest committed data (plus the transaction's own
+//   writes), not the snapshot; a written document that changed after the snapshot conflicts anyway,
+//   so what is written never rests on a stale read of that same document. A conflict found on a
+//   write (document changed after the snapshot) is reported at commit rather than on the write,
+//   because the SDK retries only commit conflicts. A document removed after the snapshot but before the transaction first
+//   touched it goes unnoticed (the store keeps no tombstones): a blind create of it commits.
 // - Abort, commit and expiry (30 s) release the locks. Writes outside transactions never wait for
 //   locks; they simply make the transaction fail at commit.
 import { randomBytes } from 'node:crypto';
@@ -22,10 +36,14 @@ export interface ReadView {
 export interface Transaction {
   readonly id: string;
   readonly expiresAt: number;
-  /** slot -> committed version at first touch (null = did not exist) */
+  /** The store's version counter at the first operation (null before it). */
+  snapshot: number | null;
+  /** slot -> committed version at first touch, by read or write (null = did not exist) */
   readonly touched: Map<string, { collection: string; key: string; version: number | null }>;
   /** slot -> final state buffered by this transaction, in first-write order */
   readonly writes: Map<string, DocChange>;
+  /** Slots of every document a write touched (the buffered ones and those it left unchanged). */
+  readonly writeSet: Set<string>;
 }
 
 const slotOf = (collection: string, key: string): string => `${collection}\u0000${key}`;
@@ -57,8 +75,10 @@ export class TransactionManager {
     const tx: Transaction = {
       id: `tx-${randomBytes(12).toString('hex')}`,
       expiresAt: this.wallClock() + this.ttlMs,
+      snapshot: null,
       touched: new Map(),
       writes: new Map(),
+      writeSet: new Set(),
     };
     this.open.set(tx.id, tx);
     return tx;
@@ -73,8 +93,12 @@ export class TransactionManager {
     return tx;
   }
 
-  /** Committed data overlaid with the transaction's own buffered writes. */
-  view(tx: Transaction): ReadView {
+  /**
+   * Called at the start of every operation of the transaction: the first call fixes its snapshot.
+   * Returns committed data overlaid with the transaction's own buffered writes.
+   */
+  enter(tx: Transaction): ReadView {
+    tx.snapshot ??= this.store.lastVersion();
     const store = this.store;
     return {
       list: (collection) => {
@@ -99,10 +123,31 @@ export class TransactionManager {
     };
   }
 
-  /** Remember the committed version of a document the transaction reads, on first touch. */
+  /**
+   * Remember the committed version of a document the transaction reads or writes, on first touch;
+   * null when it does not exist (an absent read).
+   */
   touch(tx: Transaction, collection: string, key: string): void {
+    tx.snapshot ??= this.store.lastVersion();
     const slot = slotOf(collection, key);
     if (!tx.touched.has(slot)) tx.touched.set(slot, { collection, key, version: this.store.version(collection, key) });
+  }
+
+  /** A document a write of the transaction changed, matched, or named by `_id`: it joins the write set. */
+  target(tx: Transaction, collection: string, key: string): void {
+    this.touch(tx, collection, key);
+    tx.writeSet.add(slotOf(collection, key));
+  }
+
+  /**
+   * True when the committed document was written after the transaction's snapshot by someone else,
+   * so a snapshot read would not show it (an insert of its `_id` then conflicts at commit rather than
+   * failing as a duplicate, as MongoDB reports a WriteConflict there).
+   */
+  newerThanSnapshot(tx: Transaction, collection: string, key: string): boolean {
+    if (tx.writes.has(slotOf(collection, key))) return false;
+    const version = this.store.version(collection, key);
+    return version !== null && tx.snapshot !== null && version > tx.snapshot;
   }
 
   /** Buffer writes. Fails fast, with nothing buffered, if another open transaction holds a lock. */
@@ -115,7 +160,7 @@ export class TransactionManager {
     }
     for (const change of changes) {
       const slot = slotOf(change.collection, change.key);
-      this.touch(tx, change.collection, change.key);
+      this.target(tx, change.collection, change.key);
       this.locks.set(slot, tx.id);
       tx.writes.set(slot, change);
     }
@@ -125,9 +170,17 @@ export class TransactionManager {
   commit(id: string): number {
     const tx = this.require(id);
     try {
-      for (const touched of tx.touched.values()) {
-        if (this.store.version(touched.collection, touched.key) !== touched.version) {
-          throw conflictError(`document ${touched.key} in ${touched.collection} changed since the transaction read it`);
+      // Only the write set is checked: a document the transaction only read never fails it.
+      for (const slot of tx.writeSet) {
+        const touched = tx.touched.get(slot);
+        if (!touched) continue; // cannot happen: target() touches first
+        const current = this.store.version(touched.collection, touched.key);
+        const changedSinceTouch = current !== touched.version;
+        const changedSinceSnapshot = current !== null && tx.snapshot !== null && current > tx.snapshot;
+        if (changedSinceTouch || changedSinceSnapshot) {
+          throw conflictError(
+            `document ${touched.key} in ${touched.collection} was written by someone else during the transaction`,
+          );
         }
       }
       const changes = Array.from(tx.writes.values());

@@ -1,10 +1,11 @@
 // Transactions through the real SDK's runTransaction/startTransaction, plus the rules the engine
-// applies (locks, commit-time conflicts, expiry) and the legacy transaction actions.
+// applies (locks, commit-time conflicts, expiry) and the legacy transaction actions. The isolation rules,
+// case by case with explicit interleaving, are in transactions-engine.test.ts.
 import { EJSON } from 'bson';
 import type { LocalCloud } from '../../localcloud';
 import { DocumentStore } from '../../localcloud/db/store';
 import { TransactionManager } from '../../localcloud/db/transactions';
-import { Captured, adminPost, startTestCloud } from './helpers';
+import { Captured, adminPost, runSdk, startTestCloud } from './helpers';
 
 let cloud: LocalCloud;
 
@@ -82,7 +83,7 @@ test('a second transaction writing a locked document fails fast with DATABASE_TR
   expect(balance('locked')).toBe(2);
 });
 
-test('a document changed after the transaction read it fails the commit; runTransaction retries the callback', async () => {
+test('a document the transaction read and writes, changed by someone else in between, fails the commit; runTransaction retries the callback', async () => {
   seed({ racy: 10 });
   const res = await scenario<{ attempts: number; result: Captured<number> }>({ scenario: 'commitConflict', id: 'racy' });
   expect(res.attempts).toBe(2);
@@ -106,11 +107,76 @@ test('commitTransaction replies DATABASE_TRANSACTION_CONFLICT at the top level (
   });
   expect((read.data as { list: string[] }).list).toHaveLength(1);
   cloud.db.update('accounts', { _id: 'wire' }, { $inc: { balance: 1 } });
+  await adminPost(cloud, {
+    action: 'database.modifyDocument',
+    collectionName: 'accounts',
+    queryType: 'DOC',
+    query: JSON.stringify({ _id: 'wire' }),
+    data: JSON.stringify({ $set: { balance: 100 } }),
+    merge: true,
+    upsert: false,
+    multi: false,
+    transactionId,
+  });
   const commit = await adminPost(cloud, { action: 'database.commitTransaction', transactionId });
   expect(commit.code).toBe('DATABASE_TRANSACTION_CONFLICT');
   // A failed commit discards the transaction.
   const again = await adminPost(cloud, { action: 'database.commitTransaction', transactionId });
   expect(again.code).toBe('DATABASE_TRANSACTION_FAIL');
+});
+
+test('two runTransaction callbacks racing to create one document: exactly one creates it, the loser retries and sees the winner', async () => {
+  cloud.db.remove('accounts', { _id: 'race' });
+  // Explicit interleaving: both callbacks read "absent" (barrier), then A writes and commits, then B
+  // writes; B's commit conflicts and the SDK re-runs B's callback, which now finds A's document.
+  const res = await runSdk<{
+    a: { ok: boolean; value?: string };
+    b: { ok: boolean; value?: string };
+    aAttempts: number;
+    bAttempts: number;
+    bSaw: unknown[];
+  }>(
+    cloud,
+    `
+    const id = args.id;
+    let aRead, bRead;
+    const aHasRead = new Promise((r) => (aRead = r));
+    const bHasRead = new Promise((r) => (bRead = r));
+    let aAttempts = 0, bAttempts = 0;
+    const bSaw = [];
+    const A = db.runTransaction(async (t) => {
+      aAttempts += 1;
+      const found = await capture(t.collection('accounts').doc(id).get());
+      aRead();
+      await bHasRead;
+      if (found.ok) return 'exists';
+      await t.collection('accounts').doc(id).set({ data: { balance: 1, by: 'A' } });
+      return 'created';
+    });
+    const B = db.runTransaction(async (t) => {
+      bAttempts += 1;
+      const found = await capture(t.collection('accounts').doc(id).get());
+      bRead();
+      await aHasRead;
+      await A.catch(() => undefined); // A has committed (or failed) before B writes
+      if (found.ok) {
+        bSaw.push(found.value.data);
+        return 'exists';
+      }
+      await t.collection('accounts').doc(id).set({ data: { balance: 2, by: 'B' } });
+      return 'created';
+    });
+    const [a, b] = await Promise.all([capture(A), capture(B)]);
+    return { a, b, aAttempts, bAttempts, bSaw };
+    `,
+    { id: 'race' },
+  );
+  expect(res.a).toEqual({ ok: true, value: 'created' });
+  expect(res.b).toEqual({ ok: true, value: 'exists' });
+  expect(res.aAttempts).toBe(1);
+  expect(res.bAttempts).toBe(2);
+  expect(res.bSaw).toEqual([{ _id: 'race', balance: 1, by: 'A' }]);
+  expect(cloud.db.find('accounts', { _id: 'race' })).toEqual([{ _id: 'race', balance: 1, by: 'A' }]);
 });
 
 test('legacy getInTransaction / updateDocInTransaction / deleteDocInTransaction work on the same engine', async () => {
