@@ -1,29 +1,9 @@
-// Pure display helpers used by the pages: greeting by Beijing time, input clean-up, bar widths,
-// the check-in calendar, and the words and bars of the check-in statistics and challenges.
+// Pure display helpers shared by the pages: greeting by Beijing time, input clean-up, bar widths.
 import {
-  averageRate,
-  barHeight,
-  beijingDateTime,
-  CHALLENGE_PHASE,
-  challengePhase,
-  CHECKIN_DAY,
-  countdownText,
-  dayRangeText,
-  dayTitle,
-  durationText,
-  examWindow,
   greetingAt,
-  leadingBlanks,
-  monthTitle,
   normaliseInviteCode,
   normalisePhoneTail,
-  numberList,
   percent,
-  remindResultText,
-  rosterStatus,
-  scoreText,
-  shiftMonth,
-  weekdayText,
 } from '../../src/utils/format';
 
 const beijing = (h: number, m = 0) => Date.UTC(2025, 0, 15, h - 8, m); // UTC instant of a Beijing wall time
@@ -66,124 +46,5 @@ describe('percent', () => {
     expect(percent(0, 0)).toBe(0);
     expect(percent(15, 20)).toBe(75);
     expect(percent(30, 20)).toBe(100);
-  });
-});
-
-describe('exam display helpers', () => {
-  const at = (y: number, mo: number, d: number, h: number, mi = 0) => Date.UTC(y, mo - 1, d, h - 8, mi);
-  const now = at(2026, 11, 22, 10);
-
-  it('writes times in Beijing time, with the year only when it is not this year', () => {
-    expect(beijingDateTime(at(2026, 11, 22, 9, 5), now)).toBe('11月22日 09:05');
-    expect(beijingDateTime(at(2027, 1, 3, 0, 0), now)).toBe('2027年1月3日 00:00');
-    // 23:30 UTC is already the next day in Beijing.
-    expect(beijingDateTime(Date.UTC(2026, 10, 22, 23, 30), now)).toBe('11月23日 07:30');
-  });
-
-  it('shortens a window within one day and spells out one over several days', () => {
-    expect(examWindow(at(2026, 11, 22, 9), at(2026, 11, 22, 18), now)).toBe('11月22日 09:00–18:00');
-    expect(examWindow(at(2026, 11, 22, 9), at(2026, 11, 29, 18), now)).toBe('11月22日 09:00 至 11月29日 18:00');
-  });
-
-  it('counts down in mm:ss, rounding up and never below zero, minutes past 59', () => {
-    expect(countdownText(90 * 60_000)).toBe('90:00');
-    expect(countdownText(61_001)).toBe('01:02');
-    expect(countdownText(-5)).toBe('00:00');
-  });
-
-  it('says how long an exam took in words, and scores without a needless .0', () => {
-    expect([durationText(45), durationText(725), durationText(3720)]).toEqual(['45秒', '12分05秒', '1小时02分']);
-    expect([scoreText(18), scoreText(17.5)]).toEqual(['18', '17.5']);
-    expect(numberList([3, 7, 12])).toBe('3、7、12');
-    expect(numberList([1, 2, 3, 4], 2)).toBe('1、2 等');
-  });
-});
-
-describe('check-in calendar helpers', () => {
-  it('marks every day state that needs one with a symbol and a word, so colour is never alone', () => {
-    for (const status of ['checked', 'made_up', 'missed', 'makeup_open', 'today_open'] as const) {
-      expect(CHECKIN_DAY[status].mark).not.toBe('');
-      expect(CHECKIN_DAY[status].word).not.toBe('');
-    }
-    expect(CHECKIN_DAY.made_up).toEqual({ mark: '补', word: '已补卡' });
-    expect(CHECKIN_DAY.makeup_open.word).toBe('可补卡');
-    // Future days and days before the member could check in show only their number.
-    expect(CHECKIN_DAY.future).toEqual({ mark: '', word: '' });
-    expect(CHECKIN_DAY.before_start).toEqual({ mark: '', word: '' });
-  });
-
-  it('moves a month forwards and backwards across year ends', () => {
-    expect(shiftMonth('2025-05', 1)).toBe('2025-06');
-    expect(shiftMonth('2025-12', 1)).toBe('2026-01');
-    expect(shiftMonth('2025-01', -1)).toBe('2024-12');
-    expect(shiftMonth('2025-03', -14)).toBe('2024-01');
-    expect(shiftMonth('2025-03', 0)).toBe('2025-03');
-  });
-
-  it('writes month and day titles without leading zeros', () => {
-    expect(monthTitle('2024-05')).toBe('2024年5月');
-    expect(monthTitle('2025-12')).toBe('2025年12月');
-    expect(dayTitle('2025-05-03')).toBe('5月3日');
-    expect(dayTitle('2025-11-22')).toBe('11月22日');
-  });
-
-  it('leaves blank cells before the 1st of a month in a week that starts on Monday', () => {
-    expect(leadingBlanks('2025-09')).toBe(0); // 1 September 2025 is a Monday
-    expect(leadingBlanks('2025-06')).toBe(6); // a Sunday: the last column
-    expect(leadingBlanks('2025-11')).toBe(5); // a Saturday
-    expect(leadingBlanks('2024-02')).toBe(3); // a Thursday
-  });
-
-  it('names the weekday of a day key whatever the time zone of the machine', () => {
-    expect(weekdayText('2025-09-01')).toBe('周一');
-    expect(weekdayText('2025-06-01')).toBe('周日');
-    expect(weekdayText('2025-11-22')).toBe('周六');
-  });
-});
-
-describe('check-in statistics and challenge helpers', () => {
-  it('writes a range of days, with the years only when they differ', () => {
-    expect(dayRangeText('2025-05-01', '2025-05-21')).toBe('5月1日 至 5月21日');
-    expect(dayRangeText('2025-12-20', '2026-01-09')).toBe('2025年12月20日 至 2026年1月9日');
-  });
-
-  it('draws a bar as the share of members, with a visible sliver for any check-in and none for zero', () => {
-    expect(barHeight(0, 10)).toBe(0);
-    expect(barHeight(5, 10)).toBe(50);
-    expect(barHeight(10, 10)).toBe(100);
-    // One member of 300: 0.3 % rounds to 0, but the day had a check-in.
-    expect(barHeight(1, 300)).toBe(4);
-    // A count over the members (a member left after checking in) stays inside the track.
-    expect(barHeight(12, 10)).toBe(100);
-    expect(barHeight(3, 0)).toBe(4);
-  });
-
-  it('averages the daily completion rate over the days shown', () => {
-    expect(averageRate([{ count: 2 }, { count: 4 }, { count: 0 }], 10)).toBe(20);
-    expect(averageRate([], 10)).toBe(0);
-    expect(averageRate([{ count: 1 }], 0)).toBe(0);
-  });
-
-  it("gives a roster member's day a mark and a word for each state", () => {
-    expect(rosterStatus({ checkedIn: true, madeUp: false })).toEqual({ key: 'checked', label: '✓ 已打卡' });
-    expect(rosterStatus({ checkedIn: true, madeUp: true })).toEqual({ key: 'made_up', label: '补 补卡' });
-    expect(rosterStatus({ checkedIn: false, madeUp: false })).toEqual({ key: 'missing', label: '○ 未打卡' });
-  });
-
-  it('says what a reminder run did, leaving out the parts that are zero but never the number sent', () => {
-    expect(remindResultText({ sent: 1, withoutCredit: 7, alreadyReminded: 0 })).toBe('已提醒 1 人，7 人未开启提醒');
-    expect(remindResultText({ sent: 0, withoutCredit: 0, alreadyReminded: 2 })).toBe('已提醒 0 人，2 人今天已提醒过');
-    expect(remindResultText({ sent: 0, withoutCredit: 0, alreadyReminded: 0 })).toBe('已提醒 0 人');
-  });
-
-  it("places a challenge in time by the Beijing day, both ends included; a cancelled one stays cancelled", () => {
-    const c = { startDay: '2025-05-01', endDay: '2025-05-21', status: 'active' as const };
-    expect(challengePhase(c, '2025-04-30')).toBe('upcoming');
-    expect(challengePhase(c, '2025-05-01')).toBe('running');
-    expect(challengePhase(c, '2025-05-21')).toBe('running');
-    expect(challengePhase(c, '2025-05-22')).toBe('ended');
-    expect(challengePhase({ ...c, status: 'cancelled' }, '2025-05-10')).toBe('cancelled');
-    // Each phase reads as a word with a symbol.
-    expect(Object.values(CHALLENGE_PHASE).map((p) => p.label)).toEqual(['○ 未开始', '● 进行中', '■ 已结束', '✕ 已取消']);
   });
 });

@@ -3,7 +3,7 @@ import { Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Card from '@/components/Card';
 import { useMutation } from '@/hooks';
-import { dayTitle } from '@/utils/format';
+import { dayTitle } from '@/utils/checkin-format';
 import EntryForm, { type Entry } from './EntryForm';
 import './MakeupForm.scss';
 

@@ -5,7 +5,8 @@ import { CHALLENGE_STANDING_TEXT } from '@core/domain/checkin';
 import Card from '@/components/Card';
 import { ErrorView } from '@/components/StateView';
 import { useAction } from '@/hooks';
-import { dayRangeText, percent } from '@/utils/format';
+import { dayRangeText } from '@/utils/checkin-format';
+import { percent } from '@/utils/format';
 import './MyChallenges.scss';
 
 function ChallengeCard({ c }: { c: MyChallenge }) {

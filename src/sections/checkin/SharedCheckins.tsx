@@ -7,7 +7,7 @@ import { Button } from '@/components/nut';
 import FormError from '@/components/FormError';
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
 import { usePaged } from '@/hooks';
-import { dayTitle } from '@/utils/format';
+import { dayTitle } from '@/utils/checkin-format';
 import './SharedCheckins.scss';
 
 function SharedCheckinEntry({ item }: { item: SharedCheckin }) {

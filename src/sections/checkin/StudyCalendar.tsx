@@ -6,7 +6,7 @@ import type { MyCheckins } from '@core/contracts';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import { ErrorView } from '@/components/StateView';
-import { CHECKIN_DAY, dayTitle, leadingBlanks, monthTitle, shiftMonth } from '@/utils/format';
+import { CHECKIN_DAY, dayTitle, leadingBlanks, monthTitle, shiftMonth } from '@/utils/checkin-format';
 import MakeupForm from './MakeupForm';
 import './StudyCalendar.scss';
 

@@ -8,7 +8,7 @@ import { Button } from '@/components/nut';
 import { useMutation } from '@/hooks';
 import { askReminders } from '@/api/platform';
 import { toApiError } from '@/api';
-import { dayTitle } from '@/utils/format';
+import { dayTitle } from '@/utils/checkin-format';
 import EntryForm, { type Entry } from './EntryForm';
 import './TodayCheckin.scss';
 

@@ -6,7 +6,7 @@ import type { ExamCard } from '@core/contracts';
 import Card from '@/components/Card';
 import PagedList from '@/components/PagedList';
 import { usePaged } from '@/hooks';
-import { EXAM_STATUS, examWindow, scoreText } from '@/utils/format';
+import { EXAM_STATUS, examWindow, scoreText } from '@/utils/exam-format';
 import { goPage, PAGE } from '@/utils/nav';
 import './ExamsSection.scss';
 

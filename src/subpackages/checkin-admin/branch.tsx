@@ -15,7 +15,7 @@ import { LoadingOrError } from '@/components/Loaded';
 import { EmptyView } from '@/components/StateView';
 import { copyText } from '@/api';
 import { useAction, useMutation } from '@/hooks';
-import { dayTitle, remindResultText, rosterStatus, weekdayText } from '@/utils/format';
+import { dayTitle, remindResultText, rosterStatus, weekdayText } from '@/utils/checkin-format';
 import { useExport } from './components/useExport';
 import './components/ui.scss';
 import './branch.scss';

@@ -18,7 +18,7 @@ import { Button } from '@/components/nut';
 import Loaded from '@/components/Loaded';
 import { EmptyView } from '@/components/StateView';
 import { useAction, useMutation } from '@/hooks';
-import { CHALLENGE_PHASE, challengePhase, dayRangeText } from '@/utils/format';
+import { CHALLENGE_PHASE, challengePhase, dayRangeText } from '@/utils/checkin-format';
 import { goPage, PAGE } from '@/utils/nav';
 import DayPicker from './components/DayPicker';
 import './components/ui.scss';

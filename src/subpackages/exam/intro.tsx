@@ -14,7 +14,7 @@ import { EmptyView } from '@/components/StateView';
 import FormError from '@/components/FormError';
 import { askReminders, toApiError } from '@/api';
 import { useAction, useMutation } from '@/hooks';
-import { beijingDateTime, EXAM_STATUS, examWindow, scoreText } from '@/utils/format';
+import { beijingDateTime, EXAM_STATUS, examWindow, scoreText } from '@/utils/exam-format';
 import { goPage, goTab, PAGE } from '@/utils/nav';
 import './intro.scss';
 

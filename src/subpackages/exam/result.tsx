@@ -7,7 +7,7 @@ import PageShell from '@/components/PageShell';
 import ResultLoader from './ResultLoader';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
-import { beijingDateTime, durationText, scoreText } from '@/utils/format';
+import { beijingDateTime, durationText, scoreText } from '@/utils/exam-format';
 import { goPage, goTab, PAGE } from '@/utils/nav';
 import './result.scss';
 

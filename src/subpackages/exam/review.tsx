@@ -13,7 +13,7 @@ import { Button } from '@/components/nut';
 import { EmptyView } from '@/components/StateView';
 import FormError from '@/components/FormError';
 import { useMutation } from '@/hooks';
-import { beijingDateTime, scoreText } from '@/utils/format';
+import { beijingDateTime, scoreText } from '@/utils/exam-format';
 import { goBackOrHome } from '@/utils/nav';
 import { letter, lettersOf } from './shared';
 import './review.scss';

@@ -15,7 +15,7 @@ import { LoadingOrError } from '@/components/Loaded';
 import { EmptyView, LoadingView } from '@/components/StateView';
 import { ApiError, protectFromCapture } from '@/api';
 import { useAction } from '@/hooks';
-import { countdownText, numberList } from '@/utils/format';
+import { countdownText, numberList } from '@/utils/exam-format';
 import { goTab, PAGE } from '@/utils/nav';
 import { isAnsweredView, isResult, letter } from './shared';
 import { readStoredAnswers, useAttemptSession, type AnswerInput, type SaveState } from './useAttemptSession';

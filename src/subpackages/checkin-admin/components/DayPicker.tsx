@@ -1,7 +1,7 @@
 // A Beijing day (YYYY-MM-DD) in one large box that opens the system date picker, shown as
 // '5月3日 周六'. Day keys carry no time zone, so the phone's zone cannot shift them.
 import { Picker, Text, View } from '@tarojs/components';
-import { dayTitle, weekdayText } from '@/utils/format';
+import { dayTitle, weekdayText } from '@/utils/checkin-format';
 import './ui.scss';
 
 export interface DayPickerProps {

@@ -8,7 +8,7 @@ import Card from '@/components/Card';
 import Chips from '@/components/Chips';
 import Loaded from '@/components/Loaded';
 import { useAction } from '@/hooks';
-import { averageRate, barHeight, dayTitle } from '@/utils/format';
+import { averageRate, barHeight, dayTitle } from '@/utils/checkin-format';
 import './Trend.scss';
 
 const ALL = 'all';
