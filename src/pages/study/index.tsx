@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import PageShell from '@/components/PageShell';
 import MemberGate from '@/components/MemberGate';
-import Card from '@/components/Card';
-import { ErrorView, LoadingView } from '@/components/StateView';
+import { LoadingOrError } from '@/components/Loaded';
 import { useAction } from '@/hooks';
 import TodayCheckin from '@/sections/checkin/TodayCheckin';
 import MyChallenges from '@/sections/checkin/MyChallenges';
@@ -22,20 +21,7 @@ function Checkin({ refreshKey }: { refreshKey: number }) {
   const state = useAction('checkin', 'getMyCheckins', { month }, [month, tick, refreshKey]);
   const data = state.data;
 
-  if (!data && state.loading) {
-    return (
-      <Card>
-        <LoadingView />
-      </Card>
-    );
-  }
-  if (!data) {
-    return (
-      <Card>
-        <ErrorView message={state.error?.message ?? ''} onRetry={state.reload} />
-      </Card>
-    );
-  }
+  if (!data) return <LoadingOrError state={state} />;
   const reload = () => setTick((t) => t + 1);
   return (
     <>

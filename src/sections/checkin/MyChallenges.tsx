@@ -33,6 +33,8 @@ function ChallengeCard({ c }: { c: MyChallenge }) {
 /** Shown only when the member's branch has a challenge (running, upcoming or recent); tick grows after a check-in or make-up. */
 export default function MyChallenges({ refreshKey, tick }: { refreshKey: number; tick: number }) {
   const state = useAction('checkin', 'myChallenges', {}, [refreshKey, tick]);
+  // Not the shared Loaded wrapper: the section stays hidden while loading and when there is no
+  // challenge, and shows itself only to say a load failed.
   if (state.error && !state.data) {
     return (
       <Card title='我的打卡活动' id='my-challenges'>

@@ -3,9 +3,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { SharedCheckin } from '@core/contracts';
 import Card from '@/components/Card';
-import { Button } from '@/components/nut';
-import FormError from '@/components/FormError';
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView';
+import PagedList from '@/components/PagedList';
 import { usePaged } from '@/hooks';
 import { dayTitle } from '@/utils/checkin-format';
 import './SharedCheckins.scss';
@@ -43,27 +41,15 @@ export default function SharedCheckins({ refreshKey, tick }: { refreshKey: numbe
   const shared = usePaged('checkin', 'sharedCheckins', { limit: 10 }, [refreshKey, tick]);
   return (
     <Card title='支部动态' id='shared-checkins'>
-      {shared.loading ? (
-        <LoadingView />
-      ) : shared.error && shared.items.length === 0 ? (
-        <ErrorView message={shared.error.message} onRetry={shared.reload} />
-      ) : shared.items.length === 0 ? (
-        <EmptyView title='还没有同志分享打卡' desc='打卡时打开“分享到支部”，支部的同志就能看到您的学习' />
-      ) : (
-        <View>
-          {shared.items.map((item) => (
-            <SharedCheckinEntry key={item.id} item={item} />
-          ))}
-          <FormError message={shared.error?.message} className='btn-gap' />
-          {shared.hasMore ? (
-            <Button id='shared-checkins-more' block className='btn-gap' fill='outline' loading={shared.loadingMore} onClick={shared.loadMore}>
-              {shared.error ? '重试' : '加载更多'}
-            </Button>
-          ) : (
-            <Text className='shared-checkins-end'>没有更早的动态了</Text>
-          )}
-        </View>
-      )}
+      <PagedList
+        list={shared}
+        empty={{ title: '还没有同志分享打卡', desc: '打卡时打开“分享到支部”，支部的同志就能看到您的学习' }}
+        moreId='shared-checkins-more'
+        endText='没有更早的动态了'
+        endClassName='shared-checkins-end'
+      >
+        {(items) => items.map((item) => <SharedCheckinEntry key={item.id} item={item} />)}
+      </PagedList>
     </Card>
   );
 }

@@ -87,6 +87,7 @@ export default function StudyCalendar({ data, loading, error, onRetry, onMonth, 
   return (
     <>
       <Card title='打卡日历'>
+        {/* The page loads the month (its Loaded state); here a failed change of month keeps the card. */}
         {error ? (
           <ErrorView message={error.message} onRetry={onRetry} />
         ) : (

@@ -256,6 +256,7 @@ function Editor({ viewer, branches, initial }: EditorProps) {
 
         {form.kind === 'model' ? (
           <Field label='写的是哪位先进典型' hint='选填，会列在“先进典型”页'>
+            {/* A spinner inside one field while its choices load: the form around it stays usable. */}
             {models.loading && !models.data ? (
               <LoadingView />
             ) : (
