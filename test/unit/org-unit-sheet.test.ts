@@ -1,14 +1,12 @@
 import {
   checkUnitSheet,
-  defaultUnitKind,
   levelOfHeader,
-  unitKindFromWord,
   type KnownUnit,
   type UnitRowCheck,
   type UnitSheet,
   type UnitSheetContext,
 } from '../../core/domain/org/unitSheet';
-import { MAX_DEPTH } from '../../core/domain/org/units';
+import { defaultUnitKind, MAX_DEPTH, unitKindFromWord } from '../../core/domain/org/units';
 
 const root: KnownUnit = { id: 'org', name: '示例省委', parentId: null, depth: 1, active: true };
 const committee: KnownUnit = { id: 'c1', name: '机关党委', parentId: 'org', depth: 2, active: true };

@@ -3,6 +3,8 @@
 // "X is inside the subtree of S" is "S is on X's path": one comparison, no walk, and a unit
 // created later under S is inside S's subtree from the moment it exists.
 
+import { cleanCell } from '../text';
+
 /** The root of every tree is the organisation itself. */
 export const ROOT_KIND = 'org';
 
@@ -152,4 +154,45 @@ export function inviteCodeFromParams(params: { code?: string; scene?: string }):
  */
 export function audienceTouches(audience: readonly string[], units: ReadonlyArray<{ path: readonly string[] }>, all = 'ALL'): boolean {
   return audience.includes(all) || units.some((u) => audienceReaches(audience, u.path, all));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kinds in words, as organisers write them in a sheet's 类型 column or in a unit's name.
+
+/** The words a 类型 cell may hold. */
+const KIND_WORDS: Record<string, UnitKind> = {
+  党委: 'committee',
+  党总支: 'general_branch',
+  党总支部: 'general_branch',
+  总支: 'general_branch',
+  党支部: 'branch',
+  支部: 'branch',
+  工作部门: 'department',
+  部门: 'department',
+  党小组: 'group',
+  小组: 'group',
+  其他: 'other',
+  其它: 'other',
+  其他组织: 'other',
+};
+
+export const KIND_WORDS_HINT = '党委、党总支、党支部、工作部门、党小组或其他';
+
+/** The kind a 类型 cell names; null for a word it does not know. */
+export function unitKindFromWord(word: string): UnitKind | null {
+  return KIND_WORDS[cleanCell(word).replace(/\s+/g, '')] ?? null;
+}
+
+/**
+ * The kind of a unit whose 类型 is blank, read from the end of its name and nothing else:
+ * …党委 a committee, …总支 / …总支部 a general branch, …支部 a branch, …党小组 a group, anything
+ * else 其他组织. An organiser changes a wrong guess with 编辑 afterwards.
+ */
+export function defaultUnitKind(name: string): UnitKind {
+  const n = unitNameKey(name);
+  if (n.endsWith('党委')) return 'committee';
+  if (n.endsWith('总支') || n.endsWith('总支部')) return 'general_branch';
+  if (n.endsWith('支部')) return 'branch';
+  if (n.endsWith('党小组')) return 'group';
+  return 'other';
 }
