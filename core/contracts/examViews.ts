@@ -1,0 +1,311 @@
+// The exam function's answers (the views members and organisers get), beside its requests in
+// exam.ts. No view sent to a member carries the key of a question of a window still open to them.
+
+import type { QuestionType } from '../domain/exam/questions';
+import type { Points, ReleasePolicy } from '../domain/exam';
+import type { ExamDraft } from './exam';
+
+// ---------------------------------------------------------------------------------------------
+// Member views
+
+/** A member's standing in one exam. */
+export type MyExamStatus =
+  | 'upcoming' // the window has not opened
+  | 'open' // may start
+  | 'in_progress' // an attempt is running
+  | 'passed'
+  | 'failed' // graded, attempts may remain
+  | 'missed' // the window closed without an attempt
+  | 'closed'; // the window closed (organiser's view) or the exam was cancelled
+
+export interface ExamCard {
+  id: string;
+  title: string;
+  kind: 'exam' | 'makeup';
+  opensAt: number;
+  closesAt: number;
+  durationMinutes: number;
+  questionCount: number;
+  totalScore: number;
+  passScore: number;
+  status: MyExamStatus;
+  attemptsLeft: number;
+  bestScore: number | null;
+}
+
+export interface ExamIntro extends ExamCard {
+  description: string;
+  maxAttempts: number;
+  releaseAnswers: ReleasePolicy;
+  switchTolerance: number;
+  typeCounts: Record<QuestionType, number>;
+  points: Points;
+  multiplePartial: boolean;
+  /** The running attempt to resume, or the last graded one. */
+  attemptId: string | null;
+  attempts: AttemptSummary[];
+  serverNow: number;
+}
+
+export interface AttemptSummary {
+  id: string;
+  number: number;
+  status: 'open' | 'submitted';
+  score: number | null;
+  passed: boolean | null;
+  submittedAt: number | null;
+  flagged: boolean;
+}
+
+export interface PaperQuestion {
+  qid: string;
+  /** 1-based position on this paper. */
+  index: number;
+  type: QuestionType;
+  stem: string;
+  /** In the order this member sees them. Judge: 正确, 错误. Fill: []. */
+  options: string[];
+  /** Fill questions: how many blanks to type. */
+  blankCount: number;
+  points: number;
+}
+
+export interface AnswerView {
+  choice?: number[];
+  text?: string[];
+}
+
+export interface AttemptView {
+  attemptId: string;
+  examId: string;
+  title: string;
+  number: number;
+  status: 'open' | 'submitted';
+  startedAt: number;
+  deadline: number;
+  serverNow: number;
+  switchCount: number;
+  switchTolerance: number;
+  questions: PaperQuestion[];
+  answers: Record<string, AnswerView>;
+}
+
+export interface AttemptResult {
+  attemptId: string;
+  examId: string;
+  title: string;
+  status: 'submitted';
+  score: number;
+  total: number;
+  passScore: number;
+  passed: boolean;
+  correctCount: number;
+  answeredCount: number;
+  questionCount: number;
+  durationSeconds: number;
+  submittedAt: number;
+  /** How it ended: by the member, at the deadline, or by an organiser. */
+  closedBy: 'member' | 'deadline' | 'organiser';
+  /** When correct answers are shown (null: already shown). */
+  reviewAt: number | null;
+  /** Present only once answers are released. */
+  review: ReviewItem[] | null;
+}
+
+export interface ReviewItem extends PaperQuestion {
+  mine: AnswerView | null;
+  /** Shown positions of the correct options (choice and judge). */
+  correctChoice: number[];
+  /** Fill: accepted answers per blank. */
+  correctBlanks: string[][];
+  correct: boolean;
+  earned: number;
+  explanation: string;
+  reported: boolean;
+}
+
+export interface SaveResult {
+  savedAt: number;
+  serverNow: number;
+  deadline: number;
+  answeredCount: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Organiser views
+
+export interface QuestionRow {
+  id: string;
+  type: QuestionType;
+  stem: string;
+  tags: string[];
+  difficulty: 1 | 2 | 3;
+  status: 'active' | 'retired';
+  version: number;
+  openReports: number;
+  updatedAt: number;
+}
+
+export interface QuestionDetail extends QuestionRow {
+  options: string[];
+  answer: number[];
+  blanks: string[][];
+  explanation: string;
+}
+
+export interface QuestionImportRow {
+  row: number;
+  stem: string;
+  type: QuestionType | null;
+  status: 'ready' | 'created' | 'duplicate' | 'invalid';
+  reason: string | null;
+}
+
+export interface QuestionImportReport {
+  committed: boolean;
+  fileName: string;
+  total: number;
+  ready: number;
+  created: number;
+  duplicate: number;
+  invalid: number;
+  blankRows: number;
+  rows: QuestionImportRow[];
+}
+
+export interface BankSummary {
+  active: number;
+  retired: number;
+  byType: Record<QuestionType, number>;
+  byTag: Array<{ tag: string; count: number }>;
+  openReports: number;
+}
+
+export interface QuestionReportRow {
+  id: string;
+  questionId: string;
+  stem: string;
+  note: string;
+  memberName: string;
+  unitName: string;
+  status: 'open' | 'fixed' | 'dismissed';
+  reply: string;
+  createdAt: number;
+}
+
+export interface ManagedExamRow {
+  id: string;
+  title: string;
+  kind: 'exam' | 'makeup';
+  parentId: string | null;
+  status: 'draft' | 'published';
+  phase: 'draft' | 'upcoming' | 'open' | 'closed';
+  opensAt: number;
+  closesAt: number;
+  unitNames: string[];
+  submitted: number;
+  /** Members expected to take it, in the branches this organiser sees. */
+  audience: number;
+}
+
+export interface ExamDraftView {
+  id: string;
+  status: 'draft' | 'published';
+  exam: ExamDraft;
+  totalScore: number;
+  questionCount: number;
+}
+
+export interface UnitStats {
+  unitId: string;
+  unitName: string;
+  audience: number;
+  started: number;
+  submitted: number;
+  /** Started, not yet handed in. */
+  inProgress: number;
+  /** Never started (缺考 once the window has closed). */
+  absent: number;
+  passed: number;
+  failed: number;
+  flagged: number;
+  averageScore: number | null;
+  averageSeconds: number | null;
+  /** Members per score band (SCORE_BUCKET_LABELS). */
+  distribution: number[];
+}
+
+export interface QuestionStat {
+  qid: string;
+  index: number;
+  type: QuestionType;
+  stem: string;
+  /** Graded papers carrying this question (a blank answer counts as wrong). */
+  answered: number;
+  correct: number;
+  accuracy: number | null;
+}
+
+export interface ExamStatsView {
+  examId: string;
+  title: string;
+  kind: 'exam' | 'makeup';
+  parentId: string | null;
+  totalScore: number;
+  passScore: number;
+  phase: ManagedExamRow['phase'];
+  units: UnitStats[];
+  overall: UnitStats;
+  questions: QuestionStat[];
+}
+
+export interface RosterRow {
+  memberId: string;
+  name: string;
+  /** 领导班子成员: listed first, and counted apart ("leaders first"). */
+  leader: boolean;
+  status: 'absent' | 'in_progress' | 'passed' | 'failed';
+  score: number | null;
+  attempts: number;
+  durationSeconds: number | null;
+  submittedAt: number | null;
+  flagged: boolean;
+  extraMinutes: number;
+  attemptId: string | null;
+  hasReminderCredit: boolean;
+}
+
+export interface ExamRosterView {
+  examId: string;
+  unitId: string;
+  unitName: string;
+  rows: RosterRow[];
+  /** Names of those who have not taken it, one line, ready to paste into a group chat. */
+  absentText: string;
+  /** The leadership's own figures (over the whole roster, whatever the filter). */
+  leaders: { total: number; taken: number; passed: number };
+}
+
+export interface MonitorAttempt {
+  attemptId: string;
+  memberId: string;
+  name: string;
+  unitName: string;
+  startedAt: number;
+  deadline: number;
+  answeredCount: number;
+  questionCount: number;
+  switchCount: number;
+  flagged: boolean;
+}
+
+export interface ExamMonitorView {
+  examId: string;
+  title: string;
+  phase: ManagedExamRow['phase'];
+  serverNow: number;
+  inProgress: number;
+  submitted: number;
+  flagged: number;
+  attempts: MonitorAttempt[];
+}
