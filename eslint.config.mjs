@@ -10,6 +10,23 @@ const CONTEXTS = ['org', 'exam', 'checkin', 'event', 'feed'];
 // core/domain/<context>/ holds platform-free rules that every side may use: not a context's private code.
 const privateOf = (ctx) => ({ group: [`**/${ctx}/*`, `!**/${ctx}/ports`, '!**/core/**'], message: `Use the ${ctx} context only through its ports.ts.` });
 
+// The client side of the same rule: a subpackage is loaded apart from the others (WeChat), so it
+// cannot use another's code; the main package (tabs, their sections, shared components) cannot use
+// any subpackage's; a tab's section belongs to its context and uses no other context's section.
+// What several need lives in src/components, src/hooks or src/utils.
+const SUBPACKAGES = ['org-admin', 'exam', 'exam-admin', 'event', 'event-admin', 'checkin-admin', 'feed', 'feed-admin'];
+const SECTIONS = ['org', 'exam', 'checkin', 'event', 'feed'];
+const NOT_CORE = '!@core/**';
+const noSubpackage = { group: ['@/subpackages/**', '**/subpackages/**'], message: 'The main package cannot load a subpackage’s code: share it through src/components, src/hooks or src/utils.' };
+const otherSubpackages = (sp) => ({
+  group: [...SUBPACKAGES.filter((o) => o !== sp).flatMap((o) => [`@/subpackages/${o}/**`, `../${o}/**`, `../../${o}/**`]), NOT_CORE],
+  message: 'A subpackage cannot load another subpackage’s code (WeChat loads each apart): share it through src/components, src/hooks or src/utils.',
+});
+const otherSections = (ctx) => ({
+  group: SECTIONS.filter((c) => c !== ctx).flatMap((c) => [`@/sections/${c}/**`, `../${c}/**`]),
+  message: 'A section belongs to its context: share through src/components, src/hooks or src/utils.',
+});
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.build/', '.data/', 'cloudfunctions/*/index.js', 'coverage/', 'docs/'] },
   js.configs.recommended,
@@ -37,6 +54,18 @@ export default tseslint.config(
     files: ['src/api/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
+  {
+    files: ['src/pages/**', 'src/components/**', 'src/hooks/**', 'src/utils/**', 'src/api/**', 'src/store/**', 'src/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noSubpackage] }] },
+  },
+  ...SECTIONS.map((ctx) => ({
+    files: [`src/sections/${ctx}/**`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noSubpackage, otherSections(ctx)] }] },
+  })),
+  ...SUBPACKAGES.map((sp) => ({
+    files: [`src/subpackages/${sp}/**`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [otherSubpackages(sp)] }] },
+  })),
   // Cross-context imports go through the other context's ports.ts; functions/lib imports no context.
   ...CONTEXTS.map((ctx) => ({
     files: [`functions/${ctx}/**/*.ts`],

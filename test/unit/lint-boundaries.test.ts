@@ -1,6 +1,7 @@
 // The lint configuration keeps contexts apart: another context's private code cannot be imported
 // (only its ports.ts), and a collection can be written only by the context that owns it
-// (functions/lib/owners.json). Each case is linted as if it were a file of the event context.
+// (functions/lib/owners.json); on the client, subpackages and tab sections stay apart. Each case
+// is linted as if it were a file at the path given (by default one of the event function's).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -54,6 +55,23 @@ describe('context boundaries in the lint configuration', () => {
     const read = lint(HEAD + `export const f = (db: Database) => db.collection(COLLECTIONS.units).where({ _id: 'x' }).get();\n`);
     expect(read.map((m) => m.ruleId)).toEqual(['local/collection-owner']);
     expect(read[0].message).toContain('read it through');
+  });
+
+  test('GIVEN a subpackage importing another subpackage’s code, or the main package any subpackage’s THEN lint fails', () => {
+    const cross = lint(`import { formatWindow } from '../exam-admin/components/format';\nexport const f = formatWindow;\n`, 'src/subpackages/exam/probe.ts');
+    expect(cross.map((m) => m.ruleId)).toEqual(['no-restricted-imports']);
+    expect(cross[0].message).toContain('another subpackage');
+    expect(lint(`import { formatWindow } from './components/format';\nexport const f = formatWindow;\n`, 'src/subpackages/exam-admin/probe.ts')).toEqual([]);
+    const main = lint(`import { formatWindow } from '@/subpackages/exam-admin/components/format';\nexport const f = formatWindow;\n`, 'src/pages/answer/probe.ts');
+    expect(main.map((m) => m.ruleId)).toEqual(['no-restricted-imports']);
+    expect(main[0].message).toContain('main package');
+  });
+
+  test('GIVEN a tab section importing another context’s section THEN lint fails; shared components pass', () => {
+    const other = lint(`import HomeFeed from '@/sections/feed/HomeFeed';\nexport const f = HomeFeed;\n`, 'src/sections/checkin/probe.ts');
+    expect(other.map((m) => m.ruleId)).toEqual(['no-restricted-imports']);
+    expect(other[0].message).toContain('belongs to its context');
+    expect(lint(`import Card from '@/components/Card';\nexport const f = Card;\n`, 'src/sections/checkin/probe.ts')).toEqual([]);
   });
 
   test('every collection has exactly one owner', () => {
