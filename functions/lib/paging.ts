@@ -34,3 +34,18 @@ export function afterCursor(_: Command, base: Record<string, unknown>, field: st
   const at = asDate ? new Date(n) : n;
   return _.or([{ ...base, [field]: _.lt(at) }, { ...base, [field]: at, _id: _.lt(id) }]);
 }
+
+/**
+ * The end of a keyset page: `docs` was read with `.limit(limit + 1)`, so the first `limit` are the
+ * page and a next page exists only when more came back; its cursor is made from the page's last item.
+ */
+export function cursorPage<T>(docs: T[], limit: number, cursorOf: (last: T) => string): { page: T[]; nextCursor: string | null } {
+  const page = docs.slice(0, limit);
+  const last = page[page.length - 1];
+  return { page, nextCursor: docs.length > limit && last ? cursorOf(last) : null };
+}
+
+/** `cursorPage` with the cursor `encodeKeyset(keyOf(last))`: the sort values of the page's last item. */
+export function keysetPage<T>(docs: T[], limit: number, keyOf: (last: T) => Array<string | number>): { page: T[]; nextCursor: string | null } {
+  return cursorPage(docs, limit, (last) => encodeKeyset(keyOf(last)));
+}

@@ -6,7 +6,7 @@ import type { CheckinResponses, SharedCheckin } from '../../../core/contracts/ch
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { requireMember } from '../../org/ports';
-import { afterCursor, encodeKeyset } from '../../lib/paging';
+import { afterCursor, keysetPage } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { CheckinDoc } from '../model';
 
@@ -17,7 +17,7 @@ export async function sharedCheckins(input: { cursor?: string | null; limit: num
   const base = { unitId: me.unitId, share: true };
   const where = afterCursor(_, base, 'at', input.cursor);
   const docs = await list<CheckinDoc>(db.collection(COLLECTIONS.checkins).where(where).orderBy('at', 'desc').orderBy('_id', 'desc').limit(input.limit + 1));
-  const page = docs.slice(0, input.limit);
+  const { page, nextCursor } = keysetPage(docs, input.limit, (c) => [c.at, c._id]);
   // One temporary-URL call for the page's photos (getTempFileURL takes 50 at a time).
   let urls = new Map<string, string>();
   const photos = page.flatMap((c) => (c.photo ? [c.photo] : []));
@@ -40,6 +40,5 @@ export async function sharedCheckins(input: { cursor?: string | null; limit: num
     photoUrl: c.photo ? urls.get(c.photo) || null : null,
     mine: c.memberId === me._id,
   }));
-  const last = page[page.length - 1];
-  return { items, nextCursor: docs.length > input.limit && last ? encodeKeyset([last.at, last._id]) : null };
+  return { items, nextCursor };
 }

@@ -6,7 +6,7 @@ import { audienceTouches } from '../../../core/domain/org/units';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { managedUnits, requireOrganiser } from '../../org/ports';
-import { afterCursor, encodeKeyset } from '../../lib/paging';
+import { afterCursor, keysetPage } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { EventDoc } from '../model';
 import { ALL_UNITS } from '../access';
@@ -21,13 +21,12 @@ export async function listAdminEvents(input: { cursor?: string | null; limit: nu
   const where = afterCursor(_, base, 'createdAt', input.cursor);
   // Organisers see events reaching their branches; a page may hold fewer after that filter.
   const docs = await list<EventDoc>(db.collection(COLLECTIONS.events).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(input.limit + 1));
-  const page = docs.slice(0, input.limit);
+  const { page, nextCursor } = keysetPage(docs, input.limit, (e) => [e.createdAt, e._id]);
   const visible = page.filter((e) => me.role === 'org_admin' || e.createdBy === me._id || audienceTouches(e.audience, managed, ALL_UNITS));
   const urls = await coverUrls(ctx.deps, visible);
   const now = clock.now();
-  const last = page[page.length - 1];
   return {
     items: visible.map((e) => ({ ...card(e, now, null, e.cover ? (urls.get(e.cover) ?? null) : null), status: e.status, confirmed: e.confirmed, attended: e.attended })),
-    nextCursor: docs.length > input.limit && last ? encodeKeyset([last.createdAt, last._id]) : null,
+    nextCursor,
   };
 }

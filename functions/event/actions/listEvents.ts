@@ -5,7 +5,7 @@ import type { EventResponses } from '../../../core/contracts/event';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { requireMember } from '../../org/ports';
-import { decodeKeyset, encodeKeyset } from '../../lib/paging';
+import { decodeKeyset, keysetPage } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { EventDoc, RegistrationDoc } from '../model';
 import { ALL_UNITS } from '../access';
@@ -37,9 +37,7 @@ export async function listEvents(input: { tab: 'open' | 'upcoming' | 'past'; cur
       ]);
     }
     const found = await list<EventDoc>(db.collection(COLLECTIONS.events).where(where).orderBy(field, dir).orderBy('_id', dir).limit(input.limit + 1));
-    docs = found.slice(0, input.limit);
-    const last = docs[docs.length - 1];
-    if (found.length > input.limit && last) nextCursor = encodeKeyset([last[field], last._id]);
+    ({ page: docs, nextCursor } = keysetPage(found, input.limit, (e) => [e[field], e._id]));
   }
   const regs = docs.length
     ? await list<RegistrationDoc>(db.collection(COLLECTIONS.eventRegistrations).where({ _id: _.in(docs.map((e) => registrationId(e._id, me._id))) }).limit(docs.length))

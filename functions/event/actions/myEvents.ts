@@ -5,7 +5,7 @@ import { eventPhase } from '../../../core/domain/event';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { requireMember } from '../../org/ports';
-import { afterCursor, encodeKeyset } from '../../lib/paging';
+import { afterCursor, keysetPage } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { EventDoc, RegistrationDoc } from '../model';
 
@@ -15,7 +15,7 @@ export async function myEvents(input: { cursor?: string | null; limit: number },
   const me = await requireMember(ctx);
   const where = afterCursor(_, { memberId: me._id }, 'signedUpAt', input.cursor);
   const found = await list<RegistrationDoc>(db.collection(COLLECTIONS.eventRegistrations).where(where).orderBy('signedUpAt', 'desc').orderBy('_id', 'desc').limit(input.limit + 1));
-  const page = found.slice(0, input.limit);
+  const { page, nextCursor } = keysetPage(found, input.limit, (r) => [r.signedUpAt, r._id]);
   const events = page.length ? await list<EventDoc>(db.collection(COLLECTIONS.events).where({ _id: _.in(page.map((r) => r.eventId)) }).limit(page.length)) : [];
   const byId = new Map(events.map((e) => [e._id, e]));
   const now = clock.now();
@@ -24,6 +24,5 @@ export async function myEvents(input: { cursor?: string | null; limit: number },
     if (!e) return [];
     return [{ eventId: e._id, kind: e.kind, title: e.title, place: e.place, startsAt: e.startsAt, endsAt: e.endsAt, phase: eventPhase(e, now), status: r.status, attended: r.attended, promoted: r.promoted }];
   });
-  const last = page[page.length - 1];
-  return { items, nextCursor: found.length > input.limit && last ? encodeKeyset([last.signedUpAt, last._id]) : null };
+  return { items, nextCursor };
 }

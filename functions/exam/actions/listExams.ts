@@ -6,7 +6,7 @@ import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
 import { list, type Database } from '../../lib/db';
 import { type Caller, requireMember } from '../../org/ports';
-import { afterCursor, encodeKeyset } from '../../lib/paging';
+import { afterCursor, keysetPage } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { ALL_UNITS, type ExamDoc, type TakerDoc } from '../model';
 import { takerId } from '../ids';
@@ -27,16 +27,15 @@ export async function listExams(input: { tab: 'todo' | 'done' | 'ended'; cursor?
     const takers = await list<TakerDoc>(
       db.collection(COLLECTIONS.examTakers).where(where).orderBy('lastSubmittedAt', 'desc').orderBy('_id', 'desc').limit(PAGE + 1),
     );
-    const page = takers.slice(0, PAGE);
+    const { page, nextCursor } = keysetPage(takers, PAGE, (t) => [t.lastSubmittedAt ?? 0, t._id]);
     const exams = page.length ? await list<ExamDoc>(db.collection(COLLECTIONS.exams).where({ _id: _.in(page.map((t) => t.examId)) }).limit(PAGE)) : [];
     const byId = new Map(exams.map((e) => [e._id, e]));
-    const last = page[page.length - 1];
     return {
       items: page.flatMap((t) => {
         const e = byId.get(t.examId);
         return e ? [cardOf(e, t, now)] : [];
       }),
-      nextCursor: takers.length > PAGE && last ? encodeKeyset([last.lastSubmittedAt ?? 0, last._id]) : null,
+      nextCursor,
     };
   }
 
@@ -57,12 +56,11 @@ export async function listExams(input: { tab: 'todo' | 'done' | 'ended'; cursor?
   const exams = await list<ExamDoc>(
     db.collection(COLLECTIONS.exams).where(where).orderBy('closesAt', 'desc').orderBy('_id', 'desc').limit(PAGE + 1),
   );
-  const page = exams.slice(0, PAGE);
+  const { page, nextCursor } = keysetPage(exams, PAGE, (e) => [e.closesAt, e._id]);
   const takers = await takersOf(db, member, page);
-  const last = page[page.length - 1];
   return {
     items: page.filter((e) => !e.inviteOnly || takers.get(e._id)?.invited).map((e) => cardOf(e, takers.get(e._id) ?? null, now)),
-    nextCursor: exams.length > PAGE && last ? encodeKeyset([last.closesAt, last._id]) : null,
+    nextCursor,
   };
 }
 

@@ -6,7 +6,7 @@ import { audienceReaches } from '../../../core/domain/org/units';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { mayManage, requireOrganiser, unitsOfOrg } from '../../org/ports';
-import { afterCursor, encodeKeyset } from '../../lib/paging';
+import { afterCursor, keysetPage } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { ALL_UNITS, type ExamDoc, type StatsDoc } from '../model';
 import { examPhase } from '../phases';
@@ -28,14 +28,13 @@ export async function listManagedExams(input: { cursor?: string | null }, ctx: A
   }
   const where = afterCursor(_, base, 'createdAt', input.cursor, true);
   const docs = await list<ExamDoc>(db.collection(COLLECTIONS.exams).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(PAGE + 1));
-  const page = docs.slice(0, PAGE);
+  const { page, nextCursor } = keysetPage(docs, PAGE, (e) => [new Date(e.createdAt).getTime(), e._id]);
   const names = new Map(units.map((u) => [u._id, u.name]));
   const byId = new Map(units.map((u) => [u._id, u]));
   const stats = page.length
     ? await list<StatsDoc>(db.collection(COLLECTIONS.examStats).where({ examId: _.in(page.map((e) => e._id)) }).limit(1000))
     : [];
   const now = clock.now();
-  const last = page[page.length - 1];
   return {
     items: page.map((e): ManagedExamRow => {
       const mine = stats.filter((s) => {
@@ -58,6 +57,6 @@ export async function listManagedExams(input: { cursor?: string | null }, ctx: A
           : visible.filter((u) => audienceReaches(e.audience, u.path, ALL_UNITS)).reduce((n, u) => n + u.memberCount, 0),
       };
     }),
-    nextCursor: docs.length > PAGE && last ? encodeKeyset([new Date(last.createdAt).getTime(), last._id]) : null,
+    nextCursor,
   };
 }

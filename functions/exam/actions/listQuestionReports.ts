@@ -5,7 +5,7 @@ import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { requireOrganiser, unitsByIds } from '../../org/ports';
-import { afterCursor, encodeKeyset } from '../../lib/paging';
+import { afterCursor, keysetPage } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { QuestionReportDoc } from '../model';
 
@@ -20,11 +20,10 @@ export async function listQuestionReports(input: { status: 'open' | 'closed'; cu
   const docs = await list<QuestionReportDoc>(
     db.collection(COLLECTIONS.questionReports).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(PAGE + 1),
   );
-  const page = docs.slice(0, PAGE);
+  const { page, nextCursor } = keysetPage(docs, PAGE, (d) => [new Date(d.createdAt).getTime(), d._id]);
   const unitIds = [...new Set(page.map((d) => d.unitId))];
   const units = await unitsByIds(db, unitIds);
   const unitName = new Map(units.map((u) => [u._id, u.name]));
-  const last = page[page.length - 1];
   return {
     items: page.map((d) => ({
       id: d._id,
@@ -37,6 +36,6 @@ export async function listQuestionReports(input: { status: 'open' | 'closed'; cu
       reply: d.reply,
       createdAt: new Date(d.createdAt).getTime(),
     })),
-    nextCursor: docs.length > PAGE && last ? encodeKeyset([new Date(last.createdAt).getTime(), last._id]) : null,
+    nextCursor,
   };
 }

@@ -5,7 +5,7 @@ import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { requireOrganiser } from '../../org/ports';
-import { afterCursor, encodeKeyset } from '../../lib/paging';
+import { afterCursor, keysetPage } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { questionRow } from '../bank';
 import type { QuestionDoc } from '../model';
@@ -29,10 +29,9 @@ export async function listQuestions(input: ListInput, ctx: ActionContext): Promi
   const docs = await list<QuestionDoc>(
     db.collection(COLLECTIONS.questions).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(input.limit + 1),
   );
-  const page = docs.slice(0, input.limit);
-  const last = page[page.length - 1];
+  const { page, nextCursor } = keysetPage(docs, input.limit, (q) => [new Date(q.createdAt).getTime(), q._id]);
   return {
     items: page.map(questionRow),
-    nextCursor: docs.length > input.limit && last ? encodeKeyset([new Date(last.createdAt).getTime(), last._id]) : null,
+    nextCursor,
   };
 }

@@ -5,7 +5,7 @@ import type { PostStatus } from '../../../core/domain/feed';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { requireOrganiser } from '../../org/ports';
-import { afterCursor, encodeKeyset } from '../../lib/paging';
+import { afterCursor, keysetPage } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { PostDoc } from '../model';
 import { mayManage } from '../access';
@@ -17,12 +17,11 @@ export async function listAdminPosts(input: { status: PostStatus; cursor?: strin
   const base = { orgId: me.orgId, status: input.status };
   const where = afterCursor(_, base, 'updatedAt', input.cursor);
   const docs = await list<PostDoc>(db.collection(COLLECTIONS.posts).where(where).orderBy('updatedAt', 'desc').orderBy('_id', 'desc').limit(input.limit + 1));
-  const page = docs.slice(0, input.limit);
+  const { page, nextCursor } = keysetPage(docs, input.limit, (p) => [p.updatedAt, p._id]);
   const items = [];
   for (const p of page) {
     if (!(await mayManage(db, me, p))) continue;
     items.push({ id: p._id, kind: p.kind, title: p.title, status: p.status, publishAt: p.publishAt, pinned: p.pinned, authorName: p.authorName, updatedAt: p.updatedAt });
   }
-  const last = page[page.length - 1];
-  return { items, nextCursor: docs.length > input.limit && last ? encodeKeyset([last.updatedAt, last._id]) : null };
+  return { items, nextCursor };
 }

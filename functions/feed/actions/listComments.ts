@@ -5,7 +5,7 @@ import type { FeedResponses } from '../../../core/contracts/feed';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { requireMember } from '../../org/ports';
-import { afterCursor, encodeKeyset } from '../../lib/paging';
+import { afterCursor, keysetPage } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { CommentDoc } from '../model';
 import { loadPublished, mayManage } from '../access';
@@ -21,7 +21,6 @@ export async function listComments(input: { postId: string; cursor?: string | nu
   const base: Record<string, unknown> = organiser ? { postId: post._id, status: _.in(['visible', 'held', 'hidden']) } : { postId: post._id, status: 'visible' };
   const where = afterCursor(_, base, 'at', input.cursor);
   const docs = await list<CommentDoc>(db.collection(COLLECTIONS.postComments).where(where).orderBy('at', 'desc').orderBy('_id', 'desc').limit(input.limit + 1));
-  const page = docs.slice(0, input.limit);
-  const last = page[page.length - 1];
-  return { items: page.map((c) => commentView(c, me, organiser)), nextCursor: docs.length > input.limit && last ? encodeKeyset([last.at, last._id]) : null };
+  const { page, nextCursor } = keysetPage(docs, input.limit, (c) => [c.at, c._id]);
+  return { items: page.map((c) => commentView(c, me, organiser)), nextCursor };
 }

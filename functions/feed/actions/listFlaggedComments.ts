@@ -5,7 +5,7 @@ import type { FeedResponses } from '../../../core/contracts/feed';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { requireOrganiser } from '../../org/ports';
-import { afterCursor, encodeKeyset } from '../../lib/paging';
+import { afterCursor, keysetPage } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { CommentDoc, PostDoc } from '../model';
 import { mayManage } from '../access';
@@ -18,7 +18,7 @@ export async function listFlaggedComments(input: { cursor?: string | null; limit
   const base = { orgId: me.orgId, flagged: true };
   const where = afterCursor(_, base, 'at', input.cursor);
   const docs = await list<CommentDoc>(db.collection(COLLECTIONS.postComments).where(where).orderBy('at', 'desc').orderBy('_id', 'desc').limit(input.limit + 1));
-  const page = docs.slice(0, input.limit);
+  const { page, nextCursor } = keysetPage(docs, input.limit, (c) => [c.at, c._id]);
   const posts = page.length ? await list<PostDoc>(db.collection(COLLECTIONS.posts).where({ _id: _.in([...new Set(page.map((c) => c.postId))]) }).limit(page.length)) : [];
   const byId = new Map(posts.map((p) => [p._id, p]));
   const items = [];
@@ -27,6 +27,5 @@ export async function listFlaggedComments(input: { cursor?: string | null; limit
     if (!p || !(await mayManage(db, me, p))) continue;
     items.push({ ...commentView(c, me, true), postId: p._id, postTitle: p.title, status: c.status });
   }
-  const last = page[page.length - 1];
-  return { items, nextCursor: docs.length > input.limit && last ? encodeKeyset([last.at, last._id]) : null };
+  return { items, nextCursor };
 }

@@ -7,6 +7,7 @@ import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { invalid } from '../../lib/errors';
 import { requireMember } from '../../org/ports';
+import { cursorPage } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { PostDoc } from '../model';
 import { urlsFor } from '../images';
@@ -32,11 +33,11 @@ export async function listPosts(
   if (input.q) where.title = db.RegExp({ regexp: escapeRegExp(input.q), options: 'i' });
   if (input.cursor) where.sortKey = _.lt(decodeSortCursor(input.cursor));
   const docs = await list<PostDoc>(db.collection(COLLECTIONS.posts).where(where).orderBy('sortKey', 'desc').limit(input.limit + 1));
-  const page = docs.slice(0, input.limit);
+  // The cursor is the page's last sortKey itself (base64url), not an encodeKeyset array.
+  const { page, nextCursor } = cursorPage(docs, input.limit, (p) => Buffer.from(p.sortKey, 'utf8').toString('base64url'));
   const urls = await urlsFor(ctx.deps, page.flatMap((p) => (p.cover ? [p.cover] : [])));
-  const last = page[page.length - 1];
   return {
     items: page.map((p) => card(p, urls)),
-    nextCursor: docs.length > input.limit && last ? Buffer.from(last.sortKey, 'utf8').toString('base64url') : null,
+    nextCursor,
   };
 }

@@ -5,7 +5,7 @@ import type { FeedResponses } from '../../../core/contracts/feed';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { requireMember } from '../../org/ports';
-import { afterCursor, encodeKeyset } from '../../lib/paging';
+import { afterCursor, keysetPage } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import type { PostDoc } from '../model';
 
@@ -17,10 +17,9 @@ export async function mySubmissions(input: { cursor?: string | null; limit: numb
   const base = { authorId: me._id, 'source.type': 'submission' };
   const where = afterCursor(_, base, 'createdAt', input.cursor);
   const docs = await list<PostDoc>(db.collection(COLLECTIONS.posts).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(input.limit + 1));
-  const page = docs.slice(0, input.limit);
-  const last = page[page.length - 1];
+  const { page, nextCursor } = keysetPage(docs, input.limit, (p) => [p.createdAt, p._id]);
   return {
     items: page.map((p) => ({ id: p._id, kind: p.kind, title: p.title, status: p.status, rejectReason: p.rejectReason, createdAt: p.createdAt })),
-    nextCursor: docs.length > input.limit && last ? encodeKeyset([last.createdAt, last._id]) : null,
+    nextCursor,
   };
 }

@@ -8,6 +8,7 @@ import { list } from '../../lib/db';
 import { invalid } from '../../lib/errors';
 import { requireManagedUnit, requireOrganiser } from '../ports';
 import type { MemberDoc } from '../../lib/model';
+import { cursorPage } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { memberRow } from '../views';
 
@@ -59,10 +60,9 @@ export async function listMembers(input: Input, ctx: ActionContext): Promise<Org
       .orderBy('_id', 'asc')
       .limit(input.limit + 1),
   );
-  const page = docs.slice(0, input.limit);
-  const last = page[page.length - 1];
+  const { page, nextCursor } = cursorPage(docs, input.limit, (m) => encodeCursor(m.sortKey ?? '', m._id));
   return {
     items: page.map(memberRow),
-    nextCursor: docs.length > input.limit && last ? encodeCursor(last.sortKey ?? '', last._id) : null,
+    nextCursor,
   };
 }
