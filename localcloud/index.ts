@@ -35,6 +35,9 @@ export type {
   Caller,
   Document,
   FindOptions,
+  IndexDeclaration,
+  IndexInfo,
+  IndexSpec,
   InvocationStats,
   InvokeResult,
   LocalCloud,
@@ -99,7 +102,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     },
   };
 
-  const store = new DocumentStore(inMemory ? ':memory:' : join(dataDir, 'cloud.sqlite'));
+  const store = new DocumentStore(inMemory ? ':memory:' : join(dataDir, 'cloud.sqlite'), opts.indexes);
   const txm = new TransactionManager(store);
   const engine = new DbEngine(store, txm);
   let baseUrl = '';

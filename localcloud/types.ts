@@ -32,6 +32,12 @@ export interface LocalCloudOptions {
   reviewWords?: string[];
   /** Default 'wx-local-app'. */
   appId?: string;
+  /**
+   * Declared indexes per collection (the project passes its `INDEXES`): a field list, or
+   * `{fields, unique, sparse, name}`. Unique ones are enforced on every write; a collection may be
+   * created after its indexes are declared. Kept in memory: declare them on every start.
+   */
+  indexes?: Record<string, readonly IndexDeclaration[]>;
   logger?: (line: string) => void;
 }
 
@@ -69,6 +75,26 @@ export interface Caller {
 
 export type Document = Record<string, unknown>;
 
+/** One index: ascending on `fields` in order; MongoDB's default name is `a_1_b_1`. */
+export interface IndexSpec {
+  fields: readonly string[];
+  /** Two documents cannot share a key (a missing field counts as null, as in MongoDB). */
+  unique?: boolean;
+  /** Documents missing every indexed field are left out of the index (so never collide). */
+  sparse?: boolean;
+  name?: string;
+}
+
+/** A plain field list is a non-unique index on those fields. */
+export type IndexDeclaration = readonly string[] | IndexSpec;
+
+export interface IndexInfo {
+  name: string;
+  fields: string[];
+  unique: boolean;
+  sparse: boolean;
+}
+
 export interface FindOptions {
   sort?: Record<string, 1 | -1>;
   limit?: number;
@@ -89,6 +115,13 @@ export interface LocalDb {
   update(collection: string, filter: Document, modifier: Document): number;
   /** Removes every matching document; returns how many were removed. */
   remove(collection: string, filter: Document): number;
+  /**
+   * Declares an index on an existing collection and returns its name. Declaring the same index
+   * again changes nothing; a unique index the documents already break fails with E11000.
+   */
+  createIndex(collection: string, index: IndexDeclaration): string;
+  /** The collection's indexes, `_id_` first. */
+  listIndexes(collection: string): IndexInfo[];
 }
 
 export interface LocalCloud {

@@ -7,6 +7,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { startLocalCloud } from '../localcloud';
+import { INDEXES } from '../functions/lib/collections';
 import { buildFunctions } from './build-functions';
 import { DEMO_BRANCHES, DEMO_MEMBERS, DEMO_USERS, resolveDemoKey } from './lib/demo-data';
 import { buildH5, H5_DIR } from './lib/h5';
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
     staticDir: H5_DIR,
     devLogin: true,
     resolveDemoKey,
+    // The project's declared indexes (functions/lib/collections.ts); the unique ones are enforced.
+    indexes: INDEXES,
     // Function output only when asked; the guard's refusals, failed timers and refused OpenAPI calls always.
     logger: (line) => {
       if (process.env.LOCALCLOUD_VERBOSE || /^\[(guard|timer|openapi)\]/.test(line)) console.log(line);

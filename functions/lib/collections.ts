@@ -43,11 +43,36 @@ export const COLLECTIONS = {
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
 
 /**
- * Declared indexes, per collection: each entry is the ordered list of fields of one compound
- * index. A later test compares the query shapes the local cloud records with these; in
- * production they are created in the CloudBase console (see docs/DATA-MODEL.md).
+ * One declared index: its fields in order (ascending). `unique`: no two documents share a key (a
+ * missing field counts as null, as in MongoDB, unless `sparse`); `name` defaults to MongoDB's
+ * `a_1_b_1`. A plain field list is a non-unique index on those fields.
  */
-export const INDEXES: Record<CollectionName, string[][]> = {
+export interface IndexSpec {
+  fields: string[];
+  unique?: boolean;
+  sparse?: boolean;
+  name?: string;
+}
+export type IndexDeclaration = string[] | IndexSpec;
+
+/** The fields of each declared index, whichever form it is declared in (what the coverage rule reads). */
+export function indexFields(indexes: Readonly<Record<string, readonly IndexDeclaration[]>>): Record<string, string[][]> {
+  const out: Record<string, string[][]> = {};
+  for (const [collection, declared] of Object.entries(indexes)) {
+    out[collection] = declared.map((d) => (Array.isArray(d) ? [...d] : [...d.fields]));
+  }
+  return out;
+}
+
+/**
+ * Declared indexes, per collection: each entry is one compound index, a field list or an
+ * `IndexSpec`. The test cloud and `npm start` give them to the local cloud (which enforces the
+ * unique ones), and every integration test checks each query shape it served has one; in
+ * production they are created in the CloudBase console (see docs/DATA-MODEL.md). None is unique:
+ * every uniqueness rule of the project is an `_id` (identities/<openid>, inviteCodes/<code>, the
+ * unitNames guard, derived ids), which holds in CloudBase without any console setup.
+ */
+export const INDEXES: Record<CollectionName, IndexDeclaration[]> = {
   // kind: the admin:grant command finds organisation roots; path: a subtree (multikey on the
   // array of ancestors); parentId: a unit's children.
   units: [['orgId', 'kind'], ['kind'], ['orgId', 'path'], ['orgId', 'parentId']],

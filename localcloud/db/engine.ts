@@ -300,9 +300,16 @@ export class DbEngine {
     return name;
   }
 
+  /**
+   * Unique indexes: outside a transaction store.apply() refuses a batch that breaks one. Inside,
+   * the write is checked against committed data plus the transaction's own writes when it is
+   * buffered (E11000 on the write, as MongoDB reports it), and apply() checks again at commit.
+   */
   private write(ctx: Ctx, changes: DocChange[]): void {
-    if (ctx.tx) this.txm.stage(ctx.tx, changes);
-    else this.store.apply(changes);
+    if (ctx.tx) {
+      this.store.indexes.check(changes, Array.from(ctx.tx.writes.values()));
+      this.txm.stage(ctx.tx, changes);
+    } else this.store.apply(changes);
   }
 
   /**

@@ -1,5 +1,6 @@
 // LocalDb: synchronous, in-process access to the local database for seeding and inspecting in tests
-// and scripts. No wire, no accounting, no transactions; same storage and the same mingo semantics.
+// and scripts. No wire, no accounting, no transactions; same storage, the same mingo semantics and
+// the same unique indexes (every write goes through store.apply).
 import type { Document, FindOptions, LocalDb } from '../types';
 import { Doc, cloneValue, idKey, isPlainObject, newId } from '../wire';
 import { directChanges, directFind, duplicateError } from './engine';
@@ -47,6 +48,14 @@ export function createLocalDb(store: DocumentStore, txm: TransactionManager): Lo
       const changes = directChanges(txm, collection, filter, null);
       store.apply(changes);
       return changes.length;
+    },
+    createIndex(collection, index) {
+      requireCollection(collection);
+      return store.indexes.define(collection, index).name;
+    },
+    listIndexes(collection) {
+      requireCollection(collection);
+      return store.indexes.list(collection);
     },
   };
 }

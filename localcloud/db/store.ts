@@ -1,9 +1,12 @@
 // Document store: SQLite (better-sqlite3) as the durable copy, a parsed in-memory Map per collection
-// as the working copy. It applies batches of final document states atomically; it knows nothing of
-// queries, transactions or the wire protocol.
+// as the working copy. It applies batches of final document states atomically, refusing a batch
+// that breaks a unique index (indexes.ts); it knows nothing of queries, transactions or the wire
+// protocol.
 import Database from 'better-sqlite3';
 import { EJSON } from 'bson';
+import type { IndexDeclaration } from '../types';
 import { CloudError, Doc, encodeEjson } from '../wire';
+import { IndexCatalog } from './indexes';
 
 export interface StoredDoc {
   doc: Doc;
@@ -30,6 +33,8 @@ export class DocumentStore {
   /** Known collections; the value is null until the collection is first used (lazy load). */
   private readonly collections = new Map<string, Map<string, StoredDoc> | null>();
   private versionCounter: number;
+  /** Declared indexes; unique ones are checked by apply() (and by a transaction's writes, see engine.ts). */
+  readonly indexes: IndexCatalog;
   private readonly stmts: {
     insert: Database.Statement;
     update: Database.Statement;
@@ -39,7 +44,8 @@ export class DocumentStore {
     addOpenApiCall: Database.Statement;
   };
 
-  constructor(file: string) {
+  /** `indexes`: declared per collection; a unique one the stored documents break fails here (E11000). */
+  constructor(file: string, indexes: Record<string, readonly IndexDeclaration[]> = {}) {
     this.sqlite = new Database(file);
     if (file !== ':memory:') this.sqlite.pragma('journal_mode = WAL');
     this.sqlite.pragma('synchronous = NORMAL');
@@ -74,6 +80,17 @@ export class DocumentStore {
       addCollection: this.sqlite.prepare('INSERT INTO collections (name, created_at) VALUES (?, ?)'),
       addOpenApiCall: this.sqlite.prepare('INSERT INTO openapi_calls (api, params, openid, at) VALUES (?, ?, ?, ?)'),
     };
+    this.indexes = new IndexCatalog((name) =>
+      this.collections.has(name) ? Array.from(this.docs(name), ([key, stored]): [string, Doc] => [key, stored.doc]) : null,
+    );
+    try {
+      for (const [collection, declared] of Object.entries(indexes)) {
+        for (const decl of declared) this.indexes.define(collection, decl);
+      }
+    } catch (err) {
+      this.sqlite.close();
+      throw err;
+    }
   }
 
   hasCollection(name: string): boolean {
@@ -116,9 +133,13 @@ export class DocumentStore {
     return this.docs(collection).get(key)?.version ?? null;
   }
 
-  /** Apply final states atomically: SQLite first (one transaction), then the in-memory maps. */
+  /**
+   * Apply final states atomically: SQLite first (one transaction), then the in-memory maps. A batch
+   * that would give two documents one key of a unique index fails with E11000 and writes nothing.
+   */
   apply(changes: DocChange[]): void {
     if (changes.length === 0) return;
+    this.indexes.check(changes);
     const planned: Array<{ change: DocChange; version: number; existed: boolean }> = [];
     // The same document may appear twice in one batch; track what the batch itself did.
     const batchState = new Map<string, boolean>();
@@ -142,6 +163,7 @@ export class DocumentStore {
     write();
     for (const { change, version } of planned) {
       const docs = this.docs(change.collection);
+      this.indexes.applied(change.collection, change.key, docs.get(change.key)?.doc, change.doc);
       // Map.set on an existing key keeps its position, so updates keep natural order.
       if (change.doc === null) docs.delete(change.key);
       else docs.set(change.key, { doc: change.doc, version });

@@ -12,6 +12,11 @@ import { loadSortKey } from '../../functions/org/sortKey';
 import { unitNameKey } from '../../core/domain/org/units';
 import { DEMO_BRANCHES, DEMO_MEMBERS, DEMO_ORG } from './demo-data';
 
+/**
+ * Creates every declared collection that does not exist yet. Their indexes are not created here:
+ * wx-server-sdk has no call for it. The local cloud takes them from `startLocalCloud({ indexes:
+ * INDEXES })` (npm start, the test cloud); on CloudBase they are created in the console.
+ */
 export async function ensureCollections(db: Database): Promise<string[]> {
   const created: string[] = [];
   for (const name of Object.values(COLLECTIONS)) {

@@ -8,7 +8,7 @@ import type { Database } from '../../functions/lib/db';
 import { resolveDemoKey } from '../../scripts/lib/demo-data';
 import { sdkCloud } from '../../scripts/lib/sdk';
 import { ensureCollections, seedDemo } from '../../scripts/lib/setup';
-import { INDEXES } from '../../functions/lib/collections';
+import { INDEXES, indexFields } from '../../functions/lib/collections';
 import { unindexedShapes } from './index-coverage';
 
 export interface TestCloud {
@@ -27,7 +27,8 @@ export interface TestCloud {
 
 export async function startTestCloud(opts: { seed?: boolean } & LocalCloudOptions = {}): Promise<TestCloud> {
   const { seed = true, ...cloudOpts } = opts;
-  const cloud = await startLocalCloud({ dataDir: ':memory:', resolveDemoKey, ...cloudOpts });
+  // The project's declared indexes, as npm start gives them: the unique ones are enforced.
+  const cloud = await startLocalCloud({ dataDir: ':memory:', resolveDemoKey, indexes: INDEXES, ...cloudOpts });
   const sdk = sdkCloud({ env: cloud.sdkEnv() });
   const db = sdk.database({ throwOnNotFound: false } as Parameters<typeof sdk.database>[0]);
   await ensureCollections(db);
@@ -43,7 +44,7 @@ export async function startTestCloud(opts: { seed?: boolean } & LocalCloudOption
       (await invoke(openid, fn, action, payload)).result as Envelope<T>,
     upload: async (cloudPath, bytes) => (await sdk.uploadFile({ cloudPath, fileContent: bytes })).fileID,
     close: async () => {
-      const missing = unindexedShapes(cloud.queryShapes(), INDEXES);
+      const missing = unindexedShapes(cloud.queryShapes(), indexFields(INDEXES));
       await cloud.close();
       if (missing.length > 0) {
         throw new Error(`queries without a declared index (functions/lib/collections.ts INDEXES):\n${missing.map((m) => JSON.stringify(m)).join('\n')}`);
