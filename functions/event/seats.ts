@@ -58,25 +58,33 @@ export async function fillFromWaitlist(deps: Deps, eventId: string): Promise<num
  * counter never dips, so a newcomer cannot take it first). False when nobody was waiting: the
  * caller releases the seat.
  */
+/** Waitlisted registrations a hand-over reads at once and tries in order. */
+const HAND_OVER_TRIES = 20;
+
 export async function handOverSeat(deps: Deps, event: EventDoc, fromUnitId: string): Promise<boolean> {
   const { db, clock } = deps;
   const _ = db.command;
   if (!event.waitlist || event.status !== 'published' || clock.now() >= event.startsAt) return false;
+  // Many cancellations at once all see the same head of the waitlist: each tries the first few in
+  // order (a move that another hand-over won fails at once, conditional on the revision), so a
+  // seat is handed over and not released to a newcomer while anyone is still waiting.
   for (let round = 0; round < 10; round++) {
-    const [first] = await list<RegistrationDoc>(
-      db.collection(COLLECTIONS.eventRegistrations).where({ eventId: event._id, status: 'waitlisted' }).orderBy('waitAt', 'asc').orderBy('_id', 'asc').limit(1),
+    const heads = await list<RegistrationDoc>(
+      db.collection(COLLECTIONS.eventRegistrations).where({ eventId: event._id, status: 'waitlisted' }).orderBy('waitAt', 'asc').orderBy('_id', 'asc').limit(HAND_OVER_TRIES),
     );
-    if (!first) return false;
-    const now = clock.now();
-    if (await moveRegistration(db, first, 'confirmed', 'waitlist', now, { promoted: true, confirmedAt: now })) {
-      const data: Record<string, unknown> = { waitlisted: _.inc(-1) };
-      if (first.unitId !== fromUnitId) {
-        data[`byUnit.${fromUnitId}.c`] = _.inc(-1);
-        data[`byUnit.${first.unitId}.c`] = _.inc(1);
+    if (heads.length === 0) return false;
+    for (const first of heads) {
+      const now = clock.now();
+      if (await moveRegistration(db, first, 'confirmed', 'waitlist', now, { promoted: true, confirmedAt: now })) {
+        const data: Record<string, unknown> = { waitlisted: _.inc(-1) };
+        if (first.unitId !== fromUnitId) {
+          data[`byUnit.${fromUnitId}.c`] = _.inc(-1);
+          data[`byUnit.${first.unitId}.c`] = _.inc(1);
+        }
+        await updateById(db, COLLECTIONS.events, event._id, data);
+        await tellPromoted(deps, event, first);
+        return true;
       }
-      await updateById(db, COLLECTIONS.events, event._id, data);
-      await tellPromoted(deps, event, first);
-      return true;
     }
   }
   return false;
