@@ -38,25 +38,24 @@ export interface AdminDeps {
   openapiAllowed(functionName: string, apiName: string): boolean;
   invoke(name: string, event: unknown, caller: InternalCaller): Promise<unknown>;
   recordShape(shape: QueryShape): void;
+  /** Holds a database request while a test's barrier asks for it (localcloud/barrier.ts). */
+  barrier(action: string, collection: string | undefined): Promise<void>;
   now(): number;
   logger(line: string): void;
 }
 
 const MAX_ADMIN_BODY = 32 * 1024 * 1024;
-const READ_ACTIONS = new Set([
-  'database.getDocument',
-  'database.calculateDocument',
-  'database.aggregateDocuments',
-  'database.getInTransaction',
-]);
-const WRITE_ACTIONS = new Set([
-  'database.insertDocument',
-  'database.modifyDocument',
-  'database.modifyAndReturnDoc',
-  'database.removeDocument',
-  'database.updateDocInTransaction',
-  'database.deleteDocInTransaction',
-]);
+/**
+ * How a database request counts, from its action name, whatever the SDK version calls it (4.x's
+ * getDocument, 1.x's aggregate, the legacy transaction names, …), and whether the local cloud
+ * implements it or not: every request that reaches the database is a round trip.
+ */
+export function databaseAccounting(action: string): 'read' | 'write' | 'none' {
+  const name = action.replace(/^database\./, '');
+  if (/^(start|commit|abort)Transaction$|^addCollection$/.test(name)) return 'none';
+  if (/insert|modify|update|remove|delete|^add|^set/i.test(name)) return 'write';
+  return 'read';
+}
 
 export class AdminEndpoint {
   constructor(private readonly deps: AdminDeps) {}
@@ -86,7 +85,10 @@ export class AdminEndpoint {
     const token = typeof body.wxCloudApiToken === 'string' ? body.wxCloudApiToken : '';
     const invocation = token ? this.deps.invocation(token) : undefined;
     try {
-      if (action.startsWith('database.')) return this.database(action, body, invocation);
+      if (action.startsWith('database.')) {
+        await this.deps.barrier(action, typeof body.collectionName === 'string' ? body.collectionName : undefined);
+        return this.database(action, body, invocation);
+      }
       if (invocation) invocation.stats.ops.push({ action });
       if (action.startsWith('storage.')) return this.deps.storage.execute(action, body);
       if (action === 'functions.invokeFunction') return await this.invokeFunction(body, invocation);
@@ -112,8 +114,9 @@ export class AdminEndpoint {
     if (invocation) {
       // Every request that reaches the database counts, failed ones included: each is a round trip.
       invocation.stats.ops.push(collection ? { action, collection } : { action });
-      if (READ_ACTIONS.has(action)) invocation.stats.reads++;
-      if (WRITE_ACTIONS.has(action)) invocation.stats.writes++;
+      const counted = databaseAccounting(action);
+      if (counted === 'read') invocation.stats.reads++;
+      if (counted === 'write') invocation.stats.writes++;
     }
     const outcome = this.deps.engine.execute(action, body, this.deps.now());
     // A commit counts as one write when it wrote something.

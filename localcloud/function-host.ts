@@ -2,7 +2,8 @@
 // at a time per instance, warm between invocations, with a per-invocation timeout. It knows nothing
 // of identity or accounting: the caller hands it the env vars and the context for each call.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 export type FunctionFailureKind = 'not_found' | 'threw' | 'timeout' | 'crashed' | 'closed';
@@ -21,7 +22,10 @@ export class FunctionFailure extends Error {
 export interface FunctionHostOptions {
   functionsDir: string;
   repoRoot: string;
+  /** Instances per function at most (the platform's concurrency cap, here bounded for memory). */
   maxInstances: number;
+  /** An instance idle this long is stopped (the platform reclaims idle instances too). */
+  idleMs: number;
   /** The invocation timeout of a function (its declaration, or the override the cloud was started with). */
   timeoutFor(name: string): number;
   /** Env copy given to each new worker (the wx-server-sdk settings). */
@@ -29,12 +33,27 @@ export interface FunctionHostOptions {
   logger(line: string): void;
 }
 
+/** What one invocation gives back besides its result. */
+export interface RunInfo {
+  /** The invocation started a new instance (loaded the function), as a cold start on the platform. */
+  coldStart: boolean;
+  instanceId: number;
+}
+
 interface Task {
   event: unknown;
   env: Record<string, string>;
   context: Record<string, unknown>;
-  resolve(result: unknown): void;
+  resolve(result: { value: unknown; info: RunInfo }): void;
   reject(err: FunctionFailure): void;
+}
+
+/** Counts per function since the cloud started. */
+export interface FunctionCounts {
+  invocations: number;
+  coldStarts: number;
+  instances: number;
+  peakInstances: number;
 }
 
 interface Instance {
@@ -43,9 +62,15 @@ interface Instance {
   ready: boolean;
   busy: boolean;
   retired: boolean;
+  /** Has run no invocation yet: the next one is its cold start. */
+  fresh: boolean;
   task?: Task;
   timer?: NodeJS.Timeout;
+  idleTimer?: NodeJS.Timeout;
 }
+
+/** Instances loading their function at the same time, at most. */
+const STARTING_AT_ONCE = Math.max(1, availableParallelism());
 
 /** How long a new instance may take to require its bundle before it is given up. */
 const LOAD_TIMEOUT_MS = 30_000;
@@ -56,6 +81,7 @@ class Pool {
   private readonly queue: Task[] = [];
   private nextId = 1;
   private nextCall = 1;
+  readonly counts: FunctionCounts = { invocations: 0, coldStarts: 0, instances: 0, peakInstances: 0 };
 
   constructor(
     private readonly name: string,
@@ -99,8 +125,10 @@ class Pool {
       }
       const starting = this.instances.filter((i) => !i.ready && !i.retired).length;
       const live = this.instances.filter((i) => !i.retired).length;
-      // Start another instance only if the waiting calls outnumber the instances already starting.
-      if (live < this.opts.maxInstances && starting < this.queue.length) {
+      // Start another instance only if the waiting calls outnumber the instances already starting,
+      // and no more than one per core at a time: a burst of loads all at once would only make
+      // every one of them slower (and the warm instances with them).
+      if (live < this.opts.maxInstances && starting < this.queue.length && starting < STARTING_AT_ONCE) {
         this.spawn();
         continue;
       }
@@ -110,14 +138,20 @@ class Pool {
 
   private spawn(): void {
     const id = this.nextId++;
+    const dir = dirname(this.bundlePath);
     const worker = new Worker(join(__dirname, 'function-worker.js'), {
-      env: this.opts.workerEnv(),
-      workerData: { bundlePath: this.bundlePath, repoRoot: this.opts.repoRoot },
+      // As Tencent's runtime: the function's folder and its node_modules on NODE_PATH.
+      env: { ...this.opts.workerEnv(), NODE_PATH: [dir, join(dir, 'node_modules')].join(delimiter) },
+      // No loader or flag of the host process (tsx, jest, --require …) reaches the function.
+      execArgv: [],
+      workerData: { bundlePath: this.bundlePath, repoRoot: this.opts.repoRoot, functionName: this.name },
       stdout: true,
       stderr: true,
     });
-    const inst: Instance = { id, worker, ready: false, busy: false, retired: false };
+    const inst: Instance = { id, worker, ready: false, busy: false, retired: false, fresh: true };
     this.instances.push(inst);
+    this.counts.instances = this.instances.length;
+    this.counts.peakInstances = Math.max(this.counts.peakInstances, this.instances.length);
     const prefix = `[fn ${this.name}#${id}]`;
     forwardLines(worker.stdout, (line) => this.opts.logger(`${prefix} ${line}`));
     forwardLines(worker.stderr, (line) => this.opts.logger(`${prefix} ${line}`));
@@ -126,8 +160,10 @@ class Pool {
     }, LOAD_TIMEOUT_MS);
     loadTimer.unref();
     worker.on('message', (msg: unknown) => {
-      const m = msg as { type?: unknown; message?: unknown; ok?: unknown; json?: unknown; stack?: unknown };
-      if (m.type === 'ready') {
+      const m = msg as { type?: unknown; message?: unknown; ok?: unknown; json?: unknown; stack?: unknown; line?: unknown; coldStart?: unknown };
+      if (m.type === 'guard') {
+        this.opts.logger(`[guard] ${String(m.line)}`);
+      } else if (m.type === 'ready') {
         clearTimeout(loadTimer);
         inst.ready = true;
         this.pump();
@@ -142,7 +178,7 @@ class Pool {
         this.finish(inst);
         if (!task) return;
         if (m.ok === true) {
-          task.resolve(JSON.parse(String(m.json)));
+          task.resolve({ value: JSON.parse(String(m.json)), info: { coldStart: m.coldStart === true, instanceId: inst.id } });
         } else {
           task.reject(new FunctionFailure('threw', String(m.message), typeof m.stack === 'string' ? m.stack : undefined));
         }
@@ -161,8 +197,16 @@ class Pool {
   }
 
   private dispatch(inst: Instance, task: Task): void {
+    if (inst.idleTimer) clearTimeout(inst.idleTimer);
+    inst.idleTimer = undefined;
     inst.busy = true;
     inst.task = task;
+    const coldStart = inst.fresh;
+    inst.fresh = false;
+    this.counts.invocations += 1;
+    if (coldStart) this.counts.coldStarts += 1;
+    const resolve = task.resolve;
+    task.resolve = (r) => resolve({ value: r.value, info: { ...r.info, coldStart } });
     const callId = this.nextCall++;
     inst.timer = setTimeout(() => {
       // SCF kills a timed-out instance; so do we.
@@ -178,6 +222,13 @@ class Pool {
     inst.task = undefined;
     inst.busy = false;
     if (inst.retired) void this.remove(inst);
+    else {
+      const idle = setTimeout(() => {
+        if (!inst.busy && this.instances.includes(inst)) void this.remove(inst);
+      }, this.opts.idleMs);
+      idle.unref();
+      inst.idleTimer = idle;
+    }
     this.pump();
   }
 
@@ -194,6 +245,8 @@ class Pool {
   private remove(inst: Instance): Promise<number> {
     const index = this.instances.indexOf(inst);
     if (index >= 0) this.instances.splice(index, 1);
+    this.counts.instances = this.instances.length;
+    if (inst.idleTimer) clearTimeout(inst.idleTimer);
     inst.retired = true;
     return inst.worker.terminate();
   }
@@ -201,6 +254,8 @@ class Pool {
 
 export class FunctionHost {
   private readonly pools = new Map<string, Pool>();
+  /** Counts of pools replaced by a reload. */
+  private readonly totals = new Map<string, FunctionCounts>();
   private closed = false;
 
   constructor(private readonly opts: FunctionHostOptions) {}
@@ -216,7 +271,7 @@ export class FunctionHost {
   }
 
   /** Runs one invocation; resolves with the JSON-parsed result or rejects with a FunctionFailure. */
-  run(name: string, event: unknown, env: Record<string, string>, context: Record<string, unknown>): Promise<unknown> {
+  run(name: string, event: unknown, env: Record<string, string>, context: Record<string, unknown>): Promise<{ value: unknown; info: RunInfo }> {
     if (this.closed) return Promise.reject(new FunctionFailure('closed', 'local cloud is closed'));
     const bundle = this.bundlePath(name);
     if (!bundle) return Promise.reject(new FunctionFailure('not_found', `function ${name} not found`));
@@ -229,6 +284,22 @@ export class FunctionHost {
     return new Promise((resolve, reject) => target.submit({ event, env, context, resolve, reject }));
   }
 
+  /** Invocations, cold starts and instances per function, counted since the start (a reload keeps them). */
+  counts(): Record<string, FunctionCounts> {
+    const out: Record<string, FunctionCounts> = {};
+    for (const [name, c] of this.totals) out[name] = { ...c };
+    for (const [name, pool] of this.pools) {
+      const prev = out[name] ?? { invocations: 0, coldStarts: 0, instances: 0, peakInstances: 0 };
+      out[name] = {
+        invocations: prev.invocations + pool.counts.invocations,
+        coldStarts: prev.coldStarts + pool.counts.coldStarts,
+        instances: pool.counts.instances,
+        peakInstances: Math.max(prev.peakInstances, pool.counts.peakInstances),
+      };
+    }
+    return out;
+  }
+
   /** Names of the functions present (folders of the functions directory holding an index.js). */
   names(): string[] {
     if (!existsSync(this.opts.functionsDir)) return [];
@@ -237,6 +308,15 @@ export class FunctionHost {
 
   async reload(): Promise<void> {
     // New pools pick up changed bundles and declarations; old ones finish what they run.
+    for (const [name, pool] of this.pools) {
+      const prev = this.totals.get(name) ?? { invocations: 0, coldStarts: 0, instances: 0, peakInstances: 0 };
+      this.totals.set(name, {
+        invocations: prev.invocations + pool.counts.invocations,
+        coldStarts: prev.coldStarts + pool.counts.coldStarts,
+        instances: 0,
+        peakInstances: Math.max(prev.peakInstances, pool.counts.peakInstances),
+      });
+    }
     const pools = Array.from(this.pools.values());
     this.pools.clear();
     await Promise.all(pools.map((pool) => pool.retireAll()));

@@ -16,6 +16,7 @@ import { TransactionManager } from './db/transactions';
 import { readFunctionSettings, type FunctionSettings } from './declarations';
 import { FunctionFailure, FunctionHost } from './function-host';
 import { scheduleTimers } from './timers';
+import { Barriers } from './barrier';
 import { ApiHost, serveStatic } from './http/api';
 import { sendJson } from './http/body';
 import { OpenApi } from './openapi';
@@ -53,6 +54,13 @@ const DEFAULT_BLOCKED_WORDS = ['违禁词', '赌博', '色情'];
 /** Words the local content check answers with "review" (held for a person), to try that path. */
 const DEFAULT_REVIEW_WORDS = ['待审词'];
 const CONTEXT_KEYS = 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_API_TOKEN';
+/**
+ * Instances per function by default: one per concurrent invocation, as the platform scales, up to
+ * this cap. About 30–60 MB each (a V8 isolate with wx-server-sdk and the bundle loaded), so five
+ * functions at the cap stay under 10 GB; idle ones stop after DEFAULT_IDLE_MS.
+ */
+export const DEFAULT_MAX_INSTANCES = 32;
+export const DEFAULT_IDLE_MS = 120_000;
 
 /** Rejection of `invoke()`: the function threw, timed out, crashed or does not exist. */
 export class InvocationError extends Error {
@@ -131,7 +139,9 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     TENCENTCLOUD_SECRETKEY: 'localcloud-secret-key',
     TENCENTCLOUD: 'true',
     SCF_NAMESPACE: envId,
-    TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SOURCE',
+    // Every SDK version finds the local address: @cloudbase/node-sdk 2.x reads TCB_CONTEXT_CNFG only
+    // when TCB_CONTEXT_KEYS names it.
+    TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SOURCE,TCB_CONTEXT_CNFG',
     SILENCE: 'true',
   });
 
@@ -152,7 +162,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   const host = new FunctionHost({
     functionsDir,
     repoRoot: REPO_ROOT,
-    maxInstances: Math.max(1, opts.maxInstancesPerFunction ?? 4),
+    maxInstances: Math.max(1, opts.maxInstancesPerFunction ?? DEFAULT_MAX_INSTANCES),
+    idleMs: opts.instanceIdleMs ?? DEFAULT_IDLE_MS,
     timeoutFor,
     workerEnv: () => ({ ...baseWorkerEnv(), ...sdkEnv() }),
     logger,
@@ -190,8 +201,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     };
     const started = performance.now();
     try {
-      const result = await host.run(name, payload, env, context);
-      return { result, stats, durationMs: performance.now() - started };
+      const { value, info } = await host.run(name, payload, env, context);
+      return { result: value, stats, durationMs: performance.now() - started, coldStart: info.coldStart };
     } catch (err) {
       if (err instanceof FunctionFailure) throw new InvocationError(err.kind, err.message, stats);
       throw err;
@@ -200,6 +211,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     }
   }
 
+  const barriers = new Barriers();
   const admin = new AdminEndpoint({
     engine,
     storage,
@@ -215,6 +227,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       }
     },
     recordShape,
+    barrier: (action, collection) => barriers.pass(action, collection),
     now: clock.now,
     logger,
   });
@@ -305,6 +318,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       return host.reload();
     },
     functionSettings: (name: string) => ({ ...settingsOf(name) }),
+    functionCounts: () => host.counts(),
+    barrier: (spec) => barriers.add(spec),
     startTimers,
     async close() {
       if (closed) return;

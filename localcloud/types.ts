@@ -1,6 +1,8 @@
 // Public types of the local cloud. Other code (scripts, tests, the dev server) depends on exactly these.
 
 import type { FunctionSettings } from './declarations';
+import type { FunctionCounts } from './function-host';
+import type { Barrier, BarrierSpec } from './barrier';
 
 export interface LocalCloudOptions {
   /** Directory for the SQLite file and stored files; ':memory:' (default) = in-memory SQLite + a temp dir removed on close. */
@@ -11,8 +13,13 @@ export interface LocalCloudOptions {
   envId?: string;
   /** Folder holding <name>/index.js bundles; default <repo>/cloudfunctions. */
   functionsDir?: string;
-  /** Default 4. */
+  /**
+   * Instances per function at most; by default one per concurrent invocation up to
+   * DEFAULT_MAX_INSTANCES (32). Tests pin a smaller number to stay quick on 2 cores.
+   */
   maxInstancesPerFunction?: number;
+  /** An instance idle this long is stopped; default 120 000 ms. */
+  instanceIdleMs?: number;
   /**
    * Overrides every function's timeout (tests use it to keep slow cases short). Without it each
    * function gets its declared timeout (cloudbaserc.json `timeout`), else WeChat's 3 s.
@@ -58,6 +65,8 @@ export interface InvokeResult {
   result: unknown;
   stats: InvocationStats;
   durationMs: number;
+  /** This invocation started a new instance (loaded the function first). */
+  coldStart: boolean;
 }
 
 export interface OpenApiCall {
@@ -137,6 +146,13 @@ export interface LocalCloud {
   db: LocalDb;
   /** Re-reads bundles and declarations (new instances start with them). */
   reloadFunctions(): Promise<void>;
+  /**
+   * Holds database requests matching `spec` until `parties` have arrived, then lets them all go:
+   * for tests that must show a race (every caller past its check before any writes).
+   */
+  barrier(spec: BarrierSpec): Barrier;
+  /** Invocations, cold starts and live/peak instances per function since the start. */
+  functionCounts(): Record<string, FunctionCounts>;
   /** A function's declared settings as the local cloud reads them. */
   functionSettings(name: string): FunctionSettings;
   /** Starts the timer triggers (stopping any started before); returns a stop function. */

@@ -280,6 +280,13 @@ export class DbEngine {
         return this.calculateDocument(req, ctx);
       case 'database.aggregateDocuments':
         return this.aggregateDocuments(req, ctx);
+      case 'database.aggregate': {
+        // @cloudbase/database 1.0.x (wx-server-sdk 2.1 and older): the same pipeline under its old
+        // name, answered with the list as one JSON string of EJSON strings.
+        const outcome = this.aggregateDocuments(req, ctx);
+        const data = (outcome.reply as { data: { list: string[] } }).data;
+        return { ...outcome, reply: { data: { list: JSON.stringify(data.list) } } };
+      }
       default:
         throw new CloudError('INVALID_PARAM', `action ${action} is not supported by localcloud`);
     }

@@ -27,8 +27,10 @@ export interface TestCloud {
 
 export async function startTestCloud(opts: { seed?: boolean } & LocalCloudOptions = {}): Promise<TestCloud> {
   const { seed = true, ...cloudOpts } = opts;
+  // Scale-out pinned at 16 instances per function: storms still interleave across instances, and
+  // npm test stays quick on two cores (the default, 32, is for npm start and npm run bench).
   // The project's declared indexes, as npm start gives them: the unique ones are enforced.
-  const cloud = await startLocalCloud({ dataDir: ':memory:', resolveDemoKey, indexes: INDEXES, ...cloudOpts });
+  const cloud = await startLocalCloud({ dataDir: ':memory:', resolveDemoKey, maxInstancesPerFunction: 16, indexes: INDEXES, ...cloudOpts });
   const sdk = sdkCloud({ env: cloud.sdkEnv() });
   const db = sdk.database({ throwOnNotFound: false } as Parameters<typeof sdk.database>[0]);
   await ensureCollections(db);

@@ -237,6 +237,28 @@ describe('races settled by the database', () => {
     expect(t.cloud.db.find('events', { _id: eventId })[0]).toMatchObject({ confirmed: 100, waitlisted: 900, cancelled: 50, byUnit: { 'br-school': { c: 100 } } });
   }, 120_000);
 
+  it('under the storm that overbooks a count-then-insert function (every caller past its reads before any write), exactly the seats are given; one member’s 16 taps make one registration', async () => {
+    t.cloud.clock.set(T0 + 3 * MIN);
+    // 16 callers, one per instance of the test cloud, each held before its first write until all have read.
+    const crowd = await addMembers('barrier', 16, 'br-school');
+    const eventId = await publish(ORGANISER, draft({ title: '栅栏报名', capacity: 5 }));
+    const barrier = t.cloud.barrier({ action: 'database.modifyDocument', collection: 'events', parties: 16 });
+    const answers = await Promise.all(crowd.map((who) => call<SignUpResult>(who, 'signUp', { eventId })));
+    await expect(barrier.tripped).resolves.toBe(16);
+    expect(answers.filter((a) => !a.ok)).toEqual([]);
+    expect(t.cloud.db.count('eventRegistrations', { eventId, status: 'confirmed' })).toBe(5);
+    expect(t.cloud.db.count('eventRegistrations', { eventId, status: 'waitlisted' })).toBe(11);
+    expect(t.cloud.db.find('events', { _id: eventId })[0]).toMatchObject({ confirmed: 5, waitlisted: 11 });
+
+    const taps = await publish(ORGANISER, draft({ title: '连点报名', capacity: 50 }));
+    const tapsBarrier = t.cloud.barrier({ action: 'database.getDocument', collection: 'eventRegistrations', parties: 16 });
+    const tapped = await Promise.all(Array.from({ length: 16 }, () => call<SignUpResult>(crowd[0], 'signUp', { eventId: taps })));
+    await expect(tapsBarrier.tripped).resolves.toBe(16);
+    expect(tapped.filter((a) => !a.ok)).toEqual([]);
+    expect(t.cloud.db.count('eventRegistrations', { eventId: taps })).toBe(1);
+    expect(t.cloud.db.find('events', { _id: taps })[0]).toMatchObject({ confirmed: 1 });
+  }, 60_000);
+
   it('without a waitlist, the 101st and later are refused plainly and nothing is written for them', async () => {
     const crowd = (await addMembers('nowait', 300, 'br-school')).slice(0, 300);
     const eventId = await publish(ORGANISER, draft({ title: '不设候补', capacity: 100, waitlist: false }));

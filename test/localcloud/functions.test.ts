@@ -123,6 +123,6 @@ test('reloadFunctions() replaces warm instances (module state starts over)', asy
 test('sdkEnv() points a process at this cloud', () => {
   const env = cloud.sdkEnv();
   expect(JSON.parse(env.TCB_CONTEXT_CNFG)).toEqual({ URL: cloud.adminUrl });
-  expect(env).toMatchObject({ TENCENTCLOUD: 'true', SCF_NAMESPACE: 'local-dev', TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SOURCE', SILENCE: 'true' });
+  expect(env).toMatchObject({ TENCENTCLOUD: 'true', SCF_NAMESPACE: 'local-dev', TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SOURCE,TCB_CONTEXT_CNFG', SILENCE: 'true' });
   expect(env.TENCENTCLOUD_SECRETID).not.toBe('');
 });

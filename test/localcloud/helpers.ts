@@ -6,7 +6,8 @@ import { LocalCloud, LocalCloudOptions, startLocalCloud } from '../../localcloud
 export const FIXTURES = join(__dirname, 'fixtures', 'functions');
 
 export function startTestCloud(opts: LocalCloudOptions = {}): Promise<LocalCloud> {
-  return startLocalCloud({ dataDir: ':memory:', functionsDir: FIXTURES, ...opts });
+  // 16 instances per function unless a test says otherwise (the default, 32, is for npm start).
+  return startLocalCloud({ dataDir: ':memory:', functionsDir: FIXTURES, maxInstancesPerFunction: 16, ...opts });
 }
 
 /**
