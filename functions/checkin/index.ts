@@ -16,9 +16,11 @@ import { checkIn } from './actions/checkIn';
 import { sharedCheckins } from './actions/sharedCheckins';
 import { getMyCheckins } from './actions/getMyCheckins';
 import { makeUp } from './actions/makeUp';
-import { remindBranch, sendDailyReminders } from './reminders';
+import { remindBranch } from './actions/remindBranch';
+import { sendDailyReminders } from './reminders';
 import { runRollups } from './rollups';
-import { getSettings, updateSettings } from './settings';
+import { getSettings } from './actions/getSettings';
+import { updateSettings } from './actions/updateSettings';
 
 export const main = createRouter<typeof checkinSchemas, CheckinResponses>(
   'checkin',

@@ -3,16 +3,13 @@
 // first, so two reminders racing for one member send one message; the credit is spent only by
 // the one whose marker went in, and given back to the day (marker removed) when none is left.
 
-import type { CheckinResponses } from '../../core/contracts/checkin';
 import { reminderDue } from '../../core/domain/checkin';
 import { beijingDayKey } from '../../core/domain/time';
 import { COLLECTIONS } from '../lib/collections';
 import { getById, insert, isDuplicateKeyError, list, updateById, type Database } from '../lib/db';
 import type { Deps } from '../lib/deps';
-import { membersByIds, organisationRoots, requireManagedUnit, requireOrganiser } from '../org/ports';
+import { membersByIds, organisationRoots } from '../org/ports';
 import { clip, creditHolders, creditsOf, sendReminder } from '../lib/reminders';
-import type { ActionContext } from '../lib/router';
-import { dayRoster } from './completion';
 import type { ReminderRunDoc } from './model';
 import { checkinId } from './record';
 import { readSettings } from './settings';
@@ -24,7 +21,7 @@ interface Target {
   openid: string;
 }
 
-async function remindOne(deps: Deps, t: Target, day: string, by: 'timer' | 'organiser', from: string): Promise<Outcome> {
+export async function remindOne(deps: Deps, t: Target, day: string, by: 'timer' | 'organiser', from: string): Promise<Outcome> {
   const { db, clock } = deps;
   const markId = checkinId(t.memberId, day);
   try {
@@ -49,41 +46,9 @@ async function remindOne(deps: Deps, t: Target, day: string, by: 'timer' | 'orga
 }
 
 /** Check-in credits of some members: memberId → credits and the openid they were granted from. */
-async function checkinCreditsOf(db: Database, memberIds: string[]): Promise<Map<string, { checkin: number; openid: string }>> {
+export async function checkinCreditsOf(db: Database, memberIds: string[]): Promise<Map<string, { checkin: number; openid: string }>> {
   const held = await creditsOf(db, memberIds, 'checkin');
   return new Map([...held].map(([id, c]) => [id, { checkin: c.credits, openid: c.openid }]));
-}
-
-export async function remindBranch(input: { unitId: string }, ctx: ActionContext): Promise<CheckinResponses['remindBranch']> {
-  const { db, clock } = ctx.deps;
-  const me = await requireOrganiser(ctx);
-  const unit = await requireManagedUnit(db, me, input.unitId);
-  const today = beijingDayKey(clock.now());
-  const missing = (await dayRoster(db, unit, today)).rows.filter((r) => !r.checkedIn);
-  const credits = await checkinCreditsOf(db, missing.map((r) => r.memberId));
-  const _ = db.command;
-  const markIds = missing.map((r) => checkinId(r.memberId, today));
-  const reminded = new Set(
-    markIds.length ? (await list<{ _id: string }>(db.collection(COLLECTIONS.checkinReminders).where({ _id: _.in(markIds) }).limit(markIds.length))).map((m) => m._id) : [],
-  );
-  const result = { sent: 0, withoutCredit: 0, alreadyReminded: 0 };
-  for (const r of missing) {
-    if (reminded.has(checkinId(r.memberId, today))) {
-      result.alreadyReminded++;
-      continue;
-    }
-    const c = credits.get(r.memberId);
-    // A credit counts only for the WeChat account the member is bound to now.
-    if (!r.openid || !c || c.checkin <= 0 || c.openid !== r.openid) {
-      result.withoutCredit++;
-      continue;
-    }
-    const outcome = await remindOne(ctx.deps, { memberId: r.memberId, openid: r.openid }, today, 'organiser', unit.name);
-    if (outcome === 'sent') result.sent++;
-    else if (outcome === 'already') result.alreadyReminded++;
-    else result.withoutCredit++;
-  }
-  return result;
 }
 
 const PAGE = 200;

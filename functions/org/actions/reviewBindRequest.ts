@@ -1,45 +1,16 @@
-// listBindRequests / reviewBindRequest: organisers confirm people who were not on the roster.
+// reviewBindRequest: an organiser confirms (adding the person to the roster and binding them) or
+// turns down a bind request, with the reason the person will read.
 
-import type { BindRequestRow, OrgResponses } from '../../../core/contracts/org';
+import type { OrgResponses } from '../../../core/contracts/org';
 import { rosterKey } from '../../../core/domain/org/roster';
 import { COLLECTIONS } from '../../lib/collections';
-import { getById, isDuplicateKeyError, isTransactionConflict, list, updateById, updateWhere } from '../../lib/db';
+import { getById, isDuplicateKeyError, isTransactionConflict, updateById, updateWhere } from '../../lib/db';
 import { conflict, notFound } from '../../lib/errors';
-import { identityOf, managedUnits, requireManagedUnit, requireOrganiser } from '../ports';
+import { identityOf, requireManagedUnit, requireOrganiser } from '../ports';
 import type { BindRequestDoc, MemberDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import type { TransactionLike } from '../../lib/db';
 import { loadSortKey } from '../sortKey';
-
-export async function listBindRequests(
-  input: { unitId?: string | null },
-  ctx: ActionContext,
-): Promise<OrgResponses['listBindRequests']> {
-  const { db } = ctx.deps;
-  const me = await requireOrganiser(ctx);
-  const units = input.unitId
-    ? [await requireManagedUnit(db, me, input.unitId)]
-    : await managedUnits(db, me);
-  if (units.length === 0) return { items: [] };
-  const names = new Map(units.map((u) => [u._id, u.name]));
-  const _ = db.command;
-  const docs = await list<BindRequestDoc>(
-    db
-      .collection(COLLECTIONS.bindRequests)
-      .where({ unitId: _.in([...names.keys()]), status: 'pending' })
-      .orderBy('createdAt', 'asc')
-      .limit(100),
-  );
-  const items: BindRequestRow[] = docs.map((d) => ({
-    id: d._id,
-    name: d.name,
-    phoneTail: d.phoneTail,
-    unitId: d.unitId,
-    unitName: names.get(d.unitId) ?? '',
-    createdAt: new Date(d.createdAt).getTime(),
-  }));
-  return { items };
-}
 
 export async function reviewBindRequest(
   input: { requestId: string; approve: boolean; reason?: string },

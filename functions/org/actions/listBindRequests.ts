@@ -1,0 +1,38 @@
+// listBindRequests: the bind requests waiting in the organiser's units (people who were not on the roster).
+
+import type { BindRequestRow, OrgResponses } from '../../../core/contracts/org';
+import { COLLECTIONS } from '../../lib/collections';
+import { list } from '../../lib/db';
+import { managedUnits, requireManagedUnit, requireOrganiser } from '../ports';
+import type { BindRequestDoc } from '../../lib/model';
+import type { ActionContext } from '../../lib/router';
+
+export async function listBindRequests(
+  input: { unitId?: string | null },
+  ctx: ActionContext,
+): Promise<OrgResponses['listBindRequests']> {
+  const { db } = ctx.deps;
+  const me = await requireOrganiser(ctx);
+  const units = input.unitId
+    ? [await requireManagedUnit(db, me, input.unitId)]
+    : await managedUnits(db, me);
+  if (units.length === 0) return { items: [] };
+  const names = new Map(units.map((u) => [u._id, u.name]));
+  const _ = db.command;
+  const docs = await list<BindRequestDoc>(
+    db
+      .collection(COLLECTIONS.bindRequests)
+      .where({ unitId: _.in([...names.keys()]), status: 'pending' })
+      .orderBy('createdAt', 'asc')
+      .limit(100),
+  );
+  const items: BindRequestRow[] = docs.map((d) => ({
+    id: d._id,
+    name: d.name,
+    phoneTail: d.phoneTail,
+    unitId: d.unitId,
+    unitName: names.get(d.unitId) ?? '',
+    createdAt: new Date(d.createdAt).getTime(),
+  }));
+  return { items };
+}
