@@ -1,6 +1,6 @@
 // Storage: the `storage.*` admin actions plus the upload PUT and download GET that their replies
 // point at. Files live on local disk under <dataDir>/storage/files. URLs carry signed, opaque tokens.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
@@ -125,7 +125,18 @@ export class LocalStorage {
       return;
     }
     const bytes = readFileSync(disk);
-    res.writeHead(200, { 'Content-Type': contentTypeFor(payload.p), 'Content-Length': String(bytes.length) });
+    // As what the bytes are, never as what the name says: a picture inline, anything else only as a
+    // download, and never sniffed by the browser (a PNG-prefixed .html must not run as a page).
+    const image = imageTypeOf(bytes);
+    const headers: Record<string, string> = { 'Content-Length': String(bytes.length), 'X-Content-Type-Options': 'nosniff' };
+    if (image) headers['Content-Type'] = image;
+    else {
+      const named = contentTypeFor(payload.p);
+      // Nothing a browser would run or render as a document keeps its type (html, svg, xml, js…).
+      headers['Content-Type'] = /^text\/|html|svg|\/xml|\+xml|javascript/.test(named) ? 'application/octet-stream' : named;
+      headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(payload.p.slice(payload.p.lastIndexOf('/') + 1))}`;
+    }
+    res.writeHead(200, headers);
     res.end(bytes);
   }
 
@@ -146,22 +157,47 @@ export class LocalStorage {
     return join(this.filesRoot, ...cloudPath.split('/'));
   }
 
+  /**
+   * A token the holder can use but not read: the payload (kind, path, expiry) encrypted and
+   * authenticated with AES-256-GCM under a key of this run, so a URL shows nothing of the path (an
+   * upload path carries the uploader's openid).
+   */
   private sign(payload: TokenPayload): string {
-    const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
-    return `${body}.${createHmac('sha256', this.secret).update(body).digest('base64url')}`;
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.tokenKey(), iv);
+    const sealed = Buffer.concat([cipher.update(JSON.stringify(payload), 'utf8'), cipher.final()]);
+    return `${iv.toString('base64url')}.${sealed.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}`;
+  }
+
+  private tokenKey(): Buffer {
+    return createHmac('sha256', this.secret).update('storage-token-key').digest();
   }
 
   private verify(token: string, kind: TokenPayload['k']): TokenPayload | undefined {
-    const [body, mac] = token.split('.');
-    if (!body || !mac) return undefined;
-    const expected = createHmac('sha256', this.secret).update(body).digest();
-    const given = Buffer.from(mac, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-    const payload = asRecord(safeJson(Buffer.from(body, 'base64url').toString('utf8')));
+    const [iv, sealed, tag] = token.split('.');
+    if (!iv || !sealed || !tag) return undefined;
+    let text: string;
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.tokenKey(), Buffer.from(iv, 'base64url'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      text = Buffer.concat([decipher.update(Buffer.from(sealed, 'base64url')), decipher.final()]).toString('utf8');
+    } catch {
+      return undefined;
+    }
+    const payload = asRecord(safeJson(text));
     if (payload.k !== kind || typeof payload.p !== 'string' || typeof payload.e !== 'number') return undefined;
     if (payload.e < Date.now()) return undefined;
     return { k: kind, p: payload.p, e: payload.e };
   }
+}
+
+/** The image type of the bytes by their signature, else null (the local cloud depends on nothing of the project's, so not on core/domain/images). */
+function imageTypeOf(bytes: Buffer): string | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (bytes.length >= 6 && /^GIF8[79]a$/.test(bytes.subarray(0, 6).toString('latin1'))) return 'image/gif';
+  if (bytes.length >= 12 && bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  return null;
 }
 
 function safeJson(text: string): unknown {

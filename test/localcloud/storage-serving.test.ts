@@ -21,8 +21,8 @@ const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 async function urlOf(cloudPath: string, bytes: Buffer): Promise<string> {
   const { fileID } = await sdk.uploadFile({ cloudPath, fileContent: bytes });
-  const res = await sdk.getTempFileURL({ fileList: [fileID] });
-  return (res.fileList as Array<{ tempFileURL: string }>)[0].tempFileURL;
+  const res = (await sdk.getTempFileURL({ fileList: [fileID] })) as { fileList: Array<{ tempFileURL: string }> };
+  return res.fileList[0].tempFileURL;
 }
 
 test('a temporary URL does not reveal the file’s path, so not the uploader’s openid either', async () => {
