@@ -67,6 +67,11 @@ export interface MemberDoc {
   openid: string | null;
   boundAt: Date | null;
   source: 'import' | 'request' | 'grant' | 'seed';
+  /**
+   * A role the entry carried when it was bound (an older import, or data from before roles went to
+   * bound members only): binding made it a member; an organiser confirms the role by appointing.
+   */
+  heldRole?: { role: Role; manages: string[] } | null;
   /** The last time an organiser released this entry from a WeChat account, and why (kept for audit). */
   lastUnbind?: { at: Date; by: string; reason: string; openid: string };
   createdAt: Date;

@@ -78,9 +78,13 @@ export async function claimEntry(ctx: ActionContext, memberId: string, unitId: s
       if (!entry || entry.unitId !== unitId) throw notFound('名单中找不到该党员');
       if (entry.openid !== null) throw conflict(ALREADY_TAKEN);
       const now = new Date(clock.now());
-      const bound: MemberDoc = { ...entry, openid, boundAt: now, updatedAt: now };
+      // Name and invite code are shared knowledge: they bind a member, never a role. A role the
+      // entry carried waits (heldRole) until an organiser appoints the bound member.
+      const held = entry.role !== 'member' || entry.manages.length > 0 ? { role: entry.role, manages: entry.manages } : null;
+      const change = held ? { openid, boundAt: now, updatedAt: now, role: 'member' as const, manages: [], heldRole: held } : { openid, boundAt: now, updatedAt: now };
+      const bound: MemberDoc = { ...entry, ...change };
       await t.collection(COLLECTIONS.identities).add({ data: { ...identityOf(bound, openid, now) } });
-      await t.collection(COLLECTIONS.members).doc(memberId).update({ data: { openid, boundAt: now, updatedAt: now } });
+      await t.collection(COLLECTIONS.members).doc(memberId).update({ data: change });
     });
   } catch (err) {
     if (isDuplicateKeyError(err)) throw conflict('您已经绑定了党支部，无需重复绑定');

@@ -46,8 +46,9 @@ export async function setMemberRole(input: Input, ctx: ActionContext): Promise<O
       const cur = (await t.collection(COLLECTIONS.members).doc(target._id).get()).data as MemberDoc | null;
       if (!cur) throw notFound('找不到该党员');
       if (input.role === 'unit_organiser' && !cur.openid) throw precondition(`${cur.name}还没有绑定微信`);
-      const next: MemberDoc = { ...cur, role: input.role, manages, updatedAt: now };
-      await t.collection(COLLECTIONS.members).doc(cur._id).update({ data: { role: input.role, manages, updatedAt: now } });
+      // An appointment settles a role the entry held from before it was bound.
+      const next: MemberDoc = { ...cur, role: input.role, manages, heldRole: null, updatedAt: now };
+      await t.collection(COLLECTIONS.members).doc(cur._id).update({ data: { role: input.role, manages, heldRole: null, updatedAt: now } });
       if (cur.openid) await t.collection(COLLECTIONS.identities).doc(cur.openid).update({ data: identityFields(next, now) });
     });
   } catch (err) {
