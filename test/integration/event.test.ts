@@ -360,3 +360,20 @@ describe('approval and reminders', () => {
     expect(outbox()).toHaveLength(1);
   });
 });
+
+describe('limits', () => {
+  it('signing up and cancelling in a loop stops after 3 cancellations: history and cancellation counts stay bounded (issue 14, item 11)', async () => {
+    t.cloud.clock.set(T0 + 3 * MIN);
+    const eventId = await publish(ORGANISER, draft({ title: '反复报名', capacity: 10 }));
+    const who = SCHOOL[3];
+    for (let i = 0; i < 3; i++) {
+      await ok(who, 'signUp', { eventId });
+      await ok(who, 'cancelSignUp', { eventId });
+    }
+    await refused(who, 'signUp', { eventId }, 'FAILED_PRECONDITION', '您已取消过3次报名');
+    const reg = t.cloud.db.find('eventRegistrations', { eventId })[0] as { history: unknown[]; status: string };
+    expect(reg.status).toBe('cancelled');
+    expect(reg.history).toHaveLength(6);
+    expect(t.cloud.db.find('events', { _id: eventId })[0]).toMatchObject({ cancelled: 3, confirmed: 0 });
+  });
+});
