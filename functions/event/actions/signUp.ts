@@ -43,6 +43,9 @@ async function answer(db: Database, event: EventDoc, reg: RegistrationDoc, creat
   return { status: reg.status, created, seatsLeft: seatsLeft(fresh.capacity, fresh.confirmed), waitPosition: await waitPosition(db, reg) };
 }
 
+/** Cancellations of one registration after which the member cannot sign up again by themselves. */
+const MAX_CANCELLATIONS = 3;
+
 export async function signUp(input: { eventId: string }, ctx: ActionContext): Promise<SignUpResult> {
   const { db, clock } = ctx.deps;
   const _ = db.command;
@@ -52,6 +55,10 @@ export async function signUp(input: { eventId: string }, ctx: ActionContext): Pr
   const existing = await getById<RegistrationDoc>(db, COLLECTIONS.eventRegistrations, registrationId(event._id, member._id));
   if (existing && ACTIVE.has(existing.status)) return answer(db, event, existing, false);
   if (existing?.status === 'rejected') throw precondition(SIGNUP_REFUSAL_TEXT.rejected);
+  // A sign-up and cancel loop would grow the history and the cancellation count without end.
+  if (existing && existing.history.filter((h) => h.status === 'cancelled').length >= MAX_CANCELLATIONS) {
+    throw precondition(`您已取消过${MAX_CANCELLATIONS}次报名，不能再报名这个活动；如需参加请联系组织者`);
+  }
   const refusal = signupWindowRefusal(event, now);
   if (refusal) throw precondition(SIGNUP_REFUSAL_TEXT[refusal]);
 
