@@ -195,3 +195,13 @@ describe('submissions and model stories', () => {
     await expect(ok<ModelMember[]>(MEMBER, 'listModels')).resolves.toEqual([]);
   });
 });
+
+describe('malformed input', () => {
+  it('a search word with control characters is refused as INVALID_ARGUMENT, never INTERNAL (issue 14, item 8)', async () => {
+    for (const q of ['\u0000', 'a\u0000b', '\u001f', '\u007f']) {
+      await refused(MEMBER, 'listPosts', { q }, 'INVALID_ARGUMENT', '搜索词');
+    }
+    // Regular-expression characters are only text.
+    await expect(ok<FeedResponses['listPosts']>(MEMBER, 'listPosts', { q: '.*(' })).resolves.toMatchObject({ items: [] });
+  });
+});
