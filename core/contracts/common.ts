@@ -19,3 +19,16 @@ export interface Page<T> {
   /** Opaque keyset cursor for the next page; null when this page is the last. */
   nextCursor: string | null;
 }
+
+/** Control characters (NUL, escapes, DEL): never part of anything a member types. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** A single line of typed text: no control characters (nor line breaks), refused with `what` named. */
+export function lineSchema(what: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${what}最多${max}字`)
+    .refine((s) => !CONTROL_CHARS.test(s) && !/[\r\n]/.test(s), `${what}不能包含控制字符或换行`);
+}

@@ -4,7 +4,7 @@
 // stored; a feed page is one indexed query and one batch of temporary file URLs.
 
 import { z } from 'zod';
-import { cursorSchema, idSchema, type Page } from './common';
+import { cursorSchema, idSchema, lineSchema, type Page } from './common';
 import { POST_KINDS, POST_TAGS, type PostKind, type PostStatus } from '../domain/feed';
 
 const kindSchema = z.enum(POST_KINDS);
@@ -36,7 +36,7 @@ export const feedSchemas = {
   listPosts: z
     .object({
       kind: kindSchema.nullish(),
-      q: z.string().trim().max(20, '搜索词最多20字').nullish(),
+      q: lineSchema('搜索词', 20).nullish(),
       cursor: cursorSchema,
       limit: feedLimitSchema,
     })
