@@ -122,6 +122,20 @@ export interface ReviewItem extends PaperQuestion {
   earned: number;
   explanation: string;
   reported: boolean;
+  /**
+   * Set when the question is on another window still open to this member (a make-up, another
+   * exam): its key is held until that window closes — `correctChoice`, `correctBlanks` and
+   * `explanation` come empty, `correct` false and `earned` 0 (the score above still counts it).
+   */
+  keyHeld: KeyHold | null;
+}
+
+/**
+ * Why a question comes without its key (docs/SECURITY.md): it is on a window the reader may still
+ * take or is taking. `windows`: those windows' titles (empty when there were too many to read).
+ */
+export interface KeyHold {
+  windows: string[];
 }
 
 export interface SaveResult {

@@ -1,5 +1,6 @@
 // What a member sees of an attempt: the running paper (never the key), and the result of a closed
-// one, with the review of each question only once the answers are released.
+// one, with the review of each question only once the answers are released — and, even then,
+// without the key of a question on another window still open to them (keys.ts).
 
 import type { AttemptResult, AttemptView, PaperQuestion, ReviewItem } from '../../core/contracts/exam';
 import { answersReleased, type PaperItem } from '../../core/domain/exam';
@@ -7,7 +8,9 @@ import { COLLECTIONS } from '../lib/collections';
 import { list } from '../lib/db';
 import { invalid } from '../lib/errors';
 import type { ActionContext } from '../lib/router';
+import type { Caller } from '../org/ports';
 import { reportId } from './ids';
+import { heldKeys, type HeldKeys } from './keys';
 import type { AttemptDoc, QuestionReportDoc } from './model';
 import { paperPinned, type Pinned } from './pinned';
 
@@ -49,7 +52,12 @@ export function reviewReleased(a: AttemptDoc, now: number): boolean {
   return answersReleased(a.terms.releaseAnswers, a.terms.closesAt, now, a.status === 'submitted' && lastAttempt);
 }
 
-export function resultView(a: AttemptDoc, questions: Pinned | null, now: number, reported: Set<string> = new Set()): AttemptResult {
+/**
+ * A closed attempt's result; its review when `questions` are given and the answers are released,
+ * each question of `held` without its key (and without whether it was right: with the member's
+ * own answer that would tell the key).
+ */
+export function resultView(a: AttemptDoc, questions: Pinned | null, now: number, reported: Set<string> = new Set(), held: HeldKeys = new Map()): AttemptResult {
   if (a.status !== 'submitted') throw invalid('这次答题尚未交卷');
   const released = questions !== null && reviewReleased(a, now);
   let review: ReviewItem[] | null = null;
@@ -58,15 +66,21 @@ export function resultView(a: AttemptDoc, questions: Pinned | null, now: number,
       const q = questions[pq.qid];
       const item = a.paper[i];
       const shownOf = (orig: number) => item.order.indexOf(orig);
+      const mine = a.answers[pq.qid] ?? null;
+      const hold = held.get(pq.qid);
+      if (hold) {
+        return { ...pq, mine, correctChoice: [], correctBlanks: [], correct: false, earned: 0, explanation: '', reported: reported.has(pq.qid), keyHeld: hold };
+      }
       return {
         ...pq,
-        mine: a.answers[pq.qid] ?? null,
+        mine,
         correctChoice: q.type === 'fill' ? [] : q.answer.map(shownOf).sort((x, y) => x - y),
         correctBlanks: q.type === 'fill' ? q.blanks : [],
         correct: a.perQuestion[pq.qid]?.correct ?? false,
         earned: a.perQuestion[pq.qid]?.earned ?? 0,
         explanation: q.explanation,
         reported: reported.has(pq.qid),
+        keyHeld: null,
       };
     });
   }
@@ -106,10 +120,16 @@ export async function reportedQids(ctx: ActionContext, attempt: AttemptDoc): Pro
 }
 
 /**
- * A closed attempt's result as its member reads it again: the score only until the answers are
- * released, then the review with the questions they reported marked.
+ * A closed attempt's result as its member reads it (again): the score only until the answers are
+ * released, then the review with the questions they reported marked and the keys of questions on
+ * windows still open to them held. `reported`: whether to read their reports (submitAttempt
+ * answers without).
  */
-export async function memberResult(ctx: ActionContext, attempt: AttemptDoc, now: number): Promise<AttemptResult> {
+export async function memberResult(ctx: ActionContext, member: Caller, attempt: AttemptDoc, now: number, reported = true): Promise<AttemptResult> {
   if (!reviewReleased(attempt, now)) return resultView(attempt, null, now);
-  return resultView(attempt, await paperPinned(ctx.deps.db, attempt), now, await reportedQids(ctx, attempt));
+  const { db } = ctx.deps;
+  const questions = await paperPinned(db, attempt);
+  const mine = reported ? await reportedQids(ctx, attempt) : new Set<string>();
+  const held = await heldKeys(db, member, attempt.paper.map((p) => p.qid), now, 'review');
+  return resultView(attempt, questions, now, mine, held);
 }

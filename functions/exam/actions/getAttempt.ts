@@ -16,5 +16,5 @@ export async function getAttempt(input: { attemptId: string }, ctx: ActionContex
   const attempt = await settle(ctx, await ownAttempt(db, member, input.attemptId));
   const now = clock.now();
   if (attempt.status === 'open') return attemptView(attempt, await paperPinned(db, attempt), now);
-  return memberResult(ctx, attempt, now);
+  return memberResult(ctx, member, attempt, now);
 }

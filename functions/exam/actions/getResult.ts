@@ -14,5 +14,5 @@ export async function getResult(input: { attemptId: string }, ctx: ActionContext
   const member = await requireMember(ctx);
   const attempt = await settle(ctx, await ownAttempt(db, member, input.attemptId));
   if (attempt.status !== 'submitted') throw precondition('这次答题还没有交卷');
-  return memberResult(ctx, attempt, clock.now());
+  return memberResult(ctx, member, attempt, clock.now());
 }

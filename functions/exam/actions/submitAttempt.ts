@@ -10,8 +10,7 @@ import { precondition } from '../../lib/errors';
 import { ownAttempt } from '../access';
 import { checkAnswers, type AnswerInput } from '../answers';
 import { closeAttempt, GRACE_MS } from '../grading';
-import { paperPinned } from '../pinned';
-import { resultView, reviewReleased } from '../views';
+import { memberResult } from '../views';
 
 export async function submitAttempt(input: { attemptId: string; answers: AnswerInput[] }, ctx: ActionContext): Promise<ExamResponses['submitAttempt']> {
   const { db, clock } = ctx.deps;
@@ -30,7 +29,6 @@ export async function submitAttempt(input: { attemptId: string; answers: AnswerI
       throw precondition('考试时间已到，已按截止前保存的答案交卷，最后提交的答案未计入');
     }
   }
-  const now = clock.now();
-  if (!reviewReleased(closed, now)) return resultView(closed, null, now);
-  return resultView(closed, await paperPinned(db, closed), now);
+  // Answers released on submit still hold the key of a question on another window open to them.
+  return memberResult(ctx, member, closed, clock.now(), false);
 }
