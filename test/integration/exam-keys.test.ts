@@ -182,3 +182,117 @@ describe('a drawn exam’s whole pool is held from its takers, in any exam’s r
     for (const item of kind(await review('demo-m-23'), judges)) expect(item).toMatchObject(whole);
   });
 });
+
+describe('an organiser sitting an exam does not read its key from the bank (finding 2)', () => {
+  const T2 = T0 + 10 * DAY;
+  const ALL = '全体党员党章测试';
+  const SCHOOL = '实验中学小测';
+  const FILLS = '填空抽测';
+  let qa: string; // single, on the org-wide exam
+  let qb: string; // judge, on the org-wide exam
+  let qc: string; // fill, on the org-wide exam (and in the school's drawn pool)
+  let qd: string; // single, on the school's exam only
+  let free: string; // single, on no window
+  let orgWide: string;
+
+  interface Detail {
+    id: string;
+    stem: string;
+    options: string[];
+    answer: number[];
+    blanks: string[][];
+    explanation: string;
+  }
+  const stored = (id: string) => (t.cloud.db.find('questions', { _id: id }) as unknown as Array<Detail & { type: string; tags: string[]; difficulty: number; version: number }>)[0];
+  const heldDetail = (windows: unknown) => ({ answer: [], blanks: [], explanation: '', keyHeld: { windows } });
+
+  beforeAll(async () => {
+    [qa, free] = bank('single', 2, 20);
+    [qd] = bank('single', 1, 22);
+    [qb] = bank('judge', 1, 12);
+    [qc] = bank('fill', 1, 2);
+    // Last week's exam of the retired branch, closed: a member reports an error in qa.
+    t.cloud.clock.set(T2 - 3 * 60 * MIN);
+    const past = await publish({ title: '离退休支部小测', unitIds: ['br-retired'], opensAt: T2 - 181 * MIN, closesAt: T2 - 120 * MIN, paper: { mode: 'fixed', questionIds: [qa] } });
+    const { result } = await take('demo-m-25', past);
+    t.cloud.clock.set(T2);
+    await ok('demo-m-25', 'reportQuestion', { attemptId: result.attemptId, qid: qa, note: '第1题答案应为B，解析也不对' });
+    // Open now: an org-wide exam, and two for the school (a fixed paper, a drawn fill question).
+    orgWide = await publish({ title: ALL, unitIds: [], opensAt: T2 - MIN, closesAt: T2 + 60 * MIN, paper: { mode: 'fixed', questionIds: [qa, qb, qc] } });
+    await publish({ title: SCHOOL, unitIds: ['br-school'], opensAt: T2 - MIN, closesAt: T2 + 60 * MIN, paper: { mode: 'fixed', questionIds: [qd] } });
+    await publish({ title: FILLS, unitIds: ['br-school'], opensAt: T2 - MIN, closesAt: T2 + 60 * MIN, paper: { mode: 'rules', rules: [{ type: 'fill', tag: null, count: 1 }] } });
+  });
+
+  it('GIVEN organisers in the audience of an open exam WHEN they read its questions from the bank THEN the key is withheld, saying why', async () => {
+    for (const who of [ORGANISER, 'demo-admin']) {
+      const q = await ok<Detail>(who, 'getQuestion', { questionId: qa });
+      expect(q).toMatchObject({ id: qa, stem: stored(qa).stem, options: stored(qa).options, ...heldDetail([ALL]) });
+    }
+    await expect(ok(ORGANISER, 'getQuestion', { questionId: qb })).resolves.toMatchObject(heldDetail([ALL]));
+    await expect(ok(ORGANISER, 'getQuestion', { questionId: qc })).resolves.toMatchObject(heldDetail(expect.arrayContaining([ALL, FILLS])));
+    await expect(ok(ORGANISER, 'getQuestion', { questionId: qd })).resolves.toMatchObject(heldDetail([SCHOOL]));
+    // Any fill question is in the school's drawn pool.
+    const [otherFill] = bank('fill', 1, 3);
+    await expect(ok(ORGANISER, 'getQuestion', { questionId: otherFill })).resolves.toMatchObject(heldDetail([FILLS]));
+    // A question on no window of theirs comes whole.
+    await expect(ok(ORGANISER, 'getQuestion', { questionId: free })).resolves.toMatchObject({ answer: stored(free).answer, explanation: stored(free).explanation, keyHeld: null });
+  });
+
+  it('GIVEN an org admin outside an exam’s audience THEN they read its key and may fix it during the window', async () => {
+    await expect(ok('demo-admin', 'getQuestion', { questionId: qd })).resolves.toMatchObject({ answer: stored(qd).answer, keyHeld: null });
+    const [otherFill] = bank('fill', 1, 3);
+    await expect(ok('demo-admin', 'getQuestion', { questionId: otherFill })).resolves.toMatchObject({ blanks: stored(otherFill).blanks, keyHeld: null });
+    const q = stored(qd);
+    const fixed = await ok<Detail>('demo-admin', 'saveQuestion', { questionId: qd, question: { type: 'single', stem: q.stem, options: q.options, answer: q.answer, explanation: '解析已更正', tags: q.tags, difficulty: q.difficulty } });
+    expect(fixed).toMatchObject({ answer: q.answer, explanation: '解析已更正', keyHeld: null });
+  });
+
+  it('GIVEN a held organiser WHEN they save the question without its key THEN the stored key stays and is still not shown', async () => {
+    const before = stored(qa);
+    const edit = { type: 'single', stem: `${before.stem}（修订）`, options: before.options, answer: [], explanation: '', tags: before.tags, difficulty: before.difficulty };
+    const saved = await ok<Detail>(ORGANISER, 'saveQuestion', { questionId: qa, question: edit });
+    expect(saved).toMatchObject({ stem: edit.stem, ...heldDetail([ALL]) });
+    expect(stored(qa)).toMatchObject({ stem: edit.stem, answer: before.answer, explanation: before.explanation, version: before.version + 1 });
+    // A fill question keeps its blanks the same way.
+    const fill = stored(qc);
+    await ok(ORGANISER, 'saveQuestion', { questionId: qc, question: { type: 'fill', stem: fill.stem, blanks: [], explanation: '', tags: fill.tags, difficulty: fill.difficulty } });
+    expect(stored(qc)).toMatchObject({ blanks: fill.blanks, explanation: fill.explanation });
+    // Fewer options with the key kept: refused whatever the key is, nothing written.
+    const now = stored(qa);
+    const fewer = await exam(ORGANISER, 'saveQuestion', { questionId: qa, question: { ...edit, options: now.options.slice(0, 2) } });
+    expect(fewer).toMatchObject({ ok: false, code: 'FAILED_PRECONDITION' });
+    expect(stored(qa)).toEqual(now);
+  });
+
+  it('GIVEN a held organiser WHEN they list question reports THEN a report on a held question comes without its note and reply', async () => {
+    const page = await ok<{ items: Array<{ questionId: string }> }>(ORGANISER, 'listQuestionReports', { status: 'open' });
+    expect(page.items.find((r) => r.questionId === qa)).toMatchObject({ stem: expect.stringMatching(/./), note: '', reply: '', keyHeld: { windows: [ALL] } });
+  });
+
+  it('pins the reads of the bank’s key checks', async () => {
+    const cost = async (who: string, action: string, payload: unknown) => {
+      const { result, stats } = await t.invoke(who, 'exam', action, payload);
+      expect(result).toMatchObject({ ok: true });
+      return [stats.reads, stats.writes];
+    };
+    // identity 1, question 1 | open windows 1, taker documents 1 (the admin: the org-wide fixed paper only)
+    await expect(cost('demo-admin', 'getQuestion', { questionId: qd })).resolves.toEqual([4, 0]);
+    // … and the school's drawn pool, by pinned id 1
+    await expect(cost(ORGANISER, 'getQuestion', { questionId: free })).resolves.toEqual([5, 0]);
+    // identity 1, reports 1, units 1 | open windows 1, taker documents 1, drawn pool 1
+    await expect(cost(ORGANISER, 'listQuestionReports', { status: 'open' })).resolves.toEqual([6, 0]);
+  });
+
+  it('GIVEN the organiser’s own attempt is over THEN they read the key (the other windows still hold theirs)', async () => {
+    await take(ORGANISER, orgWide);
+    await expect(ok(ORGANISER, 'getQuestion', { questionId: qa })).resolves.toMatchObject({ answer: stored(qa).answer, explanation: stored(qa).explanation, keyHeld: null });
+    await expect(ok(ORGANISER, 'getQuestion', { questionId: qd })).resolves.toMatchObject(heldDetail([SCHOOL]));
+    const page = await ok<{ items: Array<{ questionId: string }> }>(ORGANISER, 'listQuestionReports', { status: 'open' });
+    expect(page.items.find((r) => r.questionId === qa)).toMatchObject({ note: '第1题答案应为B，解析也不对', keyHeld: null });
+  });
+
+  it('GIVEN the windows have closed THEN every organiser reads every key', async () => {
+    t.cloud.clock.set(T2 + 61 * MIN);
+    for (const id of [qa, qb, qc, qd]) await expect(ok('demo-admin', 'getQuestion', { questionId: id })).resolves.toMatchObject({ answer: stored(id).answer, blanks: stored(id).blanks, keyHeld: null });
+  });
+});
