@@ -165,6 +165,11 @@ export interface QuestionDetail extends QuestionRow {
   answer: number[];
   blanks: string[][];
   explanation: string;
+  /**
+   * Set when the question is on a window the organiser may still take or is taking: `answer`,
+   * `blanks` and `explanation` come empty. Saving it with them left empty keeps the stored ones.
+   */
+  keyHeld: KeyHold | null;
 }
 
 export interface QuestionImportRow {
@@ -205,6 +210,8 @@ export interface QuestionReportRow {
   status: 'open' | 'fixed' | 'dismissed';
   reply: string;
   createdAt: number;
+  /** Set when the question is on a window the organiser may still take: `note` and `reply` (which may name the key) come empty. */
+  keyHeld: KeyHold | null;
 }
 
 export interface ManagedExamRow {

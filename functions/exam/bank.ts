@@ -1,7 +1,7 @@
 // The question bank's shared pieces: the stored document of a question and its views, an
 // organisation's own question read by id, and the built-in bank read by the import parser.
 
-import type { QuestionDetail, QuestionRow } from '../../core/contracts/exam';
+import type { KeyHold, QuestionDetail, QuestionRow } from '../../core/contracts/exam';
 import { findQuestionHeader, parseQuestionRow, questionKey, TEMPLATE_HEADER, type QuestionContent } from '../../core/domain/exam/questions';
 import { COLLECTIONS } from '../lib/collections';
 import { getById } from '../lib/db';
@@ -54,8 +54,10 @@ export function questionRow(q: QuestionDoc): QuestionRow {
   };
 }
 
-export function questionDetail(q: QuestionDoc): QuestionDetail {
-  return { ...questionRow(q), options: q.options, answer: q.answer, blanks: q.blanks, explanation: q.explanation };
+/** A question for the editor; without its key when it is held from the reader (docs/SECURITY.md, rule 2). */
+export function questionDetail(q: QuestionDoc, keyHeld: KeyHold | null = null): QuestionDetail {
+  if (keyHeld) return { ...questionRow(q), options: q.options, answer: [], blanks: [], explanation: '', keyHeld };
+  return { ...questionRow(q), options: q.options, answer: q.answer, blanks: q.blanks, explanation: q.explanation, keyHeld: null };
 }
 
 export function contentOf(q: QuestionDoc): QuestionContent {

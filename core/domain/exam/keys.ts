@@ -6,6 +6,7 @@
 // Pure rules; functions/exam/keys.ts finds the windows.
 
 import type { ReleasePolicy } from './index';
+import type { QuestionContent } from './questions';
 
 /**
  * Windows that closed less than this long ago are still looked at: an attempt may run past the
@@ -48,4 +49,31 @@ export function windowHoldsKey(w: WindowFacts, taker: TakerFacts | null, now: nu
   const over = (taker?.attemptsUsed ?? 0) >= w.maxAttempts;
   if (reader === 'bank') return !over;
   return !(over && w.releaseAnswers === 'after_submit');
+}
+
+export type HeldKeyEdit = { ok: true; question: QuestionContent } | { ok: false; reason: string };
+
+/**
+ * An edit of a question by someone who may not read its key (their page has none to show). What
+ * they leave empty — the answer (choice, judge), the blanks (fill), the explanation — keeps the
+ * stored one, so saving never erases a key; what they write replaces it, as written (they still
+ * read nothing of the stored key). A kept answer or set of blanks must still fit the question, so
+ * its type and number of options cannot change then; that refusal depends only on what the
+ * editor sees (type, options), never on the key.
+ */
+export function editWithHeldKey(edit: QuestionContent, stored: QuestionContent): HeldKeyEdit {
+  const fill = edit.type === 'fill';
+  const keepsKey = fill ? edit.blanks.length === 0 : edit.answer.length === 0;
+  if (keepsKey && (edit.type !== stored.type || edit.options.length !== stored.options.length)) {
+    return { ok: false, reason: '您可能参加含有此题的考试，暂看不到它的答案：改题型或选项个数时请一并给出答案，或在交卷、考试结束后再改' };
+  }
+  return {
+    ok: true,
+    question: {
+      ...edit,
+      answer: !fill && keepsKey ? stored.answer : edit.answer,
+      blanks: fill && keepsKey ? stored.blanks : edit.blanks,
+      explanation: edit.explanation === '' ? stored.explanation : edit.explanation,
+    },
+  };
 }

@@ -1,5 +1,6 @@
 // listQuestionReports: the organiser queue of members' error reports (纠错), open or closed, newest
-// first.
+// first. A member's note (and the reply) may name the key, so on a question the organiser may not
+// read the key of (docs/SECURITY.md, rule 2) both come empty.
 
 import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
@@ -7,12 +8,13 @@ import { list } from '../../lib/db';
 import { requireOrganiser, unitsByIds } from '../../org/ports';
 import { afterCursor, keysetPage } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
+import { heldKeys } from '../keys';
 import type { QuestionReportDoc } from '../model';
 
 const PAGE = 20;
 
 export async function listQuestionReports(input: { status: 'open' | 'closed'; cursor?: string | null }, ctx: ActionContext): Promise<ExamResponses['listQuestionReports']> {
-  const { db } = ctx.deps;
+  const { db, clock } = ctx.deps;
   const me = await requireOrganiser(ctx);
   const _ = db.command;
   const base = { orgId: me.orgId, status: input.status === 'open' ? 'open' : _.in(['fixed', 'dismissed']) };
@@ -24,18 +26,23 @@ export async function listQuestionReports(input: { status: 'open' | 'closed'; cu
   const unitIds = [...new Set(page.map((d) => d.unitId))];
   const units = await unitsByIds(db, unitIds);
   const unitName = new Map(units.map((u) => [u._id, u.name]));
+  const held = await heldKeys(db, me, page.map((d) => d.questionId), clock.now(), 'bank');
   return {
-    items: page.map((d) => ({
-      id: d._id,
-      questionId: d.questionId,
-      stem: d.stem,
-      note: d.note,
-      memberName: d.memberName,
-      unitName: unitName.get(d.unitId) ?? '',
-      status: d.status,
-      reply: d.reply,
-      createdAt: new Date(d.createdAt).getTime(),
-    })),
+    items: page.map((d) => {
+      const keyHeld = held.get(d.questionId) ?? null;
+      return {
+        id: d._id,
+        questionId: d.questionId,
+        stem: d.stem,
+        note: keyHeld ? '' : d.note,
+        memberName: d.memberName,
+        unitName: unitName.get(d.unitId) ?? '',
+        status: d.status,
+        reply: keyHeld ? '' : d.reply,
+        createdAt: new Date(d.createdAt).getTime(),
+        keyHeld,
+      };
+    }),
     nextCursor,
   };
 }

@@ -1,14 +1,18 @@
 // saveQuestion: create a question or edit one (a new version each time; published exams keep the
-// version they pinned). The same content twice in one bank is refused.
+// version they pinned). The same content twice in one bank is refused. An organiser who may not
+// read the question's key (it is on a window they may still take) edits it without: what they
+// leave empty keeps the stored key, and the answer comes back without it (docs/SECURITY.md, rule 2).
 
 import type { ExamResponses, QuestionInput } from '../../../core/contracts/exam';
+import { editWithHeldKey } from '../../../core/domain/exam/keys';
 import { canonicalQuestion, questionKey, questionProblem, type QuestionDraft } from '../../../core/domain/exam/questions';
 import { COLLECTIONS } from '../../lib/collections';
 import { insert, isDuplicateKeyError, list } from '../../lib/db';
-import { conflict, invalid } from '../../lib/errors';
+import { conflict, invalid, precondition } from '../../lib/errors';
 import { requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
-import { ownQuestion, questionDetail, questionDoc } from '../bank';
+import { contentOf, ownQuestion, questionDetail, questionDoc } from '../bank';
+import { heldKeys } from '../keys';
 import type { QuestionDoc } from '../model';
 
 type SaveInput = { questionId?: string | null; question: Required<Omit<QuestionInput, 'difficulty'>> & { difficulty: 1 | 2 | 3 } };
@@ -17,13 +21,13 @@ export async function saveQuestion(input: SaveInput, ctx: ActionContext): Promis
   const { db, clock, ids } = ctx.deps;
   const me = await requireOrganiser(ctx);
   const draft: QuestionDraft = { ...input.question };
-  const problem = questionProblem(draft);
-  if (problem) throw invalid(problem);
-  const content = canonicalQuestion(draft);
-  const key = questionKey(content.stem, content.options);
   const now = new Date(clock.now());
 
   if (!input.questionId) {
+    const problem = questionProblem(draft);
+    if (problem) throw invalid(problem);
+    const content = canonicalQuestion(draft);
+    const key = questionKey(content.stem, content.options);
     const doc = questionDoc(ids, me.orgId, content, 'editor', me._id, now);
     const same = await list<QuestionDoc>(db.collection(COLLECTIONS.questions).where({ orgId: me.orgId, key }).limit(1));
     if (same.length > 0) throw conflict('题库中已有相同的题目');
@@ -37,6 +41,17 @@ export async function saveQuestion(input: SaveInput, ctx: ActionContext): Promis
   }
 
   const current = await ownQuestion(ctx, me.orgId, input.questionId);
+  const hold = (await heldKeys(db, me, [current._id], now.getTime(), 'bank')).get(current._id) ?? null;
+  let content = canonicalQuestion(draft);
+  if (hold) {
+    const edit = editWithHeldKey(content, contentOf(current));
+    if (!edit.ok) throw precondition(edit.reason);
+    content = edit.question;
+  }
+  // A held edit is checked with the key it keeps; any other as the editor sent it.
+  const problem = questionProblem(hold ? content : draft);
+  if (problem) throw invalid(problem);
+  const key = questionKey(content.stem, content.options);
   if (key !== current.key) {
     const same = await list<QuestionDoc>(db.collection(COLLECTIONS.questions).where({ orgId: me.orgId, key }).limit(2));
     if (same.some((q) => q._id !== current._id)) throw conflict('题库中已有相同的题目');
@@ -59,5 +74,5 @@ export async function saveQuestion(input: SaveInput, ctx: ActionContext): Promis
       },
     });
   if ((n as { stats: { updated: number } }).stats.updated !== 1) throw conflict('这道题刚被其他管理员修改过，请刷新后再改');
-  return questionDetail({ ...current, ...content, key, version: current.version + 1, updatedAt: now });
+  return questionDetail({ ...current, ...content, key, version: current.version + 1, updatedAt: now }, hold);
 }
