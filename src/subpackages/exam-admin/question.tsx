@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import type { QuestionDetail, QuestionInput } from '@core/contracts';
+import type { QuestionDetail } from '@core/contracts';
 import {
   AREA_TAGS,
   DIFFICULTY_LABELS,
@@ -13,7 +13,6 @@ import {
   QUESTION_TYPE_LABELS,
   QUESTION_TYPES,
   questionProblem,
-  type QuestionType,
 } from '@core/domain/exam/questions';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
@@ -26,76 +25,8 @@ import { useAction, useMutation } from '@/hooks';
 import { PAGE } from '@/utils/nav';
 import './components/ui.scss';
 import './question.scss';
+import { EMPTY, formOf, inputOf, isChoice, JUDGE_CHOICES, withoutOption, withType, type Form } from './questionForm';
 
-interface Form {
-  type: QuestionType;
-  stem: string;
-  /** Choice questions; kept while the type is switched, so nothing typed is lost. */
-  options: string[];
-  answer: number[];
-  /** Fill: one line per blank, accepted answers separated by “/”. */
-  blanks: string[];
-  explanation: string;
-  tags: string[];
-  difficulty: 1 | 2 | 3;
-}
-
-const EMPTY: Form = { type: 'single', stem: '', options: ['', '', '', ''], answer: [], blanks: [''], explanation: '', tags: [], difficulty: 2 };
-const JUDGE_CHOICES = ['正确', '错误'];
-const isChoice = (t: QuestionType) => t === 'single' || t === 'multiple';
-
-function formOf(q: QuestionDetail): Form {
-  return {
-    type: q.type,
-    stem: q.stem,
-    options: isChoice(q.type) ? [...q.options] : ['', '', '', ''],
-    answer: [...q.answer],
-    blanks: q.type === 'fill' && q.blanks.length > 0 ? q.blanks.map((syn) => syn.join('/')) : [''],
-    explanation: q.explanation,
-    tags: [...q.tags],
-    difficulty: q.difficulty,
-  };
-}
-
-/** What is sent: only the parts the type uses, trimmed. */
-function inputOf(f: Form): Required<QuestionInput> {
-  return {
-    type: f.type,
-    stem: f.stem.trim(),
-    options: isChoice(f.type) ? f.options.map((o) => o.trim()) : [],
-    answer: f.type === 'fill' ? [] : [...new Set(f.answer)].sort((a, b) => a - b),
-    blanks:
-      f.type === 'fill'
-        ? f.blanks
-            .map((line) =>
-              line
-                .split(/[/／]/)
-                .map((s) => s.trim())
-                .filter((s) => s !== ''),
-            )
-            .filter((syn) => syn.length > 0)
-        : [],
-    explanation: f.explanation.trim(),
-    tags: f.tags,
-    difficulty: f.difficulty,
-  };
-}
-
-function withType(f: Form, type: QuestionType): Form {
-  let answer = f.answer;
-  if (type === 'single') answer = f.answer.filter((i) => i < f.options.length).slice(0, 1);
-  if (type === 'multiple') answer = f.answer.filter((i) => i < f.options.length);
-  if (type === 'judge') answer = f.answer.length === 1 && f.answer[0] <= 1 ? f.answer : [];
-  return { ...f, type, answer };
-}
-
-function withoutOption(f: Form, index: number): Form {
-  return {
-    ...f,
-    options: f.options.filter((_, i) => i !== index),
-    answer: f.answer.filter((i) => i !== index).map((i) => (i > index ? i - 1 : i)),
-  };
-}
 
 function QuestionForm({ questionId, initial }: { questionId: string | null; initial: QuestionDetail | null }) {
   const [form, setForm] = useState<Form>(initial ? formOf(initial) : EMPTY);
@@ -103,6 +34,7 @@ function QuestionForm({ questionId, initial }: { questionId: string | null; init
   const [problem, setProblem] = useState<string | null>(null);
   const save = useMutation('exam', 'saveQuestion');
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  const held = initial?.keyHeld ?? null;
 
   const toggleAnswer = (i: number) =>
     setForm((f) => {
@@ -130,8 +62,10 @@ function QuestionForm({ questionId, initial }: { questionId: string | null; init
 
   const submit = async () => {
     const question = inputOf(form);
-    // The same rule the server applies, checked here first so the answer comes at once.
-    const local = questionProblem(question);
+    // The same rule the server applies, checked here first so the answer comes at once. A held key
+    // left empty is kept by the server (docs/SECURITY.md), so only the server judges that save.
+    const keyLeftEmpty = held !== null && question.answer.length === 0 && question.blanks.every((b) => b.length === 0 || b.every((a) => a.trim() === ''));
+    const local = keyLeftEmpty ? null : questionProblem(question);
     if (local) {
       setProblem(local);
       return;
@@ -156,6 +90,14 @@ function QuestionForm({ questionId, initial }: { questionId: string | null; init
           当前为第 {initial.version} 版{initial.status === 'retired' ? '，已停用' : ''}
           {initial.openReports > 0 ? `，有 ${initial.openReports} 条待处理的纠错` : ''}
         </Text>
+      ) : null}
+      {held ? (
+        <View className='notice notice--wait' id='question-key-held' role='status'>
+          <Text className='notice__title'>答案和解析暂不显示</Text>
+          <Text className='notice__text'>
+            这道题在您还可以参加的{held.windows.length > 0 ? `“${held.windows.join('”“')}”` : '考试'}中。修改题干、选项文字或标签后直接保存，原答案会保留；要改答案，请在考试结束后修改，或请不参加这场考试的管理员修改。
+          </Text>
+        </View>
       ) : null}
 
       <View className='field'>

@@ -23,7 +23,15 @@ type Filter = 'all' | 'wrong';
 const NOTE_MIN = 2;
 const NOTE_MAX = 300;
 
-function verdict(item: ReviewItem): { text: string; tone: 'ok' | 'bad' } {
+/** Why a held question shows no key: the windows it is on, in words (docs/SECURITY.md). */
+function heldText(item: ReviewItem): string {
+  const names = item.keyHeld?.windows ?? [];
+  const where = names.length > 0 ? `“${names.join('”“')}”` : '补考或其他考试';
+  return `这道题也在您还可以参加的${where}中，答案和解析在那场考试结束后公布。`;
+}
+
+function verdict(item: ReviewItem): { text: string; tone: 'ok' | 'bad' | 'plain' } {
+  if (item.keyHeld) return { text: '答案暂不公布', tone: 'plain' };
   if (item.correct) return { text: '✓ 答对', tone: 'ok' };
   const answered = item.type === 'fill' ? (item.mine?.text ?? []).some((t) => t.trim() !== '') : (item.mine?.choice ?? []).length > 0;
   if (!answered) return { text: '— 未作答', tone: 'bad' };
@@ -91,14 +99,23 @@ function ReviewCard({ item, reported, onReport }: { item: ReviewItem; reported: 
         <Text className={`tag exam-tag--${v.tone}`}>{v.text}</Text>
       </View>
       <Text className='review-item__stem'>{item.stem}</Text>
-      {item.type === 'fill' ? <FillReview item={item} /> : <ChoiceReview item={item} />}
-      <Text className='review-line review-points'>
-        得分：{scoreText(item.earned)} / {scoreText(item.points)} 分
-      </Text>
-      <View className='review-explain'>
-        <Text className='review-explain__label'>解析</Text>
-        <Text className='review-explain__text'>{item.explanation || '本题暂无解析'}</Text>
-      </View>
+      {item.keyHeld ? (
+        <View className='review-explain' id={`review-held-${item.index}`}>
+          <Text className='review-explain__label'>答案暂不公布</Text>
+          <Text className='review-explain__text'>{heldText(item)}</Text>
+        </View>
+      ) : (
+        <>
+          {item.type === 'fill' ? <FillReview item={item} /> : <ChoiceReview item={item} />}
+          <Text className='review-line review-points'>
+            得分：{scoreText(item.earned)} / {scoreText(item.points)} 分
+          </Text>
+          <View className='review-explain'>
+            <Text className='review-explain__label'>解析</Text>
+            <Text className='review-explain__text'>{item.explanation || '本题暂无解析'}</Text>
+          </View>
+        </>
+      )}
       <View className='review-item__foot'>
         <Button className='review-report' size='small' fill='outline' disabled={reported} onClick={onReport}>
           {reported ? '✓ 已提交纠错' : '纠错'}
@@ -163,7 +180,7 @@ function Review({ attemptId, items }: { attemptId: string; items: ReviewItem[] }
   const [filter, setFilter] = useState<Filter>('all');
   const [reportedNow, setReportedNow] = useState<Set<string>>(new Set());
   const [reporting, setReporting] = useState<ReviewItem | null>(null);
-  const wrong = items.filter((i) => !i.correct);
+  const wrong = items.filter((i) => !i.correct && !i.keyHeld);
   const shown = filter === 'wrong' ? wrong : items;
 
   return (

@@ -1,0 +1,74 @@
+// The question editor's form (no React, no Taro): what the organiser types, to and from the
+// question the server stores; switching the type or removing an option keeps the answer coherent.
+import type { QuestionDetail, QuestionInput } from '@core/contracts';
+import type { QuestionType } from '@core/domain/exam/questions';
+
+export interface Form {
+  type: QuestionType;
+  stem: string;
+  /** Choice questions; kept while the type is switched, so nothing typed is lost. */
+  options: string[];
+  answer: number[];
+  /** Fill: one line per blank, accepted answers separated by “/”. */
+  blanks: string[];
+  explanation: string;
+  tags: string[];
+  difficulty: 1 | 2 | 3;
+}
+
+export const EMPTY: Form = { type: 'single', stem: '', options: ['', '', '', ''], answer: [], blanks: [''], explanation: '', tags: [], difficulty: 2 };
+export const JUDGE_CHOICES = ['正确', '错误'];
+export const isChoice = (t: QuestionType) => t === 'single' || t === 'multiple';
+
+export function formOf(q: QuestionDetail): Form {
+  return {
+    type: q.type,
+    stem: q.stem,
+    options: isChoice(q.type) ? [...q.options] : ['', '', '', ''],
+    answer: [...q.answer],
+    blanks: q.type === 'fill' && q.blanks.length > 0 ? q.blanks.map((syn) => syn.join('/')) : [''],
+    explanation: q.explanation,
+    tags: [...q.tags],
+    difficulty: q.difficulty,
+  };
+}
+
+/** What is sent: only the parts the type uses, trimmed. */
+export function inputOf(f: Form): Required<QuestionInput> {
+  return {
+    type: f.type,
+    stem: f.stem.trim(),
+    options: isChoice(f.type) ? f.options.map((o) => o.trim()) : [],
+    answer: f.type === 'fill' ? [] : [...new Set(f.answer)].sort((a, b) => a - b),
+    blanks:
+      f.type === 'fill'
+        ? f.blanks
+            .map((line) =>
+              line
+                .split(/[/／]/)
+                .map((s) => s.trim())
+                .filter((s) => s !== ''),
+            )
+            .filter((syn) => syn.length > 0)
+        : [],
+    explanation: f.explanation.trim(),
+    tags: f.tags,
+    difficulty: f.difficulty,
+  };
+}
+
+export function withType(f: Form, type: QuestionType): Form {
+  let answer = f.answer;
+  if (type === 'single') answer = f.answer.filter((i) => i < f.options.length).slice(0, 1);
+  if (type === 'multiple') answer = f.answer.filter((i) => i < f.options.length);
+  if (type === 'judge') answer = f.answer.length === 1 && f.answer[0] <= 1 ? f.answer : [];
+  return { ...f, type, answer };
+}
+
+export function withoutOption(f: Form, index: number): Form {
+  return {
+    ...f,
+    options: f.options.filter((_, i) => i !== index),
+    answer: f.answer.filter((i) => i !== index).map((i) => (i > index ? i - 1 : i)),
+  };
+}
