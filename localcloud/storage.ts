@@ -134,7 +134,8 @@ export class LocalStorage {
       const named = contentTypeFor(payload.p);
       // Nothing a browser would run or render as a document keeps its type (html, svg, xml, js…).
       headers['Content-Type'] = /^text\/|html|svg|\/xml|\+xml|javascript/.test(named) ? 'application/octet-stream' : named;
-      headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(payload.p.slice(payload.p.lastIndexOf('/') + 1))}`;
+      // No file name of its own: the page that offers the download names it (an export's title).
+      headers['Content-Disposition'] = 'attachment';
     }
     res.writeHead(200, headers);
     res.end(bytes);

@@ -53,5 +53,6 @@ test('a file is served as the type its bytes say, with nosniff; anything but an 
   // An export keeps its own type, as a download.
   const sheet = await fetch(await urlOf('exports/o-1/名单.xlsx', Buffer.from('PK\x03\x04 not really a sheet', 'latin1')));
   expect(sheet.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  expect(sheet.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''%E5%90%8D%E5%8D%95\.xlsx$/);
+  // Without a name of its own: the page offering the download names it.
+  expect(sheet.headers.get('content-disposition')).toBe('attachment');
 });
