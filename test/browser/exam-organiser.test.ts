@@ -200,7 +200,7 @@ describe('organiser, exams', () => {
     await context.close();
   });
 
-  it('a member reports an error in a question; the branch organiser corrects it and answers the report', async () => {
+  it('a member reports an error in a question; an org admin outside the exam’s audience corrects it while it is open and answers the report', async () => {
     const call = async <T>(openid: string, action: string, payload: unknown) => dataOf(await env.t.call<T>(openid, 'exam', action, payload));
     // GIVEN a question with a wrong key, on a published fixed paper whose answers show after submitting
     const question = await call<{ id: string; version: number }>('demo-admin', 'saveQuestion', {
@@ -224,10 +224,12 @@ describe('organiser, exams', () => {
     await call('demo-m-15', 'submitAttempt', { attemptId: attempt.attemptId, answers: [{ qid: question.id, choice: [attempt.questions[0].options.indexOf('1921年')] }] });
     const { reportId } = await call<{ reportId: string }>('demo-m-15', 'reportQuestion', { attemptId: attempt.attemptId, qid: question.id, note: '正确答案应为1921年' });
 
-    // WHEN the branch organiser opens 纠错反馈
+    // WHEN an org admin opens 纠错反馈 — not the branch organiser: the exam is still open to his
+    // branch, and nobody reads the key of a question on a window they may still take
+    // (docs/SECURITY.md, rule 2; test/integration/exam-keys.test.ts)
     const { context, page } = await env.open();
-    await page.locator('#login-organiser').click();
-    await page.getByText('李强').first().waitFor();
+    await page.locator('#login-admin').click();
+    await page.getByText('张伟').first().waitFor();
     await openTab(page, '我的');
     await page.locator('#go-admin').click();
     await shown(page, '#admin-exams').click();
