@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import type { DbEngine } from './db/engine';
-import { FunctionFailure } from './function-host';
+import { FunctionFailure, resultJson } from './function-host';
 import { BodyTooLarge, readBody, sendJson } from './http/body';
 import type { OpenApi } from './openapi';
 import type { LocalStorage } from './storage';
@@ -45,16 +45,25 @@ export interface AdminDeps {
 }
 
 const MAX_ADMIN_BODY = 32 * 1024 * 1024;
+/** databaseAccounting() of each action name seen (the regular expressions run once per name). */
+const accountingOf = new Map<string, 'read' | 'write' | 'none'>();
+
 /**
  * How a database request counts, from its action name, whatever the SDK version calls it (4.x's
  * getDocument, 1.x's aggregate, the legacy transaction names, …), and whether the local cloud
  * implements it or not: every request that reaches the database is a round trip.
  */
 export function databaseAccounting(action: string): 'read' | 'write' | 'none' {
-  const name = action.replace(/^database\./, '');
-  if (/^(start|commit|abort)Transaction$|^addCollection$/.test(name)) return 'none';
-  if (/insert|modify|update|remove|delete|^add|^set/i.test(name)) return 'write';
-  return 'read';
+  let counted = accountingOf.get(action);
+  if (counted === undefined) {
+    const name = action.replace(/^database\./, '');
+    if (/^(start|commit|abort)Transaction$|^addCollection$/.test(name)) counted = 'none';
+    else if (/insert|modify|update|remove|delete|^add|^set/i.test(name)) counted = 'write';
+    else counted = 'read';
+    // Action names come from requests: remember a bounded number of them.
+    if (accountingOf.size < 256) accountingOf.set(action, counted);
+  }
+  return counted;
 }
 
 export class AdminEndpoint {
@@ -144,7 +153,7 @@ export class AdminEndpoint {
       : { openid: '', source: 'scf' };
     try {
       const result = await this.deps.invoke(name, event, caller);
-      return { data: { response_data: JSON.stringify(result === undefined ? null : result) } };
+      return { data: { response_data: resultJson(result) ?? JSON.stringify(result === undefined ? null : result) } };
     } catch (err) {
       if (err instanceof FunctionFailure) {
         if (err.kind === 'not_found') throw new CloudError('FUNCTION_NOT_FOUND', `function ${name} does not exist`);

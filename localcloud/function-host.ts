@@ -46,6 +46,20 @@ interface Task {
   context: Record<string, unknown>;
   resolve(result: { value: unknown; info: RunInfo }): void;
   reject(err: FunctionFailure): void;
+  /** Set when the task is handed to an instance that had run nothing yet. */
+  coldStart?: boolean;
+}
+
+/**
+ * The JSON text each result was parsed from, so a caller that sends the result on as JSON (the
+ * H5 host) can send the text the function produced instead of serialising the value again:
+ * JSON.stringify of a value parsed from JSON.stringify's output gives the same text.
+ */
+const resultText = new WeakMap<object, string>();
+
+/** The JSON text of a result returned by FunctionHost.run (an object or array), if it is one. */
+export function resultJson(value: unknown): string | undefined {
+  return typeof value === 'object' && value !== null ? resultText.get(value) : undefined;
 }
 
 /** Counts per function since the cloud started. */
@@ -118,13 +132,19 @@ class Pool {
 
   private pump(): void {
     while (this.queue.length > 0) {
-      const idle = this.instances.find((i) => i.ready && !i.busy && !i.retired);
+      let idle: Instance | undefined;
+      let starting = 0;
+      let live = 0;
+      for (const i of this.instances) {
+        if (i.retired) continue;
+        live++;
+        if (!i.ready) starting++;
+        else if (!i.busy && !idle) idle = i;
+      }
       if (idle) {
         this.dispatch(idle, this.queue.shift() as Task);
         continue;
       }
-      const starting = this.instances.filter((i) => !i.ready && !i.retired).length;
-      const live = this.instances.filter((i) => !i.retired).length;
       // Start another instance only if the waiting calls outnumber the instances already starting,
       // and no more than one per core at a time: a burst of loads all at once would only make
       // every one of them slower (and the warm instances with them).
@@ -178,7 +198,10 @@ class Pool {
         this.finish(inst);
         if (!task) return;
         if (m.ok === true) {
-          task.resolve({ value: JSON.parse(String(m.json)), info: { coldStart: m.coldStart === true, instanceId: inst.id } });
+          const json = String(m.json);
+          const value: unknown = JSON.parse(json);
+          if (typeof value === 'object' && value !== null) resultText.set(value, json);
+          task.resolve({ value, info: { coldStart: task.coldStart === true, instanceId: inst.id } });
         } else {
           task.reject(new FunctionFailure('threw', String(m.message), typeof m.stack === 'string' ? m.stack : undefined));
         }
@@ -201,12 +224,10 @@ class Pool {
     inst.idleTimer = undefined;
     inst.busy = true;
     inst.task = task;
-    const coldStart = inst.fresh;
+    task.coldStart = inst.fresh;
     inst.fresh = false;
     this.counts.invocations += 1;
-    if (coldStart) this.counts.coldStarts += 1;
-    const resolve = task.resolve;
-    task.resolve = (r) => resolve({ value: r.value, info: { ...r.info, coldStart } });
+    if (task.coldStart) this.counts.coldStarts += 1;
     const callId = this.nextCall++;
     inst.timer = setTimeout(() => {
       // SCF kills a timed-out instance; so do we.
@@ -263,7 +284,7 @@ export class FunctionHost {
   bundlePath(name: string): string | undefined {
     if (!FUNCTION_NAME.test(name)) return undefined;
     const path = join(this.opts.functionsDir, name, 'index.js');
-    return existsSync(path) && statSync(path).isFile() ? path : undefined;
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ? path : undefined;
   }
 
   exists(name: string): boolean {

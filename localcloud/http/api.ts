@@ -8,7 +8,8 @@ import { extname, join, resolve, sep } from 'node:path';
 import type { InternalCaller } from '../admin';
 import type { InvocationStats } from '../types';
 import { asRecord } from '../wire';
-import { BodyTooLarge, readBody, sendJson } from './body';
+import { resultJson } from '../function-host';
+import { BodyTooLarge, readBody, sendJson, sendJsonText } from './body';
 import { contentTypeFor } from './mime';
 
 const MAX_FN_BODY = 1024 * 1024;
@@ -114,7 +115,8 @@ export class ApiHost {
         source: 'wx_client',
         clientIp: req.socket.remoteAddress,
       });
-      sendJson(res, 200, result === undefined ? null : result, {
+      // The function's own JSON text when the host has it (the same text JSON.stringify would give).
+      sendJsonText(res, 200, resultJson(result) ?? JSON.stringify(result === undefined ? null : result), {
         'X-DB-Reads': String(stats.reads),
         'X-DB-Writes': String(stats.writes),
       });
