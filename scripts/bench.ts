@@ -19,7 +19,7 @@ import { ensureCollections, seedDemo } from './lib/setup';
 import { buildFunctions } from './build-functions';
 import { FLOOR_HEADER, floorRows, floorWarmUps, hostVsFloor } from './bench/host-vs-floor';
 import { benchReminderJob, rollUp } from './bench/jobs';
-import { arg, flag, load, login, row, type Scenario } from './bench/load';
+import { arg, flag, load, login, row, type Result, type Scenario } from './bench/load';
 import { prepareBigOrg, prepareEvent, prepareExam, prepareFeed } from './bench/prepare';
 
 const TABLE_HEADER = `| scenario | DB ops per request | requests | errors | req/s | p50 ms | p99 ms | max ms |
@@ -42,13 +42,18 @@ async function main(): Promise<void> {
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/api/fn/org`;
   const baseline: Scenario = { name: 'bare Node HTTP server (baseline)', url: bareUrl, bodies: ['{"action":"getMe","payload":{}}'], tokens: ['x'] };
   await load(baseline, 200, concurrency);
-  const bareRow = row(baseline.name, await load(baseline, requests, concurrency));
+  // The baseline is measured at the start, between the two parts and at the end: this shared
+  // machine has slow spells, and the three show whether one fell on the run. The best is the row.
+  const bareRuns: Result[] = [await load(baseline, requests, concurrency)];
 
   const table = flag('floor-only') ? '' : await scenarioTable(requests, concurrency);
+  bareRuns.push(await load(baseline, requests, concurrency));
   // The host against its floor, each in a fresh cloud with the demo organisation: at the default
   // scale-out and with the instances pinned at 4.
   const floors = [...(await hostVsFloor(undefined, requests, concurrency)), ...(await hostVsFloor(4, requests, concurrency))];
+  bareRuns.push(await load(baseline, requests, concurrency));
   bare.close();
+  const bareRow = row(`${baseline.name}, best of 3 (${bareRuns.map((r) => Math.round(r.rps)).join(' / ')} req/s at the start, middle, end)`, bareRuns.reduce((a, b) => (b.rps > a.rps ? b : a)));
 
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const extra = process.argv.slice(2).join(' ');
