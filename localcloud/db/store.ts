@@ -48,6 +48,9 @@ export class DocumentStore {
   constructor(file: string, indexes: Record<string, readonly IndexDeclaration[]> = {}) {
     this.sqlite = new Database(file);
     if (file !== ':memory:') this.sqlite.pragma('journal_mode = WAL');
+    // WAL with NORMAL: a commit is in the WAL file before apply() returns, so a killed process
+    // loses no acknowledged write (test/localcloud/crash.test.ts); only an OS crash or power cut may
+    // drop the last commits, which a development host accepts to avoid an fsync per write.
     this.sqlite.pragma('synchronous = NORMAL');
     this.sqlite.exec(`
       CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY, created_at INTEGER NOT NULL);

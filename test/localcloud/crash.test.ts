@@ -1,0 +1,171 @@
+// Crash safety: the local cloud, killed with SIGKILL in the middle of a write load, keeps every
+// write it acknowledged and no half of a multi-document write. The load is members binding their
+// roster entries (org.bindMember: one transaction writes the identity document and the roster
+// entry together) and newcomers asking to join (one bind request document each), all through the
+// HTTP door as the H5 app calls it. The server runs as a child process (fixtures/crash-server.ts)
+// so the kill takes the database, the function host and its instances down mid-write.
+
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { startLocalCloud } from '../../localcloud';
+import { COLLECTIONS, INDEXES } from '../../functions/lib/collections';
+import { CRASH_BRANCH, crashMemberId, crashMemberName } from './fixtures/crash-roster';
+
+jest.setTimeout(60_000);
+
+const FIXTURE = resolve(__dirname, 'fixtures/crash-server.ts');
+const ROSTER = 200;
+const NEWCOMERS = 60;
+/** Acknowledged writes after which the server is killed; the rest of the load is then in flight. */
+const KILL_AFTER = 60;
+const IN_FLIGHT = 12;
+
+let dataDir: string;
+let child: ChildProcess | undefined;
+
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'localcloud-crash-'));
+});
+
+afterAll(() => {
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Starts the server fixture and resolves with its port once it listens. */
+function startServer(rosterSize: number): Promise<{ proc: ChildProcess; port: number }> {
+  // node itself, not the tsx CLI: the CLI runs the script in a grandchild the kill would miss.
+  const proc = spawn(process.execPath, ['--import', 'tsx', FIXTURE, dataDir, String(rosterSize)], {
+    cwd: resolve(__dirname, '../..'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child = proc;
+  let stderr = '';
+  proc.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  return new Promise((ok, fail) => {
+    const lines = createInterface({ input: proc.stdout as NodeJS.ReadableStream });
+    lines.once('line', (line) => ok({ proc, port: (JSON.parse(line) as { port: number }).port }));
+    proc.once('exit', (code, signal) => fail(new Error(`crash server exited (${code ?? signal}) before listening:\n${stderr}`)));
+  });
+}
+
+type Job = { openid: string; name: string; kind: 'bind' | 'request'; index: number };
+type Ack = Job & { status: string };
+
+/** One member's call as the H5 app makes it: dev login, then POST /api/fn/org. */
+async function run(base: string, job: Job): Promise<Ack> {
+  const login = await fetch(`${base}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid: job.openid }) });
+  const { data } = (await login.json()) as { data: { token: string } };
+  const res = await fetch(`${base}/api/fn/org`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${data.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ action: 'bindMember', payload: { name: job.name, inviteCode: CRASH_BRANCH.inviteCode } }),
+  });
+  const env = (await res.json()) as { ok: boolean; code?: string; message?: string; data?: { status: string } };
+  if (!env.ok) throw new Error(`${job.openid}: ${env.code} ${env.message}`);
+  return { ...job, status: env.data?.status ?? '' };
+}
+
+test('after a SIGKILL mid-load and a restart, every acknowledged write is there and none is half-written', async () => {
+  const { proc, port } = await startServer(ROSTER);
+  const exited = new Promise<NodeJS.Signals | null>((ok) => proc.once('exit', (_code, signal) => ok(signal)));
+  const base = `http://127.0.0.1:${port}`;
+
+  // Binds and join requests interleaved: one request for every few binds.
+  const jobs: Job[] = [];
+  for (let i = 0, j = 0; i < ROSTER; i++) {
+    jobs.push({ openid: `crash-o-${i}`, name: crashMemberName(i), kind: 'bind', index: i });
+    if (i % 3 === 2 && j < NEWCOMERS) jobs.push({ openid: `crash-new-${j}`, name: `新来党员${j}`, kind: 'request', index: j++ });
+  }
+  const acked: Ack[] = [];
+  const failures: string[] = [];
+  let killed = false;
+  let inFlightAtKill = 0;
+  let inFlight = 0;
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (!killed && next < jobs.length) {
+      const job = jobs[next++];
+      inFlight++;
+      try {
+        const ack = await run(base, job);
+        // An answer that arrives after the kill was sent still counts: it was acknowledged.
+        acked.push(ack);
+      } catch (err) {
+        // A refused or dropped call is not an acknowledged write; before the kill none may fail.
+        if (!killed) failures.push(String(err));
+      } finally {
+        inFlight--;
+      }
+      if (!killed && acked.length >= KILL_AFTER) {
+        killed = true;
+        inFlightAtKill = inFlight;
+        proc.kill('SIGKILL');
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
+  expect(failures).toEqual([]);
+  expect(killed).toBe(true);
+  expect(await exited).toBe('SIGKILL');
+  // The kill landed in the middle of the load: calls were still running and more were waiting.
+  expect(inFlightAtKill).toBeGreaterThan(0);
+  expect(acked.length).toBeLessThan(jobs.length);
+  expect(acked.filter((a) => a.kind === 'bind').every((a) => a.status === 'bound')).toBe(true);
+  expect(acked.filter((a) => a.kind === 'request').every((a) => a.status === 'pending')).toBe(true);
+
+  // The database file opens cleanly after the crash (SQLite replays or drops the WAL's tail).
+  const sqlite = new Database(join(dataDir, 'cloud.sqlite'));
+  try {
+    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+  } finally {
+    sqlite.close();
+  }
+
+  // Restart on the same directory, with the project's unique indexes checked on load.
+  const cloud = await startLocalCloud({ dataDir, indexes: INDEXES, maxInstancesPerFunction: 2 });
+  try {
+    const db = cloud.db;
+    for (const a of acked) {
+      if (a.kind === 'bind') {
+        expect({ openid: a.openid, member: db.get(COLLECTIONS.members, crashMemberId(a.index))?.openid }).toEqual({ openid: a.openid, member: a.openid });
+        expect(db.get(COLLECTIONS.identities, a.openid)?.memberId).toBe(crashMemberId(a.index));
+      } else {
+        expect(db.find(COLLECTIONS.bindRequests, { openid: a.openid }).map((r) => r.status)).toEqual(['pending']);
+      }
+    }
+    // All or nothing: a roster entry is bound exactly when its identity document exists.
+    const entries = db.find(COLLECTIONS.members, { unitId: CRASH_BRANCH.id, name: { $regex: '^压测党员' } });
+    expect(entries).toHaveLength(ROSTER);
+    const halves: string[] = [];
+    for (const entry of entries) {
+      const openid = entry.openid as string | null;
+      const identity = openid ? db.get(COLLECTIONS.identities, openid) : undefined;
+      if (openid && identity?.memberId !== entry._id) halves.push(`${String(entry._id)} bound to ${openid} without its identity`);
+    }
+    for (const identity of db.find(COLLECTIONS.identities, { memberId: { $regex: '^crash-member-' } })) {
+      const entry = db.get(COLLECTIONS.members, identity.memberId as string);
+      if (entry?.openid !== identity._id) halves.push(`identity ${String(identity._id)} without its roster entry bound`);
+    }
+    expect(halves).toEqual([]);
+
+    // The restarted cloud takes writes again: an entry no one claimed binds.
+    const free = entries.find((e) => e.openid === null);
+    expect(free).toBeDefined();
+    const after = await cloud.invoke(
+      'org',
+      { action: 'bindMember', payload: { name: free?.name, inviteCode: CRASH_BRANCH.inviteCode } },
+      { openid: 'crash-after-restart' },
+    );
+    expect(after.result).toMatchObject({ ok: true, data: { status: 'bound' } });
+    expect(db.get(COLLECTIONS.identities, 'crash-after-restart')?.memberId).toBe(free?._id);
+  } finally {
+    await cloud.close();
+  }
+});
