@@ -1,5 +1,6 @@
 // Test helpers for the local cloud: start one cloud per test file with the fixture functions, run
 // SDK code inside a real function instance, and post raw admin requests.
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { LocalCloud, LocalCloudOptions, startLocalCloud } from '../../localcloud';
 
@@ -36,11 +37,51 @@ export interface Captured<T = unknown> {
 
 /** A raw admin call, as the SDK would send it (for actions wx-server-sdk does not expose). */
 export async function adminPost(cloud: LocalCloud, body: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const res = await fetch(`${cloud.adminUrl}?env=${cloud.envId}&seqId=test`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ envName: cloud.envId, wxCloudApiToken: '', ...body }),
-  });
+  const res = await rawAdmin(cloud, { ...adminCredentials(cloud), envName: cloud.envId, wxCloudApiToken: '', ...body });
   expect(res.status).toBe(200);
-  return (await res.json()) as Record<string, unknown>;
+  return JSON.parse(res.text) as Record<string, unknown>;
+}
+
+/** The run's credentials as the SDK sends them: the secret id in Authorization, the token in the body. */
+export function adminCredentials(cloud: LocalCloud): { sessionToken: string } {
+  return { sessionToken: cloud.sdkEnv().TENCENTCLOUD_SESSIONTOKEN ?? '' };
+}
+
+export function sdkAuthorization(secretId: string): string {
+  const day = new Date().toISOString().slice(0, 10);
+  return `TC3-HMAC-SHA256 Credential=${secretId}/${day}/tcb/tc3_request, SignedParams=action, SignedHeaders=content-type;host, Signature=00`;
+}
+
+/**
+ * POST /admin through node:http (fetch adds Sec-Fetch-Mode, which the endpoint refuses as a
+ * browser's). Headers default to the SDK's; `headers` overrides or adds (a null value removes).
+ */
+export function rawAdmin(
+  cloud: LocalCloud,
+  body: unknown,
+  headers: Record<string, string | null> = {},
+  rawBody?: string,
+): Promise<{ status: number; text: string }> {
+  const url = new URL(cloud.adminUrl);
+  const text = rawBody ?? JSON.stringify(body);
+  const all: Record<string, string | null> = {
+    'Content-Type': 'application/json',
+    Authorization: sdkAuthorization(cloud.sdkEnv().TENCENTCLOUD_SECRETID ?? ''),
+    'Content-Length': String(Buffer.byteLength(text)),
+    ...headers,
+  };
+  const sent = Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => e[1] !== null));
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: url.hostname, port: url.port, path: `${url.pathname}?env=${cloud.envId}&seqId=test`, method: 'POST', headers: sent },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(text);
+  });
 }
