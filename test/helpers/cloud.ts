@@ -19,8 +19,10 @@ export interface TestCloud {
   call<T = unknown>(openid: string, fn: ContextName, action: string, payload?: unknown): Promise<Envelope<T>>;
   /** Same, with the invocation's DB counts. */
   invoke(openid: string, fn: ContextName, action: string, payload?: unknown): Promise<InvokeResult>;
-  /** Put bytes in cloud storage as a client upload would; returns the fileID. */
+  /** Put bytes at any cloud path (as a client may try): an action accepts it only if the path is the caller's ticket. */
   upload(cloudPath: string, bytes: Buffer): Promise<string>;
+  /** Upload as the app does: ask `context` for `openid`'s ticket for `purpose`, upload there; the fileID. */
+  uploadAs(openid: string, context: ContextName, purpose: string, name: string, bytes: Buffer): Promise<string>;
   /** Stops the cloud; fails if any query this cloud served has no declared index (rule 9). */
   close(): Promise<void>;
 }
@@ -37,6 +39,7 @@ export async function startTestCloud(opts: { seed?: boolean } & LocalCloudOption
   if (seed) await seedDemo(db);
   const invoke = (openid: string, fn: ContextName, action: string, payload: unknown = {}) =>
     cloud.invoke(fn, { action, payload }, { openid });
+  const upload = async (cloudPath: string, bytes: Buffer) => (await sdk.uploadFile({ cloudPath, fileContent: bytes })).fileID;
   return {
     cloud,
     db,
@@ -44,7 +47,11 @@ export async function startTestCloud(opts: { seed?: boolean } & LocalCloudOption
     invoke,
     call: async <T>(openid: string, fn: ContextName, action: string, payload: unknown = {}) =>
       (await invoke(openid, fn, action, payload)).result as Envelope<T>,
-    upload: async (cloudPath, bytes) => (await sdk.uploadFile({ cloudPath, fileContent: bytes })).fileID,
+    upload,
+    uploadAs: async (openid, context, purpose, name, bytes) => {
+      const ticket = (await invoke(openid, context, 'uploadTicket', { purpose, name })).result as Envelope<{ cloudPath: string }>;
+      return upload(dataOf(ticket).cloudPath, bytes);
+    },
     close: async () => {
       const missing = unindexedShapes(cloud.queryShapes(), indexFields(INDEXES));
       await cloud.close();
