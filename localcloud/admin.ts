@@ -5,7 +5,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import type { DbEngine } from './db/engine';
 import { FunctionFailure, resultJson } from './function-host';
-import { BodyTooLarge, readBody, sendJson } from './http/body';
+import { BodyTooLarge, JsonTooDeep, parseJsonBody, readBody, sendJson } from './http/body';
+import { adminRefusal, sameSecret, type AdminCredentials } from './http/door';
 import type { OpenApi } from './openapi';
 import type { LocalStorage } from './storage';
 import type { InvocationStats, QueryShape } from './types';
@@ -30,6 +31,8 @@ export interface InternalCaller {
 }
 
 export interface AdminDeps {
+  /** This run's credentials: a request must present them as the SDK does (http/door.ts). */
+  credentials: AdminCredentials;
   engine: DbEngine;
   storage: LocalStorage;
   openapi: OpenApi;
@@ -45,6 +48,8 @@ export interface AdminDeps {
 }
 
 const MAX_ADMIN_BODY = 32 * 1024 * 1024;
+/** The SDK nests little (queries and documents travel as EJSON strings); far below a stack's reach. */
+const MAX_ADMIN_DEPTH = 512;
 /** databaseAccounting() of each action name seen (the regular expressions run once per name). */
 const accountingOf = new Map<string, 'read' | 'write' | 'none'>();
 
@@ -70,6 +75,11 @@ export class AdminEndpoint {
   constructor(private readonly deps: AdminDeps) {}
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refusal = adminRefusal(req, this.deps.credentials);
+    if (refusal) {
+      this.refuse(req, res, refusal);
+      return;
+    }
     const contentType = String(req.headers['content-type'] ?? '');
     if (contentType.startsWith('multipart/form-data')) {
       await this.handleMultipart(req, res);
@@ -79,14 +89,25 @@ export class AdminEndpoint {
     let body: Record<string, unknown>;
     try {
       const raw = await readBody(req, MAX_ADMIN_BODY);
-      body = asRecord(JSON.parse(raw.toString('utf8')));
+      body = asRecord(parseJsonBody(raw, MAX_ADMIN_DEPTH));
     } catch (err) {
-      const message = err instanceof BodyTooLarge ? err.message : 'request body is not JSON';
+      const message = err instanceof BodyTooLarge || err instanceof JsonTooDeep ? err.message : 'request body is not JSON';
       sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message });
+      return;
+    }
+    if (!sameSecret(body.sessionToken, this.deps.credentials.sessionToken)) {
+      this.refuse(req, res, 'no session token of this run');
       return;
     }
     const reply = await this.dispatch(body, requestId);
     sendJson(res, 200, { requestId, ...reply });
+  }
+
+  /** 403 and close: a refused caller gets no answer to its request, and its body is not read. */
+  private refuse(req: IncomingMessage, res: ServerResponse, why: string): void {
+    this.deps.logger(`[admin] refused ${req.method} ${req.url ?? ''}: ${why}`);
+    req.resume();
+    sendJson(res, 403, { requestId: newRequestId(), code: 'PERMISSION_DENIED', message: `localcloud refused the request: ${why}` }, { Connection: 'close' });
   }
 
   private async dispatch(body: Record<string, unknown>, requestId: string): Promise<Record<string, unknown>> {
@@ -193,6 +214,11 @@ export class AdminEndpoint {
       });
       parser.on('error', (err) => fail(`bad multipart body: ${String(err)}`));
       parser.on('close', () => {
+        if (!sameSecret(fields.sessionToken, this.deps.credentials.sessionToken)) {
+          this.refuse(req, res, 'no session token of this run');
+          resolve();
+          return;
+        }
         const action = fields.action ?? '';
         if (action !== 'wx.openApi') {
           fail(`action ${action || '(none)'} is not supported as multipart by localcloud`);

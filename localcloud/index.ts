@@ -19,6 +19,7 @@ import { scheduleTimers } from './timers';
 import { Barriers } from './barrier';
 import { ApiHost, serveStatic } from './http/api';
 import { sendJson } from './http/body';
+import { newAdminCredentials, screenRequest } from './http/door';
 import { OpenApi } from './openapi';
 import { LocalStorage } from './storage';
 import type {
@@ -133,10 +134,14 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     if (!shapes.has(key)) shapes.set(key, shape);
   };
 
+  // Generated per run: POST /admin serves only requests carrying them (http/door.ts). Instances get
+  // them as the runtime's variables, so every SDK version sends them unchanged.
+  const credentials = newAdminCredentials();
   const sdkEnv = (): Record<string, string> => ({
     TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${baseUrl}/admin` }),
-    TENCENTCLOUD_SECRETID: 'localcloud-secret-id',
-    TENCENTCLOUD_SECRETKEY: 'localcloud-secret-key',
+    TENCENTCLOUD_SECRETID: credentials.secretId,
+    TENCENTCLOUD_SECRETKEY: credentials.secretKey,
+    TENCENTCLOUD_SESSIONTOKEN: credentials.sessionToken,
     TENCENTCLOUD: 'true',
     SCF_NAMESPACE: envId,
     // Every SDK version finds the local address: @cloudbase/node-sdk 2.x reads TCB_CONTEXT_CNFG only
@@ -213,6 +218,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
 
   const barriers = new Barriers();
   const admin = new AdminEndpoint({
+    credentials,
     engine,
     storage,
     openapi,
@@ -243,7 +249,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   });
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = screenRequest(req, res);
+    if (!url) return;
     const pathname = url.pathname;
     const work = async (): Promise<void> => {
       if (pathname === '/admin' && req.method === 'POST') return admin.handle(req, res);

@@ -54,6 +54,23 @@ function isTimerEvent(e: Record<string, unknown>): boolean {
   return e.Type === 'Timer' && typeof e.TriggerName === 'string';
 }
 
+/** Nesting no action's payload comes near; deeper is refused before the schema walks it recursively. */
+const MAX_PAYLOAD_DEPTH = 64;
+
+/** Whether `value` nests arrays/objects deeper than `max`, with an explicit stack (no recursion). */
+function tooDeep(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   const path = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') return `不支持的字段：${issue.keys.join('、')}`;
@@ -80,6 +97,8 @@ export function createRouter<S extends Schemas, R extends { [K in keyof S]: unkn
     if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(schemas, action)) {
       return fail('INVALID_ARGUMENT', `字段 action：未知的操作 ${typeof action === 'string' ? action.slice(0, 40) : ''}`.trim());
     }
+    // In WeChat the event arrives as the platform parsed it: no HTTP door has bounded its depth.
+    if (tooDeep(payload, MAX_PAYLOAD_DEPTH)) return fail('INVALID_ARGUMENT', '请求内容的层级太多，请检查后重试');
     const parsed = schemas[action].safeParse(payload ?? {});
     if (!parsed.success) return fail('INVALID_ARGUMENT', describeIssue(parsed.error.issues[0]));
 

@@ -9,10 +9,12 @@ import type { InternalCaller } from '../admin';
 import type { InvocationStats } from '../types';
 import { asRecord } from '../wire';
 import { resultJson } from '../function-host';
-import { BodyTooLarge, readBody, sendJson, sendJsonText } from './body';
+import { BodyTooLarge, JsonTooDeep, parseJsonBody, readBody, sendJson, sendJsonText } from './body';
 import { contentTypeFor } from './mime';
 
 const MAX_FN_BODY = 1024 * 1024;
+/** Nesting allowed in a request body; no action's payload comes near it (the router allows 64 too). */
+const MAX_JSON_DEPTH = 64;
 const MAX_UPLOAD_BODY = 10 * 1024 * 1024;
 
 export interface ApiHostDeps {
@@ -49,7 +51,15 @@ export class ApiHost {
       return;
     }
     if (pathname === '/api/dev/login' && this.deps.devLogin) return this.login(req, res);
-    if (pathname.startsWith('/api/fn/')) return this.callFunction(req, res, decodeURIComponent(pathname.slice('/api/fn/'.length)));
+    if (pathname.startsWith('/api/fn/')) {
+      const name = decodePathPart(pathname.slice('/api/fn/'.length));
+      if (name === undefined) {
+        req.resume();
+        sendJson(res, 400, invalid('请求地址不正确'));
+        return;
+      }
+      return this.callFunction(req, res, name);
+    }
     if (pathname === '/api/upload') return this.upload(req, res, search.get('name') ?? 'file');
     req.resume();
     sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '接口不存在' });
@@ -59,7 +69,7 @@ export class ApiHost {
     if (req.method !== 'POST') return this.methodNotAllowed(req, res);
     let body: Record<string, unknown>;
     try {
-      body = asRecord(JSON.parse((await readBody(req, 64 * 1024)).toString('utf8')));
+      body = asRecord(parseJsonBody(await readBody(req, 64 * 1024), MAX_JSON_DEPTH));
     } catch {
       sendJson(res, 400, invalid('请求格式不正确'));
       return;
@@ -104,9 +114,10 @@ export class ApiHost {
     let event: unknown;
     try {
       const raw = await readBody(req, MAX_FN_BODY);
-      event = raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'));
+      event = raw.length === 0 ? {} : parseJsonBody(raw, MAX_JSON_DEPTH);
     } catch (err) {
-      sendJson(res, 400, invalid(err instanceof BodyTooLarge ? '请求内容过大' : '请求格式不正确'));
+      const why = err instanceof BodyTooLarge ? '请求内容过大' : err instanceof JsonTooDeep ? '请求内容的层级太多，请检查后重试' : '请求格式不正确';
+      sendJson(res, 400, invalid(why));
       return;
     }
     try {
@@ -164,6 +175,15 @@ export function sanitizeFileName(name: string): string {
     .replace(/^[._]+/, '')
     .slice(-80);
   return cleaned === '' ? 'file' : cleaned;
+}
+
+/** decodeURIComponent, or undefined for a malformed escape (`%`, `%E0%A4%A`): the caller's mistake. */
+function decodePathPart(part: string): string | undefined {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Static files of the H5 build; GET paths without an extension fall back to index.html (SPA). */

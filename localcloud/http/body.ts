@@ -34,6 +34,42 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+/** A JSON body nested deeper than the reader allows (answered as the caller's mistake). */
+export class JsonTooDeep extends Error {
+  constructor(readonly limit: number) {
+    super(`request body nests deeper than ${limit} levels`);
+    this.name = 'JsonTooDeep';
+  }
+}
+
+/**
+ * Whether JSON text nests arrays and objects deeper than `max`, in one pass over the text with a
+ * counter: parsing first, or walking the parsed value recursively, is what a deep body attacks.
+ * Brackets inside strings do not count. Malformed text is left for JSON.parse to refuse.
+ */
+export function jsonTooDeep(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/** JSON.parse of a body, refusing one nested deeper than `maxDepth` (JsonTooDeep) before parsing. */
+export function parseJsonBody(raw: Buffer, maxDepth: number): unknown {
+  const text = raw.toString('utf8');
+  if (jsonTooDeep(text, maxDepth)) throw new JsonTooDeep(maxDepth);
+  return JSON.parse(text);
+}
+
 export function sendJson(
   res: ServerResponse,
   status: number,
