@@ -12,6 +12,7 @@ export const COLLECTIONS = {
   rosterImports: 'rosterImports',
   meta: 'meta',
   reminderCredits: 'reminderCredits',
+  rateLimits: 'rateLimits',
   questions: 'questions',
   questionReports: 'questionReports',
   questionImports: 'questionImports',
@@ -99,6 +100,9 @@ export const INDEXES: Record<CollectionName, IndexDeclaration[]> = {
   meta: [],
   // The daily check-in reminder walks one organisation's members who still hold a credit.
   reminderCredits: [['orgId', 'checkin']],
+  // Read and written by _id only (functions/lib/rateLimit.ts); expiresAt: a later cleanup deletes
+  // the windows that have ended.
+  rateLimits: [['expiresAt']],
   // The bank's list (status, optional type and tag filters, newest first) and the import's
   // duplicate check by content key.
   questions: [

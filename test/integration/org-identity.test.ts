@@ -129,16 +129,20 @@ describe('binding a WeChat account to the roster', () => {
   });
 
   it('an entry already bound cannot be taken by a second openid', async () => {
-    expect(await t.call('o-thief', 'org', 'bindMember', { name: '王秀英', inviteCode: 'LTGB03' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    // Answered like a name not on the roster (issue 14, item 4): a request the organisers decide.
+    expect(await t.call('o-thief', 'org', 'bindMember', { name: '王秀英', inviteCode: 'LTGB03' })).toEqual({ ok: true, data: { status: 'pending', unitName: '离退休干部党支部' } });
+    expect(t.cloud.db.find('members', { _id: 'demo-member-21' })[0]).toMatchObject({ openid: 'demo-member' });
+    expect(t.cloud.db.find('identities', { _id: 'o-thief' })).toHaveLength(0);
   });
 
   it('ten phones racing for one entry: exactly one wins, the database settles it', async () => {
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) => t.call(`o-race-${i}`, 'org', 'bindMember', { name: '周明', inviteCode: 'JGZB01' })),
     );
-    const winners = results.filter((r) => r.ok);
+    const winners = results.filter((r) => r.ok && (r.data as BindResult).status === 'bound');
     expect(winners).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'CONFLICT')).toBe(true);
+    // The others are answered like any bound entry: a request to the organisers (issue 14, item 4).
+    expect(results.filter((r) => r !== winners[0]).every((r) => r.ok && (r.data as BindResult).status === 'pending')).toBe(true);
     expect(t.cloud.db.find('identities', { memberId: 'demo-member-07' })).toHaveLength(1);
   });
 
@@ -173,8 +177,9 @@ describe('binding a WeChat account to the roster', () => {
 
   it('a rejected request shows the reason to the applicant', async () => {
     dataOf(await t.call('o-rejected', 'org', 'bindMember', { name: '路人甲', inviteCode: 'LTGB03' }));
-    const list = dataOf(await t.call<{ items: Array<{ id: string }> }>('demo-admin', 'org', 'listBindRequests', { unitId: 'br-retired' }));
-    dataOf(await t.call('demo-admin', 'org', 'reviewBindRequest', { requestId: list.items[0].id, approve: false, reason: '不是本支部党员' }));
+    const list = dataOf(await t.call<{ items: Array<{ id: string; name: string }> }>('demo-admin', 'org', 'listBindRequests', { unitId: 'br-retired' }));
+    const mine = list.items.find((i) => i.name === '路人甲');
+    dataOf(await t.call('demo-admin', 'org', 'reviewBindRequest', { requestId: mine?.id, approve: false, reason: '不是本支部党员' }));
     expect(dataOf(await t.call<Me>('o-rejected', 'org', 'getMe'))).toEqual({
       bound: false,
       openid: 'o-rejected',
