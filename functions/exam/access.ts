@@ -3,12 +3,12 @@
 
 import { audienceReaches } from '../../core/domain/org/units';
 import { COLLECTIONS } from '../lib/collections';
-import { getById, type Database } from '../lib/db';
+import { getById, list, type Database } from '../lib/db';
 import { forbidden, notFound } from '../lib/errors';
 import type { UnitDoc } from '../lib/model';
 import type { ActionContext } from '../lib/router';
-import { type Caller, getUnit, mayManage, scopeIds, unitsByIds, unitsOfOrg, unitsUnder } from '../org/ports';
-import { ALL_UNITS, type AttemptDoc, type ExamDoc } from './model';
+import { type Caller, getUnit, managedUnits, mayManage, scopeIds, unitsByIds, unitsOfOrg, unitsUnder } from '../org/ports';
+import { ALL_UNITS, type AttemptDoc, type ExamDoc, type QuestionReportDoc } from './model';
 
 // ---------------------------------------------------------------------------------------------
 // Members
@@ -107,4 +107,56 @@ export async function managedAttempt(ctx: ActionContext, me: Caller, id: string)
   const unit = me.role === 'org_admin' ? null : await getUnit(ctx.deps.db, attempt.unitId);
   if (me.role !== 'org_admin' && (!unit || !mayManage(me, unit))) throw forbidden('只能处理您管理的组织的答题记录');
   return attempt;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Members' error reports (纠错): an org admin handles all of the organisation's; a unit organiser
+// those filed on exams their subtrees own, i.e. every unit the exam targets lies in them (the exams
+// they may set up); an org-wide exam is the org admin's. A report naming no exam that exists goes
+// by the unit it was filed in.
+
+/** Most exams of a subtree read for its report queue (newest windows first). */
+const OWNED_EXAMS_READ = 1000;
+
+function ownsExam(exam: Pick<ExamDoc, 'unitIds'>, managedIds: ReadonlySet<string>): boolean {
+  return exam.unitIds.length > 0 && exam.unitIds.every((id) => managedIds.has(id));
+}
+
+/**
+ * The published exams a unit organiser's subtrees own, and the units of those subtrees (their names
+ * label the reports). Two reads.
+ */
+export async function ownedExams(db: Database, me: Caller): Promise<{ examIds: string[]; units: UnitDoc[] }> {
+  const units = await managedUnits(db, me);
+  if (units.length === 0) return { examIds: [], units };
+  const ids = new Set(units.map((u) => u._id));
+  const _ = db.command;
+  const exams = await list<ExamDoc>(
+    db
+      .collection(COLLECTIONS.exams)
+      .where({ orgId: me.orgId, status: 'published', audience: _.in([...ids]) })
+      .orderBy('closesAt', 'desc')
+      .limit(OWNED_EXAMS_READ),
+  );
+  return { examIds: exams.filter((e) => ownsExam(e, ids)).map((e) => e._id), units };
+}
+
+/** A report the organiser may read and close; NOT_FOUND outside the organisation, FORBIDDEN outside their exams. */
+export async function managedReport(db: Database, me: Caller, reportId: string): Promise<QuestionReportDoc> {
+  const report = await getById<QuestionReportDoc>(db, COLLECTIONS.questionReports, reportId);
+  if (!report || report.orgId !== me.orgId) throw notFound('找不到这条纠错');
+  if (me.role === 'org_admin') return report;
+  let allowed = false;
+  if (me.role === 'unit_organiser') {
+    const exam = report.examId ? await getById<ExamDoc>(db, COLLECTIONS.exams, report.examId) : null;
+    if (exam && exam.orgId === me.orgId) {
+      const targets = await unitsByIds(db, exam.unitIds, me.orgId);
+      allowed = targets.length === exam.unitIds.length && ownsExam(exam, new Set(targets.filter((u) => mayManage(me, u)).map((u) => u._id)));
+    } else {
+      const unit = await getUnit(db, report.unitId);
+      allowed = unit !== null && mayManage(me, unit);
+    }
+  }
+  if (!allowed) throw forbidden('这条纠错来自您管理范围以外的考试，由单位管理员处理');
+  return report;
 }

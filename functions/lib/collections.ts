@@ -112,7 +112,8 @@ export const INDEXES: Record<CollectionName, IndexDeclaration[]> = {
     ['orgId', 'status', 'type', 'tags', 'createdAt'],
     ['orgId', 'key'],
   ],
-  questionReports: [['orgId', 'status', 'createdAt']],
+  // A unit organiser's queue: the reports on the exams their subtrees own.
+  questionReports: [['orgId', 'status', 'createdAt'], ['orgId', 'status', 'examId', 'createdAt']],
   questionImports: [],
   // Members list exams by audience (their branch or 'ALL') and window; organisers by creation.
   exams: [

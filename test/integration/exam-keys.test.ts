@@ -211,12 +211,13 @@ describe('an organiser sitting an exam does not read its key from the bank (find
     [qd] = bank('single', 1, 22);
     [qb] = bank('judge', 1, 12);
     [qc] = bank('fill', 1, 2);
-    // Last week's exam of the retired branch, closed: a member reports an error in qa.
+    // Earlier today's exam of the school, closed: a member reports an error in qa (the report is in
+    // the school organiser's queue: the exam is the school's).
     t.cloud.clock.set(T2 - 3 * 60 * MIN);
-    const past = await publish({ title: '离退休支部小测', unitIds: ['br-retired'], opensAt: T2 - 181 * MIN, closesAt: T2 - 120 * MIN, paper: { mode: 'fixed', questionIds: [qa] } });
-    const { result } = await take('demo-m-25', past);
+    const past = await publish({ title: '实验中学支部小测', unitIds: ['br-school'], opensAt: T2 - 181 * MIN, closesAt: T2 - 120 * MIN, paper: { mode: 'fixed', questionIds: [qa] } });
+    const { result } = await take('demo-m-14', past);
     t.cloud.clock.set(T2);
-    await ok('demo-m-25', 'reportQuestion', { attemptId: result.attemptId, qid: qa, note: '第1题答案应为B，解析也不对' });
+    await ok('demo-m-14', 'reportQuestion', { attemptId: result.attemptId, qid: qa, note: '第1题答案应为B，解析也不对' });
     // Open now: an org-wide exam, and two for the school (a fixed paper, a drawn fill question).
     orgWide = await publish({ title: ALL, unitIds: [], opensAt: T2 - MIN, closesAt: T2 + 60 * MIN, paper: { mode: 'fixed', questionIds: [qa, qb, qc] } });
     await publish({ title: SCHOOL, unitIds: ['br-school'], opensAt: T2 - MIN, closesAt: T2 + 60 * MIN, paper: { mode: 'fixed', questionIds: [qd] } });
@@ -279,8 +280,8 @@ describe('an organiser sitting an exam does not read its key from the bank (find
     await expect(cost('demo-admin', 'getQuestion', { questionId: qd })).resolves.toEqual([4, 0]);
     // … and the school's drawn pool, by pinned id 1
     await expect(cost(ORGANISER, 'getQuestion', { questionId: free })).resolves.toEqual([5, 0]);
-    // identity 1, reports 1, units 1 | open windows 1, taker documents 1, drawn pool 1
-    await expect(cost(ORGANISER, 'listQuestionReports', { status: 'open' })).resolves.toEqual([6, 0]);
+    // identity 1, units of the subtree 1, the exams it owns 1, reports 1 | open windows 1, taker documents 1, drawn pool 1
+    await expect(cost(ORGANISER, 'listQuestionReports', { status: 'open' })).resolves.toEqual([7, 0]);
   });
 
   it('GIVEN the organiser’s own attempt is over THEN they read the key (the other windows still hold theirs)', async () => {

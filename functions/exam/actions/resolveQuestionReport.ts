@@ -1,13 +1,13 @@
 // resolveQuestionReport: close a member's error report as fixed (the organiser edited the question)
-// or dismissed, with a reply the member can read.
+// or dismissed, with a reply the member can read. Only an organiser whose queue holds the report
+// closes it (../access.ts, managedReport).
 
 import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
-import { getById, updateById, updateWhere } from '../../lib/db';
-import { notFound } from '../../lib/errors';
+import { updateById, updateWhere } from '../../lib/db';
 import { requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
-import type { QuestionReportDoc } from '../model';
+import { managedReport } from '../access';
 
 export async function resolveQuestionReport(
   input: { reportId: string; resolution: 'fixed' | 'dismissed'; reply: string },
@@ -15,8 +15,7 @@ export async function resolveQuestionReport(
 ): Promise<ExamResponses['resolveQuestionReport']> {
   const { db, clock } = ctx.deps;
   const me = await requireOrganiser(ctx);
-  const report = await getById<QuestionReportDoc>(db, COLLECTIONS.questionReports, input.reportId);
-  if (!report || report.orgId !== me.orgId) throw notFound('找不到这条纠错');
+  const report = await managedReport(db, me, input.reportId);
   const closed = await updateWhere(db.collection(COLLECTIONS.questionReports).where({ _id: report._id, status: 'open' }), {
     status: input.resolution,
     reply: input.reply,
