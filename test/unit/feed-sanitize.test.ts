@@ -29,13 +29,30 @@ describe('rich text sanitising', () => {
     expect(out).not.toMatch(/alert|onerror|onclick|javascript|iframe|<script|<svg|style=/i);
   });
 
-  it('keeps images from cloud storage and https only, and finds the cloud ones', () => {
+  it('keeps images from cloud storage only, and finds them', () => {
+    // An https source would track readers and skip the image check (issue 14, item 9).
     const out = sanitizeBody('<p><img src="cloud://env.bucket/uploads/a.png" alt="合影"><img src="https://example.com/b.jpg"><img src="http://example.com/c.jpg"></p>');
-    expect(out).toBe('<p><img src="cloud://env.bucket/uploads/a.png" alt="合影" /><img src="https://example.com/b.jpg" /></p>');
+    expect(out).toBe('<p><img src="cloud://env.bucket/uploads/a.png" alt="合影" /></p>');
     expect(bodyImages(out)).toEqual(['cloud://env.bucket/uploads/a.png']);
     const shown = renderBody(out, new Map([['cloud://env.bucket/uploads/a.png', 'https://tmp.example/a.png?sign=1']]));
     expect(shown).toContain('src="https://tmp.example/a.png?sign=1"');
     expect(shown).toContain('style="max-width:100%;height:auto;display:block;margin:8px 0"');
+  });
+});
+
+describe('image sources', () => {
+  it('drops every image that is not a cloud fileID: https, protocol-relative, upper-case schemes, entities, whitespace tricks', () => {
+    const sources = [
+      'https://tracker.example/p.gif',
+      '//tracker.example/p.gif',
+      'HTTPS://tracker.example/p.gif',
+      ' https://tracker.example/p.gif',
+      'https&#58;//tracker.example/p.gif',
+      'cloud:/missing-slash.png',
+      'xcloud://env/a.png',
+    ];
+    for (const src of sources) expect(sanitizeBody(`<p>文字<img src="${src}"></p>`)).toBe('<p>文字</p>');
+    expect(sanitizeBody('<p><img src="cloud://env.bucket/a.png"><img src="https://x.example/b.png"></p>')).toBe('<p><img src="cloud://env.bucket/a.png" /></p>');
   });
 });
 
