@@ -10,6 +10,7 @@ import type { InvocationStats } from '../types';
 import { asRecord } from '../wire';
 import { resultJson } from '../function-host';
 import { BodyTooLarge, JsonTooDeep, parseJsonBody, readBody, sendJson, sendJsonText } from './body';
+import { htmlHeaders, STATIC_HEADERS } from './h5-headers';
 import { contentTypeFor } from './mime';
 
 const MAX_FN_BODY = 1024 * 1024;
@@ -190,7 +191,7 @@ function decodePathPart(part: string): string | undefined {
 export function serveStatic(staticDir: string, req: IncomingMessage, res: ServerResponse, pathname: string): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     req.resume();
-    sendJson(res, 405, { ok: false, code: 'INVALID_ARGUMENT', message: '请求方式不正确' });
+    sendJson(res, 405, { ok: false, code: 'INVALID_ARGUMENT', message: '请求方式不正确' }, { ...STATIC_HEADERS });
     return;
   }
   const root = resolve(staticDir);
@@ -205,12 +206,12 @@ export function serveStatic(staticDir: string, req: IncomingMessage, res: Server
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   if (!existsSync(file) || !statSync(file).isFile()) {
     if (extname(decoded) !== '') {
-      sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '文件不存在' });
+      sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '文件不存在' }, { ...STATIC_HEADERS });
       return;
     }
     file = join(root, 'index.html');
     if (!existsSync(file)) {
-      sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '文件不存在' });
+      sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '文件不存在' }, { ...STATIC_HEADERS });
       return;
     }
   }
@@ -219,6 +220,7 @@ export function serveStatic(staticDir: string, req: IncomingMessage, res: Server
     'Content-Type': contentTypeFor(file),
     'Content-Length': String(statSync(file).size),
     'Cache-Control': isHtml ? 'no-cache' : 'public, max-age=3600',
+    ...(isHtml ? htmlHeaders(file) : STATIC_HEADERS),
   });
   if (req.method === 'HEAD') {
     res.end();
