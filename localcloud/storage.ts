@@ -39,12 +39,22 @@ export class LocalStorage {
     return `cloud://${this.envId}.${BUCKET}/${path}`;
   }
 
-  /** Stores bytes at a cloud path (used by the H5 upload endpoint); returns the fileID. */
-  putFile(cloudPath: string, bytes: Buffer): string {
+  /**
+   * Stores bytes at a cloud path (used by the H5 upload endpoint); returns the fileID, or null when
+   * a file is already there: it is never overwritten, as WeChat storage lets only a file's creator
+   * overwrite it (and the endpoint cannot tell who that was). The exclusive create settles two
+   * uploads racing to one path.
+   */
+  putFile(cloudPath: string, bytes: Buffer): string | null {
     const path = normalizeCloudPath(cloudPath);
     const disk = this.diskPath(path);
     mkdirSync(dirname(disk), { recursive: true });
-    writeFileSync(disk, bytes);
+    try {
+      writeFileSync(disk, bytes, { flag: 'wx' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return null;
+      throw err;
+    }
     return this.fileIdFor(path);
   }
 

@@ -72,6 +72,8 @@ export const checkinSchemas = {
   myChallenges: z.object({}).strict(),
   /** Members: recent check-ins their branch mates chose to share, newest first. */
   sharedCheckins: z.object({ cursor: cursorSchema, limit: pageLimitSchema }).strict(),
+  /** Members: a cloud path to upload a check-in photo to (an upload ticket); check-ins accept only that file. */
+  uploadTicket: z.object({ purpose: z.enum(['photo']), name: z.string().trim().min(1).max(200) }).strict(),
 } as const;
 
 export type CheckinRequests = { [A in keyof typeof checkinSchemas]: z.input<(typeof checkinSchemas)[A]> };
@@ -173,6 +175,7 @@ export interface SharedCheckin {
 }
 
 export interface CheckinResponses {
+  uploadTicket: { cloudPath: string };
   checkIn: CheckinResult;
   makeUp: CheckinResult;
   getMyCheckins: MyCheckins;

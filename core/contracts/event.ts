@@ -67,6 +67,8 @@ export const eventSchemas = {
   exportRoster: z.object({ eventId: idSchema }).strict(),
   /** Draft a publicity post from an ended event (attendance count, photos), for the feed to publish. */
   draftReport: z.object({ eventId: idSchema, photos: z.array(z.string().min(1).max(512)).max(9).default([]) }).strict(),
+  /** Organisers: a cloud path to upload an event cover or report photo to (an upload ticket). */
+  uploadTicket: z.object({ purpose: z.enum(['cover', 'photo']), name: z.string().trim().min(1).max(200) }).strict(),
 } as const;
 
 export type EventRequests = { [A in keyof typeof eventSchemas]: z.input<(typeof eventSchemas)[A]> };
@@ -160,6 +162,7 @@ export interface EventRosterRow {
 }
 
 export interface EventResponses {
+  uploadTicket: { cloudPath: string };
   listEvents: Page<EventCard>;
   getEvent: EventDetail;
   signUp: SignUpResult;

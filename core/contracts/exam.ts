@@ -175,6 +175,8 @@ export const examSchemas = {
   exportResults: z.object({ examId: idSchema }).strict(),
   /** Timer job: closes attempts whose deadline passed. Also runs on every timer trigger. */
   sweepAttempts: z.object({}).strict(),
+  /** Organisers: a cloud path to upload a question sheet to (an upload ticket); the import accepts only that file. */
+  uploadTicket: z.object({ purpose: z.enum(['sheet']), name: z.string().trim().min(1).max(200) }).strict(),
 } as const;
 
 export type ExamRequests = { [A in keyof typeof examSchemas]: z.input<(typeof examSchemas)[A]> };
@@ -183,6 +185,7 @@ export type ExamDraftInput = z.input<typeof examDraftSchema>;
 export type ExamDraft = z.output<typeof examDraftSchema>;
 
 export interface ExamResponses {
+  uploadTicket: { cloudPath: string };
   listExams: Page<ExamCard>;
   getExam: ExamIntro;
   startExam: AttemptView;

@@ -74,6 +74,8 @@ export const feedSchemas = {
     })
     .strict(),
   unfeatureMember: z.object({ memberId: idSchema }).strict(),
+  /** Members (posts they submit) and organisers: a cloud path to upload a post picture or a featured member's photo to (an upload ticket). */
+  uploadTicket: z.object({ purpose: z.enum(['postImage']), name: z.string().trim().min(1).max(200) }).strict(),
 } as const;
 
 export type FeedRequests = { [A in keyof typeof feedSchemas]: z.input<(typeof feedSchemas)[A]> };
@@ -182,6 +184,7 @@ export interface FlaggedComment extends CommentView {
 }
 
 export interface FeedResponses {
+  uploadTicket: { cloudPath: string };
   listPosts: Page<PostCard>;
   getPost: PostDetail;
   likePost: { liked: boolean; likes: number };

@@ -145,6 +145,8 @@ export const orgSchemas = {
       topics: z.array(z.enum(['exam', 'checkin', 'event'])).min(1).max(3),
     })
     .strict(),
+  /** Organisers: a cloud path to upload a roster or units sheet to (an upload ticket); the import accepts only that file. */
+  uploadTicket: z.object({ purpose: z.enum(['sheet']), name: z.string().trim().min(1).max(200) }).strict(),
 } as const;
 
 export type OrgRequests = { [A in keyof typeof orgSchemas]: z.input<(typeof orgSchemas)[A]> };
@@ -300,6 +302,7 @@ export interface BindRequestRow {
 }
 
 export interface OrgResponses {
+  uploadTicket: { cloudPath: string };
   getMe: Me;
   bindMember: BindResult;
   /** The caller's subtrees in tree order (depth-first, siblings by order then name). */

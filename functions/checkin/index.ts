@@ -3,6 +3,7 @@
 import { checkinSchemas, type CheckinResponses } from '../../core/contracts/checkin';
 import { getOpenid, platformDeps } from '../lib/platform';
 import { createRouter } from '../lib/router';
+import { uploadTicket } from './actions/uploadTicket';
 import { branchCompletion } from './actions/branchCompletion';
 import { branchDayRoster } from './actions/branchDayRoster';
 import { completionTrend } from './actions/completionTrend';
@@ -26,6 +27,7 @@ export const main = createRouter<typeof checkinSchemas, CheckinResponses>(
   'checkin',
   checkinSchemas,
   {
+    uploadTicket,
     checkIn,
     makeUp,
     getMyCheckins,

@@ -3,6 +3,7 @@
 import { eventSchemas, type EventResponses } from '../../core/contracts/event';
 import { getOpenid, platformDeps } from '../lib/platform';
 import { createRouter } from '../lib/router';
+import { uploadTicket } from './actions/uploadTicket';
 import { listEvents } from './actions/listEvents';
 import { getEvent } from './actions/getEvent';
 import { signUp } from './actions/signUp';
@@ -27,6 +28,7 @@ export const main = createRouter<typeof eventSchemas, EventResponses>(
   'event',
   eventSchemas,
   {
+    uploadTicket,
     listEvents,
     getEvent,
     signUp,

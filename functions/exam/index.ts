@@ -4,6 +4,7 @@
 import { examSchemas, type ExamResponses } from '../../core/contracts/exam';
 import { getOpenid, platformDeps } from '../lib/platform';
 import { createRouter } from '../lib/router';
+import { uploadTicket } from './actions/uploadTicket';
 import { bankSummary } from './actions/bankSummary';
 import { createMakeup } from './actions/createMakeup';
 import { examMonitor } from './actions/examMonitor';
@@ -42,6 +43,7 @@ export const main = createRouter<typeof examSchemas, ExamResponses>(
   'exam',
   examSchemas,
   {
+    uploadTicket,
     listExams,
     getExam,
     startExam,

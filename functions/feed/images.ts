@@ -1,14 +1,20 @@
-// The pictures a post or a featured member shows: each checked to be an image when saved, and
-// their temporary URLs when read.
+// The pictures a post or a featured member shows: each checked to be the caller's own upload and
+// an image when saved, and their temporary URLs when read.
 
-import type { Deps, Storage } from '../lib/deps';
+import type { Deps } from '../lib/deps';
 import { requireImage } from '../lib/images';
+import type { ActionContext } from '../lib/router';
 import type { PostDoc } from './model';
 import { bodyImages } from './sanitize';
 
-/** Pictures of a post (cover, photos, images in the body), each checked to be an image. */
-export async function checkImages(storage: Storage, fileIDs: Array<string | null | undefined>): Promise<void> {
-  for (const id of fileIDs) await requireImage(storage, id, '配图');
+/**
+ * Pictures of a post or a featured member, each checked to be an image the caller uploaded; `kept`
+ * are the files the object being edited already shows (accepted as they are).
+ */
+export async function checkImages(ctx: ActionContext, fileIDs: Array<string | null | undefined>, kept: Iterable<string | null | undefined> = []): Promise<void> {
+  const owner = { openid: ctx.openid, context: 'feed', purpose: 'postImage' } as const;
+  const stored = [...kept];
+  for (const id of fileIDs) await requireImage(ctx.deps.storage, owner, id, '配图', stored);
 }
 
 /** Every fileID a post shows (cover, images, images in the body). */

@@ -3,6 +3,7 @@
 import { feedSchemas, type FeedResponses } from '../../core/contracts/feed';
 import { getOpenid, platformDeps } from '../lib/platform';
 import { createRouter } from '../lib/router';
+import { uploadTicket } from './actions/uploadTicket';
 import { listPosts } from './actions/listPosts';
 import { getPost } from './actions/getPost';
 import { likePost } from './actions/likePost';
@@ -28,6 +29,7 @@ export const main = createRouter<typeof feedSchemas, FeedResponses>(
   'feed',
   feedSchemas,
   {
+    uploadTicket,
     listPosts,
     getPost,
     likePost,

@@ -10,14 +10,14 @@ import { bodyImages, sanitizeBody } from './sanitize';
 
 export type Input = Omit<Required<PostInput>, 'cover' | 'unitId' | 'modelMemberId'> & { cover?: string | null; unitId?: string | null; modelMemberId?: string | null };
 
-/** Sanitise and check what a post carries; the fields to store. */
-export async function prepared(ctx: ActionContext, input: Input) {
+/** Sanitise and check what a post carries; the fields to store. `kept`: the files the post being edited already shows. */
+export async function prepared(ctx: ActionContext, input: Input, kept: string[] = []) {
   const body = sanitizeBody(input.body);
   if (plainText(body).length < 2 && bodyImages(body).length === 0 && input.images.length === 0) throw invalid('请填写正文');
   if (body.length > 30_000) throw invalid('正文太长（最多约2万字）');
   const images = [...new Set(input.images)];
   const inBody = bodyImages(body);
   if (images.length + inBody.length > 18) throw invalid('图片太多（正文和配图合计最多18张）');
-  await checkImages(ctx.deps.storage, [input.cover, ...images, ...inBody]);
+  await checkImages(ctx, [input.cover, ...images, ...inBody], kept);
   return { kind: input.kind, title: input.title, body, cover: input.cover ?? null, images, tags: [...new Set(input.tags)] };
 }

@@ -3,6 +3,7 @@
 import { orgSchemas, type OrgResponses } from '../../core/contracts/org';
 import { getOpenid, platformDeps } from '../lib/platform';
 import { createRouter } from '../lib/router';
+import { uploadTicket } from './actions/uploadTicket';
 import { bindMember } from './actions/bindMember';
 import { closeUnit } from './actions/closeUnit';
 import { createUnit } from './actions/createUnit';
@@ -30,6 +31,7 @@ export const main = createRouter<typeof orgSchemas, OrgResponses>(
   'org',
   orgSchemas,
   {
+    uploadTicket,
     getMe,
     bindMember,
     listUnits,

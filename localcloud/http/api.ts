@@ -17,6 +17,8 @@ const MAX_FN_BODY = 1024 * 1024;
 /** Nesting allowed in a request body; no action's payload comes near it (the router allows 64 too). */
 const MAX_JSON_DEPTH = 64;
 const MAX_UPLOAD_BODY = 10 * 1024 * 1024;
+/** The shape of an upload ticket's path (functions/lib/uploads.ts): only spreadsheet and picture names. */
+const UPLOAD_TICKET_PATH = /^uploads\/[A-Za-z]{1,16}\/[0-9a-f]{32}-[0-9a-f]{32}\/[A-Za-z0-9_-]{1,40}\.(xlsx|xls|csv|jpg|png|gif|webp)$/;
 
 export interface ApiHostDeps {
   devLogin: boolean;
@@ -24,7 +26,8 @@ export interface ApiHostDeps {
   staticDir?: string;
   functionExists(name: string): boolean;
   invoke(name: string, event: unknown, caller: InternalCaller): Promise<{ result: unknown; stats: InvocationStats }>;
-  putFile(cloudPath: string, bytes: Buffer): string;
+  /** The fileID, or null when a file is already at that path (never overwritten). */
+  putFile(cloudPath: string, bytes: Buffer): string | null;
   logger(line: string): void;
 }
 
@@ -61,7 +64,7 @@ export class ApiHost {
       }
       return this.callFunction(req, res, name);
     }
-    if (pathname === '/api/upload') return this.upload(req, res, search.get('name') ?? 'file');
+    if (pathname === '/api/upload') return this.upload(req, res, search.get('path') ?? '');
     req.resume();
     sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '接口不存在' });
   }
@@ -139,10 +142,21 @@ export class ApiHost {
     }
   }
 
-  private async upload(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+  /**
+   * Stores the body at `path`, an upload ticket's path (uploads/<purpose>/<nonce>-<mac>/<name>.<ext>,
+   * issued by a function's uploadTicket action), as the mini-program's uploadFile to a cloudPath
+   * would. Only that shape is taken (no openid in it, no way out of uploads/), and an existing file
+   * is never replaced. Whether the ticket is the caller's is the functions' check when they read it.
+   */
+  private async upload(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (req.method !== 'POST') return this.methodNotAllowed(req, res);
     const openid = this.requireSession(req, res);
     if (!openid) return;
+    if (!UPLOAD_TICKET_PATH.test(path)) {
+      req.resume();
+      sendJson(res, 400, invalid('上传地址不正确，请重新选择文件'));
+      return;
+    }
     let bytes: Buffer;
     try {
       bytes = await readBody(req, MAX_UPLOAD_BODY);
@@ -155,8 +169,9 @@ export class ApiHost {
       return;
     }
     try {
-      const fileID = this.deps.putFile(`uploads/${openid}/${randomBytes(6).toString('hex')}-${sanitizeFileName(name)}`, bytes);
-      sendJson(res, 200, { ok: true, data: { fileID } });
+      const fileID = this.deps.putFile(path, bytes);
+      if (fileID === null) sendJson(res, 409, { ok: false, code: 'CONFLICT', message: '这个文件已经上传过，请重新选择文件' });
+      else sendJson(res, 200, { ok: true, data: { fileID } });
     } catch (err) {
       this.deps.logger(`[api] upload failed: ${err instanceof Error ? err.message : String(err)}`);
       sendJson(res, 500, internal);
@@ -167,15 +182,6 @@ export class ApiHost {
     req.resume();
     sendJson(res, 405, { ok: false, code: 'INVALID_ARGUMENT', message: '请求方式不正确' });
   }
-}
-
-/** Keeps letters (any script), digits, dot, dash and underscore; at most 80 characters. */
-export function sanitizeFileName(name: string): string {
-  const cleaned = name
-    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
-    .replace(/^[._]+/, '')
-    .slice(-80);
-  return cleaned === '' ? 'file' : cleaned;
 }
 
 /** decodeURIComponent, or undefined for a malformed escape (`%`, `%E0%A4%A`): the caller's mistake. */

@@ -5,6 +5,7 @@ export { ApiError, NETWORK_MESSAGE, toApiError } from './errors';
 export type { ApiErrorCode } from './errors';
 export { initCloud } from './cloud';
 export { uploadFile } from './upload';
+export type { UploadTarget } from './upload';
 export { devLogin, logout, hasSession, onSessionEnd, getSessionOpenid, LOGIN_PAGE } from './session';
 export type { DevLoginInput } from './session';
 export { IS_H5 } from './env';

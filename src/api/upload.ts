@@ -1,28 +1,28 @@
 // uploadFile(): put a user-picked file into cloud storage and return its fileID, which an action
-// (e.g. org.importRoster) then reads on the server side.
+// (e.g. org.importRoster) then reads on the server side. The path is an upload ticket the context
+// hands out: the server accepts only a file its caller uploaded there, for that purpose.
 import Taro from '@tarojs/taro';
+import type { RequestOf } from '@core/contracts';
+import { call, postH5, unwrap } from './call';
 import { initCloud } from './cloud';
 import { networkError } from './errors';
-import { postH5, unwrap } from './call';
 
-/** Cloud paths allow a limited character set; the real file name travels separately. */
-function safeName(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/_+/g, '_');
-  return cleaned.slice(-60) || 'file';
-}
-
-function randomId(): string {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-}
+/** The contexts that take files, and what each takes them for (their uploadTicket actions). */
+export type UploadContext = 'org' | 'exam' | 'checkin' | 'event' | 'feed';
+export type UploadPurpose<C extends UploadContext> = RequestOf<C, 'uploadTicket'>['purpose'];
+/** A context and one of its purposes, e.g. { context: 'checkin', purpose: 'photo' }. */
+export type UploadTarget = { [C in UploadContext]: { context: C; purpose: UploadPurpose<C> } }[UploadContext];
 
 /**
+ * @param context the context whose action will read the file; `purpose` what for (sheet, photo…)
  * @param localFile weapp: a temp file path from chooseMessageFile; H5: the File from an <input>.
  * @param fileName the name the user sees, e.g. 名单.xlsx
  */
-export async function uploadFile(localFile: string | Blob, fileName: string): Promise<string> {
+export async function uploadFile<C extends UploadContext>(context: C, purpose: UploadPurpose<C>, localFile: string | Blob, fileName: string): Promise<string> {
+  const { cloudPath } = await call<UploadContext, 'uploadTicket'>(context, 'uploadTicket', { purpose, name: fileName });
   if (process.env.TARO_ENV === 'h5') {
     if (typeof localFile === 'string') throw networkError();
-    const answer = await postH5(`/api/upload?name=${encodeURIComponent(fileName)}`, localFile, 'application/octet-stream');
+    const answer = await postH5(`/api/upload?path=${encodeURIComponent(cloudPath)}`, localFile, 'application/octet-stream');
     const data = unwrap<{ fileID?: unknown }>(answer);
     if (typeof data?.fileID !== 'string') throw networkError();
     return data.fileID;
@@ -30,7 +30,7 @@ export async function uploadFile(localFile: string | Blob, fileName: string): Pr
   if (typeof localFile !== 'string') throw networkError();
   initCloud();
   try {
-    const res = await Taro.cloud.uploadFile({ cloudPath: `uploads/${randomId()}-${safeName(fileName)}`, filePath: localFile });
+    const res = await Taro.cloud.uploadFile({ cloudPath, filePath: localFile });
     return res.fileID;
   } catch {
     throw networkError();

@@ -40,6 +40,8 @@ export function checkImportFile(name: string, size: number, rule: ImportFileRule
 }
 
 export interface ImportFlowOptions<P, R> {
+  /** The import action's context: the upload ticket is asked of it (the action accepts only that upload). */
+  context: 'org' | 'exam';
   /** The import action, e.g. useMutation('org', 'importRoster'). */
   mutation: Mutation<P, R>;
   /** The action's payload for a file: the request itself, or with the page's own fields added. */
@@ -67,7 +69,7 @@ export interface ImportFlow<R> {
   startOver: () => void;
 }
 
-export function useImportFlow<P, R>({ mutation, request, file: rule }: ImportFlowOptions<P, R>): ImportFlow<R> {
+export function useImportFlow<P, R>({ context, mutation, request, file: rule }: ImportFlowOptions<P, R>): ImportFlow<R> {
   const [file, setFile] = useState<PickedFile | null>(null);
   const [fileID, setFileID] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
@@ -101,7 +103,7 @@ export function useImportFlow<P, R>({ mutation, request, file: rule }: ImportFlo
     if (!id) {
       setUploading(true);
       try {
-        id = await uploadFile(file.source, file.name);
+        id = await uploadFile(context, 'sheet', file.source, file.name);
         setFileID(id);
       } catch (e) {
         setProblem(`上传没有成功：${toApiError(e).message}`);

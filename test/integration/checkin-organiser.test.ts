@@ -50,8 +50,8 @@ describe('photos', () => {
   it('keeps a photo whose bytes are an image, and refuses a file that is not one, or is missing, writing nothing', async () => {
     t.cloud.clock.set(beijing('2036-03-11', 9));
     const png = encodePng(1, 1, 0, Buffer.from([0, 128]));
-    const photo = await t.upload('uploads/photo.png', png);
-    const fake = await t.upload('uploads/fake.jpg', Buffer.from('这不是图片', 'utf8'));
+    const photo = await t.uploadAs('demo-m-03', 'checkin', 'photo', 'photo.png', png);
+    const fake = await t.uploadAs('demo-m-03', 'checkin', 'photo', 'fake.jpg', Buffer.from('这不是图片', 'utf8'));
     const before = t.cloud.db.count('checkins', {});
     await refused('demo-m-03', 'checkIn', { ...entry, photo: fake }, 'INVALID_ARGUMENT', '不是图片');
     await refused('demo-m-03', 'checkIn', { ...entry, photo: 'cloud://nowhere/none.png' }, 'INVALID_ARGUMENT', '找不到上传的照片');

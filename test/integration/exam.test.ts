@@ -74,7 +74,7 @@ describe('question bank import', () => {
   ].join('\r\n');
 
   it('previews a file row by row and saves nothing; committing saves the good rows only', async () => {
-    const fileID = await t.upload('uploads/bank.csv', Buffer.from(csv, 'utf8'));
+    const fileID = await t.uploadAs(ORGANISER, 'exam', 'sheet', 'bank.csv', Buffer.from(csv, 'utf8'));
     const before = t.cloud.db.count('questions', {});
     const preview = await ok<QuestionImportReport>(ORGANISER, 'importQuestions', { fileID, fileName: '题库.csv', commit: false });
     expect(preview).toMatchObject({ committed: false, total: 7, ready: 3, invalid: 3, duplicate: 1, created: 0, blankRows: 1 });
@@ -103,7 +103,7 @@ describe('question bank import', () => {
     ws.addRow(['判断题', '测试题：xlsx 判断一', '', '', '', '', '错', '解析一', '党章党规']);
     ws.addRow(['判断题', '测试题：xlsx 判断二', '', '', '', '', 'T', '解析二', '']);
     ws.mergeCells('I3:I4');
-    const fileID = await t.upload('uploads/bank.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const fileID = await t.uploadAs(ORGANISER, 'exam', 'sheet', 'bank.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
     const r = await ok<QuestionImportReport>(ORGANISER, 'importQuestions', { fileID, fileName: '题库.xlsx', commit: true });
     expect(r).toMatchObject({ created: 2, invalid: 0 });
     const second = t.cloud.db.find('questions', { stem: '测试题：xlsx 判断二' })[0] as { tags: string[]; answer: number[] };

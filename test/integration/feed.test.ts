@@ -48,7 +48,7 @@ describe('writing posts', () => {
     const before = t.cloud.db.count('posts', {});
     await refused(ORGANISER, 'savePost', { post: post({ tags: ['随便写的标签'] }) }, 'INVALID_ARGUMENT', '未知的标签');
     await refused(ORGANISER, 'savePost', { post: post({ body: `<p>${'长'.repeat(20_001)}</p>` }) }, 'INVALID_ARGUMENT', '正文太长');
-    const fake = await t.upload('uploads/fake.png', Buffer.from('GIF? no', 'utf8'));
+    const fake = await t.uploadAs(ORGANISER, 'feed', 'postImage', 'fake.png', Buffer.from('GIF? no', 'utf8'));
     await refused(ORGANISER, 'savePost', { post: post({ cover: fake }) }, 'INVALID_ARGUMENT', '不是图片');
     await refused(ORGANISER, 'savePost', { post: post({ unitId: 'br-office' }) }, 'FORBIDDEN');
     await refused(MEMBER, 'savePost', { post: post() }, 'FORBIDDEN');
@@ -62,7 +62,7 @@ const ids: string[] = [];
 
 describe('the feed', () => {
   it('shows pinned posts first, then newest; a page is one indexed query and one URL batch', async () => {
-    const cover = await t.upload('uploads/cover.png', encodePng(1, 1, 0, Buffer.from([0, 50])));
+    const cover = await t.uploadAs(ADMIN, 'feed', 'postImage', 'cover.png', encodePng(1, 1, 0, Buffer.from([0, 50])));
     for (let i = 0; i < 5; i++) {
       t.cloud.clock.set(T0 + (i + 1) * 60_000);
       ids.push((await publishNew(ADMIN, { title: `第${i + 1}篇报道`, cover, unitId: null })).id);
@@ -182,7 +182,7 @@ describe('submissions and model stories', () => {
   it('features members with their stories on the 先进典型 page', async () => {
     await refused(ORGANISER, 'featureMember', { memberId: 'demo-member-02', honour: '优秀共产党员' }, 'FORBIDDEN');
     await refused(ORGANISER, 'savePost', { post: post({ kind: 'model', modelMemberId: 'demo-member-15', tags: ['优秀党员'] }) }, 'INVALID_ARGUMENT', '请先在“先进典型”中设置');
-    const photo = await t.upload('uploads/guo.png', encodePng(1, 1, 0, Buffer.from([0, 10])));
+    const photo = await t.uploadAs(ORGANISER, 'feed', 'postImage', 'guo.png', encodePng(1, 1, 0, Buffer.from([0, 10])));
     await ok<ModelMember>(ORGANISER, 'featureMember', { memberId: 'demo-member-15', honour: '优秀教师', intro: '扎根讲台三十年', photo });
     // Editing the entry without a new photo keeps the photo.
     await expect(ok<ModelMember>(ORGANISER, 'featureMember', { memberId: 'demo-member-15', honour: '优秀共产党员', intro: '扎根讲台三十年' })).resolves.toMatchObject({ photo, honour: '优秀共产党员' });

@@ -189,7 +189,7 @@ describe('binding a WeChat account to the roster', () => {
 
   it('two same-name entries ask for the phone tail, which then picks the right one', async () => {
     const csv = Buffer.from('姓名,所在支部,手机号\n张三,离退休干部党支部,13911110001\n张三,离退休干部党支部,13922220002\n');
-    const fileID = await t.upload('test/twins.csv', csv);
+    const fileID = await t.uploadAs('demo-admin', 'org', 'sheet', 'twins.csv', csv);
     dataOf(await t.call<ImportReport>('demo-admin', 'org', 'importRoster', { fileID, fileName: 'twins.csv', commit: true }));
     expect(await t.call('o-twin', 'org', 'bindMember', { name: '张三', inviteCode: 'LTGB03' })).toMatchObject({
       ok: false,

@@ -36,7 +36,7 @@ describe('roster import', () => {
       [],
       ['欧阳娜娜', '机关第一党支部', '', '', '支部管理员'],
     ]);
-    const fileID = await t.upload('uploads/admin/roster.xlsx', file);
+    const fileID = await t.uploadAs('demo-admin', 'org', 'sheet', 'roster.xlsx', file);
     const before = await members('demo-admin', 'br-office');
 
     const preview = dataOf(await t.call<ImportReport>('demo-admin', 'org', 'importRoster', { fileID, fileName: '名单.xlsx', commit: false }));
@@ -70,7 +70,7 @@ describe('roster import', () => {
       ['吴婷', '机关第一党支部', ''],
       ['新同志', '机关第一党支部', '13700000001'],
     ]);
-    const fileID = await t.upload('uploads/admin/dup.xlsx', file);
+    const fileID = await t.uploadAs('demo-admin', 'org', 'sheet', 'dup.xlsx', file);
     const before = await members('demo-admin', 'br-office');
     const count = (list: MemberRow[], name: string) => list.filter((m) => m.name === name).length;
 
@@ -108,8 +108,8 @@ describe('roster import', () => {
   it('the same-name check reads once per branch of the file, not once per row', async () => {
     const rows = (n: number) =>
       Buffer.from('姓名,所在支部\n' + Array.from({ length: n }, (_, i) => `读数${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'一二三四五六'[Math.floor(i / 10)]},实验中学党支部`).join('\n'));
-    const one = await t.upload('uploads/admin/reads-1.csv', rows(1));
-    const sixty = await t.upload('uploads/admin/reads-60.csv', rows(60));
+    const one = await t.uploadAs('demo-admin', 'org', 'sheet', 'reads-1.csv', rows(1));
+    const sixty = await t.uploadAs('demo-admin', 'org', 'sheet', 'reads-60.csv', rows(60));
     const small = await t.invoke('demo-admin', 'org', 'importRoster', { fileID: one, fileName: 'reads-1.csv', commit: false });
     const large = await t.invoke('demo-admin', 'org', 'importRoster', { fileID: sixty, fileName: 'reads-60.csv', commit: false });
     expect(dataOf(large.result as Envelope<ImportReport>).ready).toBe(60);
@@ -121,14 +121,14 @@ describe('roster import', () => {
       ['姓名', '所在支部', '手机号'],
       ['陈晓明', '机关第一党支部', '13800000001'],
     ]);
-    const fileID = await t.upload('uploads/admin/again.xlsx', file);
+    const fileID = await t.uploadAs('demo-admin', 'org', 'sheet', 'again.xlsx', file);
     const r = dataOf(await t.call<ImportReport>('demo-admin', 'org', 'importRoster', { fileID, fileName: 'again.xlsx', commit: true }));
     expect(r).toMatchObject({ created: 0, exists: 1 });
   });
 
   it('two imports of the same people racing create each person once', async () => {
     const csv = Buffer.from('姓名,所在支部\n' + Array.from({ length: 30 }, (_, i) => `并发${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'一二三'[Math.floor(i / 10)]},实验中学党支部`).join('\n'));
-    const fileID = await t.upload('uploads/admin/race.csv', csv);
+    const fileID = await t.uploadAs('demo-admin', 'org', 'sheet', 'race.csv', csv);
     const before = (await unit('br-school')).memberCount;
     const [a, b] = await Promise.all([
       t.call<ImportReport>('demo-admin', 'org', 'importRoster', { fileID, fileName: 'race.csv', commit: true }),
@@ -144,7 +144,7 @@ describe('roster import', () => {
   it('reads a CSV saved by Excel on Chinese Windows (GB18030) and uses the chosen default branch', async () => {
     const text = '姓名,手机号\r\n郭小川,13700000009\r\n';
     const gbk = Buffer.from(new Uint8Array([...encodeGb18030(text)]));
-    const fileID = await t.upload('uploads/organiser/gbk.csv', gbk);
+    const fileID = await t.uploadAs('demo-organiser', 'org', 'sheet', 'gbk.csv', gbk);
     const r = dataOf(
       await t.call<ImportReport>('demo-organiser', 'org', 'importRoster', { fileID, fileName: 'gbk.csv', unitId: 'br-school', commit: true }),
     );
@@ -160,7 +160,7 @@ describe('roster import', () => {
       ],
       'B2:B3',
     );
-    const fileID = await t.upload('uploads/admin/merged.xlsx', file);
+    const fileID = await t.uploadAs('demo-admin', 'org', 'sheet', 'merged.xlsx', file);
     const r = dataOf(await t.call<ImportReport>('demo-admin', 'org', 'importRoster', { fileID, fileName: 'merged.xlsx', commit: false }));
     expect(r.rows.map((x) => [x.name, x.unitName, x.status])).toEqual([
       ['合并一', '离退休干部党支部', 'ready'],
@@ -169,7 +169,7 @@ describe('roster import', () => {
   });
 
   it('a branch organiser cannot import into another branch, nor name one in the file', async () => {
-    const fileID = await t.upload('uploads/organiser/other.csv', Buffer.from('姓名,所在支部\n某人,机关第一党支部\n'));
+    const fileID = await t.uploadAs('demo-organiser', 'org', 'sheet', 'other.csv', Buffer.from('姓名,所在支部\n某人,机关第一党支部\n'));
     expect(await t.call('demo-organiser', 'org', 'importRoster', { fileID, fileName: 'other.csv', unitId: 'br-office', commit: true })).toMatchObject({
       ok: false,
       code: 'FORBIDDEN',
@@ -182,7 +182,7 @@ describe('roster import', () => {
 
   it('a file that is not xlsx or csv, a fake xlsx, an old xls, a missing or oversized file: a clear error, nothing written', async () => {
     const before = (await unit('br-office')).memberCount;
-    const pdf = await t.upload('uploads/admin/a.pdf', Buffer.from('%PDF-1.4'));
+    const pdf = await t.uploadAs('demo-admin', 'org', 'sheet', 'a.csv', Buffer.from('%PDF-1.4'));
     expect(await t.call('demo-admin', 'org', 'importRoster', { fileID: pdf, fileName: 'a.pdf', commit: true })).toEqual({
       ok: false,
       code: 'INVALID_ARGUMENT',
@@ -195,7 +195,7 @@ describe('roster import', () => {
     expect(await t.call('demo-admin', 'org', 'importRoster', { fileID: pdf, fileName: 'old.xls', commit: true })).toMatchObject({
       code: 'INVALID_ARGUMENT',
     });
-    const big = await t.upload('uploads/admin/big.csv', Buffer.alloc(2 * 1024 * 1024 + 1, 0x41));
+    const big = await t.uploadAs('demo-admin', 'org', 'sheet', 'big.csv', Buffer.alloc(2 * 1024 * 1024 + 1, 0x41));
     expect(await t.call('demo-admin', 'org', 'importRoster', { fileID: big, fileName: 'big.csv', commit: true })).toMatchObject({
       code: 'INVALID_ARGUMENT',
       message: '文件超过 2MB，请分成几个文件导入',
@@ -203,7 +203,7 @@ describe('roster import', () => {
     expect(
       await t.call('demo-admin', 'org', 'importRoster', { fileID: 'cloud://local-dev.local-bucket/nope.csv', fileName: 'nope.csv', commit: true }),
     ).toMatchObject({ code: 'NOT_FOUND' });
-    const headerless = await t.upload('uploads/admin/h.csv', Buffer.from('编号,部门\n1,2\n'));
+    const headerless = await t.uploadAs('demo-admin', 'org', 'sheet', 'h.csv', Buffer.from('编号,部门\n1,2\n'));
     expect(await t.call('demo-admin', 'org', 'importRoster', { fileID: headerless, fileName: 'h.csv', commit: true })).toMatchObject({
       code: 'INVALID_ARGUMENT',
       message: '第一行应为表头，且包含“姓名”列（可下载模板对照）',
@@ -231,7 +231,7 @@ describe('roster order', () => {
 
   it('lists a branch by the pinyin of the names across keyset pages; entries without a key come first, never lost', async () => {
     const csv = Buffer.from('姓名,所在支部\n' + imported.map((n) => `${n},离退休干部党支部`).join('\n'));
-    const fileID = await t.upload('uploads/admin/order.csv', csv);
+    const fileID = await t.uploadAs('demo-admin', 'org', 'sheet', 'order.csv', csv);
     expect(dataOf(await t.call<ImportReport>('demo-admin', 'org', 'importRoster', { fileID, fileName: 'order.csv', commit: true })).created).toBe(7);
 
     // Someone not on the roster asks to join; the organiser approves: the new entry is keyed too.

@@ -16,7 +16,7 @@ afterAll(async () => {
 const ADMIN = 'demo-admin';
 const units = async () => dataOf(await t.call<{ units: ManagedUnit[] }>(ADMIN, 'org', 'listUnits')).units;
 const importUnits = (openid: string, payload: Record<string, unknown>) => t.call<UnitImportReport>(openid, 'org', 'importUnits', payload);
-const uploadCsv = (name: string, text: string) => t.upload(`uploads/admin/${name}`, Buffer.from(text));
+const uploadCsv = (name: string, text: string, openid = ADMIN) => t.uploadAs(openid, 'org', 'sheet', name, Buffer.from(text));
 
 /** The child of `parentId` called `name`, from a listUnits answer. */
 function childOf(all: ManagedUnit[], parentId: string, name: string): ManagedUnit {
@@ -82,7 +82,7 @@ describe('units import', () => {
   let fileID = '';
 
   it('previews a dirty per-level workbook without writing, at a cost that does not grow with the rows', async () => {
-    fileID = await t.upload('uploads/admin/tree.xlsx', await dirtyWorkbook());
+    fileID = await t.uploadAs(ADMIN, 'org', 'sheet', 'tree.xlsx', await dirtyWorkbook());
     const before = await units();
 
     const { result, stats } = await t.invoke(ADMIN, 'org', 'importUnits', { fileID, fileName: '组织架构.xlsx', commit: false });
@@ -160,7 +160,7 @@ describe('units import', () => {
     const text = '组织名称,上级组织,类型\r\n档案党小组,后勤党支部,党小组\r\n后勤党支部,,党支部\r\n机关第一党支部,示例市直机关党委,\r\n';
     const gbk = Buffer.from(encodeGb18030(text));
     expect(new TextDecoder('gb18030').decode(gbk)).toBe(text);
-    const csv = await t.upload('uploads/admin/gbk-units.csv', gbk);
+    const csv = await t.uploadAs(ADMIN, 'org', 'sheet', 'gbk-units.csv', gbk);
     const r = dataOf(await importUnits(ADMIN, { fileID: csv, fileName: '组织.csv', commit: true }));
     expect(r).toMatchObject({ sheetName: null, created: 2, exists: 1, invalid: 0 });
     expect(r.rows).toEqual([
@@ -194,7 +194,7 @@ describe('units import', () => {
   });
 
   it('an organiser imports only under their own unit; the first level may name that unit', async () => {
-    const csv = await uploadCsv('organiser.csv', '一级,二级\n实验中学党支部,第一党小组\n,第二党小组\n');
+    const csv = await uploadCsv('organiser.csv', '一级,二级\n实验中学党支部,第一党小组\n,第二党小组\n', 'demo-organiser');
     expect(await importUnits('demo-organiser', { fileID: csv, fileName: 'organiser.csv', parentId: 'br-office', commit: true })).toMatchObject({
       ok: false,
       code: 'FORBIDDEN',
@@ -231,7 +231,7 @@ describe('units import', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('填写说明').addRow(['请按模板填写']);
     wb.addWorksheet('Sheet2').addRow(['编号', '部门']);
-    const headerless = await t.upload('uploads/admin/headerless.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const headerless = await t.uploadAs(ADMIN, 'org', 'sheet', 'headerless.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
     expect(await importUnits(ADMIN, { fileID: headerless, fileName: 'h.xlsx', commit: true })).toEqual({
       ok: false,
       code: 'INVALID_ARGUMENT',

@@ -97,6 +97,13 @@ describe('pictures', () => {
     // The org admin edits the honour and keeps the photo the branch organiser uploaded.
     const edited = dataOf(await t.call<ModelMember>(ADMIN, 'feed', 'featureMember', { memberId: 'demo-member-15', honour: '优秀共产党员', photo }));
     expect(edited).toMatchObject({ photo, honour: '优秀共产党员' });
+    // An event's cover, the same way: the org admin edits the branch organiser's event and keeps its cover.
+    const T = beijing('2036-05-06', 12);
+    const event = { kind: 'party_lecture', title: '专题党课', description: '', place: '学校报告厅', signupOpensAt: T, signupClosesAt: T + 20 * 3_600_000, startsAt: T + 24 * 3_600_000, endsAt: T + 26 * 3_600_000, capacity: 10, waitlist: false, approval: false, unitIds: ['br-school'], cancelHours: 2 };
+    const cover = await t.uploadAs(ORGANISER, 'event', 'cover', 'cover.png', png);
+    await refused(ADMIN, 'event', 'saveEvent', { event: { ...event, cover } }, 'INVALID_ARGUMENT', /找不到上传的封面/);
+    const saved = dataOf(await t.call<{ id: string }>(ORGANISER, 'event', 'saveEvent', { event: { ...event, cover } }));
+    expect(dataOf(await t.call(ADMIN, 'event', 'saveEvent', { eventId: saved.id, event: { ...event, title: '专题党课（改）', cover } }))).toMatchObject({ cover });
     const another = await t.uploadAs(ORGANISER, 'feed', 'postImage', 'other.png', png);
     await refused(ADMIN, 'feed', 'featureMember', { memberId: 'demo-member-15', honour: '优秀共产党员', photo: another }, 'INVALID_ARGUMENT', /找不到上传的配图/);
   });
@@ -110,7 +117,7 @@ describe('sheets and exports', () => {
     const members = t.cloud.db.count('members', {});
     for (const who of [ORGANISER, ADMIN]) {
       await refused(who, 'org', 'importRoster', { fileID: file.fileID, fileName: '名单.xlsx', commit: true }, 'NOT_FOUND', /找不到上传的文件/);
-      await refused(who, 'org', 'importUnits', { fileID: file.fileID, fileName: '组织.xlsx', commit: true }, 'NOT_FOUND', /找不到上传的文件/);
+      await refused(who, 'org', 'importUnits', { fileID: file.fileID, fileName: '组织.xlsx', parentId: 'br-school', commit: true }, 'NOT_FOUND', /找不到上传的文件/);
     }
     expect(t.cloud.db.count('members', {})).toBe(members);
   });
@@ -132,7 +139,7 @@ describe('H5 upload endpoint', () => {
     return ((await res.json()) as { data: { token: string } }).data.token;
   };
   const post = (token: string, query: string, body: Buffer) =>
-    fetch(`${t.cloud.url}/api/upload?${query}`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body });
+    fetch(`${t.cloud.url}/api/upload?${query}`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: new Uint8Array(body) });
 
   it('stores at a ticket path only, without the openid, and never overwrites a file', async () => {
     const token = await login('demo-m-12');

@@ -95,17 +95,25 @@ test('/api/fn: unknown function 404, bad or oversized body 400, throw or timeout
   expect(slow.status).toBe(500);
 });
 
-test('POST /api/upload stores the file under uploads/<openid>/ and returns its fileID', async () => {
+test('POST /api/upload stores the file at an upload ticket path only, once, and returns its fileID', async () => {
   const token = await login({ openid: 'o-up' });
-  const res = await fetch(`${cloud.url}/api/upload?name=${encodeURIComponent('../照片 1.png')}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}` },
-    body: Buffer.from('png-bytes'),
-  });
+  const ticketPath = `uploads/photo/${'a'.repeat(32)}-${'b'.repeat(32)}/photo_1.png`;
+  const upload = (path: string, body: string) =>
+    fetch(`${cloud.url}/api/upload?path=${encodeURIComponent(path)}`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: Buffer.from(body) });
+  const res = await upload(ticketPath, 'png-bytes');
   expect(res.status).toBe(200);
   const { data } = (await res.json()) as { data: { fileID: string } };
-  expect(data.fileID).toMatch(/^cloud:\/\/local-dev\.local-bucket\/uploads\/o-up\/[0-9a-f]{12}-照片_1\.png$/);
-  const anonymous = await fetch(`${cloud.url}/api/upload?name=a.png`, { method: 'POST', body: Buffer.from('x') });
+  expect(data.fileID).toBe(`cloud://local-dev.local-bucket/${ticketPath}`);
+  // Never overwritten, as WeChat storage lets only a file's creator overwrite it.
+  const again = await upload(ticketPath, 'other');
+  expect(again.status).toBe(409);
+  expect(await again.json()).toMatchObject({ ok: false, code: 'CONFLICT' });
+  for (const path of ['', 'uploads/o-up/a.png', '../照片 1.png', `uploads/photo/${'a'.repeat(32)}-${'b'.repeat(32)}/page.html`, `exports/x/${'a'.repeat(32)}-${'b'.repeat(32)}/a.png`]) {
+    const refused = await upload(path, 'x');
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+  }
+  const anonymous = await fetch(`${cloud.url}/api/upload?path=${encodeURIComponent(ticketPath)}`, { method: 'POST', body: Buffer.from('x') });
   expect(anonymous.status).toBe(401);
 });
 

@@ -26,7 +26,8 @@ test('documents, natural order, files and openapi calls survive a restart of the
   );
   const upload = await fetch(`${first.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid: 'o-p' }) });
   const { data } = (await upload.json()) as { data: { token: string } };
-  const stored = await fetch(`${first.url}/api/upload?name=keep.txt`, {
+  const ticketPath = `uploads/sheet/${'c'.repeat(32)}-${'d'.repeat(32)}/keep.csv`;
+  const stored = await fetch(`${first.url}/api/upload?path=${encodeURIComponent(ticketPath)}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${data.token}` },
     body: Buffer.from('kept'),

@@ -12,7 +12,7 @@ import { rulesFor } from '../settings';
 export async function checkIn(input: Entry, ctx: ActionContext): Promise<CheckinResponses['checkIn']> {
   const { db, clock, storage } = ctx.deps;
   const member = await requireMember(ctx);
-  const photo = await requireImage(storage, input.photo, '照片');
+  const photo = await requireImage(storage, { openid: ctx.openid, context: 'checkin', purpose: 'photo' }, input.photo, '照片');
   const now = clock.now();
   const today = beijingDayKey(now);
   const rules = await rulesFor(db, member);

@@ -26,9 +26,9 @@ export async function exportCompletion(input: { unitId?: string | null; day?: st
     { name: '打卡名单', rows: roster, widths: [16, 10, 8, 30, 12, 18] },
     { name: '近7天', rows: perUnit, widths: [16, 8, ...weekDays.map(() => 8), 16] },
   ]);
-  const stamp = formatBeijing(clock.now()).replace(/[-: ]/g, '');
   const scope = units.length === 1 ? units[0].name : '全部支部';
   const fileName = `学习打卡-${scope}-${day}.xlsx`.replace(/[\\/:*?"<>|]/g, '');
-  const fileID = await storage.upload(`exports/checkin/${day}/${stamp}-${me._id}.xlsx`, bytes);
+  // An unguessable folder per export, no member id: an export's fileID is known only to whoever made it.
+  const fileID = await storage.upload(`exports/checkin/${ctx.deps.ids.random(16)}/checkin-${day}.xlsx`, bytes);
   return { fileID, url: await storage.tempUrl(fileID), fileName };
 }

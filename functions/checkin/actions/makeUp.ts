@@ -27,7 +27,7 @@ export async function makeUp(input: Entry & { day: string }, ctx: ActionContext)
   const firstDay = beijingDayKey(new Date(member.boundAt ?? member.createdAt).getTime());
   const refusal = makeupRefusal(summary, input.day, today, used, rules, firstDay);
   if (refusal) throw precondition(MAKEUP_REFUSAL_TEXT[refusal]);
-  const photo = await requireImage(storage, input.photo, '照片');
+  const photo = await requireImage(storage, { openid: ctx.openid, context: 'checkin', purpose: 'photo' }, input.photo, '照片');
 
   // Reserve one of this month's make-ups (creating the summary first if this is the first day).
   if (summary.rev === 0) {

@@ -20,7 +20,7 @@ export async function draftReport(input: { eventId: string; photos: string[] }, 
   const scope = await loadForOrganiser(ctx, input.eventId, 'edit');
   const e = scope.event;
   if (e.status !== 'published' || clock.now() <= e.endsAt) throw precondition('活动结束后才能生成活动报道');
-  for (const p of input.photos) await requireImage(ctx.deps.storage, p, '照片');
+  for (const p of input.photos) await requireImage(ctx.deps.storage, { openid: ctx.openid, context: 'event', purpose: 'photo' }, p, '照片');
   const day = formatBeijing(e.startsAt).slice(0, 10);
   const title = `${EVENT_KIND_LABELS[e.kind]}｜${e.title}`.slice(0, 40);
   const paragraphs = [

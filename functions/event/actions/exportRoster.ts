@@ -35,8 +35,8 @@ export async function exportRoster(input: { eventId: string }, ctx: ActionContex
     { name: '报名名单', rows, widths: [16, 10, 10, 8, 12, 18, 18, 24] },
     { name: '支部出席率', rows: perUnit, widths: [16, 10, 10, 12] },
   ]);
-  const stamp = formatBeijing(clock.now()).replace(/[-: ]/g, '');
   const fileName = `${EVENT_KIND_LABELS[e.kind]}-${e.title}-报名名单.xlsx`.replace(/[\\/:*?"<>|]/g, '');
-  const fileID = await storage.upload(`exports/event/${e._id}/${stamp}-${scope.me._id}.xlsx`, bytes);
+  // An unguessable folder per export, no member id: an export's fileID is known only to whoever made it.
+  const fileID = await storage.upload(`exports/event/${ctx.deps.ids.random(16)}/event-roster.xlsx`, bytes);
   return { fileID, url: await storage.tempUrl(fileID), fileName };
 }

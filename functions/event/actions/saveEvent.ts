@@ -33,7 +33,9 @@ export async function saveEvent(input: { eventId?: string | null; event: Draft }
     audience = [...new Set(d.unitIds)];
     if (audience.some((id) => !branches.has(id))) throw forbidden('只能为自己管理的支部发布活动');
   }
-  const cover = await requireImage(ctx.deps.storage, d.cover, '封面');
+  // On edit the event's own cover stays without a ticket; a new cover must be the caller's upload.
+  const scope = input.eventId ? await loadForOrganiser(ctx, input.eventId, 'edit') : null;
+  const cover = await requireImage(ctx.deps.storage, { openid: ctx.openid, context: 'event', purpose: 'cover' }, d.cover, '封面', [scope?.event.cover]);
   const now = clock.now();
   const fields = {
     kind: d.kind,
@@ -52,7 +54,7 @@ export async function saveEvent(input: { eventId?: string | null; event: Draft }
     cancelHours: d.cancelHours,
     updatedAt: now,
   };
-  if (!input.eventId) {
+  if (!scope) {
     if (d.endsAt <= now) throw invalid('活动结束时间已经过去');
     const doc: EventDoc = {
       _id: ids.random(12),
@@ -75,7 +77,6 @@ export async function saveEvent(input: { eventId?: string | null; event: Draft }
     await insert(db, COLLECTIONS.events, { ...doc });
     return adminViewFor(ctx, { me, event: doc, units, canEdit: true });
   }
-  const scope = await loadForOrganiser(ctx, input.eventId, 'edit');
   const e = scope.event;
   if (e.status === 'cancelled') throw precondition('活动已取消，不能再修改');
   if (e.status === 'published') {

@@ -48,6 +48,7 @@ export async function exportResults(input: { examId: string }, ctx: ActionContex
   ]);
   const stamp = formatBeijing(clock.now()).replace(/[-: ]/g, '');
   const fileName = `${exam.title}-成绩-${stamp}.xlsx`.replace(/[\\/:*?"<>|]/g, '');
-  const fileID = await storage.upload(`exports/exam/${exam._id}/${stamp}-${me._id}.xlsx`, bytes);
+  // An unguessable folder per export, no member id: an export's fileID is known only to whoever made it.
+  const fileID = await storage.upload(`exports/exam/${ctx.deps.ids.random(16)}/exam-results.xlsx`, bytes);
   return { fileID, url: await storage.tempUrl(fileID), fileName };
 }

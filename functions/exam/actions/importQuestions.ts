@@ -9,6 +9,7 @@ import { findQuestionHeader, parseQuestionRow, questionKey, type QuestionContent
 import { COLLECTIONS } from '../../lib/collections';
 import { existingIds, insert, insertBatch } from '../../lib/db';
 import { invalid } from '../../lib/errors';
+import { downloadOwnUpload } from '../../lib/uploads';
 import { requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import { readSheet } from '../../lib/sheet';
@@ -26,12 +27,8 @@ interface Input {
 export async function importQuestions(input: Input, ctx: ActionContext): Promise<ExamResponses['importQuestions']> {
   const { db, storage, clock, ids } = ctx.deps;
   const me = await requireOrganiser(ctx);
-  let bytes: Buffer;
-  try {
-    bytes = await storage.download(input.fileID);
-  } catch {
-    throw invalid('找不到上传的文件，请重新选择文件');
-  }
+  // Only a sheet the caller uploaded through their own ticket: not another's file, not an export.
+  const bytes = await downloadOwnUpload(storage, { openid: ctx.openid, context: 'exam', purpose: 'sheet' }, input.fileID, () => invalid('找不到上传的文件，请重新选择文件'));
   const sheet = await readSheet(bytes, input.fileName);
   const nonBlank = sheet.filter((r) => r.cells.some((c) => cleanCell(c) !== ''));
   const blankRows = sheet.length - nonBlank.length;

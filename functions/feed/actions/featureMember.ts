@@ -11,13 +11,14 @@ import type { ModelDoc } from '../model';
 import { checkImages, urlsFor } from '../images';
 
 export async function featureMember(input: { memberId: string; honour: string; intro: string; photo?: string | null }, ctx: ActionContext): Promise<FeedResponses['featureMember']> {
-  const { db, clock, storage } = ctx.deps;
+  const { db, clock } = ctx.deps;
   const me = await requireOrganiser(ctx);
   const member = await getMember(db, input.memberId);
   if (!member || member.orgId !== me.orgId) throw notFound('找不到这位党员');
   const unit = await requireManagedUnit(db, me, member.unitId);
-  await checkImages(storage, [input.photo]);
   const existing = await getById<ModelDoc>(db, COLLECTIONS.featuredMembers, member._id);
+  // The photo kept on edit may be one another organiser uploaded; a new one must be the caller's.
+  await checkImages(ctx, [input.photo], [existing?.photo]);
   const photo = input.photo === undefined ? (existing?.photo ?? null) : input.photo;
   const data = { orgId: me.orgId, name: member.name, unitId: member.unitId, honour: input.honour, intro: input.intro, photo, featuredAt: existing?.featuredAt ?? clock.now(), featuredBy: me._id };
   try {

@@ -9,6 +9,7 @@ import { managedUnits, requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import { UNTOUCHED_POST, type ModelDoc, type PostDoc } from '../model';
 import { loadForOrganiser } from '../access';
+import { filesOf } from '../images';
 import { prepared, type Input } from '../postInput';
 import { adminPostView, reloadPost } from '../views';
 
@@ -16,7 +17,9 @@ export async function savePost(input: { postId?: string | null; post: Input }, c
   const { db, clock, ids } = ctx.deps;
   const _ = db.command;
   const me = await requireOrganiser(ctx);
-  const fields = await prepared(ctx, input.post);
+  // Pictures the post already shows stay as they are; new ones must be the caller's own uploads.
+  const existing = input.postId ? (await loadForOrganiser(ctx, input.postId)).post : null;
+  const fields = await prepared(ctx, input.post, existing ? filesOf(existing) : []);
   const units = await managedUnits(db, me);
   let unitId: string | null = input.post.unitId ?? null;
   if (unitId === null && me.role !== 'org_admin') unitId = me.manages[0] ?? me.unitId;
@@ -29,7 +32,7 @@ export async function savePost(input: { postId?: string | null; post: Input }, c
   }
   if (fields.kind !== 'model') modelMemberId = null;
   const now = clock.now();
-  if (!input.postId) {
+  if (!existing) {
     const doc: PostDoc = {
       _id: ids.random(12),
       orgId: me.orgId,
@@ -48,7 +51,7 @@ export async function savePost(input: { postId?: string | null; post: Input }, c
     await insert(db, COLLECTIONS.posts, { ...doc });
     return adminPostView(ctx, doc);
   }
-  const { post } = await loadForOrganiser(ctx, input.postId);
+  const post = existing;
   await updateWhere(db.collection(COLLECTIONS.posts).where({ _id: post._id }), {
     ...fields,
     images: _.set(fields.images),

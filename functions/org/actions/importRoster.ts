@@ -11,6 +11,7 @@ import { checkRoster, maskPhone, ROSTER_MAX_BYTES, rosterKey, type ValidRosterRo
 import { COLLECTIONS } from '../../lib/collections';
 import { existingIds, insert, insertBatch, list, updateById, type Database } from '../../lib/db';
 import { invalid, notFound } from '../../lib/errors';
+import { downloadOwnUpload } from '../../lib/uploads';
 import { managedUnits, requireManagedUnit, requireOrganiser } from '../ports';
 import type { MemberDoc, RosterImportDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
@@ -42,12 +43,8 @@ export async function importRoster(input: Input, ctx: ActionContext): Promise<Im
   const branches = (await managedUnits(db, me)).filter((u) => u.status === 'active');
   const paths = new Map(branches.map((u) => [u._id, u.path]));
 
-  let bytes: Buffer;
-  try {
-    bytes = await storage.download(input.fileID);
-  } catch {
-    throw notFound('找不到上传的文件，请重新选择文件');
-  }
+  // Only a sheet the caller uploaded through their own ticket: not another's file, not an export.
+  const bytes = await downloadOwnUpload(storage, { openid: ctx.openid, context: 'org', purpose: 'sheet' }, input.fileID, () => notFound('找不到上传的文件，请重新选择文件'));
   if (bytes.length === 0) throw invalid('文件是空的');
   if (bytes.length > ROSTER_MAX_BYTES) throw invalid('文件超过 2MB，请分成几个文件导入');
 

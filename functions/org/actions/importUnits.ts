@@ -12,6 +12,7 @@ import { checkUnitSheet, UNIT_IMPORT_MAX_WRITES, type KnownUnit, type UnitRowChe
 import { COLLECTIONS } from '../../lib/collections';
 import { getById } from '../../lib/db';
 import { invalid, notFound, precondition } from '../../lib/errors';
+import { downloadOwnUpload } from '../../lib/uploads';
 import { managedUnits, requireManagedUnit, requireOrganiser } from '../ports';
 import type { UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
@@ -38,12 +39,8 @@ export async function importUnits(input: Input, ctx: ActionContext): Promise<Uni
   const target = await requireManagedUnit(db, me, targetId);
   if (target.status !== 'active') throw precondition(`“${target.name}”已撤销，不能在其下新建组织`);
 
-  let bytes: Buffer;
-  try {
-    bytes = await storage.download(input.fileID);
-  } catch {
-    throw notFound('找不到上传的文件，请重新选择文件');
-  }
+  // Only a sheet the caller uploaded through their own ticket: not another's file, not an export.
+  const bytes = await downloadOwnUpload(storage, { openid: ctx.openid, context: 'org', purpose: 'sheet' }, input.fileID, () => notFound('找不到上传的文件，请重新选择文件'));
   if (bytes.length === 0) throw invalid('文件是空的');
   if (bytes.length > ROSTER_MAX_BYTES) throw invalid('文件超过 2MB，请分成几个文件导入');
   const sheets = await readSheets(bytes, input.fileName);

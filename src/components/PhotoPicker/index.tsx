@@ -4,7 +4,7 @@
 import { useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { toApiError, uploadFile } from '@/api';
+import { toApiError, uploadFile, type UploadTarget } from '@/api';
 import { Button } from '@/components/nut';
 import FormError from '@/components/FormError';
 import { photoProblem, photoRoom } from '@/utils/feed-format';
@@ -30,6 +30,8 @@ export interface PhotoPickerProps {
    * `${id}-uploading`, `${id}-thumb`, `${id}-remove`, `${id}-error` (without onProblem).
    */
   id: string;
+  /** Whose action will read the pictures, and what for: the upload ticket is asked of that context. */
+  upload: UploadTarget;
   label: string;
   hint?: string;
   max: number;
@@ -64,7 +66,7 @@ interface Source extends PhotoFile {
 const byName = (f: PhotoFile) => photoProblem(f.name, f.size);
 
 export default function PhotoPicker(props: PhotoPickerProps) {
-  const { id, label, hint, max, photos, onChange, addText, layout = 'grid', accept = 'image/png,image/jpeg', check = byName, disabled = false, onBusy, onProblem } = props;
+  const { id, upload, label, hint, max, photos, onChange, addText, layout = 'grid', accept = 'image/png,image/jpeg', check = byName, disabled = false, onBusy, onProblem } = props;
   const inline = layout === 'inline';
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -95,7 +97,7 @@ export default function PhotoPicker(props: PhotoPickerProps) {
       for (const f of passed) {
         const preview = f.preview();
         try {
-          const fileID = await uploadFile(f.source, f.name);
+          const fileID = await uploadFile(upload.context, upload.purpose, f.source, f.name);
           const next = max === 1 ? [{ fileID, preview }] : [...latest.current, { fileID, preview }];
           latest.current = next;
           onChange(next);

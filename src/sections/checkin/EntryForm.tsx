@@ -121,6 +121,7 @@ export default function EntryForm({ prefix, submitLabel, running, serverError, o
       </View>
       <PhotoPicker
         id={`${prefix}-photo`}
+        upload={{ context: 'checkin', purpose: 'photo' }}
         layout='inline'
         label='照片'
         hint='（选填）'

@@ -40,7 +40,7 @@ function CoverPicker({ preview, onPicked, onClear }: { preview: string | null; o
     setProblem(null);
     setBusy(true);
     try {
-      onPicked(await uploadFile(source, name), localPreview);
+      onPicked(await uploadFile('event', 'cover', source, name), localPreview);
     } catch (e) {
       setProblem(`封面没有上传成功：${toApiError(e).message}`);
     } finally {

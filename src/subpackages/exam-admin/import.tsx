@@ -94,7 +94,7 @@ function TemplateHelp() {
 
 function Importer() {
   const importQuestions = useMutation('exam', 'importQuestions');
-  const flow = useImportFlow({ mutation: importQuestions, request: (req) => req, file: QUESTION_FILE });
+  const flow = useImportFlow({ context: 'exam', mutation: importQuestions, request: (req) => req, file: QUESTION_FILE });
 
   if (flow.final) {
     return (

@@ -46,6 +46,8 @@ import {
 import './editor.scss';
 
 const UNPUBLISH_REASONS = ['内容需要修改', '信息有误', '活动已取消'];
+/** Covers and photos go to the feed, which accepts only the editor's own uploads (or the post's own pictures). */
+const POST_IMAGE = { context: 'feed', purpose: 'postImage' } as const;
 
 function StatusCard({ post }: { post: AdminPost }) {
   const status = POST_STATUS_VIEW[post.status];
@@ -227,6 +229,7 @@ function Editor({ viewer, branches, initial }: EditorProps) {
 
         <PhotoPicker
           id='editor-cover'
+          upload={POST_IMAGE}
           label='封面'
           hint='选填，不选时用第一张照片；JPG 或 PNG，不超过4MB'
           max={1}
@@ -239,7 +242,7 @@ function Editor({ viewer, branches, initial }: EditorProps) {
             不用封面
           </Button>
         ) : null}
-        <PhotoPicker id='editor-images' label='照片' max={9} photos={form.images} onChange={(images) => dispatch({ type: 'set', patch: { images } })} addText='添加照片' />
+        <PhotoPicker id='editor-images' upload={POST_IMAGE} label='照片' max={9} photos={form.images} onChange={(images) => dispatch({ type: 'set', patch: { images } })} addText='添加照片' />
 
         <Field label='标签' hint={`选填，最多${MAX_TAGS}个`}>
           <Chips id='editor-tags' multiple options={POST_TAGS.map((t, i) => ({ value: t, label: t, key: String(i) }))} selected={form.tags} onToggle={toggleTag} />

@@ -150,7 +150,7 @@ function FeatureForm({ units, onSaved }: { units: ManagedUnit[]; onSaved: () => 
           onInput={(e) => setIntro(e.detail.value)}
         />
       </View>
-      <PhotoPicker id='fm-photo' label='照片' max={1} photos={photo} onChange={setPhoto} addText='选择照片' />
+      <PhotoPicker id='fm-photo' upload={{ context: 'feed', purpose: 'postImage' }} label='照片' max={1} photos={photo} onChange={setPhoto} addText='选择照片' />
       <FormError id='fm-error' message={problem ?? feature.error?.message} />
       <Button id='fm-save' block type='primary' size='large' loading={feature.running} disabled={feature.running} onClick={() => void save()}>
         设为先进典型

@@ -91,7 +91,7 @@ function SubmitForm() {
             onInput={(e) => setBody(e.detail.value)}
           />
         </View>
-        <PhotoPicker id='submit-photos' label='照片' max={9} photos={photos} onChange={setPhotos} addText='添加照片' />
+        <PhotoPicker id='submit-photos' upload={{ context: 'feed', purpose: 'postImage' }} label='照片' max={9} photos={photos} onChange={setPhotos} addText='添加照片' />
         <View className='field'>
           <Text className='field__label'>
             标签<Text className='field__hint'> 选填，最多{MAX_TAGS}个</Text>

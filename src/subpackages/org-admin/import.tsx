@@ -106,6 +106,7 @@ function Importer({ units, initialUnitId }: { units: ManagedUnit[]; initialUnitI
   const [allowed, setAllowed] = useState<number[]>([]);
   const importRoster = useMutation('org', 'importRoster');
   const flow = useImportFlow({
+    context: 'org',
     mutation: importRoster,
     // Only the commit carries the ticks: the preview shows every possible duplicate as it is.
     request: (req) => ({ ...req, unitId, ...(req.commit && allowed.length > 0 ? { allowDuplicates: allowed } : {}) }),

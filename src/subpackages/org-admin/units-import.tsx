@@ -68,7 +68,7 @@ function Importer({ units, initialParentId }: { units: ManagedUnit[]; initialPar
     targets.some((u) => u.id === initialParentId) ? initialParentId : (targets[0]?.id ?? null),
   );
   const importUnits = useMutation('org', 'importUnits');
-  const flow = useImportFlow({ mutation: importUnits, request: (req) => ({ ...req, parentId }), file: UNITS_FILE });
+  const flow = useImportFlow({ context: 'org', mutation: importUnits, request: (req) => ({ ...req, parentId }), file: UNITS_FILE });
 
   if (flow.final) {
     return (
