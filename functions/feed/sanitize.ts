@@ -1,8 +1,8 @@
 // Rich text is sanitised once, on the server, before it is stored: an allow-list of tags and
 // attributes (the subset both WeChat's RichText and browsers render), every other tag dropped
 // (script and style with their content), no event handlers, no links, image sources only from
-// cloud storage or https. The output is re-serialised by the parser, so what is stored is
-// well-formed whatever was sent.
+// cloud storage (an https source would track readers and skip the image check). The output is
+// re-serialised by the parser, so what is stored is well-formed whatever was sent.
 
 import sanitizeHtml from 'sanitize-html';
 
@@ -10,14 +10,14 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'h2', 'h3', 'h4', 'strong', 'b', 'em', 'i', 'u', 's', 'blockquote', 'ul', 'ol', 'li', 'img', 'span'],
   allowedAttributes: { img: ['src', 'alt'], p: ['style'], h2: ['style'], h3: ['style'], h4: ['style'], span: ['style'] },
   allowedStyles: { '*': { 'text-align': [/^(left|right|center|justify)$/] } },
-  allowedSchemes: ['https', 'cloud'],
-  allowedSchemesByTag: { img: ['https', 'cloud'] },
+  allowedSchemes: ['cloud'],
+  allowedSchemesByTag: { img: ['cloud'] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   // Text inside these is dropped together with the tag.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'template', 'title'],
-  // Images only from cloud storage or https (a relative or data: source is dropped with its tag).
-  exclusiveFilter: (frame) => frame.tag === 'img' && !/^(cloud|https):\/\//.test(frame.attribs.src ?? ''),
+  // Images only from cloud storage (any other source is dropped with its tag).
+  exclusiveFilter: (frame) => frame.tag === 'img' && !/^cloud:\/\/[^\s"]+$/.test(frame.attribs.src ?? ''),
 };
 
 export function sanitizeBody(html: string): string {

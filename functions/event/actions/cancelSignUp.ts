@@ -6,17 +6,20 @@ import { cancelDeadline } from '../../../core/domain/event';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, updateById } from '../../lib/db';
 import { precondition } from '../../lib/errors';
+import { consumeAll } from '../../lib/rateLimit';
 import type { ActionContext } from '../../lib/router';
 import type { RegistrationDoc } from '../model';
 import { loadForMember } from '../access';
 import { ACTIVE, moveRegistration, registrationId } from '../registration';
 import { handOverSeat, releaseSeat } from '../seats';
+import { REGISTRATION_LIMITS } from './signUp';
 
 export async function cancelSignUp(input: { eventId: string }, ctx: ActionContext): Promise<EventResponses['cancelSignUp']> {
   const { db, clock } = ctx.deps;
   const _ = db.command;
   const { member, event } = await loadForMember(ctx, input.eventId);
   const now = clock.now();
+  await consumeAll(db, REGISTRATION_LIMITS, member._id, now);
   const reg = await getById<RegistrationDoc>(db, COLLECTIONS.eventRegistrations, registrationId(event._id, member._id));
   if (!reg || !ACTIVE.has(reg.status)) throw precondition('您没有报名这个活动');
   if (reg.attended) throw precondition('您已签到，不能取消报名');

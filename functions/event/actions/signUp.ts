@@ -7,6 +7,7 @@ import { seatsLeft, signupWindowRefusal, SIGNUP_REFUSAL_TEXT } from '../../../co
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, isDuplicateKeyError, updateById, type Database } from '../../lib/db';
 import { precondition } from '../../lib/errors';
+import { consumeAll, MINUTE_MS, type LimitRule } from '../../lib/rateLimit';
 import type { ActionContext } from '../../lib/router';
 import type { EventDoc, RegistrationDoc } from '../model';
 import type { Caller } from '../../org/ports';
@@ -43,6 +44,13 @@ async function answer(db: Database, event: EventDoc, reg: RegistrationDoc, creat
   return { status: reg.status, created, seatsLeft: seatsLeft(fresh.capacity, fresh.confirmed), waitPosition: await waitPosition(db, reg) };
 }
 
+/**
+ * Sign-ups and cancellations per member (issue 14, item 9), together: a stuck button or a script
+ * is slowed down; a real member never meets it (16 taps on one button all pass). No day ceiling:
+ * MAX_CANCELLATIONS already bounds what one event's registration can grow by.
+ */
+export const REGISTRATION_LIMITS: LimitRule[] = [{ scope: 'registration-min', limit: 20, windowMs: MINUTE_MS, kind: 'writes' }];
+
 /** Cancellations of one registration after which the member cannot sign up again by themselves. */
 const MAX_CANCELLATIONS = 3;
 
@@ -51,6 +59,7 @@ export async function signUp(input: { eventId: string }, ctx: ActionContext): Pr
   const _ = db.command;
   const { member, event } = await loadForMember(ctx, input.eventId);
   const now = clock.now();
+  await consumeAll(db, REGISTRATION_LIMITS, member._id, now);
   if (event.status === 'cancelled') throw precondition(SIGNUP_REFUSAL_TEXT.cancelled_event);
   const existing = await getById<RegistrationDoc>(db, COLLECTIONS.eventRegistrations, registrationId(event._id, member._id));
   if (existing && ACTIVE.has(existing.status)) return answer(db, event, existing, false);

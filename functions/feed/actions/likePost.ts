@@ -4,15 +4,18 @@
 import type { FeedResponses } from '../../../core/contracts/feed';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, isDuplicateKeyError, updateById } from '../../lib/db';
+import { consumeAll } from '../../lib/rateLimit';
 import { requireMember } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import type { PostDoc } from '../model';
 import { loadPublished } from '../access';
+import { LIKE_LIMITS } from '../limits';
 
 export async function likePost(input: { postId: string; like: boolean }, ctx: ActionContext): Promise<FeedResponses['likePost']> {
   const { db, clock } = ctx.deps;
   const _ = db.command;
   const me = await requireMember(ctx);
+  await consumeAll(db, LIKE_LIMITS, me._id, clock.now());
   const post = await loadPublished(db, me, input.postId, clock.now());
   const likeId = `${post._id}_${me._id}`;
   if (input.like) {

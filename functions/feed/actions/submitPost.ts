@@ -6,15 +6,19 @@ import { SUBMITTABLE_KINDS, type PostKind } from '../../../core/domain/feed';
 import { COLLECTIONS } from '../../lib/collections';
 import { insert } from '../../lib/db';
 import { invalid } from '../../lib/errors';
+import { consumeAll } from '../../lib/rateLimit';
 import { type Caller, getUnit, requireMember } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import type { PostDoc } from '../model';
+import { SUBMIT_LIMITS } from '../limits';
 import { prepared, type Input } from '../postInput';
 
 export async function submitPost(input: Omit<Input, 'unitId' | 'modelMemberId'>, ctx: ActionContext): Promise<FeedResponses['submitPost']> {
   const { db, clock, ids } = ctx.deps;
   const me: Caller = await requireMember(ctx);
   if (!SUBMITTABLE_KINDS.includes(input.kind as PostKind)) throw invalid('只能投稿活动报道或先进典型');
+  // Before the pictures are downloaded and checked.
+  await consumeAll(db, SUBMIT_LIMITS, me._id, clock.now());
   const fields = await prepared(ctx, input);
   const unit = await getUnit(db, me.unitId);
   const now = clock.now();
