@@ -6,9 +6,12 @@
 //   npm run bench                 default: 3000 requests per scenario, 32 in flight
 //   npm run bench -- --requests 5000 --concurrency 64
 //   npm run bench -- --floor-only the baseline and the floor comparisons alone
+//   npm run bench -- --help       this text
 //
-// The load generator runs in its own thread so it does not share the server's event loop.
+// The load is autocannon's (bench/load.ts), in a process of its own so that it shares neither the
+// server's event loop nor the CPU time the floor comparison counts.
 
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -17,15 +20,21 @@ import { resolveDemoKey } from './lib/demo-data';
 import { sdkDatabase } from './lib/sdk';
 import { ensureCollections, seedDemo } from './lib/setup';
 import { buildFunctions } from './build-functions';
-import { FLOOR_HEADER, floorRows, floorWarmUps, hostVsFloor } from './bench/host-vs-floor';
+import { FLOOR_HEADER, floorClientCpu, floorRows, floorWarmUps, hostVsFloor } from './bench/host-vs-floor';
 import { benchReminderJob, rollUp } from './bench/jobs';
-import { arg, flag, load, login, row, type Result, type Scenario } from './bench/load';
+import { arg, ERRORS_COUNTED, flag, load, login, row, type Result, type Scenario } from './bench/load';
 import { prepareBigOrg, prepareEvent, prepareExam, prepareFeed } from './bench/prepare';
 
-const TABLE_HEADER = `| scenario | DB ops per request | requests | errors | req/s | p50 ms | p99 ms | max ms |
-|---|---|---|---|---|---|---|---|`;
+const TABLE_HEADER = `| scenario | DB ops per request | requests | errors | req/s | ratio to bare | p50 ms | p99 ms | max ms |
+|---|---|---|---|---|---|---|---|---|`;
 
 async function main(): Promise<void> {
+  if (flag('help')) {
+    // The comment that opens this file.
+    const lines = readFileSync(__filename, 'utf8').split('\n');
+    console.log(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.slice(3)).join('\n'));
+    return;
+  }
   const requests = arg('requests', 3000);
   const concurrency = arg('concurrency', 32);
   await buildFunctions({ quiet: true });
@@ -46,37 +55,47 @@ async function main(): Promise<void> {
   // machine has slow spells, and the three show whether one fell on the run. The best is the row.
   const bareRuns: Result[] = [await load(baseline, requests, concurrency)];
 
-  const table = flag('floor-only') ? '' : await scenarioTable(requests, concurrency);
+  const hostTable = flag('floor-only') ? undefined : await scenarioTable(requests, concurrency);
   bareRuns.push(await load(baseline, requests, concurrency));
   // The host against its floor, each in a fresh cloud with the demo organisation: at the default
   // scale-out and with the instances pinned at 4.
   const floors = [...(await hostVsFloor(undefined, requests, concurrency)), ...(await hostVsFloor(4, requests, concurrency))];
   bareRuns.push(await load(baseline, requests, concurrency));
   bare.close();
-  const bareRow = row(`${baseline.name}, best of 3 (${bareRuns.map((r) => Math.round(r.rps)).join(' / ')} req/s at the start, middle, end)`, bareRuns.reduce((a, b) => (b.rps > a.rps ? b : a)));
+  const bareBest = bareRuns.reduce((a, b) => (b.rps > a.rps ? b : a));
+  const bareRow = row(`${baseline.name}, best of 3 (${bareRuns.map((r) => Math.round(r.rps)).join(' / ')} req/s at the start, middle, end)`, bareBest, bareBest.rps);
+  const table = hostTable ? `${hostTable.rows.map((m) => row(m.name, m.result, bareBest.rps)).join('\n')}\n\n${hostTable.jobs}` : '';
 
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const extra = process.argv.slice(2).join(' ');
   console.log(`
 ${new Date().toISOString().slice(0, 10)} · \`npm run bench${extra ? ` -- ${extra}` : ''}\` (${requests} requests per scenario, ${concurrency} in flight) · ${os.cpus().length} cores (${cpu}), Node ${process.version}
 
+Load by autocannon in its own process, keep-alive, 127.0.0.1 only. Errors count ${ERRORS_COUNTED}.
+The ratio to bare is each row's req/s over the best bare baseline of this run.
+
 ${TABLE_HEADER}
 ${bareRow}
 ${table ? `${table}\n` : ''}
 The function host against its floor: the same database requests by the SDK directly from worker threads (one per live
 instance, and 4), ${concurrency} in flight in all; each measurement the best of 3 interleaved runs of ${requests} calls. CPU is the
-whole process's (every thread) per call. In parentheses: one call at a time per worker, the most one-at-a-time instances
-could do with no host at all.
+bench process's (every thread: server, instances or floor workers) per call; the load generator's process is not in it.
+In parentheses: one call at a time per worker, the most one-at-a-time instances could do with no host at all.
 
 ${FLOOR_HEADER}
 ${floorRows(floors).join('\n')}
 
 Warm-up calls (until the rate stopped rising): ${floorWarmUps(floors)}.
+
+The load generator's own CPU per action call (its process, least of the 3 runs): ${floorClientCpu(floors)}.
 `);
 }
 
-/** The main table: the local host's scenarios in one cloud (default scale-out) and the timer jobs. */
-async function scenarioTable(requests: number, concurrency: number): Promise<string> {
+/**
+ * The main table: the local host's scenarios in one cloud (default scale-out), as measurements
+ * (their rows need the bare baseline, measured last), and the timer jobs as text.
+ */
+async function scenarioTable(requests: number, concurrency: number): Promise<{ rows: Array<{ name: string; result: Result }>; jobs: string }> {
   const cloud = await startLocalCloud({ dataDir: ':memory:', resolveDemoKey, logger: () => undefined });
   const db = sdkDatabase({ env: cloud.sdkEnv() });
   await ensureCollections(db);
@@ -97,6 +116,7 @@ async function scenarioTable(requests: number, concurrency: number): Promise<str
       url: fnUrl,
       bodies: ['{"action":"getMe","payload":{"openid":"x"}}'],
       tokens: [memberToken],
+      expect: 'INVALID_ARGUMENT',
     },
     { name: 'local host: org.getMe (bound member)', url: fnUrl, bodies: ['{"action":"getMe","payload":{}}'], tokens: [memberToken] },
     {
@@ -188,18 +208,16 @@ async function scenarioTable(requests: number, concurrency: number): Promise<str
   const detail = JSON.stringify({ action: 'getEvent', payload: { eventId } });
   await load({ name: 'warm-up: event.getEvent', url: `${cloud.url}/api/fn/event`, bodies: [detail], tokens: exam.tokens }, 200, concurrency);
 
-  const rows: string[] = [];
+  const rows: Array<{ name: string; result: Result }> = [];
   for (const s of scenarios) {
     if (s.prepare) s.bodies = s.prepare();
-    rows.push(row(s.name, await load(s, s.once ?? requests, concurrency)));
+    rows.push({ name: s.name, result: await load(s, s.once ?? requests, concurrency) });
     console.error(`  done: ${s.name}`);
   }
   const job = await benchReminderJob(cloud, db, exam.members);
   await cloud.close();
 
-  return `${rows.join('\n')}
-
-Closed-day check-in roll-ups of the organisations above (the check-in timer, run until done): ${rollupJob}.
+  const jobs = `Closed-day check-in roll-ups of the organisations above (the check-in timer, run until done): ${rollupJob}.
 
 Daily check-in reminder job (one timer invocation, ${exam.members.length} members holding a credit; the
 same invocation then rechecks the closed-day roll-ups):
@@ -207,6 +225,7 @@ same invocation then rechecks the closed-day roll-ups):
 | run | members reminded | seconds | members/s | DB ops |
 |---|---|---|---|---|
 ${job.join('\n')}`;
+  return { rows, jobs };
 }
 
 

@@ -1,6 +1,9 @@
 // The function host against its floor: an action's call rate through the host (POST /api/fn,
 // as the H5 build calls it) beside the rate of the same database requests made by the SDK
 // directly (floor.ts), in a fresh local cloud with the demo organisation, at a given instance cap.
+// The action's calls come from autocannon (load.ts) in a process of its own: the CPU time counted
+// here is this process's (server, instances, floor workers), so the outer HTTP client, which the
+// floor has no counterpart of, is left out of both sides; its own CPU per call is shown apart.
 
 import { startLocalCloud } from '../../localcloud';
 import { resolveDemoKey } from '../lib/demo-data';
@@ -15,6 +18,8 @@ export interface Measured {
   p50: number;
   p99: number;
   cpuMs: number;
+  /** The load generator's own CPU per call (its process), for the action's runs. */
+  clientCpuMs?: number;
 }
 
 export interface FloorRun extends Measured {
@@ -60,18 +65,22 @@ async function warmUp(chunk: (n: number) => Promise<{ rps: number }>, settled: (
   return rates.length * CHUNK;
 }
 
-async function measure(calls: number, run: () => Promise<{ rps: number; p50: number; p99: number; errors: number; firstError?: string }>): Promise<Measured> {
+async function measure(
+  calls: number,
+  run: () => Promise<{ rps: number; p50: number; p99: number; errors: number; firstError?: string; clientCpuMs?: number }>,
+): Promise<Measured> {
   const c0 = process.cpuUsage();
   const r = await run();
   const c = process.cpuUsage(c0);
   if (r.errors > 0) throw new Error(`${r.errors} errors, first: ${r.firstError ?? '(an HTTP error)'}`);
-  return { rps: r.rps, p50: r.p50, p99: r.p99, cpuMs: (c.user + c.system) / 1000 / calls };
+  return { rps: r.rps, p50: r.p50, p99: r.p99, cpuMs: (c.user + c.system) / 1000 / calls, clientCpuMs: r.clientCpuMs };
 }
 
 /** The best of the rounds: the highest rate (with its latencies) and the least CPU per call. */
 function best(runs: Measured[]): Measured {
   const top = runs.reduce((a, b) => (b.rps > a.rps ? b : a));
-  return { ...top, cpuMs: Math.min(...runs.map((r) => r.cpuMs)) };
+  const least = (xs: Array<number | undefined>) => (xs.every((x) => x !== undefined) ? Math.min(...(xs as number[])) : undefined);
+  return { ...top, cpuMs: Math.min(...runs.map((r) => r.cpuMs)), clientCpuMs: least(runs.map((r) => r.clientCpuMs)) };
 }
 
 export async function hostVsFloor(cap: number | undefined, requests: number, concurrency: number): Promise<FloorRow[]> {
@@ -173,6 +182,11 @@ export function floorRows(rows: FloorRow[]): string[] {
       return `| ${cells.join(' | ')} |`;
     }),
   );
+}
+
+/** The load generator's own CPU per call, per action row (not in the action's CPU column). */
+export function floorClientCpu(rows: FloorRow[]): string {
+  return rows.map((r) => `${r.label} (${r.cap ? `${r.cap} pinned` : 'default'}): ${r.action.clientCpuMs?.toFixed(2) ?? '—'} ms`).join('; ');
 }
 
 /** Warm-up calls made before measuring, per row. */

@@ -102,8 +102,10 @@ export async function prepareFeed(cloud: LocalCloud): Promise<void> {
     if (!r.ok) throw new Error(`${action}: ${r.message}`);
     return r.data;
   };
+  // A post accepts only its author's own upload, made at the path of a ticket the server issued.
+  const { cloudPath } = (await call('uploadTicket', { purpose: 'postImage', name: 'bench-cover.png' })) as unknown as { cloudPath: string };
   const sdk = sdkCloud({ env: cloud.sdkEnv() });
-  const cover = (await sdk.uploadFile({ cloudPath: 'uploads/bench-cover.png', fileContent: encodePng(1, 1, 0, Buffer.from([0, 90])) })).fileID;
+  const cover = (await sdk.uploadFile({ cloudPath, fileContent: encodePng(1, 1, 0, Buffer.from([0, 90])) })).fileID;
   for (let i = 0; i < 30; i++) {
     const saved = await call('savePost', { post: { kind: 'report', title: `压测报道${i}`, body: '<p>支部开展主题党日活动，全体党员参加。</p>', cover, tags: ['基层动态'], unitId: null } });
     await call('publishPost', { postId: saved.id });
