@@ -143,6 +143,18 @@ describe('wrong phone tails per roster entry', () => {
     // Another entry of the branch is untouched.
     expect(dataOf(await bind('o-lock-neighbour', { name: other.name, inviteCode: 'JGZB01', phoneTail: other.tail }))).toMatchObject({ status: 'bound' });
   });
+
+  it('GIVEN the owner’s request for a locked entry WHEN an organiser approves it THEN that entry is bound (no second entry), and a second request for it is refused', async () => {
+    const [entry] = t.cloud.db.find(COLLECTIONS.members, { name: '锁一' });
+    const requestOf = (openid: string) => t.cloud.db.find(COLLECTIONS.bindRequests, { openid })[0];
+    const approved = dataOf(await t.call('demo-admin', 'org', 'reviewBindRequest', { requestId: requestOf('o-lock-owner')._id, approve: true }));
+    expect(approved).toEqual({ status: 'approved', memberId: entry._id });
+    expect(t.cloud.db.find(COLLECTIONS.members, { name: '锁一' })).toHaveLength(1);
+    expect(t.cloud.db.find(COLLECTIONS.members, { _id: entry._id })[0]).toMatchObject({ openid: 'o-lock-owner', role: 'member', tailMisses: 0 });
+    expect(t.cloud.db.find(COLLECTIONS.identities, { _id: 'o-lock-owner' })[0]).toMatchObject({ memberId: entry._id, unitId: 'br-office' });
+    expect(await t.call('demo-admin', 'org', 'reviewBindRequest', { requestId: requestOf('o-lock-owner2')._id, approve: true })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(t.cloud.db.find(COLLECTIONS.identities, { _id: 'o-lock-owner2' })).toHaveLength(0);
+  });
 });
 
 describe('a branch is never limited as a whole', () => {

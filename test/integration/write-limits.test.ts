@@ -127,6 +127,20 @@ describe('event sign-ups', () => {
   });
 });
 
+describe('check-ins', () => {
+  it('GIVEN 30 check-in calls of one member in a day (taps, retries, make-ups) THEN the 31st waits for tomorrow; tomorrow checks in', async () => {
+    t.cloud.clock.set(T0 + 10 * HOUR);
+    const entry = { title: '学习党章', minutes: 30, note: '' };
+    const first = await Promise.all(Array.from({ length: 20 }, () => t.call(SCHOOL[0], 'checkin', 'checkIn', entry)));
+    expect(refusals(first)).toEqual([]);
+    for (let i = 0; i < 10; i++) expect(await t.call(SCHOOL[0], 'checkin', 'checkIn', entry)).toMatchObject({ ok: true });
+    expect(await t.call(SCHOOL[0], 'checkin', 'checkIn', entry)).toEqual({ ok: false, code: 'RESOURCE_EXHAUSTED', message: '今天的操作次数太多，请明天再试' });
+    expect(await t.call(SCHOOL[0], 'checkin', 'makeUp', { ...entry, day: '2000-01-01' })).toMatchObject({ ok: false, code: 'RESOURCE_EXHAUSTED' });
+    t.cloud.clock.set(T0 + 16 * HOUR + 1_000);
+    expect(await t.call(SCHOOL[0], 'checkin', 'checkIn', entry)).toMatchObject({ ok: true, data: { created: true } });
+  }, 60_000);
+});
+
 describe('post images', () => {
   it('GIVEN a member’s submission with an https image in its body THEN the image is dropped on save', async () => {
     t.cloud.clock.set(T0 + 9 * HOUR + 1_000);
