@@ -11,6 +11,7 @@ import { asRecord } from '../wire';
 import { resultJson } from '../function-host';
 import { BodyTooLarge, JsonTooDeep, parseJsonBody, readBody, sendJson, sendJsonText } from './body';
 import { htmlHeaders, STATIC_HEADERS } from './h5-headers';
+import { isLoopbackOrigin } from './door';
 import { contentTypeFor } from './mime';
 
 const MAX_FN_BODY = 1024 * 1024;
@@ -45,10 +46,20 @@ export class ApiHost {
   constructor(private readonly deps: ApiHostDeps) {}
 
   async handle(req: IncomingMessage, res: ServerResponse, pathname: string, search: URLSearchParams): Promise<void> {
-    // The H5 dev server may run on another origin; Bearer tokens (no cookies) make this safe.
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
-    res.setHeader('Access-Control-Expose-Headers', 'X-DB-Reads, X-DB-Writes');
+    // Pages of this machine only: the app itself, or Taro's H5 dev server on another port. Dev login
+    // takes any openid, so a page of another site must get neither an answer nor a CORS grant.
+    const origin = req.headers.origin;
+    if (origin !== undefined && !isLoopbackOrigin(origin)) {
+      req.resume();
+      sendJson(res, 403, { ok: false, code: 'FORBIDDEN', message: '只能从本机打开的页面访问' }, { Connection: 'close' });
+      return;
+    }
+    if (origin !== undefined) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+      res.setHeader('Access-Control-Expose-Headers', 'X-DB-Reads, X-DB-Writes');
+    }
     if (req.method === 'OPTIONS') {
       res.writeHead(204, { 'Access-Control-Allow-Methods': 'POST, OPTIONS' });
       res.end();

@@ -51,6 +51,17 @@ export function isLoopbackHost(host: string | undefined): boolean {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
 }
 
+/** An Origin header of a page served from this machine (http or https, any port). */
+export function isLoopbackOrigin(origin: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(url.host);
+}
+
 /** Why a request looks like a browser's (undefined when it does not). */
 function browserSign(req: IncomingMessage): string | undefined {
   if (req.headers.origin !== undefined) return 'an Origin header';
