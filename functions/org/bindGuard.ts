@@ -28,6 +28,17 @@ export async function recordTailMiss(db: Database, entryIds: string[]): Promise<
   await updateWhere(db.collection(COLLECTIONS.members).where({ _id: _.in(entryIds), openid: null }), { tailMisses: _.inc(1) });
 }
 
+/**
+ * What binding writes on an entry. Name and invite code are shared knowledge: they bind a member,
+ * never a role; a role the entry carried waits (heldRole) until an organiser appoints the bound
+ * member. The wrong-tail count starts again, as the entry now has its owner.
+ */
+export function bindingChange(entry: BindableEntry, openid: string, now: Date) {
+  const base = { openid, boundAt: now, updatedAt: now, tailMisses: 0 };
+  const held = entry.role !== 'member' || entry.manages.length > 0 ? { role: entry.role, manages: entry.manages } : null;
+  return held ? { ...base, role: 'member' as const, manages: [] as string[], heldRole: held } : base;
+}
+
 /** The bind error messages, kept in one place so the uniform answers stay uniform. */
 export const BIND_TEXT = {
   wrongCode: '邀请码不正确，请核对后再试，或向支部管理员确认',

@@ -61,10 +61,11 @@ describe('checking in', () => {
     };
     await cost('2036-11-25'); // the first day also creates the summary and the month document
     // identity 1, the organisation's settings 1, summary 1 | check-in insert, summary update,
-    // month update, branch-day increment
-    expect(await cost('2036-11-26')).toEqual([3, 4]);
+    // month update, branch-day increment | the day's limit document of the member (issue 14,
+    // item 9), created by the day's first call
+    expect(await cost('2036-11-26')).toEqual([3, 5]);
     for (const d of ['2036-11-27', '2036-11-28']) await cost(d);
-    expect(await cost('2036-11-29')).toEqual([3, 4]);
+    expect(await cost('2036-11-29')).toEqual([3, 5]);
   });
 });
 

@@ -8,10 +8,12 @@ import { beijingDayKey } from '../../../core/domain/time';
 import { COLLECTIONS } from '../../lib/collections';
 import { insert, isDuplicateKeyError, updateById, updateWhere } from '../../lib/db';
 import { precondition } from '../../lib/errors';
+import { consumeAll } from '../../lib/rateLimit';
 import { requireMember } from '../../org/ports';
 import { requireImage } from '../../lib/images';
 import type { ActionContext } from '../../lib/router';
 import { addToSummary, checkinDoc, insertCheckin, markDay, readSummary, stateOf, type Entry } from '../record';
+import { CHECKIN_LIMITS } from '../limits';
 import { rulesFor } from '../settings';
 
 export async function makeUp(input: Entry & { day: string }, ctx: ActionContext): Promise<CheckinResponses['makeUp']> {
@@ -19,6 +21,7 @@ export async function makeUp(input: Entry & { day: string }, ctx: ActionContext)
   const _ = db.command;
   const member = await requireMember(ctx);
   const now = clock.now();
+  await consumeAll(db, CHECKIN_LIMITS, member._id, now);
   const today = beijingDayKey(now);
   const month = monthOf(today);
   const rules = await rulesFor(db, member);

@@ -23,7 +23,7 @@ import { consume, refund } from '../../lib/rateLimit';
 import { findCaller, identityOf } from '../ports';
 import type { BindRequestDoc, InviteCodeDoc, MemberDoc, UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
-import { BIND_GUESSES, BIND_TEXT, needsOrganiser, recordTailMiss, type BindableEntry } from '../bindGuard';
+import { BIND_GUESSES, BIND_TEXT, bindingChange, needsOrganiser, recordTailMiss, type BindableEntry } from '../bindGuard';
 import { getMe } from './getMe';
 
 type Input = Required<Pick<OrgRequests['bindMember'], 'name' | 'inviteCode'>> & { phoneTail?: string };
@@ -113,10 +113,7 @@ async function claimEntry(ctx: ActionContext, memberId: string, unitId: string):
       if (!entry || entry.unitId !== unitId) throw notFound('名单中找不到该党员');
       if (entry.openid !== null) throw new EntryTaken('entry bound');
       const now = new Date(clock.now());
-      // Name and invite code are shared knowledge: they bind a member, never a role. A role the
-      // entry carried waits (heldRole) until an organiser appoints the bound member.
-      const held = entry.role !== 'member' || entry.manages.length > 0 ? { role: entry.role, manages: entry.manages } : null;
-      const change = held ? { openid, boundAt: now, updatedAt: now, role: 'member' as const, manages: [], heldRole: held } : { openid, boundAt: now, updatedAt: now };
+      const change = bindingChange(entry, openid, now);
       const bound: MemberDoc = { ...entry, ...change };
       await t.collection(COLLECTIONS.identities).add({ data: { ...identityOf(bound, openid, now) } });
       await t.collection(COLLECTIONS.members).doc(memberId).update({ data: change });

@@ -11,6 +11,7 @@ import type { BindRequestDoc, MemberDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
 import type { TransactionLike } from '../../lib/db';
 import { loadSortKey } from '../sortKey';
+import { bindingChange, type BindableEntry } from '../bindGuard';
 
 export async function reviewBindRequest(
   input: { requestId: string; approve: boolean; reason?: string },
@@ -35,6 +36,11 @@ export async function reviewBindRequest(
     if (n === 0) throw conflict('该申请已处理');
     return { status: 'rejected', memberId: null };
   }
+
+  // A request for an entry that binds only through an organiser (too many wrong phone tails):
+  // approving binds that entry, not a new one.
+  const entryId = (req as BindRequestDoc & { entryId?: string | null }).entryId;
+  if (entryId) return approveForEntry(ctx, req, entryId, me._id);
 
   // Approve: create the roster entry already bound to the applicant, in one transaction with
   // the identity and the request, so a half-approved request cannot exist.
@@ -76,4 +82,33 @@ export async function reviewBindRequest(
   const _ = db.command;
   await updateById(db, COLLECTIONS.units, req.unitId, { memberCount: _.inc(1), boundCount: _.inc(1) });
   return { status: 'approved', memberId };
+}
+
+/** Bind the applicant to an existing entry, in one transaction with the identity and the request. */
+async function approveForEntry(ctx: ActionContext, req: BindRequestDoc, entryId: string, reviewer: string): Promise<OrgResponses['reviewBindRequest']> {
+  const { db, clock } = ctx.deps;
+  const now = new Date(clock.now());
+  try {
+    await db.runTransaction(async (t: TransactionLike) => {
+      const cur = (await t.collection(COLLECTIONS.bindRequests).doc(req._id).get()).data as BindRequestDoc | null;
+      if (!cur || cur.status !== 'pending') throw conflict('该申请已处理');
+      const entry = (await t.collection(COLLECTIONS.members).doc(entryId).get()).data as BindableEntry | null;
+      if (!entry || entry.unitId !== req.unitId) throw notFound('名单中找不到该党员，请驳回这个申请');
+      if (entry.openid !== null) throw conflict('该名单已被其他微信绑定，请驳回这个申请');
+      const change = bindingChange(entry, req.openid, now);
+      await t.collection(COLLECTIONS.identities).add({ data: { ...identityOf({ ...entry, ...change }, req.openid, now) } });
+      await t.collection(COLLECTIONS.members).doc(entryId).update({ data: change });
+      await t
+        .collection(COLLECTIONS.bindRequests)
+        .doc(req._id)
+        .update({ data: { status: 'approved', memberId: entryId, reviewedAt: now, reviewedBy: reviewer } });
+    });
+  } catch (err) {
+    if (isDuplicateKeyError(err)) throw conflict('申请人已经绑定了其他名单');
+    if (isTransactionConflict(err)) throw conflict('该申请正在被处理，请刷新后查看');
+    throw err;
+  }
+  const _ = db.command;
+  await updateById(db, COLLECTIONS.units, req.unitId, { boundCount: _.inc(1) });
+  return { status: 'approved', memberId: entryId };
 }
