@@ -1,7 +1,7 @@
 // `npm start` leaves a note of where its local cloud listens, so other commands
 // (admin:grant, seed) talk to it over HTTP instead of opening its SQLite file behind its back.
 
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -15,7 +15,10 @@ export interface RunningNote {
 }
 
 export function writeRunningNote(note: RunningNote): void {
-  writeFileSync(NOTE, JSON.stringify(note, null, 2));
+  // The note carries the run's SDK credentials (the keys to /admin): readable by its owner only.
+  // chmod as well, as `mode` applies only when the file is created.
+  writeFileSync(NOTE, JSON.stringify(note, null, 2), { mode: 0o600 });
+  chmodSync(NOTE, 0o600);
 }
 
 export function clearRunningNote(): void {
