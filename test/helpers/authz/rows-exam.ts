@@ -1,0 +1,83 @@
+// The exam context's rows: A's member's attempts, A's exams, and the organisation's shared bank.
+
+import { A, OPEN_QUESTION } from './fixture';
+import { uploader } from './rows-org';
+import { MEMBER_IDS, type Table } from './types';
+
+const HOUR = 3_600_000;
+
+export const examRows: Table = {
+  listExams: { who: 'anyone-bound', payload: () => ({ tab: 'todo' }) },
+  getExam: { who: 'audience', payload: (fx) => ({ examId: fx.examId }) },
+  startExam: { who: 'audience', payload: async (fx, as) => ({ examId: as === 'denied' ? fx.examId : await fx.newExam() }) },
+  getAttempt: { who: 'self', payload: (fx) => ({ attemptId: fx.attemptId }) },
+  saveAnswers: { who: 'self', payload: (fx) => ({ attemptId: fx.attemptId, answers: [{ qid: fx.questionId, choice: [0] }] }) },
+  reportSwitch: { who: 'self', payload: (fx) => ({ attemptId: fx.attemptId, kind: 'show' }) },
+  submitAttempt: { who: 'self', payload: async (fx, as) => ({ attemptId: as === 'denied' ? fx.attemptId : await fx.newOpenAttempt(), answers: [] }) },
+  getResult: { who: 'self', ownReview: true, payload: (fx) => ({ attemptId: fx.submittedAttemptId }) },
+  reportQuestion: { who: 'self', payload: (fx) => ({ attemptId: fx.submittedAttemptId, qid: fx.submittedQuestionId, note: '题干有错别字' }) },
+
+  // The bank is the organisation's, shared by its organisers; keys held from takers of open windows.
+  listQuestions: { who: 'any-organiser' },
+  getQuestion: { who: 'any-organiser', payload: (fx) => ({ questionId: fx.questionId }) },
+  // A's organiser, a taker of the open exam, saves its question without a key (the stored one is
+  // kept, and the answer must not show it); the others add a question of their own.
+  saveQuestion: {
+    who: 'any-organiser',
+    payload: (fx, as) =>
+      as === 'organiser'
+        ? { questionId: fx.questionId, question: { type: 'single', stem: OPEN_QUESTION.stem, options: OPEN_QUESTION.options } }
+        : { question: { type: 'judge', stem: fx.unique('矩阵判断题'), options: ['正确', '错误'], answer: [0] } },
+  },
+  setQuestionStatus: { who: 'any-organiser', payload: (fx) => ({ questionId: fx.spareQuestionId, status: 'active' }) },
+  importQuestions: {
+    who: 'any-organiser',
+    allowed: ['INVALID_ARGUMENT'],
+    payload: async (fx, as, openid) => ({
+      fileID: await fx.upload(uploader(as, openid), 'exam', 'bank.csv', `题型,题干,选项A,选项B,答案\n判断题,${fx.unique('矩阵导入题')},正确,错误,A\n`),
+      fileName: '题库.csv',
+      commit: false,
+    }),
+  },
+  questionTemplate: { who: 'any-organiser' },
+  installSeedBank: { who: 'any-organiser' },
+  bankSummary: { who: 'any-organiser' },
+  listQuestionReports: { who: 'any-organiser' },
+  // A report goes to the organisers of the exam it was filed on (issue 14 item 11): A's exam here.
+  resolveQuestionReport: { who: 'organiser-of-target', payload: (fx) => ({ reportId: fx.reportId, resolution: 'dismissed', reply: '已核对' }) },
+
+  listManagedExams: { who: 'any-organiser' },
+  getExamDraft: { who: 'organiser-of-target', payload: (fx) => ({ examId: fx.draftExamId }) },
+  saveExam: {
+    who: 'organiser-of-target',
+    payload: (fx) => {
+      const now = fx.t.cloud.clock.now();
+      const exam = { title: '矩阵草稿', unitIds: [A], opensAt: now + HOUR, closesAt: now + 2 * HOUR, durationMinutes: 30, paper: { mode: 'fixed', questionIds: [fx.spareQuestionId] }, passScore: 1 };
+      return { examId: fx.draftExamId, exam };
+    },
+  },
+  publishExam: { who: 'organiser-of-target', payload: async (fx, as) => ({ examId: as === 'denied' ? fx.draftExamId : await fx.newExam({ draft: true }) }) },
+  // The original is still open: a permitted organiser hears "after it closes", a state rule.
+  createMakeup: {
+    who: 'organiser-of-target',
+    allowed: ['FAILED_PRECONDITION'],
+    payload: (fx) => {
+      const now = fx.t.cloud.clock.now();
+      return { examId: fx.examId, include: 'absent', opensAt: now + 2 * HOUR, closesAt: now + 3 * HOUR };
+    },
+  },
+  grantExtraTime: { who: 'organiser-of-target', payload: (fx) => ({ examId: fx.examId, memberIds: [MEMBER_IDS.member], minutes: 5, reason: '视力不好' }) },
+  reopenAttempt: {
+    who: 'organiser-of-target',
+    payload: async (fx, as) => ({ attemptId: as === 'denied' ? fx.submittedAttemptId : await fx.newSubmittedAttempt(), minutes: 10, reason: '网络中断' }),
+  },
+  forceSubmit: { who: 'organiser-of-target', payload: async (fx, as) => ({ attemptId: as === 'denied' ? fx.attemptId : await fx.newOpenAttempt(), reason: '考场纪律' }) },
+  examMonitor: { who: 'organiser-of-target', payload: (fx) => ({ examId: fx.examId }) },
+  examStats: { who: 'organiser-of-target', payload: (fx) => ({ examId: fx.examId }) },
+  examRoster: { who: 'organiser-of-target', payload: (fx) => ({ examId: fx.examId, unitId: A }) },
+  remindAbsentees: { who: 'organiser-of-target', payload: (fx) => ({ examId: fx.examId, unitId: A }) },
+  exportResults: { who: 'organiser-of-target', payload: (fx) => ({ examId: fx.examId }) },
+  uploadTicket: { who: 'any-organiser', payload: () => ({ purpose: 'sheet', name: '题库.xlsx' }) },
+  // The timer's job, also callable by hand: it only closes attempts whose deadline passed.
+  sweepAttempts: { who: 'any-organiser' },
+};

@@ -1,0 +1,54 @@
+// The org context's rows: who may run each action on branch A's units, roster and bind requests.
+
+import { A } from './fixture';
+import { CALLERS, type PayloadFor, type Table } from './types';
+
+/** The refused callers hand in A's organiser's own upload: being refused must not depend on the file. */
+export const uploader = (as: PayloadFor, openid: string) => (as === 'denied' ? CALLERS.organiser : openid);
+
+const rosterCsv = '姓名,所在支部,手机号\n矩阵导入,离退休干部党支部,13800009999\n';
+const unitsCsv = '上级组织,组织名称,类型\n离退休干部党支部,矩阵导入小组,党小组\n';
+
+export const orgRows: Table = {
+  getMe: { who: 'unknown-ok' },
+  // A bound caller is told it is bound already (CONFLICT) and nothing changes.
+  bindMember: { who: 'unbound-only', denied: ['CONFLICT'], payload: (fx) => ({ name: fx.unique('矩阵申请'), inviteCode: 'LTGB03' }) },
+  listUnits: { who: 'any-organiser' },
+  createUnit: { who: 'organiser-of-target', payload: (fx) => ({ parentId: A, name: fx.unique('矩阵新组'), kind: 'group' }) },
+  updateUnit: { who: 'organiser-of-target', payload: (fx) => ({ unitId: fx.subUnitId, order: 3 }) },
+  moveUnit: {
+    who: 'organiser-of-target',
+       payload: async (fx) => ({ unitId: await fx.newSubUnit(), parentId: fx.subUnitId }),
+  },
+  closeUnit: { who: 'organiser-of-target', payload: async (fx) => ({ unitId: await fx.newSubUnit() }) },
+  // A's unbound entry 程保国 moves into the unit inside A, then back: both ends are A's.
+  moveMember: { who: 'organiser-of-target', payload: (fx, as) => ({ memberId: 'demo-member-30', unitId: as === 'admin' ? A : fx.subUnitId }) },
+  setLeader: { who: 'organiser-of-target', payload: () => ({ memberId: 'demo-member-24', leader: true }) },
+  listMembers: { who: 'organiser-of-target', payload: () => ({ unitId: A }) },
+  importRoster: {
+    who: 'organiser-of-target',
+    allowed: ['INVALID_ARGUMENT'],
+    payload: async (fx, as, openid) => ({ fileID: await fx.upload(uploader(as, openid), 'org', 'roster.csv', rosterCsv), fileName: '名单.csv', unitId: A, commit: false }),
+  },
+  importUnits: {
+    who: 'organiser-of-target',
+    allowed: ['INVALID_ARGUMENT'],
+    payload: async (fx, as, openid) => ({ fileID: await fx.upload(uploader(as, openid), 'org', 'units.csv', unitsCsv), fileName: '组织.csv', parentId: A, commit: false }),
+  },
+  listBindRequests: { who: 'organiser-of-target', payload: () => ({ unitId: A }) },
+  reviewBindRequest: { who: 'organiser-of-target', payload: async (fx) => ({ requestId: await fx.newBindRequest(), approve: false, reason: '请联系支部' }) },
+  // A bound member of A (韩淑珍) appointed to the unit inside A.
+  setMemberRole: { who: 'organiser-of-target', payload: (fx) => ({ memberId: 'demo-member-25', role: 'unit_organiser', unitIds: [fx.subUnitId] }) },
+  resetInviteCode: { who: 'organiser-of-target', payload: (fx) => ({ unitId: fx.subUnitId }) },
+  getRollup: { who: 'organiser-of-target', payload: () => ({ unitId: A }) },
+  listOrganisers: { who: 'any-organiser' },
+  getSetup: { who: 'any-organiser' },
+  inviteCard: { who: 'organiser-of-target', payload: () => ({ unitId: A }) },
+  // Bound members of A: 唐志刚 (and for the refused callers) for A's organiser, 谢国华 for the admin.
+  unbindMember: {
+    who: 'organiser-of-target',
+       payload: (_fx, as) => ({ memberId: as === 'admin' ? 'demo-member-24' : 'demo-member-26', reason: '矩阵测试解除绑定' }),
+  },
+  uploadTicket: { who: 'any-organiser', payload: () => ({ purpose: 'sheet', name: '名单.xlsx' }) },
+  grantReminders: { who: 'anyone-bound', payload: () => ({ topics: ['exam'] }) },
+};

@@ -1,0 +1,85 @@
+// The authorisation matrix's vocabulary: the six callers, who may run an action, and one row per
+// action (test/integration/authz-matrix.test.ts runs every row against every caller).
+
+import type { ContextName } from '../../../core/contracts';
+import type { ErrorCode } from '../../../core/envelope';
+import type { Fixture } from './fixture';
+
+/**
+ * The six kinds of caller. Branch A is 离退休干部党支部 (br-retired), the branch every target
+ * object belongs to; branch B is 实验中学党支部 (br-school). All from the seeded demo roster.
+ */
+export const CALLERS = {
+  /** Never bound; each action gets its own openid so one row's binding cannot leak into another. */
+  unknown: null,
+  /** 王秀英, member of A. */
+  member: 'demo-member',
+  /** 马俊, member of B. */
+  otherMember: 'demo-m-12',
+  /** 李强, organiser of B's subtree, not A's. */
+  otherOrganiser: 'demo-organiser',
+  /** 宋德明, organiser of A (the target's subtree); also a member of A, so a taker of A's exams. */
+  organiser: 'demo-m-22',
+  /** 张伟, org admin, member of 机关第一党支部 (neither A nor B). */
+  admin: 'demo-admin',
+} as const;
+
+export type CallerKey = keyof typeof CALLERS;
+export const CALLER_KEYS = Object.keys(CALLERS) as CallerKey[];
+
+export const MEMBER_IDS = { member: 'demo-member-21', otherMember: 'demo-member-12', otherOrganiser: 'demo-member-11', organiser: 'demo-member-22', admin: 'demo-member-01' } as const;
+
+export function openidOf(caller: CallerKey, context: ContextName, action: string): string {
+  return CALLERS[caller] ?? `authz-unknown-${context}-${action}`;
+}
+
+/**
+ * Who may run an action on A's objects:
+ * - unknown-ok: everyone, unbound openids included (getMe);
+ * - unbound-only: only an openid not bound yet (bindMember; bound callers are refused);
+ * - anyone-bound: every bound member of the organisation (their own data, the org-wide feed);
+ * - audience: members of the target's audience, i.e. branch A (its member and its organiser);
+ * - self: only the member who owns the target (A's member: their attempt);
+ * - any-organiser: every organiser and the org admin (org-wide lists and the shared bank);
+ * - organiser-of-target: the organiser of A's subtree and the org admin;
+ * - org-admin: the org admin only.
+ */
+export type Who = 'unknown-ok' | 'unbound-only' | 'anyone-bound' | 'audience' | 'self' | 'any-organiser' | 'organiser-of-target' | 'org-admin';
+
+export const PERMITTED: Record<Who, readonly CallerKey[]> = {
+  'unknown-ok': CALLER_KEYS,
+  'unbound-only': ['unknown'],
+  'anyone-bound': ['member', 'otherMember', 'otherOrganiser', 'organiser', 'admin'],
+  audience: ['member', 'organiser'],
+  self: ['member'],
+  'any-organiser': ['otherOrganiser', 'organiser', 'admin'],
+  'organiser-of-target': ['organiser', 'admin'],
+  'org-admin': ['admin'],
+};
+
+/** What a refused caller may be told: not signed in, not allowed, or "no such thing" (hides existence). */
+export const DENIED_CODES: readonly ErrorCode[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'];
+
+/** Who asks: one of the six callers, or 'denied' for the payload shared by every refused caller. */
+export type PayloadFor = CallerKey | 'denied';
+
+export interface Row {
+  who: Who;
+  /**
+   * The payload aimed at A's objects (default `{}`), built once for the refused callers together
+   * and again for each permitted caller, so one caller's success cannot change another's outcome:
+   * factories for state-changing actions create their own object through the actions each time.
+   */
+  payload?: (fx: Fixture, as: PayloadFor, openid: string) => unknown;
+  /** Domain refusals (not authorisation ones) that still count as "allowed", e.g. FAILED_PRECONDITION for a state rule. */
+  allowed?: readonly ErrorCode[];
+  /** Codes a refused caller may get besides DENIED_CODES (e.g. CONFLICT: "you are already bound"). */
+  denied?: readonly ErrorCode[];
+  /** The answer is A's member's own released review (answer keys expected in it). */
+  ownReview?: boolean;
+  /** Today's code lets through someone the rule refuses: the row keeps the rule, the test expects the failure. */
+  knownHole?: string;
+}
+
+export type Table = Record<string, Row>;
+export type Tables = Record<ContextName, Table>;
