@@ -120,7 +120,7 @@ async function scenarioTable(requests: number, concurrency: number): Promise<{ r
     },
     { name: 'local host: org.getMe (bound member)', url: fnUrl, bodies: ['{"action":"getMe","payload":{}}'], tokens: [memberToken] },
     {
-      name: 'local host: org.bindMember → request (one write)',
+      name: 'local host: org.bindMember → request (a guess token taken and given back, the request set)',
       url: fnUrl,
       bodies: ['{"action":"bindMember","payload":{"name":"测试申请","inviteCode":"JGZB01"}}'],
       tokens: strangers,

@@ -10,6 +10,8 @@ import type { LocalCloud } from '../../localcloud';
 import { COLLECTIONS } from '../../functions/lib/collections';
 import { ids } from '../../functions/lib/deps';
 import { normaliseName } from '../../core/domain/text';
+import { DAY_MS, hashKey } from '../../functions/lib/rateLimit';
+import { BIND_GUESSES } from '../../functions/org/bindGuard';
 
 /** What one call of the action asks of the database, as `InvokeResult.stats.ops` lists it. */
 export interface Op {
@@ -57,21 +59,36 @@ const recipes = {
     if (!identity) throw new Error('no identity for ' + openid);
     await db.collection(C.units).where({ _id: _.in([identity.unitId, identity.orgId]) }).limit(2).get();
   },
-  // org.bindMember of a name not on the roster: findCaller (absent), the invite code, its unit, the
-  // roster entries of that name (none), then the request set by its derived _id.
+  // org.bindMember of a name not on the roster: findCaller (absent), a guess token taken (the
+  // window's document created, or when it exists, a conditional increment), the invite code, its
+  // unit, the roster entries of that name (none), the token given back (the code was right), then
+  // the request set by its derived _id.
   async bindRequest(i) {
     const k = i % p.openids.length;
     const openid = p.openids[k];
     if ((await db.collection(C.identities).doc(openid).get()).data) throw new Error(openid + ' is bound');
+    const t = Date.now();
+    const start = Math.floor(t / p.limit.windowMs) * p.limit.windowMs;
+    const limitId = 'rl-' + p.limit.scope + '-' + start + '-' + p.keyHashes[k];
+    try {
+      await db.collection(C.rateLimits).add({ data: {
+        _id: limitId, scope: p.limit.scope, keyHash: p.keyHashes[k], windowStart: new Date(start), count: 1,
+        limit: p.limit.limit, expiresAt: new Date(start + p.limit.windowMs),
+      } });
+    } catch (err) {
+      if (!/E11000|duplicate key|DATABASE_DUPLICATE_WRITE/i.test(String(err && (err.message || err.errMsg)))) throw err;
+      const took = await db.collection(C.rateLimits).where({ _id: limitId, count: _.lt(p.limit.limit) }).update({ data: { count: _.inc(1) } });
+      if (took.stats.updated !== 1) throw new Error(openid + ': no guess token left');
+    }
     const code = (await db.collection(C.inviteCodes).doc(p.inviteCode).get()).data;
     const unit = code ? (await db.collection(C.units).doc(code.unitId).get()).data : null;
     if (!unit) throw new Error('invite code ' + p.inviteCode + ' not found');
     const same = (await db.collection(C.members).where({ unitId: unit._id, name: p.name }).limit(20).get()).data;
     if (same.length > 0) throw new Error(p.name + ' is on the roster');
-    const now = new Date();
+    await db.collection(C.rateLimits).where({ _id: limitId, count: _.gt(0) }).update({ data: { count: _.inc(-1) } });
     await db.collection(C.bindRequests).doc(p.requestIds[k]).set({ data: {
       openid, name: p.name, phoneTail: null, unitId: unit._id, orgId: unit.orgId, status: 'pending',
-      reason: null, memberId: null, createdAt: now, reviewedAt: null, reviewedBy: null,
+      reason: null, memberId: null, entryId: null, createdAt: new Date(t), reviewedAt: null, reviewedBy: null,
     } });
   },
 };
@@ -162,10 +179,13 @@ export class FloorPool {
 }
 
 /**
- * Checks that the recipe makes the action's requests: one invocation's `stats.ops` equal the
- * recipe's list, and one floor call adds no query shape the action had not recorded.
+ * Checks that the recipe makes the action's requests: a repeated invocation's `stats.ops` (the
+ * steady state the measurement runs in: a caller's first call in a limit window creates the
+ * window's document, later ones update it) equal the recipe's list, and one floor call adds no
+ * query shape the action had not recorded.
  */
 export async function checkFloor(cloud: LocalCloud, recipe: FloorRecipe): Promise<void> {
+  await cloud.invoke(recipe.fn, recipe.sample.event, { openid: recipe.sample.openid });
   const { stats } = await cloud.invoke(recipe.fn, recipe.sample.event, { openid: recipe.sample.openid });
   const seen = JSON.stringify(stats.ops);
   if (seen !== JSON.stringify(recipe.ops)) throw new Error(`${recipe.label}: the action made ${seen}, the floor replays ${JSON.stringify(recipe.ops)}`);
@@ -193,20 +213,38 @@ export function getMeFloor(openid: string): FloorRecipe {
   };
 }
 
-/** org.bindMember → request by callers not on the roster: 4 reads, 1 write (a set by _id). */
+/**
+ * org.bindMember → request by callers not on the roster, each calling again within the guess
+ * limit's window: 4 reads, 4 writes (the window's document tried and incremented, the token given
+ * back, the request set by _id).
+ */
 export function bindRequestFloor(openids: string[], name: string, inviteCode: string): FloorRecipe {
+  // The worker computes window starts as windowOf does for windows shorter than a day.
+  if (BIND_GUESSES.windowMs % DAY_MS === 0) throw new Error('bindRequestFloor: day windows are aligned to Beijing days; the floor does not replay that');
+  const modify = (collection: string): Op => ({ action: 'database.modifyDocument', collection });
   return {
     label: 'org.bindMember → request',
     fn: 'org',
     recipe: 'bindRequest',
-    params: { collections: COLLECTIONS, openids, name: normaliseName(name), inviteCode, requestIds: openids.map((o) => ids.derive('r', o)) },
+    params: {
+      collections: COLLECTIONS,
+      openids,
+      name: normaliseName(name),
+      inviteCode,
+      requestIds: openids.map((o) => ids.derive('r', o)),
+      limit: { scope: BIND_GUESSES.scope, limit: BIND_GUESSES.limit, windowMs: BIND_GUESSES.windowMs },
+      keyHashes: openids.map(hashKey),
+    },
     sample: { event: { action: 'bindMember', payload: { name, inviteCode } }, openid: openids[0] },
     ops: [
       get(COLLECTIONS.identities),
+      { action: 'database.insertDocument', collection: COLLECTIONS.rateLimits },
+      modify(COLLECTIONS.rateLimits),
       get(COLLECTIONS.inviteCodes),
       get(COLLECTIONS.units),
       get(COLLECTIONS.members),
-      { action: 'database.modifyDocument', collection: COLLECTIONS.bindRequests },
+      modify(COLLECTIONS.rateLimits),
+      modify(COLLECTIONS.bindRequests),
     ],
   };
 }
