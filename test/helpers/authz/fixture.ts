@@ -1,11 +1,11 @@
 // The objects of branch A the matrix aims at, built through the actions themselves (nothing is
-// seeded but the demo roster), and small builders for the rows that need a fresh object for
+// seeded but the demo roster; A is first moved under a new committee with its own organiser), and small builders for the rows that need a fresh object for
 // each permitted caller (publishing, cancelling, reviewing, closing change what the next caller sees).
 
 import type { ContextName } from '../../../core/contracts';
 import { beijingDayKey } from '../../../core/domain/time';
 import { dataOf, type TestCloud } from '../cloud';
-import { CALLERS } from './types';
+import { CALLERS, MEMBER_IDS } from './types';
 
 export const A = 'br-retired';
 const ADMIN = CALLERS.admin;
@@ -75,6 +75,12 @@ export async function buildFixture(t: TestCloud): Promise<Fixture> {
   const ok = async <T = Record<string, unknown>>(openid: string, fn: ContextName, action: string, payload: unknown = {}) =>
     dataOf(await t.call<T>(openid, fn, action, payload));
   const now = () => t.cloud.clock.now();
+
+  // A committee above A, organised by 陈静 (moved into it from 机关第一党支部).
+  const upper = (await ok<{ unit: { id: string } }>(ADMIN, 'org', 'createUnit', { parentId: 'org-demo', name: '矩阵老干部工委', kind: 'committee' })).unit.id;
+  await ok(ADMIN, 'org', 'moveUnit', { unitId: A, parentId: upper });
+  await ok(ADMIN, 'org', 'moveMember', { memberId: MEMBER_IDS.upperOrganiser, unitId: upper });
+  await ok(ADMIN, 'org', 'setMemberRole', { memberId: MEMBER_IDS.upperOrganiser, role: 'unit_organiser', unitIds: [upper] });
 
   await ok(ADMIN, 'exam', 'installSeedBank');
   const question = (stem: string, explanation: string, right: string) => ({ type: 'single', stem, options: ['甲', right], answer: [1], explanation });

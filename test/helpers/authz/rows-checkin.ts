@@ -26,8 +26,8 @@ export const checkinRows: Table = {
       return { title: fx.unique('矩阵挑战'), startDay: beijingDayKey(now), endDay: beijingDayKey(now + 6 * DAY), requiredDays: 3, unitIds: [A] };
     },
   },
-  // Its creator (A's organiser) or an org admin.
-  cancelChallenge: { who: 'organiser-of-target', payload: async (fx, as) => ({ challengeId: as === 'denied' ? fx.challengeId : await fx.newChallenge() }) },
+  // Its creator (A's organiser) or an org admin; the organiser above A only follows it.
+  cancelChallenge: { who: 'author-or-admin', payload: async (fx, as) => ({ challengeId: as === 'denied' ? fx.challengeId : await fx.newChallenge() }) },
   listChallenges: { who: 'any-organiser' },
   challengeProgress: { who: 'organiser-of-target', payload: (fx) => ({ challengeId: fx.challengeId, unitId: A }) },
   myChallenges: { who: 'anyone-bound' },

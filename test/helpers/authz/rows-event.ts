@@ -14,17 +14,18 @@ export const eventRows: Table = {
   myEvents: { who: 'anyone-bound' },
   // A wrong code is refused as a state rule for those the event is for.
   attendByCode: { who: 'audience', allowed: ['FAILED_PRECONDITION'], payload: (fx) => ({ eventId: fx.eventId, token: '000000' }) },
-  // Editing is for its creator (A's organiser) and org admins.
+  // Changing an event is for its creator (A's organiser) and org admins; the organiser above A
+  // views it, its roster and its codes, and marks attendance, but does not change it.
   saveEvent: {
-    who: 'organiser-of-target',
+    who: 'author-or-admin',
     payload: (fx) => {
       const now = fx.t.cloud.clock.now();
       const event = { kind: 'party_lecture', title: '矩阵草稿活动', place: '活动室', signupOpensAt: now, signupClosesAt: now + DAY, startsAt: now + 2 * DAY, endsAt: now + 2 * DAY + HOUR, capacity: 30, unitIds: ['br-retired'] };
       return { eventId: fx.draftEventId, event };
     },
   },
-  publishEvent: { who: 'organiser-of-target', payload: async (fx, as) => ({ eventId: as === 'denied' ? fx.draftEventId : await fx.newEvent({ draft: true }) }) },
-  cancelEvent: { who: 'organiser-of-target', payload: async (fx, as) => ({ eventId: as === 'denied' ? fx.eventId : await fx.newEvent(), reason: '场地调整' }) },
+  publishEvent: { who: 'author-or-admin', payload: async (fx, as) => ({ eventId: as === 'denied' ? fx.draftEventId : await fx.newEvent({ draft: true }) }) },
+  cancelEvent: { who: 'author-or-admin', payload: async (fx, as) => ({ eventId: as === 'denied' ? fx.eventId : await fx.newEvent(), reason: '场地调整' }) },
   listAdminEvents: { who: 'any-organiser' },
   getEventAdmin: { who: 'organiser-of-target', payload: (fx) => ({ eventId: fx.eventId }) },
   eventRoster: { who: 'organiser-of-target', payload: (fx) => ({ eventId: fx.eventId }) },
@@ -43,5 +44,5 @@ export const eventRows: Table = {
   exportRoster: { who: 'organiser-of-target', payload: (fx) => ({ eventId: fx.eventId }) },
   uploadTicket: { who: 'any-organiser', payload: () => ({ purpose: 'cover', name: '封面.png' }) },
   // Only once the event has ended: a state rule.
-  draftReport: { who: 'organiser-of-target', allowed: ['FAILED_PRECONDITION'], payload: (fx) => ({ eventId: fx.eventId }) },
+  draftReport: { who: 'author-or-admin', allowed: ['FAILED_PRECONDITION'], payload: (fx) => ({ eventId: fx.eventId }) },
 };

@@ -32,7 +32,7 @@ export const feedRows: Table = {
     who: 'organiser-of-target',
     payload: async (fx, as) => {
       if (as === 'denied') return { memberId: fx.featuredMemberId };
-      const memberId = as === 'admin' ? 'demo-member-26' : 'demo-member-25';
+      const memberId = { admin: 'demo-member-26', upperOrganiser: 'demo-member-24' }[as as string] ?? 'demo-member-25';
       await fx.ok(CALLERS.organiser, 'feed', 'featureMember', { memberId, honour: '优秀党员' });
       return { memberId };
     },

@@ -16,13 +16,10 @@ export const orgRows: Table = {
   listUnits: { who: 'any-organiser' },
   createUnit: { who: 'organiser-of-target', payload: (fx) => ({ parentId: A, name: fx.unique('矩阵新组'), kind: 'group' }) },
   updateUnit: { who: 'organiser-of-target', payload: (fx) => ({ unitId: fx.subUnitId, order: 3 }) },
-  moveUnit: {
-    who: 'organiser-of-target',
-       payload: async (fx) => ({ unitId: await fx.newSubUnit(), parentId: fx.subUnitId }),
-  },
+  moveUnit: { who: 'organiser-of-target', payload: async (fx) => ({ unitId: await fx.newSubUnit(), parentId: fx.subUnitId }) },
   closeUnit: { who: 'organiser-of-target', payload: async (fx) => ({ unitId: await fx.newSubUnit() }) },
-  // A's unbound entry 程保国 moves into the unit inside A, then back: both ends are A's.
-  moveMember: { who: 'organiser-of-target', payload: (fx, as) => ({ memberId: 'demo-member-30', unitId: as === 'admin' ? A : fx.subUnitId }) },
+  // A's unbound entry 程保国 moves between A and the unit inside it: both ends are A's.
+  moveMember: { who: 'organiser-of-target', payload: (fx, as) => ({ memberId: 'demo-member-30', unitId: as === 'upperOrganiser' ? A : fx.subUnitId }) },
   setLeader: { who: 'organiser-of-target', payload: () => ({ memberId: 'demo-member-24', leader: true }) },
   listMembers: { who: 'organiser-of-target', payload: () => ({ unitId: A }) },
   importRoster: {
@@ -44,10 +41,10 @@ export const orgRows: Table = {
   listOrganisers: { who: 'any-organiser' },
   getSetup: { who: 'any-organiser' },
   inviteCard: { who: 'organiser-of-target', payload: () => ({ unitId: A }) },
-  // Bound members of A: 唐志刚 (and for the refused callers) for A's organiser, 谢国华 for the admin.
+  // Bound members of A, one per permitted caller (唐志刚 also for the refused ones).
   unbindMember: {
     who: 'organiser-of-target',
-       payload: (_fx, as) => ({ memberId: as === 'admin' ? 'demo-member-24' : 'demo-member-26', reason: '矩阵测试解除绑定' }),
+    payload: (_fx, as) => ({ memberId: { admin: 'demo-member-24', upperOrganiser: 'demo-member-25' }[as as string] ?? 'demo-member-26', reason: '矩阵测试解除绑定' }),
   },
   uploadTicket: { who: 'any-organiser', payload: () => ({ purpose: 'sheet', name: '名单.xlsx' }) },
   grantReminders: { who: 'anyone-bound', payload: () => ({ topics: ['exam'] }) },

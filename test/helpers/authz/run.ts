@@ -4,7 +4,7 @@
 import type { ContextName } from '../../../core/contracts';
 import { isEnvelope, type ErrorCode } from '../../../core/envelope';
 import { DEMO_BRANCHES, DEMO_MEMBERS } from '../../../scripts/lib/demo-data';
-import { KEY_MARK, type Fixture } from './fixture';
+import { A, KEY_MARK, type Fixture } from './fixture';
 import { CALLER_KEYS, DENIED_CODES, PERMITTED, openidOf, type CallerKey, type PayloadFor, type Row } from './types';
 
 /** Collections that record attempts (rate limits, abuse flags): a refused call may write there. */
@@ -34,10 +34,15 @@ export function changed(before: Snapshot, after: Snapshot): string[] {
 }
 
 // What the unknown, member and other-branch callers must never be shown: any phone number of the
-// roster (whole or masked), roster entries not yet bound, invite codes.
-const phones = DEMO_MEMBERS.flatMap((m) => (m.phone ? [m.phone, `${m.phone.slice(0, 3)}****${m.phone.slice(-4)}`] : []));
-const unboundNames = DEMO_MEMBERS.filter((m) => m.openid === null).map((m) => m.name);
-const ROSTER_MARKS = [...phones, ...unboundNames, ...DEMO_BRANCHES.map((b) => b.inviteCode), '"phone', '"phoneMasked"', '"phoneTail"'];
+// roster (whole or masked), roster entries not yet bound, invite codes. The organiser of the other
+// subtree: none of these of A.
+const rosterMarks = (members: typeof DEMO_MEMBERS, codes: string[]) => [
+  ...members.flatMap((m) => (m.phone ? [m.phone, `${m.phone.slice(0, 3)}****${m.phone.slice(-4)}`] : [])),
+  ...members.filter((m) => m.openid === null).map((m) => m.name),
+  ...codes,
+];
+const ROSTER_MARKS = [...rosterMarks(DEMO_MEMBERS, DEMO_BRANCHES.map((b) => b.inviteCode)), '"phone', '"phoneMasked"', '"phoneTail"'];
+const A_ROSTER_MARKS = rosterMarks(DEMO_MEMBERS.filter((m) => m.branch === A), DEMO_BRANCHES.filter((b) => b.id === A).map((b) => b.inviteCode));
 const KEY_FIELDS = ['"answer":', '"blanks":', '"explanation":'];
 const SCANNED: readonly CallerKey[] = ['unknown', 'member', 'otherMember'];
 /** Members of A, so takers of A's open exam: they must never see its key. */
@@ -47,6 +52,7 @@ export function leaks(caller: CallerKey, answer: unknown, row: Row): string[] {
   const json = JSON.stringify(answer);
   const found: string[] = [];
   if (TAKERS.includes(caller) && json.includes(KEY_MARK)) found.push('the open exam’s answer key');
+  if (caller === 'otherOrganiser') for (const mark of A_ROSTER_MARKS) if (json.includes(mark)) found.push(`A's roster data ${mark}`);
   if (!SCANNED.includes(caller)) return found;
   for (const mark of ROSTER_MARKS) if (json.includes(mark)) found.push(`roster data ${mark}`);
   if (!(row.ownReview && caller === 'member')) for (const f of KEY_FIELDS) if (json.includes(f)) found.push(`key field ${f}`);
@@ -57,6 +63,7 @@ export interface Outcome {
   caller: CallerKey;
   permitted: boolean;
   code: 'ok' | ErrorCode | 'not an envelope';
+  message: string;
 }
 
 export interface RowResult {
@@ -73,8 +80,9 @@ export async function runRow(fx: Fixture, context: ContextName, action: string, 
   const call = async (caller: CallerKey, payload: unknown): Promise<Outcome> => {
     const answer = await fx.t.call(openidOf(caller, context, action), context, action, payload);
     const code = !isEnvelope(answer) ? 'not an envelope' : answer.ok ? 'ok' : answer.code;
+    const message = isEnvelope(answer) && !answer.ok ? `: ${answer.message}` : '';
     for (const leak of leaks(caller, answer, row)) problems.push(`${caller}: answer shows ${leak}`);
-    return { caller, permitted: permitted.includes(caller), code };
+    return { caller, permitted: permitted.includes(caller), code, message };
   };
 
   if (refused.length > 0) {
@@ -85,7 +93,7 @@ export async function runRow(fx: Fixture, context: ContextName, action: string, 
     if (diff.length > 0) problems.push(`refused callers changed the database: ${diff.slice(0, 5).join(', ')}${diff.length > 5 ? ` (+${diff.length - 5})` : ''}`);
     const deniedOk = [...DENIED_CODES, ...(row.denied ?? [])];
     for (const o of results) {
-      if (!deniedOk.includes(o.code as ErrorCode)) problems.push(`${o.caller} must be refused (${deniedOk.join('/')}), got ${o.code}`);
+      if (!deniedOk.includes(o.code as ErrorCode)) problems.push(`${o.caller} must be refused (${deniedOk.join('/')}), got ${o.code}${o.message}`);
     }
     outcomes.push(...results);
   }
@@ -101,7 +109,7 @@ export async function runRow(fx: Fixture, context: ContextName, action: string, 
       if (diff.length > 0) problems.push(`${caller} was refused (${o.code}) but the database changed: ${diff.slice(0, 5).join(', ')}`);
     }
     const allowed = ['ok', ...(row.allowed ?? [])];
-    if (!allowed.includes(o.code)) problems.push(`${caller} may run it (${allowed.join('/')}), got ${o.code}`);
+    if (!allowed.includes(o.code)) problems.push(`${caller} may run it (${allowed.join('/')}), got ${o.code}${o.message}`);
     outcomes.push(o);
   }
   return { outcomes, problems };

@@ -6,7 +6,8 @@ import type { ErrorCode } from '../../../core/envelope';
 import type { Fixture } from './fixture';
 
 /**
- * The six kinds of caller. Branch A is 离退休干部党支部 (br-retired), the branch every target
+ * The six kinds of caller (the organiser of A's subtree twice: A's own, and one of a unit above A).
+ * Branch A is 离退休干部党支部 (br-retired), the branch every target
  * object belongs to; branch B is 实验中学党支部 (br-school). All from the seeded demo roster.
  */
 export const CALLERS = {
@@ -20,6 +21,8 @@ export const CALLERS = {
   otherOrganiser: 'demo-organiser',
   /** 宋德明, organiser of A (the target's subtree); also a member of A, so a taker of A's exams. */
   organiser: 'demo-m-22',
+  /** 陈静, moved into a committee the fixture puts above A and appointed its organiser: A's subtree seen from above. */
+  upperOrganiser: 'demo-m-03',
   /** 张伟, org admin, member of 机关第一党支部 (neither A nor B). */
   admin: 'demo-admin',
 } as const;
@@ -27,7 +30,14 @@ export const CALLERS = {
 export type CallerKey = keyof typeof CALLERS;
 export const CALLER_KEYS = Object.keys(CALLERS) as CallerKey[];
 
-export const MEMBER_IDS = { member: 'demo-member-21', otherMember: 'demo-member-12', otherOrganiser: 'demo-member-11', organiser: 'demo-member-22', admin: 'demo-member-01' } as const;
+export const MEMBER_IDS = {
+  member: 'demo-member-21',
+  otherMember: 'demo-member-12',
+  otherOrganiser: 'demo-member-11',
+  organiser: 'demo-member-22',
+  upperOrganiser: 'demo-member-03',
+  admin: 'demo-member-01',
+} as const;
 
 export function openidOf(caller: CallerKey, context: ContextName, action: string): string {
   return CALLERS[caller] ?? `authz-unknown-${context}-${action}`;
@@ -41,19 +51,22 @@ export function openidOf(caller: CallerKey, context: ContextName, action: string
  * - audience: members of the target's audience, i.e. branch A (its member and its organiser);
  * - self: only the member who owns the target (A's member: their attempt);
  * - any-organiser: every organiser and the org admin (org-wide lists and the shared bank);
- * - organiser-of-target: the organiser of A's subtree and the org admin;
+ * - organiser-of-target: the organisers of A's subtree (A's own, the one above) and the org admin;
+ * - author-or-admin: the organiser who created the target (A's own, for every fixture object) and
+ *   the org admin, not other organisers of its subtree (events and challenges are changed so);
  * - org-admin: the org admin only.
  */
-export type Who = 'unknown-ok' | 'unbound-only' | 'anyone-bound' | 'audience' | 'self' | 'any-organiser' | 'organiser-of-target' | 'org-admin';
+export type Who = 'unknown-ok' | 'unbound-only' | 'anyone-bound' | 'audience' | 'self' | 'any-organiser' | 'organiser-of-target' | 'author-or-admin' | 'org-admin';
 
 export const PERMITTED: Record<Who, readonly CallerKey[]> = {
   'unknown-ok': CALLER_KEYS,
   'unbound-only': ['unknown'],
-  'anyone-bound': ['member', 'otherMember', 'otherOrganiser', 'organiser', 'admin'],
+  'anyone-bound': ['member', 'otherMember', 'otherOrganiser', 'organiser', 'upperOrganiser', 'admin'],
   audience: ['member', 'organiser'],
   self: ['member'],
-  'any-organiser': ['otherOrganiser', 'organiser', 'admin'],
-  'organiser-of-target': ['organiser', 'admin'],
+  'any-organiser': ['otherOrganiser', 'organiser', 'upperOrganiser', 'admin'],
+  'organiser-of-target': ['organiser', 'upperOrganiser', 'admin'],
+  'author-or-admin': ['organiser', 'admin'],
   'org-admin': ['admin'],
 };
 
