@@ -68,7 +68,7 @@ interface KnownFailure {
 const SEED = Number(process.env.FUZZ_SEED ?? 20261204);
 /** `npm run fuzz` sets 10. */
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
-const RUNS = Math.max(1, Math.round(16 * SCALE));
+const RUNS = Math.max(1, Math.round(12 * SCALE));
 /** Who calls, and how often: the stranger is refused at the door, so less often. */
 const CALLERS = [
   { openid: MEMBER, weight: 3 },
