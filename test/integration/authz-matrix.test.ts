@@ -1,9 +1,10 @@
 // The authorisation matrix (issue 14): every action of every context, enumerated from the
 // contracts' schema maps, run as six kinds of caller (the organiser of the target's subtree both as
-// the branch's own and as one of a unit above it) against real objects of one branch, each outcome
-// compared with the one table of who may (test/helpers/authz/rows-*.ts). A refused call leaves the
-// database as it was; no answer to an outsider shows phones, roster or answer keys, and no taker of
-// the branch's open exam sees its key. An action added to a contract without its row fails here.
+// the branch's own and as one of a unit above it) and another organisation's admin, against real
+// objects of one branch, each outcome compared with the one table of who may
+// (test/helpers/authz/rows-*.ts). A refused call leaves the database as it was; no answer to an
+// outsider shows phones, roster or answer keys, and no taker of the branch's open exam sees its
+// key. An action added to a contract without its row fails here.
 
 import type { ContextName } from '../../core/contracts';
 import { checkinSchemas } from '../../core/contracts/checkin';

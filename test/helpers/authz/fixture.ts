@@ -5,7 +5,9 @@
 import type { ContextName } from '../../../core/contracts';
 import { beijingDayKey } from '../../../core/domain/time';
 import { dataOf, type TestCloud } from '../cloud';
-import { CALLERS, MEMBER_IDS } from './types';
+import { COLLECTIONS } from '../../../functions/lib/collections';
+import { grantAdmin, rootUnit } from '../../../scripts/lib/setup';
+import { CALLERS, FOREIGN_ORG, MEMBER_IDS } from './types';
 
 export const A = 'br-retired';
 const ADMIN = CALLERS.admin;
@@ -75,6 +77,10 @@ export async function buildFixture(t: TestCloud): Promise<Fixture> {
   const ok = async <T = Record<string, unknown>>(openid: string, fn: ContextName, action: string, payload: unknown = {}) =>
     dataOf(await t.call<T>(openid, fn, action, payload));
   const now = () => t.cloud.clock.now();
+
+  // A second organisation and its admin, seeded: no action creates an organisation.
+  await t.db.collection(COLLECTIONS.units).add({ data: { ...rootUnit(FOREIGN_ORG, '矩阵外单位', new Date(now())) } });
+  await grantAdmin(t.db, { openid: CALLERS.foreignAdmin, orgId: FOREIGN_ORG, name: '外单位管理员' });
 
   // A committee above A, organised by 陈静 (moved into it from 机关第一党支部).
   const upper = (await ok<{ unit: { id: string } }>(ADMIN, 'org', 'createUnit', { parentId: 'org-demo', name: '矩阵老干部工委', kind: 'committee' })).unit.id;

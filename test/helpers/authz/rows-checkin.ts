@@ -8,17 +8,17 @@ const DAY = 86_400_000;
 const entry = { title: '学习党章第一章', minutes: 20 };
 
 export const checkinRows: Table = {
-  checkIn: { who: 'anyone-bound', payload: () => entry },
+  checkIn: { who: 'anyone-bound', ownOrg: true, payload: () => entry },
   // Yesterday, within the default window; a quota or window refusal is a state rule.
-  makeUp: { who: 'anyone-bound', allowed: ['FAILED_PRECONDITION'], payload: (fx) => ({ ...entry, day: beijingDayKey(fx.t.cloud.clock.now() - DAY) }) },
-  getMyCheckins: { who: 'anyone-bound' },
-  branchCompletion: { who: 'any-organiser' },
+  makeUp: { who: 'anyone-bound', ownOrg: true, allowed: ['FAILED_PRECONDITION'], payload: (fx) => ({ ...entry, day: beijingDayKey(fx.t.cloud.clock.now() - DAY) }) },
+  getMyCheckins: { who: 'anyone-bound', ownOrg: true },
+  branchCompletion: { who: 'any-organiser', ownOrg: true },
   branchDayRoster: { who: 'organiser-of-target', payload: () => ({ unitId: A }) },
   remindBranch: { who: 'organiser-of-target', allowed: ['FAILED_PRECONDITION'], payload: () => ({ unitId: A }) },
   completionTrend: { who: 'organiser-of-target', payload: () => ({ unitId: A }) },
   exportCompletion: { who: 'organiser-of-target', payload: () => ({ unitId: A }) },
-  getSettings: { who: 'anyone-bound' },
-  updateSettings: { who: 'org-admin', payload: () => ({ makeupWindowDays: 3, makeupPerMonth: 2, reminderEnabled: false, reminderTime: '20:00' }) },
+  getSettings: { who: 'anyone-bound', ownOrg: true },
+  updateSettings: { who: 'org-admin', ownOrg: true, payload: () => ({ makeupWindowDays: 3, makeupPerMonth: 2, reminderEnabled: false, reminderTime: '20:00' }) },
   createChallenge: {
     who: 'organiser-of-target',
     payload: (fx) => {
@@ -28,9 +28,9 @@ export const checkinRows: Table = {
   },
   // Its creator (A's organiser) or an org admin; the organiser above A only follows it.
   cancelChallenge: { who: 'author-or-admin', payload: async (fx, as) => ({ challengeId: as === 'denied' ? fx.challengeId : await fx.newChallenge() }) },
-  listChallenges: { who: 'any-organiser' },
+  listChallenges: { who: 'any-organiser', ownOrg: true },
   challengeProgress: { who: 'organiser-of-target', payload: (fx) => ({ challengeId: fx.challengeId, unitId: A }) },
-  myChallenges: { who: 'anyone-bound' },
-  sharedCheckins: { who: 'anyone-bound' },
-  uploadTicket: { who: 'anyone-bound', payload: () => ({ purpose: 'photo', name: '学习照片.png' }) },
+  myChallenges: { who: 'anyone-bound', ownOrg: true },
+  sharedCheckins: { who: 'anyone-bound', ownOrg: true },
+  uploadTicket: { who: 'anyone-bound', ownOrg: true, payload: () => ({ purpose: 'photo', name: '学习照片.png' }) },
 };

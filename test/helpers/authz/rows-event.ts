@@ -6,12 +6,12 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 export const eventRows: Table = {
-  listEvents: { who: 'anyone-bound', payload: () => ({ tab: 'open' }) },
+  listEvents: { who: 'anyone-bound', ownOrg: true, payload: () => ({ tab: 'open' }) },
   getEvent: { who: 'audience', payload: (fx) => ({ eventId: fx.eventId }) },
   signUp: { who: 'audience', payload: (fx) => ({ eventId: fx.eventId }) },
   // Each permitted caller cancels their own sign-up to an event of A.
   cancelSignUp: { who: 'audience', payload: async (fx, as, openid) => ({ eventId: as === 'denied' ? fx.eventId : await fx.newSignedUpEvent(openid) }) },
-  myEvents: { who: 'anyone-bound' },
+  myEvents: { who: 'anyone-bound', ownOrg: true },
   // A wrong code is refused as a state rule for those the event is for.
   attendByCode: { who: 'audience', allowed: ['FAILED_PRECONDITION'], payload: (fx) => ({ eventId: fx.eventId, token: '000000' }) },
   // Changing an event is for its creator (A's organiser) and org admins; the organiser above A
@@ -26,7 +26,7 @@ export const eventRows: Table = {
   },
   publishEvent: { who: 'author-or-admin', payload: async (fx, as) => ({ eventId: as === 'denied' ? fx.draftEventId : await fx.newEvent({ draft: true }) }) },
   cancelEvent: { who: 'author-or-admin', payload: async (fx, as) => ({ eventId: as === 'denied' ? fx.eventId : await fx.newEvent(), reason: '场地调整' }) },
-  listAdminEvents: { who: 'any-organiser' },
+  listAdminEvents: { who: 'any-organiser', ownOrg: true },
   getEventAdmin: { who: 'organiser-of-target', payload: (fx) => ({ eventId: fx.eventId }) },
   eventRoster: { who: 'organiser-of-target', payload: (fx) => ({ eventId: fx.eventId }) },
   reviewSignUp: {
@@ -42,7 +42,7 @@ export const eventRows: Table = {
   qrToken: { who: 'organiser-of-target', payload: (fx) => ({ eventId: fx.eventId }) },
   entryCode: { who: 'organiser-of-target', payload: (fx) => ({ eventId: fx.eventId }) },
   exportRoster: { who: 'organiser-of-target', payload: (fx) => ({ eventId: fx.eventId }) },
-  uploadTicket: { who: 'any-organiser', payload: () => ({ purpose: 'cover', name: '封面.png' }) },
+  uploadTicket: { who: 'any-organiser', ownOrg: true, payload: () => ({ purpose: 'cover', name: '封面.png' }) },
   // Only once the event has ended: a state rule.
   draftReport: { who: 'author-or-admin', allowed: ['FAILED_PRECONDITION'], payload: (fx) => ({ eventId: fx.eventId }) },
 };

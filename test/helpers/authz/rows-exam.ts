@@ -7,7 +7,7 @@ import { MEMBER_IDS, type Table } from './types';
 const HOUR = 3_600_000;
 
 export const examRows: Table = {
-  listExams: { who: 'anyone-bound', payload: () => ({ tab: 'todo' }) },
+  listExams: { who: 'anyone-bound', ownOrg: true, payload: () => ({ tab: 'todo' }) },
   getExam: { who: 'audience', payload: (fx) => ({ examId: fx.examId }) },
   startExam: { who: 'audience', payload: async (fx, as) => ({ examId: as === 'denied' ? fx.examId : await fx.newExam() }) },
   getAttempt: { who: 'self', payload: (fx) => ({ attemptId: fx.attemptId }) },
@@ -18,12 +18,13 @@ export const examRows: Table = {
   reportQuestion: { who: 'self', payload: (fx) => ({ attemptId: fx.submittedAttemptId, qid: fx.submittedQuestionId, note: '题干有错别字' }) },
 
   // The bank is the organisation's, shared by its organisers; keys held from takers of open windows.
-  listQuestions: { who: 'any-organiser' },
+  listQuestions: { who: 'any-organiser', ownOrg: true },
   getQuestion: { who: 'any-organiser', payload: (fx) => ({ questionId: fx.questionId }) },
   // A's organiser, a taker of the open exam, saves its question without a key (the stored one is
   // kept, and the answer must not show it); the others add a question of their own.
   saveQuestion: {
     who: 'any-organiser',
+    ownOrg: true,
     payload: (fx, as) =>
       as === 'organiser'
         ? { questionId: fx.questionId, question: { type: 'single', stem: OPEN_QUESTION.stem, options: OPEN_QUESTION.options } }
@@ -32,6 +33,7 @@ export const examRows: Table = {
   setQuestionStatus: { who: 'any-organiser', payload: (fx) => ({ questionId: fx.spareQuestionId, status: 'active' }) },
   importQuestions: {
     who: 'any-organiser',
+    ownOrg: true,
     allowed: ['INVALID_ARGUMENT'],
     payload: async (fx, as, openid) => ({
       fileID: await fx.upload(uploader(as, openid), 'exam', 'bank.csv', `题型,题干,选项A,选项B,答案\n判断题,${fx.unique('矩阵导入题')},正确,错误,A\n`),
@@ -39,17 +41,19 @@ export const examRows: Table = {
       commit: false,
     }),
   },
-  questionTemplate: { who: 'any-organiser' },
-  installSeedBank: { who: 'any-organiser' },
-  bankSummary: { who: 'any-organiser' },
-  listQuestionReports: { who: 'any-organiser' },
+  questionTemplate: { who: 'any-organiser', ownOrg: true },
+  installSeedBank: { who: 'any-organiser', ownOrg: true },
+  bankSummary: { who: 'any-organiser', ownOrg: true },
+  listQuestionReports: { who: 'any-organiser', ownOrg: true },
   // A report goes to the organisers of the exam it was filed on (issue 14 item 11): A's exam here.
   resolveQuestionReport: { who: 'organiser-of-target', payload: (fx) => ({ reportId: fx.reportId, resolution: 'dismissed', reply: '已核对' }) },
 
-  listManagedExams: { who: 'any-organiser' },
+  listManagedExams: { who: 'any-organiser', ownOrg: true },
   getExamDraft: { who: 'organiser-of-target', payload: (fx) => ({ examId: fx.draftExamId }) },
+  // The units named are checked first: to another organisation's admin, A's branch does not exist.
   saveExam: {
     who: 'organiser-of-target',
+    denied: ['INVALID_ARGUMENT'],
     payload: (fx) => {
       const now = fx.t.cloud.clock.now();
       const exam = { title: '矩阵草稿', unitIds: [A], opensAt: now + HOUR, closesAt: now + 2 * HOUR, durationMinutes: 30, paper: { mode: 'fixed', questionIds: [fx.spareQuestionId] }, passScore: 1 };
@@ -77,7 +81,7 @@ export const examRows: Table = {
   examRoster: { who: 'organiser-of-target', payload: (fx) => ({ examId: fx.examId, unitId: A }) },
   remindAbsentees: { who: 'organiser-of-target', payload: (fx) => ({ examId: fx.examId, unitId: A }) },
   exportResults: { who: 'organiser-of-target', payload: (fx) => ({ examId: fx.examId }) },
-  uploadTicket: { who: 'any-organiser', payload: () => ({ purpose: 'sheet', name: '题库.xlsx' }) },
+  uploadTicket: { who: 'any-organiser', ownOrg: true, payload: () => ({ purpose: 'sheet', name: '题库.xlsx' }) },
   // The timer's job, also callable by hand: it only closes attempts whose deadline passed.
-  sweepAttempts: { who: 'any-organiser' },
+  sweepAttempts: { who: 'any-organiser', ownOrg: true },
 };

@@ -13,7 +13,7 @@ export const orgRows: Table = {
   getMe: { who: 'unknown-ok' },
   // A bound caller is told it is bound already (CONFLICT) and nothing changes.
   bindMember: { who: 'unbound-only', denied: ['CONFLICT'], payload: (fx) => ({ name: fx.unique('矩阵申请'), inviteCode: 'LTGB03' }) },
-  listUnits: { who: 'any-organiser' },
+  listUnits: { who: 'any-organiser', ownOrg: true },
   createUnit: { who: 'organiser-of-target', payload: (fx) => ({ parentId: A, name: fx.unique('矩阵新组'), kind: 'group' }) },
   updateUnit: { who: 'organiser-of-target', payload: (fx) => ({ unitId: fx.subUnitId, order: 3 }) },
   moveUnit: { who: 'organiser-of-target', payload: async (fx) => ({ unitId: await fx.newSubUnit(), parentId: fx.subUnitId }) },
@@ -38,14 +38,14 @@ export const orgRows: Table = {
   setMemberRole: { who: 'organiser-of-target', payload: (fx) => ({ memberId: 'demo-member-25', role: 'unit_organiser', unitIds: [fx.subUnitId] }) },
   resetInviteCode: { who: 'organiser-of-target', payload: (fx) => ({ unitId: fx.subUnitId }) },
   getRollup: { who: 'organiser-of-target', payload: () => ({ unitId: A }) },
-  listOrganisers: { who: 'any-organiser' },
-  getSetup: { who: 'any-organiser' },
+  listOrganisers: { who: 'any-organiser', ownOrg: true },
+  getSetup: { who: 'any-organiser', ownOrg: true },
   inviteCard: { who: 'organiser-of-target', payload: () => ({ unitId: A }) },
   // Bound members of A, one per permitted caller (唐志刚 also for the refused ones).
   unbindMember: {
     who: 'organiser-of-target',
     payload: (_fx, as) => ({ memberId: { admin: 'demo-member-24', upperOrganiser: 'demo-member-25' }[as as string] ?? 'demo-member-26', reason: '矩阵测试解除绑定' }),
   },
-  uploadTicket: { who: 'any-organiser', payload: () => ({ purpose: 'sheet', name: '名单.xlsx' }) },
-  grantReminders: { who: 'anyone-bound', payload: () => ({ topics: ['exam'] }) },
+  uploadTicket: { who: 'any-organiser', ownOrg: true, payload: () => ({ purpose: 'sheet', name: '名单.xlsx' }) },
+  grantReminders: { who: 'anyone-bound', ownOrg: true, payload: () => ({ topics: ['exam'] }) },
 };

@@ -5,10 +5,10 @@ import type { ContextName } from '../../../core/contracts';
 import { isEnvelope, type ErrorCode } from '../../../core/envelope';
 import { DEMO_BRANCHES, DEMO_MEMBERS } from '../../../scripts/lib/demo-data';
 import { A, KEY_MARK, type Fixture } from './fixture';
-import { CALLER_KEYS, DENIED_CODES, PERMITTED, openidOf, type CallerKey, type PayloadFor, type Row } from './types';
+import { CALLER_KEYS, DENIED_CODES, openidOf, permittedFor, type CallerKey, type PayloadFor, type Row } from './types';
 
 /** Collections that record attempts (rate limits, abuse flags): a refused call may write there. */
-export const ATTEMPT_COLLECTIONS = /rate|limit|attempt[sL]og|abuse|throttle|guess/i;
+export const ATTEMPT_COLLECTIONS: ReadonlySet<string> = new Set(['rateLimits']);
 
 type Snapshot = Map<string, Map<string, string>>;
 
@@ -16,7 +16,7 @@ export function snapshot(fx: Fixture): Snapshot {
   const db = fx.t.cloud.db;
   const out: Snapshot = new Map();
   for (const name of db.listCollections()) {
-    if (ATTEMPT_COLLECTIONS.test(name)) continue;
+    if (ATTEMPT_COLLECTIONS.has(name)) continue;
     out.set(name, new Map(db.find(name).map((d) => [String(d._id), JSON.stringify(d)])));
   }
   return out;
@@ -53,6 +53,9 @@ export function leaks(caller: CallerKey, answer: unknown, row: Row): string[] {
   const found: string[] = [];
   if (TAKERS.includes(caller) && json.includes(KEY_MARK)) found.push('the open exam’s answer key');
   if (caller === 'otherOrganiser') for (const mark of A_ROSTER_MARKS) if (json.includes(mark)) found.push(`A's roster data ${mark}`);
+  if (caller === 'foreignAdmin') {
+    for (const mark of [...rosterMarks(DEMO_MEMBERS, DEMO_BRANCHES.map((b) => b.inviteCode)), KEY_MARK]) if (json.includes(mark)) found.push(`the demo organisation's ${mark}`);
+  }
   if (!SCANNED.includes(caller)) return found;
   for (const mark of ROSTER_MARKS) if (json.includes(mark)) found.push(`roster data ${mark}`);
   if (!(row.ownReview && caller === 'member')) for (const f of KEY_FIELDS) if (json.includes(f)) found.push(`key field ${f}`);
@@ -72,7 +75,7 @@ export interface RowResult {
 }
 
 export async function runRow(fx: Fixture, context: ContextName, action: string, row: Row): Promise<RowResult> {
-  const permitted = PERMITTED[row.who];
+  const permitted = permittedFor(row);
   const refused = CALLER_KEYS.filter((c) => !permitted.includes(c));
   const outcomes: Outcome[] = [];
   const problems: string[] = [];

@@ -6,9 +6,10 @@ import type { ErrorCode } from '../../../core/envelope';
 import type { Fixture } from './fixture';
 
 /**
- * The six kinds of caller (the organiser of A's subtree twice: A's own, and one of a unit above A).
- * Branch A is 离退休干部党支部 (br-retired), the branch every target
- * object belongs to; branch B is 实验中学党支部 (br-school). All from the seeded demo roster.
+ * The six kinds of caller (the organiser of A's subtree twice: A's own, and one of a unit above A),
+ * and the admin of another organisation. Branch A is 离退休干部党支部 (br-retired), the branch
+ * every target object belongs to; branch B is 实验中学党支部 (br-school). All from the seeded demo
+ * roster but the foreign admin (seeded by the fixture: no action creates an organisation).
  */
 export const CALLERS = {
   /** Never bound; each action gets its own openid so one row's binding cannot leak into another. */
@@ -25,6 +26,8 @@ export const CALLERS = {
   upperOrganiser: 'demo-m-03',
   /** 张伟, org admin, member of 机关第一党支部 (neither A nor B). */
   admin: 'demo-admin',
+  /** The org admin of a second organisation: refused on everything of A's, answered about their own. */
+  foreignAdmin: 'authz-foreign-admin',
 } as const;
 
 export type CallerKey = keyof typeof CALLERS;
@@ -38,6 +41,7 @@ export const MEMBER_IDS = {
   upperOrganiser: 'demo-member-03',
   admin: 'demo-member-01',
 } as const;
+export const FOREIGN_ORG = 'org-authz-foreign';
 
 export function openidOf(caller: CallerKey, context: ContextName, action: string): string {
   return CALLERS[caller] ?? `authz-unknown-${context}-${action}`;
@@ -59,7 +63,7 @@ export function openidOf(caller: CallerKey, context: ContextName, action: string
 export type Who = 'unknown-ok' | 'unbound-only' | 'anyone-bound' | 'audience' | 'self' | 'any-organiser' | 'organiser-of-target' | 'author-or-admin' | 'org-admin';
 
 export const PERMITTED: Record<Who, readonly CallerKey[]> = {
-  'unknown-ok': CALLER_KEYS,
+  'unknown-ok': ['unknown', 'member', 'otherMember', 'otherOrganiser', 'organiser', 'upperOrganiser', 'admin'],
   'unbound-only': ['unknown'],
   'anyone-bound': ['member', 'otherMember', 'otherOrganiser', 'organiser', 'upperOrganiser', 'admin'],
   audience: ['member', 'organiser'],
@@ -69,6 +73,13 @@ export const PERMITTED: Record<Who, readonly CallerKey[]> = {
   'author-or-admin': ['organiser', 'admin'],
   'org-admin': ['admin'],
 };
+
+/** The callers that may run a row's action; the foreign admin only on their own organisation. */
+export function permittedFor(row: Pick<Row, 'who' | 'ownOrg'>): readonly CallerKey[] {
+  const base = PERMITTED[row.who];
+  const foreign = row.who === 'unknown-ok' || (row.ownOrg === true && base.includes('admin'));
+  return foreign ? [...base, 'foreignAdmin'] : base;
+}
 
 /** What a refused caller may be told: not signed in, not allowed, or "no such thing" (hides existence). */
 export const DENIED_CODES: readonly ErrorCode[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'];
@@ -88,6 +99,11 @@ export interface Row {
   allowed?: readonly ErrorCode[];
   /** Codes a refused caller may get besides DENIED_CODES (e.g. CONFLICT: "you are already bound"). */
   denied?: readonly ErrorCode[];
+  /**
+   * The action aims at nothing of A's: it reads or writes the caller's own organisation (lists, the
+   * bank, settings, their own check-ins), so the foreign admin may run it where an org admin may.
+   */
+  ownOrg?: boolean;
   /** The answer is A's member's own released review (answer keys expected in it). */
   ownReview?: boolean;
   /** Today's code lets through someone the rule refuses: the row keeps the rule, the test expects the failure. */
