@@ -22,8 +22,10 @@ export interface Scenario {
 }
 
 export interface Result {
-  /** Requests that ended: answered, timed out or lost with their connection. */
+  /** Requests that ended: answered, timed out or lost with their connection (not those cut by the time bound). */
   requests: number;
+  /** Seconds after which the run was cut with requests left (MAX_SECONDS), if it was. */
+  cutAt?: number;
   /** Requests that failed, by what counts as failure here: see `ERRORS_COUNTED`. */
   errors: number;
   /** The errors by kind: `HTTP <status>`, `timeout`, `connection`, an envelope's code, `not an envelope`. */
@@ -55,7 +57,7 @@ process.once('message', (o) => {
   const autocannon = require(o.autocannonPath);
   const latencies = [];
   const kinds = {};
-  let next = 0, envelope = 0, firstError, dbOps;
+  let next = 0, sent = 0, envelope = 0, cut = false, firstError, dbOps;
   const fail = (kind, detail) => { kinds[kind] = (kinds[kind] || 0) + 1; firstError ??= kind + ': ' + detail; };
   const expected = o.expect ? '"code":"' + o.expect + '"' : null;
   const cpu0 = process.cpuUsage();
@@ -70,6 +72,9 @@ process.once('message', (o) => {
     // How often autocannon looks whether the run is over (its default, 1 s, would idle the tail).
     sampleInt: 20,
     headers: { 'content-type': 'application/json' },
+    // Requests written, counted per connection: autocannon does not count a request lost when the
+    // server closes its connection, so the ones neither answered nor failed are found by difference.
+    setupClient: (client) => client.on('request', () => { sent++; }),
     requests: [{
       setupRequest: (req) => {
         const i = next++;
@@ -99,15 +104,20 @@ process.once('message', (o) => {
       if (Number(status) < 200 || Number(status) > 299) kinds['HTTP ' + status] = count;
     }
     if (result.timeouts > 0) kinds.timeout = result.timeouts;
-    if (result.errors > result.timeouts) kinds.connection = result.errors - result.timeouts;
-    firstError ??= result.timeouts > 0 ? 'timeout: no answer within ' + o.timeoutSeconds + ' s' : result.errors > 0 ? 'connection: lost with its request' : undefined;
+    // Unanswered and not failed: in flight when the time bound cut the run (not counted as errors),
+    // or, when the run ended by itself, lost with a connection the server closed.
+    const unanswered = Math.max(0, sent - latencies.length - result.errors);
+    const lost = result.errors - result.timeouts + (cut ? 0 : unanswered);
+    if (lost > 0) kinds.connection = lost;
+    firstError ??= result.timeouts > 0 ? 'timeout: no answer within ' + o.timeoutSeconds + ' s' : lost > 0 ? 'connection: lost with its request' : undefined;
     latencies.sort((a, b) => a - b);
     const q = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
     const c = process.cpuUsage(cpu0);
     process.send({
-      requests: latencies.length + result.errors,
-      errors: result.non2xx + result.errors + envelope,
+      requests: latencies.length + result.timeouts + lost,
+      errors: result.non2xx + result.timeouts + lost + envelope,
       kinds, firstError, seconds,
+      cutAt: cut ? o.maxSeconds : undefined,
       rps: seconds > 0 ? latencies.length / seconds : 0,
       p50: q(0.5), p99: q(0.99), max: latencies[latencies.length - 1] ?? 0,
       dbOps: dbOps ?? '—',
@@ -116,7 +126,7 @@ process.once('message', (o) => {
   });
   // Every answer, whatever its status, with its time from write to the last byte.
   instance.on('response', (_client, _status, _bytes, ms) => { latencies.push(ms); last = process.hrtime.bigint(); });
-  const bound = setTimeout(() => instance.stop(), o.maxSeconds * 1000);
+  const bound = setTimeout(() => { cut = true; instance.stop(); }, o.maxSeconds * 1000);
 });
 `;
 
@@ -130,7 +140,8 @@ export function load(s: Scenario, requests: number, concurrency: number): Promis
       result = r;
     });
     child.once('error', reject);
-    child.once('exit', (code) => (result ? resolve(result) : reject(new Error(`${s.name}: the load generator exited with ${code}`))));
+    // 'close', not 'exit': it comes after the IPC channel has delivered everything.
+    child.once('close', (code) => (result ? resolve(result) : reject(new Error(`${s.name}: the load generator exited with ${code}`))));
     child.send({
       autocannonPath: require.resolve('autocannon'),
       url: s.url,
@@ -156,7 +167,7 @@ export function errorsCell(r: Result): string {
 /** A table row; `bareRps` is the bare server's rate in the same run, for the ratio. */
 export function row(name: string, r: Result, bareRps: number): string {
   const ratio = bareRps > 0 ? (r.rps / bareRps).toFixed(2) : '—';
-  return `| ${name} | ${r.dbOps} | ${r.requests} | ${errorsCell(r)} | ${Math.round(r.rps)} | ${ratio} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} |`;
+  return `| ${name} | ${r.dbOps} | ${r.requests}${r.cutAt ? ` (stopped at ${r.cutAt} s)` : ''} | ${errorsCell(r)} | ${Math.round(r.rps)} | ${ratio} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} |`;
 }
 
 export function arg(name: string, fallback: number): number {
