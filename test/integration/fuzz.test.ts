@@ -10,16 +10,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { ContextName } from '../../core/contracts';
+import { isEnvelope } from '../../core/envelope';
 import { checkinSchemas } from '../../core/contracts/checkin';
 import { eventSchemas } from '../../core/contracts/event';
 import { examSchemas } from '../../core/contracts/exam';
 import { feedSchemas } from '../../core/contracts/feed';
 import { orgSchemas } from '../../core/contracts/org';
 import { startTestCloud, type TestCloud } from '../helpers/cloud';
+import { doorBody, doorName } from '../helpers/fuzz/door';
 import { depthOf, nested } from '../helpers/fuzz/hostile';
 import { ADMIN, buildFixture, MEMBER, ORGANISER, STRANGER, type Fixture } from '../helpers/fuzz/fixture';
-import { checkCall, emptyTally, fuzzProperty, type FuzzDoor, type FuzzTally, type Violation, type ViolationKind } from '../helpers/fuzz/property';
-import { openStoreReader, type StoreReader } from '../helpers/fuzz/snapshot';
+import { checkCall, emptyTally, fuzzProperty, show, type FuzzDoor, type FuzzTally, type Violation, type ViolationKind } from '../helpers/fuzz/property';
+import { diffSnapshots, openStoreReader, type StoreReader } from '../helpers/fuzz/snapshot';
 
 /** Collections that record attempts (rate limits, abuse flags): a refused call may write them. */
 const ATTEMPT_COLLECTIONS = ['rateLimits'];
@@ -142,6 +144,27 @@ if (KNOWN_FAILURES.length > 0) {
     }
   });
 }
+
+test('the HTTP door answers any function name and any body with an envelope, never a 500, writing nothing when it refuses', async () => {
+  const caller = fc.constantFrom(...CALLERS.map((c) => c.openid));
+  const property = fc.asyncProperty(caller, doorName, doorBody, async (openid, name, body) => {
+    const before = store.snapshot();
+    const res = await fetch(`${t.cloud.url}/api/fn/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tokens[openid]}` }, body });
+    const text = await res.text();
+    let answer: unknown = text;
+    try {
+      answer = JSON.parse(text);
+    } catch {
+      // Not JSON: fails as not an envelope below.
+    }
+    const where = `POST /api/fn/${name.slice(0, 60)} as ${openid} with ${show(body, 200)}`;
+    if (res.status >= 500) throw new Error(`${where}: HTTP ${res.status} ${show(answer)}`);
+    if (!isEnvelope(answer)) throw new Error(`${where}: not an envelope: HTTP ${res.status} ${show(answer)}`);
+    if (answer.ok === false && answer.code === 'INTERNAL') throw new Error(`${where}: INTERNAL`);
+    if (answer.ok === false && diffSnapshots(before, store.snapshot()).length > 0) throw new Error(`${where}: refused (${answer.code}) yet the database changed`);
+  });
+  await fc.assert(property, { seed: seedOf('door'), numRuns: Math.round(40 * SCALE) });
+}, 60_000 * SCALE);
 
 const knownFault = (name: string) => (v: Violation, payload: unknown) =>
   KNOWN_FAILURES.some((k) => (k.action === '*' || k.action === name) && k.kinds.includes(v.kind) && (!k.match || k.match.test(v.message)) && (!k.when || k.when(payload)));
