@@ -2,7 +2,8 @@
 // and what a member may see when. Pure functions; the cloud function holds the only copy of the
 // answer key and calls these.
 
-import { normaliseAnswerText, type QuestionContent, type QuestionType } from './questions';
+import { fillMatches, spreadBlanks } from './fillAnswers';
+import type { QuestionContent, QuestionType } from './questions';
 
 export type Points = Record<QuestionType, number>;
 
@@ -80,11 +81,9 @@ export function gradeQuestion(q: GradingKey, item: PaperItem, a: AnswerValue | u
   const answered = isAnswered(q, a);
   if (!answered || !a) return { earned: 0, max, correct: false, answered };
   if (q.type === 'fill') {
-    const texts = a.text ?? [];
-    const right = q.blanks.filter((syn, i) => {
-      const given = normaliseAnswerText(texts[i] ?? '');
-      return given !== '' && syn.some((s) => normaliseAnswerText(s) === given);
-    }).length;
+    // As people type them: width, marks, numerals, and all blanks in the first box (fillAnswers.ts).
+    const texts = spreadBlanks(a.text ?? [], q.blanks.length);
+    const right = q.blanks.filter((syn, i) => fillMatches(texts[i] ?? '', syn)).length;
     const correct = right === q.blanks.length;
     return { earned: correct ? max : roundHalf((max * right) / q.blanks.length), max, correct, answered };
   }
