@@ -12,6 +12,7 @@ import type { EventDoc, RegistrationDoc } from './model';
 import { tellAboutEvent } from './messages';
 import { fillFromWaitlist } from './seats';
 import { membersByIds } from '../org/ports';
+import { sweepExpired } from '../lib/rateLimit';
 
 export const REMIND_BEFORE_MS = 2 * 3_600_000;
 
@@ -84,9 +85,16 @@ export async function repairSeatCounts(deps: Deps): Promise<{ checked: number; r
   return { checked, repaired };
 }
 
-/** The function's timer trigger: reminders before the start, then the seat-count check. */
-export async function eventTimer(deps: Deps): Promise<{ events: number; sent: number; seatsChecked: number; seatsRepaired: number }> {
+/**
+ * The function's timer trigger: reminders before the start, then the seat-count check, then ended
+ * rate-limit windows (lib owns them; this timer runs every five minutes, so a bounded sweep per run
+ * keeps up with any load members can make).
+ */
+export async function eventTimer(
+  deps: Deps,
+): Promise<{ events: number; sent: number; seatsChecked: number; seatsRepaired: number; rateLimitsSwept: number }> {
   const reminded = await remindUpcoming(deps);
   const seats = await repairSeatCounts(deps);
-  return { ...reminded, seatsChecked: seats.checked, seatsRepaired: seats.repaired };
+  const rateLimitsSwept = await sweepExpired(deps.db, deps.clock.now());
+  return { ...reminded, seatsChecked: seats.checked, seatsRepaired: seats.repaired, rateLimitsSwept };
 }

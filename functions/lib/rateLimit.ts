@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { BEIJING_OFFSET_MS } from '../../core/domain/time';
 import { COLLECTIONS } from './collections';
-import { getById, insert, isDuplicateKeyError, updateWhere, type Database } from './db';
+import { getById, insert, isDuplicateKeyError, list, updateWhere, type Database } from './db';
 import { AppError } from './errors';
 
 export const MINUTE_MS = 60_000;
@@ -139,4 +139,25 @@ export async function refund(db: Database, rule: LimitRule, key: string, now: nu
 export async function peek(db: Database, rule: LimitRule, key: string, now: number): Promise<number> {
   const doc = await getById<RateLimitDoc>(db, COLLECTIONS.rateLimits, limitDocId(rule, key, now));
   return doc?.count ?? 0;
+}
+
+/** Ended windows deleted per sweep: a timer run stays short whatever the backlog. */
+export const SWEEP_BATCH = 500;
+
+/**
+ * Delete up to `batch` windows that have ended by `now` (by the `expiresAt` index). An ended
+ * window is never taken from or refunded again (both name the window of their own `now`), so
+ * deleting it races with nothing. Returns how many were deleted.
+ */
+export async function sweepExpired(db: Database, now: number, batch = SWEEP_BATCH): Promise<number> {
+  const _ = db.command;
+  const ended = await list<RateLimitDoc>(
+    db.collection(COLLECTIONS.rateLimits).where({ expiresAt: _.lte(new Date(now)) }).field({ _id: true }).limit(batch),
+  );
+  if (ended.length === 0) return 0;
+  const res = (await db
+    .collection(COLLECTIONS.rateLimits)
+    .where({ _id: _.in(ended.map((d) => d._id)), expiresAt: _.lte(new Date(now)) })
+    .remove()) as { stats?: { removed?: number } };
+  return res.stats?.removed ?? 0;
 }

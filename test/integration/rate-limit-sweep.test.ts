@@ -32,9 +32,9 @@ const window = (i: number, endsAt: number) => ({
 it('GIVEN ended and live windows THEN each timer run deletes ended ones up to its batch, and live ones are kept', async () => {
   const ENDED = 1_200;
   for (let i = 0; i < ENDED; i++) t.cloud.db.insert(COLLECTIONS.rateLimits, window(i, NOW - (i % 50) * MIN - 1));
-  // A window ending this very millisecond has ended; one ending a millisecond later has not.
+  // A window ending this very moment has ended (the test clock runs on from NOW, so live ones end later).
   t.cloud.db.insert(COLLECTIONS.rateLimits, window(ENDED, NOW));
-  const live = [window(1, NOW + 1), window(2, NOW + 10 * MIN), window(3, NOW + 24 * 60 * MIN)];
+  const live = [window(1, NOW + 5 * MIN), window(2, NOW + 10 * MIN), window(3, NOW + 24 * 60 * MIN)];
   for (const doc of live) t.cloud.db.insert(COLLECTIONS.rateLimits, doc);
   const ended = () => t.cloud.db.count(COLLECTIONS.rateLimits, { expiresAt: { $lte: new Date(NOW) } });
   expect(ended()).toBe(ENDED + 1);
