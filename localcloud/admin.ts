@@ -178,6 +178,7 @@ export class AdminEndpoint {
     } catch (err) {
       if (err instanceof FunctionFailure) {
         if (err.kind === 'not_found') throw new CloudError('FUNCTION_NOT_FOUND', `function ${name} does not exist`);
+        if (err.kind === 'invalid_event') throw new CloudError('INVALID_PARAM', err.message);
         throw new CloudError('FUNCTIONS_EXECUTE_FAIL', err.message);
       }
       throw err;

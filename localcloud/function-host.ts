@@ -6,7 +6,8 @@ import { availableParallelism } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-export type FunctionFailureKind = 'not_found' | 'threw' | 'timeout' | 'crashed' | 'closed';
+/** `invalid_event`: the event cannot travel as the platform's JSON (too deep, not serialisable). */
+export type FunctionFailureKind = 'not_found' | 'threw' | 'timeout' | 'crashed' | 'closed' | 'invalid_event';
 
 export class FunctionFailure extends Error {
   constructor(

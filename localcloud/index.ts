@@ -18,7 +18,7 @@ import { FunctionFailure, FunctionHost } from './function-host';
 import { scheduleTimers } from './timers';
 import { Barriers } from './barrier';
 import { ApiHost, serveStatic } from './http/api';
-import { sendJson } from './http/body';
+import { jsonTooDeep, sendJson } from './http/body';
 import { newAdminCredentials, screenRequest } from './http/door';
 import { OpenApi } from './openapi';
 import { LocalStorage } from './storage';
@@ -63,7 +63,21 @@ const CONTEXT_KEYS = 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_API_TOKEN';
 export const DEFAULT_MAX_INSTANCES = 32;
 export const DEFAULT_IDLE_MS = 120_000;
 
-/** Rejection of `invoke()`: the function threw, timed out, crashed or does not exist. */
+/** Deepest event an invocation accepts (the same as a body of `POST /admin`). */
+export const MAX_EVENT_DEPTH = 512;
+
+/** The event's JSON text, or null when it is not serialisable or nests deeper than MAX_EVENT_DEPTH. */
+function eventJson(event: unknown): string | null {
+  let text: string;
+  try {
+    text = JSON.stringify(event === undefined ? {} : event) ?? '{}';
+  } catch {
+    return null; // a cycle, a BigInt, or nesting deep enough to overflow the stack
+  }
+  return jsonTooDeep(text, MAX_EVENT_DEPTH) ? null : text;
+}
+
+/** Rejection of `invoke()`: the function threw, timed out, crashed, does not exist, or its event cannot travel. */
 export class InvocationError extends Error {
   constructor(
     readonly kind: FunctionFailure['kind'],
@@ -177,8 +191,12 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   const invocations = new Map<string, InvocationRecord>();
 
   async function invokeInternal(name: string, event: unknown, caller: InternalCaller): Promise<InvokeResult> {
-    const token = randomBytes(16).toString('hex');
     const stats: InvocationStats = { reads: 0, writes: 0, ops: [] };
+    // The platform passes the event as JSON: one that cannot travel so is refused before any
+    // instance sees it, as the request would be (copying it to a worker would overflow the stack).
+    const eventText = eventJson(event);
+    if (eventText === null) throw new InvocationError('invalid_event', `the event cannot be sent as JSON nested at most ${MAX_EVENT_DEPTH} levels`, stats);
+    const token = randomBytes(16).toString('hex');
     const appid = caller.appid ?? appId;
     invocations.set(token, { openid: caller.openid, appid, unionid: caller.unionid, source: caller.source, functionName: name, stats });
     // Per-invocation identity, set by the worker in its own process.env (protocol §8.2).
@@ -193,8 +211,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     };
     if (caller.unionid) env.WX_UNIONID = caller.unionid;
     if (caller.clientIp) env.WX_CLIENTIP = caller.clientIp.replace(/^::ffff:/, '');
-    // The platform passes the event as JSON and adds the caller's userInfo.
-    let payload: unknown = JSON.parse(JSON.stringify(event === undefined ? {} : event));
+    // The platform adds the caller's userInfo.
+    let payload: unknown = JSON.parse(eventText);
     if (isPlainObject(payload) && caller.openid) payload = { ...payload, userInfo: { appId: appid, openId: caller.openid } };
     const context = {
       request_id: randomBytes(16).toString('hex'),

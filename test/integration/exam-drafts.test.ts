@@ -36,6 +36,6 @@ describe('an exam not yet published', () => {
   it.each(['examStats', 'exportResults'])('%s answers FAILED_PRECONDITION in words, and writes nothing', async (action) => {
     const r = await t.invoke(ORGANISER, 'exam', action, { examId: draftId });
     expect(r.result).toMatchObject({ ok: false, code: 'FAILED_PRECONDITION', message: expect.stringContaining('发布') });
-    expect(r.writes).toBe(0);
+    expect(r.stats.writes).toBe(0);
   });
 });

@@ -18,7 +18,6 @@ import { feedSchemas } from '../../core/contracts/feed';
 import { orgSchemas } from '../../core/contracts/org';
 import { startTestCloud, type TestCloud } from '../helpers/cloud';
 import { doorBody, doorName } from '../helpers/fuzz/door';
-import { depthOf, nested } from '../helpers/fuzz/hostile';
 import { ADMIN, buildFixture, MEMBER, ORGANISER, STRANGER, type Fixture } from '../helpers/fuzz/fixture';
 import { checkCall, emptyTally, fuzzProperty, show, type FuzzDoor, type FuzzTally, type Violation, type ViolationKind } from '../helpers/fuzz/property';
 import { diffSnapshots, openStoreReader, type StoreReader } from '../helpers/fuzz/snapshot';
@@ -33,25 +32,6 @@ const ATTEMPT_COLLECTIONS = ['rateLimits'];
  * is gone, saying which entry to remove.
  */
 const KNOWN_FAILURES: KnownFailure[] = [
-  {
-    action: '*',
-    kinds: ['invocation'],
-    when: (payload) => depthOf(payload) > 3_000,
-    reason: 'a payload nested 5,000 levels or more overflows the stack in the function host (invoke, as wx.cloud.callFunction): the call fails instead of INVALID_ARGUMENT (POST /api/fn answers it)',
-    example: { fn: 'feed', action: 'getPost', openid: MEMBER, payload: () => ({ postId: nested(10_000) }), http: false },
-  },
-  {
-    action: 'exam.examStats',
-    kinds: ['INTERNAL'],
-    reason: 'an unpublished draft exam has no pool: loadPool throws ("exam … has no pool")',
-    example: { fn: 'exam', action: 'examStats', openid: ORGANISER, payload: (f) => ({ examId: f.named.draftExam }), http: false },
-  },
-  {
-    action: 'exam.exportResults',
-    kinds: ['INTERNAL'],
-    reason: 'the same through examStats: a draft exam has no pool',
-    example: { fn: 'exam', action: 'exportResults', openid: ORGANISER, payload: (f) => ({ examId: f.named.draftExam }), http: false },
-  },
 ];
 
 interface KnownFailure {

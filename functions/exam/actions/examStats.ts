@@ -1,7 +1,7 @@
 // examStats: an exam's figures per unit the organiser may see, with the total and per question.
 
 import type { ExamResponses, QuestionStat } from '../../../core/contracts/exam';
-import { forbidden } from '../../lib/errors';
+import { forbidden, precondition } from '../../lib/errors';
 import { requireOrganiser } from '../../org/ports';
 import type { UnitDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
@@ -14,6 +14,8 @@ export async function examStats(input: { examId: string; unitId?: string | null 
   const { db, clock } = ctx.deps;
   const me = await requireOrganiser(ctx);
   const exam = await examForOrganiser(db, me, input.examId, 'view');
+  // A draft has no paper pinned and nobody has sat it: there are no figures to give yet.
+  if (exam.status !== 'published') throw precondition('这场考试还没有发布，发布后才有成绩和统计');
   let units = await visibleUnits(db, me, exam);
   if (input.unitId) {
     units = units.filter((u) => u._id === input.unitId);

@@ -5,6 +5,7 @@ import { QUESTION_TYPE_LABELS } from '../../../core/domain/exam/questions';
 import { formatBeijing } from '../../../core/domain/time';
 import { requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
+import { precondition } from '../../lib/errors';
 import { writeWorkbook } from '../../lib/xlsx';
 import { examForOrganiser, visibleUnits } from '../access';
 import { branchRoster } from '../roster';
@@ -14,6 +15,7 @@ export async function exportResults(input: { examId: string }, ctx: ActionContex
   const { db, storage, clock } = ctx.deps;
   const me = await requireOrganiser(ctx);
   const exam = await examForOrganiser(db, me, input.examId, 'view');
+  if (exam.status !== 'published') throw precondition('这场考试还没有发布，发布后才能导出成绩');
   const units = await visibleUnits(db, me, exam);
   const statusLabel: Record<RosterRow['status'], string> = { absent: '缺考', in_progress: '答题中', passed: '及格', failed: '不及格' };
   const results: Array<Array<string | number | null>> = [['支部', '姓名', '状态', '成绩', '总分', '用时（分钟）', '交卷时间', '答题次数', '切屏标记', '补时（分钟）']];

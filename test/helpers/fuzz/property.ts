@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { ContextName } from '../../../core/contracts';
 import { isEnvelope } from '../../../core/envelope';
 import type { TestCloud } from '../cloud';
+import { InvocationError } from '../../../localcloud';
 import { arbitraryOf, malformedOf, type FuzzTargets } from './arbitrary';
 import { jsonText } from './hostile';
 import { diffSnapshots, type StoreReader } from './snapshot';
@@ -94,6 +95,14 @@ export async function checkCall(door: FuzzDoor, c: Pick<FuzzCase, 'fn' | 'action
     try {
       answer = (await door.t.cloud.invoke(c.fn, event, { openid })).result;
     } catch (err) {
+      // An event that cannot travel as the platform's JSON (nested too deep) is refused before any
+      // instance runs, as the HTTP door refuses its body with 400: a refusal, so the database must
+      // be as it was.
+      if (err instanceof InvocationError && err.kind === 'invalid_event') {
+        tally.refused.invalid_event = (tally.refused.invalid_event ?? 0) + 1;
+        const changed = diffSnapshots(before, door.store.snapshot());
+        return changed.length === 0 ? null : { kind: 'db-changed', message: `${where}: event refused, yet the database changed` };
+      }
       // The host's own failure (the function threw, crashed or timed out) is the HTTP door's 500.
       return { kind: 'invocation', message: `${where}: invocation failed (HTTP 500 at the door): ${err instanceof Error ? err.message : String(err)}` };
     }
