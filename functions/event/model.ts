@@ -3,6 +3,13 @@
 
 import type { EventKind, RegistrationStatus } from '../../core/domain/event';
 
+/** The counters of registrations by status that the event document carries. */
+export interface StatusCounts {
+  confirmed: number;
+  waitlisted: number;
+  pending: number;
+}
+
 export interface EventDoc {
   _id: string;
   orgId: string;
@@ -32,8 +39,11 @@ export interface EventDoc {
   pending: number;
   cancelled: number;
   attended: number;
-  /** A seat count found above the confirmed registrations, kept until the next check confirms it. */
-  seatCheck?: { at: number; confirmed: number; counted: number };
+  /**
+   * Counters found different from the registrations (`counters` as read, `counted` from the
+   * registrations), kept until the next check confirms them stuck (../reminders.ts).
+   */
+  seatCheck?: { at: number; counters: StatusCounts; counted: StatusCounts };
   /** Per branch: c confirmed, a attended (attendance rate per branch in O(1)). */
   byUnit: Record<string, { c?: number; a?: number }>;
   createdBy: string;

@@ -1,5 +1,5 @@
-// The event function's timer job (every five minutes): reminders before the start, and the repair
-// of seat counts left too high by a sign-up that died half-way.
+// The event function's timer job (every five minutes): reminders before the start, the repair of
+// counts left wrong by a sign-up or cancellation that died half-way, and the rate-limit sweep.
 //
 // Reminders before the start: each confirmed
 // member of an event starting within two hours who holds an event credit gets one message. A
@@ -8,7 +8,7 @@
 import { COLLECTIONS } from '../lib/collections';
 import { count, insert, isDuplicateKeyError, list, updateWhere } from '../lib/db';
 import type { Deps } from '../lib/deps';
-import type { EventDoc, RegistrationDoc } from './model';
+import type { EventDoc, RegistrationDoc, StatusCounts } from './model';
 import { tellAboutEvent } from './messages';
 import { fillFromWaitlist } from './seats';
 import { membersByIds } from '../org/ports';
@@ -45,16 +45,24 @@ export async function remindUpcoming(deps: Deps): Promise<{ events: number; sent
   return { events: events.length, sent };
 }
 
-/** A seat count must stay wrong this long, unchanged, before it is repaired (in-flight sign-ups take milliseconds). */
+/** A count must stay wrong this long, unchanged, before it is repaired (in-flight calls take milliseconds). */
 export const SEAT_CHECK_MS = 60_000;
 
+const STATUSES = ['confirmed', 'waitlisted', 'pending'] as const;
+
+const same = (a: StatusCounts, b: StatusCounts) => STATUSES.every((s) => a[s] === b[s]);
+
 /**
- * Repair seat counts left too high: a sign-up that took a seat and then died before writing its
- * registration (a crash, the function's time limit) would otherwise shrink the event for good.
- * For each event still ahead with a capacity, the confirmed registrations are counted; an excess
- * is noted, and repaired only if the next run finds the same counter and the same count a minute
- * later (so no sign-up was in flight), with a conditional update on the counter read. The freed
- * seats go to the waitlist.
+ * Repair the event's counters of registrations by status (seats, waitlist, pending review). A
+ * sign-up takes its seat first and then writes its registration; a waitlisted or pending one writes
+ * its registration first and then counts it; a cancellation moves its registration and then its
+ * counts. These are separate writes because a thousand members sign up against the one event
+ * document at once (a transaction on it would be refused for all but one of them at a time), so a
+ * crash or the function's time limit between them leaves a count wrong: a seat lost for good, or a
+ * waitlist that says fewer than are waiting. For each event still ahead, the registrations are
+ * counted; a difference is noted, and repaired only if the next run finds the same counters and the
+ * same counts a minute later (so no call was in flight), with a conditional update on the counters
+ * read. Freed seats go to the waitlist.
  */
 export async function repairSeatCounts(deps: Deps): Promise<{ checked: number; repaired: number }> {
   const { db, clock, log } = deps;
@@ -63,23 +71,28 @@ export async function repairSeatCounts(deps: Deps): Promise<{ checked: number; r
   const events = await list<EventDoc>(db.collection(COLLECTIONS.events).where({ status: 'published', startsAt: _.gt(now) }).orderBy('startsAt', 'asc').limit(100));
   let checked = 0;
   let repaired = 0;
-  for (const e of events.filter((x) => x.capacity > 0)) {
+  for (const e of events) {
     checked++;
-    const counted = await count(db.collection(COLLECTIONS.eventRegistrations).where({ eventId: e._id, status: 'confirmed' }));
-    if (counted >= e.confirmed) {
-      if (e.seatCheck) await updateWhere(db.collection(COLLECTIONS.events).where({ _id: e._id, confirmed: e.confirmed }), { seatCheck: _.remove() });
+    const counters: StatusCounts = { confirmed: e.confirmed, waitlisted: e.waitlisted, pending: e.pending };
+    const counted = {} as StatusCounts;
+    for (const status of STATUSES) counted[status] = await count(db.collection(COLLECTIONS.eventRegistrations).where({ eventId: e._id, status }));
+    const unchanged = db.collection(COLLECTIONS.events).where({ _id: e._id, ...counters });
+    if (same(counters, counted)) {
+      if (e.seatCheck) await updateWhere(unchanged, { seatCheck: _.remove() });
       continue;
     }
     const seen = e.seatCheck;
-    if (seen && seen.confirmed === e.confirmed && seen.counted === counted && now - seen.at >= SEAT_CHECK_MS) {
-      const n = await updateWhere(db.collection(COLLECTIONS.events).where({ _id: e._id, confirmed: e.confirmed }), { confirmed: _.inc(counted - e.confirmed), seatCheck: _.remove() });
-      if (n === 1) {
+    const confirmedSeen = seen?.counters && seen.counted && same(seen.counters, counters) && same(seen.counted, counted);
+    if (seen && confirmedSeen && now - seen.at >= SEAT_CHECK_MS) {
+      const data: Record<string, unknown> = { seatCheck: _.remove() };
+      for (const status of STATUSES) if (counted[status] !== counters[status]) data[status] = _.inc(counted[status] - counters[status]);
+      if ((await updateWhere(unchanged, data)) === 1) {
         repaired++;
-        log.info(`event ${e._id}: seat count repaired from ${e.confirmed} to ${counted}`);
+        log.info(`event ${e._id}: counts repaired from ${JSON.stringify(counters)} to ${JSON.stringify(counted)}`);
         await fillFromWaitlist(deps, e._id);
       }
-    } else if (!seen || seen.confirmed !== e.confirmed || seen.counted !== counted) {
-      await updateWhere(db.collection(COLLECTIONS.events).where({ _id: e._id, confirmed: e.confirmed }), { seatCheck: { at: now, confirmed: e.confirmed, counted } });
+    } else if (!confirmedSeen) {
+      await updateWhere(unchanged, { seatCheck: { at: now, counters, counted } });
     }
   }
   return { checked, repaired };

@@ -3,7 +3,7 @@
 
 import type { FeedResponses } from '../../../core/contracts/feed';
 import { COLLECTIONS } from '../../lib/collections';
-import { insert, updateById } from '../../lib/db';
+import { insert } from '../../lib/db';
 import { invalid } from '../../lib/errors';
 import { consumeAll } from '../../lib/rateLimit';
 import { requireMember } from '../../org/ports';
@@ -12,10 +12,10 @@ import type { CommentDoc } from '../model';
 import { loadPublished } from '../access';
 import { COMMENT_LIMITS } from '../limits';
 import { commentView } from '../views';
+import { counted, moveCounter } from '../counted';
 
 export async function addComment(input: { postId: string; text: string }, ctx: ActionContext): Promise<FeedResponses['addComment']> {
   const { db, clock, ids, content } = ctx.deps;
-  const _ = db.command;
   const me = await requireMember(ctx);
   // Before the post is read and the content service is paid for.
   await consumeAll(db, COMMENT_LIMITS, me._id, clock.now());
@@ -36,7 +36,15 @@ export async function addComment(input: { postId: string; text: string }, ctx: A
     reportedBy: [],
     moderation: [],
   };
-  await insert(db, COLLECTIONS.postComments, { ...doc });
-  if (doc.status === 'visible') await updateById(db, COLLECTIONS.posts, post._id, { comments: _.inc(1) });
+  if (doc.status === 'visible') {
+    // The comment and the post's count together (../counted.ts).
+    const { _id: commentId, ...data } = doc;
+    await counted(db, async (t) => {
+      await t.collection(COLLECTIONS.postComments).doc(commentId).set({ data: { ...data } });
+      await moveCounter(t, COLLECTIONS.posts, post._id, 'comments', 1);
+    });
+  } else {
+    await insert(db, COLLECTIONS.postComments, { ...doc });
+  }
   return { comment: doc.status === 'visible' ? commentView(doc, me, false) : null, held: doc.status === 'held' };
 }

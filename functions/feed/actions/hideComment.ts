@@ -3,11 +3,12 @@
 
 import type { FeedResponses } from '../../../core/contracts/feed';
 import { COLLECTIONS } from '../../lib/collections';
-import { getById, updateById, updateWhere } from '../../lib/db';
+import { getById, updateWhere } from '../../lib/db';
 import { notFound } from '../../lib/errors';
 import type { ActionContext } from '../../lib/router';
 import type { CommentDoc } from '../model';
 import { loadForOrganiser } from '../access';
+import { counted, moveCounter } from '../counted';
 
 export async function hideComment(input: { commentId: string; hidden: boolean; reason: string }, ctx: ActionContext): Promise<FeedResponses['hideComment']> {
   const { db, clock } = ctx.deps;
@@ -22,14 +23,14 @@ export async function hideComment(input: { commentId: string; hidden: boolean; r
     if (c.flagged) await updateWhere(db.collection(COLLECTIONS.postComments).where({ _id: c._id, status: c.status }), { flagged: false, moderation: _.push(entry) });
     return { hidden: input.hidden };
   }
-  const n = await updateWhere(db.collection(COLLECTIONS.postComments).where({ _id: c._id, status: c.status }), {
-    status: target,
-    flagged: false,
-    moderation: _.push(entry),
-  });
-  if (n === 1) {
+  // The comment's visibility and the post's count of visible comments together (../counted.ts).
+  await counted(db, async (t) => {
+    const cur = (await t.collection(COLLECTIONS.postComments).doc(c._id).get()).data as CommentDoc | null;
+    // Changed meanwhile (another organiser decided first): theirs stands.
+    if (!cur || cur.status !== c.status) return;
+    await t.collection(COLLECTIONS.postComments).doc(c._id).update({ data: { status: target, flagged: false, moderation: [...cur.moderation, entry] } });
     const wasVisible = c.status === 'visible';
-    if (wasVisible !== !input.hidden) await updateById(db, COLLECTIONS.posts, post._id, { comments: _.inc(input.hidden ? -1 : 1) });
-  }
+    if (wasVisible !== !input.hidden) await moveCounter(t, COLLECTIONS.posts, post._id, 'comments', input.hidden ? -1 : 1);
+  });
   return { hidden: input.hidden };
 }
