@@ -99,6 +99,12 @@ export const orgSchemas = {
       requestId: idSchema,
       approve: z.boolean(),
       reason: z.string().trim().max(100).optional(),
+      /**
+       * When the roster has an entry of the request's name: 'existing' binds the applicant to it (a
+       * bound one moves to the new WeChat: 换绑), 'new' adds a second entry of that name. Approving
+       * such a request without a mode is refused.
+       */
+      mode: z.enum(['existing', 'new']).optional(),
     })
     .strict(),
   /**
@@ -292,6 +298,9 @@ export interface UnitImportReport extends ImportReport {
   sheetName: string | null;
 }
 
+/** What a bind request is, as the organiser sees it (the applicant never does). */
+export type BindRequestKind = 'not_on_roster' | 'bound_same_name' | 'locked_entry' | 'unbound_same_name';
+
 export interface BindRequestRow {
   id: string;
   name: string;
@@ -299,6 +308,11 @@ export interface BindRequestRow {
   unitId: string;
   unitName: string;
   createdAt: number;
+  kind: BindRequestKind;
+  /** The case in plain words (名册中没有此人 …). */
+  kindText: string;
+  /** The roster entry 'existing' would bind (or move, when bound); null when there is none or several. */
+  entryId: string | null;
 }
 
 export interface OrgResponses {

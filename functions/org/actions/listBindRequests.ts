@@ -1,4 +1,5 @@
-// listBindRequests: the bind requests waiting in the organiser's units (people who were not on the roster).
+// listBindRequests: the bind requests waiting in the organiser's units, each with what it is
+// (nobody of that name on the roster, a bound member of that name, an entry locked by wrong tails).
 
 import type { BindRequestRow, OrgResponses } from '../../../core/contracts/org';
 import { COLLECTIONS } from '../../lib/collections';
@@ -6,6 +7,7 @@ import { list } from '../../lib/db';
 import { managedUnits, requireManagedUnit, requireOrganiser } from '../ports';
 import type { BindRequestDoc } from '../../lib/model';
 import type { ActionContext } from '../../lib/router';
+import { casesOf, KIND_TEXT } from '../bindRequestKind';
 
 export async function listBindRequests(
   input: { unitId?: string | null },
@@ -26,13 +28,18 @@ export async function listBindRequests(
       .orderBy('createdAt', 'asc')
       .limit(100),
   );
-  const items: BindRequestRow[] = docs.map((d) => ({
+  // Told to the organiser only: they may see the roster, the applicant may not (../bindRequestKind.ts).
+  const cases = await casesOf(db, docs);
+  const items: BindRequestRow[] = docs.map((d, i) => ({
     id: d._id,
     name: d.name,
     phoneTail: d.phoneTail,
     unitId: d.unitId,
     unitName: names.get(d.unitId) ?? '',
     createdAt: new Date(d.createdAt).getTime(),
+    kind: cases[i].kind,
+    kindText: KIND_TEXT[cases[i].kind],
+    entryId: cases[i].entryId,
   }));
   return { items };
 }

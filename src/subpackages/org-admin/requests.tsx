@@ -1,5 +1,7 @@
 // 绑定申请: members who could not be matched to the roster asked to join; the organiser approves
-// or turns each down with a reason the member will see.
+// or turns each down with a reason the member will see. Each request says what it is (the server
+// tells the organiser; the applicant never sees it); when the roster has the name already, the
+// organiser chooses: the entry of that name (换绑 when it is bound) or a second entry.
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
@@ -22,8 +24,17 @@ function RequestItem({ item, onDone }: { item: BindRequestRow; onDone: (id: stri
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
 
-  const approve = async () => {
-    const res = await review.run({ requestId: item.id, approve: true });
+  const approve = async (mode?: 'existing' | 'new') => {
+    if (mode === 'existing' && item.kind === 'bound_same_name') {
+      const answer = await Taro.showModal({
+        title: '换绑微信',
+        content: `换绑后，${item.name}原来的微信不能再使用本小程序，改由这个申请人的微信登录。请先与本人核实。`,
+        confirmText: '换绑',
+        confirmColor: '#C8161D',
+      });
+      if (!answer.confirm) return;
+    }
+    const res = await review.run({ requestId: item.id, approve: true, ...(mode ? { mode } : {}) });
     if (res) onDone(item.id, 'approved');
   };
   const reject = async () => {
@@ -38,6 +49,9 @@ function RequestItem({ item, onDone }: { item: BindRequestRow; onDone: (id: stri
       <Text className='request__meta'>
         {item.phoneTail ? `手机尾号 ${item.phoneTail} · ` : ''}
         {formatBeijing(item.createdAt)} 提交
+      </Text>
+      <Text className={item.kind === 'not_on_roster' ? 'request__kind' : 'request__kind request__kind--warn'} id={`request-kind-${item.id}`}>
+        {item.kindText}
       </Text>
 
       <FormError className='btn-gap' message={review.error?.message} />
@@ -63,10 +77,23 @@ function RequestItem({ item, onDone }: { item: BindRequestRow; onDone: (id: stri
           </View>
         </View>
       ) : (
-        <View className='request__actions'>
-          <Button className='request__btn' type='primary' loading={review.running} onClick={() => void approve()}>
-            通过
-          </Button>
+        <View className='request__actions request__actions--wrap'>
+          {item.kind === 'not_on_roster' || (item.kind === 'locked_entry' && item.entryId) ? (
+            <Button className='request__btn' type='primary' loading={review.running} onClick={() => void approve(item.entryId ? 'existing' : undefined)}>
+              {item.kind === 'locked_entry' ? '核实无误，通过' : '通过'}
+            </Button>
+          ) : (
+            <>
+              {item.entryId ? (
+                <Button className='request__btn' type='primary' loading={review.running} onClick={() => void approve('existing')}>
+                  {item.kind === 'bound_same_name' ? '换绑到新微信' : '绑定名册中的该成员'}
+                </Button>
+              ) : null}
+              <Button className='request__btn' fill='outline' disabled={review.running} onClick={() => void approve('new')}>
+                作为新成员加入
+              </Button>
+            </>
+          )}
           <Button className='request__btn' fill='outline' disabled={review.running} onClick={() => setRejecting(true)}>
             不通过
           </Button>
