@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
 import type { DrawRule, Points, ReleasePolicy } from '../domain/exam';
-import type { AttemptResult, AttemptView, BankSummary, ExamCard, ExamDraftView, ExamIntro, ExamMonitorView, ExamRosterView, ExamStatsView, ManagedExamRow, QuestionDetail, QuestionImportReport, QuestionReportRow, QuestionRow, SaveResult } from './examViews';
+import type { AttemptResult, AttemptView, BankSummary, ExamCard, ExamDraftView, ExamIntro, ExamMonitorView, ExamRosterView, ExamStatsView, ManagedExamRow, QuestionDetail, QuestionImportReport, QuestionReportRow, QuestionRow, RegradeOutcome, RegradePreview, SaveResult } from './examViews';
 
 export type * from './examViews';
 
@@ -74,6 +74,13 @@ export const examDraftSchema = z
     maxAttempts: z.number().int().min(1).max(5).default(1),
     releaseAnswers: z.enum(['after_close', 'after_submit']).default('after_close'),
     switchTolerance: z.number().int().min(0).max(50).default(3),
+  })
+  .strict();
+
+const regradeKeySchema = z
+  .object({
+    answer: z.array(z.number().int().min(0).max(7)).max(8).default([]),
+    blanks: z.array(z.array(z.string().trim().min(1).max(50)).min(1).max(8)).max(10).default([]),
   })
   .strict();
 
@@ -173,6 +180,18 @@ export const examSchemas = {
     .strict(),
   remindAbsentees: z.object({ examId: idSchema, unitId: idSchema }).strict(),
   exportResults: z.object({ examId: idSchema }).strict(),
+  /** A corrected key for one pinned question: choices (single, multiple, judge) or blanks (fill). */
+  previewRegrade: z.object({ examId: idSchema, questionId: idSchema, key: regradeKeySchema }).strict(),
+  regradeExam: z
+    .object({
+      examId: idSchema,
+      questionId: idSchema,
+      key: regradeKeySchema,
+      reason: z.string().trim().min(2, '请说明更正的原因').max(200, '原因最多200字'),
+      /** Also correct the bank's question, so later exams use the right key. */
+      fixBank: z.boolean().default(true),
+    })
+    .strict(),
   /** Timer job: closes attempts whose deadline passed. Also runs on every timer trigger. */
   sweepAttempts: z.object({}).strict(),
   /** Organisers: a cloud path to upload a question sheet to (an upload ticket); the import accepts only that file. */
@@ -220,6 +239,8 @@ export interface ExamResponses {
   examRoster: ExamRosterView;
   remindAbsentees: { sent: number; withoutCredit: number };
   exportResults: { fileID: string; url: string; fileName: string };
+  previewRegrade: RegradePreview;
+  regradeExam: RegradeOutcome;
   sweepAttempts: { closed: number };
 }
 

@@ -110,6 +110,19 @@ export interface AttemptResult {
   reviewAt: number | null;
   /** Present only once answers are released. */
   review: ReviewItem[] | null;
+  /** Set when an organiser corrected a key and the attempt was graded again (never the key itself). */
+  regrade: RegradeNotice | null;
+}
+
+/** "本题答案已更正，成绩已重新计算": the score before the first correction and now. */
+export interface RegradeNotice {
+  notice: string;
+  scoreBefore: number;
+  scoreAfter: number;
+  passedBefore: boolean;
+  passedAfter: boolean;
+  /** Positions (1-based) on this paper of the corrected questions. */
+  questions: number[];
 }
 
 export interface ReviewItem extends PaperQuestion {
@@ -329,4 +342,51 @@ export interface ExamMonitorView {
   submitted: number;
   flagged: number;
   attempts: MonitorAttempt[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regrade after a wrong key
+
+export interface RegradeKeyView {
+  answer: number[];
+  blanks: string[][];
+}
+
+export interface RegradeChange {
+  name: string;
+  unitId: string;
+  before: number;
+  after: number;
+  passedBefore: boolean;
+  passedAfter: boolean;
+}
+
+export interface RegradePreview {
+  examId: string;
+  questionId: string;
+  type: QuestionType;
+  stem: string;
+  options: string[];
+  /** The key the exam pinned (the organiser may read it: the action refuses whoever may not). */
+  currentKey: RegradeKeyView;
+  /** Graded attempts carrying the question (the exam and its make-ups). */
+  attempts: number;
+  /** Attempts whose score changes. */
+  changed: number;
+  /** Members passing, by their best attempt, before and after. */
+  passedBefore: number;
+  passedAfter: number;
+  /** The first changes, by name. */
+  changes: RegradeChange[];
+  /** The key given is the one already pinned: nothing would change. */
+  sameKey: boolean;
+}
+
+export interface RegradeOutcome {
+  regradeId: string;
+  changed: number;
+  passedBefore: number;
+  passedAfter: number;
+  /** Attempts written by this call (0 when a previous or concurrent call already did them). */
+  written: number;
 }

@@ -3,7 +3,7 @@
 
 import { DEADLINE_GRACE_MS as GRACE_MS, gradePaper, type AnswerValue } from '../../core/domain/exam';
 import { COLLECTIONS } from '../lib/collections';
-import { getById, updateById, updateWhere } from '../lib/db';
+import { getById, updateWhere } from '../lib/db';
 import { notFound, precondition } from '../lib/errors';
 import type { ActionContext } from '../lib/router';
 import { takerId } from './ids';
@@ -72,23 +72,32 @@ function better(a: BestResult, b: BestResult | null): boolean {
   return a.seconds < b.seconds;
 }
 
-/** The winner of a close updates the member's standing and the branch counters. */
+/**
+ * The winner of a close updates the member's standing and the branch counters. The standing is
+ * written only if the taker document is still the version read (`v`, which a regrade bumps too,
+ * ./regrade.ts), so the counters move by the difference from what is really stored.
+ */
 async function afterClose(ctx: ActionContext, a: AttemptDoc): Promise<void> {
   const { db } = ctx.deps;
-  const taker = await getById<TakerDoc>(db, COLLECTIONS.examTakers, takerId(a.examId, a.memberId));
+  const _ = db.command;
+  const tid = takerId(a.examId, a.memberId);
   const result: BestResult = { attemptId: a._id, score: a.score ?? 0, passed: a.passed === true, seconds: a.seconds ?? 0, submittedAt: a.submittedAt ?? 0 };
-  const before = taker?.best ?? null;
-  let after: BestResult | null = before;
-  if (before && before.attemptId === a._id) after = result; // a reopened attempt replaces its own result
-  else if (better(result, before)) after = result;
-  const takerUpdate: Record<string, unknown> = { lastSubmittedAt: result.submittedAt, best: db.command.set(after) };
-  const cleared = await updateWhere(
-    db.collection(COLLECTIONS.examTakers).where({ _id: takerId(a.examId, a.memberId), openAttemptId: a._id }),
-    { ...takerUpdate, openAttemptId: null },
-  );
-  if (cleared === 0) await updateById(db, COLLECTIONS.examTakers, takerId(a.examId, a.memberId), takerUpdate);
-
-  await incStats(db, a.examId, a.unitId, a.orgId, { ...bestDelta(before, after, a.total), q: questionDelta(a.perQuestion, 1) });
+  for (let round = 0; round < 6; round++) {
+    const taker = await getById<TakerDoc & { v?: number }>(db, COLLECTIONS.examTakers, tid);
+    const before = taker?.best ?? null;
+    let after: BestResult | null = before;
+    if (before && before.attemptId === a._id) after = result; // a reopened attempt replaces its own result
+    else if (better(result, before)) after = result;
+    const takerUpdate: Record<string, unknown> = { lastSubmittedAt: result.submittedAt, best: _.set(after), v: (taker?.v ?? 0) + 1 };
+    const v = taker?.v === undefined ? _.exists(false) : taker.v;
+    let won = await updateWhere(db.collection(COLLECTIONS.examTakers).where({ _id: tid, openAttemptId: a._id, v }), { ...takerUpdate, openAttemptId: null });
+    if (won === 0) won = await updateWhere(db.collection(COLLECTIONS.examTakers).where({ _id: tid, v }), takerUpdate);
+    if (won === 1 || !taker) {
+      await incStats(db, a.examId, a.unitId, a.orgId, { ...bestDelta(before, after, a.total), q: questionDelta(a.perQuestion, 1) });
+      return;
+    }
+  }
+  throw new Error(`taker ${tid} kept changing while closing ${a._id}`);
 }
 
 /** An open attempt past its deadline (and the grace) is closed first; anything else is returned as is. */

@@ -24,8 +24,10 @@ import { listExams } from './actions/listExams';
 import { listManagedExams } from './actions/listManagedExams';
 import { listQuestionReports } from './actions/listQuestionReports';
 import { listQuestions } from './actions/listQuestions';
+import { previewRegrade } from './actions/previewRegrade';
 import { publishExam } from './actions/publishExam';
 import { questionTemplate } from './actions/questionTemplate';
+import { regradeExam } from './actions/regradeExam';
 import { remindAbsentees } from './actions/remindAbsentees';
 import { reopenAttempt } from './actions/reopenAttempt';
 import { reportQuestion } from './actions/reportQuestion';
@@ -76,6 +78,8 @@ export const main = createRouter<typeof examSchemas, ExamResponses>(
     examRoster,
     remindAbsentees,
     exportResults,
+    previewRegrade,
+    regradeExam,
     sweepAttempts,
   },
   {

@@ -13,6 +13,7 @@ import { reportId } from './ids';
 import { heldKeys, type HeldKeys } from './keys';
 import type { AttemptDoc, QuestionReportDoc } from './model';
 import { paperPinned, type Pinned } from './pinned';
+import { REGRADE_NOTICE, type RegradedAttempt } from './regrade';
 
 export function paperQuestions(paper: PaperItem[], questions: Pinned, points: AttemptDoc['terms']['points']): PaperQuestion[] {
   return paper.map((item, i) => {
@@ -101,6 +102,22 @@ export function resultView(a: AttemptDoc, questions: Pinned | null, now: number,
     closedBy: a.closedBy ?? 'member',
     reviewAt: released ? null : reviewAtOf(a),
     review,
+    regrade: regradeNotice(a),
+  };
+}
+
+/** The member is told a corrected key changed their score: before the first correction, and now. */
+function regradeNotice(a: RegradedAttempt): AttemptResult['regrade'] {
+  const notes = a.regrades ?? [];
+  if (notes.length === 0) return null;
+  const qids = new Set(notes.map((n) => n.qid));
+  return {
+    notice: REGRADE_NOTICE,
+    scoreBefore: notes[0].before,
+    scoreAfter: a.score ?? 0,
+    passedBefore: notes[0].passedBefore,
+    passedAfter: a.passed === true,
+    questions: a.paper.flatMap((p, i) => (qids.has(p.qid) ? [i + 1] : [])),
   };
 }
 

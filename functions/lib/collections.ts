@@ -22,6 +22,7 @@ export const COLLECTIONS = {
   examTakers: 'examTakers',
   examAttempts: 'examAttempts',
   examStats: 'examStats',
+  examRegrades: 'examRegrades',
   checkins: 'checkins',
   checkinSummaries: 'checkinSummaries',
   checkinMonths: 'checkinMonths',
@@ -122,6 +123,8 @@ export const INDEXES: Record<CollectionName, IndexDeclaration[]> = {
     ['orgId', 'audience', 'createdAt'],
     // Roll-ups: the organisation's exams by the end of their window.
     ['orgId', 'status', 'closesAt'],
+    // An exam's make-ups (a regrade corrects their shared pinned questions).
+    ['orgId', 'parentId'],
   ],
   examPools: [],
   examQuestions: [],
@@ -139,6 +142,8 @@ export const INDEXES: Record<CollectionName, IndexDeclaration[]> = {
     ['examId', 'memberId', 'number'],
   ],
   examStats: [['examId', 'unitId']],
+  // Regrades after a wrong key (audit), read by _id.
+  examRegrades: [],
   // By _id (member and day, member, member and month, branch and day); the branch feed of shared
   // check-ins, newest first.
   checkins: [['unitId', 'share', 'at']],

@@ -1,10 +1,28 @@
 // The exam context's rows: A's member's attempts, A's exams, and the organisation's shared bank.
 
-import { A, OPEN_QUESTION } from './fixture';
+import { dataOf } from '../cloud';
+import { A, OPEN_QUESTION, type Fixture } from './fixture';
 import { uploader } from './rows-org';
-import { MEMBER_IDS, type Table } from './types';
+import { CALLERS, MEMBER_IDS, type PayloadFor, type Table } from './types';
 
 const HOUR = 3_600_000;
+
+async function regradeTarget(fx: Fixture, as: PayloadFor) {
+  if (as === 'denied') return { examId: fx.examId, questionId: fx.questionId, key: { answer: [0], blanks: [] } };
+  // A question on no other open window, on an exam of A's that shows answers on submit.
+  const call = async <T>(openid: string, action: string, payload: unknown) => dataOf(await fx.t.call<T>(openid, 'exam', action, payload));
+  const question = { type: 'single', stem: fx.unique('矩阵测试：待更正的题'), options: ['甲', '乙'], answer: [1] };
+  const questionId = (await call<{ id: string }>(CALLERS.admin, 'saveQuestion', { question })).id;
+  const now = fx.t.cloud.clock.now();
+  const exam = { title: fx.unique('矩阵更正'), unitIds: [A], opensAt: now - 60_000, closesAt: now + HOUR, durationMinutes: 30, paper: { mode: 'fixed', questionIds: [questionId] }, passScore: 1, maxAttempts: 1, releaseAnswers: 'after_submit' };
+  const examId = (await call<{ id: string }>(CALLERS.organiser, 'saveExam', { exam })).id;
+  await call(CALLERS.organiser, 'publishExam', { examId });
+  if (as === 'organiser') {
+    const { attemptId } = await call<{ attemptId: string }>(CALLERS.organiser, 'startExam', { examId });
+    await call(CALLERS.organiser, 'submitAttempt', { attemptId, answers: [] });
+  }
+  return { examId, questionId, key: { answer: [0], blanks: [] } };
+}
 
 export const examRows: Table = {
   listExams: { who: 'anyone-bound', ownOrg: true, payload: () => ({ tab: 'todo' }) },
@@ -81,6 +99,10 @@ export const examRows: Table = {
   examRoster: { who: 'organiser-of-target', payload: (fx) => ({ examId: fx.examId, unitId: A }) },
   remindAbsentees: { who: 'organiser-of-target', payload: (fx) => ({ examId: fx.examId, unitId: A }) },
   exportResults: { who: 'organiser-of-target', payload: (fx) => ({ examId: fx.examId }) },
+  // Whoever may not read a key may not set it (rule 2): A's organiser, a taker of A's open exams,
+  // is given one they have already handed in (one attempt), so its key is no longer held from them.
+  previewRegrade: { who: 'organiser-of-target', payload: (fx, as) => regradeTarget(fx, as) },
+  regradeExam: { who: 'organiser-of-target', payload: async (fx, as) => ({ ...(await regradeTarget(fx, as)), reason: '标准答案录错', fixBank: false }) },
   uploadTicket: { who: 'any-organiser', ownOrg: true, payload: () => ({ purpose: 'sheet', name: '题库.xlsx' }) },
   // The timer's job, also callable by hand: it only closes attempts whose deadline passed.
   sweepAttempts: { who: 'any-organiser', ownOrg: true },
