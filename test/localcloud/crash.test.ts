@@ -1,8 +1,10 @@
 // Crash safety: the local cloud, killed with SIGKILL in the middle of a write load, keeps every
 // write it acknowledged and no half of a multi-document write. The load is members binding their
 // roster entries (org.bindMember: one transaction writes the identity document and the roster
-// entry together) and newcomers asking to join (one bind request document each), all through the
-// HTTP door as the H5 app calls it. The server runs as a child process (fixtures/crash-server.ts)
+// entry together), newcomers asking to join (one bind request document each), and bound members
+// liking a post, commenting on it (each one transaction with the post's count) and signing up for
+// an event (seat and registration are separate writes, repaired by the event timer), all through the
+// HTTP door as the H5 app calls it. After the restart every counter equals its records. The server runs as a child process (fixtures/crash-server.ts)
 // so the kill takes the database, the function host and its instances down mid-write.
 
 import Database from 'better-sqlite3';
@@ -13,13 +15,15 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startLocalCloud } from '../../localcloud';
 import { COLLECTIONS, INDEXES } from '../../functions/lib/collections';
-import { CRASH_BRANCH, crashMemberId, crashMemberName } from './fixtures/crash-roster';
+import { CRASH_BRANCH, crashMemberId, crashMemberName, crashSocialId, crashSocialOpenid } from './fixtures/crash-roster';
 
 jest.setTimeout(60_000);
 
 const FIXTURE = resolve(__dirname, 'fixtures/crash-server.ts');
 const ROSTER = 200;
 const NEWCOMERS = 60;
+/** Bound members who like, comment and sign up (one of each per member). */
+const SOCIAL = 40;
 /** Acknowledged writes after which the server is killed; the rest of the load is then in flight. */
 const KILL_AFTER = 60;
 const IN_FLIGHT = 12;
@@ -37,9 +41,9 @@ afterAll(() => {
 });
 
 /** Starts the server fixture and resolves with its port once it listens. */
-function startServer(rosterSize: number): Promise<{ proc: ChildProcess; port: number }> {
+function startServer(rosterSize: number, socialSize: number): Promise<{ proc: ChildProcess; port: number }> {
   // node itself, not the tsx CLI: the CLI runs the script in a grandchild the kill would miss.
-  const proc = spawn(process.execPath, ['--import', 'tsx', FIXTURE, dataDir, String(rosterSize)], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', FIXTURE, dataDir, String(rosterSize), String(socialSize)], {
     cwd: resolve(__dirname, '../..'),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -55,33 +59,84 @@ function startServer(rosterSize: number): Promise<{ proc: ChildProcess; port: nu
   });
 }
 
-type Job = { openid: string; name: string; kind: 'bind' | 'request'; index: number };
+type Kind = 'bind' | 'request' | 'like' | 'comment' | 'signup';
+type Job = { openid: string; name: string; kind: Kind; index: number };
 type Ack = Job & { status: string };
+type Answer = { ok: boolean; code?: string; message?: string; data?: Record<string, unknown> };
 
-/** One member's call as the H5 app makes it: dev login, then POST /api/fn/org. */
-async function run(base: string, job: Job): Promise<Ack> {
-  const login = await fetch(`${base}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid: job.openid }) });
+/** One call as the H5 app makes it: dev login, then POST /api/fn/<fn>. */
+async function callAs(base: string, openid: string, fn: string, action: string, payload: unknown): Promise<Answer> {
+  const login = await fetch(`${base}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) });
   const { data } = (await login.json()) as { data: { token: string } };
-  const res = await fetch(`${base}/api/fn/org`, {
+  const res = await fetch(`${base}/api/fn/${fn}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${data.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ action: 'bindMember', payload: { name: job.name, inviteCode: CRASH_BRANCH.inviteCode } }),
+    body: JSON.stringify({ action, payload }),
   });
-  const env = (await res.json()) as { ok: boolean; code?: string; message?: string; data?: { status: string } };
-  if (!env.ok) throw new Error(`${job.openid}: ${env.code} ${env.message}`);
-  return { ...job, status: env.data?.status ?? '' };
+  return (await res.json()) as Answer;
+}
+
+const commentText = (i: number) => `压测评论${i}`;
+
+/** One member's call for `job`, against the load's post and event. */
+async function run(base: string, job: Job, target: { postId: string; eventId: string }): Promise<Ack> {
+  const call: [string, string, unknown] = {
+    bind: ['org', 'bindMember', { name: job.name, inviteCode: CRASH_BRANCH.inviteCode }],
+    request: ['org', 'bindMember', { name: job.name, inviteCode: CRASH_BRANCH.inviteCode }],
+    like: ['feed', 'likePost', { postId: target.postId, like: true }],
+    comment: ['feed', 'addComment', { postId: target.postId, text: commentText(job.index) }],
+    signup: ['event', 'signUp', { eventId: target.eventId }],
+  }[job.kind] as [string, string, unknown];
+  const env = await callAs(base, job.openid, ...call);
+  if (!env.ok) throw new Error(`${job.openid} ${job.kind}: ${env.code} ${env.message}`);
+  return { ...job, status: String(env.data?.status ?? env.data?.liked ?? (env.data?.comment ? 'visible' : '')) };
+}
+
+/** A published post and an event open for sign-up (10 seats and a waitlist) for the social members. */
+async function prepare(base: string): Promise<{ postId: string; eventId: string }> {
+  const ok = async (fn: string, action: string, payload: unknown) => {
+    const env = await callAs(base, 'demo-admin', fn, action, payload);
+    if (!env.ok) throw new Error(`prepare ${action}: ${env.code} ${env.message}`);
+    return env.data as { id: string };
+  };
+  const post = await ok('feed', 'savePost', { post: { kind: 'report', title: '压测报道', body: '<p>压测正文</p>', tags: [], unitId: null } });
+  await ok('feed', 'publishPost', { postId: post.id });
+  const now = Date.now();
+  const HOUR = 3_600_000;
+  const event = await ok('event', 'saveEvent', {
+    event: {
+      kind: 'party_lecture',
+      title: '压测党课',
+      description: '压测',
+      place: '会议室',
+      signupOpensAt: now - HOUR,
+      signupClosesAt: now + 20 * HOUR,
+      startsAt: now + 24 * HOUR,
+      endsAt: now + 26 * HOUR,
+      capacity: 10,
+      waitlist: true,
+      approval: false,
+      unitIds: [CRASH_BRANCH.id],
+      cancelHours: 2,
+    },
+  });
+  await ok('event', 'publishEvent', { eventId: event.id });
+  return { postId: post.id, eventId: event.id };
 }
 
 test('after a SIGKILL mid-load and a restart, every acknowledged write is there and none is half-written', async () => {
-  const { proc, port } = await startServer(ROSTER);
+  const { proc, port } = await startServer(ROSTER, SOCIAL);
   const exited = new Promise<NodeJS.Signals | null>((ok) => proc.once('exit', (_code, signal) => ok(signal)));
   const base = `http://127.0.0.1:${port}`;
+  const target = await prepare(base);
 
   // Binds and join requests interleaved: one request for every few binds.
   const jobs: Job[] = [];
   for (let i = 0, j = 0; i < ROSTER; i++) {
     jobs.push({ openid: `crash-o-${i}`, name: crashMemberName(i), kind: 'bind', index: i });
     if (i % 3 === 2 && j < NEWCOMERS) jobs.push({ openid: `crash-new-${j}`, name: `新来党员${j}`, kind: 'request', index: j++ });
+    // Likes, comments and sign-ups early in the load, so the kill finds them in flight too.
+    if (i < SOCIAL) for (const kind of ['like', 'comment', 'signup'] as const) jobs.push({ openid: crashSocialOpenid(i), name: '', kind, index: i });
   }
   const acked: Ack[] = [];
   const failures: string[] = [];
@@ -94,7 +149,7 @@ test('after a SIGKILL mid-load and a restart, every acknowledged write is there 
       const job = jobs[next++];
       inFlight++;
       try {
-        const ack = await run(base, job);
+        const ack = await run(base, job, target);
         // An answer that arrives after the kill was sent still counts: it was acknowledged.
         acked.push(ack);
       } catch (err) {
@@ -133,7 +188,13 @@ test('after a SIGKILL mid-load and a restart, every acknowledged write is there 
   try {
     const db = cloud.db;
     for (const a of acked) {
-      if (a.kind === 'bind') {
+      if (a.kind === 'like') {
+        expect(db.get(COLLECTIONS.postLikes, `${target.postId}_${crashSocialId(a.index)}`)).toBeDefined();
+      } else if (a.kind === 'comment') {
+        expect(db.find(COLLECTIONS.postComments, { memberId: crashSocialId(a.index), text: commentText(a.index) })).toHaveLength(1);
+      } else if (a.kind === 'signup') {
+        expect(db.get(COLLECTIONS.eventRegistrations, `${target.eventId}_${crashSocialId(a.index)}`)?.status).toBe(a.status);
+      } else if (a.kind === 'bind') {
         expect({ openid: a.openid, member: db.get(COLLECTIONS.members, crashMemberId(a.index))?.openid }).toEqual({ openid: a.openid, member: a.openid });
         expect(db.get(COLLECTIONS.identities, a.openid)?.memberId).toBe(crashMemberId(a.index));
       } else {
@@ -154,6 +215,31 @@ test('after a SIGKILL mid-load and a restart, every acknowledged write is there 
       if (entry?.openid !== identity._id) halves.push(`identity ${String(identity._id)} without its roster entry bound`);
     }
     expect(halves).toEqual([]);
+
+    // Every counter equals its records. A like or comment and the post's count are one transaction:
+    // equal at once. The event's counts are repaired by its timer when they stay different for a
+    // minute (a sign-up killed between its seat and its registration).
+    const acks = (kind: Kind) => acked.filter((a) => a.kind === kind).length;
+    expect(acks('like') + acks('comment') + acks('signup')).toBeGreaterThan(0);
+    const post = db.get(COLLECTIONS.posts, target.postId) as { likes: number; comments: number };
+    expect({ likes: post.likes, comments: post.comments }).toEqual({
+      likes: db.count(COLLECTIONS.postLikes, { postId: target.postId }),
+      comments: db.count(COLLECTIONS.postComments, { postId: target.postId, status: 'visible' }),
+    });
+    const eventTimer = () => cloud.invoke('event', { Type: 'Timer', TriggerName: 'remindUpcoming' }, { openid: '' });
+    const start = Date.now();
+    cloud.clock.set(start);
+    await eventTimer();
+    cloud.clock.set(start + 61_000);
+    await eventTimer();
+    const event = db.get(COLLECTIONS.events, target.eventId) as { confirmed: number; waitlisted: number; pending: number };
+    const registrations = (status: string) => db.count(COLLECTIONS.eventRegistrations, { eventId: target.eventId, status });
+    expect({ confirmed: event.confirmed, waitlisted: event.waitlisted, pending: event.pending }).toEqual({
+      confirmed: registrations('confirmed'),
+      waitlisted: registrations('waitlisted'),
+      pending: registrations('pending'),
+    });
+    cloud.clock.reset();
 
     // The restarted cloud takes writes again: an entry no one claimed binds.
     const free = entries.find((e) => e.openid === null);
