@@ -17,7 +17,7 @@ import { invalid } from '../lib/errors';
 import type { ActionContext } from '../lib/router';
 import { takerId } from './ids';
 import type { AttemptDoc, BestResult, ExamDoc, KeyEntry, PinnedQuestion, TakerDoc } from './model';
-import { bestDelta, incStats } from './statistics';
+import { bestDelta, incStats, type StatsDelta } from './statistics';
 
 export const REGRADE_NOTICE = '本题答案已更正，成绩已重新计算';
 
@@ -140,12 +140,12 @@ export function previewOf(attempts: RegradedAttempt[], qid: string, key2: KeyEnt
  * One attempt given the corrected key, retried on a lost race against a save, a submit or another
  * regrade. Returns the attempt as stored afterwards and whether this call wrote it.
  */
-async function regradeAttempt(ctx: ActionContext, start: RegradedAttempt, qid: string, key2: KeyEntry, now: number): Promise<{ attempt: RegradedAttempt; wrote: boolean }> {
+async function regradeAttempt(ctx: ActionContext, start: RegradedAttempt, qid: string, key2: KeyEntry, now: number): Promise<{ attempt: RegradedAttempt; wrote: boolean; correctDelta: number }> {
   const { db } = ctx.deps;
   const _ = db.command;
   let a = start;
   for (let round = 0; round < 8; round++) {
-    if (a.key[qid] === undefined || sameKey(a.key[qid], key2)) return { attempt: a, wrote: false };
+    if (a.key[qid] === undefined || sameKey(a.key[qid], key2)) return { attempt: a, wrote: false, correctDelta: 0 };
     let update: Record<string, unknown>;
     let next: RegradedAttempt;
     if (a.status === 'open') {
@@ -162,11 +162,10 @@ async function regradeAttempt(ctx: ActionContext, start: RegradedAttempt, qid: s
       const was = a.perQuestion[qid]?.correct === true;
       const is = next.perQuestion[qid]?.correct === true;
       // Only graded answers are in the per-question counts (a reopened one was taken out).
-      if (a.status === 'submitted' && was !== is) await incStats(db, a.examId, a.unitId, a.orgId, { q: { [qid]: { c: is ? 1 : -1 } } });
-      return { attempt: next, wrote: true };
+      return { attempt: next, wrote: true, correctDelta: a.status === 'submitted' && was !== is ? (is ? 1 : -1) : 0 };
     }
     const fresh = await getById<RegradedAttempt>(db, COLLECTIONS.examAttempts, a._id);
-    if (!fresh) return { attempt: a, wrote: false };
+    if (!fresh) return { attempt: a, wrote: false, correctDelta: 0 };
     a = fresh;
   }
   throw new Error(`attempt ${start._id} kept changing while regrading`);
@@ -176,32 +175,46 @@ const sameBest = (a: BestResult | null, b: BestResult | null) => JSON.stringify(
 
 /**
  * A member's best result recomputed from their attempts, written only if the taker document is
- * still the version read (`v`); the winner moves the branch counters. A member with an attempt
- * running is left to that attempt's close, which reads the regraded standing.
+ * still the version read (`v`); returns how the winner moves the branch counters. A member with an
+ * attempt running is left to that attempt's close, which reads the regraded standing.
  */
-async function settleBest(ctx: ActionContext, attempts: RegradedAttempt[]): Promise<void> {
+async function settleBest(ctx: ActionContext, attempts: RegradedAttempt[], read: VersionedTaker | undefined): Promise<StatsDelta> {
   const { db } = ctx.deps;
   const _ = db.command;
   const first = attempts[0];
-  if (attempts.some((a) => a.status === 'open')) return;
+  if (attempts.some((a) => a.status === 'open')) return {};
   const tid = takerId(first.examId, first.memberId);
   let current = attempts;
+  let taker = read ?? (await getById<VersionedTaker>(db, COLLECTIONS.examTakers, tid));
   for (let round = 0; round < 6; round++) {
-    const taker = await getById<VersionedTaker>(db, COLLECTIONS.examTakers, tid);
-    if (!taker || taker.openAttemptId) return;
+    if (!taker || taker.openAttemptId) return {};
     const after = bestOf(current.filter((a) => a.status === 'submitted').map((a) => resultOf(a, a.score ?? 0, a.passed === true)));
-    if (sameBest(taker.best, after)) return;
+    if (sameBest(taker.best, after)) return {};
     const won = await updateWhere(db.collection(COLLECTIONS.examTakers).where({ _id: tid, v: taker.v === undefined ? _.exists(false) : taker.v }), {
       best: _.set(after),
       v: (taker.v ?? 0) + 1,
     });
-    if (won === 1) {
-      await incStats(db, first.examId, first.unitId, first.orgId, bestDelta(taker.best, after, first.total));
-      return;
-    }
+    if (won === 1) return bestDelta(taker.best, after, first.total);
     current = await list<RegradedAttempt>(db.collection(COLLECTIONS.examAttempts).where({ examId: first.examId, memberId: first.memberId }).limit(10));
+    taker = await getById<VersionedTaker>(db, COLLECTIONS.examTakers, tid);
   }
   throw new Error(`taker ${tid} kept changing while regrading`);
+}
+
+/** The takers of these exams by id, one read per 1000 (a member's standing is re-read only on a lost race). */
+async function familyTakers(db: Database, examIds: string[]): Promise<Map<string, VersionedTaker>> {
+  const _ = db.command;
+  const out = new Map<string, VersionedTaker>();
+  for (const examId of examIds) {
+    let after = '';
+    for (;;) {
+      const page = await list<VersionedTaker>(db.collection(COLLECTIONS.examTakers).where({ examId, _id: _.gt(after) }).orderBy('_id', 'asc').limit(1000));
+      for (const tk of page) out.set(tk._id, tk);
+      if (page.length < 1000) break;
+      after = page[page.length - 1]._id;
+    }
+  }
+  return out;
 }
 
 /** Run `fn` over `items`, `width` at a time (the writes of one member stay in order). */
@@ -224,17 +237,24 @@ export async function applyRegrade(ctx: ActionContext, examIds: string[], qid: s
   for (let pass = 0; pass < 3; pass++) {
     const byMember = new Map<string, RegradedAttempt[]>();
     for (const a of await familyAttempts(db, examIds)) (byMember.get(key(a)) ?? byMember.set(key(a), []).get(key(a)))?.push(a);
+    const takers = await familyTakers(db, examIds);
     let wroteThisPass = 0;
-    await inParallel([...byMember.values()], 8, async (attempts) => {
+    await inParallel([...byMember.values()], 16, async (attempts) => {
       const fresh: RegradedAttempt[] = [];
       let touched = false;
+      let correct = 0;
       for (const a of attempts) {
         const r = await regradeAttempt(ctx, a, qid, key2, clock.now());
         fresh.push(r.attempt);
         if (r.wrote) wroteThisPass++;
+        correct += r.correctDelta;
         touched ||= r.wrote || (r.attempt.regrades ?? []).some((n) => n.qid === qid);
       }
-      if (touched) await settleBest(ctx, fresh);
+      if (!touched) return;
+      const first = attempts[0];
+      // One increment per member: the answers' counts and the standing, from the writes this call won.
+      const delta = await settleBest(ctx, fresh, takers.get(takerId(first.examId, first.memberId)));
+      await incStats(db, first.examId, first.unitId, first.orgId, correct !== 0 ? { ...delta, q: { [qid]: { c: correct } } } : delta);
     });
     written += wroteThisPass;
     if (wroteThisPass === 0) break;

@@ -215,3 +215,32 @@ describe('regrade after a wrong key', () => {
     expect(p).toMatchObject({ sameKey: true, changed: 0 });
   });
 });
+
+describe('an exam of 1,000 attempts', () => {
+  it('is regraded in one call within the exam function’s declared timeout (20 s)', async () => {
+    const saved = await ok<{ id: string }>(ADMIN, 'saveExam', {
+      exam: { title: '千人测试', unitIds: ['br-school'], opensAt: T0 - MIN, closesAt: T0 + 60 * MIN, durationMinutes: 30, paper: { mode: 'fixed', questionIds: [...singles.map((q) => q._id), fill._id] }, passScore: 8 },
+    });
+    const big = saved.id;
+    await ok(ADMIN, 'publishExam', { examId: big });
+    const view = await ok<AttemptView>('demo-m-13', 'startExam', { examId: big });
+    await ok('demo-m-13', 'submitAttempt', { attemptId: view.attemptId, answers: correctAnswers(t.cloud.db, view.attemptId) });
+    // 999 more members' attempts and standings, copied from the real one (the roster is 10 strong).
+    const [attempt] = t.cloud.db.find('examAttempts', { _id: view.attemptId }) as unknown as Array<Record<string, unknown>>;
+    const [taker] = t.cloud.db.find('examTakers', { examId: big }) as unknown as Array<Record<string, unknown>>;
+    for (let i = 0; i < 999; i++) {
+      const memberId = `load-member-${i}`;
+      const _id = `${big}_${memberId}_1`;
+      t.cloud.db.insert('examAttempts', { ...attempt, _id, memberId, name: `党员${i}` });
+      t.cloud.db.insert('examTakers', { ...taker, _id: `${big}_${memberId}`, memberId, name: `党员${i}`, best: { ...(taker.best as object), attemptId: _id } });
+    }
+    const fixedKey = { answer: [(((t.cloud.db.find('examQuestions', { examId: big, qid: singles[1]._id })[0] as unknown as Stored).answer[0] + 1) % 4)], blanks: [] };
+    const started = Date.now();
+    const out = await ok<RegradeOutcome>(ADMIN, 'regradeExam', { examId: big, questionId: singles[1]._id, key: fixedKey, reason: '标准答案录错', fixBank: false });
+    const seconds = (Date.now() - started) / 1000;
+    expect(out).toMatchObject({ changed: 1000, written: 1000, passedBefore: 1000, passedAfter: 1000 });
+    const scores = new Set((t.cloud.db.find('examAttempts', { examId: big }) as unknown as Array<{ score: number }>).map((a) => a.score));
+    expect([...scores]).toEqual([8]);
+    expect(seconds).toBeLessThan(20);
+  }, 60_000);
+});
