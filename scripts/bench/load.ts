@@ -166,7 +166,9 @@ export function errorsCell(r: Result): string {
 
 /** A table row; `bareRps` is the bare server's rate in the same run, for the ratio. */
 export function row(name: string, r: Result, bareRps: number): string {
-  const ratio = bareRps > 0 ? (r.rps / bareRps).toFixed(2) : '—';
+  // Two significant digits below 0.1: a roll-up at 0.004 of the bare server is not 0.00.
+  const x = bareRps > 0 ? r.rps / bareRps : undefined;
+  const ratio = x === undefined ? '—' : x >= 0.1 || x === 0 ? x.toFixed(2) : x.toPrecision(2);
   return `| ${name} | ${r.dbOps} | ${r.requests}${r.cutAt ? ` (stopped at ${r.cutAt} s)` : ''} | ${errorsCell(r)} | ${Math.round(r.rps)} | ${ratio} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} |`;
 }
 
