@@ -180,8 +180,8 @@ export const examSchemas = {
     .strict(),
   remindAbsentees: z.object({ examId: idSchema, unitId: idSchema }).strict(),
   exportResults: z.object({ examId: idSchema }).strict(),
-  /** A corrected key for one pinned question: choices (single, multiple, judge) or blanks (fill). */
-  previewRegrade: z.object({ examId: idSchema, questionId: idSchema, key: regradeKeySchema }).strict(),
+  /** A corrected key for one pinned question: choices (single, multiple, judge) or blanks (fill); none: the question and its pinned key. */
+  previewRegrade: z.object({ examId: idSchema, questionId: idSchema, key: regradeKeySchema.nullish() }).strict(),
   regradeExam: z
     .object({
       examId: idSchema,

@@ -55,6 +55,8 @@ export interface AttemptSummary {
   passed: boolean | null;
   submittedAt: number | null;
   flagged: boolean;
+  /** A corrected key changed this attempt's score (本题答案已更正，成绩已重新计算). */
+  regraded: boolean;
 }
 
 export interface PaperQuestion {
@@ -216,6 +218,8 @@ export interface BankSummary {
 export interface QuestionReportRow {
   id: string;
   questionId: string;
+  /** The exam it was filed on (its key can be corrected and the exam regraded from the report). */
+  examId: string;
   stem: string;
   note: string;
   memberName: string;
@@ -389,4 +393,6 @@ export interface RegradeOutcome {
   passedAfter: number;
   /** Attempts written by this call (0 when a previous or concurrent call already did them). */
   written: number;
+  /** False when the call ran out of time: send the same correction again to carry on. */
+  done: boolean;
 }

@@ -217,29 +217,39 @@ async function familyTakers(db: Database, examIds: string[]): Promise<Map<string
   return out;
 }
 
-/** Run `fn` over `items`, `width` at a time (the writes of one member stay in order). */
-async function inParallel<T>(items: T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
+/** Run `fn` over `items`, `width` at a time, starting none after `until` (ms); whether all ran. */
+async function inParallel<T>(items: T[], width: number, until: number, fn: (item: T) => Promise<void>): Promise<boolean> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
+    while (next < items.length && Date.now() < until) await fn(items[next++]);
   };
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return next >= items.length;
 }
+
+/**
+ * Work a regrade call does before it answers (the exam function times out at 20 s): a call that
+ * runs out answers `done: false` and the next call with the same correction carries on — what is
+ * done is found done, so the attempts themselves are the cursor.
+ */
+export const REGRADE_BUDGET_MS = 10_000;
 
 /**
  * Give every attempt of these exams carrying `qid` the corrected key, then settle each member's
  * best result. Passes repeat until one finds nothing to write (an attempt started while the
- * pinned key was being corrected is caught by the next pass). Returns the attempts this call wrote.
+ * pinned key was being corrected is caught by the next pass). Returns the attempts this call wrote
+ * and whether it finished within its budget.
  */
-export async function applyRegrade(ctx: ActionContext, examIds: string[], qid: string, key2: KeyEntry): Promise<number> {
+export async function applyRegrade(ctx: ActionContext, examIds: string[], qid: string, key2: KeyEntry, budgetMs = REGRADE_BUDGET_MS): Promise<{ written: number; done: boolean }> {
   const { db, clock } = ctx.deps;
+  const until = Date.now() + budgetMs;
   let written = 0;
   for (let pass = 0; pass < 3; pass++) {
     const byMember = new Map<string, RegradedAttempt[]>();
     for (const a of await familyAttempts(db, examIds)) (byMember.get(key(a)) ?? byMember.set(key(a), []).get(key(a)))?.push(a);
     const takers = await familyTakers(db, examIds);
     let wroteThisPass = 0;
-    await inParallel([...byMember.values()], 16, async (attempts) => {
+    const all = await inParallel([...byMember.values()], 16, until, async (attempts) => {
       const fresh: RegradedAttempt[] = [];
       let touched = false;
       let correct = 0;
@@ -257,7 +267,8 @@ export async function applyRegrade(ctx: ActionContext, examIds: string[], qid: s
       await incStats(db, first.examId, first.unitId, first.orgId, correct !== 0 ? { ...delta, q: { [qid]: { c: correct } } } : delta);
     });
     written += wroteThisPass;
+    if (!all) return { written, done: false };
     if (wroteThisPass === 0) break;
   }
-  return written;
+  return { written, done: true };
 }

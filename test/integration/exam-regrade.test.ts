@@ -181,6 +181,9 @@ describe('regrade after a wrong key', () => {
     const position = paperOf(attempts.get('demo-m-13') ?? '').findIndex((p) => p.qid === q0._id) + 1;
     expect(r).toMatchObject({ score: 10, passed: true, review: null, regrade: { notice: '本题答案已更正，成绩已重新计算', scoreBefore: 8, scoreAfter: 10, passedBefore: true, passedAfter: true, questions: [position] } });
     expect(JSON.stringify(r)).not.toMatch(/"answer"|"blanks"|"correctChoice"|keyAfter|keyBefore/);
+    // The results list on the exam's page says so too.
+    const intro = await ok<{ attempts: Array<{ id: string; score: number; regraded: boolean }> }>('demo-m-13', 'getExam', { examId });
+    expect(intro.attempts).toEqual([expect.objectContaining({ id: attempts.get('demo-m-13'), score: 10, regraded: true })]);
     const worse = await ok<AttemptResult>('demo-m-12', 'getResult', { attemptId: attempts.get('demo-m-12') });
     expect(worse.regrade).toMatchObject({ scoreBefore: 8, scoreAfter: 6, passedBefore: true, passedAfter: false });
   });
@@ -217,7 +220,7 @@ describe('regrade after a wrong key', () => {
 });
 
 describe('an exam of 1,000 attempts', () => {
-  it('is regraded in one call within the exam function’s declared timeout (20 s)', async () => {
+  it('is regraded within the exam function’s declared timeout (20 s), over more than one call when the machine is slow', async () => {
     const saved = await ok<{ id: string }>(ADMIN, 'saveExam', {
       exam: { title: '千人测试', unitIds: ['br-school'], opensAt: T0 - MIN, closesAt: T0 + 60 * MIN, durationMinutes: 30, paper: { mode: 'fixed', questionIds: [...singles.map((q) => q._id), fill._id] }, passScore: 8 },
     });
@@ -235,12 +238,15 @@ describe('an exam of 1,000 attempts', () => {
       t.cloud.db.insert('examTakers', { ...taker, _id: `${big}_${memberId}`, memberId, name: `党员${i}`, best: { ...(taker.best as object), attemptId: _id } });
     }
     const fixedKey = { answer: [(((t.cloud.db.find('examQuestions', { examId: big, qid: singles[1]._id })[0] as unknown as Stored).answer[0] + 1) % 4)], blanks: [] };
-    const started = Date.now();
-    const out = await ok<RegradeOutcome>(ADMIN, 'regradeExam', { examId: big, questionId: singles[1]._id, key: fixedKey, reason: '标准答案录错', fixBank: false });
-    const seconds = (Date.now() - started) / 1000;
-    expect(out).toMatchObject({ changed: 1000, written: 1000, passedBefore: 1000, passedAfter: 1000 });
+    // Each call stops within its budget (10 s) and says whether it is done; the next carries on.
+    const outcomes: RegradeOutcome[] = [];
+    for (let call = 0; call < 5 && !outcomes.at(-1)?.done; call++) {
+      outcomes.push(await ok<RegradeOutcome>(ADMIN, 'regradeExam', { examId: big, questionId: singles[1]._id, key: fixedKey, reason: '标准答案录错', fixBank: false }));
+    }
+    expect(outcomes.at(-1)).toMatchObject({ done: true, changed: 1000, passedBefore: 1000, passedAfter: 1000 });
+    expect(outcomes.reduce((n, o) => n + o.written, 0)).toBe(1000);
     const scores = new Set((t.cloud.db.find('examAttempts', { examId: big }) as unknown as Array<{ score: number }>).map((a) => a.score));
     expect([...scores]).toEqual([8]);
-    expect(seconds).toBeLessThan(20);
+    expect(t.cloud.db.find('examRegrades', { examId: big })).toEqual([expect.objectContaining({ doneAt: expect.anything() })]);
   }, 60_000);
 });

@@ -11,6 +11,7 @@ import type { AttemptDoc, TakerDoc } from '../model';
 import { examForMember } from '../access';
 import { takerId } from '../ids';
 import { cardOf } from '../phases';
+import type { RegradedAttempt } from '../regrade';
 
 export async function getExam(input: { examId: string }, ctx: ActionContext): Promise<ExamResponses['getExam']> {
   const { db, clock } = ctx.deps;
@@ -43,6 +44,7 @@ export async function getExam(input: { examId: string }, ctx: ActionContext): Pr
       passed: a.passed,
       submittedAt: a.submittedAt,
       flagged: a.flagged,
+      regraded: ((a as RegradedAttempt).regrades ?? []).length > 0,
     })),
     serverNow: now,
   };

@@ -41,6 +41,7 @@ export async function listQuestionReports(input: { status: 'open' | 'closed'; cu
       return {
         id: d._id,
         questionId: d.questionId,
+        examId: d.examId,
         stem: d.stem,
         note: keyHeld ? '' : d.note,
         memberName: d.memberName,

@@ -27,7 +27,7 @@ export interface RegradeTarget {
 }
 
 /** The checks both actions make: the organiser may edit the exam and read the key; the key fits. */
-export async function regradeTarget(ctx: ActionContext, input: { examId: string; questionId: string; key: { answer: number[]; blanks: string[][] } }): Promise<RegradeTarget> {
+export async function regradeTarget(ctx: ActionContext, input: { examId: string; questionId: string; key?: { answer: number[]; blanks: string[][] } | null }): Promise<RegradeTarget> {
   const { db, clock } = ctx.deps;
   const me = await requireOrganiser(ctx);
   const asked = await examForOrganiser(db, me, input.examId, 'edit');
@@ -40,7 +40,7 @@ export async function regradeTarget(ctx: ActionContext, input: { examId: string;
   const question = pinned?.[input.questionId];
   if (!question) throw notFound('这场考试没有这道题');
   const keyBefore: KeyEntry = { type: question.type, answer: question.answer, blanks: question.blanks };
-  return { me, exam, examIds: await examFamily(db, exam), qid: input.questionId, question, keyBefore, keyAfter: correctedKey(question, input.key) };
+  return { me, exam, examIds: await examFamily(db, exam), qid: input.questionId, question, keyBefore, keyAfter: correctedKey(question, input.key ?? keyBefore) };
 }
 
 export function previewView(t: RegradeTarget, attempts: RegradedAttempt[]): RegradePreview {
@@ -56,7 +56,7 @@ export function previewView(t: RegradeTarget, attempts: RegradedAttempt[]): Regr
   };
 }
 
-export async function previewRegrade(input: { examId: string; questionId: string; key: { answer: number[]; blanks: string[][] } }, ctx: ActionContext): Promise<ExamResponses['previewRegrade']> {
+export async function previewRegrade(input: { examId: string; questionId: string; key?: { answer: number[]; blanks: string[][] } | null }, ctx: ActionContext): Promise<ExamResponses['previewRegrade']> {
   const t = await regradeTarget(ctx, input);
   return previewView(t, await familyAttempts(ctx.deps.db, t.examIds));
 }

@@ -5,6 +5,7 @@
 // The audit record's id is the exam's next regrade version, so two organisers confirming at once
 // settle in the database: the same correction twice makes one record and both calls finish it
 // (every write is idempotent, ../regrade.ts); a different correction at the same moment is refused.
+// A large exam may take more than one call: `done: false` asks the caller to send it again.
 
 import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
@@ -91,9 +92,10 @@ export async function regradeExam(
   }
   // The pinned copy first: attempts started from now on carry the corrected key.
   await updateById(db, COLLECTIONS.examQuestions, pinnedId(exam._id, t.qid), { answer: _.set(t.keyAfter.answer), blanks: _.set(t.keyAfter.blanks) });
-  const written = await applyRegrade(ctx, t.examIds, t.qid, t.keyAfter);
+  const { written, done } = await applyRegrade(ctx, t.examIds, t.qid, t.keyAfter);
+  if (!done) return { regradeId: record._id, changed: record.changed, passedBefore: record.passedBefore, passedAfter: record.passedAfter, written, done };
   const now = new Date(clock.now());
   const bankFixed = record.bankFixed || (input.fixBank && (await fixBank(db, t, t.keyAfter, now)));
   await updateById(db, COLLECTIONS.examRegrades, record._id, { doneAt: now, bankFixed });
-  return { regradeId: record._id, changed: record.changed, passedBefore: record.passedBefore, passedAfter: record.passedAfter, written };
+  return { regradeId: record._id, changed: record.changed, passedBefore: record.passedBefore, passedAfter: record.passedAfter, written, done };
 }
