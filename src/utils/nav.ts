@@ -32,6 +32,7 @@ export const PAGE = {
   examEditor: '/subpackages/exam-admin/editor',
   examMonitor: '/subpackages/exam-admin/monitor',
   examStats: '/subpackages/exam-admin/stats',
+  examRegrade: '/subpackages/exam-admin/regrade',
   checkinAdmin: '/subpackages/checkin-admin/index',
   checkinBranch: '/subpackages/checkin-admin/branch',
   checkinChallenges: '/subpackages/checkin-admin/challenges',

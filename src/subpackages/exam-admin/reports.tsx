@@ -52,6 +52,11 @@ function ReportItem({ item, done, onDone }: { item: QuestionReportRow; done: Res
       <View id={`report-edit-${item.id}`} className='report__edit' onClick={() => goPage(`${PAGE.examQuestion}?id=${item.questionId}`)}>
         修改这道题 ›
       </View>
+      {item.examId && !item.keyHeld ? (
+        <View id={`report-regrade-${item.id}`} className='report__edit' onClick={() => goPage(`${PAGE.examRegrade}?id=${item.examId}&qid=${item.questionId}`)}>
+          答案录错了？更正答案并重新评分 ›
+        </View>
+      ) : null}
       {item.status !== 'open' && item.reply ? <Text className='admin-row__meta'>回复：{item.reply}</Text> : null}
 
       {status === 'open' ? (

@@ -9,7 +9,9 @@ import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
 import { LoadingOrError } from '@/components/Loaded';
 import { EmptyView } from '@/components/StateView';
+import { View } from '@tarojs/components';
 import { openFile } from '@/api';
+import { goPage, PAGE } from '@/utils/nav';
 import { useAction, useMutation } from '@/hooks';
 import StatsHead from './components/StatsHead';
 import BranchTable from './components/BranchTable';
@@ -66,6 +68,11 @@ function Stats({ examId }: { examId: string }) {
 
       <Card title='各题正确率'>
         <QuestionStats questions={s.questions} />
+        {s.questions.length > 0 ? (
+          <View id='stats-regrade' className='stats-regrade' onClick={() => goPage(`${PAGE.examRegrade}?id=${examId}`)}>
+            发现标准答案有误？更正答案并重新评分 ›
+          </View>
+        ) : null}
       </Card>
 
       <Card title='支部名单' id='stats-branch'>

@@ -231,6 +231,7 @@ function Intro({ exam, onChanged }: { exam: ExamIntro; onChanged: () => void }) 
                   <Text className='intro-attempt__title'>
                     第 {a.number} 次 · {a.score === null ? '—' : `${scoreText(a.score)} 分`} · {a.passed ? '✓ 通过' : '✕ 未通过'}
                   </Text>
+                  {a.regraded ? <Text className='intro-attempt__sub'>答案已更正，成绩已重新计算</Text> : null}
                   {a.submittedAt ? <Text className='intro-attempt__sub'>交卷：{beijingDateTime(a.submittedAt)}</Text> : null}
                 </View>
                 <Text className='row-link__arrow'>›</Text>

@@ -40,6 +40,18 @@ function Result({ r, auto: autoParam }: { r: AttemptResult; auto: boolean }) {
         </View>
       ) : null}
 
+      {r.regrade ? (
+        <View className='result-auto'>
+          <View className='notice notice--ok' id='result-regrade' role='status'>
+            <Text className='notice__title'>{r.regrade.notice}</Text>
+            <Text className='notice__text'>
+              第 {r.regrade.questions.join('、')} 题的标准答案有误，已更正。您的成绩由 {scoreText(r.regrade.scoreBefore)} 分改为 {scoreText(r.regrade.scoreAfter)} 分
+              {r.regrade.passedBefore !== r.regrade.passedAfter ? (r.regrade.passedAfter ? '，现已通过' : '，现未通过') : ''}。
+            </Text>
+          </View>
+        </View>
+      ) : null}
+
       <Card className='result-hero'>
         <Text className='result-title'>{r.title}</Text>
         <View className='result-score' id='result-score'>
