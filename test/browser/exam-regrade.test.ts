@@ -1,0 +1,75 @@
+// The regrade journey in headless Chromium (issue 15): an exam whose first question was pinned
+// with the wrong option; two members hand in; the org admin opens 更正答案并重新评分 from the
+// exam's statistics, picks the question, sets the right option, reads the preview, gives a reason
+// and confirms; the member's result then says 本题答案已更正，成绩已重新计算.
+import type { AttemptResult, AttemptView, ExamStatsView } from '../../core/contracts/exam';
+import { correctAnswers } from '../../scripts/lib/demo-exams';
+import { startBrowserEnv, type BrowserEnv } from '../helpers/browser';
+import { dataOf } from '../helpers/cloud';
+import { eventually, fill, shown } from '../helpers/ui';
+
+jest.setTimeout(240_000);
+
+let env: BrowserEnv;
+beforeAll(async () => {
+  env = await startBrowserEnv();
+}, 240_000);
+afterAll(async () => {
+  await env?.close();
+});
+
+interface Stored {
+  _id: string;
+  options: string[];
+  answer: number[];
+}
+
+const ok = async <T>(openid: string, action: string, payload: unknown = {}) => dataOf(await env.t.call<T>(openid, 'exam', action, payload));
+
+describe('organiser, regrade after a wrong key', () => {
+  it('corrects the key from the statistics page, sees the preview, confirms, and the member is told', async () => {
+    await ok('demo-admin', 'installSeedBank');
+    const singles = (env.t.cloud.db.find('questions', { type: 'single' }) as unknown as Stored[]).filter((q) => q.options.length === 4).sort((a, b) => a._id.localeCompare(b._id)).slice(0, 3);
+    const q0 = singles[0];
+    const fixedOption = (q0.answer[0] + 1) % 4;
+    const now = env.t.cloud.clock.now();
+    const saved = await ok<{ id: string }>('demo-admin', 'saveExam', {
+      exam: { title: '浏览器测试：答案更正', unitIds: ['br-retired'], opensAt: now - 60_000, closesAt: now + 3_600_000, durationMinutes: 30, paper: { mode: 'fixed', questionIds: singles.map((q) => q._id) }, passScore: 6, shuffleQuestions: false },
+    });
+    const examId = saved.id;
+    await ok('demo-admin', 'publishExam', { examId });
+    // 王秀英 chose the option that is really right (4 → 6 points, now passing); 郑桂兰 the pinned one (6 → 4).
+    const take = async (openid: string, fixed: boolean) => {
+      const view = await ok<AttemptView>(openid, 'startExam', { examId });
+      const order = (env.t.cloud.db.find('examAttempts', { _id: view.attemptId })[0] as unknown as { paper: Array<{ qid: string; order: number[] }> }).paper[0].order;
+      const answers = correctAnswers(env.t.cloud.db, view.attemptId).map((a) => (a.qid === q0._id && fixed ? { qid: a.qid, choice: [order.indexOf(fixedOption)] } : a));
+      return ok<AttemptResult>(openid, 'submitAttempt', { attemptId: view.attemptId, answers });
+    };
+    const mine = await take('demo-member', true);
+    expect(mine).toMatchObject({ score: 4, passed: false });
+    expect(await take('demo-m-23', false)).toMatchObject({ score: 6, passed: true });
+    const index = (await ok<ExamStatsView>('demo-admin', 'examStats', { examId })).questions.find((q) => q.qid === q0._id)?.index;
+
+    const { context, page } = await env.open();
+    await page.locator('#login-admin').click();
+    await page.getByText('张伟').first().waitFor();
+    await page.goto(`${env.t.cloud.url}/#/subpackages/exam-admin/stats?id=${examId}`);
+    await shown(page, '#stats-regrade').click();
+    await shown(page, `#regrade-pick-${index}`).click();
+    await expect(shown(page, '#regrade-current').innerText()).resolves.toContain(`${'ABCD'[q0.answer[0]]}. ${q0.options[q0.answer[0]]}`);
+    await shown(page, '#regrade-answer').getByText('ABCD'[fixedOption], { exact: false }).click();
+    await shown(page, '#regrade-preview').click();
+    await expect(shown(page, '#regrade-summary').innerText()).resolves.toContain('2 份答卷中，2 份分数变化；及格人数 1 → 1');
+    await fill(page, 'regrade-reason', '标准答案录错了');
+    await shown(page, '#regrade-confirm').click();
+    await eventually(async () => expect(env.t.cloud.db.count('examRegrades', { examId })).toBe(1));
+    await context.close();
+
+    const member = await env.open();
+    await member.page.locator('#login-member').click();
+    await member.page.getByText('王秀英').first().waitFor();
+    await member.page.goto(`${env.t.cloud.url}/#/subpackages/exam/result?attemptId=${mine.attemptId}`);
+    await expect(shown(member.page, '#result-regrade').innerText()).resolves.toMatch(/本题答案已更正，成绩已重新计算[\s\S]*由 4 分改为 6 分，现已通过/);
+    await member.context.close();
+  });
+});
