@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReviewItem } from '@core/contracts';
-import { normaliseAnswerText, QUESTION_TYPE_LABELS } from '@core/domain/exam/questions';
+import { fillMatches, spreadBlanks } from '@core/domain/exam/fillAnswers';
+import { QUESTION_TYPE_LABELS } from '@core/domain/exam/questions';
 import PageShell from '@/components/PageShell';
 import ResultLoader from './ResultLoader';
 import Card from '@/components/Card';
@@ -65,12 +66,13 @@ function ChoiceReview({ item }: { item: ReviewItem }) {
 }
 
 function FillReview({ item }: { item: ReviewItem }) {
-  const mine = item.mine?.text ?? [];
+  // Marked as the grader marks them (width, marks, numerals, all blanks typed in one box).
+  const mine = spreadBlanks(item.mine?.text ?? [], item.correctBlanks.length);
   return (
     <View className='review-blanks'>
       {item.correctBlanks.map((accepted, i) => {
         const given = mine[i]?.trim() ?? '';
-        const right = given !== '' && accepted.some((a) => normaliseAnswerText(a) === normaliseAnswerText(given));
+        const right = fillMatches(given, accepted);
         return (
           <View key={i} className={`review-blank ${right ? 'review-blank--right' : 'review-blank--wrong'}`}>
             <Text className='review-blank__label'>第 {i + 1} 空</Text>
