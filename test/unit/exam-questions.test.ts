@@ -48,9 +48,10 @@ describe('question import: answers as real banks write them', () => {
     expect(parseJudgeAnswer(raw)).toBe(value);
   });
 
-  it('reads fill-in blanks separated by ；/;/| with synonyms separated by /', () => {
+  it('reads fill-in blanks separated by ；/; with alternatives of one blank separated by / or |', () => {
     expect(parseBlanks('遵义/遵义会议；毛泽东')).toEqual([['遵义', '遵义会议'], ['毛泽东']]);
-    expect(parseBlanks('上海 | 嘉兴／南湖')).toEqual([['上海'], ['嘉兴', '南湖']]);
+    // | marks alternatives within one blank (issue 15: 二十二|22 is one blank), not a second blank.
+    expect(parseBlanks('上海 | 嘉兴／南湖')).toEqual([['上海', '嘉兴', '南湖']]);
   });
 });
 

@@ -121,6 +121,11 @@ export function parseBlanks(raw: string): string[][] {
     .filter((syn) => syn.length > 0);
 }
 
+/** Placeholder until labels are stripped (issue 15): returns the stem unchanged. */
+export function stripStemLabel(stem: string): string {
+  return stem;
+}
+
 /** An option cell may carry its own label ("A. 遵义会议", "B、…", "（C）…", "Ａ．…"); drop it. */
 export function stripOptionLabel(text: string, index: number): string {
   const letter = OPTION_LETTERS[index];
@@ -264,7 +269,10 @@ export function findQuestionHeader(rows: string[][]): { index: number; columns: 
   return null;
 }
 
-export type ParsedRow = { ok: true; question: QuestionContent } | { ok: false; reason: string };
+/** The column a row's problem is in: one of the header's, or the option columns as a whole. */
+export type RowColumn = ColumnKey | 'options';
+
+export type ParsedRow = { ok: true; question: QuestionContent } | { ok: false; reason: string; column?: RowColumn };
 
 /** One data row, read through the header's columns, to a question or the reason it cannot be one. */
 export function parseQuestionRow(cells: string[], columns: Map<ColumnKey, number>): ParsedRow {
