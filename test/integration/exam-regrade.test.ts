@@ -219,6 +219,33 @@ describe('regrade after a wrong key', () => {
   });
 });
 
+describe('a member answering again when the key is corrected', () => {
+  it('GIVEN a graded first attempt and a second one running WHEN the key is corrected THEN the best result counts the regraded first attempt', async () => {
+    const saved = await ok<{ id: string }>(ADMIN, 'saveExam', {
+      exam: { title: '两次机会测试', unitIds: ['br-school'], opensAt: T0 - MIN, closesAt: T0 + 60 * MIN, durationMinutes: 30, paper: { mode: 'fixed', questionIds: [...singles.map((q) => q._id), fill._id] }, passScore: 8, maxAttempts: 2 },
+    });
+    const twice = saved.id;
+    await ok(ADMIN, 'publishExam', { examId: twice });
+    const start = () => ok<AttemptView>('demo-m-14', 'startExam', { examId: twice });
+    // The bank was corrected above: this exam pinned `fixedOption`; now it turns out to be the next one.
+    const corrected = (fixedOption + 1) % 4;
+    const answering = (view: AttemptView, option: number) => {
+      const order = paperOf(view.attemptId).find((p) => p.qid === q0._id)?.order ?? [];
+      return correctAnswers(t.cloud.db, view.attemptId).map((a) => (a.qid === q0._id ? { qid: a.qid, choice: [order.indexOf(option)] } : a.qid === fill._id ? { qid: a.qid, text: ['不知道'] } : a));
+    };
+    const first = await start();
+    expect((await ok<AttemptResult>('demo-m-14', 'submitAttempt', { attemptId: first.attemptId, answers: answering(first, corrected) })).score).toBe(6);
+    const second = await start();
+    await ok<RegradeOutcome>(ADMIN, 'regradeExam', { examId: twice, questionId: q0._id, key: { answer: [corrected], blanks: [] }, reason: '标准答案录错', fixBank: false });
+    // The second attempt answers by the old key: 6 by the corrected one, less than the first's 8.
+    expect((await ok<AttemptResult>('demo-m-14', 'submitAttempt', { attemptId: second.attemptId, answers: answering(second, fixedOption) })).score).toBe(6);
+    const s = await ok<ExamStatsView>(ADMIN, 'examStats', { examId: twice });
+    expect(s.overall).toMatchObject({ submitted: 1, passed: 1, failed: 0, averageScore: 8 });
+    const roster = await ok<ExamRosterView>(ADMIN, 'examRoster', { examId: twice, unitId: 'br-school' });
+    expect(roster.rows.find((r) => r.name === '胡雪')).toMatchObject({ score: 8, status: 'passed' });
+  });
+});
+
 describe('an exam of 1,000 attempts', () => {
   it('is regraded within the exam function’s declared timeout (20 s), over more than one call when the machine is slow', async () => {
     const saved = await ok<{ id: string }>(ADMIN, 'saveExam', {
