@@ -175,20 +175,22 @@ const sameBest = (a: BestResult | null, b: BestResult | null) => JSON.stringify(
 
 /**
  * A member's best result recomputed from their attempts, written only if the taker document is
- * still the version read (`v`); returns how the winner moves the branch counters. A member with an
- * attempt running is left to that attempt's close, which reads the regraded standing.
+ * still the version read (`v`); returns how the winner moves the branch counters. A reopened
+ * attempt still running keeps its earlier result in the running (as reopening leaves it), and its
+ * close later compares itself with the regraded standing.
  */
 async function settleBest(ctx: ActionContext, attempts: RegradedAttempt[], read: VersionedTaker | undefined): Promise<StatsDelta> {
   const { db } = ctx.deps;
   const _ = db.command;
   const first = attempts[0];
-  if (attempts.some((a) => a.status === 'open')) return {};
   const tid = takerId(first.examId, first.memberId);
   let current = attempts;
   let taker = read ?? (await getById<VersionedTaker>(db, COLLECTIONS.examTakers, tid));
   for (let round = 0; round < 6; round++) {
-    if (!taker || taker.openAttemptId) return {};
-    const after = bestOf(current.filter((a) => a.status === 'submitted').map((a) => resultOf(a, a.score ?? 0, a.passed === true)));
+    if (!taker) return {};
+    const running = new Set(current.filter((a) => a.status === 'open').map((a) => a._id));
+    const kept = taker.best && running.has(taker.best.attemptId) ? [taker.best] : [];
+    const after = bestOf([...kept, ...current.filter((a) => a.status === 'submitted').map((a) => resultOf(a, a.score ?? 0, a.passed === true))]);
     if (sameBest(taker.best, after)) return {};
     const won = await updateWhere(db.collection(COLLECTIONS.examTakers).where({ _id: tid, v: taker.v === undefined ? _.exists(false) : taker.v }), {
       best: _.set(after),
