@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
 import type { DrawRule, Points, ReleasePolicy } from '../domain/exam';
-import type { AttemptResult, AttemptView, BankSummary, ExamCard, ExamDraftView, ExamIntro, ExamMonitorView, ExamRosterView, ExamStatsView, ManagedExamRow, QuestionDetail, QuestionImportReport, QuestionReportRow, QuestionRow, RegradeOutcome, RegradePreview, SaveResult } from './examViews';
+import type { AttemptResult, AttemptView, BankSummary, ExamCard, ExamDraftView, ExamIntro, ExamMonitorView, ExamRosterView, ExamStatsView, ManagedExamRow, QuestionDetail, QuestionReportRow, QuestionRow, RegradeOutcome, RegradePreview, SaveResult } from './examViews';
+import type { QuestionSheetReport } from './examImport';
 
 export type * from './examViews';
 
@@ -120,6 +121,8 @@ export const examSchemas = {
       fileID: z.string().min(1).max(512),
       fileName: z.string().min(1).max(200),
       commit: z.boolean(),
+      /** A sheet of the workbook to read instead of the first with a question header. */
+      sheet: z.string().trim().min(1).max(100).nullish(),
     })
     .strict(),
   questionTemplate: z.object({}).strict(),
@@ -219,7 +222,7 @@ export interface ExamResponses {
   getQuestion: QuestionDetail;
   saveQuestion: QuestionDetail;
   setQuestionStatus: { questionId: string; status: 'active' | 'retired' };
-  importQuestions: QuestionImportReport;
+  importQuestions: QuestionSheetReport;
   questionTemplate: { fileID: string; url: string; fileName: string };
   installSeedBank: { created: number; existing: number };
   bankSummary: BankSummary;

@@ -67,7 +67,6 @@ function rowsOf(sheet: ExcelJS.Worksheet): SheetRow[] {
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: string[] = [];
-    // A merged cell (a branch name spanning many rows, say) is read from its master cell.
     for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c)));
     rows.push({ row: r, cells });
   }
@@ -75,9 +74,38 @@ function rowsOf(sheet: ExcelJS.Worksheet): SheetRow[] {
 }
 
 function cellText(cell: ExcelJS.Cell): string {
+  // A merged cell (a type or tag spanning many rows) is read from its master cell.
   const source = cell.isMerged ? cell.master : cell;
-  const v = source.value;
+  return valueText(source.value, source.numFmt);
+}
+
+/** A cell's value as the text the organiser typed or sees, whatever exceljs made of it. */
+export function valueText(v: ExcelJS.CellValue | undefined, numFmt: string | undefined): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
-  return source.text ?? '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return dateText(v, numFmt);
+  if ('richText' in v) return v.richText.map((r) => r.text).join('');
+  if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : valueText(v.text as ExcelJS.CellValue, numFmt);
+  if ('formula' in v || 'sharedFormula' in v) return valueText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue, numFmt);
+  return '';
+}
+
+/**
+ * A date Excel made of typed text (1945年8月15日), written back the way it was typed: 1945-08-15 or
+ * 1945/8/15 when the cell's format says so, otherwise the Chinese form, never Date.toString().
+ * exceljs reads date serials as UTC midnight, so the UTC fields are the calendar date.
+ */
+export function dateText(d: Date, numFmt: string | undefined): string {
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  const fmt = (numFmt ?? '').replace(/"|\\|\[[^\]]*\]/g, '').toLowerCase();
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  const numeric = /^y+([-/.])(m+)\1(d+)/.exec(fmt);
+  if (numeric) return `${y}${numeric[1]}${pad(m, numeric[2].length)}${numeric[1]}${pad(day, numeric[3].length)}`;
+  if (fmt.includes('年') && !fmt.includes('日') && !/d/.test(fmt.replace(/[^d年月日]/g, ''))) return `${y}年${m}月`;
+  if (!/y/.test(fmt) && fmt.includes('月') && fmt.includes('日')) return `${m}月${day}日`;
+  return `${y}年${m}月${day}日`;
 }

@@ -50,7 +50,7 @@ describe('fill answers: alternatives within one blank, blanks by ；', () => {
 describe('tags', () => {
   it('keeps a question whose tag is long, the tag cut to the limit', () => {
     const q = question(parseQuestionRow(row('判断', '题干一。', [], '对', { tags: '习近平新时代中国特色社会主义思想，党史' }), cols));
-    expect(q.tags).toEqual(['习近平新时代中国特色社会主', '党史']);
+    expect(q.tags).toEqual(['习近平新时代中国特色社会', '党史']);
   });
 
   it('does not split inside quotes or at a space inside Chinese text', () => {

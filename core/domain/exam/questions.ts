@@ -2,6 +2,35 @@
 // a question. Pure rules, no I/O: the cloud function, the seed bank and the tests share them.
 
 import { cleanCell, toHalfWidth } from '../text';
+import {
+  cleanText,
+  countStemBlanks,
+  isIndefiniteType,
+  judgeWord,
+  OPTION_LETTERS,
+  parseBlanks,
+  parseChoiceLetters,
+  parseDifficulty,
+  parseJudgeAnswer,
+  parseQuestionType,
+  parseTags,
+  stripOptionLabel,
+  stripStemLabel,
+} from './questionCells';
+
+export {
+  cleanText,
+  countStemBlanks,
+  OPTION_LETTERS,
+  parseBlanks,
+  parseChoiceLetters,
+  parseDifficulty,
+  parseJudgeAnswer,
+  parseQuestionType,
+  parseTags,
+  stripOptionLabel,
+  stripStemLabel,
+} from './questionCells';
 
 export const QUESTION_TYPES = ['single', 'multiple', 'judge', 'fill'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
@@ -18,7 +47,6 @@ export const AREA_TAGS = ['党史', '新中国史', '改革开放史', '社会�
 
 export const DIFFICULTY_LABELS: Record<1 | 2 | 3, string> = { 1: '容易', 2: '中等', 3: '较难' };
 
-export const OPTION_LETTERS = 'ABCDEFGH';
 /** A judge question's two fixed options; its answer is [0] (正确) or [1] (错误). */
 export const JUDGE_OPTIONS = ['正确', '错误'];
 
@@ -72,103 +100,6 @@ export function questionKey(stem: string, options: string[]): string {
   return [norm(stem), ...options.map(norm)].join('|');
 }
 
-const TYPE_ALIASES: Array<[QuestionType, RegExp]> = [
-  ['single', /^(单选|单选题|单项选择|单项选择题|单|单项|single|radio)$/i],
-  ['multiple', /^(多选|多选题|多项选择|多项选择题|多|多项|不定项|不定项选择|不定项选择题|multiple|checkbox)$/i],
-  ['judge', /^(判断|判断题|是非|是非题|对错题|判|judge|tf|true\/false)$/i],
-  ['fill', /^(填空|填空题|填|fill|blank)$/i],
-];
-
-export function parseQuestionType(raw: string): QuestionType | null {
-  const s = cleanCell(raw).replace(/\s+/g, '');
-  for (const [type, re] of TYPE_ALIASES) if (re.test(s)) return type;
-  return null;
-}
-
-const JUDGE_TRUE = /^(对|√|✓|✔|正确|是|t|true|y|yes|1|a)$/i;
-const JUDGE_FALSE = /^(错|×|✗|✘|x|错误|否|f|false|n|no|0|b)$/i;
-
-/** 对/错, √/×, 正确/错误, T/F (and a few more) to true/false; null when it is none of them. */
-export function parseJudgeAnswer(raw: string): boolean | null {
-  const s = cleanCell(raw).replace(/\s+/g, '');
-  if (JUDGE_TRUE.test(s)) return true;
-  if (JUDGE_FALSE.test(s)) return false;
-  return null;
-}
-
-/**
- * Option letters written as "ABD", "A,B,D", "A;B;D", "A、B、D", "a b d" or with full-width
- * punctuation, to sorted distinct indices. Null when anything but letters and separators is there.
- */
-export function parseChoiceLetters(raw: string): number[] | null {
-  const s = toHalfWidth(cleanCell(raw)).toUpperCase().replace(/[\s,;、，；|/]+/g, '');
-  if (s === '' || !/^[A-H]+$/.test(s)) return null;
-  const set = new Set<number>();
-  for (const ch of s) set.add(OPTION_LETTERS.indexOf(ch));
-  return [...set].sort((a, b) => a - b);
-}
-
-/** "遵义/遵义会议；毛泽东" → [["遵义","遵义会议"],["毛泽东"]]. Blanks by ；;|, synonyms by /. */
-export function parseBlanks(raw: string): string[][] {
-  return cleanCell(raw)
-    .split(/[;；|｜]/)
-    .map((blank) =>
-      blank
-        .split(/[/／]/)
-        .map((s) => s.trim())
-        .filter((s) => s !== ''),
-    )
-    .filter((syn) => syn.length > 0);
-}
-
-/** Placeholder until labels are stripped (issue 15): returns the stem unchanged. */
-export function stripStemLabel(stem: string): string {
-  return stem;
-}
-
-/** An option cell may carry its own label ("A. 遵义会议", "B、…", "（C）…", "Ａ．…"); drop it. */
-export function stripOptionLabel(text: string, index: number): string {
-  const letter = OPTION_LETTERS[index];
-  // Matched on the half-width form (one character for one), cut from the text as written.
-  const re = new RegExp(`^\\(?${letter}(?:\\)\\s*|\\s*[.、:)]\\s*)`, 'i');
-  const m = re.exec(toHalfWidth(text));
-  return (m ? text.slice(m[0].length) : text).trim();
-}
-
-/**
- * Question text as written: BOM, zero-width characters and odd spaces removed, runs of whitespace
- * collapsed, but full-width Chinese punctuation (？，（）) kept as it is.
- */
-export function cleanText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const s = typeof value === 'string' ? value : String(value);
-  return s
-    .replace(/[\uFEFF\u200B-\u200D\u2060]/g, '')
-    .replace(/[\s\u3000\u00A0]+/g, ' ')
-    .trim();
-}
-
-const DIFFICULTY_ALIASES: Array<[1 | 2 | 3, RegExp]> = [
-  [1, /^(1|易|容易|简单|低|初级|★)$/],
-  [2, /^(2|中|中等|一般|适中|普通|★★)$/],
-  [3, /^(3|难|较难|困难|高|高级|★★★)$/],
-];
-
-export function parseDifficulty(raw: string): 1 | 2 | 3 | null {
-  const s = cleanCell(raw).replace(/\s+/g, '');
-  if (s === '') return 2;
-  for (const [d, re] of DIFFICULTY_ALIASES) if (re.test(s)) return d;
-  return null;
-}
-
-export function parseTags(raw: string): string[] {
-  const tags = cleanCell(raw)
-    .split(/[\s,;、，；|/]+/)
-    .map((t) => t.trim())
-    .filter((t) => t !== '');
-  return [...new Set(tags)];
-}
-
 // ---------------------------------------------------------------------------------------------
 // Checking a question as a whole (import rows, the editor and the seed bank all end here)
 
@@ -181,42 +112,59 @@ export interface QuestionDraft {
   explanation: string;
   tags: string[];
   difficulty: 1 | 2 | 3;
+  /** 不定项: a multiple-choice key may hold one option. */
+  indefinite?: boolean;
+}
+
+/** The first problem of a question and the column it is in; null when it is sound. */
+export function findQuestionProblem(q: QuestionDraft): { reason: string; column: RowColumn } | null {
+  const at = (column: RowColumn) => (reason: string) => ({ reason, column });
+  const stem = at('stem');
+  const answer = at('answer');
+  const options = at('options');
+  if (q.stem.trim() === '') return stem('题干为空');
+  if (q.stem.length > LIMITS.stem) return stem(`题干超过 ${LIMITS.stem} 字`);
+  if (q.explanation.length > LIMITS.explanation) return at('explanation')(`解析超过 ${LIMITS.explanation} 字`);
+  if (q.tags.length > LIMITS.tags) return at('tags')(`标签最多 ${LIMITS.tags} 个`);
+  const longTag = q.tags.find((t) => t.length > LIMITS.tag);
+  if (longTag) return at('tags')(`标签“${longTag.slice(0, 20)}”超过 ${LIMITS.tag} 字`);
+  if (q.type === 'single' || q.type === 'multiple') {
+    if (q.options.length < 2) return options('选择题至少需要两个选项');
+    if (q.options.length > OPTION_LETTERS.length) return options('选项最多 8 个（A–H）');
+    if (q.options.some((o) => o.trim() === '')) return options('选项不能为空');
+    const long = q.options.findIndex((o) => o.length > LIMITS.option);
+    if (long >= 0) return at(`option${long}`)(`选项 ${OPTION_LETTERS[long]} 超过 ${LIMITS.option} 字`);
+    const norm = q.options.map(normaliseAnswerText);
+    if (new Set(norm).size !== norm.length) return options('选项有重复');
+    if (q.answer.length === 0) return answer('缺少答案');
+    const out = q.answer.find((i) => i < 0 || i >= q.options.length);
+    if (out !== undefined) return answer(`答案 ${OPTION_LETTERS[out] ?? '?'} 超出了选项范围（共 ${q.options.length} 个选项）`);
+    if (q.type === 'single' && q.answer.length !== 1) return answer('单选题只能有一个答案');
+    if (q.type === 'multiple' && q.answer.length < 2 && !q.indefinite) return answer('多选题至少应有两个正确答案');
+  }
+  if (q.type === 'judge') {
+    if (q.answer.length !== 1 || (q.answer[0] !== 0 && q.answer[0] !== 1)) return answer('判断题答案应为“对”或“错”');
+  }
+  if (q.type === 'fill') {
+    if (q.blanks.length === 0) return answer('填空题缺少答案');
+    if (q.blanks.length > LIMITS.blanks) return answer(`填空最多 ${LIMITS.blanks} 个空`);
+    for (const syn of q.blanks) {
+      if (syn.length > LIMITS.synonyms) return answer(`每个空最多 ${LIMITS.synonyms} 个可接受答案`);
+      if (syn.some((s) => s.length > LIMITS.blank)) return answer(`填空答案超过 ${LIMITS.blank} 字`);
+    }
+    // A stem that marks its blanks must mark as many as the answer fills. One without any marker
+    // ("中国共产党成立于哪一年？") is read as asking for what the answer gives: members see its boxes.
+    const marked = countStemBlanks(q.stem);
+    if (marked > 0 && marked !== q.blanks.length) {
+      return answer(marked > q.blanks.length ? `题干有 ${marked} 处空，答案只有 ${q.blanks.length} 个` : `题干有 ${marked} 处空，答案却有 ${q.blanks.length} 个`);
+    }
+  }
+  return null;
 }
 
 /** The first problem of a question, in words an organiser understands; null when it is sound. */
 export function questionProblem(q: QuestionDraft): string | null {
-  if (q.stem.trim() === '') return '题干为空';
-  if (q.stem.length > LIMITS.stem) return `题干超过 ${LIMITS.stem} 字`;
-  if (q.explanation.length > LIMITS.explanation) return `解析超过 ${LIMITS.explanation} 字`;
-  if (q.tags.length > LIMITS.tags) return `标签最多 ${LIMITS.tags} 个`;
-  const longTag = q.tags.find((t) => t.length > LIMITS.tag);
-  if (longTag) return `标签“${longTag.slice(0, 20)}”超过 ${LIMITS.tag} 字`;
-  if (q.type === 'single' || q.type === 'multiple') {
-    if (q.options.length < 2) return '选择题至少需要两个选项';
-    if (q.options.length > OPTION_LETTERS.length) return '选项最多 8 个（A–H）';
-    if (q.options.some((o) => o.trim() === '')) return '选项不能为空';
-    const long = q.options.findIndex((o) => o.length > LIMITS.option);
-    if (long >= 0) return `选项 ${OPTION_LETTERS[long]} 超过 ${LIMITS.option} 字`;
-    const norm = q.options.map(normaliseAnswerText);
-    if (new Set(norm).size !== norm.length) return '选项有重复';
-    if (q.answer.length === 0) return '缺少答案';
-    const out = q.answer.find((i) => i < 0 || i >= q.options.length);
-    if (out !== undefined) return `答案 ${OPTION_LETTERS[out] ?? '?'} 超出了选项范围（共 ${q.options.length} 个选项）`;
-    if (q.type === 'single' && q.answer.length !== 1) return '单选题只能有一个答案';
-    if (q.type === 'multiple' && q.answer.length < 2) return '多选题至少应有两个正确答案';
-  }
-  if (q.type === 'judge') {
-    if (q.answer.length !== 1 || (q.answer[0] !== 0 && q.answer[0] !== 1)) return '判断题答案应为“对”或“错”';
-  }
-  if (q.type === 'fill') {
-    if (q.blanks.length === 0) return '填空题缺少答案';
-    if (q.blanks.length > LIMITS.blanks) return `填空最多 ${LIMITS.blanks} 个空`;
-    for (const syn of q.blanks) {
-      if (syn.length > LIMITS.synonyms) return `每个空最多 ${LIMITS.synonyms} 个可接受答案`;
-      if (syn.some((s) => s.length > LIMITS.blank)) return `填空答案超过 ${LIMITS.blank} 字`;
-    }
-  }
-  return null;
+  return findQuestionProblem(q)?.reason ?? null;
 }
 
 /** Canonical content: judge options fixed, fill without options, answers sorted. */
@@ -274,14 +222,22 @@ export type RowColumn = ColumnKey | 'options';
 
 export type ParsedRow = { ok: true; question: QuestionContent } | { ok: false; reason: string; column?: RowColumn };
 
+/** Two options that are 正确 and 错误 (or 对/错 …) in some order: a judge question's own columns. */
+function judgeColumns(options: string[]): [boolean, boolean] | null {
+  if (options.length !== 2) return null;
+  const [a, b] = options.map(judgeWord);
+  return a !== null && b !== null && a !== b ? [a, b] : null;
+}
+
 /** One data row, read through the header's columns, to a question or the reason it cannot be one. */
 export function parseQuestionRow(cells: string[], columns: Map<ColumnKey, number>): ParsedRow {
   const at = (key: ColumnKey) => {
     const c = columns.get(key);
     return c === undefined ? '' : cleanText(cells[c] ?? '');
   };
-  const stem = at('stem');
-  if (stem === '') return { ok: false, reason: '题干为空' };
+  const fail = (reason: string, column: RowColumn): ParsedRow => ({ ok: false, reason, column });
+  const stem = stripStemLabel(at('stem'));
+  if (stem === '') return fail('题干为空', 'stem');
 
   const rawOptions: string[] = [];
   for (let i = 0; i < OPTION_LETTERS.length; i++) rawOptions.push(stripOptionLabel(at(`option${i}`), i));
@@ -289,17 +245,21 @@ export function parseQuestionRow(cells: string[], columns: Map<ColumnKey, number
   while (last >= 0 && rawOptions[last] === '') last--;
   const options = rawOptions.slice(0, last + 1);
   const gap = options.findIndex((o) => o === '');
-  if (gap >= 0) return { ok: false, reason: `选项 ${OPTION_LETTERS[gap]} 为空，但后面还有选项` };
+  if (gap >= 0) return fail(`选项 ${OPTION_LETTERS[gap]} 为空，但后面还有选项`, `option${gap}`);
 
   const answerRaw = at('answer');
-  if (answerRaw === '') return { ok: false, reason: '缺少答案' };
+  if (answerRaw === '') return fail('缺少答案', 'answer');
 
   const typeRaw = at('type');
   let type = typeRaw === '' ? null : parseQuestionType(typeRaw);
-  if (typeRaw !== '' && !type) return { ok: false, reason: `无法识别题型“${typeRaw.slice(0, 10)}”（应为单选、多选、判断或填空）` };
+  if (typeRaw !== '' && !type) return fail(`无法识别题型“${typeRaw.slice(0, 10)}”（应为单选、多选、判断或填空）`, 'type');
+  // Option columns 正确/错误 (in either order) make a judge question whose letters follow them.
+  const judgeCols = type === null || type === 'judge' ? judgeColumns(options) : null;
   if (!type) {
-    // No type column: inferred from the options and the answer.
-    if (options.length === 0) type = parseJudgeAnswer(answerRaw) !== null && !/^[ab]$/i.test(answerRaw) ? 'judge' : 'fill';
+    // No type column: inferred from the options and the answer. A lone A/B without options is a
+    // judge answer (A 正确, B 错误), as exam systems export them.
+    if (judgeCols) type = 'judge';
+    else if (options.length === 0) type = parseJudgeAnswer(answerRaw) !== null ? 'judge' : 'fill';
     else type = (parseChoiceLetters(answerRaw)?.length ?? 0) > 1 ? 'multiple' : 'single';
   }
 
@@ -307,18 +267,19 @@ export function parseQuestionRow(cells: string[], columns: Map<ColumnKey, number
   let blanks: string[][] = [];
   if (type === 'single' || type === 'multiple') {
     const letters = parseChoiceLetters(answerRaw);
-    if (!letters) return { ok: false, reason: `答案“${answerRaw.slice(0, 12)}”不是选项字母（如 B 或 ABD）` };
+    if (!letters) return fail(`答案“${answerRaw.slice(0, 12)}”不是选项字母（如 B 或 ABD）`, 'answer');
     answer = letters;
   } else if (type === 'judge') {
-    const value = parseJudgeAnswer(answerRaw);
-    if (value === null) return { ok: false, reason: `判断题答案“${answerRaw.slice(0, 12)}”应为 对/错、√/×、正确/错误 或 T/F` };
+    const letters = judgeCols ? parseChoiceLetters(answerRaw) : null;
+    const value = letters?.length === 1 && letters[0] < 2 ? judgeCols![letters[0]] : parseJudgeAnswer(answerRaw);
+    if (value === null) return fail(`判断题答案“${answerRaw.slice(0, 12)}”应为 对/错、√/×、正确/错误 或 T/F`, 'answer');
     answer = [value ? 0 : 1];
   } else {
     blanks = parseBlanks(answerRaw);
   }
 
   const difficulty = parseDifficulty(at('difficulty'));
-  if (difficulty === null) return { ok: false, reason: `无法识别难度“${at('difficulty').slice(0, 10)}”（应为 易、中、难 或 1–3）` };
+  if (difficulty === null) return fail(`无法识别难度“${at('difficulty').slice(0, 10)}”（应为 易、中、难 或 1–3）`, 'difficulty');
 
   const draft: QuestionDraft = {
     type,
@@ -327,11 +288,13 @@ export function parseQuestionRow(cells: string[], columns: Map<ColumnKey, number
     answer,
     blanks,
     explanation: at('explanation'),
-    tags: parseTags(at('tags')),
+    // A tag longer than the limit is cut, not a reason to refuse the question.
+    tags: [...new Set(parseTags(at('tags')).map((t) => t.slice(0, LIMITS.tag)))],
     difficulty,
+    indefinite: isIndefiniteType(typeRaw),
   };
-  const problem = questionProblem(draft);
-  if (problem) return { ok: false, reason: problem };
+  const problem = findQuestionProblem(draft);
+  if (problem) return fail(problem.reason, problem.column);
   return { ok: true, question: canonicalQuestion(draft) };
 }
 

@@ -1,0 +1,172 @@
+// Reading the cells of one question row as real banks write them: type words, choice letters,
+// judge words, fill answers, tags, and the labels and numbering exam systems leave in stems.
+// Pure rules; questions.ts puts a row together from them and re-exports them.
+
+import { cleanCell, toHalfWidth } from '../text';
+import type { QuestionType } from './questions';
+
+export const OPTION_LETTERS = 'ABCDEFGH';
+
+const TYPE_ALIASES: Array<[QuestionType, RegExp]> = [
+  ['single', /^(单选|单选题|单项选择|单项选择题|单|单项|single|radio)$/i],
+  ['multiple', /^(多选|多选题|多项选择|多项选择题|多|多项|不定项|不定项选择|不定项选择题|multi|multiple|multi-choice|checkbox)$/i],
+  ['judge', /^(判断|判断题|是非|是非题|对错题|判|judge|tf|true\/false)$/i],
+  ['fill', /^(填空|填空题|填|fill|blank)$/i],
+];
+
+export function parseQuestionType(raw: string): QuestionType | null {
+  const s = cleanCell(raw).replace(/\s+/g, '');
+  for (const [type, re] of TYPE_ALIASES) if (re.test(s)) return type;
+  return null;
+}
+
+/** 不定项: a multiple-choice question whose key may hold a single option. */
+export function isIndefiniteType(raw: string): boolean {
+  return /^不定项/.test(cleanCell(raw).replace(/\s+/g, ''));
+}
+
+const JUDGE_TRUE = /^(对|√|✓|✔|正确|是|t|true|y|yes|1|a)$/i;
+const JUDGE_FALSE = /^(错|×|✗|✘|x|错误|否|f|false|n|no|0|b)$/i;
+
+/** 对/错, √/×, 正确/错误, T/F (and a few more) to true/false; null when it is none of them. */
+export function parseJudgeAnswer(raw: string): boolean | null {
+  const s = cleanCell(raw).replace(/\s+/g, '');
+  if (JUDGE_TRUE.test(s)) return true;
+  if (JUDGE_FALSE.test(s)) return false;
+  return null;
+}
+
+/** A judge option column's word: true for 正确/对/√…, false for 错误/错/×…, null for anything else (A/B included). */
+export function judgeWord(raw: string): boolean | null {
+  const s = cleanCell(raw).replace(/\s+/g, '');
+  if (/^[ab01]$/i.test(s)) return null;
+  return parseJudgeAnswer(s);
+}
+
+/**
+ * Option letters written as "ABD", "A,B,D", "A;B;D", "A、B、D", "a b d" or with full-width
+ * punctuation, to sorted distinct indices. Null when anything but letters and separators is there.
+ */
+export function parseChoiceLetters(raw: string): number[] | null {
+  const s = toHalfWidth(cleanCell(raw)).toUpperCase().replace(/[\s,;、，；|/]+/g, '');
+  if (s === '' || !/^[A-H]+$/.test(s)) return null;
+  const set = new Set<number>();
+  for (const ch of s) set.add(OPTION_LETTERS.indexOf(ch));
+  return [...set].sort((a, b) => a - b);
+}
+
+/**
+ * "遵义/遵义会议；毛泽东" → [["遵义","遵义会议"],["毛泽东"]]. Blanks are separated by ；/; only;
+ * within one blank the accepted answers by / | or 或 (二十二|22 is one blank with two answers).
+ * 或 separates only between two non-empty parts and never as 或者.
+ */
+export function parseBlanks(raw: string): string[][] {
+  return cleanCell(raw)
+    .split(/[;；]/)
+    .map((blank) =>
+      blank
+        .split(/[/／|｜]|(?<=\S)或(?!者)(?=\S)/)
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    )
+    .filter((syn) => syn.length > 0);
+}
+
+/** Where a fill stem leaves its blanks: （）, ( ), an empty 《》, and runs of ＿ or _ (two or more). */
+const BLANK_MARKER = /[（(][\s\u3000]*[）)]|《[\s\u3000]*》|[_＿]{2,}/g;
+
+export function countStemBlanks(stem: string): number {
+  return (stem.match(BLANK_MARKER) ?? []).length;
+}
+
+/** An option cell may carry its own label ("A. 遵义会议", "B、…", "（C）…", "Ａ．…"); drop it. */
+export function stripOptionLabel(text: string, index: number): string {
+  const letter = OPTION_LETTERS[index];
+  // Matched on the half-width form (one character for one), cut from the text as written.
+  const re = new RegExp(`^\\(?${letter}(?:\\)\\s*|\\s*[.、:)]\\s*)`, 'i');
+  const m = re.exec(toHalfWidth(text));
+  return (m ? text.slice(m[0].length) : text).trim();
+}
+
+const TYPE_WORD = '(?:单选|多选|判断|填空|不定项|单项选择|多项选择|不定项选择|是非|选择)题?';
+const STEM_LABELS = [
+  // 【判断题】, [判断题], 判断题】 (a bracket lost in copying)
+  new RegExp(`^[【\\[]?\\s*${TYPE_WORD}\\s*[】\\]]\\s*[:：]?`),
+  // 二。判断题 / 一、单选题： (a section heading pasted into the stem)
+  new RegExp(`^[一二三四五六七八九十]+\\s*[、。.．]\\s*${TYPE_WORD}\\s*[:：]?`),
+  // 1. / 12、 / 1．: numbering, but not 1921年 or 1.5亿
+  /^\d{1,4}\s*[.、．](?!\d)/,
+  // （1） / (1) / 1）
+  /^[（(]\s*\d{1,4}\s*[）)]/,
+  /^\d{1,4}\s*[）)]/,
+];
+
+/** A stem without the type labels and numbering an exam system or a pasted section left in front. */
+export function stripStemLabel(stem: string): string {
+  let s = stem.trim();
+  for (let guard = 0; guard < 4; guard++) {
+    const before = s;
+    for (const re of STEM_LABELS) s = s.replace(re, '').trim();
+    if (s === before) break;
+  }
+  // A stem that is nothing but a label is left as written, so it is reported, not emptied.
+  return s === '' ? stem.trim() : s;
+}
+
+/**
+ * Question text as written: BOM, zero-width characters and odd spaces removed, runs of whitespace
+ * collapsed, but full-width Chinese punctuation (？，（）) kept as it is.
+ */
+export function cleanText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const s = typeof value === 'string' ? value : String(value);
+  return s
+    .replace(/[\uFEFF\u200B-\u200D\u2060]/g, '')
+    .replace(/[\s\u3000\u00A0]+/g, ' ')
+    .trim();
+}
+
+const DIFFICULTY_ALIASES: Array<[1 | 2 | 3, RegExp]> = [
+  [1, /^(1|易|容易|简单|低|初级|★)$/],
+  [2, /^(2|中|中等|一般|适中|普通|★★)$/],
+  [3, /^(3|难|较难|困难|高|高级|★★★)$/],
+];
+
+export function parseDifficulty(raw: string): 1 | 2 | 3 | null {
+  const s = cleanCell(raw).replace(/\s+/g, '');
+  if (s === '') return 2;
+  for (const [d, re] of DIFFICULTY_ALIASES) if (re.test(s)) return d;
+  return null;
+}
+
+const TAG_SEPARATORS = ',，;；、|｜/／\n';
+const QUOTE_PAIRS: Record<string, string> = { '“': '”', '‘': '’', '"': '"', '《': '》', '「': '」', '『': '』', '（': '）', '(': ')' };
+const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
+
+/**
+ * Tags split on , ， ; ； 、 | / and line breaks, never inside quotes or brackets
+ * (“一个中心、两个基本点” is one tag). Spaces do not split: a space inside Chinese text is a typing
+ * slip (坚持全面从 严治党) and is removed; between Latin words it stays.
+ */
+export function parseTags(raw: string): string[] {
+  const text = cleanCell(raw);
+  const tags: string[] = [];
+  let current = '';
+  let closing: string | null = null;
+  for (const ch of text) {
+    if (closing !== null) {
+      if (ch === closing) closing = null;
+      current += ch;
+    } else if (ch in QUOTE_PAIRS) {
+      closing = QUOTE_PAIRS[ch];
+      current += ch;
+    } else if (TAG_SEPARATORS.includes(ch)) {
+      tags.push(current);
+      current = '';
+    } else current += ch;
+  }
+  tags.push(current);
+  const cjkSpace = new RegExp(`(?<=[${CJK}])\\s+|\\s+(?=[${CJK}])`, 'gu');
+  const cleaned = tags.map((t) => t.replace(cjkSpace, '').replace(/\s+/g, ' ').trim()).filter((t) => t !== '');
+  return [...new Set(cleaned)];
+}
