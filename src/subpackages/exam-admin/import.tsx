@@ -1,9 +1,9 @@
 // 导入题目: download the template, pick a question file (.xlsx/.csv), upload it, preview what
 // would happen row by row (可导入 / 重复 / 有误 with the reason), then confirm. The cloud function
 // reads and checks the file; this page only shows its report.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { QuestionImportReport, QuestionImportRow } from '@core/contracts';
+import type { QuestionSheetReport as QuestionImportReport, QuestionSheetRow as QuestionImportRow } from '@core/contracts/examImport';
 import { QUESTION_TYPE_LABELS } from '@core/domain/exam/questions';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
@@ -14,6 +14,7 @@ import { ImportColumnHelp, ImportDoneCard, ImportFileStep, ImportPreviewCard, Im
 import { openFile } from '@/api';
 import { useImportFlow, useMutation, type ImportFileRule } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
+import { QuestionAsSeen, SheetChooser } from './importQuestionPreview';
 import './components/ui.scss';
 import './import.scss';
 
@@ -28,9 +29,9 @@ const COLUMN_HELP: Array<[string, string]> = [
   ['题型', '单选、多选、判断、填空；不填时按选项和答案自动判断'],
   ['题干', '必填'],
   ['选项A～选项H', '选择题从 A 起连续填写，最多 8 个；判断题和填空题不填'],
-  ['答案', '单选写 B；多选写 ABD、A,B,D 或 A、B、D；判断写 对/错、√/×、正确/错误 或 T/F；填空的多个空用“；”隔开，一个空有几种说法用“/”隔开'],
+  ['答案', '单选写 B；多选写 ABD、A,B,D 或 A、B、D；判断写 对/错、√/×、正确/错误 或 T/F；填空的多个空用“；”隔开，一个空有几种说法用“/”“|”或“或”隔开，空数要和题干里的（ ）或 ____ 一样多'],
   ['解析', '选填，交卷后给党员看'],
-  ['标签', '党史、新中国史、改革开放史、社会主义发展史、党章党规，也可加自己的标签，用逗号或顿号隔开'],
+  ['标签', '党史、新中国史、改革开放史、社会主义发展史、党章党规，也可加自己的标签，用逗号或顿号隔开（引号里的顿号不算）；超过 12 字的标签只保留前 12 字'],
   ['难度', '易、中、难（或 1、2、3），不填为“中”'],
 ];
 
@@ -55,6 +56,7 @@ const REPORT_VIEW: ImportReportView<QuestionImportReport> = {
         { head: '题型', cell: (r) => (r.type ? QUESTION_TYPE_LABELS[r.type] : '—') },
       ]}
       statusWord={STATUS_WORD}
+      rowExtra={(r) => <QuestionAsSeen row={r} />}
       className='import-table--questions'
       // The browser tests count the report rows by this class.
       rowClassName='qimport-table__row'
@@ -94,7 +96,13 @@ function TemplateHelp() {
 
 function Importer() {
   const importQuestions = useMutation('exam', 'importQuestions');
-  const flow = useImportFlow({ context: 'exam', mutation: importQuestions, request: (req) => req, file: QUESTION_FILE });
+  // A ref, not state: the flow builds the request when it runs, right after a sheet is chosen.
+  const sheet = useRef<string | null>(null);
+  const flow = useImportFlow({ context: 'exam', mutation: importQuestions, request: (req) => ({ ...req, sheet: sheet.current }), file: QUESTION_FILE });
+  const chooseSheet = (name: string) => {
+    sheet.current = name;
+    void flow.runPreview();
+  };
 
   if (flow.final) {
     return (
@@ -119,6 +127,8 @@ function Importer() {
           hint='先把题目文件发到微信（例如发给“文件传输助手”），再从聊天记录中选择。'
         />
       </Card>
+
+      {flow.preview ? <SheetChooser report={flow.preview} disabled={flow.busy} choose={chooseSheet} /> : null}
 
       <ImportPreviewCard
         flow={flow}

@@ -1,0 +1,63 @@
+// The question import's preview, row by row, as members will see each question: the stem, the
+// options with their letters (正确/错误 for a judge question), a box for each blank and the key;
+// and which sheet of the workbook was read, with the others to choose from.
+import { Text, View } from '@tarojs/components';
+import type { QuestionSheetReport, QuestionSheetRow } from '@core/contracts/examImport';
+import { OPTION_LETTERS } from '@core/domain/exam/questions';
+
+/** The question of a sound row, as a member would see it, with the key marked. */
+export function QuestionAsSeen({ row }: { row: QuestionSheetRow }) {
+  if (row.status === 'invalid') {
+    return row.column ? (
+      <Text className='qpreview__where'>
+        第 {row.row} 行「{row.column}」列
+      </Text>
+    ) : null;
+  }
+  const q = row.question;
+  if (!q) return null;
+  return (
+    <View className='qpreview' id={`qpreview-${row.row}`}>
+      <Text className='qpreview__stem'>{q.stem}</Text>
+      {q.type === 'fill' ? (
+        <View className='qpreview__blanks'>
+          {q.blanks.map((accepted, i) => (
+            <View key={i} className='qpreview__blank'>
+              <Text className='qpreview__box'>第 {i + 1} 空</Text>
+              <Text className='qpreview__key'>答案：{accepted.join(' 或 ')}</Text>
+            </View>
+          ))}
+        </View>
+      ) : (
+        q.options.map((o, i) => (
+          <Text key={i} className={q.answer.includes(i) ? 'qpreview__option qpreview__option--key' : 'qpreview__option'}>
+            {q.type === 'judge' ? '' : `${OPTION_LETTERS[i]}. `}
+            {o}
+            {q.answer.includes(i) ? '  ✓ 答案' : ''}
+          </Text>
+        ))
+      )}
+    </View>
+  );
+}
+
+/** Which sheet was read; the other sheets as buttons to read instead. */
+export function SheetChooser({ report, disabled, choose }: { report: QuestionSheetReport; disabled: boolean; choose: (sheet: string) => void }) {
+  if (report.sheet === null) return null;
+  const others = report.sheets.filter((s) => s !== report.sheet);
+  return (
+    <View className='qsheet' id='qimport-sheet'>
+      <Text className='qsheet__read'>读取的是「{report.sheet}」表</Text>
+      {others.length > 0 ? (
+        <View className='qsheet__others'>
+          <Text className='qsheet__lead muted'>文件里还有这些表，题目不在这里时可以换一张：</Text>
+          {others.map((s) => (
+            <View key={s} className={disabled ? 'qsheet__choice qsheet__choice--off' : 'qsheet__choice'} onClick={() => !disabled && choose(s)}>
+              改读「{s}」
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}
