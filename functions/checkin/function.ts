@@ -5,7 +5,8 @@ import { declareFunction } from '../lib/declaration';
 export default declareFunction({
   description: '学习打卡：打卡、补卡、打卡挑战、提醒与完成情况',
   runtime: 'Nodejs16.13',
-  // The timer sends reminders for up to 30 s and then computes roll-ups for up to 6 s (README: 60 s);
+  // The timer sends reminders for up to 30 s, repairs daily counters and then computes roll-ups for
+  // up to 6 s each (README: 60 s);
   // members' calls end in well under a second whatever the limit.
   timeoutSeconds: 60,
   memoryMb: 256,

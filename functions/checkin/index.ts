@@ -20,6 +20,7 @@ import { makeUp } from './actions/makeUp';
 import { remindBranch } from './actions/remindBranch';
 import { sendDailyReminders } from './reminders';
 import { runRollups } from './rollups';
+import { repairDailyCounts } from './dailyRepair';
 import { getSettings } from './actions/getSettings';
 import { updateSettings } from './actions/updateSettings';
 
@@ -58,7 +59,12 @@ export const main = createRouter<typeof checkinSchemas, CheckinResponses>(
       completionTrend: { action: 'completionTrend', fields: { campaignId: 'challengeId' } },
       branchFeed: 'sharedCheckins',
     },
-    // One trigger per function (WeChat): the reminders, then the closed-day roll-ups.
-    onTimer: async (deps) => ({ ...(await sendDailyReminders(deps, 30_000)), rollups: await runRollups(deps) }),
+    // One trigger per function (WeChat): the reminders, the repair of daily counters a died call
+    // left short (before the roll-ups read them), then the closed-day roll-ups.
+    onTimer: async (deps) => {
+      const reminders = await sendDailyReminders(deps, 30_000);
+      const daily = await repairDailyCounts(deps);
+      return { ...reminders, daily, rollups: await runRollups(deps) };
+    },
   },
 );

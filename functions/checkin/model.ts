@@ -118,3 +118,17 @@ export interface RollupRunDoc {
   next: string;
   at: number;
 }
+
+/**
+ * `_id` = `${unitId}_${day}`: check-ins of the unit's own members on a day, kept by an atomic
+ * increment per check-in and repaired by the timer (../dailyRepair.ts).
+ */
+export interface DailyDoc {
+  _id: string;
+  unitId: string;
+  orgId: string;
+  day: string;
+  count: number;
+  /** A count found different from the check-ins, kept until the next run confirms it stuck. */
+  check?: { at: number; count: number; counted: number };
+}

@@ -1,12 +1,13 @@
-// Writing one checked day: the check-in document (its _id settles double taps and retries), then
-// the member's summary (a conditional update on the revision read), the month document for the
-// calendar and the branch's counter for the day.
+// Writing one checked day: the check-in document (its _id settles double taps and retries), the
+// member's summary and the month document for the calendar in one transaction, then the branch's
+// counter for the day.
 
 import type { CheckinState } from '../../core/contracts/checkin';
 import { addCheckedDay, currentStreak, EMPTY_SUMMARY, monthOf, type MakeupRules } from '../../core/domain/checkin';
 import { COLLECTIONS } from '../lib/collections';
-import { getById, insert, isDuplicateKeyError, updateById, updateWhere, type Database } from '../lib/db';
-import type { CheckinDoc, SummaryDoc } from './model';
+import { getById, insert, isDuplicateKeyError, isTransactionConflict, updateById, type Database, type TransactionLike } from '../lib/db';
+import { conflict } from '../lib/errors';
+import type { CheckinDoc, MonthDoc, SummaryDoc } from './model';
 import type { Caller } from '../org/ports';
 
 export const checkinId = (memberId: string, day: string) => `${memberId}_${day}`;
@@ -42,9 +43,7 @@ export function checkinDoc(member: Caller, day: string, at: number, entry: Entry
 }
 
 export async function readSummary(db: Database, member: Caller): Promise<SummaryDoc> {
-  const found = await getById<SummaryDoc>(db, COLLECTIONS.checkinSummaries, member._id);
-  if (found) return found;
-  return { _id: member._id, orgId: member.orgId, unitId: member.unitId, ...EMPTY_SUMMARY, rev: 0, makeupMonth: '', makeupCount: 0 };
+  return (await getById<SummaryDoc>(db, COLLECTIONS.checkinSummaries, member._id)) ?? emptySummary(member);
 }
 
 export function stateOf(s: SummaryDoc, today: string, rules: MakeupRules, checkedToday: boolean): CheckinState {
@@ -59,58 +58,74 @@ export function stateOf(s: SummaryDoc, today: string, rules: MakeupRules, checke
   };
 }
 
-/** Insert the day's check-in; false when it was already there. */
-export async function insertCheckin(db: Database, doc: CheckinDoc): Promise<boolean> {
-  try {
-    await insert(db, COLLECTIONS.checkins, { ...doc });
-    return true;
-  } catch (err) {
-    if (isDuplicateKeyError(err)) return false;
-    throw err;
-  }
-}
+/** How a day's write ended: written, already checked, or refused for the month's make-up quota. */
+export type DayWrite = { outcome: 'written' | 'already'; summary: SummaryDoc } | { outcome: 'quota' };
 
-/** Add the day to the summary, retrying on a concurrent change (another day's write). */
-export async function addToSummary(db: Database, member: Caller, rules: MakeupRules, day: string, today: string, first: SummaryDoc): Promise<SummaryDoc> {
-  let current = first;
-  for (let round = 0; round < 8; round++) {
-    const next = addCheckedDay(current, day, today, rules);
-    if (current.rev === 0) {
-      // No summary yet: the first check-in creates it (a concurrent creator makes this a retry).
-      try {
-        const doc: SummaryDoc = { ...current, runs: next.runs, longest: next.longest, total: next.total, rev: 1 };
-        await insert(db, COLLECTIONS.checkinSummaries, { ...doc });
-        return doc;
-      } catch (err) {
-        if (!isDuplicateKeyError(err)) throw err;
-      }
-    } else {
-      const _ = db.command;
-      const n = await updateWhere(db.collection(COLLECTIONS.checkinSummaries).where({ _id: member._id, rev: current.rev }), {
-        runs: _.set(next.runs),
-        longest: next.longest,
-        total: next.total,
-        rev: _.inc(1),
-      });
-      if (n === 1) return { ...current, runs: next.runs, longest: next.longest, total: next.total, rev: current.rev + 1 };
+const ROUNDS = 6;
+
+/**
+ * The check-in, the member's summary and their month document in one transaction: they are the
+ * member's alone (no crowd meets on them), so a crash or time limit leaves all three or none. A
+ * conflict (the same member's double tap or another day's write) is run again after a short pause;
+ * the retry finds the check-in there and writes nothing. A make-up also takes one of the month's
+ * make-ups on the summary it writes, so two at once cannot both take the last one.
+ */
+export async function writeDay(
+  db: Database,
+  member: Caller,
+  doc: CheckinDoc,
+  rules: MakeupRules,
+  today: string,
+  makeupsPerMonth?: number,
+): Promise<DayWrite> {
+  const monthId = `${member._id}_${monthOf(doc.day)}`;
+  const body = async (t: TransactionLike): Promise<DayWrite> => {
+    const there = (await t.collection(COLLECTIONS.checkins).doc(doc._id).get()).data;
+    const stored = (await t.collection(COLLECTIONS.checkinSummaries).doc(member._id).get()).data as SummaryDoc | null;
+    const current = stored ? { ...stored, _id: member._id } : emptySummary(member);
+    if (there) return { outcome: 'already', summary: current };
+    const next = addCheckedDay(current, doc.day, today, rules);
+    const summary: SummaryDoc = { ...current, runs: next.runs, longest: next.longest, total: next.total, rev: current.rev + 1 };
+    if (makeupsPerMonth !== undefined) {
+      const month = monthOf(today);
+      const used = current.makeupMonth === month ? current.makeupCount : 0;
+      if (used >= makeupsPerMonth) return { outcome: 'quota' };
+      summary.makeupMonth = month;
+      summary.makeupCount = used + 1;
     }
-    current = await readSummary(db, member);
-  }
-  throw new Error(`summary of ${member._id} kept changing`);
-}
-
-/** The calendar's month document and the branch's counter for the day (each one atomic write). */
-export async function markDay(db: Database, member: Caller, day: string, madeUp: boolean): Promise<void> {
-  const monthId = `${member._id}_${monthOf(day)}`;
-  const data = { days: { [day.slice(8, 10)]: madeUp ? 'm' : 'c' } };
-  if ((await updateById(db, COLLECTIONS.checkinMonths, monthId, data)) === 0) {
+    const monthDoc = (await t.collection(COLLECTIONS.checkinMonths).doc(monthId).get()).data as MonthDoc | null;
+    const days = { ...(monthDoc?.days ?? {}), [doc.day.slice(8, 10)]: doc.madeUp ? 'm' : 'c' };
+    await t.collection(COLLECTIONS.checkins).doc(doc._id).set({ data: withoutId(doc) });
+    await t.collection(COLLECTIONS.checkinSummaries).doc(member._id).set({ data: withoutId(summary) });
+    await t.collection(COLLECTIONS.checkinMonths).doc(monthId).set({ data: { memberId: member._id, days } });
+    return { outcome: 'written', summary };
+  };
+  for (let round = 1; ; round++) {
     try {
-      await insert(db, COLLECTIONS.checkinMonths, { _id: monthId, memberId: member._id, ...data });
+      return (await db.runTransaction(body)) as DayWrite;
     } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-      await updateById(db, COLLECTIONS.checkinMonths, monthId, data);
+      if (!isTransactionConflict(err)) throw err;
+      if (round >= ROUNDS) throw conflict('打卡的人较多，请稍后再试');
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * round));
     }
   }
+}
+
+function emptySummary(member: Caller): SummaryDoc {
+  return { _id: member._id, orgId: member.orgId, unitId: member.unitId, ...EMPTY_SUMMARY, rev: 0, makeupMonth: '', makeupCount: 0 };
+}
+
+function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
+  const { _id: _omit, ...rest } = doc;
+  return rest;
+}
+
+/**
+ * The branch's counter for the day: one atomic increment, outside the transaction because the
+ * whole branch checks in against it at once. A call that dies before it leaves the counter short;
+ * the timer repairs it from the check-ins (./dailyRepair.ts).
+ */
+export async function countDay(db: Database, member: Caller, day: string): Promise<void> {
   const dailyId = `${member.unitId}_${day}`;
   const _ = db.command;
   if ((await updateById(db, COLLECTIONS.checkinDaily, dailyId, { count: _.inc(1) })) === 0) {

@@ -145,8 +145,11 @@ export const INDEXES: Record<CollectionName, IndexDeclaration[]> = {
   // Regrades after a wrong key (audit), read by _id.
   examRegrades: [],
   // By _id (member and day, member, member and month, branch and day); the branch feed of shared
-  // check-ins, newest first.
-  checkins: [['unitId', 'share', 'at']],
+  // check-ins, newest first; an organisation's day, counted per branch by the daily-counter repair.
+  checkins: [
+    ['unitId', 'share', 'at'],
+    ['orgId', 'day'],
+  ],
   checkinSummaries: [],
   checkinMonths: [],
   // Roll-ups: a subtree's units' counters over a period of days; the roll-up job's day of one organisation.

@@ -7,7 +7,7 @@ import { consumeAll } from '../../lib/rateLimit';
 import { requireMember } from '../../org/ports';
 import { requireImage } from '../../lib/images';
 import type { ActionContext } from '../../lib/router';
-import { addToSummary, checkinDoc, insertCheckin, markDay, readSummary, stateOf, type Entry } from '../record';
+import { checkinDoc, countDay, stateOf, writeDay, type Entry } from '../record';
 import { CHECKIN_LIMITS } from '../limits';
 import { rulesFor } from '../settings';
 
@@ -20,11 +20,9 @@ export async function checkIn(input: Entry, ctx: ActionContext): Promise<Checkin
   const now = clock.now();
   const today = beijingDayKey(now);
   const rules = await rulesFor(db, member);
-  const created = await insertCheckin(db, checkinDoc(member, today, now, input, photo, false));
-  let summary = await readSummary(db, member);
-  if (created) {
-    summary = await addToSummary(db, member, rules, today, today, summary);
-    await markDay(db, member, today, false);
-  }
-  return { ...stateOf(summary, today, rules, true), day: today, madeUp: false, created };
+  const written = await writeDay(db, member, checkinDoc(member, today, now, input, photo, false), rules, today);
+  if (written.outcome === 'quota') throw new Error('a check-in took no make-up quota');
+  const created = written.outcome === 'written';
+  if (created) await countDay(db, member, today);
+  return { ...stateOf(written.summary, today, rules, true), day: today, madeUp: false, created };
 }

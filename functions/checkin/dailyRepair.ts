@@ -1,0 +1,83 @@
+// Repair of the branches' daily counters. A check-in writes its document (with the member's summary
+// and month, one transaction) and then increments its branch's counter for the day in a separate
+// write, because a whole branch checks in against that one document at once and a transaction on it
+// would let one caller through at a time. A crash or the time limit between the two leaves the
+// counter short. Each timer run counts the check-ins of the recent days per branch (one aggregate
+// per organisation and day); a difference is noted on the counter, and repaired only if the next run
+// finds the same counter and the same count a minute later (so no call was in flight), with a
+// conditional update on the counter read.
+
+import { addDays, beijingDayKey } from '../../core/domain/time';
+import { COLLECTIONS } from '../lib/collections';
+import { insert, isDuplicateKeyError, list, updateWhere, type Database } from '../lib/db';
+import type { Deps } from '../lib/deps';
+import { organisationRoots } from '../org/ports';
+import type { DailyDoc } from './model';
+import { RECHECK_DAYS } from './rollups';
+
+/** A count must stay wrong this long, unchanged, before it is repaired (in-flight calls take milliseconds). */
+export const DAILY_CHECK_MS = 60_000;
+
+/** Today and the closed days a make-up can still change are checked. */
+export async function repairDailyCounts(deps: Deps, budgetMs = 6_000): Promise<{ checked: number; repaired: number; done: boolean }> {
+  const { db, clock } = deps;
+  const started = Date.now();
+  const now = clock.now();
+  const today = beijingDayKey(now);
+  let checked = 0;
+  let repaired = 0;
+  for (const root of await organisationRoots(db)) {
+    for (let k = 0, day = today; k <= RECHECK_DAYS; k++, day = addDays(day, -1)) {
+      if (Date.now() - started > budgetMs) return { checked, repaired, done: false };
+      const r = await repairDay(deps, root._id, day, now);
+      checked += r.checked;
+      repaired += r.repaired;
+    }
+  }
+  return { checked, repaired, done: true };
+}
+
+async function repairDay(deps: Deps, orgId: string, day: string, now: number): Promise<{ checked: number; repaired: number }> {
+  const { db, log } = deps;
+  const _ = db.command;
+  const $ = _.aggregate;
+  const res = await db.collection(COLLECTIONS.checkins).aggregate().match({ orgId, day }).group({ _id: '$unitId', n: $.sum(1) }).limit(1000).end();
+  const counted = new Map((res as { list: Array<{ _id: string; n: number }> }).list.map((r) => [r._id, r.n]));
+  const counters = new Map((await list<DailyDoc>(db.collection(COLLECTIONS.checkinDaily).where({ orgId, day }).limit(1000))).map((d) => [d.unitId, d]));
+  let repaired = 0;
+  for (const unitId of new Set([...counted.keys(), ...counters.keys()])) {
+    const want = counted.get(unitId) ?? 0;
+    const doc = counters.get(unitId);
+    if (!doc) {
+      // The branch's first check-in of the day died before creating its counter: create it at 0
+      // with the difference noted (an increment still in flight lands on it and clears the note).
+      if (want > 0) await createNoted(db, { _id: `${unitId}_${day}`, unitId, orgId, day, count: 0, check: { at: now, count: 0, counted: want } });
+      continue;
+    }
+    const unchanged = db.collection(COLLECTIONS.checkinDaily).where({ _id: doc._id, count: doc.count });
+    if (doc.count === want) {
+      if (doc.check) await updateWhere(unchanged, { check: _.remove() });
+      continue;
+    }
+    const seen = doc.check;
+    const confirmed = seen !== undefined && seen.count === doc.count && seen.counted === want;
+    if (confirmed && now - seen.at >= DAILY_CHECK_MS) {
+      if ((await updateWhere(unchanged, { count: _.inc(want - doc.count), check: _.remove() })) === 1) {
+        repaired++;
+        log.info(`checkin daily ${doc._id}: count repaired from ${doc.count} to ${want}`);
+      }
+    } else if (!confirmed) {
+      await updateWhere(unchanged, { check: { at: now, count: doc.count, counted: want } });
+    }
+  }
+  return { checked: counted.size, repaired };
+}
+
+async function createNoted(db: Database, doc: DailyDoc): Promise<void> {
+  try {
+    await insert(db, COLLECTIONS.checkinDaily, { ...doc });
+  } catch (err) {
+    // Created meanwhile by a check-in: the next run compares it.
+    if (!isDuplicateKeyError(err)) throw err;
+  }
+}
