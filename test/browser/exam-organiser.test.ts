@@ -82,6 +82,11 @@ describe('organiser, exams', () => {
     await expect(shown(page, '#qimport-row-7').innerText()).resolves.toContain('无法识别题型“问答”');
     await expect(shown(page, '#qimport-row-8').innerText()).resolves.toMatch(/重复[\s\S]*与第 2 行重复/);
     await expect(shown(page, '#qimport-row-3').innerText()).resolves.toContain('可导入');
+    // Each sound row shows the question as members will see it, the key marked; a fill row its boxes.
+    await expect(shown(page, '#qpreview-2').innerText()).resolves.toMatch(/党的一大在哪里开幕？[\s\S]*A\. 北京[\s\S]*B\. 上海\s+✓ 答案/);
+    await expect(shown(page, '#qpreview-3').innerText()).resolves.toMatch(/正确\s+✓ 答案[\s\S]*错误/);
+    await expect(shown(page, '#qpreview-4').innerText()).resolves.toMatch(/第 1 空[\s\S]*答案：1935/);
+    await expect(shown(page, '#qimport-row-5').innerText()).resolves.toContain('第 5 行「答案」列');
     await shown(page, '#qrows-problems').click();
     await expect(rows.locator('.qimport-table__row:not(.qimport-table__row--head)').count()).resolves.toBe(4);
     await shot(page, 'exam-import-preview');
@@ -264,6 +269,43 @@ describe('organiser, exams', () => {
     expect(env.t.cloud.db.get('questions', question.id)).toMatchObject({ openReports: 0 });
     await shown(page, '#reports-closed').click();
     await expect(shown(page, `#report-${reportId}`).innerText()).resolves.toMatch(/已修改[\s\S]*回复：已更正答案，谢谢指出/);
+    await context.close();
+  });
+
+  it('imports a workbook that opens with 填写说明: the preview names the sheet it read, shows stems without their labels, and reads another sheet when asked', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('填写说明').addRow(['题型可填：单选题、多选题、判断题、填空题']);
+    const bank = wb.addWorksheet('题目');
+    bank.addRow(['题型', '题目', '选项A', '选项B', '正确答案']);
+    bank.addRow(['', '【判断题】浏览器测试三：入党誓词由党章规定。', '错误', '正确', 'B']);
+    const second = wb.addWorksheet('第二套');
+    second.addRow(['题干', '答案']);
+    second.addRow(['浏览器测试三：党的二十大报告共有（）个部分。', '二十二|22']);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+
+    const { context, page } = await env.open();
+    await page.locator('#login-admin').click();
+    await page.getByText('张伟').first().waitFor();
+    await openTab(page, '我的');
+    await page.locator('#go-admin').click();
+    await shown(page, '#admin-exams').click();
+    await shown(page, '#exam-bank').click();
+    await shown(page, '#bank-import').click();
+    await page.locator('#qimport-file-input').waitFor({ state: 'attached' });
+    await page.locator('#qimport-file-input').setInputFiles({ name: '题库.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    await shown(page, '#qimport-picked').waitFor();
+    await shown(page, '#qimport-preview').click();
+
+    // The instruction sheet is skipped; the judge row follows its 错误/正确 columns; the label is gone.
+    await expect(shown(page, '#qimport-sheet').innerText()).resolves.toMatch(/读取的是「题目」表[\s\S]*改读「填写说明」[\s\S]*改读「第二套」/);
+    const judge = await shown(page, '#qpreview-2').innerText();
+    expect(judge).toMatch(/^浏览器测试三：入党誓词由党章规定。[\s\S]*正确\s+✓ 答案/);
+    await shot(page, 'exam-import-sheets');
+
+    // Another sheet on request: one fill blank with two accepted answers.
+    await shown(page, '#qimport-sheet').getByText('改读「第二套」').click();
+    await shown(page, '#qimport-sheet').getByText('读取的是「第二套」表').waitFor();
+    await expect(shown(page, '#qpreview-2').innerText()).resolves.toMatch(/第 1 空[\s\S]*答案：二十二 或 22/);
     await context.close();
   });
 });
