@@ -2,9 +2,10 @@
 // write it acknowledged and no half of a multi-document write. The load is members binding their
 // roster entries (org.bindMember: one transaction writes the identity document and the roster
 // entry together), newcomers asking to join (one bind request document each), and bound members
-// liking a post, commenting on it (each one transaction with the post's count) and signing up for
-// an event (seat and registration are separate writes, repaired by the event timer), all through the
-// HTTP door as the H5 app calls it. After the restart every counter equals its records. The server runs as a child process (fixtures/crash-server.ts)
+// liking a post, commenting on it (each one transaction with the post's count), signing up for an
+// event (seat and registration are separate writes, repaired by the event timer) and checking in
+// (check-in, summary and month one transaction; the branch's daily counter a separate increment,
+// repaired by the check-in timer), all through the HTTP door as the H5 app calls it. After the restart every counter equals its records. The server runs as a child process (fixtures/crash-server.ts)
 // so the kill takes the database, the function host and its instances down mid-write.
 
 import Database from 'better-sqlite3';
@@ -22,7 +23,7 @@ jest.setTimeout(60_000);
 const FIXTURE = resolve(__dirname, 'fixtures/crash-server.ts');
 const ROSTER = 200;
 const NEWCOMERS = 60;
-/** Bound members who like, comment and sign up (one of each per member). */
+/** Bound members who like, comment, sign up and check in (one of each per member). */
 const SOCIAL = 40;
 /** Acknowledged writes after which the server is killed; the rest of the load is then in flight. */
 const KILL_AFTER = 60;
@@ -59,7 +60,7 @@ function startServer(rosterSize: number, socialSize: number): Promise<{ proc: Ch
   });
 }
 
-type Kind = 'bind' | 'request' | 'like' | 'comment' | 'signup';
+type Kind = 'bind' | 'request' | 'like' | 'comment' | 'signup' | 'checkin';
 type Job = { openid: string; name: string; kind: Kind; index: number };
 type Ack = Job & { status: string };
 type Answer = { ok: boolean; code?: string; message?: string; data?: Record<string, unknown> };
@@ -86,10 +87,13 @@ async function run(base: string, job: Job, target: { postId: string; eventId: st
     like: ['feed', 'likePost', { postId: target.postId, like: true }],
     comment: ['feed', 'addComment', { postId: target.postId, text: commentText(job.index) }],
     signup: ['event', 'signUp', { eventId: target.eventId }],
+    checkin: ['checkin', 'checkIn', { title: '压测学习', minutes: 20, note: '', share: false }],
   }[job.kind] as [string, string, unknown];
   const env = await callAs(base, job.openid, ...call);
   if (!env.ok) throw new Error(`${job.openid} ${job.kind}: ${env.code} ${env.message}`);
-  return { ...job, status: String(env.data?.status ?? env.data?.liked ?? (env.data?.comment ? 'visible' : '')) };
+  // A check-in answers with its day, which the checks after the restart look up.
+  const status = job.kind === 'checkin' ? env.data?.day : (env.data?.status ?? env.data?.liked ?? (env.data?.comment ? 'visible' : ''));
+  return { ...job, status: String(status) };
 }
 
 /** A published post and an event open for sign-up (10 seats and a waitlist) for the social members. */
@@ -135,8 +139,8 @@ test('after a SIGKILL mid-load and a restart, every acknowledged write is there 
   for (let i = 0, j = 0; i < ROSTER; i++) {
     jobs.push({ openid: `crash-o-${i}`, name: crashMemberName(i), kind: 'bind', index: i });
     if (i % 3 === 2 && j < NEWCOMERS) jobs.push({ openid: `crash-new-${j}`, name: `新来党员${j}`, kind: 'request', index: j++ });
-    // Likes, comments and sign-ups early in the load, so the kill finds them in flight too.
-    if (i < SOCIAL) for (const kind of ['like', 'comment', 'signup'] as const) jobs.push({ openid: crashSocialOpenid(i), name: '', kind, index: i });
+    // Likes, comments, sign-ups and check-ins early in the load, so the kill finds them in flight too.
+    if (i < SOCIAL) for (const kind of ['like', 'comment', 'signup', 'checkin'] as const) jobs.push({ openid: crashSocialOpenid(i), name: '', kind, index: i });
   }
   const acked: Ack[] = [];
   const failures: string[] = [];
@@ -194,6 +198,8 @@ test('after a SIGKILL mid-load and a restart, every acknowledged write is there 
         expect(db.find(COLLECTIONS.postComments, { memberId: crashSocialId(a.index), text: commentText(a.index) })).toHaveLength(1);
       } else if (a.kind === 'signup') {
         expect(db.get(COLLECTIONS.eventRegistrations, `${target.eventId}_${crashSocialId(a.index)}`)?.status).toBe(a.status);
+      } else if (a.kind === 'checkin') {
+        expect(db.get(COLLECTIONS.checkins, `${crashSocialId(a.index)}_${a.status}`)).toBeDefined();
       } else if (a.kind === 'bind') {
         expect({ openid: a.openid, member: db.get(COLLECTIONS.members, crashMemberId(a.index))?.openid }).toEqual({ openid: a.openid, member: a.openid });
         expect(db.get(COLLECTIONS.identities, a.openid)?.memberId).toBe(crashMemberId(a.index));
@@ -214,13 +220,26 @@ test('after a SIGKILL mid-load and a restart, every acknowledged write is there 
       const entry = db.get(COLLECTIONS.members, identity.memberId as string);
       if (entry?.openid !== identity._id) halves.push(`identity ${String(identity._id)} without its roster entry bound`);
     }
+    // A check-in and its member's summary and month are one transaction: all three or none.
+    const checkins = db.find(COLLECTIONS.checkins, { memberId: { $regex: '^crash-social-' } });
+    for (const c of checkins) {
+      const memberId = c.memberId as string;
+      const day = c.day as string;
+      const summary = db.get(COLLECTIONS.checkinSummaries, memberId) as { total: number } | undefined;
+      const month = db.get(COLLECTIONS.checkinMonths, `${memberId}_${day.slice(0, 7)}`) as { days: Record<string, string> } | undefined;
+      if (summary?.total !== db.count(COLLECTIONS.checkins, { memberId })) halves.push(`check-in ${String(c._id)} without its summary`);
+      if (month?.days[day.slice(8, 10)] !== 'c') halves.push(`check-in ${String(c._id)} without its month day`);
+    }
+    for (const s of db.find(COLLECTIONS.checkinSummaries, { _id: { $regex: '^crash-social-' } })) {
+      if ((s.total as number) !== db.count(COLLECTIONS.checkins, { memberId: s._id })) halves.push(`summary ${String(s._id)} without its check-ins`);
+    }
     expect(halves).toEqual([]);
 
     // Every counter equals its records. A like or comment and the post's count are one transaction:
     // equal at once. The event's counts are repaired by its timer when they stay different for a
     // minute (a sign-up killed between its seat and its registration).
     const acks = (kind: Kind) => acked.filter((a) => a.kind === kind).length;
-    expect(acks('like') + acks('comment') + acks('signup')).toBeGreaterThan(0);
+    expect(acks('like') + acks('comment') + acks('signup') + acks('checkin')).toBeGreaterThan(0);
     const post = db.get(COLLECTIONS.posts, target.postId) as { likes: number; comments: number };
     expect({ likes: post.likes, comments: post.comments }).toEqual({
       likes: db.count(COLLECTIONS.postLikes, { postId: target.postId }),
@@ -239,6 +258,16 @@ test('after a SIGKILL mid-load and a restart, every acknowledged write is there 
       waitlisted: registrations('waitlisted'),
       pending: registrations('pending'),
     });
+    // The branch's daily counters likewise, by the check-in timer (a check-in killed between its
+    // transaction and its counter's increment).
+    const checkinTimer = () => cloud.invoke('checkin', { Type: 'Timer', TriggerName: 'dailyReminders' }, { openid: '' });
+    await checkinTimer();
+    cloud.clock.set(start + 122_000);
+    await checkinTimer();
+    const days = [...new Set(checkins.map((c) => c.day as string))];
+    expect(days.map((day) => ({ day, count: (db.get(COLLECTIONS.checkinDaily, `${CRASH_BRANCH.id}_${day}`)?.count as number | undefined) ?? 0 }))).toEqual(
+      days.map((day) => ({ day, count: db.count(COLLECTIONS.checkins, { unitId: CRASH_BRANCH.id, day }) })),
+    );
     cloud.clock.reset();
 
     // The restarted cloud takes writes again: an entry no one claimed binds.
