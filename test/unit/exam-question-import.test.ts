@@ -21,6 +21,9 @@ describe('fill answers: alternatives within one blank, blanks by ；', () => {
     expect(parseBlanks('上海 | 嘉兴／南湖')).toEqual([['上海', '嘉兴', '南湖']]);
     expect(parseBlanks('遵义会议或遵义；毛泽东')).toEqual([['遵义会议', '遵义'], ['毛泽东']]);
     expect(parseBlanks('实事求是; 群众路线')).toEqual([['实事求是'], ['群众路线']]);
+    // 或 separates only between two answers: 或许 and 或者 are words.
+    expect(parseBlanks('或许')).toEqual([['或许']]);
+    expect(parseBlanks('或者')).toEqual([['或者']]);
   });
 
   it('stores 二十二|22 as one blank with two accepted answers', () => {

@@ -65,11 +65,19 @@ export function parseBlanks(raw: string): string[][] {
     .split(/[;；]/)
     .map((blank) =>
       blank
-        .split(/[/／|｜]|(?<=\S)或(?!者)(?=\S)/)
+        .split(/[/／|｜]/)
+        // concat, not flatMap: the mini-program runs on phones without flatMap.
+        .reduce<string[]>((all, alt) => all.concat(splitOr(alt)), [])
         .map((s) => s.trim())
         .filter((s) => s !== ''),
     )
     .filter((syn) => syn.length > 0);
+}
+
+/** 甲或乙 → 甲, 乙; 或许 and 或者 stay whole (或 must stand between two answers). */
+function splitOr(text: string): string[] {
+  const parts = text.split(/或(?!者)/).map((p) => p.trim());
+  return parts.length > 1 && parts.every((p) => p !== '') ? parts : [text];
 }
 
 /** Where a fill stem leaves its blanks: （）, ( ), an empty 《》, and runs of ＿ or _ (two or more). */
@@ -166,7 +174,9 @@ export function parseTags(raw: string): string[] {
     } else current += ch;
   }
   tags.push(current);
-  const cjkSpace = new RegExp(`(?<=[${CJK}])\\s+|\\s+(?=[${CJK}])`, 'gu');
-  const cleaned = tags.map((t) => t.replace(cjkSpace, '').replace(/\s+/g, ' ').trim()).filter((t) => t !== '');
+  // No lookbehind: old phones' JavaScript cannot parse it, and this file runs in the mini-program.
+  const spaceBeforeCjk = new RegExp(`\\s+(?=[${CJK}])`, 'g');
+  const spaceAfterCjk = new RegExp(`([${CJK}])\\s+`, 'g');
+  const cleaned = tags.map((t) => t.replace(spaceBeforeCjk, '').replace(spaceAfterCjk, '$1').replace(/\s+/g, ' ').trim()).filter((t) => t !== '');
   return [...new Set(cleaned)];
 }
