@@ -81,7 +81,9 @@ function TemplateHelp() {
 
   return (
     <Card title='题目表格的格式' id='qimport-help'>
-      <Text className='import-help__lead'>第一行是表头，从第二行起每行一道题。“题干”和“答案”两列必须有。</Text>
+      <Text className='import-help__lead'>
+        表头放在前 10 行内，下面每行一道题，“题干”和“答案”两列必须有。文件有几张表时，读第一张有表头的表（“填写说明”之类会跳过），预览时也可以换一张。
+      </Text>
       <Button id='qimport-template' block fill='outline' type='primary' loading={template.running} onClick={() => void download()}>
         下载模板（含示例）
       </Button>
