@@ -1,6 +1,8 @@
 // questionTemplate: the bank's import template (an xlsx with examples and the rules of each
-// column), uploaded for the organiser to download.
+// column), uploaded for the organiser to download. The template is the same for every organisation:
+// it is made once per function instance, at a random path (issue 14: a path names no organisation).
 
+import { randomBytes } from 'node:crypto';
 import type { ExamResponses } from '../../../core/contracts/exam';
 import { TEMPLATE_HEADER } from '../../../core/domain/exam/questions';
 import { requireOrganiser } from '../../org/ports';
@@ -28,13 +30,24 @@ const RULES: string[][] = [
   ['8. 导入前会先预览并逐行报告问题；与题库中完全相同的题目会被跳过。'],
 ];
 
-export async function questionTemplate(_input: object, ctx: ActionContext): Promise<ExamResponses['questionTemplate']> {
-  const { storage } = ctx.deps;
-  const me = await requireOrganiser(ctx);
+/** The stored template of this instance; a failed upload is tried again by the next call. */
+let stored: Promise<string> | null = null;
+
+async function storeTemplate(storage: ActionContext['deps']['storage']): Promise<string> {
   const bytes = await writeWorkbook([
     { name: '题目', rows: [TEMPLATE_HEADER, ...EXAMPLES], widths: [8, 48, 14, 14, 14, 14, 10, 10, 10, 10, 12, 40, 16, 8] },
     { name: '填写说明', rows: RULES, widths: [100] },
   ]);
-  const fileID = await storage.upload(`templates/${me.orgId}/${TEMPLATE_NAME}`, bytes);
+  return storage.upload(`templates/${randomBytes(16).toString('hex')}/${TEMPLATE_NAME}`, bytes);
+}
+
+export async function questionTemplate(_input: object, ctx: ActionContext): Promise<ExamResponses['questionTemplate']> {
+  const { storage } = ctx.deps;
+  await requireOrganiser(ctx);
+  const mine = (stored ??= storeTemplate(storage));
+  const fileID = await mine.catch((err: unknown) => {
+    if (stored === mine) stored = null;
+    throw err;
+  });
   return { fileID, url: await storage.tempUrl(fileID), fileName: TEMPLATE_NAME };
 }
