@@ -15,6 +15,7 @@ import { usePaged } from '@/hooks';
 import { cardSeatsText, attendanceUrlFromScan, eventWhen, myStatusText, seatsTakenPercent, showsSeats, statusTagClass } from '@/utils/event-format';
 import { goPage, PAGE } from '@/utils/nav';
 import './EventsSection.scss';
+import Segments from '@/components/Segments';
 
 type Tab = 'open' | 'upcoming' | 'past';
 
@@ -102,19 +103,7 @@ export default function EventsSection({ refreshKey }: { refreshKey: number }) {
         </Text>
       ) : null}
       <View className='activity-tabs'>
-        <View className='seg' id='activity-tabs'>
-          {TABS.map((t) => (
-            <View
-              key={t.value}
-              id={`activity-tab-${t.value}`}
-              className={tab === t.value ? 'seg__item seg__item--on' : 'seg__item'}
-              onClick={() => setTab(t.value)}
-            >
-              {tab === t.value ? '✓ ' : ''}
-              {t.label}
-            </View>
-          ))}
-        </View>
+        <Segments id='activity-tabs' options={TABS} value={tab} onChange={setTab} itemId={(v) => `activity-tab-${v}`} />
       </View>
       <Card>
         <EventList tab={tab} refreshKey={refreshKey} />

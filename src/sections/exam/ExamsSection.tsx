@@ -9,6 +9,7 @@ import { usePaged } from '@/hooks';
 import { EXAM_STATUS, examWindow, scoreText } from '@/utils/exam-format';
 import { goPage, PAGE } from '@/utils/nav';
 import './ExamsSection.scss';
+import Segments from '@/components/Segments';
 
 type Tab = 'todo' | 'done' | 'ended';
 
@@ -69,19 +70,7 @@ export default function ExamsSection({ refreshKey }: { refreshKey: number }) {
   return (
     <>
       <View className='quiz-tabs'>
-        <View className='seg' id='quiz-tabs'>
-          {TABS.map((t) => (
-            <View
-              key={t.value}
-              id={`quiz-tab-${t.value}`}
-              className={tab === t.value ? 'seg__item seg__item--on' : 'seg__item'}
-              onClick={() => setTab(t.value)}
-            >
-              {tab === t.value ? '✓ ' : ''}
-              {t.label}
-            </View>
-          ))}
-        </View>
+        <Segments id='quiz-tabs' options={TABS} value={tab} onChange={setTab} itemId={(v) => `quiz-tab-${v}`} />
       </View>
       <Card>
         <ExamList tab={tab} refreshKey={refreshKey} />
