@@ -1,0 +1,164 @@
+// Re-importing a corrected bank (issue 15), against the local cloud: a question is found by the
+// file's ID column or by its type and folded stem; a changed answer or tag updates it after a
+// preview that says row by row what changes; each update keeps its history; an exam published
+// before keeps the key it pinned; two rows of one file naming one question are merged or refused.
+import type { QuestionSheetReport } from '../../core/contracts/examImport';
+import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
+
+let t: TestCloud;
+const ORGANISER = 'demo-admin'; // org admin, not in the exam's audience: the bank's keys are not held from them
+const MIN = 60_000;
+const T0 = Date.UTC(2026, 10, 23, 2, 0, 0);
+const HEADER = '题型,题干,选项A,选项B,选项C,选项D,答案,解析,标签,难度';
+
+type Report = QuestionSheetReport;
+const exam = <T>(action: string, payload: unknown) => t.call<T>(ORGANISER, 'exam', action, payload);
+const ok = async <T>(action: string, payload: unknown) => dataOf(await exam<T>(action, payload));
+const csvFile = (name: string, lines: string[]) => t.uploadAs(ORGANISER, 'exam', 'sheet', name, Buffer.from(['\uFEFF' + lines[0], ...lines.slice(1)].join('\r\n'), 'utf8'));
+const importFile = (fileID: string, fileName: string, commit: boolean, plan?: string) => ok<Report>('importQuestions', { fileID, fileName, commit, ...(plan ? { plan } : {}) });
+
+interface Stored {
+  _id: string;
+  answer: number[];
+  tags: string[];
+  version: number;
+  ident?: string;
+}
+const stored = (stem: string) => t.cloud.db.find('questions', { stem })[0] as unknown as Stored;
+
+beforeAll(async () => {
+  t = await startTestCloud();
+  t.cloud.clock.set(T0);
+}, 60_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+const ZUNYI = '重导测试：遵义会议召开于哪一年？';
+const SIHI = '重导测试：下列属于四史的是？';
+const V1 = [
+  HEADER,
+  `单选,${ZUNYI},1934,1935,1936,1937,A,,党史,易`,
+  `多选,${SIHI},党史,新中国史,改革开放史,世界史,ABC,,党史,中`,
+  '判断,重导测试：预备期为一年。,,,,,对,,党章党规,易',
+  '填空,重导测试：中共一大在（）开幕。,,,,,上海,,党史,易',
+];
+const V2 = [
+  HEADER,
+  `单选,${ZUNYI},1934,1935,1936,1937,B,,党史,易`,
+  `多选,${SIHI},党史,新中国史,改革开放史,世界史,ABC,,党史、四史学习,中`,
+  '判断,重导测试：预备期为一年。,,,,,对,,党章党规,易',
+  '填空,重导测试：中共一大在（）开幕。,,,,,上海,,党史,易',
+  '判断,重导测试：新加的一题。,,,,,错,,党史,易',
+  `单选,${ZUNYI},1934,1935,1936,1937,B,,党史,易`,
+  `多选,${SIHI},党史,新中国史,改革开放史,世界史,ABD,,党史,中`,
+];
+
+describe('re-importing a corrected bank', () => {
+  let examId: string;
+  let pinnedBefore: unknown[];
+
+  it('imports the first file and publishes an exam pinning its questions', async () => {
+    const first = await importFile(await csvFile('v1.csv', V1), '题库.csv', true);
+    expect(first).toMatchObject({ created: 4, invalid: 0 });
+    expect(stored(ZUNYI).ident).toBe('single|重导测试遵义会议召开于哪一年');
+    const ids = t.cloud.db.find('questions', {}).filter((q) => String(q.stem).startsWith('重导测试')).map((q) => String(q._id));
+    const saved = await ok<{ id: string }>('saveExam', {
+      exam: { title: '重导测试', unitIds: ['br-school'], opensAt: T0 - MIN, closesAt: T0 + 60 * MIN, durationMinutes: 30, paper: { mode: 'fixed', questionIds: ids }, passScore: 1 },
+    });
+    examId = saved.id;
+    await ok('publishExam', { examId });
+    pinnedBefore = t.cloud.db.find('examQuestions', { examId });
+    expect(pinnedBefore).toHaveLength(4);
+  });
+
+  it('previews row by row what a corrected file changes, and writes nothing', async () => {
+    const fileID = await csvFile('v2.csv', V2);
+    const preview = await importFile(fileID, '题库（更正）.csv', false);
+    expect(preview).toMatchObject({ committed: false, total: 7, ready: 1, update: 2, unchanged: 2, invalid: 1 });
+    const byRow = new Map(preview.rows.map((r) => [r.row, r]));
+    expect([2, 3, 4, 5, 6, 7, 8].map((n) => [n, byRow.get(n)?.status, byRow.get(n)?.change ?? byRow.get(n)?.reason])).toEqual([
+      [2, 'update', '答案 A → B'],
+      [3, 'update', '标签 +四史学习'],
+      [4, 'duplicate', '无变化'],
+      [5, 'duplicate', '无变化'],
+      [6, 'ready', null],
+      [7, 'duplicate', '与第 2 行相同，已合并'],
+      [8, 'invalid', '第 8 行与第 3 行是同一题，但答案不同（ABC / ABD）'],
+    ]);
+    expect(byRow.get(2)?.version).toBe(1);
+    expect(stored(ZUNYI)).toMatchObject({ answer: [0], version: 1 });
+    expect(t.cloud.db.count('questionHistory', {})).toBe(0);
+  });
+
+  it('commits exactly what the preview showed, with history; the published exam keeps its pinned key', async () => {
+    const fileID = await csvFile('v2b.csv', V2);
+    const preview = await importFile(fileID, '题库（更正）.csv', false);
+    const committed = await importFile(fileID, '题库（更正）.csv', true, preview.plan);
+    expect(committed).toMatchObject({ committed: true, created: 1, update: 2, unchanged: 2, invalid: 1 });
+    expect(committed.rows.find((r) => r.row === 2)).toMatchObject({ status: 'updated', change: '答案 A → B' });
+    expect(stored(ZUNYI)).toMatchObject({ answer: [1], version: 2 });
+    expect(stored(SIHI)).toMatchObject({ tags: ['党史', '四史学习'], version: 2 });
+
+    const history = t.cloud.db.find('questionHistory', { questionId: stored(ZUNYI)._id });
+    expect(history).toEqual([
+      expect.objectContaining({ version: 2, source: 'import', fileName: '题库（更正）.csv', changes: ['答案 A → B'], by: expect.any(String), before: expect.objectContaining({ answer: [0] }), after: expect.objectContaining({ answer: [1] }) }),
+    ]);
+    expect(t.cloud.db.find('examQuestions', { examId })).toEqual(pinnedBefore);
+
+    // The same file once more: nothing left to change.
+    const again = await importFile(fileID, '题库（更正）.csv', true);
+    expect(again).toMatchObject({ created: 0, update: 0, unchanged: 5 });
+  });
+
+  it('refuses to apply a preview when the bank changed after it, and writes nothing', async () => {
+    const fileID = await csvFile('v3.csv', [HEADER, `单选,${ZUNYI},1934,1935,1936,1937,C,,党史,易`]);
+    const preview = await importFile(fileID, '题库3.csv', false);
+    expect(preview.rows[0]).toMatchObject({ status: 'update', change: '答案 B → C', version: 2 });
+    const q = stored(ZUNYI);
+    await ok('saveQuestion', { questionId: q._id, question: { type: 'single', stem: ZUNYI, options: ['1934', '1935', '1936', '1937'], answer: [3], blanks: [], explanation: '编辑器改的', tags: ['党史'], difficulty: 1 } });
+    expect(t.cloud.db.find('questionHistory', { questionId: q._id, source: 'editor' })).toEqual([expect.objectContaining({ version: 3, changes: ['答案 B → D', '解析有改动'] })]);
+
+    const r = await exam<Report>('importQuestions', { fileID, fileName: '题库3.csv', commit: true, plan: preview.plan });
+    expect(r).toMatchObject({ ok: false, code: 'FAILED_PRECONDITION', message: expect.stringContaining('预览之后') });
+    expect(stored(ZUNYI)).toMatchObject({ answer: [3], version: 3 });
+  });
+
+  it('finds questions by the file ID column, so a corrected stem updates the question', async () => {
+    const head = '题目编号,题型,题干,选项A,选项B,答案,标签';
+    const first = await importFile(await csvFile('id1.csv', [head, 'DS-001,单选,重导测试：编号题 原来的题干？,甲,乙,A,党史']), 'id1.csv', true);
+    expect(first).toMatchObject({ created: 1 });
+    const id = (t.cloud.db.find('questions', { ref: 'DS-001' })[0] as unknown as Stored)._id;
+    const fixed = await importFile(await csvFile('id2.csv', [head, 'ds-001,单选,重导测试：编号题 改正后的题干？,甲,乙,A,党史']), 'id2.csv', true);
+    expect(fixed).toMatchObject({ created: 0, update: 1 });
+    expect(t.cloud.db.get('questions', id)).toMatchObject({ stem: '重导测试：编号题 改正后的题干？', version: 2 });
+  });
+
+  it('gives questions stored before identities one on the first import, and then updates them', async () => {
+    t.cloud.db.insert('questions', {
+      _id: 'legacy-q1',
+      orgId: String(t.cloud.db.get('questions', stored(ZUNYI)._id)?.orgId),
+      type: 'judge',
+      stem: '重导测试：旧题库的题。',
+      options: ['正确', '错误'],
+      answer: [0],
+      blanks: [],
+      explanation: '',
+      tags: ['党史'],
+      difficulty: 2,
+      key: 'legacy',
+      status: 'active',
+      version: 4,
+      openReports: 0,
+      source: 'import',
+      createdBy: 'someone',
+      createdAt: new Date(T0),
+      updatedAt: new Date(T0),
+    });
+    const fileID = await csvFile('legacy.csv', ['题型,题干,答案', '判断,重导测试：旧题库的题。,错']);
+    const preview = await importFile(fileID, 'legacy.csv', false);
+    expect(preview.rows[0]).toMatchObject({ status: 'update', change: '答案 对 → 错', version: 4 });
+    await importFile(fileID, 'legacy.csv', true, preview.plan);
+    expect(t.cloud.db.get('questions', 'legacy-q1')).toMatchObject({ ident: 'judge|重导测试旧题库的题', answer: [1], version: 5, tags: ['党史'] });
+  });
+});
