@@ -11,7 +11,7 @@ import type { QuestionSheetReport } from './examImport';
 export type * from './examViews';
 
 const questionTypeSchema = z.enum(['single', 'multiple', 'judge', 'fill']);
-const tagSchema = z.string().trim().min(1).max(12, '标签最多12个字');
+const tagSchema = z.string().trim().min(1).max(30, '标签最多30个字');
 const timeSchema = z.number().int().min(0).max(4_102_444_800_000);
 
 export const questionInputSchema = z
@@ -123,6 +123,8 @@ export const examSchemas = {
       commit: z.boolean(),
       /** A sheet of the workbook to read instead of the first with a question header. */
       sheet: z.string().trim().min(1).max(100).nullish(),
+      /** The preview's plan (QuestionSheetReport.plan): the commit applies it or refuses. */
+      plan: z.string().max(100).nullish(),
     })
     .strict(),
   questionTemplate: z.object({}).strict(),

@@ -1,13 +1,23 @@
 // The question import's report (issue 15): each row as members will see it, the column a problem
-// is in, and which sheet of the workbook was read.
+// is in, which sheet of the workbook was read, and what a re-import changes in the bank.
 import type { QuestionContent } from '../domain/exam/questions';
 import type { QuestionImportRow } from './examViews';
 
-export interface QuestionSheetRow extends QuestionImportRow {
+export interface QuestionSheetRow extends Omit<QuestionImportRow, 'status'> {
+  /**
+   * ready/created: a new question. update/updated: a question of the bank that this row changes.
+   * duplicate: nothing to write (无变化, or merged into an earlier row of the file). invalid: refused.
+   */
+  status: QuestionImportRow['status'] | 'update' | 'updated';
   /** The header of the column a problem is in, as the file writes it; null when the row is sound. */
   column: string | null;
   /** The question as it will be stored and shown to members; null when the row cannot be one. */
   question: QuestionContent | null;
+  /** What the row changes in the bank's question (答案 A → B，标签 +…); null when it changes nothing. */
+  change: string | null;
+  /** The bank's question this row names and the version the preview read; null for a new question. */
+  questionId: string | null;
+  version: number | null;
 }
 
 export interface QuestionSheetReport {
@@ -20,8 +30,18 @@ export interface QuestionSheetReport {
   total: number;
   ready: number;
   created: number;
+  /** Rows that write nothing: unchanged questions of the bank and rows merged into an earlier one. */
   duplicate: number;
+  /** Questions of the bank this file changes (preview) or changed (commit). */
+  update: number;
+  /** Rows naming a question of the bank that they leave as it is. */
+  unchanged: number;
   invalid: number;
   blankRows: number;
   rows: QuestionSheetRow[];
+  /**
+   * A digest of what the preview would write: sent back with the commit, which refuses to apply a
+   * different plan (the bank changed after the preview).
+   */
+  plan: string;
 }

@@ -2,13 +2,14 @@
 // organisation's own question read by id, and the built-in bank read by the import parser.
 
 import type { KeyHold, QuestionDetail, QuestionRow } from '../../core/contracts/exam';
+import { describeChanges, questionIdent } from '../../core/domain/exam/questionIdentity';
 import { findQuestionHeader, parseQuestionRow, questionKey, TEMPLATE_HEADER, type QuestionContent } from '../../core/domain/exam/questions';
 import { COLLECTIONS } from '../lib/collections';
-import { getById } from '../lib/db';
+import { getById, insertBatch, list, type Database } from '../lib/db';
 import type { Ids } from '../lib/deps';
 import { notFound } from '../lib/errors';
 import type { ActionContext } from '../lib/router';
-import type { QuestionDoc } from './model';
+import type { QuestionDoc, QuestionHistoryDoc } from './model';
 import { SEED_BANK, type SeedQuestionRow } from './seed-bank';
 
 /** A question's id derives from its organisation and content: importing it twice finds it there. */
@@ -23,6 +24,7 @@ export function questionDoc(
   source: QuestionDoc['source'],
   by: string,
   now: Date,
+  ref: string | null = null,
 ): QuestionDoc {
   const key = questionKey(content.stem, content.options);
   return {
@@ -30,6 +32,8 @@ export function questionDoc(
     orgId,
     ...content,
     key,
+    ident: questionIdent(content.type, content.stem),
+    ref,
     status: 'active',
     version: 1,
     openReports: 0,
@@ -90,4 +94,41 @@ export function seedQuestions(rows: SeedQuestionRow[] = SEED_BANK): QuestionCont
     if (!parsed.ok) throw new Error(`seed question ${i + 1} (${r.stem.slice(0, 20)}): ${parsed.reason}`);
     return parsed.question;
   });
+}
+
+/** The history record of one change of a question; null when the change changes nothing. */
+export function historyDoc(
+  q: QuestionDoc,
+  after: QuestionContent,
+  how: { by: string; at: Date; source: QuestionHistoryDoc['source']; fileName?: string | null },
+): QuestionHistoryDoc | null {
+  const before = contentOf(q);
+  const changes = describeChanges(before, after);
+  if (changes.length === 0) return null;
+  const version = q.version + 1;
+  return { _id: `${q._id}_v${version}`, orgId: q.orgId, questionId: q._id, version, by: how.by, at: how.at, source: how.source, fileName: how.fileName ?? null, changes, before, after };
+}
+
+/** Writes history records in one request per 100; a record already there (a retried call) is kept. */
+export async function writeHistory(db: Database, docs: QuestionHistoryDoc[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += 100) await insertBatch(db, COLLECTIONS.questionHistory, docs.slice(i, i + 100).map((d) => ({ ...d })));
+}
+
+/**
+ * Questions stored before identities existed get theirs (a migration run by the import, preview
+ * or commit, once per bank: afterwards the query finds none). One conditional write per question.
+ */
+export async function backfillIdents(db: Database, orgId: string): Promise<number> {
+  const _ = db.command;
+  let done = 0;
+  for (;;) {
+    const missing = await list<QuestionDoc>(
+      db.collection(COLLECTIONS.questions).where({ orgId, ident: _.exists(false) }).field({ _id: true, type: true, stem: true }).limit(1000),
+    );
+    for (const q of missing) {
+      await db.collection(COLLECTIONS.questions).where({ _id: q._id, ident: _.exists(false) }).update({ data: { ident: questionIdent(q.type, q.stem) } });
+    }
+    done += missing.length;
+    if (missing.length < 1000) return done;
+  }
 }

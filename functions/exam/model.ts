@@ -10,6 +10,10 @@ export interface QuestionDoc extends QuestionContent {
   orgId: string;
   /** Stem and options, normalised: the duplicate check of imports (questionKey). */
   key: string;
+  /** Type and folded stem (questionIdentity.ts): what a re-import matches by. Absent on questions stored before it; an import fills it in. */
+  ident?: string;
+  /** The file's own ID of the question (题目编号…), when a file gave one. */
+  ref?: string | null;
   status: 'active' | 'retired';
   /** Incremented by every edit; exams pin the version they were published with. */
   version: number;
@@ -234,3 +238,19 @@ export interface StatsDoc {
   q: Record<string, { n: number; c: number }>;
 }
 
+
+/** One change of a bank question: who, when, from which file or screen, before and after. */
+export interface QuestionHistoryDoc {
+  /** `<questionId>_v<version after>`: a retried write makes one record. */
+  _id: string;
+  orgId: string;
+  questionId: string;
+  version: number;
+  by: string;
+  at: Date;
+  source: 'import' | 'editor' | 'regrade';
+  fileName: string | null;
+  changes: string[];
+  before: QuestionContent;
+  after: QuestionContent;
+}

@@ -16,6 +16,7 @@ export const COLLECTIONS = {
   questions: 'questions',
   questionReports: 'questionReports',
   questionImports: 'questionImports',
+  questionHistory: 'questionHistory',
   exams: 'exams',
   examPools: 'examPools',
   examQuestions: 'examQuestions',
@@ -112,7 +113,13 @@ export const INDEXES: Record<CollectionName, IndexDeclaration[]> = {
     ['orgId', 'status', 'tags', 'createdAt'],
     ['orgId', 'status', 'type', 'tags', 'createdAt'],
     ['orgId', 'key'],
+    // A re-import finds the questions it names by identity or by the file's own ID; the first
+    // import of an older bank finds the questions without an identity (all read by orgId + ident).
+    ['orgId', 'ident'],
+    ['orgId', 'ref'],
   ],
+  // A question's changes, newest first.
+  questionHistory: [['questionId', 'at']],
   // A unit organiser's queue: the reports on the exams their subtrees own.
   questionReports: [['orgId', 'status', 'createdAt'], ['orgId', 'status', 'examId', 'createdAt']],
   questionImports: [],

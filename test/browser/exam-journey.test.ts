@@ -249,7 +249,7 @@ describe('exam journey', () => {
       await expect(shown(page, '#qimport-row-5').innerText()).resolves.toMatch(/有误[\s\S]*答案 E 超出了选项范围/);
       await expect(shown(page, '#qimport-row-6').innerText()).resolves.toMatch(/有误[\s\S]*题干为空/);
       await expect(shown(page, '#qimport-row-7').innerText()).resolves.toMatch(/有误[\s\S]*无法识别题型“问答”/);
-      await expect(shown(page, '#qimport-row-8').innerText()).resolves.toMatch(/重复[\s\S]*与第 2 行重复/);
+      await expect(shown(page, '#qimport-row-8').innerText()).resolves.toMatch(/重复[\s\S]*与第 2 行(相同|是同一题)，已合并/);
       await shot(page, 'exam-journey-import-preview');
       expect(env.t.cloud.db.count('questions', { stem: { $regex: '^旅程测试' } })).toBe(0);
 

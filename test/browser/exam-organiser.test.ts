@@ -80,7 +80,7 @@ describe('organiser, exams', () => {
     await expect(shown(page, '#qimport-row-5').innerText()).resolves.toMatch(/有误[\s\S]*答案 E 超出了选项范围/);
     await expect(shown(page, '#qimport-row-6').innerText()).resolves.toContain('题干为空');
     await expect(shown(page, '#qimport-row-7').innerText()).resolves.toContain('无法识别题型“问答”');
-    await expect(shown(page, '#qimport-row-8').innerText()).resolves.toMatch(/重复[\s\S]*与第 2 行重复/);
+    await expect(shown(page, '#qimport-row-8').innerText()).resolves.toMatch(/重复[\s\S]*与第 2 行(相同|是同一题)，已合并/);
     await expect(shown(page, '#qimport-row-3').innerText()).resolves.toContain('可导入');
     // Each sound row shows the question as members will see it, the key marked; a fill row its boxes.
     await expect(shown(page, '#qpreview-2').innerText()).resolves.toMatch(/党的一大在哪里开幕？[\s\S]*A\. 北京[\s\S]*B\. 上海\s+✓ 答案/);

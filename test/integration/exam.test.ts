@@ -83,7 +83,7 @@ describe('question bank import', () => {
       [7, '无法识别题型“问答”（应为单选、多选、判断或填空）'],
       [8, '题干为空'],
     ]);
-    expect(preview.rows.find((r) => r.row === 9)).toMatchObject({ status: 'duplicate', reason: '与第 2 行重复' });
+    expect(preview.rows.find((r) => r.row === 9)).toMatchObject({ status: 'duplicate', reason: '与第 2 行是同一题，已合并（以第 2 行为准）' });
     expect(t.cloud.db.count('questions', {})).toBe(before);
 
     const committed = await ok<QuestionImportReport>(ORGANISER, 'importQuestions', { fileID, fileName: '题库.csv', commit: true });

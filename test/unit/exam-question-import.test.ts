@@ -53,7 +53,9 @@ describe('fill answers: alternatives within one blank, blanks by ；', () => {
 describe('tags', () => {
   it('keeps a question whose tag is long, the tag cut to the limit', () => {
     const q = question(parseQuestionRow(row('判断', '题干一。', [], '对', { tags: '习近平新时代中国特色社会主义思想，党史' }), cols));
-    expect(q.tags).toEqual(['习近平新时代中国特色社会', '党史']);
+    expect(q.tags).toEqual(['习近平新时代中国特色社会主义思想', '党史']);
+    const long = question(parseQuestionRow(row('判断', '题干一。', [], '对', { tags: '一二三四五六七八九十'.repeat(4) }), cols));
+    expect(long.tags).toEqual(['一二三四五六七八九十'.repeat(3)]);
   });
 
   it('does not split inside quotes or at a space inside Chinese text', () => {

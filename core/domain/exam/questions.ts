@@ -58,7 +58,7 @@ export const LIMITS = {
   synonyms: 8,
   blanks: 10,
   tags: 8,
-  tag: 12,
+  tag: 30,
 } as const;
 
 /** The content of a question: what an exam pins when it is published. */
@@ -88,9 +88,9 @@ export function normaliseAnswerText(s: string): string {
 }
 
 /**
- * A key under which two questions count as the same: the stem and the options with spaces and
- * punctuation removed. Real banks repeat generic stems ("下列说法正确的是") with other options, so
- * the options are part of the key.
+ * The stem and the options with spaces and punctuation removed: a new question's `_id` derives
+ * from it (so racing creates of one question settle in the database) and the editor refuses a
+ * second copy by it. What a re-import matches by is questionIdentity.ts.
  */
 export function questionKey(stem: string, options: string[]): string {
   const norm = (s: string) =>
@@ -185,7 +185,7 @@ export function canonicalQuestion(q: QuestionDraft): QuestionContent {
 // ---------------------------------------------------------------------------------------------
 // Reading a spreadsheet of questions
 
-export type ColumnKey = 'type' | 'stem' | 'answer' | 'explanation' | 'tags' | 'difficulty' | `option${number}`;
+export type ColumnKey = 'type' | 'stem' | 'answer' | 'explanation' | 'tags' | 'difficulty' | 'ref' | `option${number}`;
 
 const HEADER_ALIASES: Array<[Exclude<ColumnKey, `option${number}`>, RegExp]> = [
   ['type', /^(题型|类型|题目类型|试题类型|题类)$/],
@@ -194,6 +194,8 @@ const HEADER_ALIASES: Array<[Exclude<ColumnKey, `option${number}`>, RegExp]> = [
   ['explanation', /^(解析|答案解析|试题解析|题目解析|说明|解释|依据)$/],
   ['tags', /^(标签|分类|知识点|类别|题目分类|所属分类|专题)$/],
   ['difficulty', /^(难度|难易度|难易程度|难度系数)$/],
+  // The file's own question ID (questionIdentity.ts); 题号 and 序号 number rows and are not IDs.
+  ['ref', /^(题目编号|试题编号|编号|题目ID|试题ID|题库编号|ID)$/],
 ];
 
 function headerKey(cell: string): ColumnKey | null {

@@ -1,21 +1,27 @@
 // importQuestions: an organiser's xlsx or csv of questions, first as a preview with a row-by-row
-// report (each question as members will see it, the sheet read and the others to choose from),
-// then committed. Bad rows are rejected with their reason, duplicates (within the file or
-// already in the bank) are reported, good rows are saved; each question is written whole or not
+// report (each question as members will see it, the sheet read and the others to choose from,
+// what a row changes in a question the bank holds), then committed. A row names a stored question
+// by the file's ID column or by type + folded stem (../reimport.ts); a changed answer, option,
+// explanation, tag or difficulty updates it, conditional on the version the preview read, with a
+// history record. Bad rows are rejected with their reason; each question is written whole or not
 // at all, and ids derived from the content make a repeated or racing import create each once.
 
 import type { ExamResponses } from '../../../core/contracts/exam';
 import type { QuestionSheetRow } from '../../../core/contracts/examImport';
 import { cleanCell } from '../../../core/domain/text';
-import { findQuestionHeader, parseQuestionRow, questionKey, type ColumnKey, type QuestionContent, type RowColumn } from '../../../core/domain/exam/questions';
+import { normaliseRef, questionIdent, rowConflict } from '../../../core/domain/exam/questionIdentity';
+import { findQuestionHeader, parseQuestionRow, questionKey, type ColumnKey, type RowColumn } from '../../../core/domain/exam/questions';
 import { COLLECTIONS } from '../../lib/collections';
-import { existingIds, insert, insertBatch } from '../../lib/db';
-import { invalid } from '../../lib/errors';
+import { insert, insertBatch, updateWhere } from '../../lib/db';
+import { invalid, precondition } from '../../lib/errors';
 import { downloadOwnUpload } from '../../lib/uploads';
 import { requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import { readSheets, type NamedSheet, type SheetRow } from '../../lib/sheet';
-import { questionDoc, questionIdOf } from '../bank';
+import { backfillIdents, historyDoc, questionDoc, writeHistory } from '../bank';
+import { heldKeys } from '../keys';
+import type { QuestionHistoryDoc } from '../model';
+import { planDigest, planImport, type ReadyRow } from '../reimport';
 
 const MAX_ROWS = 2000;
 const BATCH = 100;
@@ -27,6 +33,7 @@ interface Input {
   fileName: string;
   commit: boolean;
   sheet?: string | null;
+  plan?: string | null;
 }
 
 const nonBlankRows = (rows: SheetRow[]) => rows.filter((r) => r.cells.some((c) => cleanCell(c) !== ''));
@@ -75,54 +82,98 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
   const headerCells = nonBlank[header.index].cells;
   const dataRows = nonBlank.slice(header.index + 1);
   if (dataRows.length > MAX_ROWS) throw invalid(`一次最多导入 ${MAX_ROWS} 道题，请分成几个文件`);
+  const refColumn = header.columns.get('ref');
 
   const rows: QuestionSheetRow[] = [];
-  const ready: Array<{ report: QuestionSheetRow; content: QuestionContent; id: string }> = [];
-  const seen = new Map<string, number>();
+  const ready: ReadyRow[] = [];
+  // Rows of this file by identity: the file's ID when it has one, else type + folded stem.
+  const seen = new Map<string, ReadyRow>();
   for (const r of dataRows) {
     const parsed = parseQuestionRow(r.cells, header.columns);
     const stemCell = cleanCell(r.cells[header.columns.get('stem') ?? -1] ?? '');
+    const base = { row: r.row, change: null, questionId: null, version: null };
     if (!parsed.ok) {
       const column = columnName(parsed.column, headerCells, header.columns);
-      rows.push({ row: r.row, stem: stemCell.slice(0, 60), type: null, status: 'invalid', reason: parsed.reason, column, question: null });
+      rows.push({ ...base, stem: stemCell.slice(0, 60), type: null, status: 'invalid', reason: parsed.reason, column, question: null });
       continue;
     }
     const q = parsed.question;
-    const key = questionKey(q.stem, q.options);
-    const report: QuestionSheetRow = { row: r.row, stem: q.stem.slice(0, 60), type: q.type, status: 'ready', reason: null, column: null, question: q };
+    const report: QuestionSheetRow = { ...base, stem: q.stem.slice(0, 60), type: q.type, status: 'ready', reason: null, column: null, question: q };
     rows.push(report);
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      report.status = 'duplicate';
-      report.reason = `与第 ${earlier} 行重复`;
+    const x: ReadyRow = { report, content: q, ident: questionIdent(q.type, q.stem), ref: refColumn === undefined ? null : normaliseRef(cleanCell(r.cells[refColumn] ?? '')) };
+    const within = x.ref ? `ref ${x.ref}` : `ident ${x.ident}`;
+    const earlier = seen.get(within);
+    if (earlier) {
+      const differs = rowConflict(earlier.content, q);
+      const n = earlier.report.row;
+      if (differs) {
+        report.status = 'invalid';
+        report.reason = `第 ${r.row} 行与第 ${n} 行是同一题，但${differs}`;
+        report.column = columnName(differs.startsWith('选项') ? 'options' : 'answer', headerCells, header.columns);
+      } else {
+        report.status = 'duplicate';
+        report.reason = JSON.stringify(earlier.content) === JSON.stringify(q) ? `与第 ${n} 行相同，已合并` : `与第 ${n} 行是同一题，已合并（以第 ${n} 行为准）`;
+      }
       continue;
     }
-    seen.set(key, r.row);
-    ready.push({ report, content: q, id: questionIdOf(ids, me.orgId, key) });
+    seen.set(within, x);
+    ready.push(x);
   }
 
-  const inBank = await existingIds(db, COLLECTIONS.questions, ready.map((x) => x.id));
-  const fresh = ready.filter((x) => {
-    if (!inBank.has(x.id)) return true;
-    x.report.status = 'duplicate';
-    x.report.reason = '题库中已有相同的题目';
-    return false;
-  });
+  const now = new Date(clock.now());
+  await backfillIdents(db, me.orgId);
+  const has = (k: ColumnKey) => header.columns.has(k);
+  const fresh = await planImport(db, me.orgId, ready, { explanation: has('explanation'), tags: has('tags'), difficulty: has('difficulty') });
+  // A key held from this organiser (an open exam they may take) is not revealed or changed by an import.
+  const updates = ready.filter((x) => x.report.status === 'update');
+  const held = await heldKeys(db, me, updates.map((x) => x.match!._id), now.getTime(), 'bank');
+  for (const x of updates) {
+    if (!held.has(x.match!._id)) continue;
+    Object.assign(x.report, { status: 'invalid', reason: '这道题在你还可以参加的考试中，考试结束后才能通过导入修改', change: null });
+  }
+  const plan = planDigest(rows, ready);
+  if (input.commit && input.plan && input.plan !== plan) throw precondition('题库在预览之后有变化（有题被修改或新增），请重新预览，确认后再导入');
 
-  if (input.commit && fresh.length > 0) {
-    const now = new Date(clock.now());
+  if (input.commit) {
     for (let i = 0; i < fresh.length; i += BATCH) {
       const batch = fresh.slice(i, i + BATCH);
-      const docs = batch.map((x) => ({ ...questionDoc(ids, me.orgId, x.content, 'import', me._id, now) }));
+      const docs = batch.map((x) => ({ ...questionDoc(ids, me.orgId, x.content, 'import', me._id, now, x.ref) }));
       const created = await insertBatch(db, COLLECTIONS.questions, docs);
       batch.forEach((x, k) => {
         x.report.status = created[k] ? 'created' : 'duplicate';
         if (!created[k]) x.report.reason = '题库中已有相同的题目';
       });
     }
+    const history: QuestionHistoryDoc[] = [];
+    const _ = db.command;
+    // One conditional write per changed question (each has its own content); the history records go in batches.
+    for (const x of ready.filter((r) => r.report.status === 'update')) {
+      const q = x.match!;
+      const m = x.merged!;
+      const n = await updateWhere(db.collection(COLLECTIONS.questions).where({ _id: q._id, version: q.version }), {
+        ...m,
+        options: _.set(m.options),
+        answer: _.set(m.answer),
+        blanks: _.set(m.blanks),
+        tags: _.set(m.tags),
+        key: questionKey(m.stem, m.options),
+        ident: questionIdent(m.type, m.stem),
+        ...(x.ref ? { ref: x.ref } : {}),
+        version: _.inc(1),
+        updatedAt: now,
+      });
+      if (n !== 1) {
+        Object.assign(x.report, { status: 'invalid', reason: '这道题在预览之后被修改过，没有更新，请重新导入', change: null });
+        continue;
+      }
+      x.report.status = 'updated';
+      const h = historyDoc(q, m, { by: me._id, at: now, source: 'import', fileName: input.fileName });
+      if (h) history.push(h);
+    }
+    await writeHistory(db, history);
   }
 
-  const count = (s: QuestionSheetRow['status']) => rows.filter((r) => r.status === s).length;
+  const count = (...s: Array<QuestionSheetRow['status']>) => rows.filter((r) => s.includes(r.status)).length;
   const result = {
     committed: input.commit,
     fileName: input.fileName,
@@ -132,9 +183,12 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
     ready: count('ready'),
     created: count('created'),
     duplicate: count('duplicate'),
+    update: count('update', 'updated'),
+    unchanged: rows.filter((r) => r.status === 'duplicate' && r.questionId !== null).length,
     invalid: count('invalid'),
     blankRows,
     rows,
+    plan,
   };
   if (input.commit) {
     await insert(db, COLLECTIONS.questionImports, {
@@ -143,9 +197,10 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
       fileName: input.fileName,
       total: result.total,
       created: result.created,
+      updated: result.update,
       duplicate: result.duplicate,
       invalid: result.invalid,
-      createdAt: new Date(clock.now()),
+      createdAt: now,
     });
   }
   return result;

@@ -12,6 +12,7 @@ import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, isDuplicateKeyError, updateById, updateWhere, type Database } from '../../lib/db';
 import { conflict, precondition } from '../../lib/errors';
 import type { ActionContext } from '../../lib/router';
+import { contentOf, historyDoc, writeHistory } from '../bank';
 import { pinnedId } from '../ids';
 import type { ExamDoc, KeyEntry, QuestionDoc } from '../model';
 import { applyRegrade, familyAttempts, previewOf, sameKey, type RegradeDoc } from '../regrade';
@@ -39,6 +40,9 @@ async function fixBank(db: Database, t: RegradeTarget, key: KeyEntry, now: Date)
     version: _.inc(1),
     updatedAt: now,
   });
+  // The bank's history says the key came from a regrade, by whom.
+  const history = n === 1 ? historyDoc(q, { ...contentOf(q), answer: key.answer, blanks: key.blanks }, { by: t.me._id, at: now, source: 'regrade' }) : null;
+  if (history) await writeHistory(db, [history]);
   return n === 1 || sameKey({ type: q.type, answer: q.answer, blanks: q.blanks }, key);
 }
 

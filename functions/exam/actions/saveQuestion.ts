@@ -2,16 +2,18 @@
 // version they pinned). The same content twice in one bank is refused. An organiser who may not
 // read the question's key (it is on a window they may still take) edits it without: what they
 // leave empty keeps the stored key, and the answer comes back without it (docs/SECURITY.md, rule 2).
+// Each edit that changes something leaves a history record (questionHistory), as imports do.
 
 import type { ExamResponses, QuestionInput } from '../../../core/contracts/exam';
 import { editWithHeldKey } from '../../../core/domain/exam/keys';
+import { questionIdent } from '../../../core/domain/exam/questionIdentity';
 import { canonicalQuestion, questionKey, questionProblem, type QuestionDraft } from '../../../core/domain/exam/questions';
 import { COLLECTIONS } from '../../lib/collections';
 import { insert, isDuplicateKeyError, list } from '../../lib/db';
 import { conflict, invalid, precondition } from '../../lib/errors';
 import { requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
-import { contentOf, ownQuestion, questionDetail, questionDoc } from '../bank';
+import { contentOf, historyDoc, ownQuestion, questionDetail, questionDoc, writeHistory } from '../bank';
 import { heldKeys } from '../keys';
 import type { QuestionDoc } from '../model';
 
@@ -69,10 +71,13 @@ export async function saveQuestion(input: SaveInput, ctx: ActionContext): Promis
         blanks: _.set(content.blanks),
         tags: _.set(content.tags),
         key,
+        ident: questionIdent(content.type, content.stem),
         version: _.inc(1),
         updatedAt: now,
       },
     });
   if ((n as { stats: { updated: number } }).stats.updated !== 1) throw conflict('这道题刚被其他管理员修改过，请刷新后再改');
+  const history = historyDoc(current, content, { by: me._id, at: now, source: 'editor' });
+  if (history) await writeHistory(db, [history]);
   return questionDetail({ ...current, ...content, key, version: current.version + 1, updatedAt: now }, hold);
 }

@@ -1,6 +1,7 @@
 // 导入题目: download the template, pick a question file (.xlsx/.csv), upload it, preview what
-// would happen row by row (可导入 / 重复 / 有误 with the reason), then confirm. The cloud function
-// reads and checks the file; this page only shows its report.
+// would happen row by row (新增 / 更新 with what changes / 无变化 / 有误 with the reason), then
+// confirm. The cloud function reads and checks the file; this page only shows its report, and
+// sends the preview's plan back so the commit applies what was shown or says the bank changed.
 import { useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { QuestionSheetReport as QuestionImportReport, QuestionSheetRow as QuestionImportRow } from '@core/contracts/examImport';
@@ -14,7 +15,7 @@ import { ImportColumnHelp, ImportDoneCard, ImportFileStep, ImportPreviewCard, Im
 import { openFile } from '@/api';
 import { useImportFlow, useMutation, type ImportFileRule } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
-import { QuestionAsSeen, SheetChooser } from './importQuestionPreview';
+import { ImportCounts, QuestionAsSeen, SheetChooser } from './importQuestionPreview';
 import './components/ui.scss';
 import './import.scss';
 
@@ -22,6 +23,8 @@ const STATUS_WORD: Record<QuestionImportRow['status'], string> = {
   ready: '✓ 可导入',
   created: '✓ 已导入',
   duplicate: '= 重复',
+  update: '↻ 将更新',
+  updated: '↻ 已更新',
   invalid: '! 有误',
 };
 
@@ -31,7 +34,8 @@ const COLUMN_HELP: Array<[string, string]> = [
   ['选项A～选项H', '选择题从 A 起连续填写，最多 8 个；判断题和填空题不填'],
   ['答案', '单选写 B；多选写 ABD、A,B,D 或 A、B、D；判断写 对/错、√/×、正确/错误 或 T/F；填空的多个空用“；”隔开，一个空有几种说法用“/”“|”或“或”隔开，空数要和题干里的（ ）或 ____ 一样多'],
   ['解析', '选填，交卷后给党员看'],
-  ['标签', '党史、新中国史、改革开放史、社会主义发展史、党章党规，也可加自己的标签，用逗号或顿号隔开（引号里的顿号不算）；超过 12 字的标签只保留前 12 字'],
+  ['标签', '党史、新中国史、改革开放史、社会主义发展史、党章党规，也可加自己的标签，用逗号或顿号隔开（引号里的顿号不算）；超过 30 字的标签只保留前 30 字'],
+  ['题目编号', '选填，也可叫“编号”或“ID”。有编号时按编号认题，改了题干也能更新原题；没有编号时按题型和题干认题（“题号”“序号”只当行号）'],
   ['难度', '易、中、难（或 1、2、3），不填为“中”'],
 ];
 
@@ -42,7 +46,10 @@ const QUESTION_FILE: ImportFileRule = { what: '题目文件', maxBytes: 5 * 1024
 
 const REPORT_VIEW: ImportReportView<QuestionImportReport> = {
   totals: (report) => (
-    <ImportTotals id='qimport-totals' report={report} skipped={{ key: 'duplicate', label: '重复', value: report.duplicate }} invalidLabel='有误' />
+    <>
+      <ImportCounts report={report} />
+      <ImportTotals id='qimport-totals' report={report} skipped={{ key: 'duplicate', label: '重复', value: report.duplicate }} invalidLabel='有误' />
+    </>
   ),
   table: (report) => (
     <ImportRowTable
@@ -100,7 +107,15 @@ function Importer() {
   const importQuestions = useMutation('exam', 'importQuestions');
   // A ref, not state: the flow builds the request when it runs, right after a sheet is chosen.
   const sheet = useRef<string | null>(null);
-  const flow = useImportFlow({ context: 'exam', mutation: importQuestions, request: (req) => ({ ...req, sheet: sheet.current }), file: QUESTION_FILE });
+  const plan = useRef<string | null>(null);
+  // The commit carries the preview's plan: if the bank changed since, it is refused, not applied blindly.
+  const flow = useImportFlow({
+    context: 'exam',
+    mutation: importQuestions,
+    request: (req) => ({ ...req, sheet: sheet.current, plan: req.commit ? plan.current : null }),
+    file: QUESTION_FILE,
+  });
+  plan.current = flow.preview?.plan ?? null;
   const chooseSheet = (name: string) => {
     sheet.current = name;
     void flow.runPreview();
@@ -112,8 +127,8 @@ function Importer() {
         flow={flow}
         view={REPORT_VIEW}
         id='qimport-done'
-        title={(r) => `已导入 ${r.created} 道题`}
-        notes={(r) => [r.duplicate > 0 && `${r.duplicate} 道重复，已跳过`, r.invalid > 0 && `${r.invalid} 行有误，未导入`]}
+        title={(r) => `已导入 ${r.created} 道新题${r.update > 0 ? `，更新 ${r.update} 道` : ''}`}
+        notes={(r) => [r.unchanged > 0 && `${r.unchanged} 道无变化`, r.duplicate - r.unchanged > 0 && `${r.duplicate - r.unchanged} 行与前面的行重复，已合并`, r.invalid > 0 && `${r.invalid} 行有误，未导入`]}
         next={{ id: 'qimport-to-bank', text: '查看题库', onClick: () => goPage(PAGE.examBank) }}
       />
     );
@@ -136,9 +151,10 @@ function Importer() {
         flow={flow}
         view={REPORT_VIEW}
         ids={{ card: 'qimport-preview-result', commit: 'qimport-commit' }}
-        nothing='没有可以导入的题目'
+        nothing='没有可以导入或更新的题目'
+        canCommit={(r) => r.ready > 0 || r.update > 0}
         summary={(r) =>
-          `将导入 ${r.ready} 道题。${r.invalid > 0 ? `有误的 ${r.invalid} 行不会导入。` : ''}${r.duplicate > 0 ? `重复的 ${r.duplicate} 道会跳过。` : ''}`
+          `将导入 ${r.ready} 道新题${r.update > 0 ? `，更新 ${r.update} 道题（文件里的答案、选项、解析、标签和难度为准，标签会按文件增删）` : ''}。${r.invalid > 0 ? `有误的 ${r.invalid} 行不会导入。` : ''}${r.duplicate > 0 ? `无变化或重复的 ${r.duplicate} 行会跳过。` : ''}`
         }
       />
 

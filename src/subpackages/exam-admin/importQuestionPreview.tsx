@@ -1,6 +1,7 @@
 // The question import's preview, row by row, as members will see each question: the stem, the
 // options with their letters (正确/错误 for a judge question), a box for each blank and the key;
-// and which sheet of the workbook was read, with the others to choose from.
+// what a row changes in a question the bank already holds; and which sheet of the workbook was
+// read, with the others to choose from.
 import { Text, View } from '@tarojs/components';
 import type { QuestionSheetReport, QuestionSheetRow } from '@core/contracts/examImport';
 import { OPTION_LETTERS } from '@core/domain/exam/questions';
@@ -18,6 +19,7 @@ export function QuestionAsSeen({ row }: { row: QuestionSheetRow }) {
   if (!q) return null;
   return (
     <View className='qpreview' id={`qpreview-${row.row}`}>
+      <ChangeLine row={row} />
       <Text className='qpreview__stem'>{q.stem}</Text>
       {q.type === 'fill' ? (
         <View className='qpreview__blanks'>
@@ -59,5 +61,33 @@ export function SheetChooser({ report, disabled, choose }: { report: QuestionShe
         </View>
       ) : null}
     </View>
+  );
+}
+
+/** 新增 / 更新：答案 B → C，标签 +… / 无变化: what the row does to the bank. */
+function ChangeLine({ row }: { row: QuestionSheetRow }) {
+  const text =
+    row.status === 'update' || row.status === 'updated'
+      ? `${row.status === 'update' ? '将更新' : '已更新'}：${row.change ?? ''}`
+      : row.status === 'ready' || row.status === 'created'
+        ? '新增'
+        : row.reason === '无变化'
+          ? '题库里已有，无变化'
+          : null;
+  if (!text) return null;
+  return (
+    <Text className={row.change ? 'qpreview__change qpreview__change--update' : 'qpreview__change'} id={`qchange-${row.row}`}>
+      {text}
+    </Text>
+  );
+}
+
+/** The counts an organiser checks before confirming: 新增 N，更新 M，无变化 K，有问题 E. */
+export function ImportCounts({ report }: { report: QuestionSheetReport }) {
+  const fresh = report.committed ? report.created : report.ready;
+  return (
+    <Text className='qcounts' id='qimport-counts'>
+      新增 {fresh}，更新 {report.update}，无变化 {report.unchanged}，有问题 {report.invalid}
+    </Text>
   );
 }

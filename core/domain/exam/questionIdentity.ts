@@ -1,0 +1,86 @@
+// What identifies a question across imports (issue 15), and what a re-import changes in it.
+//
+// A file's own ID column (题目编号, 编号, 试题编号, ID…) names a question when the file has one: it
+// survives a corrected stem. 题号 and 序号 are not IDs: exported banks number their rows 1, 2, 3,
+// and a renumbered file would then update the wrong questions. Without an ID a question is its
+// type plus its stem with spacing, punctuation (full or half width) and quotes folded; the stem's
+// labels (【单选题】, 1.) are already stripped by the parser. Options are not part of the
+// identity, so a corrected option is an update, not a new question.
+
+import { toHalfWidth } from '../text';
+import type { QuestionContent, QuestionType } from './questions';
+
+const fold = (s: string) =>
+  toHalfWidth(s.normalize('NFKC'))
+    .replace(/[\s\p{P}\p{S}_]+/gu, '')
+    .toLowerCase();
+
+/** The identity of a question without a file ID: its type and folded stem. */
+export function questionIdent(type: QuestionType, stem: string): string {
+  return `${type}|${fold(stem)}`;
+}
+
+/** A file's ID cell as stored (`ref`): spacing and width folded, case kept apart from digits. */
+export function normaliseRef(cell: string): string | null {
+  const s = toHalfWidth(cell.normalize('NFKC')).replace(/\s+/g, '').toUpperCase();
+  return s === '' ? null : s.slice(0, 64);
+}
+
+/** The fields of a question an import may change, in the order a change line names them. */
+export type ChangedField = 'stem' | 'options' | 'answer' | 'explanation' | 'tags' | 'difficulty';
+
+/** The columns a file has: a missing column keeps what the bank holds (a file without 标签 keeps the tags). */
+export interface FileColumns {
+  explanation: boolean;
+  tags: boolean;
+  difficulty: boolean;
+}
+
+const LETTERS = 'ABCDEFGH';
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The key as an organiser writes it: letters, 对/错, or the blanks' answers. */
+export function keyText(q: Pick<QuestionContent, 'type' | 'answer' | 'blanks'>): string {
+  if (q.type === 'judge') return q.answer[0] === 0 ? '对' : '错';
+  if (q.type === 'fill') return q.blanks.map((b) => b.join('/')).join('；');
+  return q.answer.map((i) => LETTERS[i] ?? '?').join('');
+}
+
+/**
+ * The content a re-import stores: the file's, except the columns the file lacks. Tags: the file
+ * is the truth for the questions it names, so a tag column may add and remove tags.
+ */
+export function mergedContent(stored: QuestionContent, incoming: QuestionContent, cols: FileColumns): QuestionContent {
+  return {
+    ...incoming,
+    explanation: cols.explanation ? incoming.explanation : stored.explanation,
+    tags: cols.tags ? incoming.tags : stored.tags,
+    difficulty: cols.difficulty ? incoming.difficulty : stored.difficulty,
+  };
+}
+
+/** What changes from the stored question to the merged one, one phrase per field; empty when nothing does. */
+export function describeChanges(before: QuestionContent, after: QuestionContent): string[] {
+  const out: string[] = [];
+  if (before.stem !== after.stem) out.push(`题干改为“${after.stem.slice(0, 20)}${after.stem.length > 20 ? '…' : ''}”`);
+  if (!same(before.options, after.options)) out.push('选项有改动');
+  if (!same(before.answer, after.answer) || !same(before.blanks, after.blanks)) out.push(`答案 ${keyText(before)} → ${keyText(after)}`);
+  if (before.explanation !== after.explanation) out.push('解析有改动');
+  const added = after.tags.filter((t) => !before.tags.includes(t));
+  const removed = before.tags.filter((t) => !after.tags.includes(t));
+  if (added.length > 0 || removed.length > 0) {
+    out.push(`标签${added.map((t) => ` +${t}`).join('')}${removed.map((t) => ` −${t}`).join('')}`);
+  } else if (!same(before.tags, after.tags)) out.push('标签顺序有改动');
+  if (before.difficulty !== after.difficulty) out.push(`难度 ${before.difficulty} → ${after.difficulty}`);
+  return out;
+}
+
+/**
+ * Two rows of one file naming the same question: null when they say the same (merged into the
+ * first), else the difference that makes the second an error.
+ */
+export function rowConflict(first: QuestionContent, second: QuestionContent): string | null {
+  if (!same(first.options, second.options)) return '选项不同';
+  if (!same(first.answer, second.answer) || !same(first.blanks, second.blanks)) return `答案不同（${keyText(first)} / ${keyText(second)}）`;
+  return null;
+}
