@@ -161,4 +161,36 @@ describe('re-importing a corrected bank', () => {
     await importFile(fileID, 'legacy.csv', true, preview.plan);
     expect(t.cloud.db.get('questions', 'legacy-q1')).toMatchObject({ ident: 'judge|重导测试旧题库的题', answer: [1], version: 5, tags: ['党史'] });
   });
+
+  it('neither reveals nor changes a key held from the importer (an open exam they may take)', async () => {
+    const taker = 'demo-organiser'; // organiser of br-school, in the open exam's audience
+    const before = stored(ZUNYI);
+    const fileID = await t.uploadAs(taker, 'exam', 'sheet', 'held.csv', Buffer.from([HEADER, `单选,${ZUNYI},1934,1935,1936,1937,A,,党史,易`].join('\r\n'), 'utf8'));
+    const report = dataOf(await t.call<Report>(taker, 'exam', 'importQuestions', { fileID, fileName: 'held.csv', commit: true }));
+    expect(report.rows[0]).toMatchObject({ status: 'invalid', change: null, reason: expect.stringContaining('考试结束后') });
+    expect(JSON.stringify(report)).not.toContain('→');
+    expect(stored(ZUNYI)).toEqual(before);
+  });
+
+  it('re-imports 1,500 rows with 100 changes in batched reads: one write per changed question and one for their history', async () => {
+    const rowsOf = (changed: number) => [HEADER, ...Array.from({ length: 1500 }, (_, i) => `单选,重导性能测试第 ${i + 1} 题：哪一项正确？,甲${i},乙${i},丙${i},丁${i},${i < changed ? 'B' : 'A'},,党史,中`)];
+    const measure = async (name: string, lines: string[], commit: boolean, plan?: string) => {
+      const fileID = await csvFile(name, lines);
+      const started = Date.now();
+      const { result, stats } = await t.invoke(ORGANISER, 'exam', 'importQuestions', { fileID, fileName: name, commit, ...(plan ? { plan } : {}) });
+      const report = dataOf(result as Parameters<typeof dataOf<Report>>[0]);
+      return { report, reads: stats.reads, writes: stats.writes, ms: Date.now() - started };
+    };
+    const first = await measure('perf1.csv', rowsOf(0), true);
+    expect(first.report.created).toBe(1500);
+    const preview = await measure('perf2.csv', rowsOf(100), false);
+    expect(preview.report).toMatchObject({ update: 100, unchanged: 1400 });
+    const commit = await measure('perf2.csv', rowsOf(100), true, preview.report.plan);
+    expect(commit.report).toMatchObject({ update: 100, unchanged: 1400, invalid: 0 });
+    // 100 conditional updates, one history batch, the import record.
+    expect(commit.writes).toBe(102);
+    expect(commit.reads).toBeLessThanOrEqual(8);
+    console.log(`1,500 rows: first import ${first.ms} ms (${first.reads} reads, ${first.writes} writes); re-import of 100 changes: preview ${preview.ms} ms (${preview.reads} reads), commit ${commit.ms} ms (${commit.reads} reads, ${commit.writes} writes)`);
+  }, 120_000);
 });
+

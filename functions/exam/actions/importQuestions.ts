@@ -125,9 +125,9 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
   const has = (k: ColumnKey) => header.columns.has(k);
   const fresh = await planImport(db, me.orgId, ready, { explanation: has('explanation'), tags: has('tags'), difficulty: has('difficulty') });
   // A key held from this organiser (an open exam they may take) is not revealed or changed by an import.
-  const updates = ready.filter((x) => x.report.status === 'update');
-  const held = await heldKeys(db, me, updates.map((x) => x.match!._id), now.getTime(), 'bank');
-  for (const x of updates) {
+  const toUpdate = ready.filter((x) => x.report.status === 'update');
+  const held = await heldKeys(db, me, toUpdate.map((x) => x.match!._id), now.getTime(), 'bank');
+  for (const x of toUpdate) {
     if (!held.has(x.match!._id)) continue;
     Object.assign(x.report, { status: 'invalid', reason: '这道题在你还可以参加的考试中，考试结束后才能通过导入修改', change: null });
   }
@@ -146,29 +146,35 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
     }
     const history: QuestionHistoryDoc[] = [];
     const _ = db.command;
-    // One conditional write per changed question (each has its own content); the history records go in batches.
-    for (const x of ready.filter((r) => r.report.status === 'update')) {
-      const q = x.match!;
-      const m = x.merged!;
-      const n = await updateWhere(db.collection(COLLECTIONS.questions).where({ _id: q._id, version: q.version }), {
-        ...m,
-        options: _.set(m.options),
-        answer: _.set(m.answer),
-        blanks: _.set(m.blanks),
-        tags: _.set(m.tags),
-        key: questionKey(m.stem, m.options),
-        ident: questionIdent(m.type, m.stem),
-        ...(x.ref ? { ref: x.ref } : {}),
-        version: _.inc(1),
-        updatedAt: now,
-      });
-      if (n !== 1) {
-        Object.assign(x.report, { status: 'invalid', reason: '这道题在预览之后被修改过，没有更新，请重新导入', change: null });
-        continue;
-      }
-      x.report.status = 'updated';
-      const h = historyDoc(q, m, { by: me._id, at: now, source: 'import', fileName: input.fileName });
-      if (h) history.push(h);
+    // One conditional write per changed question (each has its own content), ten at a time; the
+    // history records go in batches once the updates are known.
+    const updates = ready.filter((r) => r.report.status === 'update');
+    for (let i = 0; i < updates.length; i += 10) {
+      await Promise.all(
+        updates.slice(i, i + 10).map(async (x) => {
+          const q = x.match!;
+          const m = x.merged!;
+          const n = await updateWhere(db.collection(COLLECTIONS.questions).where({ _id: q._id, version: q.version }), {
+            ...m,
+            options: _.set(m.options),
+            answer: _.set(m.answer),
+            blanks: _.set(m.blanks),
+            tags: _.set(m.tags),
+            key: questionKey(m.stem, m.options),
+            ident: questionIdent(m.type, m.stem),
+            ...(x.ref ? { ref: x.ref } : {}),
+            version: _.inc(1),
+            updatedAt: now,
+          });
+          if (n !== 1) {
+            Object.assign(x.report, { status: 'invalid', reason: '这道题在预览之后被修改过，没有更新，请重新导入', change: null });
+            return;
+          }
+          x.report.status = 'updated';
+          const h = historyDoc(q, m, { by: me._id, at: now, source: 'import', fileName: input.fileName });
+          if (h) history.push(h);
+        }),
+      );
     }
     await writeHistory(db, history);
   }
