@@ -1,0 +1,103 @@
+// Re-importing a corrected bank in headless Chromium against the H5 build (issue 15): an organiser
+// imports a bank, an exam pins its questions, then a corrected file is previewed — one answer
+// changed, one tag added, one new question, the rest unchanged, each said on its row and counted
+// at the top — and committed; the bank shows the corrected answer, the exam keeps its pinned key.
+import { shot, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
+import { eventually, openTab, shown } from '../helpers/ui';
+import { dataOf } from '../helpers/cloud';
+
+jest.setTimeout(240_000);
+
+let env: BrowserEnv;
+beforeAll(async () => {
+  env = await startBrowserEnv();
+}, 240_000);
+afterAll(async () => {
+  await env?.close();
+});
+
+const HEADER = '题型,题干,选项A,选项B,选项C,选项D,答案,解析,标签,难度';
+const ZUNYI = '更正测试：遵义会议召开于哪一年？';
+const V1 = [
+  HEADER,
+  `单选,${ZUNYI},1934,1935,1936,1937,A,,党史,易`,
+  '多选,更正测试：下列属于四史的是？,党史,新中国史,改革开放史,世界史,ABC,,党史,中',
+  '判断,更正测试：预备期为一年。,,,,,对,,党章党规,易',
+  '填空,更正测试：中共一大在（）开幕。,,,,,上海,,党史,易',
+].join('\n');
+const V2 = [
+  HEADER,
+  `单选,${ZUNYI},1934,1935,1936,1937,B,,党史,易`,
+  '多选,更正测试：下列属于四史的是？,党史,新中国史,改革开放史,世界史,ABC,,党史、四史学习,中',
+  '判断,更正测试：预备期为一年。,,,,,对,,党章党规,易',
+  '填空,更正测试：中共一大在（）开幕。,,,,,上海,,党史,易',
+  '判断,更正测试：新加的一题。,,,,,错,,党史,易',
+].join('\n');
+
+describe('organiser, re-importing a corrected bank', () => {
+  it('previews exactly what changes, commits it, and leaves a published exam its pinned key', async () => {
+    const { context, page } = await env.open();
+    await page.locator('#login-admin').click();
+    await page.getByText('张伟').first().waitFor();
+    await openTab(page, '我的');
+    await page.locator('#go-admin').click();
+    await shown(page, '#admin-exams').click();
+    await shown(page, '#exam-bank').click();
+    await shown(page, '#bank-import').click();
+
+    const upload = async (name: string, csv: string) => {
+      await page.locator('#qimport-file-input').waitFor({ state: 'attached' });
+      await page.locator('#qimport-file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await shown(page, '#qimport-picked').waitFor();
+      await shown(page, '#qimport-preview').click();
+      await shown(page, '#qimport-preview-result').waitFor();
+    };
+
+    await upload('题库.csv', V1);
+    await expect(shown(page, '#qimport-counts').innerText()).resolves.toBe('新增 4，更新 0，无变化 0，有问题 0');
+    await shown(page, '#qimport-commit').click();
+    await shown(page, '#qimport-done').waitFor();
+
+    // An exam published now pins the questions with the first file's key.
+    const now = env.t.cloud.clock.now();
+    const ids = env.t.cloud.db.find('questions', { stem: { $regex: '^更正测试' } }).map((q) => String(q._id));
+    const saved = dataOf(
+      await env.t.call<{ id: string }>('demo-admin', 'exam', 'saveExam', {
+        exam: { title: '更正测试', unitIds: ['br-school'], opensAt: now - 60_000, closesAt: now + 3_600_000, durationMinutes: 30, paper: { mode: 'fixed', questionIds: ids }, passScore: 1 },
+      }),
+    );
+    dataOf(await env.t.call('demo-admin', 'exam', 'publishExam', { examId: saved.id }));
+    const pinned = env.t.cloud.db.find('examQuestions', { examId: saved.id });
+    expect(pinned).toHaveLength(4);
+
+    await page.locator('#qimport-done taro-button-core', { hasText: '再导入一个文件' }).click();
+    await upload('题库（更正）.csv', V2);
+    await expect(shown(page, '#qimport-counts').innerText()).resolves.toBe('新增 1，更新 2，无变化 2，有问题 0');
+    await expect(shown(page, '#qchange-2').innerText()).resolves.toBe('将更新：答案 A → B');
+    await expect(shown(page, '#qchange-3').innerText()).resolves.toBe('将更新：标签 +四史学习');
+    await expect(shown(page, '#qchange-4').innerText()).resolves.toBe('题库里已有，无变化');
+    await expect(shown(page, '#qchange-5').innerText()).resolves.toBe('题库里已有，无变化');
+    await expect(shown(page, '#qchange-6').innerText()).resolves.toBe('新增');
+    await shot(page, 'exam-reimport-preview');
+    // The preview writes nothing.
+    expect(env.t.cloud.db.find('questions', { stem: ZUNYI })[0]).toMatchObject({ answer: [0], version: 1 });
+
+    await shown(page, '#qimport-commit').click();
+    await shown(page, '#qimport-done').waitFor();
+    await expect(shown(page, '#qimport-done').innerText()).resolves.toContain('已导入 1 道新题，更新 2 道');
+
+    // The bank shows the corrected answer.
+    const zunyi = String(env.t.cloud.db.find('questions', { stem: ZUNYI })[0]._id);
+    await shown(page, '#qimport-to-bank').click();
+    await shown(page, `#question-${zunyi}`).click();
+    await eventually(async () => {
+      await expect(shown(page, '#question-answer-1').getAttribute('aria-checked')).resolves.toBe('true');
+      await expect(shown(page, '#question-answer-0').getAttribute('aria-checked')).resolves.toBe('false');
+    });
+    await shot(page, 'exam-reimport-question');
+
+    // The published exam keeps the key it pinned.
+    expect(env.t.cloud.db.find('examQuestions', { examId: saved.id })).toEqual(pinned);
+    await context.close();
+  });
+});
