@@ -84,7 +84,7 @@ describe('organiser, re-importing a corrected bank', () => {
 
     await shown(page, '#qimport-commit').click();
     await shown(page, '#qimport-done').waitFor();
-    await expect(shown(page, '#qimport-done').innerText()).resolves.toContain('已导入 1 道新题，更新 2 道');
+    await expect(shown(page, '#qimport-done').innerText()).resolves.toContain('已导入 1 道题，更新 2 道');
 
     // The bank shows the corrected answer.
     const zunyi = String(env.t.cloud.db.find('questions', { stem: ZUNYI })[0]._id);

@@ -127,7 +127,7 @@ function Importer() {
         flow={flow}
         view={REPORT_VIEW}
         id='qimport-done'
-        title={(r) => `已导入 ${r.created} 道新题${r.update > 0 ? `，更新 ${r.update} 道` : ''}`}
+        title={(r) => `已导入 ${r.created} 道题${r.update > 0 ? `，更新 ${r.update} 道` : ''}`}
         notes={(r) => [r.unchanged > 0 && `${r.unchanged} 道无变化`, r.duplicate - r.unchanged > 0 && `${r.duplicate - r.unchanged} 行与前面的行重复，已合并`, r.invalid > 0 && `${r.invalid} 行有误，未导入`]}
         next={{ id: 'qimport-to-bank', text: '查看题库', onClick: () => goPage(PAGE.examBank) }}
       />

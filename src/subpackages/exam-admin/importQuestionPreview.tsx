@@ -18,28 +18,30 @@ export function QuestionAsSeen({ row }: { row: QuestionSheetRow }) {
   const q = row.question;
   if (!q) return null;
   return (
-    <View className='qpreview' id={`qpreview-${row.row}`}>
+    <>
       <ChangeLine row={row} />
-      <Text className='qpreview__stem'>{q.stem}</Text>
-      {q.type === 'fill' ? (
-        <View className='qpreview__blanks'>
-          {q.blanks.map((accepted, i) => (
-            <View key={i} className='qpreview__blank'>
-              <Text className='qpreview__box'>第 {i + 1} 空</Text>
-              <Text className='qpreview__key'>答案：{accepted.join(' 或 ')}</Text>
-            </View>
-          ))}
-        </View>
-      ) : (
-        q.options.map((o, i) => (
-          <Text key={i} className={q.answer.includes(i) ? 'qpreview__option qpreview__option--key' : 'qpreview__option'}>
-            {q.type === 'judge' ? '' : `${OPTION_LETTERS[i]}. `}
-            {o}
-            {q.answer.includes(i) ? '  ✓ 答案' : ''}
-          </Text>
-        ))
-      )}
-    </View>
+      <View className='qpreview' id={`qpreview-${row.row}`}>
+        <Text className='qpreview__stem'>{q.stem}</Text>
+        {q.type === 'fill' ? (
+          <View className='qpreview__blanks'>
+            {q.blanks.map((accepted, i) => (
+              <View key={i} className='qpreview__blank'>
+                <Text className='qpreview__box'>第 {i + 1} 空</Text>
+                <Text className='qpreview__key'>答案：{accepted.join(' 或 ')}</Text>
+              </View>
+            ))}
+          </View>
+        ) : (
+          q.options.map((o, i) => (
+            <Text key={i} className={q.answer.includes(i) ? 'qpreview__option qpreview__option--key' : 'qpreview__option'}>
+              {q.type === 'judge' ? '' : `${OPTION_LETTERS[i]}. `}
+              {o}
+              {q.answer.includes(i) ? '  ✓ 答案' : ''}
+            </Text>
+          ))
+        )}
+      </View>
+    </>
   );
 }
 
