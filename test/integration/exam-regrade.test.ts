@@ -207,6 +207,10 @@ describe('regrade after a wrong key', () => {
     });
     const [bankQuestion] = t.cloud.db.find('questions', { _id: q0._id }) as unknown as Stored[];
     expect(bankQuestion.answer).toEqual([fixedOption]);
+    // The bank's history names the regrade and who made it.
+    expect(t.cloud.db.find('questionHistory', { questionId: q0._id })).toEqual([
+      expect.objectContaining({ source: 'regrade', by: 'demo-member-01', fileName: null, changes: [expect.stringMatching(/^答案 [A-D] → [A-D]$/)] }),
+    ]);
   });
 
   it('GIVEN the same correction again THEN nothing is written and the numbers stay', async () => {
