@@ -6,6 +6,7 @@ import type { BindResult } from '../../core/contracts';
 import { COLLECTIONS } from '../../functions/lib/collections';
 import { insertMany } from '../../functions/lib/db';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
+import { unboundEntry } from '../helpers/roster';
 
 const MIN = 60_000;
 let t: TestCloud;
@@ -30,24 +31,7 @@ async function addEntries(prefix: string, count: number): Promise<Array<{ id: st
   await insertMany(
     t.db,
     COLLECTIONS.members,
-    out.map((e) => ({
-      _id: e.id,
-      orgId: 'org-demo',
-      unitId: 'br-office',
-      unitPath: ['org-demo', 'br-office'],
-      name: e.name,
-      sortKey: e.name,
-      phone: `1380000${e.tail}`,
-      category: 'full',
-      role: 'member',
-      manages: [],
-      leader: false,
-      openid: null,
-      boundAt: null,
-      source: 'import',
-      createdAt: now,
-      updatedAt: now,
-    })),
+    out.map((e) => ({ ...unboundEntry({ id: e.id, name: e.name, unitId: "br-office", phone: `1380000${e.tail}`, sortKey: e.name, now }) })),
   );
   return out;
 }

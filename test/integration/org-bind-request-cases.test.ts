@@ -6,6 +6,7 @@
 // entry, or turns it down.
 import { COLLECTIONS } from '../../functions/lib/collections';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
+import { unboundEntry } from '../helpers/roster';
 
 const ORGANISER = 'demo-organiser'; // br-school
 const CODE = 'SYZX02';
@@ -15,25 +16,7 @@ type Row = Record<string, unknown> & { id: string; name: string };
 beforeAll(async () => {
   t = await startTestCloud();
   const now = new Date();
-  const entry = (id: string, name: string, phone: string, tailMisses: number) => ({
-    _id: id,
-    orgId: 'org-demo',
-    unitId: 'br-school',
-    unitPath: ['org-demo', 'br-school'],
-    name,
-    sortKey: `1:${name}`,
-    phone,
-    category: 'full',
-    role: 'member',
-    manages: [],
-    leader: false,
-    openid: null,
-    boundAt: null,
-    source: 'import',
-    createdAt: now,
-    updatedAt: now,
-    tailMisses,
-  });
+  const entry = (id: string, name: string, phone: string, tailMisses: number) => ({ ...unboundEntry({ id, name, unitId: 'br-school', phone, now }), tailMisses });
   t.cloud.db.insert(COLLECTIONS.members, entry('case-locked', '锁定人', '13800001234', 5));
   t.cloud.db.insert(COLLECTIONS.members, entry('case-unbound', '未绑人', '13900005678', 0));
 });
