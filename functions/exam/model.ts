@@ -18,6 +18,12 @@ export interface QuestionDoc extends QuestionContent {
   /** Incremented by every edit; exams pin the version they were published with. */
   version: number;
   openReports: number;
+  /**
+   * Epoch ms until which a published exam or make-up may still put this question on a paper (its
+   * latest close + PIN_MARGIN_MS; absent: never pinned). Only ever raised (functions/exam/pins.ts);
+   * practice serves no question before it (core/domain/exam/practice.ts).
+   */
+  pinnedUntil?: number;
   source: 'import' | 'editor' | 'seed';
   createdBy: string;
   createdAt: Date;

@@ -1,8 +1,10 @@
 // What the exam context tells other contexts, read through its own collections (rule 3).
 
+import { isPracticeSafe } from '../../core/domain/exam/practice';
+import type { QuestionContent } from '../../core/domain/exam/questions';
 import { COLLECTIONS } from '../lib/collections';
 import { list, type Database } from '../lib/db';
-import type { ExamDoc } from './model';
+import type { ExamDoc, QuestionDoc } from './model';
 
 /** Titles of published exams still open or upcoming whose audience names one of `unitIds`. */
 export async function openExamsFor(db: Database, orgId: string, unitIds: string[], now: number): Promise<string[]> {
@@ -71,4 +73,51 @@ export async function examRollup(db: Database, orgId: string, unitIds: string[],
 /** Has the organisation made any exam yet (the set-up checklist's "first activity")? One read. */
 export async function hasAnyExam(db: Database, orgId: string): Promise<boolean> {
   return (await list<ExamDoc>(db.collection(COLLECTIONS.exams).where({ orgId }).limit(1))).length > 0;
+}
+
+/** A question practice may serve, with its key: for the server only (the key goes out after the answer). */
+export type PracticeQuestion = Pick<QuestionContent, 'type' | 'stem' | 'options' | 'answer' | 'blanks' | 'explanation' | 'tags' | 'difficulty'> & {
+  id: string;
+  version: number;
+};
+
+/**
+ * Up to `limit` (at most 1000) questions of the organisation that practice may serve at `now`:
+ * active, not exam-only, pinned by no window that may still be open (docs/EXAMS.md, "What practice
+ * may serve"). One query on the index `orgId, status, examOnly, pinnedUntil`, in `_id` order (ids
+ * derive from content hashes, so this is no bias to old or new questions); `after` continues from
+ * the last id of a previous page. Every row is checked again with the rule itself.
+ */
+export async function practiceQuestions(db: Database, orgId: string, now: number, limit: number, after: string | null = null): Promise<PracticeQuestion[]> {
+  const _ = db.command;
+  const where = {
+    orgId,
+    status: 'active',
+    examOnly: _.neq(true),
+    pinnedUntil: _.or(_.lte(now), _.exists(false)),
+    ...(after ? { _id: _.gt(after) } : {}),
+  };
+  const fields = ['type', 'stem', 'options', 'answer', 'blanks', 'explanation', 'tags', 'difficulty', 'version', 'status', 'examOnly', 'pinnedUntil'];
+  const docs = await list<QuestionDoc & { examOnly?: boolean }>(
+    db
+      .collection(COLLECTIONS.questions)
+      .where(where)
+      .field(Object.fromEntries(fields.map((f) => [f, true])))
+      .orderBy('_id', 'asc')
+      .limit(Math.min(Math.max(1, Math.floor(limit)), 1000)),
+  );
+  return docs
+    .filter((q) => isPracticeSafe(q, now))
+    .map((q) => ({
+      id: q._id,
+      version: q.version,
+      type: q.type,
+      stem: q.stem,
+      options: q.options,
+      answer: q.answer,
+      blanks: q.blanks,
+      explanation: q.explanation,
+      tags: q.tags,
+      difficulty: q.difficulty,
+    }));
 }

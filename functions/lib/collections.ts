@@ -117,6 +117,9 @@ export const INDEXES: Record<CollectionName, IndexDeclaration[]> = {
     // import of an older bank finds the questions without an identity (all read by orgId + ident).
     ['orgId', 'ident'],
     ['orgId', 'ref'],
+    // Practice pools (exam/ports.ts practiceQuestions): equalities first, then the two fields
+    // compared (examOnly ≠ true, pinnedUntil ≤ now or absent).
+    ['orgId', 'status', 'examOnly', 'pinnedUntil'],
   ],
   // A question's changes, newest first.
   questionHistory: [['questionId', 'at']],
