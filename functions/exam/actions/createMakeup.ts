@@ -1,6 +1,7 @@
 // createMakeup (补考): after an exam's window closes, an organiser invites its absentees and/or
 // those who failed, from the branches they manage, to a make-up with its own window and a fresh
-// draw from the same pinned questions. The first attempts stay on record.
+// draw from the same pinned questions, which stay out of practice until the make-up closes
+// (+24 h). The first attempts stay on record.
 
 import type { ExamResponses } from '../../../core/contracts/exam';
 import { COLLECTIONS } from '../../lib/collections';
@@ -11,6 +12,7 @@ import type { ActionContext } from '../../lib/router';
 import { examForOrganiser, visibleUnits } from '../access';
 import { newTaker, type ExamDoc, type ExamPoolDoc, type TakerDoc } from '../model';
 import { loadPool } from '../pinned';
+import { pinForWindow } from '../pins';
 import { branchRoster } from '../roster';
 import { ensureStats, incStats } from '../statistics';
 
@@ -75,6 +77,8 @@ export async function createMakeup(input: Input, ctx: ActionContext): Promise<Ex
     await ensureStats(db, exam._id, unitId, exam.orgId);
     await incStats(db, exam._id, unitId, exam.orgId, { invited: invited.filter((i) => i.unitId === unitId).length });
   }
+  // Its pool is the original's: the pins move on to the make-up's close before it can be seen.
+  await pinForWindow(db, exam.orgId, pool.pool.map((p) => p.qid), exam.closesAt);
   await insert(db, COLLECTIONS.exams, { ...exam });
   await updateById(db, COLLECTIONS.exams, exam._id, { status: 'published', publishedAt: at });
   return { examId: exam._id, invited: invited.length };

@@ -1,5 +1,6 @@
 // publishExam: publishing pins the questions (content and version) an exam may use, so later
-// edits of the bank never change an open exam; the per-branch counters are created at the same
+// edits of the bank never change an open exam, and marks them in the bank as pinned until its
+// close (+24 h) so practice never serves them; the per-branch counters are created at the same
 // time, and the exam becomes visible last.
 
 import type { ExamResponses } from '../../../core/contracts/exam';
@@ -15,6 +16,7 @@ import { contentOf } from '../bank';
 import { pinnedId } from '../ids';
 import type { ExamPoolDoc, ExamQuestionDoc, QuestionDoc } from '../model';
 import type { Pinned } from '../pinned';
+import { pinForWindow } from '../pins';
 import { ensureStats } from '../statistics';
 
 /** A rules paper draws from at most this many pinned questions (the key stays well under 16 MB). */
@@ -57,6 +59,9 @@ export async function publishExam(input: { examId: string }, ctx: ActionContext)
   const poolDoc: Omit<ExamPoolDoc, '_id'> = { orgId: exam.orgId, pool, source: exam._id };
   await db.collection(COLLECTIONS.examPools).doc(exam._id).set({ data: poolDoc });
   for (const unit of await reachedUnits(db, exam)) await ensureStats(db, exam._id, unit._id, exam.orgId);
+  // Practice leaves out every question of the pool before the exam can be seen; a publish that
+  // fails after this only keeps practice stricter, and its retry pins nothing new.
+  await pinForWindow(db, exam.orgId, pool.map((p) => p.qid), exam.closesAt);
   const n = await updateWhere(db.collection(COLLECTIONS.exams).where({ _id: exam._id, status: 'draft' }), {
     status: 'published',
     publishedAt: new Date(clock.now()),
