@@ -6,7 +6,7 @@ import collectionOwner from './eslint-rules/collection-owner.mjs';
 
 // Bounded contexts of the cloud functions. Each may import another only through its ports.ts
 // (docs/ARCHITECTURE.md, "Contexts and their ports").
-const CONTEXTS = ['org', 'exam', 'checkin', 'event', 'feed'];
+const CONTEXTS = ['org', 'exam', 'checkin', 'event', 'feed', 'points'];
 // core/domain/<context>/ holds platform-free rules that every side may use: not a context's private code.
 const privateOf = (ctx) => ({ group: [`**/${ctx}/*`, `!**/${ctx}/ports`, '!**/core/**'], message: `Use the ${ctx} context only through its ports.ts.` });
 

@@ -41,6 +41,13 @@ export const COLLECTIONS = {
   postLikes: 'postLikes',
   postComments: 'postComments',
   featuredMembers: 'featuredMembers',
+  pointsLedger: 'pointsLedger',
+  pointsDays: 'pointsDays',
+  pointsTotals: 'pointsTotals',
+  pointsUnitDays: 'pointsUnitDays',
+  pointsRollups: 'pointsRollups',
+  pointsRollupRuns: 'pointsRollupRuns',
+  pointsRules: 'pointsRules',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -215,4 +222,21 @@ export const INDEXES: Record<CollectionName, IndexDeclaration[]> = {
     ['orgId', 'flagged', 'at'],
   ],
   featuredMembers: [['orgId', 'featuredAt']],
+  // A member's history, newest first (one member's entries, never a scan).
+  pointsLedger: [['memberId', 'at']],
+  // The timer's repair of the units' day counters: an organisation's member-days of one day.
+  pointsDays: [['orgId', 'day']],
+  pointsTotals: [],
+  // A subtree's day counters over missing days; the roll-up job's day of one organisation.
+  pointsUnitDays: [
+    ['unitId', 'day'],
+    ['orgId', 'day'],
+  ],
+  // A unit's (and its root's) closed-day roll-ups over a period; the job's day of one organisation.
+  pointsRollups: [
+    ['unitId', 'day'],
+    ['orgId', 'day'],
+  ],
+  pointsRollupRuns: [],
+  pointsRules: [],
 };
