@@ -20,6 +20,7 @@ import {
   toQueryValue,
 } from '../wire';
 import { DocChange, DocumentStore, collectionNotExist } from './store';
+import { fieldIn, splitIn } from './scalar-in';
 import { ReadView, Transaction, TransactionManager } from './transactions';
 
 /** A cloud-function `get()` returns 100 records by default and at most 1000 (CloudBase limits). */
@@ -126,7 +127,10 @@ interface FindSpec {
 }
 
 function findDocs(view: ReadView, collection: string, filter: Doc, spec: FindSpec = {}): Doc[] {
-  let cursor = new Query(filter, MINGO_OPTIONS).find<Doc>(candidates(view, collection, filter));
+  const within = splitIn(filter);
+  const docs = candidates(view, collection, filter);
+  const input = within ? docs.filter((d) => fieldIn(d, within.field, within.values)) : docs;
+  let cursor = new Query(within ? within.rest : filter, MINGO_OPTIONS).find<Doc>(input);
   if (spec.sort) cursor = cursor.sort(spec.sort);
   if (spec.skip) cursor = cursor.skip(spec.skip);
   if (spec.limit !== undefined) cursor = cursor.limit(spec.limit);
