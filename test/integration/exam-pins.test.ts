@@ -212,3 +212,38 @@ describe('practiceQuestions: the pool practice may serve', () => {
     expect(await practiceQuestions(t.db, 'org-other', T0, 1000)).toEqual([]);
   });
 });
+
+describe('a large drawn pool is pinned in chunks', () => {
+  it('GIVEN 1,200 questions matching the rules THEN three conditional updates (500, 500, 200) pin them all', async () => {
+    const at = new Date(T0 - DAY);
+    for (let i = 0; i < 1200; i++) {
+      t.cloud.db.insert(COLLECTIONS.questions, {
+        _id: `qchunk${String(i).padStart(4, '0')}`,
+        orgId: DEMO_ORG.id,
+        type: 'single',
+        stem: `分块测试第 ${i + 1} 题`,
+        options: ['甲', '乙'],
+        answer: [0],
+        blanks: [],
+        explanation: '',
+        tags: ['分块测试'],
+        difficulty: 2,
+        key: `chunk-${i}`,
+        status: 'active',
+        version: 1,
+        openReports: 0,
+        source: 'editor',
+        createdBy: 'test',
+        createdAt: at,
+        updatedAt: at,
+      });
+    }
+    const examId = await draft('大题池', T0 + 4 * 60 * MIN, { mode: 'rules', rules: [{ type: 'single', tag: '分块测试', count: 5 }] });
+    const { result, stats } = await t.invoke(ADMIN, 'exam', 'publishExam', { examId });
+    expect(result).toMatchObject({ ok: true });
+    const chunk = questions().filter((q) => q.tags.includes('分块测试'));
+    expect(chunk).toHaveLength(1200);
+    for (const q of chunk) expect(q.pinnedUntil).toBe(T0 + 4 * 60 * MIN + DAY);
+    expect(stats.ops.filter((o) => o.collection === COLLECTIONS.questions && o.action === 'database.modifyDocument')).toHaveLength(3);
+  }, 30_000);
+});
