@@ -26,6 +26,11 @@ export const questionInputSchema = z
     explanation: z.string().trim().max(500, '解析最多500字').default(''),
     tags: z.array(tagSchema).max(8, '标签最多8个').default([]),
     difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2),
+    /**
+     * 不定项: a multiple-choice key may hold one option, as the import's 不定项 type allows. Not
+     * stored: a multiple-choice question with one correct option is 不定项 (isIndefiniteKey).
+     */
+    indefinite: z.boolean().default(false),
   })
   .strict();
 

@@ -46,4 +46,11 @@ describe('a 不定项 question with one correct option', () => {
     expect(saved).toMatchObject({ ok: true, data: { version: 2, answer: [1] } });
     expect(stored(STEM)).toMatchObject({ answer: [1], version: 2 });
   });
+
+  it('GIVEN a new question WHEN the editor sends one correct option THEN it needs the 不定项 choice, as a file needs the 不定项 type', async () => {
+    const question = { type: 'multiple', stem: '修改记录测试：新建的不定项题？', options: ['甲', '乙', '丙'], answer: [2] };
+    await expect(exam(ADMIN, 'saveQuestion', { question })).resolves.toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', message: '多选题至少应有两个正确答案' });
+    expect(stored(question.stem)).toBeUndefined();
+    await expect(exam(ADMIN, 'saveQuestion', { question: { ...question, indefinite: true } })).resolves.toMatchObject({ ok: true, data: { type: 'multiple', answer: [2] } });
+  });
 });

@@ -3,7 +3,8 @@
 // which must accept what the import accepts (a 不定项 question with one correct option).
 import type { QuestionDetail } from '../../core/contracts';
 import { findQuestionHeader, parseQuestionRow, questionProblem, TEMPLATE_HEADER, type QuestionContent } from '../../core/domain/exam/questions';
-import { formOf, inputOf } from '../../src/subpackages/exam-admin/questionForm';
+import { examSchemas } from '../../core/contracts/exam';
+import { EMPTY, formOf, formProblem, inputOf, withType, type Form } from '../../src/subpackages/exam-admin/questionForm';
 
 const header = findQuestionHeader([TEMPLATE_HEADER]);
 if (!header) throw new Error('template header not recognised');
@@ -34,5 +35,35 @@ describe('a 不定项 question in the editor', () => {
     const q = imported(row('不定项', '下列说法正确的是？', ['甲', '乙', '丙'], 'B'));
     expect(q).toMatchObject({ type: 'multiple', answer: [1] });
     expect(questionProblem(inputOf(formOf(detailOf(q))))).toBeNull();
+  });
+
+  it('GIVEN a new multiple-choice question with one correct option THEN it is refused unless the organiser chose 不定项', () => {
+    const form: Form = { ...EMPTY, type: 'multiple', stem: '下列说法正确的是？', options: ['甲', '乙', '丙'], answer: [2] };
+    expect(formProblem(form, false)).toBe('多选题至少应有两个正确答案');
+    const chosen = { ...form, indefinite: true };
+    expect(formProblem(chosen, false)).toBeNull();
+    expect(inputOf(chosen)).toMatchObject({ type: 'multiple', answer: [2], indefinite: true });
+    // The payload is one the contract accepts.
+    expect(examSchemas.saveQuestion.safeParse({ question: inputOf(chosen) }).success).toBe(true);
+  });
+
+  it('GIVEN 不定项 chosen WHEN the type becomes single THEN the flag is not sent (it means nothing there)', () => {
+    const form = withType({ ...EMPTY, type: 'multiple', stem: '题', options: ['甲', '乙'], answer: [0], indefinite: true }, 'single');
+    expect(inputOf(form).indefinite).toBe(false);
+    expect(formProblem(form, false)).toBeNull();
+  });
+
+  it('GIVEN a multiple-choice question with two correct options THEN the form does not call it 不定项', () => {
+    const q = imported(row('多选', '下列属于四史的是？', ['党史', '新中国史', '世界史'], 'AB'));
+    expect(formOf(detailOf(q)).indefinite).toBe(false);
+    // 多选 with one answer stays refused by the import: only 不定项 allows it.
+    const one = parseQuestionRow(row('多选', '下列属于四史的是？', ['党史', '新中国史', '世界史'], 'A'), cols);
+    expect(one).toMatchObject({ ok: false, reason: '多选题至少应有两个正确答案' });
+  });
+
+  it('GIVEN a key held from the organiser and left empty THEN only the server judges the save (it keeps the stored key)', () => {
+    const held: Form = { ...EMPTY, type: 'multiple', stem: '题', options: ['甲', '乙', '丙'], answer: [] };
+    expect(formProblem(held, true)).toBeNull();
+    expect(formProblem(held, false)).toBe('缺少答案');
   });
 });

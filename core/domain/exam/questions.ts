@@ -162,6 +162,14 @@ export function findQuestionProblem(q: QuestionDraft): { reason: string; column:
   return null;
 }
 
+/**
+ * A multiple-choice key of one option. Only a 不定项 question has one (the import's 不定项 type, the
+ * editor's 不定项 choice), so a stored question like this is 不定项 and is saved again as it is.
+ */
+export function isIndefiniteKey(q: Pick<QuestionContent, 'type' | 'answer'>): boolean {
+  return q.type === 'multiple' && q.answer.length === 1;
+}
+
 /** The first problem of a question, in words an organiser understands; null when it is sound. */
 export function questionProblem(q: QuestionDraft): string | null {
   return findQuestionProblem(q)?.reason ?? null;

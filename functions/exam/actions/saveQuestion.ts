@@ -7,7 +7,7 @@
 import type { ExamResponses, QuestionInput } from '../../../core/contracts/exam';
 import { editWithHeldKey } from '../../../core/domain/exam/keys';
 import { questionIdent } from '../../../core/domain/exam/questionIdentity';
-import { canonicalQuestion, questionKey, questionProblem, type QuestionDraft } from '../../../core/domain/exam/questions';
+import { canonicalQuestion, isIndefiniteKey, questionKey, questionProblem, type QuestionDraft } from '../../../core/domain/exam/questions';
 import { COLLECTIONS } from '../../lib/collections';
 import { insert, isDuplicateKeyError, list } from '../../lib/db';
 import { conflict, invalid, precondition } from '../../lib/errors';
@@ -50,8 +50,11 @@ export async function saveQuestion(input: SaveInput, ctx: ActionContext): Promis
     if (!edit.ok) throw precondition(edit.reason);
     content = edit.question;
   }
-  // A held edit is checked with the key it keeps; any other as the editor sent it.
-  const problem = questionProblem(hold ? content : draft);
+  // A held edit is checked with the key it keeps; any other as the editor sent it. A question
+  // stored with one correct option of several is 不定项 (the import let it in), so it stays
+  // acceptable with it, whether or not the editor could see the key.
+  const indefinite = draft.indefinite === true || isIndefiniteKey(current);
+  const problem = questionProblem(hold ? { ...content, indefinite } : { ...draft, indefinite });
   if (problem) throw invalid(problem);
   const key = questionKey(content.stem, content.options);
   if (key !== current.key) {

@@ -12,7 +12,6 @@ import {
   OPTION_LETTERS,
   QUESTION_TYPE_LABELS,
   QUESTION_TYPES,
-  questionProblem,
 } from '@core/domain/exam/questions';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
@@ -25,7 +24,7 @@ import { useAction, useMutation } from '@/hooks';
 import { PAGE } from '@/utils/nav';
 import './components/ui.scss';
 import './question.scss';
-import { EMPTY, formOf, inputOf, isChoice, JUDGE_CHOICES, withoutOption, withType, type Form } from './questionForm';
+import { EMPTY, formOf, formProblem, inputOf, isChoice, JUDGE_CHOICES, withoutOption, withType, type Form } from './questionForm';
 
 
 function QuestionForm({ questionId, initial }: { questionId: string | null; initial: QuestionDetail | null }) {
@@ -62,10 +61,8 @@ function QuestionForm({ questionId, initial }: { questionId: string | null; init
 
   const submit = async () => {
     const question = inputOf(form);
-    // The same rule the server applies, checked here first so the answer comes at once. A held key
-    // left empty is kept by the server (docs/SECURITY.md), so only the server judges that save.
-    const keyLeftEmpty = held !== null && question.answer.length === 0 && question.blanks.every((b) => b.length === 0 || b.every((a) => a.trim() === ''));
-    const local = keyLeftEmpty ? null : questionProblem(question);
+    // The same rule the server applies, checked here first so the answer comes at once.
+    const local = formProblem(form, held !== null);
     if (local) {
       setProblem(local);
       return;
@@ -165,7 +162,7 @@ function QuestionForm({ questionId, initial }: { questionId: string | null; init
       <View className='field'>
         <Text className='field__label'>
           正确答案
-          {form.type === 'multiple' ? <Text className='field__hint'> 可多选，至少两项</Text> : null}
+          {form.type === 'multiple' ? <Text className='field__hint'>{form.indefinite ? ' 可多选，也可以只选一项' : ' 可多选，至少两项'}</Text> : null}
           {form.type === 'fill' ? <Text className='field__hint'> 每个空一行，几种说法都算对时用“/”隔开</Text> : null}
         </Text>
         {isChoice(form.type) ? (
@@ -175,6 +172,16 @@ function QuestionForm({ questionId, initial }: { questionId: string | null; init
             options={form.options.map((o, i) => ({ value: i, label: `${OPTION_LETTERS[i]}${o.trim() ? `. ${o.trim().slice(0, 8)}` : ''}` }))}
             selected={form.answer}
             onToggle={toggleAnswer}
+          />
+        ) : null}
+        {form.type === 'multiple' ? (
+          <Chips
+            id='question-indefinite'
+            className='qform-tags'
+            multiple
+            options={[{ value: 'indefinite', label: '不定项（正确答案可以只有一个）' }]}
+            selected={form.indefinite ? ['indefinite'] : []}
+            onToggle={() => set({ indefinite: !form.indefinite })}
           />
         ) : null}
         {form.type === 'judge' ? (

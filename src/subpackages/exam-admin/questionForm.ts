@@ -1,7 +1,7 @@
 // The question editor's form (no React, no Taro): what the organiser types, to and from the
 // question the server stores; switching the type or removing an option keeps the answer coherent.
 import type { QuestionDetail, QuestionInput } from '@core/contracts';
-import type { QuestionType } from '@core/domain/exam/questions';
+import { isIndefiniteKey, questionProblem, type QuestionType } from '@core/domain/exam/questions';
 
 export interface Form {
   type: QuestionType;
@@ -9,6 +9,8 @@ export interface Form {
   /** Choice questions; kept while the type is switched, so nothing typed is lost. */
   options: string[];
   answer: number[];
+  /** 不定项 (multiple choice only): one correct option is enough, as the import's 不定项 type. */
+  indefinite: boolean;
   /** Fill: one line per blank, accepted answers separated by “/”. */
   blanks: string[];
   explanation: string;
@@ -16,7 +18,7 @@ export interface Form {
   difficulty: 1 | 2 | 3;
 }
 
-export const EMPTY: Form = { type: 'single', stem: '', options: ['', '', '', ''], answer: [], blanks: [''], explanation: '', tags: [], difficulty: 2 };
+export const EMPTY: Form = { type: 'single', stem: '', options: ['', '', '', ''], answer: [], indefinite: false, blanks: [''], explanation: '', tags: [], difficulty: 2 };
 export const JUDGE_CHOICES = ['正确', '错误'];
 export const isChoice = (t: QuestionType) => t === 'single' || t === 'multiple';
 
@@ -26,6 +28,8 @@ export function formOf(q: QuestionDetail): Form {
     stem: q.stem,
     options: isChoice(q.type) ? [...q.options] : ['', '', '', ''],
     answer: [...q.answer],
+    // A stored multiple-choice question with one correct option came in as 不定项.
+    indefinite: isIndefiniteKey(q),
     blanks: q.type === 'fill' && q.blanks.length > 0 ? q.blanks.map((syn) => syn.join('/')) : [''],
     explanation: q.explanation,
     tags: [...q.tags],
@@ -40,6 +44,7 @@ export function inputOf(f: Form): Required<QuestionInput> {
     stem: f.stem.trim(),
     options: isChoice(f.type) ? f.options.map((o) => o.trim()) : [],
     answer: f.type === 'fill' ? [] : [...new Set(f.answer)].sort((a, b) => a - b),
+    indefinite: f.type === 'multiple' && f.indefinite,
     blanks:
       f.type === 'fill'
         ? f.blanks
@@ -71,4 +76,14 @@ export function withoutOption(f: Form, index: number): Form {
     options: f.options.filter((_, i) => i !== index),
     answer: f.answer.filter((i) => i !== index).map((i) => (i > index ? i - 1 : i)),
   };
+}
+
+/**
+ * The problem worth saying before the round trip, by the rule the server applies; null to send.
+ * A held key left empty is kept by the server (docs/SECURITY.md), so only the server judges that save.
+ */
+export function formProblem(f: Form, keyHeld: boolean): string | null {
+  const question = inputOf(f);
+  const keyLeftEmpty = keyHeld && question.answer.length === 0 && question.blanks.length === 0;
+  return keyLeftEmpty ? null : questionProblem(question);
 }
