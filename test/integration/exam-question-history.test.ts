@@ -1,5 +1,7 @@
 // A question's changes and their history, against the local cloud (issue 15): the editor saves what
-// the import accepts (a 不定项 question with one correct option).
+// the import accepts (a 不定项 question with one correct option); a change and its history record
+// land together (test barriers hold the record's write while the database is read all the while),
+// and a change that loses a race writes neither.
 import type { QuestionSheetReport } from '../../core/contracts/examImport';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
 
@@ -52,5 +54,77 @@ describe('a 不定项 question with one correct option', () => {
     await expect(exam(ADMIN, 'saveQuestion', { question })).resolves.toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', message: '多选题至少应有两个正确答案' });
     expect(stored(question.stem)).toBeUndefined();
     await expect(exam(ADMIN, 'saveQuestion', { question: { ...question, indefinite: true } })).resolves.toMatchObject({ ok: true, data: { type: 'multiple', answer: [2] } });
+  });
+});
+
+describe('a change of a question and its history record are written together', () => {
+  interface Record_ {
+    _id: string;
+    version: number;
+    after: { answer: number[] };
+  }
+  const historyOf = (questionId: string) => t.cloud.db.find('questionHistory', { questionId }) as unknown as Record_[];
+  /** The record of the version a question stands at: in the history, or (an import's) still on the question. */
+  const recordOf = (id: string, version: number) => {
+    const q = t.cloud.db.get('questions', id) as { lastChange?: { version: number } | null } | undefined;
+    return t.cloud.db.get('questionHistory', `${id}_v${version}`) ?? (q?.lastChange?.version === version ? q.lastChange : undefined);
+  };
+
+  /** Runs `action` while barriers hold the history writes; every state seen where a changed question has no record. */
+  async function watch(id: string, action: () => Promise<unknown>): Promise<string[]> {
+    const held = ['database.insertDocument', 'database.modifyDocument'].map((a) => t.cloud.barrier({ action: a, collection: 'questionHistory', parties: 2, timeoutMs: 1_500 }));
+    const seen: string[] = [];
+    const note = () => {
+      const q = t.cloud.db.get('questions', id) as { version: number } | undefined;
+      if (q && q.version > 1 && !recordOf(id, q.version) && !seen.includes(`v${q.version}`)) seen.push(`v${q.version}`);
+    };
+    let done = false;
+    const call = action().finally(() => {
+      done = true;
+    });
+    while (!done) {
+      note();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const answer = await call;
+    held.forEach((b) => b.cancel());
+    note();
+    expect(answer).toMatchObject({ ok: true });
+    return seen;
+  }
+
+  it('GIVEN the editor changes a question THEN it is never seen changed without its history record', async () => {
+    const STEM = '修改记录测试：遵义会议召开于哪一年？';
+    const q = await ok<{ id: string }>('saveQuestion', { question: { type: 'single', stem: STEM, options: ['1934', '1935'], answer: [0] } });
+    const seen = await watch(q.id, () => exam(ADMIN, 'saveQuestion', { questionId: q.id, question: { type: 'single', stem: STEM, options: ['1934', '1935'], answer: [1] } }));
+    expect(seen).toEqual([]);
+    expect(stored(STEM)).toMatchObject({ answer: [1], version: 2 });
+    expect(historyOf(q.id)).toEqual([expect.objectContaining({ _id: `${q.id}_v2`, version: 2, source: 'editor', changes: ['答案 A → B'] })]);
+  });
+
+  it('GIVEN a re-import changes a question THEN it is never seen changed without its record', async () => {
+    const head = '题型,题干,选项A,选项B,答案';
+    const STEM = '修改记录测试：一大在哪里开幕？';
+    await importFile([head, `单选,${STEM},上海,北京,B`], '一大.csv');
+    const id = stored(STEM)._id;
+    const fileID = await csvFile('一大（更正）.csv', [head, `单选,${STEM},上海,北京,A`]);
+    const preview = await ok<QuestionSheetReport>('importQuestions', { fileID, fileName: '一大（更正）.csv', commit: false });
+    const seen = await watch(id, () => exam(ADMIN, 'importQuestions', { fileID, fileName: '一大（更正）.csv', commit: true, plan: preview.plan }));
+    expect(seen).toEqual([]);
+    expect(historyOf(id)).toEqual([expect.objectContaining({ version: 2, source: 'import', fileName: '一大（更正）.csv', changes: ['答案 B → A'] })]);
+  });
+
+  it('GIVEN two organisers save one question at once THEN one change lands with one record and the other writes neither', async () => {
+    const STEM = '修改记录测试：党的二十大召开于哪一年？';
+    const q = await ok<{ id: string }>('saveQuestion', { question: { type: 'single', stem: STEM, options: ['2021', '2022', '2023'], answer: [0] } });
+    // Both read the question before either writes.
+    t.cloud.barrier({ action: 'database.getDocument', collection: 'questions', parties: 2, timeoutMs: 3_000 });
+    const edit = (answer: number) => exam(answer === 1 ? ADMIN : 'demo-organiser', 'saveQuestion', { questionId: q.id, question: { type: 'single', stem: STEM, options: ['2021', '2022', '2023'], answer: [answer] } });
+    const answers = await Promise.all([edit(1), edit(2)]);
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok)).toEqual([expect.objectContaining({ code: 'CONFLICT' })]);
+    const now = stored(STEM);
+    expect(now.version).toBe(2);
+    expect(historyOf(q.id)).toEqual([expect.objectContaining({ version: 2, after: expect.objectContaining({ answer: now.answer }) })]);
   });
 });
