@@ -11,6 +11,8 @@ const unitsCsv = '上级组织,组织名称,类型\n离退休干部党支部,矩
 
 export const orgRows: Table = {
   getMe: { who: 'unknown-ok' },
+  // 今日任务: the caller's own tasks; nothing of A's is named.
+  getToday: { who: 'anyone-bound', ownOrg: true },
   // A bound caller is told it is bound already (CONFLICT) and nothing changes.
   bindMember: { who: 'unbound-only', denied: ['CONFLICT'], payload: (fx) => ({ name: fx.unique('矩阵申请'), inviteCode: 'LTGB03' }) },
   listUnits: { who: 'any-organiser', ownOrg: true },
