@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
 import type { MemberCategory, Role } from '../domain/org/roles';
+import type { TodayView } from '../domain/today';
 import { UNIT_KINDS, UNIT_NAME_MAX, type AnyUnitKind } from '../domain/org/units';
 
 const unitNameSchema = z
@@ -15,6 +16,8 @@ const orderSchema = z.number().int().min(0).max(9999);
 
 export const orgSchemas = {
   getMe: z.object({}).strict(),
+  /** 今日任务: what the bound caller has left today (exams, events, check-in, daily quiz), in one call. */
+  getToday: z.object({}).strict(),
   bindMember: z
     .object({
       name: z.string().trim().min(1, '请填写姓名').max(20, '姓名过长'),
@@ -318,6 +321,7 @@ export interface BindRequestRow {
 export interface OrgResponses {
   uploadTicket: { cloudPath: string };
   getMe: Me;
+  getToday: TodayView;
   bindMember: BindResult;
   /** The caller's subtrees in tree order (depth-first, siblings by order then name). */
   listUnits: { units: ManagedUnit[] };

@@ -2,8 +2,9 @@
 
 import { addDays, beijingDayKey } from '../../core/domain/time';
 import { COLLECTIONS } from '../lib/collections';
-import { list, type Database } from '../lib/db';
-import type { ChallengeDoc, RollupDoc } from './model';
+import { getById, list, type Database } from '../lib/db';
+import type { ChallengeDoc, CheckinDoc, RollupDoc } from './model';
+import { checkinId } from './record';
 
 /** Titles of check-in challenges not yet ended whose audience names one of `unitIds`. */
 export async function openChallengesFor(db: Database, orgId: string, unitIds: string[], now: number): Promise<string[]> {
@@ -59,4 +60,9 @@ export async function checkinsByDay(db: Database, q: CheckinsByDayQuery): Promis
 /** Has the organisation made any check-in challenge yet (the set-up checklist)? One read. */
 export async function hasAnyChallenge(db: Database, orgId: string): Promise<boolean> {
   return (await list<ChallengeDoc>(db.collection(COLLECTIONS.checkinChallenges).where({ orgId }).limit(1))).length > 0;
+}
+
+/** Has the member checked in on this Beijing day (今日任务)? One read by _id: the check-in's id is the member and the day. */
+export async function checkedInOn(db: Database, memberId: string, day: string): Promise<boolean> {
+  return (await getById<CheckinDoc>(db, COLLECTIONS.checkins, checkinId(memberId, day))) !== null;
 }

@@ -1,8 +1,11 @@
 // What the event context tells other contexts, read through its own collections (rule 3).
 
+import type { EventFact } from '../../core/domain/today';
 import { COLLECTIONS } from '../lib/collections';
 import { list, type Database } from '../lib/db';
-import type { EventDoc } from './model';
+import { ALL_UNITS } from './access';
+import type { EventDoc, RegistrationDoc } from './model';
+import { registrationId } from './registration';
 
 /** Titles of published events not yet over whose audience names one of `unitIds`. */
 export async function openEventsFor(db: Database, orgId: string, unitIds: string[], now: number): Promise<string[]> {
@@ -46,4 +49,30 @@ export async function eventRollup(db: Database, orgId: string, unitIds: string[]
 /** Has the organisation made any event yet (the set-up checklist's "first activity")? One read. */
 export async function hasAnyEvent(db: Database, orgId: string): Promise<boolean> {
   return (await list<EventDoc>(db.collection(COLLECTIONS.events).where({ orgId }).limit(1))).length > 0;
+}
+
+/**
+ * The events the member holds a confirmed place at that start before `startsBefore` and have not
+ * ended at `now` (今日任务: today's and tomorrow's). One query on the members' list index (their
+ * audience's published events by end, the 50 ending soonest: those of the next two days come
+ * first), then their registrations by id (one read, none when no event is near).
+ */
+export async function confirmedEventsFor(db: Database, member: { _id: string; orgId: string; unitPath: string[] }, now: number, startsBefore: number): Promise<EventFact[]> {
+  const _ = db.command;
+  const docs = await list<EventDoc>(
+    db
+      .collection(COLLECTIONS.events)
+      .where({ orgId: member.orgId, status: 'published', audience: _.in([...member.unitPath, ALL_UNITS]), endsAt: _.gt(now) })
+      .orderBy('endsAt', 'asc')
+      .limit(50),
+  );
+  const near = docs.filter((e) => e.startsAt < startsBefore);
+  if (near.length === 0) return [];
+  const ids = near.map((e) => registrationId(e._id, member._id));
+  const regs = await list<RegistrationDoc>(db.collection(COLLECTIONS.eventRegistrations).where({ _id: _.in(ids) }).limit(ids.length));
+  const byEvent = new Map(regs.filter((r) => r.status === 'confirmed').map((r) => [r.eventId, r]));
+  return near.flatMap((e) => {
+    const r = byEvent.get(e._id);
+    return r ? [{ eventId: e._id, title: e.title, place: e.place, startsAt: e.startsAt, endsAt: e.endsAt, attended: r.attended }] : [];
+  });
 }

@@ -2,9 +2,11 @@
 
 import { isPracticeSafe } from '../../core/domain/exam/practice';
 import type { QuestionContent } from '../../core/domain/exam/questions';
+import type { ExamFact } from '../../core/domain/today';
 import { COLLECTIONS } from '../lib/collections';
 import { list, type Database } from '../lib/db';
-import type { ExamDoc, QuestionDoc } from './model';
+import { takerId } from './ids';
+import { ALL_UNITS, type ExamDoc, type QuestionDoc, type TakerDoc } from './model';
 
 /** Titles of published exams still open or upcoming whose audience names one of `unitIds`. */
 export async function openExamsFor(db: Database, orgId: string, unitIds: string[], now: number): Promise<string[]> {
@@ -120,4 +122,40 @@ export async function practiceQuestions(db: Database, orgId: string, now: number
       tags: q.tags,
       difficulty: q.difficulty,
     }));
+}
+
+/**
+ * The member's exam and make-up windows open at `now` (今日任务), with their own standing: the
+ * published windows of their audience that close after `now` (one query on the members' list
+ * index, the 50 closing soonest), then their taker documents by id (one read, none when no window
+ * is open). A make-up is theirs only when it invited them.
+ */
+export async function openWindowsFor(db: Database, member: { _id: string; orgId: string; unitPath: string[] }, now: number): Promise<ExamFact[]> {
+  const _ = db.command;
+  const exams = await list<ExamDoc>(
+    db
+      .collection(COLLECTIONS.exams)
+      .where({ orgId: member.orgId, status: 'published', audience: _.in([...member.unitPath, ALL_UNITS]), closesAt: _.gt(now) })
+      .orderBy('closesAt', 'asc')
+      .limit(50),
+  );
+  const open = exams.filter((e) => e.opensAt <= now);
+  if (open.length === 0) return [];
+  const ids = open.map((e) => takerId(e._id, member._id));
+  const takers = await list<TakerDoc>(db.collection(COLLECTIONS.examTakers).where({ _id: _.in(ids) }).limit(ids.length));
+  const byExam = new Map(takers.map((t) => [t.examId, t]));
+  return open
+    .filter((e) => !e.inviteOnly || byExam.get(e._id)?.invited === true)
+    .map((e) => {
+      const t = byExam.get(e._id);
+      return {
+        examId: e._id,
+        title: e.title,
+        kind: e.kind,
+        opensAt: e.opensAt,
+        closesAt: e.closesAt,
+        inProgress: Boolean(t?.openAttemptId),
+        submittedAt: t?.lastSubmittedAt ?? null,
+      };
+    });
 }

@@ -12,6 +12,7 @@ import { reviewBindRequest } from './actions/reviewBindRequest';
 import { getMe } from './actions/getMe';
 import { getRollup } from './actions/getRollup';
 import { getSetup } from './actions/getSetup';
+import { getToday } from './actions/getToday';
 import { grantReminders } from './actions/grantReminders';
 import { importRoster } from './actions/importRoster';
 import { importUnits } from './actions/importUnits';
@@ -33,6 +34,7 @@ export const main = createRouter<typeof orgSchemas, OrgResponses>(
   {
     uploadTicket,
     getMe,
+    getToday,
     bindMember,
     listUnits,
     createUnit,
