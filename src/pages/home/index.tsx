@@ -7,12 +7,12 @@ import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import { LoadingOrError } from '@/components/Loaded';
-import { EmptyView } from '@/components/StateView';
 import { useMe } from '@/hooks';
 import { greetingAt } from '@/utils/format';
 import { goPage, goTab, PAGE, type TAB } from '@/utils/nav';
 import type { Me } from '@core/contracts';
 import HomeFeed from '@/sections/feed/HomeFeed';
+import TodayTasks from './TodayTasks';
 import './index.scss';
 
 const ENTRIES: Array<{ id: string; label: string; glyph: string; tab: keyof typeof TAB }> = [
@@ -68,11 +68,7 @@ export default function HomePage() {
   } else if (!me.bound) {
     body = <BindPrompt me={me} />;
   } else {
-    body = (
-      <Card title='今日任务' id='today-tasks'>
-        <EmptyView title='今天没有待完成的任务' desc='新的考试、答题和活动会显示在这里' />
-      </Card>
-    );
+    body = <TodayTasks refreshKey={refreshKey} />;
   }
 
   return (
