@@ -5,7 +5,7 @@ import type { KeyHold, QuestionDetail, QuestionRow } from '../../core/contracts/
 import { describeChanges, questionIdent } from '../../core/domain/exam/questionIdentity';
 import { findQuestionHeader, parseQuestionRow, questionKey, TEMPLATE_HEADER, type QuestionContent } from '../../core/domain/exam/questions';
 import { COLLECTIONS } from '../lib/collections';
-import { getById, insertBatch, list, type Database } from '../lib/db';
+import { existingIds, getById, insertBatch, isTransactionConflict, list, type Database, type TransactionLike } from '../lib/db';
 import type { Ids } from '../lib/deps';
 import { notFound } from '../lib/errors';
 import type { ActionContext } from '../lib/router';
@@ -112,6 +112,51 @@ export function historyDoc(
 /** Writes history records in one request per 100; a record already there (a retried call) is kept. */
 export async function writeHistory(db: Database, docs: QuestionHistoryDoc[]): Promise<void> {
   for (let i = 0; i < docs.length; i += 100) await insertBatch(db, COLLECTIONS.questionHistory, docs.slice(i, i + 100).map((d) => ({ ...d })));
+}
+
+function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
+  const { _id: _omit, ...rest } = doc;
+  return rest;
+}
+
+const ROUNDS = 4;
+
+/**
+ * One question's change (`data`: its fields, not the version) and its history record in one
+ * transaction, conditional on the version the caller read: false when the question changed since
+ * or stays contended, and then nothing is written. An import's record still on the question
+ * (lastChange) is copied in the same transaction and cleared: it is in the history from then on.
+ */
+export async function changeQuestion(db: Database, q: QuestionDoc, data: Record<string, unknown>, history: QuestionHistoryDoc | null): Promise<boolean> {
+  const body = async (t: TransactionLike): Promise<boolean> => {
+    const cur = (await t.collection(COLLECTIONS.questions).doc(q._id).get()).data as QuestionDoc | null;
+    if (!cur || cur.version !== q.version) return false;
+    if (cur.lastChange) await t.collection(COLLECTIONS.questionHistory).doc(cur.lastChange._id).set({ data: withoutId(cur.lastChange) });
+    await t.collection(COLLECTIONS.questions).doc(q._id).update({ data: { ...data, version: q.version + 1, lastChange: null } });
+    if (history) await t.collection(COLLECTIONS.questionHistory).doc(history._id).set({ data: withoutId(history) });
+    return true;
+  };
+  for (let round = 1; ; round++) {
+    try {
+      return (await db.runTransaction(body)) as boolean;
+    } catch (err) {
+      if (!isTransactionConflict(err)) throw err;
+      if (round >= ROUNDS) return false;
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * round));
+    }
+  }
+}
+
+/**
+ * Before a batch of conditional updates overwrites the questions' lastChange (an import's
+ * commit): the records on them whose copy did not land are copied now. One read per 1000, and a
+ * write only for a record missing.
+ */
+export async function keepLastChanges(db: Database, questions: QuestionDoc[]): Promise<void> {
+  const records = questions.flatMap((q) => (q.lastChange ? [q.lastChange] : []));
+  if (records.length === 0) return;
+  const there = await existingIds(db, COLLECTIONS.questionHistory, records.map((r) => r._id));
+  await writeHistory(db, records.filter((r) => !there.has(r._id)));
 }
 
 /**

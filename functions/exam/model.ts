@@ -28,6 +28,12 @@ export interface QuestionDoc extends QuestionContent {
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
+  /**
+   * The history record of the last change an import made, written by the same conditional update
+   * as the change; copied to questionHistory right after, and again (then cleared) by the next
+   * change, so a record whose copy did not land is never lost (bank.ts, changeQuestion).
+   */
+  lastChange?: QuestionHistoryDoc | null;
 }
 
 export interface QuestionReportDoc {

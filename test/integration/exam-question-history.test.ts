@@ -114,6 +114,39 @@ describe('a change of a question and its history record are written together', (
     expect(historyOf(id)).toEqual([expect.objectContaining({ version: 2, source: 'import', fileName: '一大（更正）.csv', changes: ['答案 B → A'] })]);
   });
 
+  it('GIVEN an import’s record whose copy did not land THEN the next change, by the editor or another import, copies it first', async () => {
+    const head = '题型,题干,选项A,选项B,答案';
+    const STEM = '修改记录测试：古田会议召开于哪一年？';
+    await importFile([head, `单选,${STEM},1928,1929,A`], '古田.csv');
+    const id = stored(STEM)._id;
+    await importFile([head, `单选,${STEM},1928,1929,B`], '古田（更正）.csv');
+    expect(t.cloud.db.get('questions', id)).toMatchObject({ version: 2, lastChange: { _id: `${id}_v2`, changes: ['答案 A → B'] } });
+    // As a call stopped between the change and the copy leaves it:
+    t.cloud.db.remove('questionHistory', { _id: `${id}_v2` });
+    await importFile([head, `单选,${STEM},1928,1929,A`], '古田（再改）.csv');
+    expect(historyOf(id).map((r) => [r._id, r.after.answer])).toEqual([
+      [`${id}_v2`, [1]],
+      [`${id}_v3`, [0]],
+    ]);
+    t.cloud.db.remove('questionHistory', { _id: `${id}_v3` });
+    await ok('saveQuestion', { questionId: id, question: { type: 'single', stem: STEM, options: ['1928', '1929'], answer: [1] } });
+    expect(historyOf(id).map((r) => r._id).sort()).toEqual([`${id}_v2`, `${id}_v3`, `${id}_v4`]);
+    expect(t.cloud.db.get('questions', id)).toMatchObject({ version: 4, lastChange: null });
+  });
+
+  it('GIVEN a question is retired and restored THEN each is a record of who and when, and a repeated tap writes nothing', async () => {
+    const STEM = '修改记录测试：停用的题？';
+    const q = await ok<{ id: string }>('saveQuestion', { question: { type: 'judge', stem: STEM, options: ['正确', '错误'], answer: [0] } });
+    await ok('setQuestionStatus', { questionId: q.id, status: 'retired' });
+    await ok('setQuestionStatus', { questionId: q.id, status: 'retired' });
+    expect(historyOf(q.id)).toEqual([expect.objectContaining({ version: 1, changes: ['停用（新考试不再用这道题）'], by: expect.any(String) })]);
+    t.cloud.clock.set(T0 + 60_000);
+    await ok('setQuestionStatus', { questionId: q.id, status: 'active' });
+    expect(historyOf(q.id).map((r) => (r as unknown as { changes: string[] }).changes[0]).sort()).toEqual(['停用（新考试不再用这道题）', '恢复使用'].sort());
+    expect(stored(STEM)).toMatchObject({ version: 1 });
+    t.cloud.clock.set(T0);
+  });
+
   it('GIVEN two organisers save one question at once THEN one change lands with one record and the other writes neither', async () => {
     const STEM = '修改记录测试：党的二十大召开于哪一年？';
     const q = await ok<{ id: string }>('saveQuestion', { question: { type: 'single', stem: STEM, options: ['2021', '2022', '2023'], answer: [0] } });

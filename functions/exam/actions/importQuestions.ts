@@ -18,7 +18,7 @@ import { downloadOwnUpload } from '../../lib/uploads';
 import { requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import { readSheets, type NamedSheet, type SheetRow } from '../../lib/sheet';
-import { backfillIdents, historyDoc, questionDoc, writeHistory } from '../bank';
+import { backfillIdents, historyDoc, keepLastChanges, questionDoc, writeHistory } from '../bank';
 import { heldKeys } from '../keys';
 import type { QuestionHistoryDoc } from '../model';
 import { planDigest, planImport, type ReadyRow } from '../reimport';
@@ -146,14 +146,18 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
     }
     const history: QuestionHistoryDoc[] = [];
     const _ = db.command;
-    // One conditional write per changed question (each has its own content), ten at a time; the
-    // history records go in batches once the updates are known.
+    // One conditional write per changed question (each has its own content), ten at a time. Its
+    // history record rides on that write (lastChange), so no change lands without it; the records
+    // are then copied to the history in batches (a transaction per question would cost a read and
+    // three writes each). A record an earlier import left there uncopied is kept first.
     const updates = ready.filter((r) => r.report.status === 'update');
+    await keepLastChanges(db, updates.map((x) => x.match!));
     for (let i = 0; i < updates.length; i += 10) {
       await Promise.all(
         updates.slice(i, i + 10).map(async (x) => {
           const q = x.match!;
           const m = x.merged!;
+          const h = historyDoc(q, m, { by: me._id, at: now, source: 'import', fileName: input.fileName });
           const n = await updateWhere(db.collection(COLLECTIONS.questions).where({ _id: q._id, version: q.version }), {
             ...m,
             options: _.set(m.options),
@@ -165,13 +169,13 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
             ...(x.ref ? { ref: x.ref } : {}),
             version: _.inc(1),
             updatedAt: now,
+            lastChange: h ? _.set({ ...h }) : null,
           });
           if (n !== 1) {
             Object.assign(x.report, { status: 'invalid', reason: '这道题在预览之后被修改过，没有更新，请重新导入', change: null });
             return;
           }
           x.report.status = 'updated';
-          const h = historyDoc(q, m, { by: me._id, at: now, source: 'import', fileName: input.fileName });
           if (h) history.push(h);
         }),
       );

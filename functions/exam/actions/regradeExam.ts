@@ -12,7 +12,7 @@ import { COLLECTIONS } from '../../lib/collections';
 import { getById, insert, isDuplicateKeyError, updateById, updateWhere, type Database } from '../../lib/db';
 import { conflict, precondition } from '../../lib/errors';
 import type { ActionContext } from '../../lib/router';
-import { contentOf, historyDoc, writeHistory } from '../bank';
+import { changeQuestion, contentOf, historyDoc } from '../bank';
 import { pinnedId } from '../ids';
 import type { ExamDoc, KeyEntry, QuestionDoc } from '../model';
 import { applyRegrade, familyAttempts, previewOf, sameKey, type RegradeDoc } from '../regrade';
@@ -34,16 +34,10 @@ async function fixBank(db: Database, t: RegradeTarget, key: KeyEntry, now: Date)
   if (!q || q.orgId !== t.exam.orgId || q.type !== t.question.type || q.options.length !== t.question.options.length) return false;
   if (q.type === 'fill' && q.blanks.length !== key.blanks.length) return false;
   const _ = db.command;
-  const n = await updateWhere(db.collection(COLLECTIONS.questions).where({ _id: q._id, version: q.version }), {
-    answer: _.set(key.answer),
-    blanks: _.set(key.blanks),
-    version: _.inc(1),
-    updatedAt: now,
-  });
-  // The bank's history says the key came from a regrade, by whom.
-  const history = n === 1 ? historyDoc(q, { ...contentOf(q), answer: key.answer, blanks: key.blanks }, { by: t.me._id, at: now, source: 'regrade' }) : null;
-  if (history) await writeHistory(db, [history]);
-  return n === 1 || sameKey({ type: q.type, answer: q.answer, blanks: q.blanks }, key);
+  // The bank's history says the key came from a regrade, by whom: one transaction with the change.
+  const history = historyDoc(q, { ...contentOf(q), answer: key.answer, blanks: key.blanks }, { by: t.me._id, at: now, source: 'regrade' });
+  const changed = await changeQuestion(db, q, { answer: _.set(key.answer), blanks: _.set(key.blanks), updatedAt: now }, history);
+  return changed || sameKey({ type: q.type, answer: q.answer, blanks: q.blanks }, key);
 }
 
 export async function regradeExam(

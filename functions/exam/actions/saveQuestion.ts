@@ -2,7 +2,8 @@
 // version they pinned). The same content twice in one bank is refused. An organiser who may not
 // read the question's key (it is on a window they may still take) edits it without: what they
 // leave empty keeps the stored key, and the answer comes back without it (docs/SECURITY.md, rule 2).
-// Each edit that changes something leaves a history record (questionHistory), as imports do.
+// Each edit that changes something leaves a history record (questionHistory), in the same
+// transaction as the change.
 
 import type { ExamResponses, QuestionInput } from '../../../core/contracts/exam';
 import { editWithHeldKey } from '../../../core/domain/exam/keys';
@@ -13,7 +14,7 @@ import { insert, isDuplicateKeyError, list } from '../../lib/db';
 import { conflict, invalid, precondition } from '../../lib/errors';
 import { requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
-import { contentOf, historyDoc, ownQuestion, questionDetail, questionDoc, writeHistory } from '../bank';
+import { changeQuestion, contentOf, historyDoc, ownQuestion, questionDetail, questionDoc } from '../bank';
 import { heldKeys } from '../keys';
 import type { QuestionDoc } from '../model';
 
@@ -62,25 +63,19 @@ export async function saveQuestion(input: SaveInput, ctx: ActionContext): Promis
     if (same.some((q) => q._id !== current._id)) throw conflict('题库中已有相同的题目');
   }
   const _ = db.command;
-  // Conditional on the version read: two organisers editing at once cannot overwrite each other.
-  const n = await db
-    .collection(COLLECTIONS.questions)
-    .where({ _id: current._id, version: current.version })
-    .update({
-      data: {
-        ...content,
-        options: _.set(content.options),
-        answer: _.set(content.answer),
-        blanks: _.set(content.blanks),
-        tags: _.set(content.tags),
-        key,
-        ident: questionIdent(content.type, content.stem),
-        version: _.inc(1),
-        updatedAt: now,
-      },
-    });
-  if ((n as { stats: { updated: number } }).stats.updated !== 1) throw conflict('这道题刚被其他管理员修改过，请刷新后再改');
+  // The change and its history record in one transaction, conditional on the version read: two
+  // organisers editing at once cannot overwrite each other, and no change lands without its record.
   const history = historyDoc(current, content, { by: me._id, at: now, source: 'editor' });
-  if (history) await writeHistory(db, [history]);
+  const data = {
+    ...content,
+    options: _.set(content.options),
+    answer: _.set(content.answer),
+    blanks: _.set(content.blanks),
+    tags: _.set(content.tags),
+    key,
+    ident: questionIdent(content.type, content.stem),
+    updatedAt: now,
+  };
+  if (!(await changeQuestion(db, current, data, history))) throw conflict('这道题刚被其他管理员修改过，请刷新后再改');
   return questionDetail({ ...current, ...content, key, version: current.version + 1, updatedAt: now }, hold);
 }
