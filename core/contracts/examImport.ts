@@ -1,14 +1,18 @@
 // The question import's report (issue 15): each row as members will see it, the column a problem
 // is in, which sheet of the workbook was read, and what a re-import changes in the bank.
-import type { QuestionContent } from '../domain/exam/questions';
-import type { QuestionImportRow } from './examViews';
+import type { QuestionContent, QuestionType } from '../domain/exam/questions';
 
-export interface QuestionSheetRow extends Omit<QuestionImportRow, 'status'> {
+export interface QuestionSheetRow {
+  /** The row's number in the sheet, as the organiser's spreadsheet shows it. */
+  row: number;
+  stem: string;
+  type: QuestionType | null;
   /**
    * ready/created: a new question. update/updated: a question of the bank that this row changes.
    * duplicate: nothing to write (无变化, or merged into an earlier row of the file). invalid: refused.
    */
-  status: QuestionImportRow['status'] | 'update' | 'updated';
+  status: 'ready' | 'created' | 'duplicate' | 'invalid' | 'update' | 'updated';
+  reason: string | null;
   /** The header of the column a problem is in, as the file writes it; null when the row is sound. */
   column: string | null;
   /** The question as it will be stored and shown to members; null when the row cannot be one. */

@@ -187,26 +187,6 @@ export interface QuestionDetail extends QuestionRow {
   keyHeld: KeyHold | null;
 }
 
-export interface QuestionImportRow {
-  row: number;
-  stem: string;
-  type: QuestionType | null;
-  status: 'ready' | 'created' | 'duplicate' | 'invalid';
-  reason: string | null;
-}
-
-export interface QuestionImportReport {
-  committed: boolean;
-  fileName: string;
-  total: number;
-  ready: number;
-  created: number;
-  duplicate: number;
-  invalid: number;
-  blankRows: number;
-  rows: QuestionImportRow[];
-}
-
 export interface BankSummary {
   active: number;
   retired: number;

@@ -2,7 +2,8 @@
 // exam (resume, deadline, refusals), racing submits, make-ups, organiser views and the export,
 // and the rule that no member ever receives the answer key of an open exam.
 import ExcelJS from 'exceljs';
-import type { AttemptResult, AttemptView, ExamDraftInput, ExamIntro, ExamRosterView, ExamStatsView, QuestionImportReport, QuestionRow } from '../../core/contracts/exam';
+import type { AttemptResult, AttemptView, ExamDraftInput, ExamIntro, ExamRosterView, ExamStatsView, QuestionRow } from '../../core/contracts/exam';
+import type { QuestionSheetReport as QuestionImportReport } from '../../core/contracts/examImport';
 import type { Page } from '../../core/contracts/common';
 import { correctAnswers as correctAnswersOf } from '../../scripts/lib/demo-exams';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
