@@ -6,7 +6,7 @@ import collectionOwner from './eslint-rules/collection-owner.mjs';
 
 // Bounded contexts of the cloud functions. Each may import another only through its ports.ts
 // (docs/ARCHITECTURE.md, "Contexts and their ports").
-const CONTEXTS = ['org', 'exam', 'checkin', 'event', 'feed', 'points'];
+const CONTEXTS = ['org', 'exam', 'checkin', 'event', 'feed', 'points', 'quiz'];
 // core/domain/<context>/ holds platform-free rules that every side may use: not a context's private code.
 const privateOf = (ctx) => ({ group: [`**/${ctx}/*`, `!**/${ctx}/ports`, '!**/core/**'], message: `Use the ${ctx} context only through its ports.ts.` });
 
@@ -14,8 +14,8 @@ const privateOf = (ctx) => ({ group: [`**/${ctx}/*`, `!**/${ctx}/ports`, '!**/co
 // cannot use another's code; the main package (tabs, their sections, shared components) cannot use
 // any subpackage's; a tab's section belongs to its context and uses no other context's section.
 // What several need lives in src/components, src/hooks or src/utils.
-const SUBPACKAGES = ['org-admin', 'exam', 'exam-admin', 'event', 'event-admin', 'checkin-admin', 'feed', 'feed-admin'];
-const SECTIONS = ['org', 'exam', 'checkin', 'event', 'feed'];
+const SUBPACKAGES = ['org-admin', 'exam', 'exam-admin', 'event', 'event-admin', 'checkin-admin', 'feed', 'feed-admin', 'quiz'];
+const SECTIONS = ['org', 'exam', 'checkin', 'event', 'feed', 'quiz'];
 const NOT_CORE = '!@core/**';
 const noSubpackage = { group: ['@/subpackages/**', '**/subpackages/**'], message: 'The main package cannot load a subpackage’s code: share it through src/components, src/hooks or src/utils.' };
 const otherSubpackages = (sp) => ({

@@ -6,6 +6,7 @@ import type { EventRequests, EventResponses } from './event';
 import type { ExamRequests, ExamResponses } from './exam';
 import type { FeedRequests, FeedResponses } from './feed';
 import type { OrgRequests, OrgResponses } from './org';
+import type { QuizRequests, QuizResponses } from './quiz';
 
 export interface Contracts {
   org: { requests: OrgRequests; responses: OrgResponses };
@@ -13,6 +14,7 @@ export interface Contracts {
   checkin: { requests: CheckinRequests; responses: CheckinResponses };
   event: { requests: EventRequests; responses: EventResponses };
   feed: { requests: FeedRequests; responses: FeedResponses };
+  quiz: { requests: QuizRequests; responses: QuizResponses };
 }
 
 export type ContextName = keyof Contracts;
@@ -25,4 +27,5 @@ export type * from './exam';
 export type * from './checkin';
 export type * from './event';
 export type * from './feed';
+export type * from './quiz';
 export type { Page } from './common';

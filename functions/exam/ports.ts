@@ -83,6 +83,26 @@ export type PracticeQuestion = Pick<QuestionContent, 'type' | 'stem' | 'options'
   version: number;
 };
 
+/** What a practice read takes of a question: its content, version and the fields the rule reads. */
+const PRACTICE_FIELDS = Object.fromEntries(
+  ['type', 'stem', 'options', 'answer', 'blanks', 'explanation', 'tags', 'difficulty', 'version', 'status', 'examOnly', 'pinnedUntil'].map((f) => [f, true]),
+);
+
+function toPracticeQuestion(q: QuestionDoc): PracticeQuestion {
+  return {
+    id: q._id,
+    version: q.version,
+    type: q.type,
+    stem: q.stem,
+    options: q.options,
+    answer: q.answer,
+    blanks: q.blanks,
+    explanation: q.explanation,
+    tags: q.tags,
+    difficulty: q.difficulty,
+  };
+}
+
 /**
  * Up to `limit` (at most 1000) questions of the organisation that practice may serve at `now`:
  * active, not exam-only, pinned by no window that may still be open (docs/EXAMS.md, "What practice
@@ -99,29 +119,15 @@ export async function practiceQuestions(db: Database, orgId: string, now: number
     pinnedUntil: _.or(_.lte(now), _.exists(false)),
     ...(after ? { _id: _.gt(after) } : {}),
   };
-  const fields = ['type', 'stem', 'options', 'answer', 'blanks', 'explanation', 'tags', 'difficulty', 'version', 'status', 'examOnly', 'pinnedUntil'];
   const docs = await list<QuestionDoc & { examOnly?: boolean }>(
     db
       .collection(COLLECTIONS.questions)
       .where(where)
-      .field(Object.fromEntries(fields.map((f) => [f, true])))
+      .field(PRACTICE_FIELDS)
       .orderBy('_id', 'asc')
       .limit(Math.min(Math.max(1, Math.floor(limit)), 1000)),
   );
-  return docs
-    .filter((q) => isPracticeSafe(q, now))
-    .map((q) => ({
-      id: q._id,
-      version: q.version,
-      type: q.type,
-      stem: q.stem,
-      options: q.options,
-      answer: q.answer,
-      blanks: q.blanks,
-      explanation: q.explanation,
-      tags: q.tags,
-      difficulty: q.difficulty,
-    }));
+  return docs.filter((q) => isPracticeSafe(q, now)).map(toPracticeQuestion);
 }
 
 /**
@@ -158,4 +164,27 @@ export async function openWindowsFor(db: Database, member: { _id: string; orgId:
         submittedAt: t?.lastSubmittedAt ?? null,
       };
     });
+}
+
+/** Ids one practice read may name (a round reads a few candidates, never the whole pool). */
+export const PRACTICE_IDS_MAX = 100;
+
+/**
+ * The questions among `ids` (at most PRACTICE_IDS_MAX) that practice may serve at `now`, with
+ * their keys, in no particular order: one query by `_id` that filters practice-safety too, so a
+ * question made exam-only or pinned by a window published after a practice pool named it is
+ * still never served. Every row is checked again with the rule itself.
+ */
+export async function practiceQuestionsByIds(db: Database, orgId: string, ids: readonly string[], now: number): Promise<PracticeQuestion[]> {
+  const wanted = [...new Set(ids)].slice(0, PRACTICE_IDS_MAX);
+  if (wanted.length === 0) return [];
+  const _ = db.command;
+  const docs = await list<QuestionDoc & { examOnly?: boolean }>(
+    db
+      .collection(COLLECTIONS.questions)
+      .where({ _id: _.in(wanted), orgId, status: 'active', examOnly: _.neq(true), pinnedUntil: _.or(_.lte(now), _.exists(false)) })
+      .field(PRACTICE_FIELDS)
+      .limit(wanted.length),
+  );
+  return docs.filter((q) => isPracticeSafe(q, now)).map(toPracticeQuestion);
 }

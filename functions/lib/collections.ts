@@ -48,6 +48,12 @@ export const COLLECTIONS = {
   pointsRollups: 'pointsRollups',
   pointsRollupRuns: 'pointsRollupRuns',
   pointsRules: 'pointsRules',
+  quizPools: 'quizPools',
+  quizMembers: 'quizMembers',
+  quizRounds: 'quizRounds',
+  quizUnitDays: 'quizUnitDays',
+  quizRollups: 'quizRollups',
+  quizFlags: 'quizFlags',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -239,4 +245,20 @@ export const INDEXES: Record<CollectionName, IndexDeclaration[]> = {
   ],
   pointsRollupRuns: [],
   pointsRules: [],
+  // Pools, members and rounds are read by _id only (docs/QUIZ.md).
+  quizPools: [],
+  quizMembers: [],
+  quizRounds: [],
+  // The roll-up job's day of one organisation.
+  quizUnitDays: [['orgId', 'day']],
+  // A unit's subtree totals of a day; the job's day of one organisation.
+  quizRollups: [
+    ['unitId', 'day'],
+    ['orgId', 'day'],
+  ],
+  // Organisers' list of a day's flags: the whole organisation, or their subtrees (unitPath, multikey).
+  quizFlags: [
+    ['orgId', 'day', 'lastAt'],
+    ['orgId', 'day', 'unitPath', 'lastAt'],
+  ],
 };

@@ -16,6 +16,7 @@ import { eventSchemas } from '../../core/contracts/event';
 import { examSchemas } from '../../core/contracts/exam';
 import { feedSchemas } from '../../core/contracts/feed';
 import { orgSchemas } from '../../core/contracts/org';
+import { quizSchemas } from '../../core/contracts/quiz';
 import { startTestCloud, type TestCloud } from '../helpers/cloud';
 import { doorBody, doorName } from '../helpers/fuzz/door';
 import { ADMIN, buildFixture, MEMBER, ORGANISER, STRANGER, type Fixture } from '../helpers/fuzz/fixture';
@@ -23,7 +24,7 @@ import { checkCall, emptyTally, fuzzProperty, show, type FuzzDoor, type FuzzTall
 import { diffSnapshots, openStoreReader, type StoreReader } from '../helpers/fuzz/snapshot';
 
 /** Collections that record attempts (rate limits, abuse flags): a refused call may write them. */
-const ATTEMPT_COLLECTIONS = ['rateLimits'];
+const ATTEMPT_COLLECTIONS = ['rateLimits', 'quizFlags'];
 
 /**
  * Faults found and not yet fixed, each with a call that shows it. A violation of the listed kind by
@@ -65,6 +66,7 @@ const SCHEMAS: Record<ContextName, Record<string, z.ZodType>> = {
   event: eventSchemas,
   exam: examSchemas,
   org: orgSchemas,
+  quiz: quizSchemas,
 };
 /** Run last: they unbind, move or close what the other actions aim at. */
 const DESTRUCTIVE = ['org.setMemberRole', 'org.moveMember', 'org.unbindMember', 'org.moveUnit', 'org.closeUnit'];

@@ -40,6 +40,7 @@ const FIELD_COLLECTIONS: Record<string, string[]> = {
   materialId: ['posts'],
   commentId: ['postComments'],
   challengeId: ['checkinChallenges'],
+  roundId: ['quizRounds'],
   requestId: ['bindRequests'],
   cursor: [],
   token: [],
@@ -140,6 +141,9 @@ export async function buildFixture(t: TestCloud): Promise<Fixture> {
   await step(ORGANISER, 'checkin', 'createChallenge', { ...challenge, unitIds: ['br-school'] });
   await step(RETIRED_ORGANISER, 'checkin', 'createChallenge', { ...challenge, unitIds: ['br-retired'] });
   await step('o-fuzz-newcomer', 'org', 'bindMember', { name: '新来的同志', inviteCode: 'SYZX02' });
+  // A daily quiz round under way in each branch (answers aim at its id and questions).
+  await step(MEMBER, 'quiz', 'startDaily');
+  await step(RETIRED_MEMBER, 'quiz', 'startDaily');
 
   let byCollection = new Map<string, string[]>();
   const refresh = () => {
