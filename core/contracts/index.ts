@@ -7,6 +7,7 @@ import type { ExamRequests, ExamResponses } from './exam';
 import type { FeedRequests, FeedResponses } from './feed';
 import type { OrgRequests, OrgResponses } from './org';
 import type { QuizRequests, QuizResponses } from './quiz';
+import type { PointsRequests, PointsResponses } from './points';
 
 export interface Contracts {
   org: { requests: OrgRequests; responses: OrgResponses };
@@ -15,6 +16,7 @@ export interface Contracts {
   event: { requests: EventRequests; responses: EventResponses };
   feed: { requests: FeedRequests; responses: FeedResponses };
   quiz: { requests: QuizRequests; responses: QuizResponses };
+  points: { requests: PointsRequests; responses: PointsResponses };
 }
 
 export type ContextName = keyof Contracts;
@@ -28,4 +30,5 @@ export type * from './checkin';
 export type * from './event';
 export type * from './feed';
 export type * from './quiz';
+export type * from './points';
 export type { Page } from './common';

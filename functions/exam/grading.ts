@@ -6,6 +6,8 @@ import { COLLECTIONS } from '../lib/collections';
 import { getById, updateWhere } from '../lib/db';
 import { notFound, precondition } from '../lib/errors';
 import type { ActionContext } from '../lib/router';
+import { getMember } from '../org/ports';
+import { awardPoints } from '../points/ports';
 import { takerId } from './ids';
 import type { AttemptDoc, BestResult, TakerDoc } from './model';
 import { bestDelta, incStats, questionDelta } from './statistics';
@@ -57,6 +59,7 @@ export async function closeAttempt(
     if (won === 1) {
       const closed: AttemptDoc = { ...attempt, ...(update as object), answers, perQuestion, status: 'submitted' } as AttemptDoc;
       await afterClose(ctx, closed);
+      if (closed.passed === true) await awardPass(ctx, closed);
       return closed;
     }
     const fresh = await getById<AttemptDoc>(db, COLLECTIONS.examAttempts, attempt._id);
@@ -98,6 +101,21 @@ async function afterClose(ctx: ActionContext, a: AttemptDoc): Promise<void> {
     }
   }
   throw new Error(`taker ${tid} kept changing while closing ${a._id}`);
+}
+
+/**
+ * Points for passing, after the close committed: ref is the exam, so only its first pass earns. A
+ * failed award is logged, not thrown: the close is done and the deadline sweep closes many in one
+ * run; the member's next submit of the same attempt asks again (./actions/submitAttempt.ts).
+ */
+export async function awardPass(ctx: ActionContext, a: AttemptDoc): Promise<void> {
+  try {
+    const member = await getMember(ctx.deps.db, a.memberId);
+    if (!member) return;
+    await awardPoints(ctx.deps.db, { orgId: a.orgId, memberId: a.memberId, unitId: member.unitId, unitPath: member.unitPath, source: 'exam', ref: a.examId, asked: 1, at: a.submittedAt ?? ctx.deps.clock.now() });
+  } catch (err) {
+    ctx.deps.log.error(`points for passing ${a.examId} (attempt ${a._id}) not awarded`, err instanceof Error ? err.message : err);
+  }
 }
 
 /** An open attempt past its deadline (and the grace) is closed first; anything else is returned as is. */

@@ -12,6 +12,7 @@ import { eventSchemas } from '../../core/contracts/event';
 import { examSchemas } from '../../core/contracts/exam';
 import { feedSchemas } from '../../core/contracts/feed';
 import { orgSchemas } from '../../core/contracts/org';
+import { pointsSchemas } from '../../core/contracts/points';
 import { quizSchemas } from '../../core/contracts/quiz';
 import { startTestCloud, type TestCloud } from '../helpers/cloud';
 import { A, buildFixture, type Fixture } from '../helpers/authz/fixture';
@@ -20,12 +21,13 @@ import { eventRows } from '../helpers/authz/rows-event';
 import { examRows } from '../helpers/authz/rows-exam';
 import { feedRows } from '../helpers/authz/rows-feed';
 import { orgRows } from '../helpers/authz/rows-org';
+import { pointsRows } from '../helpers/authz/rows-points';
 import { quizRows } from '../helpers/authz/rows-quiz';
 import { leaks, runRow } from '../helpers/authz/run';
 import type { Tables } from '../helpers/authz/types';
 
-const SCHEMAS: Record<ContextName, Record<string, unknown>> = { org: orgSchemas, exam: examSchemas, checkin: checkinSchemas, event: eventSchemas, feed: feedSchemas, quiz: quizSchemas };
-const TABLES: Tables = { org: orgRows, exam: examRows, checkin: checkinRows, event: eventRows, feed: feedRows, quiz: quizRows };
+const SCHEMAS: Record<ContextName, Record<string, unknown>> = { org: orgSchemas, exam: examSchemas, checkin: checkinSchemas, event: eventSchemas, feed: feedSchemas, points: pointsSchemas, quiz: quizSchemas };
+const TABLES: Tables = { org: orgRows, exam: examRows, checkin: checkinRows, event: eventRows, feed: feedRows, points: pointsRows, quiz: quizRows };
 const CONTEXTS = Object.keys(SCHEMAS) as ContextName[];
 
 jest.setTimeout(60_000);

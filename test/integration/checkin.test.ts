@@ -64,9 +64,11 @@ describe('checking in', () => {
     // month 3 | the same three written and the commit, branch-day increment | the day's limit
     // document of the member (issue 14, item 9), created by the day's first call. The transaction
     // (nothing half-written, issue 14 follow-up) added the check-in and month reads and the commit.
-    expect(await cost('2036-11-26')).toEqual([5, 6]);
+    // The day's point (issue 16, functions/points/ports.ts): 4 reads (entry, total, rules, member's
+    // day) and 5 writes (entry, day, total, the commit, the unit's day counter).
+    expect(await cost('2036-11-26')).toEqual([9, 11]);
     for (const d of ['2036-11-27', '2036-11-28']) await cost(d);
-    expect(await cost('2036-11-29')).toEqual([5, 6]);
+    expect(await cost('2036-11-29')).toEqual([9, 11]);
   });
 });
 

@@ -15,8 +15,9 @@ import { checkinSchemas } from '../../core/contracts/checkin';
 import { eventSchemas } from '../../core/contracts/event';
 import { examSchemas } from '../../core/contracts/exam';
 import { feedSchemas } from '../../core/contracts/feed';
-import { orgSchemas } from '../../core/contracts/org';
+import { pointsSchemas } from '../../core/contracts/points';
 import { quizSchemas } from '../../core/contracts/quiz';
+import { orgSchemas } from '../../core/contracts/org';
 import { startTestCloud, type TestCloud } from '../helpers/cloud';
 import { doorBody, doorName } from '../helpers/fuzz/door';
 import { ADMIN, buildFixture, MEMBER, ORGANISER, STRANGER, type Fixture } from '../helpers/fuzz/fixture';
@@ -66,6 +67,7 @@ const SCHEMAS: Record<ContextName, Record<string, z.ZodType>> = {
   event: eventSchemas,
   exam: examSchemas,
   org: orgSchemas,
+  points: pointsSchemas,
   quiz: quizSchemas,
 };
 /** Run last: they unbind, move or close what the other actions aim at. */

@@ -5,6 +5,7 @@ import type { CheckinResponses } from '../../../core/contracts/checkin';
 import { beijingDayKey } from '../../../core/domain/time';
 import { consumeAll } from '../../lib/rateLimit';
 import { requireMember } from '../../org/ports';
+import { awardPoints } from '../../points/ports';
 import { requireImage } from '../../lib/images';
 import type { ActionContext } from '../../lib/router';
 import { checkinDoc, countDay, stateOf, writeDay, type Entry } from '../record';
@@ -24,5 +25,9 @@ export async function checkIn(input: Entry, ctx: ActionContext): Promise<Checkin
   if (written.outcome === 'quota') throw new Error('a check-in took no make-up quota');
   const created = written.outcome === 'written';
   if (created) await countDay(db, member, today);
+  // Points for the day's check-in, after it committed; a repeat (created false) asks again, so a
+  // call that died before its award is completed by the member's retry (the award is made once).
+  // Make-ups earn nothing (docs/POINTS.md).
+  await awardPoints(db, { orgId: member.orgId, memberId: member._id, unitId: member.unitId, unitPath: member.unitPath, source: 'checkin', ref: today, asked: 1, at: now });
   return { ...stateOf(written.summary, today, rules, true), day: today, madeUp: false, created };
 }

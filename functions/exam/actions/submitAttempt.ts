@@ -9,7 +9,7 @@ import type { ActionContext } from '../../lib/router';
 import { precondition } from '../../lib/errors';
 import { ownAttempt } from '../access';
 import { checkAnswers, type AnswerInput } from '../answers';
-import { closeAttempt, GRACE_MS } from '../grading';
+import { awardPass, closeAttempt, GRACE_MS } from '../grading';
 import { memberResult } from '../views';
 
 export async function submitAttempt(input: { attemptId: string; answers: AnswerInput[] }, ctx: ActionContext): Promise<ExamResponses['submitAttempt']> {
@@ -28,6 +28,9 @@ export async function submitAttempt(input: { attemptId: string; answers: AnswerI
       // The attempt is graded with what was saved before the deadline; the late answers are not.
       throw precondition('考试时间已到，已按截止前保存的答案交卷，最后提交的答案未计入');
     }
+  } else if (attempt.passed === true) {
+    // A repeated submit: the pass's points, if the close's own award did not land (made once).
+    await awardPass(ctx, attempt);
   }
   // Answers released on submit still hold the key of a question on another window open to them.
   return memberResult(ctx, member, closed, clock.now(), false);

@@ -1,0 +1,88 @@
+// Repair of the units' day counters. An award commits the member's entry, day and total together
+// and then increments their unit's day counter in a separate write (a whole unit earns against that
+// one document at once). A crash between the two leaves the counter short. Each timer run sums the
+// member-day documents of the recent days per unit (one aggregate per organisation and day: one
+// document per member who earned, never the ledger); a difference is noted on the counter and
+// repaired only if the next run finds the same counter and the same sums at least a minute later
+// (so no award was in flight), by a conditional update on the values read.
+
+import { addDays, beijingDayKey } from '../../core/domain/time';
+import { COLLECTIONS } from '../lib/collections';
+import { insert, isDuplicateKeyError, list, updateWhere, type Database } from '../lib/db';
+import type { Deps } from '../lib/deps';
+import { organisationRoots } from '../org/ports';
+import type { UnitDayDoc } from './model';
+import { RECHECK_DAYS } from './rollups';
+import { unitDayId } from './unitDays';
+
+/** A counter must stay wrong this long, unchanged, before it is repaired (awards take milliseconds). */
+export const UNIT_DAY_CHECK_MS = 60_000;
+
+export async function repairUnitDays(deps: Deps, budgetMs = 6_000): Promise<{ checked: number; repaired: number; done: boolean }> {
+  const { db, clock } = deps;
+  const started = Date.now();
+  const now = clock.now();
+  const today = beijingDayKey(now);
+  let checked = 0;
+  let repaired = 0;
+  for (const root of await organisationRoots(db)) {
+    for (let k = 0, day = today; k <= RECHECK_DAYS; k++, day = addDays(day, -1)) {
+      if (Date.now() - started > budgetMs) return { checked, repaired, done: false };
+      const r = await repairDay(deps, root._id, day, now);
+      checked += r.checked;
+      repaired += r.repaired;
+    }
+  }
+  return { checked, repaired, done: true };
+}
+
+async function repairDay(deps: Deps, orgId: string, day: string, now: number): Promise<{ checked: number; repaired: number }> {
+  const { db, log } = deps;
+  const _ = db.command;
+  const $ = _.aggregate;
+  const res = await db
+    .collection(COLLECTIONS.pointsDays)
+    .aggregate()
+    .match({ orgId, day })
+    .group({ _id: '$unitId', points: $.sum('$total'), members: $.sum(1) })
+    .limit(1000)
+    .end();
+  const counted = new Map((res as { list: Array<{ _id: string; points: number; members: number }> }).list.map((r) => [r._id, r]));
+  const counters = new Map((await list<UnitDayDoc>(db.collection(COLLECTIONS.pointsUnitDays).where({ orgId, day }).limit(1000))).map((d) => [d.unitId, d]));
+  let repaired = 0;
+  for (const unitId of new Set([...counted.keys(), ...counters.keys()])) {
+    const want = counted.get(unitId) ?? { points: 0, members: 0 };
+    const doc = counters.get(unitId);
+    if (!doc) {
+      // The unit's first award of the day died before creating its counter: create it at 0 with
+      // the difference noted (an increment still in flight lands on it and the next run compares).
+      if (want.points > 0) await createNoted(db, { _id: unitDayId(unitId, day), orgId, unitId, day, points: 0, members: 0, check: { at: now, points: 0, members: 0, countedPoints: want.points, countedMembers: want.members } });
+      continue;
+    }
+    const unchanged = db.collection(COLLECTIONS.pointsUnitDays).where({ _id: doc._id, points: doc.points, members: doc.members });
+    if (doc.points === want.points && doc.members === want.members) {
+      if (doc.check) await updateWhere(unchanged, { check: _.remove() });
+      continue;
+    }
+    const seen = doc.check;
+    const confirmed = seen !== undefined && seen.points === doc.points && seen.members === doc.members && seen.countedPoints === want.points && seen.countedMembers === want.members;
+    if (confirmed && now - seen.at >= UNIT_DAY_CHECK_MS) {
+      const fix = { points: _.inc(want.points - doc.points), members: _.inc(want.members - doc.members), check: _.remove() };
+      if ((await updateWhere(unchanged, fix)) === 1) {
+        repaired++;
+        log.info(`points unit day ${doc._id}: repaired from ${doc.points}/${doc.members} to ${want.points}/${want.members}`);
+      }
+    } else if (!confirmed) {
+      await updateWhere(unchanged, { check: { at: now, points: doc.points, members: doc.members, countedPoints: want.points, countedMembers: want.members } });
+    }
+  }
+  return { checked: counted.size, repaired };
+}
+
+async function createNoted(db: Database, doc: UnitDayDoc): Promise<void> {
+  try {
+    await insert(db, COLLECTIONS.pointsUnitDays, { ...doc });
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err;
+  }
+}

@@ -1,0 +1,119 @@
+// Closed-day roll-ups of points: for every unit and every day that is over, the points and the
+// members who earned any in the unit's whole subtree, written by the points timer from the units'
+// own day counters (./unitDays.ts). A unit's period is then one document per day for the unit
+// plus a live aggregate of the days not computed (today), however big its subtree. Nothing above
+// a member's own unit is written when points are awarded.
+//
+// Freshness, as for check-ins: the root's document of a day carries the tree version it was
+// computed under; a day whose root document is missing or older is read from the leaf counters.
+
+import { addDays, beijingDayKey } from '../../core/domain/time';
+import { COLLECTIONS } from '../lib/collections';
+import { getById, list, type Database } from '../lib/db';
+import type { Deps } from '../lib/deps';
+import type { UnitDoc } from '../lib/model';
+import { organisationRoots, unitsOfOrg } from '../org/ports';
+import type { RollupDoc, RollupRunDoc, UnitDayDoc } from './model';
+
+/** An award lands on the day its source happened; a repeat after a failed call may come days later. */
+export const RECHECK_DAYS = 8;
+/** After the tree changes, older days are recomputed this many per run, newest first. */
+export const BACKFILL_DAYS_PER_RUN = 30;
+/** Kept for a year and a day (the longest period a read accepts). */
+export const HISTORY_DAYS = 366;
+const WRITE_BATCH = 10;
+
+export const rollupId = (unitId: string, day: string) => `${unitId}_${day}`;
+
+export interface Figures {
+  points: number;
+  members: number;
+}
+
+/** Each unit's subtree figures from the units' own: a unit's figures count for every unit on its path. */
+export function subtreeFigures(units: ReadonlyArray<{ _id: string; path: readonly string[] }>, own: ReadonlyMap<string, Figures>): Map<string, Figures> {
+  const paths = new Map(units.map((u) => [u._id, u.path]));
+  const sums = new Map<string, Figures>();
+  for (const [unitId, f] of own) {
+    for (const id of paths.get(unitId) ?? []) {
+      const s = sums.get(id) ?? { points: 0, members: 0 };
+      sums.set(id, { points: s.points + f.points, members: s.members + f.members });
+    }
+  }
+  return sums;
+}
+
+/** Recomputes one organisation's roll-ups for one day; writes only the documents that change. */
+export async function rollupDay(db: Database, orgId: string, units: UnitDoc[], tree: number, day: string, now: number): Promise<number> {
+  const own = new Map<string, Figures>();
+  for (const c of await list<UnitDayDoc>(db.collection(COLLECTIONS.pointsUnitDays).where({ orgId, day }).limit(1000))) {
+    own.set(c.unitId, { points: c.points, members: c.members });
+  }
+  const sums = subtreeFigures(units, own);
+  if (!sums.has(orgId)) sums.set(orgId, { points: 0, members: 0 }); // the root's document marks the day computed
+  const existing = new Map((await list<RollupDoc>(db.collection(COLLECTIONS.pointsRollups).where({ orgId, day }).limit(1000))).map((d) => [d.unitId, d]));
+  for (const unitId of existing.keys()) if (!sums.has(unitId)) sums.set(unitId, { points: 0, members: 0 });
+  const changed = [...sums].filter(([unitId, f]) => {
+    const old = existing.get(unitId);
+    return !(old && old.points === f.points && old.members === f.members && old.tree === tree);
+  });
+  for (let i = 0; i < changed.length; i += WRITE_BATCH) {
+    await Promise.all(
+      changed.slice(i, i + WRITE_BATCH).map(([unitId, f]) => {
+        const doc: Omit<RollupDoc, '_id'> = { unitId, orgId, day, points: f.points, members: f.members, tree, at: now };
+        return db.collection(COLLECTIONS.pointsRollups).doc(rollupId(unitId, day)).set({ data: doc });
+      }),
+    );
+  }
+  return changed.length;
+}
+
+/**
+ * The timer's roll-up step for every organisation: the last closed days again, then, while the
+ * tree has changed since the history was computed, older days a batch at a time. Stops when
+ * `budgetMs` is spent; the next run goes on from the run document.
+ */
+export async function runRollups(deps: Deps, budgetMs = 6_000): Promise<{ organisations: number; days: number; writes: number; done: boolean }> {
+  const { db, clock } = deps;
+  const started = Date.now();
+  const now = clock.now();
+  const today = beijingDayKey(now);
+  const yesterday = addDays(today, -1);
+  const roots = await organisationRoots(db);
+  let days = 0;
+  let writes = 0;
+  let done = true;
+  const spent = () => Date.now() - started > budgetMs;
+  for (const root of roots) {
+    if (spent()) {
+      done = false;
+      break;
+    }
+    const tree = root.treeVersion ?? 0;
+    const units = await unitsOfOrg(db, root._id);
+    const first = beijingDayKey(new Date(root.createdAt).getTime());
+    const floor = [addDays(today, -HISTORY_DAYS), first].sort()[1];
+    for (let d = yesterday, k = 0; k < RECHECK_DAYS && d >= floor && !spent(); k++, d = addDays(d, -1)) {
+      writes += await rollupDay(db, root._id, units, tree, d, now);
+      days += 1;
+    }
+    if (spent()) done = false;
+    const run = await getById<RollupRunDoc>(db, COLLECTIONS.pointsRollupRuns, root._id);
+    let next = run && run.tree === tree ? run.next : addDays(yesterday, -RECHECK_DAYS);
+    for (let k = 0; k < BACKFILL_DAYS_PER_RUN && next >= floor; k++) {
+      if (spent()) {
+        done = false;
+        break;
+      }
+      writes += await rollupDay(db, root._id, units, tree, next, now);
+      days += 1;
+      next = addDays(next, -1);
+    }
+    if (!run || run.tree !== tree || run.next !== next) {
+      const doc: Omit<RollupRunDoc, '_id'> = { orgId: root._id, tree, next, at: now };
+      await db.collection(COLLECTIONS.pointsRollupRuns).doc(root._id).set({ data: doc });
+    }
+    if (next >= floor) done = false;
+  }
+  return { organisations: roots.length, days, writes, done };
+}
