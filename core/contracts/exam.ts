@@ -31,6 +31,8 @@ export const questionInputSchema = z
      * stored: a multiple-choice question with one correct option is 不定项 (isIndefiniteKey).
      */
     indefinite: z.boolean().default(false),
+    /** 仅用于考试: exams only, never the daily quiz or contests. */
+    examOnly: z.boolean().default(false),
   })
   .strict();
 

@@ -173,6 +173,8 @@ export interface QuestionRow {
   version: number;
   openReports: number;
   updatedAt: number;
+  /** 仅用于考试: kept out of the daily quiz and contests. */
+  examOnly: boolean;
 }
 
 export interface QuestionDetail extends QuestionRow {

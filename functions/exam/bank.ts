@@ -55,6 +55,7 @@ export function questionRow(q: QuestionDoc): QuestionRow {
     version: q.version,
     openReports: q.openReports,
     updatedAt: new Date(q.updatedAt).getTime(),
+    examOnly: q.examOnly === true,
   };
 }
 
@@ -74,6 +75,8 @@ export function contentOf(q: QuestionDoc): QuestionContent {
     explanation: q.explanation,
     tags: q.tags,
     difficulty: q.difficulty,
+    // Questions stored before 仅用于考试 existed have no such field.
+    examOnly: q.examOnly === true,
   };
 }
 

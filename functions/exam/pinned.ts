@@ -23,7 +23,8 @@ export async function loadPinned(db: Database, source: string, qids: string[]): 
     const docs = await list<ExamQuestionDoc>(db.collection(COLLECTIONS.examQuestions).where({ _id: _.in(chunk.map((q) => pinnedId(source, q))) }).limit(chunk.length));
     for (const d of docs) {
       const { type, stem, options, answer, blanks, explanation, tags, difficulty, version } = d;
-      out[d.qid] = { type, stem, options, answer, blanks, explanation, tags, difficulty, version };
+      // Copies pinned before 仅用于考试 existed have no such field.
+      out[d.qid] = { type, stem, options, answer, blanks, explanation, tags, difficulty, examOnly: d.examOnly === true, version };
     }
   }
   const missing = qids.filter((q) => !out[q]);

@@ -161,3 +161,61 @@ describe('a change of a question and its history record are written together', (
     expect(historyOf(q.id)).toEqual([expect.objectContaining({ version: 2, after: expect.objectContaining({ answer: now.answer }) })]);
   });
 });
+
+describe('仅用于考试', () => {
+  const HEAD = '题型,题干,选项A,选项B,答案,仅考试';
+  const STEM = '修改记录测试：仅考试的题？';
+  const detail = (id: string) => ok<{ examOnly: boolean; version: number }>('getQuestion', { questionId: id });
+
+  it('GIVEN a file with a 仅考试 column THEN its questions are stored as such, and the preview says so', async () => {
+    const fileID = await csvFile('仅考试.csv', [HEAD, `单选,${STEM},甲,乙,A,是`, '单选,修改记录测试：普通的题？,甲,乙,B,', '单选,修改记录测试：写错的题？,甲,乙,B,也许']);
+    const preview = await ok<QuestionSheetReport>('importQuestions', { fileID, fileName: '仅考试.csv', commit: false });
+    expect(preview.rows.map((r) => [r.status, r.question?.examOnly ?? null, r.column])).toEqual([
+      ['ready', true, null],
+      ['ready', false, null],
+      ['invalid', null, '仅考试'],
+    ]);
+    await ok('importQuestions', { fileID, fileName: '仅考试.csv', commit: true, plan: preview.plan });
+    expect(stored(STEM)).toMatchObject({ examOnly: true });
+    await expect(detail(stored(STEM)._id)).resolves.toMatchObject({ examOnly: true });
+    const page = await ok<{ items: Array<{ id: string; examOnly: boolean }> }>('listQuestions', { status: 'active', limit: 50 });
+    expect(page.items.find((q) => q.id === stored(STEM)._id)).toMatchObject({ examOnly: true });
+  });
+
+  it('GIVEN a re-import that flips it THEN the question is updated with the change line and its history; a file without the column keeps it', async () => {
+    const id = stored(STEM)._id;
+    const fileID = await csvFile('仅考试（改）.csv', [HEAD, `单选,${STEM},甲,乙,A,否`]);
+    const preview = await ok<QuestionSheetReport>('importQuestions', { fileID, fileName: '仅考试（改）.csv', commit: false });
+    expect(preview.rows[0]).toMatchObject({ status: 'update', change: '仅用于考试 是 → 否' });
+    await ok('importQuestions', { fileID, fileName: '仅考试（改）.csv', commit: true, plan: preview.plan });
+    expect(stored(STEM)).toMatchObject({ examOnly: false, version: 2 });
+    expect(t.cloud.db.find('questionHistory', { questionId: id })).toEqual([expect.objectContaining({ version: 2, source: 'import', changes: ['仅用于考试 是 → 否'] })]);
+
+    await ok('saveQuestion', { questionId: id, question: { type: 'single', stem: STEM, options: ['甲', '乙'], answer: [0], examOnly: true } });
+    await expect(detail(id)).resolves.toMatchObject({ examOnly: true, version: 3 });
+    const without = await importFile(['题型,题干,选项A,选项B,答案', `单选,${STEM},甲,乙,A`], '无此列.csv');
+    expect(without).toMatchObject({ update: 0, unchanged: 1 });
+    expect(stored(STEM)).toMatchObject({ examOnly: true, version: 3 });
+  });
+
+  it('GIVEN the downloaded template THEN its examples import as they are, the one marked 是 kept for exams', async () => {
+    const tpl = await ok<{ fileID: string; fileName: string }>('questionTemplate', {});
+    const bytes = (await t.sdk.downloadFile({ fileID: tpl.fileID })).fileContent as Buffer;
+    const fileID = await t.uploadAs(ADMIN, 'exam', 'sheet', tpl.fileName, bytes);
+    const preview = await ok<QuestionSheetReport>('importQuestions', { fileID, fileName: tpl.fileName, commit: false });
+    expect(preview).toMatchObject({ sheet: '题目', total: 4, invalid: 0 });
+    expect(preview.rows.map((r) => [r.type, r.question?.examOnly])).toEqual([
+      ['single', false],
+      ['multiple', false],
+      ['judge', true],
+      ['fill', false],
+    ]);
+  });
+
+  it('GIVEN a question stored before the field existed THEN it reads as not exam-only', async () => {
+    const q = await ok<{ id: string }>('saveQuestion', { question: { type: 'judge', stem: '修改记录测试：旧题？', options: ['正确', '错误'], answer: [0] } });
+    t.cloud.db.update('questions', { _id: q.id }, { $unset: { examOnly: '' } });
+    expect(t.cloud.db.get('questions', q.id)).not.toHaveProperty('examOnly');
+    await expect(detail(q.id)).resolves.toMatchObject({ examOnly: false });
+  });
+});

@@ -3,7 +3,7 @@
 import { gradeQuestion, DEFAULT_POINTS, type PaperItem } from '../../core/domain/exam';
 import type { QuestionContent } from '../../core/domain/exam/questions';
 
-const fill = (blanks: string[][]): QuestionContent => ({ type: 'fill', stem: '题', options: [], answer: [], blanks, explanation: '', tags: [], difficulty: 2 });
+const fill = (blanks: string[][]): QuestionContent => ({ type: 'fill', stem: '题', options: [], answer: [], blanks, explanation: '', tags: [], difficulty: 2, examOnly: false });
 const item: PaperItem = { qid: 'q', order: [] };
 const opts = { points: DEFAULT_POINTS, multiplePartial: false };
 const earned = (q: QuestionContent, text: string[]) => gradeQuestion(q, item, { text }, opts).earned;

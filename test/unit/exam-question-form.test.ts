@@ -67,3 +67,14 @@ describe('a 不定项 question in the editor', () => {
     expect(formProblem(held, false)).toBe('缺少答案');
   });
 });
+
+describe('仅用于考试 in the editor', () => {
+  it('GIVEN a question kept for exams THEN the form shows it and sends it back', () => {
+    const q = imported(row('判断', '预备期为一年。', [], '对'));
+    const form = formOf(detailOf({ ...q, examOnly: true }));
+    expect(form.examOnly).toBe(true);
+    expect(inputOf(form)).toMatchObject({ examOnly: true });
+    expect(inputOf({ ...form, examOnly: false })).toMatchObject({ examOnly: false });
+    expect(EMPTY.examOnly).toBe(false);
+  });
+});

@@ -11,6 +11,7 @@ const q = (over: Partial<QuestionContent> = {}): QuestionContent => ({
   explanation: '',
   tags: ['党史'],
   difficulty: 1,
+  examOnly: false,
   ...over,
 });
 
@@ -34,7 +35,7 @@ describe('question identity', () => {
   });
 
   it('keeps what the bank holds for the columns a file lacks', () => {
-    const cols = { explanation: false, tags: false, difficulty: true };
+    const cols = { explanation: false, tags: false, difficulty: true, examOnly: false };
     expect(mergedContent(q({ explanation: '旧解析', tags: ['甲'] }), q({ tags: [], difficulty: 2 }), cols)).toMatchObject({ explanation: '旧解析', tags: ['甲'], difficulty: 2 });
   });
 

@@ -69,6 +69,7 @@ describe('question import: one row', () => {
         explanation: '',
         tags: ['党史', '一大'],
         difficulty: 1,
+        examOnly: false,
       },
     });
   });

@@ -23,6 +23,7 @@ const q = (over: Partial<QuestionContent>): QuestionContent => ({
   explanation: '',
   tags: [],
   difficulty: 2,
+  examOnly: false,
   ...over,
 });
 const plain: PaperItem = { qid: 'q', order: [0, 1, 2, 3] };

@@ -134,6 +134,17 @@ export function cleanText(value: unknown): string {
     .trim();
 }
 
+const EXAM_ONLY_YES = /^(是|1|√|✓|✔|y|yes|true)$/i;
+const EXAM_ONLY_NO = /^(否|0|×|✗|✘|x|n|no|false)$/i;
+
+/** 仅用于考试: 是/否, 1/0, √/×, Y/N, true/false; empty is 否. Null for anything else. */
+export function parseExamOnly(raw: string): boolean | null {
+  const s = toHalfWidth(cleanCell(raw)).replace(/\s+/g, '');
+  if (s === '' || EXAM_ONLY_NO.test(s)) return false;
+  if (EXAM_ONLY_YES.test(s)) return true;
+  return null;
+}
+
 const DIFFICULTY_ALIASES: Array<[1 | 2 | 3, RegExp]> = [
   [1, /^(1|易|容易|简单|低|初级|★)$/],
   [2, /^(2|中|中等|一般|适中|普通|★★)$/],

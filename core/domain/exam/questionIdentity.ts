@@ -27,13 +27,14 @@ export function normaliseRef(cell: string): string | null {
 }
 
 /** The fields of a question an import may change, in the order a change line names them. */
-export type ChangedField = 'stem' | 'options' | 'answer' | 'explanation' | 'tags' | 'difficulty';
+export type ChangedField = 'stem' | 'options' | 'answer' | 'explanation' | 'tags' | 'difficulty' | 'examOnly';
 
 /** The columns a file has: a missing column keeps what the bank holds (a file without 标签 keeps the tags). */
 export interface FileColumns {
   explanation: boolean;
   tags: boolean;
   difficulty: boolean;
+  examOnly: boolean;
 }
 
 const LETTERS = 'ABCDEFGH';
@@ -56,6 +57,7 @@ export function mergedContent(stored: QuestionContent, incoming: QuestionContent
     explanation: cols.explanation ? incoming.explanation : stored.explanation,
     tags: cols.tags ? incoming.tags : stored.tags,
     difficulty: cols.difficulty ? incoming.difficulty : stored.difficulty,
+    examOnly: cols.examOnly ? incoming.examOnly : stored.examOnly,
   };
 }
 
@@ -72,6 +74,9 @@ export function describeChanges(before: QuestionContent, after: QuestionContent)
     out.push(`标签${added.map((t) => ` +${t}`).join('')}${removed.map((t) => ` −${t}`).join('')}`);
   } else if (!same(before.tags, after.tags)) out.push('标签顺序有改动');
   if (before.difficulty !== after.difficulty) out.push(`难度 ${before.difficulty} → ${after.difficulty}`);
+  // Records written before the field existed have none: read as 否.
+  const yesNo = (v: boolean | undefined) => (v === true ? '是' : '否');
+  if (yesNo(before.examOnly) !== yesNo(after.examOnly)) out.push(`仅用于考试 ${yesNo(before.examOnly)} → ${yesNo(after.examOnly)}`);
   return out;
 }
 

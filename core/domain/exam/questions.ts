@@ -11,6 +11,7 @@ import {
   parseBlanks,
   parseChoiceLetters,
   parseDifficulty,
+  parseExamOnly,
   parseJudgeAnswer,
   parseQuestionType,
   parseTags,
@@ -25,6 +26,7 @@ export {
   parseBlanks,
   parseChoiceLetters,
   parseDifficulty,
+  parseExamOnly,
   parseJudgeAnswer,
   parseQuestionType,
   parseTags,
@@ -74,6 +76,11 @@ export interface QuestionContent {
   explanation: string;
   tags: string[];
   difficulty: 1 | 2 | 3;
+  /**
+   * 仅用于考试: exams only, never served by the daily quiz or contests. Questions stored before it
+   * existed have no such field and read as false.
+   */
+  examOnly: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -114,6 +121,8 @@ export interface QuestionDraft {
   difficulty: 1 | 2 | 3;
   /** 不定项: a multiple-choice key may hold one option. */
   indefinite?: boolean;
+  /** 仅用于考试; absent is false. */
+  examOnly?: boolean;
 }
 
 /** The first problem of a question and the column it is in; null when it is sound. */
@@ -187,13 +196,14 @@ export function canonicalQuestion(q: QuestionDraft): QuestionContent {
     explanation: q.explanation.trim(),
     tags: q.tags,
     difficulty: q.difficulty,
+    examOnly: q.examOnly === true,
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reading a spreadsheet of questions
 
-export type ColumnKey = 'type' | 'stem' | 'answer' | 'explanation' | 'tags' | 'difficulty' | 'ref' | `option${number}`;
+export type ColumnKey = 'type' | 'stem' | 'answer' | 'explanation' | 'tags' | 'difficulty' | 'ref' | 'examOnly' | `option${number}`;
 
 const HEADER_ALIASES: Array<[Exclude<ColumnKey, `option${number}`>, RegExp]> = [
   ['type', /^(题型|类型|题目类型|试题类型|题类)$/],
@@ -204,6 +214,7 @@ const HEADER_ALIASES: Array<[Exclude<ColumnKey, `option${number}`>, RegExp]> = [
   ['difficulty', /^(难度|难易度|难易程度|难度系数)$/],
   // The file's own question ID (questionIdentity.ts); 题号 and 序号 number rows and are not IDs.
   ['ref', /^(题目编号|试题编号|编号|题目ID|试题ID|题库编号|ID)$/],
+  ['examOnly', /^(仅用于考试|仅考试|考试专用|仅限考试)$/],
 ];
 
 function headerKey(cell: string): ColumnKey | null {
@@ -290,6 +301,8 @@ export function parseQuestionRow(cells: string[], columns: Map<ColumnKey, number
 
   const difficulty = parseDifficulty(at('difficulty'));
   if (difficulty === null) return fail(`无法识别难度“${at('difficulty').slice(0, 10)}”（应为 易、中、难 或 1–3）`, 'difficulty');
+  const examOnly = parseExamOnly(at('examOnly'));
+  if (examOnly === null) return fail(`无法识别“${at('examOnly').slice(0, 10)}”（仅用于考试应填 是/否、1/0、√/×、Y/N，或留空）`, 'examOnly');
 
   const draft: QuestionDraft = {
     type,
@@ -302,6 +315,7 @@ export function parseQuestionRow(cells: string[], columns: Map<ColumnKey, number
     tags: [...new Set(parseTags(at('tags')).map((t) => t.slice(0, LIMITS.tag)))],
     difficulty,
     indefinite: isIndefiniteType(typeRaw),
+    examOnly,
   };
   const problem = findQuestionProblem(draft);
   if (problem) return fail(problem.reason, problem.column);
@@ -309,7 +323,7 @@ export function parseQuestionRow(cells: string[], columns: Map<ColumnKey, number
 }
 
 /** The header of the downloadable template and of exports, in this order. */
-export const TEMPLATE_HEADER = ['题型', '题干', ...[...OPTION_LETTERS].map((l) => `选项${l}`), '答案', '解析', '标签', '难度'];
+export const TEMPLATE_HEADER = ['题型', '题干', ...[...OPTION_LETTERS].map((l) => `选项${l}`), '答案', '解析', '标签', '难度', '仅用于考试'];
 
 /** How a question is written back into the template's columns (export, seed bank round trip). */
 export function questionToRow(q: QuestionContent): string[] {
@@ -323,5 +337,5 @@ export function questionToRow(q: QuestionContent): string[] {
         ? q.blanks.map((syn) => syn.join('/')).join('；')
         : q.answer.map((i) => OPTION_LETTERS[i]).join('');
   const label = { single: '单选', multiple: '多选', judge: '判断', fill: '填空' }[q.type];
-  return [label, q.stem, ...Array.from({ length: OPTION_LETTERS.length }, (_, i) => opts[i] ?? ''), answer, q.explanation, q.tags.join('、'), String(q.difficulty)];
+  return [label, q.stem, ...Array.from({ length: OPTION_LETTERS.length }, (_, i) => opts[i] ?? ''), answer, q.explanation, q.tags.join('、'), String(q.difficulty), q.examOnly ? '是' : '否'];
 }

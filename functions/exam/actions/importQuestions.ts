@@ -123,7 +123,7 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
   const now = new Date(clock.now());
   await backfillIdents(db, me.orgId);
   const has = (k: ColumnKey) => header.columns.has(k);
-  const fresh = await planImport(db, me.orgId, ready, { explanation: has('explanation'), tags: has('tags'), difficulty: has('difficulty') });
+  const fresh = await planImport(db, me.orgId, ready, { explanation: has('explanation'), tags: has('tags'), difficulty: has('difficulty'), examOnly: has('examOnly') });
   // A key held from this organiser (an open exam they may take) is not revealed or changed by an import.
   const toUpdate = ready.filter((x) => x.report.status === 'update');
   const held = await heldKeys(db, me, toUpdate.map((x) => x.match!._id), now.getTime(), 'bank');

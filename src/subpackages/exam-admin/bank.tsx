@@ -115,6 +115,11 @@ function QuestionItem({ q, onChanged }: { q: QuestionRow; onChanged: () => void 
       <View className='admin-row__head'>
         <Text className='tag tag--red'>{QUESTION_TYPE_LABELS[q.type]}</Text>
         <Text className='tag'>{DIFFICULTY_LABELS[q.difficulty]}</Text>
+        {q.examOnly ? (
+          <Text className='tag' id={`question-exam-only-${q.id}`}>
+            仅考试
+          </Text>
+        ) : null}
         <Text className='muted'>第 {q.version} 版</Text>
         {q.openReports > 0 ? <Text className='badge'>! 纠错 {q.openReports}</Text> : null}
       </View>

@@ -40,6 +40,11 @@ export function QuestionAsSeen({ row }: { row: QuestionSheetRow }) {
             </Text>
           ))
         )}
+        {q.examOnly ? (
+          <Text className='qpreview__exam-only' id={`qpreview-exam-only-${row.row}`}>
+            仅用于考试（不出现在每日答题和竞赛中）
+          </Text>
+        ) : null}
       </View>
     </>
   );

@@ -280,6 +280,19 @@ function QuestionForm({ questionId, initial }: { questionId: string | null; init
         />
       </View>
 
+      <View className='field'>
+        <Text className='field__label'>仅用于考试（不出现在每日答题和竞赛中）</Text>
+        <Chips
+          id='question-exam-only'
+          options={[
+            { value: 'no', label: '否' },
+            { value: 'yes', label: '是，仅用于考试' },
+          ]}
+          selected={[form.examOnly ? 'yes' : 'no']}
+          onToggle={(v) => set({ examOnly: v === 'yes' })}
+        />
+      </View>
+
       <FormError id='question-error' message={shownError} />
       <Button id='question-save' block type='primary' size='large' loading={save.running} onClick={() => void submit()}>
         {questionId ? '保存修改' : '加入题库'}

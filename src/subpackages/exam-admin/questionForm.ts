@@ -16,9 +16,11 @@ export interface Form {
   explanation: string;
   tags: string[];
   difficulty: 1 | 2 | 3;
+  /** 仅用于考试: kept out of the daily quiz and contests. */
+  examOnly: boolean;
 }
 
-export const EMPTY: Form = { type: 'single', stem: '', options: ['', '', '', ''], answer: [], indefinite: false, blanks: [''], explanation: '', tags: [], difficulty: 2 };
+export const EMPTY: Form = { type: 'single', stem: '', options: ['', '', '', ''], answer: [], indefinite: false, blanks: [''], explanation: '', tags: [], difficulty: 2, examOnly: false };
 export const JUDGE_CHOICES = ['正确', '错误'];
 export const isChoice = (t: QuestionType) => t === 'single' || t === 'multiple';
 
@@ -34,6 +36,7 @@ export function formOf(q: QuestionDetail): Form {
     explanation: q.explanation,
     tags: [...q.tags],
     difficulty: q.difficulty,
+    examOnly: q.examOnly,
   };
 }
 
@@ -59,6 +62,7 @@ export function inputOf(f: Form): Required<QuestionInput> {
     explanation: f.explanation.trim(),
     tags: f.tags,
     difficulty: f.difficulty,
+    examOnly: f.examOnly,
   };
 }
 
