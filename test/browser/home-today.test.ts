@@ -1,8 +1,10 @@
 // 今日任务 on 首页 in headless Chromium against the H5 build (issue 16): a member sees an open exam of
-// their branch and today's check-in, each row one tap to its page; checks in with one tap on 首页;
-// and a task done elsewhere (the exam, handed in while on another tab) is gone when 首页 shows again.
+// their branch, today's check-in and the daily quiz, each row one tap to its page; checks in with
+// one tap on 首页; and tasks done elsewhere (the exam handed in, the quiz played, while on another
+// tab) are gone when 首页 shows again.
 import { shot, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
 import { dataOf } from '../helpers/cloud';
+import { playRound } from '../helpers/quiz';
 import { openTab, shown } from '../helpers/ui';
 
 jest.setTimeout(90_000);
@@ -63,9 +65,10 @@ describe('今日任务 on 首页', () => {
       await page.locator('#today-checkin').waitFor();
       await expect(tasks.innerText()).resolves.toContain('今天还没有打卡');
       await expect(tasks.innerText()).resolves.not.toContain('其他支部的考试');
-      // The exam closes first, so it comes before the check-in.
+      await page.locator('#today-quiz').waitFor();
+      // The exam closes first, so it comes before the check-in and the quiz.
       const order = await tasks.locator('.today-task').evaluateAll((els) => els.map((el) => el.id));
-      expect(order).toEqual([`today-exam-${examId}`, 'today-checkin']);
+      expect(order).toEqual([`today-exam-${examId}`, 'today-checkin', 'today-quiz']);
       await shot(page, 'home-today');
 
       // One tap on the exam opens its page; back on 首页 it is still there (not handed in).
@@ -85,17 +88,20 @@ describe('今日任务 on 首页', () => {
       await page.locator('#today-done', { hasText: '今天的学习打卡已完成' }).waitFor();
       expect(env.t.cloud.db.count('checkins', { memberId: 'demo-member-21' })).toBe(1);
 
-      // 学习 agrees; meanwhile the exam is handed in (as on the exam pages).
+      // 学习 agrees; meanwhile the exam is handed in and the quiz played (as on their pages; the
+      // round is answered at a script's speed, which only flags it).
       await openTab(page, '学习');
       await shown(page, '#checkin-done').waitFor();
       const attempt = dataOf(await env.t.call<{ attemptId: string }>(MEMBER, 'exam', 'startExam', { examId }));
       dataOf(await env.t.call(MEMBER, 'exam', 'submitAttempt', { attemptId: attempt.attemptId, answers: [] }));
+      await playRound(env.t, MEMBER, { stepMs: 0 });
 
       // Back on 首页 (shown again, so reloaded): nothing left, said plainly, with what was done.
       await openTab(page, '首页');
       await examRow.waitFor({ state: 'detached' });
       await tasks.getByText('今天的任务都完成了').waitFor();
       await expect(page.locator('#today-done').innerText()).resolves.toContain(`今天已交卷：${TITLE}`);
+      await expect(page.locator('#today-done').innerText()).resolves.toContain('今天的每日答题已完成');
       await expect(page.locator('#today-checkin').count()).resolves.toBe(0);
       await shot(page, 'home-today-done');
     } finally {

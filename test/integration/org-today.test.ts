@@ -1,6 +1,7 @@
 // 今日任务 (issue 16) against the local cloud: getToday lists an open exam of the member's branch
 // until they hand in (not another branch's, not one not yet open), the check-in until they check
-// in, an event they signed up for today or tomorrow until their attendance is recorded; an
+// in, the daily quiz until they finish its scored round, an event they signed up for today or
+// tomorrow until their attendance is recorded; an
 // unbound caller is told to bind; its DB operations are fixed whatever the number of exams and
 // events; and the Beijing day turns at 00:00:00. The days are in 2036: after the demo members
 // were bound, whenever the suite runs.
@@ -8,6 +9,7 @@ import type { AttemptView, ExamDraftInput } from '../../core/contracts/exam';
 import type { EventAdminView, EventDraft } from '../../core/contracts/event';
 import type { TodayView } from '../../core/domain/today';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
+import { playRound } from '../helpers/quiz';
 
 let t: TestCloud;
 const MIN = 60_000;
@@ -21,7 +23,7 @@ const ADMIN = 'demo-admin';
 const ORGANISER = 'demo-organiser'; // 李强, br-school
 const entry = { title: '学习《中国共产党章程》', minutes: 30 };
 
-const ok = async <T>(openid: string, fn: 'org' | 'exam' | 'event' | 'checkin', action: string, payload: unknown = {}) => dataOf(await t.call<T>(openid, fn, action, payload));
+const ok = async <T>(openid: string, fn: 'org' | 'exam' | 'event' | 'checkin' | 'quiz', action: string, payload: unknown = {}) => dataOf(await t.call<T>(openid, fn, action, payload));
 const today = (openid: string) => ok<TodayView>(openid, 'org', 'getToday');
 const summary = (v: TodayView) => v.tasks.map((x) => `${x.kind}:${x.title}:${x.line}`);
 
@@ -90,9 +92,16 @@ describe('getToday', () => {
     expect([stats.reads, stats.writes]).toEqual([0, 0]);
   });
 
-  it('with nothing open: only the check-in, in 4 reads (identity, exams, check-in, events) and no write', async () => {
-    expect(await today('demo-m-05')).toEqual({ day: D, tasks: [{ kind: 'checkin', id: '', title: '学习打卡', line: '今天还没有打卡' }], done: [] });
-    await expect(cost('demo-m-05')).resolves.toEqual({ reads: 4, writes: 0 });
+  it('with nothing open: the check-in and the daily quiz, in 6 reads (identity, exams, check-in, events, quiz member and pool) and no write', async () => {
+    expect(await today('demo-m-05')).toEqual({
+      day: D,
+      tasks: [
+        { kind: 'checkin', id: '', title: '学习打卡', line: '今天还没有打卡' },
+        { kind: 'quiz', id: '', title: '每日答题', line: '今天还没有答题' },
+      ],
+      done: [],
+    });
+    await expect(cost('demo-m-05')).resolves.toEqual({ reads: 6, writes: 0 });
   });
 
   it('lists an open exam of the member’s branch until they hand it in; not another branch’s, not one not yet open', async () => {
@@ -100,8 +109,9 @@ describe('getToday', () => {
     await publishExam('离退休支部测试', ['br-retired']);
     await publishExam('下周的测试', ['br-school'], { opensAt: beijing('2036-11-25', 9), closesAt: beijing('2036-11-27', 18) });
 
-    expect(summary(await today('demo-m-12'))).toEqual(['exam:支部党章测试:还剩 2 天截止', 'checkin:学习打卡:今天还没有打卡']);
-    expect(summary(await today('demo-member'))).toEqual(['exam:离退休支部测试:还剩 2 天截止', 'checkin:学习打卡:今天还没有打卡']);
+    const rest = ['checkin:学习打卡:今天还没有打卡', 'quiz:每日答题:今天还没有答题'];
+    expect(summary(await today('demo-m-12'))).toEqual(['exam:支部党章测试:还剩 2 天截止', ...rest]);
+    expect(summary(await today('demo-member'))).toEqual(['exam:离退休支部测试:还剩 2 天截止', ...rest]);
     expect((await today('demo-m-12')).tasks[0]).toMatchObject({ kind: 'exam', id: school });
 
     const attempt = await ok<AttemptView>('demo-m-12', 'exam', 'startExam', { examId: school });
@@ -109,17 +119,19 @@ describe('getToday', () => {
     await ok('demo-m-12', 'exam', 'submitAttempt', { attemptId: attempt.attemptId, answers: [] });
 
     const after = await today('demo-m-12');
-    expect(after.tasks.map((x) => x.kind)).toEqual(['checkin']);
+    expect(after.tasks.map((x) => x.kind)).toEqual(['checkin', 'quiz']);
     expect(after.done).toEqual(['今天已交卷：支部党章测试']);
     // Another member of the branch still has it to do.
     expect(summary(await today('demo-m-13'))[0]).toBe('exam:支部党章测试:还剩 2 天截止');
   });
 
-  it('lists the check-in until the member checks in', async () => {
+  it('lists the check-in until the member checks in, and the daily quiz until its scored round is finished', async () => {
     await ok('demo-m-12', 'checkin', 'checkIn', entry);
+    expect((await today('demo-m-12')).tasks.map((x) => x.kind)).toEqual(['quiz']);
+    await playRound(t, 'demo-m-12');
     const after = await today('demo-m-12');
     expect(after.tasks).toEqual([]);
-    expect(after.done).toEqual(['今天的学习打卡已完成', '今天已交卷：支部党章测试']);
+    expect(after.done).toEqual(['今天的学习打卡已完成', '今天的每日答题已完成', '今天已交卷：支部党章测试']);
   });
 
   it('lists the events the member signed up for today and tomorrow, until their attendance is recorded', async () => {
@@ -132,35 +144,38 @@ describe('getToday', () => {
       'exam:支部党章测试:还剩 2 天截止',
       'event:今天的主题党日:今天 14:30 开始 · 党员活动室',
       'checkin:学习打卡:今天还没有打卡',
+      'quiz:每日答题:今天还没有答题',
       'event:明天的党课:明天 09:00 开始 · 党员活动室',
     ]);
     // Signed up for nothing: no event, though the branch has three.
-    expect((await today('demo-m-15')).tasks.map((x) => x.kind)).toEqual(['exam', 'checkin']);
+    expect((await today('demo-m-15')).tasks.map((x) => x.kind)).toEqual(['exam', 'checkin', 'quiz']);
 
     t.cloud.clock.set(beijing(D, 14));
     await ok(ORGANISER, 'event', 'markAttendance', { eventId: eventToday, memberId: 'demo-member-13', attended: true, reason: '现场签到' });
     const after = await today('demo-m-13');
-    expect(after.tasks.map((x) => x.title)).toEqual(['支部党章测试', '学习打卡', '明天的党课']);
+    expect(after.tasks.map((x) => x.title)).toEqual(['支部党章测试', '学习打卡', '每日答题', '明天的党课']);
     expect(after.done).toEqual(['已签到：今天的主题党日']);
   });
 
-  it('costs the same with several exams and events as with one: 6 reads (the takers and registrations joined), no write', async () => {
+  it('costs the same with several exams and events as with one: 8 reads (the takers and registrations joined), no write', async () => {
     for (let i = 1; i <= 4; i++) await publishExam(`支部测试 ${i}`, ['br-school']);
     const several = await cost('demo-m-13');
-    expect(several).toEqual({ reads: 6, writes: 0 });
+    expect(several).toEqual({ reads: 8, writes: 0 });
     expect((await today('demo-m-13')).tasks.filter((x) => x.kind === 'exam')).toHaveLength(5);
     // A member signed up for none of the events reads their registrations all the same.
-    await expect(cost('demo-m-15')).resolves.toEqual({ reads: 6, writes: 0 });
+    await expect(cost('demo-m-15')).resolves.toEqual({ reads: 8, writes: 0 });
   });
 
-  it('turns the Beijing day at 00:00:00: the check-in is back and tomorrow’s event is today’s', async () => {
+  it('turns the Beijing day at 00:00:00: the check-in and the quiz are back and tomorrow’s event is today’s', async () => {
     for (const eventId of [eventTomorrow, eventLater]) await ok('demo-m-14', 'event', 'signUp', { eventId });
+    t.cloud.clock.set(beijing(D, 23, 55));
+    await playRound(t, 'demo-m-14'); // 20 s an answer: done before midnight
     t.cloud.clock.set(beijing(D, 23, 59, 59));
     await ok('demo-m-14', 'checkin', 'checkIn', entry);
     const late = await today('demo-m-14');
     expect(late.day).toBe(D);
     expect(late.tasks.filter((x) => x.kind !== 'exam').map((x) => `${x.kind}:${x.line}`)).toEqual(['event:明天 09:00 开始 · 党员活动室']);
-    expect(late.done).toEqual(['今天的学习打卡已完成']);
+    expect(late.done).toEqual(['今天的学习打卡已完成', '今天的每日答题已完成']);
 
     t.cloud.clock.set(beijing('2036-11-25', 0, 0, 0));
     const early = await today('demo-m-14');
@@ -168,6 +183,7 @@ describe('getToday', () => {
     expect(early.tasks.filter((x) => x.kind !== 'exam').map((x) => `${x.kind}:${x.title}:${x.line}`)).toEqual([
       'event:明天的党课:今天 09:00 开始 · 党员活动室',
       'checkin:学习打卡:今天还没有打卡',
+      'quiz:每日答题:今天还没有答题',
       'event:后天的志愿服务:明天 09:00 开始 · 党员活动室',
     ]);
     expect(early.done).toEqual([]);
