@@ -1,0 +1,102 @@
+// A member does the daily quiz in headless Chromium against the H5 build, with the real `quiz`
+// function behind it: 答题 → the 每日答题 card → five questions, each answered with a tap (or
+// chosen then 提交), its verdict in words, the right answer and 解析, then 下一题; the summary with
+// the score, 今日得分已记录, the points and the streak; 再练一组 is practice and says so.
+import type { Page } from 'playwright-core';
+import { COLLECTIONS } from '../../functions/lib/collections';
+import { shot, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
+import { dataOf } from '../helpers/cloud';
+import type { StoredRound } from '../helpers/quiz';
+import { openTab, shown } from '../helpers/ui';
+
+jest.setTimeout(120_000);
+
+let env: BrowserEnv;
+
+beforeAll(async () => {
+  env = await startBrowserEnv();
+  dataOf(await env.t.call('demo-admin', 'exam', 'installSeedBank', {}));
+}, 240_000);
+
+afterAll(async () => {
+  await env?.close();
+});
+
+/** The member's round under way, as stored (it holds the keys the test answers with). */
+function openRound(): StoredRound {
+  const rounds = env.t.cloud.db.find(COLLECTIONS.quizRounds, { memberId: 'demo-member-21', status: 'open' }) as unknown as StoredRound[];
+  expect(rounds).toHaveLength(1);
+  return rounds[0];
+}
+
+/** Answer the question on screen: right, or (when `right` is false) wrong. */
+async function answer(page: Page, index: number, right: boolean): Promise<void> {
+  await shown(page, '#quiz-index').filter({ hasText: `第 ${index} / 5 题` }).waitFor();
+  const item = openRound().items[index - 1];
+  if (item.type === 'fill') {
+    const boxes = page.locator('.quiz-blank:visible input');
+    for (let b = 0; b < item.blanks.length; b++) await boxes.nth(b).fill(right ? item.blanks[b][0] : '不知道');
+    await shown(page, '#quiz-submit').click();
+    return;
+  }
+  const rightShown = item.order.map((original, pos) => (item.answer.includes(original) ? pos : -1)).filter((p) => p >= 0);
+  const picks = right ? rightShown : [item.order.map((_, pos) => pos).find((p) => !rightShown.includes(p)) as number];
+  for (const p of picks) await shown(page, `.quiz-option[data-index="${p}"]`).click();
+  if (item.type === 'multiple') await shown(page, '#quiz-submit').click();
+}
+
+describe('the daily quiz', () => {
+  it('a member answers five, sees each verdict and 解析, the summary with points and streak, then practises', async () => {
+    const { page } = await env.open();
+    await page.locator('#login-member').click();
+    await page.getByText('王秀英').first().waitFor();
+
+    await openTab(page, '答题');
+    const card = shown(page, '#daily-card');
+    await card.getByText('今天还没有答题').waitFor();
+    await expect(card.innerText()).resolves.toContain('今天答完就开始连续答题');
+    await shot(page, 'quiz-card');
+    await shown(page, '#daily-start').click();
+
+    await shown(page, '#quiz-round-kind').filter({ hasText: '今日答题 · 计分' }).waitFor();
+    for (let i = 1; i <= 5; i++) {
+      const right = i !== 2;
+      await answer(page, i, right);
+      const verdict = shown(page, '#quiz-verdict');
+      await verdict.waitFor();
+      const text = await verdict.innerText();
+      expect(text).toContain(right ? '✓ 回答正确' : '✗ 回答错误');
+      expect(text).toContain('正确答案：');
+      if (!right) expect(text).toContain('您的答案：');
+      if (i === 2) await shot(page, 'quiz-verdict');
+      await shown(page, '#quiz-next').click();
+    }
+
+    const summary = shown(page, '#quiz-summary');
+    await summary.waitFor();
+    const summaryText = await summary.innerText();
+    expect(summaryText).toContain('答对 4 / 5 题');
+    expect(summaryText).toContain('今日得分已记录');
+    expect(summaryText).toContain('获得积分 4 分');
+    expect(summaryText).toContain('连续答题 1 天');
+    await shot(page, 'quiz-summary');
+
+    // 再练一组: practice, said on the page and at its end.
+    await shown(page, '#quiz-practice').click();
+    await shown(page, '#quiz-round-kind').filter({ hasText: '练习 · 不计分' }).waitFor();
+    for (let i = 1; i <= 5; i++) {
+      await answer(page, i, true);
+      await shown(page, '#quiz-verdict').waitFor();
+      await shown(page, '#quiz-next').click();
+    }
+    const practice = await shown(page, '#quiz-summary').innerText();
+    expect(practice).toContain('答对 5 / 5 题');
+    expect(practice).toContain('练习：不计入今日得分');
+    expect(practice).not.toContain('获得积分');
+
+    // Back on 答题, the card says today is done, with the scored round's result.
+    await shown(page, '#quiz-back').click();
+    await shown(page, '#daily-line').filter({ hasText: '今日已完成：答对 4 / 5 题' }).waitFor();
+    await expect(shown(page, '#daily-streak').innerText()).resolves.toContain('连续答题 1 天');
+  });
+});
