@@ -15,8 +15,9 @@ import HomeFeed from '@/sections/feed/HomeFeed';
 import TodayTasks from './TodayTasks';
 import './index.scss';
 
-const ENTRIES: Array<{ id: string; label: string; glyph: string; tab: keyof typeof TAB }> = [
-  { id: 'entry-quiz', label: '每日答题', glyph: '答', tab: 'answer' },
+// A tile opens its tab, or a page of it when it names one (每日答题 opens today's round directly).
+const ENTRIES: Array<{ id: string; label: string; glyph: string; tab: keyof typeof TAB; page?: string }> = [
+  { id: 'entry-quiz', label: '每日答题', glyph: '答', tab: 'answer', page: PAGE.quizDaily },
   { id: 'entry-study', label: '学习打卡', glyph: '学', tab: 'study' },
   { id: 'entry-exam', label: '考试', glyph: '考', tab: 'answer' },
   { id: 'entry-activity', label: '活动报名', glyph: '活', tab: 'activity' },
@@ -87,7 +88,7 @@ export default function HomePage() {
         <Card title='常用功能'>
           <View className='home-grid'>
             {ENTRIES.map((e) => (
-              <View key={e.id} id={e.id} className='home-grid__item' hoverClass='home-grid__item--pressed' onClick={() => goTab(e.tab)}>
+              <View key={e.id} id={e.id} className='home-grid__item' hoverClass='home-grid__item--pressed' onClick={() => (e.page ? goPage(e.page) : goTab(e.tab))}>
                 <View className='home-grid__glyph'>{e.glyph}</View>
                 <Text className='home-grid__label'>{e.label}</Text>
               </View>
