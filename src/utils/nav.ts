@@ -27,7 +27,6 @@ export const PAGE = {
   examAdmin: '/subpackages/exam-admin/index',
   examBank: '/subpackages/exam-admin/bank',
   examQuestion: '/subpackages/exam-admin/question',
-  examQuestionHistory: '/subpackages/exam-admin/history',
   examImport: '/subpackages/exam-admin/import',
   examReports: '/subpackages/exam-admin/reports',
   examEditor: '/subpackages/exam-admin/editor',
@@ -56,8 +55,6 @@ export const PAGE = {
   feedReview: '/subpackages/feed-admin/review',
   feedComments: '/subpackages/feed-admin/comments',
   feedModelsAdmin: '/subpackages/feed-admin/models',
-  pointsMine: '/subpackages/points/mine',
-  pointsRules: '/subpackages/points/rules',
   quizDaily: '/subpackages/quiz/daily',
 } as const;
 
