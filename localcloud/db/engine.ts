@@ -20,6 +20,7 @@ import {
   toQueryValue,
 } from '../wire';
 import { DocChange, DocumentStore, collectionNotExist } from './store';
+import { plainProjection } from './projection';
 import { fieldIn, splitIn } from './scalar-in';
 import { ReadView, Transaction, TransactionManager } from './transactions';
 
@@ -155,6 +156,8 @@ function normalizeCommandInternals(value: unknown): unknown {
 
 function project(docs: Doc[], projection: Doc | undefined): Doc[] {
   if (!projection || Object.keys(projection).length === 0) return docs;
+  const plain = plainProjection(projection);
+  if (plain) return docs.map(plain);
   return new Query({}, MINGO_OPTIONS)
     .find<Doc>(docs, projection)
     .all()

@@ -1,12 +1,12 @@
-// field() on the engine itself: the documents it answers are mingo's (fields kept or left out,
-// `_id` first), and projecting to a few fields makes a read cheaper, as on CloudBase, rather than
-// dearer. A re-import reads a bank's questions to a few fields first (functions/exam/reimport.ts).
+// field() on the engine itself: the documents it answers are mingo's (fields kept or left out),
+// and projecting to a few fields makes a read cheaper, as on CloudBase, rather than dearer. A
+// re-import reads a bank's questions to a few fields first (functions/exam/reimport.ts).
 import { EJSON } from 'bson';
 import { Query } from 'mingo';
 import { DbEngine } from '../../localcloud/db/engine';
 import { DocumentStore } from '../../localcloud/db/store';
 import { TransactionManager } from '../../localcloud/db/transactions';
-import { encodeEjson, type Doc } from '../../localcloud/wire';
+import { decodeEjson, encodeEjson, type Doc } from '../../localcloud/wire';
 
 let store: DocumentStore;
 let engine: DbEngine;
@@ -23,17 +23,17 @@ afterEach(() => {
 
 const seed = (docs: Doc[]): void => store.apply(docs.map((doc) => ({ collection: 'c', key: String(doc._id), doc })));
 
-/** where({}).field(projection).limit(1000).get(), as the SDK sends it: the EJSON texts answered. */
-function read(projection: Doc | undefined): string[] {
+/** where({}).field(projection).limit(1000).get(), as the SDK sends it: the documents answered. */
+function read(projection: Doc | undefined): Doc[] {
   const req = { collectionName: 'c', queryType: 'WHERE', query: '{}', limit: 1000, ...(projection ? { projection: EJSON.stringify(projection, { relaxed: false }) } : {}) };
-  return (engine.execute('database.getDocument', req, Date.now()).reply.data as { list: string[] }).list;
+  return (engine.execute('database.getDocument', req, Date.now()).reply.data as { list: string[] }).list.map((s) => decodeEjson(s, 0) as Doc);
 }
-/** mingo's answer with `_id` moved first, as the engine answered before it projected plain fields itself. */
+/** mingo's answer, through the same EJSON (field order aside: MongoDB keeps the document's). */
 const mingoProjected = (docs: Doc[], projection: Doc) =>
   new Query({}, { idKey: '_id' })
     .find<Doc>(docs, projection)
     .all()
-    .map((d) => encodeEjson('_id' in d ? { _id: d._id, ...d } : d));
+    .map((d) => decodeEjson(encodeEjson(d), 0) as Doc);
 
 describe('field() on the local cloud', () => {
   const docs: Doc[] = [
