@@ -82,14 +82,20 @@ describe('今日任务 on 首页', () => {
       await shown(page, '#checkin-today').waitFor();
       await openTab(page, '首页');
 
+      // One tap on the quiz row opens today's round at its first question.
+      await page.locator('#today-quiz .today-task__main').click();
+      await shown(page, '#quiz-index').filter({ hasText: '第 1 / 5 题' }).waitFor();
+      await page.goBack();
+      await page.locator('#today-quiz').waitFor();
+
       // One tap checks in: the task is gone, and 首页 says it is done.
       await page.locator('#today-checkin-quick').click();
       await page.locator('#today-checkin').waitFor({ state: 'detached' });
       await page.locator('#today-done', { hasText: '今天的学习打卡已完成' }).waitFor();
       expect(env.t.cloud.db.count('checkins', { memberId: 'demo-member-21' })).toBe(1);
 
-      // 学习 agrees; meanwhile the exam is handed in and the quiz played (as on their pages; the
-      // round is answered at a script's speed, which only flags it).
+      // 学习 agrees; meanwhile the exam is handed in and the quiz round opened above is finished (as
+      // on their pages; answered at a script's speed, which only flags it).
       await openTab(page, '学习');
       await shown(page, '#checkin-done').waitFor();
       const attempt = dataOf(await env.t.call<{ attemptId: string }>(MEMBER, 'exam', 'startExam', { examId }));
