@@ -29,7 +29,7 @@ const config: Taro.AppConfig & { cloud: boolean } = {
     },
     {
       root: 'subpackages/exam-admin',
-      pages: ['index', 'bank', 'question', 'import', 'reports', 'editor', 'monitor', 'stats', 'regrade'],
+      pages: ['index', 'bank', 'question', 'history', 'import', 'reports', 'editor', 'monitor', 'stats', 'regrade'],
     },
     {
       root: 'subpackages/event',

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
 import type { DrawRule, Points, ReleasePolicy } from '../domain/exam';
-import type { AttemptResult, AttemptView, BankSummary, ExamCard, ExamDraftView, ExamIntro, ExamMonitorView, ExamRosterView, ExamStatsView, ManagedExamRow, QuestionDetail, QuestionReportRow, QuestionRow, RegradeOutcome, RegradePreview, SaveResult } from './examViews';
+import type { AttemptResult, AttemptView, BankSummary, ExamCard, ExamDraftView, ExamIntro, ExamMonitorView, ExamRosterView, ExamStatsView, ManagedExamRow, QuestionChange, QuestionDetail, QuestionReportRow, QuestionRow, RegradeOutcome, RegradePreview, SaveResult } from './examViews';
 import type { QuestionSheetReport } from './examImport';
 
 export type * from './examViews';
@@ -121,6 +121,8 @@ export const examSchemas = {
     })
     .strict(),
   getQuestion: z.object({ questionId: idSchema }).strict(),
+  /** A question's changes, newest first: who, when, from which file, the editor or a regrade. */
+  listQuestionHistory: z.object({ questionId: idSchema, cursor: cursorSchema }).strict(),
   saveQuestion: z.object({ questionId: idSchema.nullish(), question: questionInputSchema }).strict(),
   setQuestionStatus: z.object({ questionId: idSchema, status: z.enum(['active', 'retired']) }).strict(),
   importQuestions: z
@@ -229,6 +231,7 @@ export interface ExamResponses {
 
   listQuestions: Page<QuestionRow>;
   getQuestion: QuestionDetail;
+  listQuestionHistory: Page<QuestionChange>;
   saveQuestion: QuestionDetail;
   setQuestionStatus: { questionId: string; status: 'active' | 'retired' };
   importQuestions: QuestionSheetReport;

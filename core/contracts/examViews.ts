@@ -189,6 +189,23 @@ export interface QuestionDetail extends QuestionRow {
   keyHeld: KeyHold | null;
 }
 
+/** One change of a question (修改记录). Only change lines: the contents before and after stay on the server. */
+export interface QuestionChange {
+  id: string;
+  /** The question's version after the change (a retire or restore keeps it). */
+  version: number;
+  at: number;
+  /** Who made it, as the roster names them now. */
+  byName: string;
+  source: 'import' | 'editor' | 'regrade';
+  /** The file an import read. */
+  fileName: string | null;
+  /** 答案 A → B，标签 +…: what changed, in the words of the import's preview. */
+  changes: string[];
+  /** The key is held from the reader (docs/SECURITY.md, rule 2): a line naming it says only 答案有改动. */
+  keyHeld: boolean;
+}
+
 export interface BankSummary {
   active: number;
   retired: number;

@@ -22,6 +22,7 @@ import { importQuestions } from './actions/importQuestions';
 import { installSeedBank } from './actions/installSeedBank';
 import { listExams } from './actions/listExams';
 import { listManagedExams } from './actions/listManagedExams';
+import { listQuestionHistory } from './actions/listQuestionHistory';
 import { listQuestionReports } from './actions/listQuestionReports';
 import { listQuestions } from './actions/listQuestions';
 import { previewRegrade } from './actions/previewRegrade';
@@ -57,6 +58,7 @@ export const main = createRouter<typeof examSchemas, ExamResponses>(
     reportQuestion,
     listQuestions,
     getQuestion,
+    listQuestionHistory,
     saveQuestion,
     setQuestionStatus,
     importQuestions,

@@ -27,6 +27,7 @@ export const PAGE = {
   examAdmin: '/subpackages/exam-admin/index',
   examBank: '/subpackages/exam-admin/bank',
   examQuestion: '/subpackages/exam-admin/question',
+  examQuestionHistory: '/subpackages/exam-admin/history',
   examImport: '/subpackages/exam-admin/import',
   examReports: '/subpackages/exam-admin/reports',
   examEditor: '/subpackages/exam-admin/editor',

@@ -1,8 +1,13 @@
 // A question's changes and their history, against the local cloud (issue 15): the editor saves what
 // the import accepts (a 不定项 question with one correct option); a change and its history record
 // land together (test barriers hold the record's write while the database is read all the while),
-// and a change that loses a race writes neither.
+// and a change that loses a race writes neither; 仅用于考试 from a file, the editor and the
+// template; and 修改记录 (listQuestionHistory): who changed what, when and from where, to the
+// bank's organisers only, with no line naming a key held from the reader.
+import type { Page, QuestionChange } from '../../core/contracts';
 import type { QuestionSheetReport } from '../../core/contracts/examImport';
+import { COLLECTIONS } from '../../functions/lib/collections';
+import { grantAdmin, rootUnit } from '../../scripts/lib/setup';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
 
 let t: TestCloud;
@@ -219,3 +224,91 @@ describe('仅用于考试', () => {
     await expect(detail(q.id)).resolves.toMatchObject({ examOnly: false });
   });
 });
+
+describe('修改记录 (listQuestionHistory)', () => {
+  const STEM = '修改记录测试：中国共产党成立于哪一年？';
+  const OPTIONS = ['1919年', '1920年', '1921年'];
+  let id: string;
+  const history = (openid = ADMIN, cursor?: string) => exam<Page<QuestionChange>>(openid, 'listQuestionHistory', { questionId: id, ...(cursor ? { cursor } : {}) });
+
+  beforeAll(async () => {
+    t.cloud.clock.set(T0 + 3_600_000);
+    await importFile(['题型,题干,选项A,选项B,选项C,答案', `单选,${STEM},${OPTIONS.join(',')},B`], '建党.csv');
+    id = stored(STEM)._id;
+    t.cloud.clock.set(T0 + 3_660_000);
+    await importFile(['题型,题干,选项A,选项B,选项C,答案,仅用于考试', `单选,${STEM},${OPTIONS.join(',')},C,是`], '建党（更正）.csv');
+    t.cloud.clock.set(T0 + 3_720_000);
+    await ok('saveQuestion', { questionId: id, question: { type: 'single', stem: STEM, options: OPTIONS, answer: [2], explanation: '1921年7月一大召开。', examOnly: true } });
+    t.cloud.clock.set(T0 + 3_780_000);
+    await ok('setQuestionStatus', { questionId: id, status: 'retired' });
+  });
+
+  it('GIVEN an organiser of the bank THEN they read who changed what, when and from where, newest first', async () => {
+    const page = dataOf(await history());
+    expect(page.nextCursor).toBeNull();
+    // The test clock runs on from where it is set: minutes after T0.
+    expect(page.items.map((c) => [c.version, Math.floor((c.at - T0) / 60_000), c.byName, c.source, c.fileName, c.changes, c.keyHeld])).toEqual([
+      [3, 63, '张伟', 'editor', null, ['停用（新考试不再用这道题）'], false],
+      [3, 62, '张伟', 'editor', null, ['解析有改动'], false],
+      [2, 61, '张伟', 'import', '建党（更正）.csv', ['答案 B → C', '仅用于考试 否 → 是'], false],
+    ]);
+    // Change lines only: the contents before and after stay on the server.
+    expect(JSON.stringify(page)).not.toMatch(/"(before|after|answer|blanks|explanation)"/);
+  });
+
+  it('GIVEN an import’s record whose copy did not land THEN the history still shows it, from the question', async () => {
+    const head = '题型,题干,选项A,选项B,选项C,答案';
+    t.cloud.clock.set(T0 + 3_840_000);
+    await importFile([head, `单选,${STEM},${OPTIONS.join(',')},A`], '建党（三改）.csv');
+    t.cloud.db.remove('questionHistory', { _id: `${id}_v4` });
+    const page = dataOf(await history());
+    expect(page.items[0]).toMatchObject({ id: `${id}_v4`, version: 4, fileName: '建党（三改）.csv', changes: ['答案 C → A'] });
+    expect(page.items).toHaveLength(4);
+  });
+
+  it('pages newest first by a cursor, 20 a page', async () => {
+    for (let i = 0; i < 18; i++) {
+      t.cloud.clock.set(T0 + 4_000_000 + i * 60_000);
+      await ok('saveQuestion', { questionId: id, question: { type: 'single', stem: STEM, options: OPTIONS, answer: [i % 3], examOnly: true } });
+    }
+    const first = dataOf(await history());
+    expect(first.items).toHaveLength(20);
+    expect(first.items[0].version).toBe(22);
+    const second = dataOf(await history(ADMIN, first.nextCursor ?? undefined));
+    expect(second.nextCursor).toBeNull();
+    const all = [...first.items, ...second.items];
+    expect(all).toHaveLength(22);
+    expect(new Set(all.map((c) => c.id)).size).toBe(22);
+    expect(all.map((c) => c.at)).toEqual([...all.map((c) => c.at)].sort((a, b) => b - a));
+  });
+
+  it('refuses a member, and an organiser of another organisation finds no such question', async () => {
+    await expect(history('demo-member')).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    await t.db.collection(COLLECTIONS.units).add({ data: { ...rootUnit('org-history-foreign', '外单位', new Date(T0)) } });
+    await grantAdmin(t.db, { openid: 'history-foreign-admin', orgId: 'org-history-foreign', name: '外单位管理员' });
+    await expect(history('history-foreign-admin')).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    await expect(exam('demo-member', 'listQuestionHistory', { questionId: id, cursor: 'x'.repeat(201) })).resolves.toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+  });
+
+  it('GIVEN the organiser may still take an open exam carrying the question THEN no line names its key', async () => {
+    const now = t.cloud.clock.now();
+    await ok('setQuestionStatus', { questionId: id, status: 'active' });
+    const saved = await ok<{ id: string }>('saveExam', {
+      exam: { title: '修改记录测试', unitIds: ['br-school'], opensAt: now - 60_000, closesAt: now + 3_600_000, durationMinutes: 30, paper: { mode: 'fixed', questionIds: [id] }, passScore: 1 },
+    });
+    await ok('publishExam', { examId: saved.id });
+    // 李强 organises 实验中学 and may sit its exam: the key is held from him.
+    const first = dataOf(await history('demo-organiser'));
+    const all = [...first.items, ...dataOf(await history('demo-organiser', first.nextCursor ?? undefined)).items];
+    expect(all.every((c) => c.keyHeld)).toBe(true);
+    expect(JSON.stringify(all)).not.toMatch(/答案 [A-H对错]/);
+    expect(all.find((c) => c.fileName === '建党（更正）.csv')?.changes).toEqual(['答案有改动', '仅用于考试 否 → 是']);
+    // The org admin is outside that exam's audience: he reads the lines whole.
+    expect(dataOf(await history()).items.some((c) => /^答案 [A-C] → [A-C]$/.test(c.changes[0]))).toBe(true);
+    const { result, stats } = await t.invoke('demo-organiser', 'exam', 'listQuestionHistory', { questionId: id });
+    expect(result).toMatchObject({ ok: true });
+    // identity, question, open windows, taker documents, the page, the names
+    expect([stats.reads, stats.writes]).toEqual([6, 0]);
+  });
+});
+

@@ -80,6 +80,11 @@ export function describeChanges(before: QuestionContent, after: QuestionContent)
   return out;
 }
 
+/** A change line for a reader the key is held from: 答案 A → B says only 答案有改动. */
+export function lineWithoutKey(line: string): string {
+  return line.startsWith('答案 ') ? '答案有改动' : line;
+}
+
 /**
  * Two rows of one file naming the same question: null when they say the same (merged into the
  * first), else the difference that makes the second an error.

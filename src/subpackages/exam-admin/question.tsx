@@ -21,7 +21,7 @@ import FormError from '@/components/FormError';
 import { Button } from '@/components/nut';
 import Loaded from '@/components/Loaded';
 import { useAction, useMutation } from '@/hooks';
-import { PAGE } from '@/utils/nav';
+import { goPage, PAGE } from '@/utils/nav';
 import './components/ui.scss';
 import './question.scss';
 import { EMPTY, formOf, formProblem, inputOf, isChoice, JUDGE_CHOICES, withoutOption, withType, type Form } from './questionForm';
@@ -83,10 +83,15 @@ function QuestionForm({ questionId, initial }: { questionId: string | null; init
   return (
     <Card id='question-form'>
       {initial ? (
-        <Text className='qform-meta'>
-          当前为第 {initial.version} 版{initial.status === 'retired' ? '，已停用' : ''}
-          {initial.openReports > 0 ? `，有 ${initial.openReports} 条待处理的纠错` : ''}
-        </Text>
+        <View className='qform-meta'>
+          <Text>
+            当前为第 {initial.version} 版{initial.status === 'retired' ? '，已停用' : ''}
+            {initial.openReports > 0 ? `，有 ${initial.openReports} 条待处理的纠错` : ''}
+          </Text>
+          <View id='question-history' className='qform-meta__link' onClick={() => goPage(`${PAGE.examQuestionHistory}?id=${initial.id}`)}>
+            修改记录 ›
+          </View>
+        </View>
       ) : null}
       {held ? (
         <View className='notice notice--wait' id='question-key-held' role='status'>

@@ -38,6 +38,8 @@ export const examRows: Table = {
   // The bank is the organisation's, shared by its organisers; keys held from takers of open windows.
   listQuestions: { who: 'any-organiser', ownOrg: true },
   getQuestion: { who: 'any-organiser', payload: (fx) => ({ questionId: fx.questionId }) },
+  // The same access as getQuestion; A's organiser, a taker of its open exam, reads no key in it.
+  listQuestionHistory: { who: 'any-organiser', payload: (fx) => ({ questionId: fx.questionId }) },
   // A's organiser, a taker of the open exam, saves its question without a key (the stored one is
   // kept, and the answer must not show it); the others add a question of their own.
   saveQuestion: {
