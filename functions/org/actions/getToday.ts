@@ -2,8 +2,9 @@
 // come from each context's port, read at the same time; the rules of what is a task, its order and
 // its line are core/domain/today.ts. Reads: identity (1), then open exam windows (1) + the
 // member's takers of them (1, none when no window is open), today's check-in by id (1), near events
-// (1) + the member's registrations for them (1, none when no event is near): at most 6, whatever
-// the number of exams and events in the organisation.
+// (1) + the member's registrations for them (1, none when no event is near), the daily quiz's
+// member document and the day's pool by id (2): 6 to 8, whatever the number of exams and events in
+// the organisation. Contests are not listed yet: they do not exist.
 
 import type { OrgResponses } from '../../../core/contracts/org';
 import { addDays, beijingDayKey, beijingDayStart } from '../../../core/domain/time';
@@ -11,6 +12,7 @@ import { todayTasks } from '../../../core/domain/today';
 import { checkedInOn } from '../../checkin/ports';
 import { confirmedEventsFor } from '../../event/ports';
 import { openWindowsFor } from '../../exam/ports';
+import { dailyDone } from '../../quiz/ports';
 import type { ActionContext } from '../../lib/router';
 import { requireMember } from '../ports';
 
@@ -21,11 +23,11 @@ export async function getToday(_input: Record<string, never>, ctx: ActionContext
   const day = beijingDayKey(now);
   // Events are a task from the day before they start: today's and tomorrow's.
   const startsBefore = beijingDayStart(addDays(day, 2));
-  const [exams, checkedIn, events] = await Promise.all([
+  const [exams, checkedIn, events, quizDone] = await Promise.all([
     openWindowsFor(db, member, now),
     checkedInOn(db, member._id, day),
     confirmedEventsFor(db, member, now, startsBefore),
+    dailyDone(db, member, day),
   ]);
-  // The daily quiz joins here once its context exists; until then it is neither a task nor done.
-  return todayTasks({ now, exams, events, checkedIn, quizDone: null });
+  return todayTasks({ now, exams, events, checkedIn, quizDone });
 }

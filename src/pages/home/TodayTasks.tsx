@@ -18,12 +18,12 @@ const GLYPH: Record<TodayTask['kind'], string> = { exam: '考', event: '活', ch
 /** The one-tap check-in: a plain title and the minutes the check-in form starts with. */
 const QUICK_CHECKIN = { title: '学习打卡', minutes: 30 };
 
-/** Where a task is done: the pages the exam and event lists open, the 学习 tab's check-in. */
+/** Where a task is done: the pages the exam and event lists open, the 学习 tab's check-in, today's quiz round. */
 function openTask(task: TodayTask): void {
   if (task.kind === 'exam') goPage(`${PAGE.examIntro}?id=${task.id}`);
   else if (task.kind === 'event') goPage(`${PAGE.eventDetail}?id=${task.id}`);
   else if (task.kind === 'checkin') goTab('study');
-  else goTab('answer');
+  else goPage(PAGE.quizDaily);
 }
 
 function TaskRow({ task, onQuickCheckin, checkingIn }: { task: TodayTask; onQuickCheckin: () => void; checkingIn: boolean }) {
