@@ -52,6 +52,10 @@ const config: Taro.AppConfig & { cloud: boolean } = {
       pages: ['index', 'editor', 'review', 'comments', 'models'],
     },
     {
+      root: 'subpackages/points',
+      pages: ['mine', 'rules'],
+    },
+    {
       root: 'subpackages/quiz',
       pages: ['daily'],
     },

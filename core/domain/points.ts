@@ -25,7 +25,7 @@ export const SOURCE_UNITS: Record<PointSource, { label: string; size: number }> 
   checkin: { label: '每天打卡', size: 1 },
   event: { label: '每次签到', size: 1 },
   exam: { label: '每通过1场考试', size: 1 },
-  contest: { label: '每局每10分', size: 10 },
+  contest: { label: '每局成绩每10分', size: 10 },
 };
 
 export interface SourceRule {

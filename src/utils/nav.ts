@@ -56,6 +56,8 @@ export const PAGE = {
   feedReview: '/subpackages/feed-admin/review',
   feedComments: '/subpackages/feed-admin/comments',
   feedModelsAdmin: '/subpackages/feed-admin/models',
+  pointsMine: '/subpackages/points/mine',
+  pointsRules: '/subpackages/points/rules',
   quizDaily: '/subpackages/quiz/daily',
 } as const;
 

@@ -1,4 +1,4 @@
-// 我的: who I am in the organisation, 大字模式, the organisers' entry and (H5) logging out.
+// 我的: who I am in the organisation, my points (我的积分), 大字模式, the organisers' entry and (H5) logging out.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { CATEGORY_LABELS, ROLE_LABELS } from '@core/domain/org/roles';
@@ -6,8 +6,9 @@ import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button, Switch } from '@/components/nut';
 import { LoadingOrError } from '@/components/Loaded';
+import { useRefreshKey } from '@/components/MemberGate';
 import { getSessionOpenid, IS_H5, logout } from '@/api';
-import { useMe, useSenior } from '@/hooks';
+import { useAction, useMe, useSenior } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
 import './index.scss';
 
@@ -73,6 +74,26 @@ function OrgInfo() {
   );
 }
 
+/** 我的积分 with the total, reloaded whenever the tab shows again (points come from other pages). */
+function PointsRow() {
+  const shown = useRefreshKey();
+  const points = useAction('points', 'myPoints', {}, [shown]);
+  const total = points.data?.total;
+  return (
+    <Card>
+      <View id='go-points' className='row-link' hoverClass='mine-pressed' onClick={() => goPage(PAGE.pointsMine)}>
+        <Text>我的积分</Text>
+        <View className='mine-points'>
+          <Text id='mine-points-total' className='mine-points__value'>
+            {total === undefined ? '' : `${total} 分`}
+          </Text>
+          <Text className='row-link__arrow'>›</Text>
+        </View>
+      </View>
+    </Card>
+  );
+}
+
 export default function MinePage() {
   const { me } = useMe();
   const [senior, setSenior] = useSenior();
@@ -88,6 +109,8 @@ export default function MinePage() {
       <Card>
         <Profile />
       </Card>
+
+      {me?.bound ? <PointsRow /> : null}
 
       <OrgInfo />
 
