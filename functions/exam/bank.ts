@@ -9,6 +9,7 @@ import { existingIds, getById, insertBatch, isTransactionConflict, list, type Da
 import type { Ids } from '../lib/deps';
 import { notFound } from '../lib/errors';
 import type { ActionContext } from '../lib/router';
+import { contentStamp } from './digest';
 import type { QuestionDoc, QuestionHistoryDoc } from './model';
 import { SEED_BANK, type SeedQuestionRow } from './seed-bank';
 
@@ -27,7 +28,7 @@ export function questionDoc(
   ref: string | null = null,
 ): QuestionDoc {
   const key = questionKey(content.stem, content.options);
-  return {
+  const doc: QuestionDoc = {
     _id: questionIdOf(ids, orgId, key),
     orgId,
     ...content,
@@ -42,6 +43,8 @@ export function questionDoc(
     createdAt: now,
     updatedAt: now,
   };
+  doc.contentDigest = contentStamp(doc.version, contentOf(doc));
+  return doc;
 }
 
 export function questionRow(q: QuestionDoc): QuestionRow {

@@ -14,6 +14,8 @@ export interface QuestionDoc extends QuestionContent {
   ident?: string;
   /** The file's own ID of the question (题目编号…), when a file gave one. */
   ref?: string | null;
+  /** `<version>:<hash of the content>` (digest.ts): a re-import's unchanged test. Stale or absent: read whole. */
+  contentDigest?: string;
   status: 'active' | 'retired';
   /** Incremented by every edit; exams pin the version they were published with. */
   version: number;

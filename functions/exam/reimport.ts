@@ -1,14 +1,22 @@
 // Matching an import's rows with the bank (issue 15): which stored question each row names (by the
 // file's ID, else by type + folded stem), what the row would change in it, and the digest of that
 // plan that the commit must find again.
+//
+// The bank is read in two steps. First, for every row, only what says whether its question changes:
+// id, identity, version, content digest (digest.ts) and the content the file does not replace. A
+// row whose merged content hashes to the stored digest is unchanged, with nothing more read. Then,
+// whole, only the questions a row changes, several questions share one identity, or the digest
+// cannot vouch for (stored before digests, or edited since by a path that does not restamp it);
+// those rows are judged exactly as before, from the whole question.
 
 import { createHash } from 'node:crypto';
 import type { QuestionSheetRow } from '../../core/contracts/examImport';
 import { describeChanges, mergedContent, type FileColumns } from '../../core/domain/exam/questionIdentity';
 import { questionKey, type QuestionContent } from '../../core/domain/exam/questions';
 import { COLLECTIONS } from '../lib/collections';
-import { list, type Database } from '../lib/db';
+import { list, updateWhere, type Database } from '../lib/db';
 import { contentOf } from './bank';
+import { contentStamp } from './digest';
 import type { QuestionDoc } from './model';
 
 /** A sound row of the file, first of its identity in the file. */
@@ -20,15 +28,31 @@ export interface ReadyRow {
   /** Set by planImport: the stored question the row names and what it becomes. */
   match?: QuestionDoc;
   merged?: QuestionContent;
+  /** Set by planImport: an unchanged question read whole because its digest was missing or stale. */
+  restamp?: QuestionDoc;
 }
 
-async function storedBy(db: Database, orgId: string, field: 'ident' | 'ref', values: string[]): Promise<Map<string, QuestionDoc[]>> {
+/** Always from the file (mergedContent), so never read for the first step. */
+const FROM_FILE = ['type', 'stem', 'options', 'answer', 'blanks'];
+
+/**
+ * The fields of the first step: the question's id, identity and digest, and the content the file
+ * keeps from the bank (every content field of a parsed row but those the file gives).
+ */
+function stubFields(ready: ReadyRow[], cols: FileColumns): Record<string, true> {
+  const given = new Set([...FROM_FILE, ...Object.entries(cols).flatMap(([k, has]) => (has ? [k] : []))]);
+  const kept = Object.keys(ready[0]?.content ?? {}).filter((k) => !given.has(k));
+  return Object.fromEntries(['_id', 'ident', 'ref', 'version', 'contentDigest', ...kept].map((k) => [k, true]));
+}
+
+async function storedBy(db: Database, orgId: string, field: 'ident' | 'ref', values: string[], fields: Record<string, true>): Promise<Map<string, QuestionDoc[]>> {
   const _ = db.command;
   const found = new Map<string, QuestionDoc[]>();
   const wanted = [...new Set(values)];
   // 500 values a read: an older bank may hold a few questions per identity (the limit is 1000).
   for (let i = 0; i < wanted.length; i += 500) {
-    const docs = await list<QuestionDoc>(db.collection(COLLECTIONS.questions).where({ orgId, [field]: _.in(wanted.slice(i, i + 500)) }).limit(1000));
+    // Typed whole, read in part: only `fields` are there.
+    const docs = await list<QuestionDoc>(db.collection(COLLECTIONS.questions).where({ orgId, [field]: _.in(wanted.slice(i, i + 500)) }).field(fields).limit(1000));
     for (const d of docs) {
       const v = d[field];
       if (v) found.set(v, [...(found.get(v) ?? []), d]);
@@ -37,21 +61,68 @@ async function storedBy(db: Database, orgId: string, field: 'ident' | 'ref', val
   return found;
 }
 
+async function wholeQuestions(db: Database, orgId: string, ids: string[]): Promise<Map<string, QuestionDoc>> {
+  const _ = db.command;
+  const found = new Map<string, QuestionDoc>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const docs = await list<QuestionDoc>(db.collection(COLLECTIONS.questions).where({ orgId, _id: _.in(ids.slice(i, i + 500)) }).limit(500));
+    for (const d of docs) found.set(d._id, d);
+  }
+  return found;
+}
+
+/** The stored questions a row may name: the one with its file ID, else those of its identity. */
+function namedBy(x: ReadyRow, byRef: Map<string, QuestionDoc[]>, byIdent: Map<string, QuestionDoc[]>): { byRef: QuestionDoc | undefined; same: QuestionDoc[] } {
+  const ref = x.ref ? byRef.get(x.ref)?.[0] : undefined;
+  // A stored question with another file ID is another question, even with this stem.
+  return { byRef: ref, same: ref ? [] : (byIdent.get(x.ident) ?? []).filter((q) => !x.ref || !q.ref) };
+}
+
+function unchanged(x: ReadyRow, q: QuestionDoc) {
+  x.report.questionId = q._id;
+  x.report.version = q.version;
+  x.report.status = 'duplicate';
+  x.report.reason = '无变化';
+}
+
 /**
  * Marks each row new, unchanged or an update of the question it names; rows that name more than
  * one stored question are refused. Returns the rows that are new.
  */
 export async function planImport(db: Database, orgId: string, ready: ReadyRow[], cols: FileColumns): Promise<ReadyRow[]> {
-  const byRef = await storedBy(db, orgId, 'ref', ready.flatMap((x) => (x.ref ? [x.ref] : [])));
-  const byIdent = await storedBy(db, orgId, 'ident', ready.map((x) => x.ident));
+  const fields = stubFields(ready, cols);
+  const stubRef = await storedBy(db, orgId, 'ref', ready.flatMap((x) => (x.ref ? [x.ref] : [])), fields);
+  const stubIdent = await storedBy(db, orgId, 'ident', ready.map((x) => x.ident), fields);
   const fresh: ReadyRow[] = [];
+  const pending: ReadyRow[] = [];
+  const wanted = new Set<string>();
   for (const x of ready) {
-    let match = x.ref ? byRef.get(x.ref)?.[0] : undefined;
+    const named = namedBy(x, stubRef, stubIdent);
+    const found = named.byRef ? [named.byRef] : named.same;
+    if (found.length === 0) {
+      fresh.push(x);
+      continue;
+    }
+    const q = found[0];
+    if (found.length === 1 && q.contentDigest && q.contentDigest === contentStamp(q.version, contentOf({ ...q, ...mergedContent(contentOf(q), x.content, cols) }))) {
+      unchanged(x, q);
+      continue;
+    }
+    found.forEach((d) => wanted.add(d._id));
+    pending.push(x);
+  }
+  if (pending.length === 0) return fresh;
+
+  const whole = await wholeQuestions(db, orgId, [...wanted]);
+  const wholeOf = (m: Map<string, QuestionDoc[]>) => new Map([...m].map(([k, qs]) => [k, qs.flatMap((q) => whole.get(q._id) ?? [])]));
+  const byRef = wholeOf(stubRef);
+  const byIdent = wholeOf(stubIdent);
+  for (const x of pending) {
+    const named = namedBy(x, byRef, byIdent);
+    let match = named.byRef;
     if (!match) {
-      // A stored question with another file ID is another question, even with this stem.
-      const same = (byIdent.get(x.ident) ?? []).filter((q) => !x.ref || !q.ref);
-      const exact = same.filter((q) => q.key === questionKey(x.content.stem, x.content.options));
-      const candidates = same.length > 1 && exact.length === 1 ? exact : same;
+      const exact = named.same.filter((q) => q.key === questionKey(x.content.stem, x.content.options));
+      const candidates = named.same.length > 1 && exact.length === 1 ? exact : named.same;
       if (candidates.length > 1) {
         x.report.status = 'invalid';
         x.report.reason = `题库中有 ${candidates.length} 道题干相同的题，无法确定要更新哪一道（可在文件中加「题目编号」列）`;
@@ -65,19 +136,38 @@ export async function planImport(db: Database, orgId: string, ready: ReadyRow[],
     }
     const merged = mergedContent(contentOf(match), x.content, cols);
     const changes = describeChanges(contentOf(match), merged);
-    x.report.questionId = match._id;
-    x.report.version = match.version;
     if (changes.length === 0) {
-      x.report.status = 'duplicate';
-      x.report.reason = '无变化';
+      unchanged(x, match);
+      if (match.contentDigest !== contentStamp(match.version, contentOf(match))) x.restamp = match;
       continue;
     }
+    x.report.questionId = match._id;
+    x.report.version = match.version;
     x.match = match;
     x.merged = merged;
     x.report.status = 'update';
     x.report.change = changes.join('，');
   }
   return fresh;
+}
+
+/** The digest an import's update of `q` to `merged` stores with it (the version after the update). */
+export function stampAfterUpdate(q: QuestionDoc, merged: QuestionContent): string {
+  return contentStamp(q.version + 1, contentOf({ ...q, ...merged }));
+}
+
+/**
+ * The commit gives their digest to the unchanged questions it had to read whole, so the next
+ * re-import of the bank settles them from the digest: one write each, ten at a time, conditional
+ * on the version read (a question edited meanwhile keeps its own).
+ */
+export async function restampUnchanged(db: Database, ready: ReadyRow[]): Promise<void> {
+  const stale = ready.flatMap((x) => (x.restamp && x.report.status === 'duplicate' ? [x.restamp] : []));
+  for (let i = 0; i < stale.length; i += 10) {
+    await Promise.all(
+      stale.slice(i, i + 10).map((q) => updateWhere(db.collection(COLLECTIONS.questions).where({ _id: q._id, version: q.version }), { contentDigest: contentStamp(q.version, contentOf(q)) })),
+    );
+  }
 }
 
 /** What the import would write, as a digest: new identities, and each update with the version it starts from. */

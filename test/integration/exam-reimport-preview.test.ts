@@ -68,7 +68,7 @@ describe('re-import preview', () => {
     expect(await reads(400, 0)).toBe(3);
     expect(await reads(1500, 0)).toBe(5);
     expect(await reads(1500, 100)).toBe(7);
-    expect(await reads(1500, 600)).toBe(9);
+    expect(await reads(1500, 600)).toBe(8);
   }, 120_000);
 
   it('compares whole a question the editor changed after the import, and the commit restamps what it read whole', async () => {

@@ -21,7 +21,7 @@ import { readSheets, type NamedSheet, type SheetRow } from '../../lib/sheet';
 import { backfillIdents, historyDoc, keepLastChanges, questionDoc, writeHistory } from '../bank';
 import { heldKeys } from '../keys';
 import type { QuestionHistoryDoc } from '../model';
-import { planDigest, planImport, type ReadyRow } from '../reimport';
+import { planDigest, planImport, restampUnchanged, stampAfterUpdate, type ReadyRow } from '../reimport';
 
 const MAX_ROWS = 2000;
 const BATCH = 100;
@@ -167,6 +167,7 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
             key: questionKey(m.stem, m.options),
             ident: questionIdent(m.type, m.stem),
             ...(x.ref ? { ref: x.ref } : {}),
+            contentDigest: stampAfterUpdate(q, m),
             version: _.inc(1),
             updatedAt: now,
             lastChange: h ? _.set({ ...h }) : null,
@@ -181,6 +182,7 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
       );
     }
     await writeHistory(db, history);
+    await restampUnchanged(db, ready);
   }
 
   const count = (...s: Array<QuestionSheetRow['status']>) => rows.filter((r) => s.includes(r.status)).length;
