@@ -53,7 +53,7 @@ type Outcome = { created: false; entry: LedgerDoc; total: number } | { created: 
  * one of them runs again and sees the other's points. The unit's day counter is one increment
  * after the commit (a whole unit earns against it at once; the timer repairs a missed one).
  * Costs 4 reads and 3 writes, plus 1 write (2 on the unit's first award of a day) when points were
- * awarded; a repeat costs 4 reads.
+ * awarded; a repeat costs 2 reads (the entry and the total).
  */
 export async function awardPoints(db: Database, req: AwardRequest): Promise<AwardResult> {
   if (!POINT_SOURCES.includes(req.source) || !REF.test(req.ref) || !Number.isFinite(req.asked) || req.asked < 0 || !Number.isFinite(req.at)) {

@@ -271,6 +271,9 @@ describe('cost', () => {
     // the total (transaction writes); the unit's day counter increment.
     expect(own.map((o) => o.collection)).toEqual(['pointsLedger', 'pointsTotals', 'pointsRules', 'pointsDays', 'pointsLedger', 'pointsDays', 'pointsTotals', 'pointsUnitDays']);
     expect([checkIn.stats.reads, checkIn.stats.writes]).toEqual([9, 11]);
+    // A repeat finds the entry and writes nothing of the points.
+    const again = await t.invoke('demo-m-05', 'checkin', 'checkIn', entry);
+    expect(again.stats.ops.filter((o) => (o.collection ?? '').startsWith('points')).map((o) => o.collection)).toEqual(['pointsLedger', 'pointsTotals']);
     const mine = await t.invoke('demo-m-05', 'points', 'myPoints', {});
     expect([mine.stats.reads, mine.stats.writes]).toEqual([4, 0]);
     const history = await t.invoke('demo-m-05', 'points', 'pointsHistory', { limit: 20 });
