@@ -2,6 +2,8 @@
 // imports a bank, an exam pins its questions, then a corrected file is previewed — one answer
 // changed, one tag added, one new question, the rest unchanged, each said on its row and counted
 // at the top — and committed; the bank shows the corrected answer, the exam keeps its pinned key.
+// Then the question is kept for exams (仅用于考试) in the editor: the bank marks it, and its
+// 修改记录 shows both changes, who made them and from where.
 import { shot, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
 import { eventually, openTab, shown } from '../helpers/ui';
 import { dataOf } from '../helpers/cloud';
@@ -98,6 +100,20 @@ describe('organiser, re-importing a corrected bank', () => {
 
     // The published exam keeps the key it pinned.
     expect(env.t.cloud.db.find('examQuestions', { examId: saved.id })).toEqual(pinned);
+
+    // 仅用于考试, set in the editor: the bank's list marks it, and 修改记录 shows who changed what.
+    await expect(shown(page, '#question-exam-only-no').getAttribute('aria-checked')).resolves.toBe('true');
+    await shown(page, '#question-exam-only-yes').click();
+    await shown(page, '#question-save').click();
+    await page.getByText('已保存为第 3 版').waitFor();
+    await expect(shown(page, `#question-exam-only-${zunyi}`).innerText()).resolves.toBe('仅考试');
+    expect(env.t.cloud.db.find('questions', { stem: ZUNYI })[0]).toMatchObject({ examOnly: true, version: 3 });
+    await shot(page, 'exam-bank-exam-only');
+    await shown(page, `#question-${zunyi}`).click();
+    await shown(page, '#question-history').click();
+    const entries = shown(page, '#qhistory-list');
+    await expect(entries.innerText()).resolves.toMatch(/第 3 版[\s\S]*张伟 · 在题库中修改[\s\S]*仅用于考试 否 → 是[\s\S]*第 2 版[\s\S]*张伟 · 从文件“题库（更正）.csv”导入[\s\S]*答案 A → B/);
+    await shot(page, 'exam-question-history');
     await context.close();
   });
 });
