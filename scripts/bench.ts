@@ -6,6 +6,7 @@
 //   npm run bench                 default: 3000 requests per scenario, 32 in flight
 //   npm run bench -- --requests 5000 --concurrency 64
 //   npm run bench -- --floor-only the baseline and the floor comparisons alone
+//   npm run bench -- --import-only [--runs 7]  the question import alone (bench/import.ts)
 //   npm run bench -- --help       this text
 //
 // The load is autocannon's (bench/load.ts), in a process of its own so that it shares neither the
@@ -20,6 +21,7 @@ import { resolveDemoKey } from './lib/demo-data';
 import { sdkDatabase } from './lib/sdk';
 import { ensureCollections, seedDemo } from './lib/setup';
 import { buildFunctions } from './build-functions';
+import { importBench } from './bench/import';
 import { FLOOR_HEADER, floorClientCpu, floorRows, floorWarmUps, hostVsFloor } from './bench/host-vs-floor';
 import { benchReminderJob, rollUp } from './bench/jobs';
 import { arg, ERRORS_COUNTED, flag, load, login, row, type Result, type Scenario } from './bench/load';
@@ -38,6 +40,10 @@ async function main(): Promise<void> {
   const requests = arg('requests', 3000);
   const concurrency = arg('concurrency', 32);
   await buildFunctions({ quiet: true });
+  if (flag('import-only')) {
+    console.log(await importBench(arg('runs', 7)));
+    return;
+  }
 
   // Baseline: the least a Node HTTP server can do for the same request shape.
   const bare = createServer((req, res) => {
@@ -62,6 +68,7 @@ async function main(): Promise<void> {
   const floors = [...(await hostVsFloor(undefined, requests, concurrency)), ...(await hostVsFloor(4, requests, concurrency))];
   bareRuns.push(await load(baseline, requests, concurrency));
   bare.close();
+  const imports = flag('floor-only') ? '' : await importBench(arg('runs', 7));
   const bareBest = bareRuns.reduce((a, b) => (b.rps > a.rps ? b : a));
   const bareRow = row(`${baseline.name}, best of 3 (${bareRuns.map((r) => Math.round(r.rps)).join(' / ')} req/s at the start, middle, end)`, bareBest, bareBest.rps);
   const table = hostTable ? `${hostTable.rows.map((m) => row(m.name, m.result, bareBest.rps)).join('\n')}\n\n${hostTable.jobs}` : '';
@@ -88,7 +95,7 @@ ${floorRows(floors).join('\n')}
 Warm-up calls (until the rate stopped rising): ${floorWarmUps(floors)}.
 
 The load generator's own CPU per action call (its process, least of the 3 runs): ${floorClientCpu(floors)}.
-`);
+${imports ? `\nThe question import, one call at a time (bench/import.ts):\n\n${imports}\n` : ''}`);
 }
 
 /**
