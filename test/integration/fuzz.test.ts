@@ -25,7 +25,7 @@ import { checkCall, emptyTally, fuzzProperty, show, type FuzzDoor, type FuzzTall
 import { diffSnapshots, openStoreReader, type StoreReader } from '../helpers/fuzz/snapshot';
 
 /** Collections that record attempts (rate limits, abuse flags): a refused call may write them. */
-const ATTEMPT_COLLECTIONS = ['rateLimits', 'quizFlags'];
+const ATTEMPT_COLLECTIONS = ['rateLimits', 'quizFlags', 'contestFlags'];
 
 /**
  * Faults found and not yet fixed, each with a call that shows it. A violation of the listed kind by

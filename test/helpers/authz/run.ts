@@ -8,7 +8,7 @@ import { A, KEY_MARK, type Fixture } from './fixture';
 import { CALLER_KEYS, DENIED_CODES, openidOf, permittedFor, type CallerKey, type PayloadFor, type Row } from './types';
 
 /** Collections that record attempts (rate limits, abuse flags): a refused call may write there. */
-export const ATTEMPT_COLLECTIONS: ReadonlySet<string> = new Set(['rateLimits', 'quizFlags']);
+export const ATTEMPT_COLLECTIONS: ReadonlySet<string> = new Set(['rateLimits', 'quizFlags', 'contestFlags']);
 
 type Snapshot = Map<string, Map<string, string>>;
 

@@ -1,8 +1,9 @@
 // The world the fuzzer aims at: the demo organisation plus, in two branches (实验中学 and
 // 离退休干部, with the org admin's 机关 branch as a third), an open exam with attempts and a
 // question report, published events with sign-ups, posts with comments and a submission,
-// check-ins, challenges, a pending bind request and uploaded photos. Ids are read back from the
-// store, so every id field of a payload can name a real object of this branch or another.
+// check-ins, challenges, daily quiz and contest rounds, a pending bind request and uploaded
+// photos. Ids are read back from the store, so every id field of a payload can name a real object
+// of this branch or another.
 import { encodePng } from '../../../localcloud/png';
 import type { ContextName } from '../../../core/contracts';
 import type { TestCloud } from '../cloud';
@@ -40,7 +41,8 @@ const FIELD_COLLECTIONS: Record<string, string[]> = {
   materialId: ['posts'],
   commentId: ['postComments'],
   challengeId: ['checkinChallenges'],
-  roundId: ['quizRounds'],
+  roundId: ['quizRounds', 'contestRounds'],
+  contestId: ['contests'],
   requestId: ['bindRequests'],
   cursor: [],
   token: [],
@@ -144,6 +146,26 @@ export async function buildFixture(t: TestCloud): Promise<Fixture> {
   // A daily quiz round under way in each branch (answers aim at its id and questions).
   await step(MEMBER, 'quiz', 'startDaily');
   await step(RETIRED_MEMBER, 'quiz', 'startDaily');
+  // A knowledge contest per branch, open, with a round under way; a draft in 实验中学.
+  const contestDraft = (unitId: string) => ({
+    title: '党史知识竞赛',
+    opensAt: FUZZ_NOW - HOUR,
+    closesAt: FUZZ_NOW + 48 * HOUR,
+    questionsPerRound: 5,
+    secondsPerQuestion: 20,
+    countingRounds: 2,
+    audienceUnitId: unitId,
+  });
+  for (const [by, unitId, member] of [
+    [ORGANISER, 'br-school', MEMBER],
+    [RETIRED_ORGANISER, 'br-retired', RETIRED_MEMBER],
+  ] as const) {
+    const saved = await step<{ contestId: string }>(by, 'quiz', 'saveContest', { contest: contestDraft(unitId) });
+    if (!saved) continue;
+    await step(by, 'quiz', 'publishContest', { contestId: saved.contestId });
+    await step(member, 'quiz', 'startContestRound', { contestId: saved.contestId });
+  }
+  await step(ORGANISER, 'quiz', 'saveContest', { contest: { ...contestDraft('br-school'), title: '竞赛草稿' } });
 
   let byCollection = new Map<string, string[]>();
   const refresh = () => {
