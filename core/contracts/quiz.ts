@@ -1,12 +1,13 @@
 // Contract of the `quiz` cloud function: the daily quiz (每日答题) — a short round a day from the
 // organisation's bank, its key and explanation shown right after each answer, the first round of
 // the Beijing day scored and later ones practice — and the organisers' view of flagged rounds.
-// Contests (知识竞赛) join this context later. No response carries a question's key or explanation
+// Contests (知识竞赛) are in ./quizContest.ts. No response carries a question's key or explanation
 // before the caller has answered that question.
 
 import { z } from 'zod';
 import type { QuestionType } from '../domain/exam/questions';
 import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
+import { contestSchemas, type ContestResponses } from './quizContest';
 
 const dayKeySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -31,6 +32,8 @@ export const quizSchemas = {
     .strict(),
   /** Organisers: members of their subtrees whose answers were too fast or refused on a day. */
   listQuizFlags: z.object({ day: dayKeySchema.nullish(), cursor: cursorSchema, limit: pageLimitSchema }).strict(),
+  /** The knowledge contest (知识竞赛): ./quizContest.ts. */
+  ...contestSchemas,
 } as const;
 
 export type QuizRequests = { [A in keyof typeof quizSchemas]: z.input<(typeof quizSchemas)[A]> };
@@ -138,9 +141,11 @@ export interface QuizFlagRow {
   lastAt: number;
 }
 
-export interface QuizResponses {
+export interface QuizResponses extends ContestResponses {
   getDaily: DailyState;
   startDaily: DailyRound;
   answerDaily: DailyAnswer;
   listQuizFlags: Page<QuizFlagRow>;
 }
+
+export type * from './quizContest';

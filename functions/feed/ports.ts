@@ -23,7 +23,7 @@ export interface ReportDraft {
   images: string[];
   tags: PostTag[];
   author: { id: string; name: string };
-  source: { type: 'event'; id: string };
+  source: { type: 'event' | 'contest'; id: string };
 }
 
 const escapeText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

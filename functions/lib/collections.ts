@@ -54,6 +54,15 @@ export const COLLECTIONS = {
   quizUnitDays: 'quizUnitDays',
   quizRollups: 'quizRollups',
   quizFlags: 'quizFlags',
+  contests: 'contests',
+  contestPools: 'contestPools',
+  contestRounds: 'contestRounds',
+  contestScores: 'contestScores',
+  contestDayScores: 'contestDayScores',
+  contestUnits: 'contestUnits',
+  contestRollups: 'contestRollups',
+  contestFlags: 'contestFlags',
+  quizSettings: 'quizSettings',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -261,4 +270,24 @@ export const INDEXES: Record<CollectionName, IndexDeclaration[]> = {
     ['orgId', 'day', 'lastAt'],
     ['orgId', 'day', 'unitPath', 'lastAt'],
   ],
+  // Knowledge contests (docs/QUIZ.md, 知识竞赛). Members: the published contests of their path by
+  // close; organisers: those whose audience lies in their subtrees (audiencePath, multikey), newest
+  // first; the timer: an organisation's published contests closing after a moment.
+  contests: [
+    ['orgId', 'status', 'audience', 'closesAt'],
+    ['orgId', 'audiencePath', 'createdAt'],
+    ['orgId', 'status', 'closesAt'],
+  ],
+  // Pools and rounds are read by _id only.
+  contestPools: [],
+  contestRounds: [],
+  // The boards' top 100 and a member's rank (how many are ahead), on the totals.
+  contestScores: [['contestId', 'total']],
+  contestDayScores: [['contestId', 'day', 'total']],
+  // The timer's leaf counters of a contest's days; a unit's children's roll-ups of a day.
+  contestUnits: [['contestId', 'day']],
+  contestRollups: [['contestId', 'day', 'unitId']],
+  // Organisers' list of a contest's flags in their subtrees.
+  contestFlags: [['contestId', 'unitPath', 'lastAt']],
+  quizSettings: [],
 };

@@ -8,7 +8,7 @@ import { POOL_SIZE, ROUND_SIZE } from '../../core/domain/quiz';
 import { beijingDayStart } from '../../core/domain/time';
 import { COLLECTIONS } from '../lib/collections';
 import { getById, insert, isDuplicateKeyError, updateWhere, type Database } from '../lib/db';
-import { practiceQuestions } from '../exam/ports';
+import { practiceQuestions, type PracticeQuestion } from '../exam/ports';
 import type { PoolDoc } from './model';
 
 export const poolId = (orgId: string, day: string) => `${orgId}_${day}`;
@@ -23,7 +23,8 @@ export const POOL_RETRY_MS = 2 * 60_000;
  * when it holds at most 1000 such questions, else a second from a random point of the `_id` order
  * (ids are content hashes, so any stretch of them is a random sample of the bank). Practice-safety
  * is judged at the day's start, or now when the day has begun (a pin ending before then does not
- * keep a question out); each round checks it again when it starts.
+ * keep a question out); each round checks it again when it starts. `keep` narrows the bank (a
+ * contest's tags).
  */
 export async function choosePool(
   db: Database,
@@ -32,11 +33,13 @@ export async function choosePool(
   now: number,
   rand: () => number,
   randomHex: () => string,
+  keep: (q: PracticeQuestion) => boolean = () => true,
 ): Promise<Pick<PoolDoc, 'qids' | 'types'>> {
   const at = Math.max(beijingDayStart(day), now);
-  let found = await practiceQuestions(db, orgId, at, READ);
-  if (found.length >= READ) {
-    const from = await practiceQuestions(db, orgId, at, READ, `q${randomHex()}`);
+  const first = await practiceQuestions(db, orgId, at, READ);
+  let found = first.filter(keep);
+  if (first.length >= READ) {
+    const from = (await practiceQuestions(db, orgId, at, READ, `q${randomHex()}`)).filter(keep);
     if (from.length >= POOL_SIZE) found = from;
   }
   const picked = [...found];

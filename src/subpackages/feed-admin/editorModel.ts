@@ -176,6 +176,7 @@ export function postStatusLine(post: Pick<AdminPost, 'status' | 'publishAt' | 'r
   }
   if (post.status === 'rejected' && post.rejectReason) return `未通过的原因：${post.rejectReason}`;
   if (post.source?.type === 'event') return '由活动自动生成的草稿，请核对后发布';
+  if (post.source?.type === 'contest') return '由知识竞赛自动生成的草稿，请核对后发布';
   return '';
 }
 

@@ -1,0 +1,121 @@
+// answerContest: the answer to the round's current question, graded by the exam's own rules, with
+// the verdict, the key and the explanation, then the next question (served now, stamped by the
+// server) or the round's summary. In a timed contest an answer counts only within its seconds plus
+// the network grace: a later one is not graded (0 points, recorded as late) and the round goes on.
+// An answer faster than a person reads scores 0 and is flagged. A round that is not the caller's,
+// a question not served, answered already or out of order, and answers after the close are refused,
+// writing only the abuse record. DB operations: identity, the round, one conditional update (3);
+// a flag adds its record; the last answer of a practice round reads the standing; of a counting
+// round it is a transaction with the standing and the day's score, then the unit's counters, the
+// points and the rank.
+
+import type { QuizResponses } from '../../../core/contracts/quiz';
+import { gradeQuestion } from '../../../core/domain/exam';
+import { isTooFast } from '../../../core/domain/quiz';
+import { answerDeadline, answerPoints, CLOSE_TAIL_MS, isLate } from '../../../core/domain/quiz/contest';
+import { COLLECTIONS } from '../../lib/collections';
+import { getById, updateWhere } from '../../lib/db';
+import { AppError, conflict, notFound, precondition } from '../../lib/errors';
+import type { ActionContext } from '../../lib/router';
+import { requireMember } from '../../org/ports';
+import { contestScoreId } from '../contestAccess';
+import { afterCounting, contestSummaryOf, finishCounting, rankOf } from '../contestFinish';
+import { recordContestFlag } from '../contestFlags';
+import type { ContestAnswerRec, ContestRoundDoc, ContestScoreDoc } from '../contestModel';
+import { contestAnswered, contestAnswerOf, isEmptyAnswer } from '../contestRound';
+import { questionView, verdictOf } from '../round';
+
+interface Input {
+  roundId: string;
+  qid: string;
+  choice?: number[];
+  text?: string[];
+}
+
+/** Every question is one right or wrong here; the contest's own rule turns it into points. */
+const ONE_EACH = { points: { single: 1, multiple: 1, judge: 1, fill: 1 }, multiplePartial: false };
+
+export async function answerContest(input: Input, ctx: ActionContext): Promise<QuizResponses['answerContest']> {
+  const { db, clock, log } = ctx.deps;
+  const caller = await requireMember(ctx);
+  const now = clock.now();
+  const round = await getById<ContestRoundDoc>(db, COLLECTIONS.contestRounds, input.roundId);
+  const refuse = async (err: AppError): Promise<never> => {
+    // A round that is not there says nothing of its contest: the id's first part names it.
+    const contestId = round?.contestId ?? input.roundId.split('_')[0];
+    await recordContestFlag(db, caller, contestId, 'refused', round && round.memberId === caller._id ? round._id : null, err.message, now);
+    throw err;
+  };
+  // Another member's round is as good as none: its existence is not confirmed.
+  if (!round || round.memberId !== caller._id) return refuse(notFound('找不到这组题目'));
+  const index = round.items.findIndex((i) => i.qid === input.qid);
+  if (index < 0) return refuse(notFound('这道题不在本组题目中'));
+  if (index < round.at) return refuse(conflict('这道题已经答过了'));
+  if (round.status !== 'open') return refuse(conflict('这组题已经答完了'));
+  if (index > round.at) return refuse(precondition(`请按顺序作答：先答第 ${round.at + 1} 题`));
+  if (now >= round.closesAt + CLOSE_TAIL_MS) return refuse(precondition('竞赛已经结束，这组题不再计分'));
+
+  const item = round.items[index];
+  const timed = round.secondsPerQuestion !== null;
+  const overdue = isLate(round.servedAt, round.secondsPerQuestion, now);
+  // An answer after the deadline is not graded (neither judged nor kept) and is recorded as late;
+  // nothing sent then is the phone saying the time ran out while it was away.
+  const late = overdue && !isEmptyAnswer(input);
+  const mine = overdue ? null : contestAnswerOf(item, input, timed);
+  const correct = mine !== null && gradeQuestion(item, { qid: item.qid, order: item.order }, mine, ONE_EACH).correct;
+  const fast = mine !== null && isTooFast(item.stem, round.servedAt, now);
+  const answer: ContestAnswerRec = {
+    ...(mine ?? {}),
+    correct: correct && !late,
+    late,
+    fast,
+    timedOut: mine === null && !late,
+    points: answerPoints({ correct, late, fast, servedAt: round.servedAt, at: now, seconds: round.secondsPerQuestion }),
+    at: now,
+    ms: now - round.servedAt,
+  };
+  const last = index + 1 >= round.items.length;
+  const flagsOf = async (a: ContestAnswerRec): Promise<void> => {
+    if (a.fast) await recordContestFlag(db, caller, round.contestId, 'fast', round._id, `第 ${index + 1} 题用时 ${Math.max(0, a.ms)} 毫秒`, now);
+    const deadline = answerDeadline(round.servedAt, round.secondsPerQuestion);
+    if (a.late && deadline !== null) await recordContestFlag(db, caller, round.contestId, 'late', round._id, `第 ${index + 1} 题超时 ${Math.ceil((now - deadline) / 1000)} 秒后才提交`, now);
+  };
+
+  let after: ContestRoundDoc;
+  let summary: QuizResponses['answerContest']['summary'] = null;
+  if (last && round.counting) {
+    const finished = await finishCounting(db, caller, round._id, index, answer, now);
+    if (finished.lost) return refuse(conflict('这道题已经答过了'));
+    after = finished.round;
+    await flagsOf(answer);
+    const points = await afterCounting(db, log, caller, finished);
+    summary = contestSummaryOf(after, finished.standing, points, await rankOf(db, after.contestId, finished.standing.total));
+  } else {
+    after = contestAnswered(round, index, answer, now);
+    const _ = db.command;
+    const moved = await updateWhere(db.collection(COLLECTIONS.contestRounds).where({ _id: round._id, at: index, status: 'open' }), {
+      at: after.at,
+      servedAt: now,
+      answers: _.push([answer]),
+      correctCount: _.inc(answer.correct ? 1 : 0),
+      score: _.inc(answer.points),
+      lateCount: _.inc(late ? 1 : 0),
+      fastCount: _.inc(fast ? 1 : 0),
+      status: after.status,
+      finishedAt: after.finishedAt,
+    });
+    if (moved === 0) return refuse(conflict('这道题已经答过了'));
+    await flagsOf(answer);
+    if (last) summary = contestSummaryOf(after, await getById<ContestScoreDoc>(db, COLLECTIONS.contestScores, contestScoreId(round.contestId, caller._id)), null, null);
+  }
+
+  return {
+    verdict: { ...verdictOf(item, index, mine ?? {}, answer.correct), late, fast, timedOut: answer.timedOut, points: answer.points },
+    answeredCount: after.at,
+    score: after.score,
+    next: last ? null : questionView(after, after.at),
+    servedAt: last ? null : now,
+    deadline: last ? null : answerDeadline(now, round.secondsPerQuestion),
+    summary,
+  };
+}
