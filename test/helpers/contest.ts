@@ -39,7 +39,8 @@ export interface PlayedContest {
 
 /**
  * Start (or continue) a round of `contestId` as `openid` and answer every question, the first
- * `right` of them right, the clock moved on `stepMs` before each answer (0: as fast as a script).
+ * `right` of them right, each `stepMs` after its time began (0: as fast as a script); a timed
+ * contest's pause for reading the verdict is waited out.
  */
 export async function playContest(t: TestCloud, openid: string, contestId: string, opts: { right?: number; stepMs?: number } = {}): Promise<PlayedContest> {
   const stepMs = opts.stepMs ?? 5_000;
@@ -47,13 +48,15 @@ export async function playContest(t: TestCloud, openid: string, contestId: strin
   let calls = 1;
   const answers: ContestAnswer[] = [];
   let q: QuizQuestion | null = start.question;
+  let servedAt = start.servedAt;
   while (q) {
-    if (stepMs > 0) t.cloud.clock.set(t.cloud.clock.now() + stepMs);
+    t.cloud.clock.set(Math.max(t.cloud.clock.now(), servedAt + stepMs));
     const right = opts.right === undefined || q.index <= opts.right;
     const a: ContestAnswer = dataOf(await t.call<ContestAnswer>(openid, 'quiz', 'answerContest', contestAnswerFor(t, start.roundId, q, right)));
     calls += 1;
     answers.push(a);
     q = a.next;
+    servedAt = a.servedAt ?? servedAt;
   }
   return { start, answers, calls };
 }

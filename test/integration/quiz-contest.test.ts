@@ -146,6 +146,19 @@ describe('members play rounds', () => {
       for (const item of doc.items.slice(i + 1)) if (item.explanation.length > 1) expect(ahead).not.toContain(item.explanation);
     });
     expect(answers[4].summary).toMatchObject({ counting: true, correctCount: 5, score: 70, roundMax: 75, contestTotal: 70, best: 70, rank: 1, points: 9 });
+    // Each next question's time starts 6 s after the verdict left: the member reads 解析 first.
+    for (const a of answers.slice(0, 4)) expect(a).toMatchObject({ servedAt: a.serverNow + 6_000, deadline: a.serverNow + 6_000 + 22_000 });
+  });
+
+  it('plays an untimed contest at the member’s own pace: 10 a right answer, no pause, an empty answer refused', async () => {
+    t.cloud.clock.set(T0 + 2 * 60_000);
+    const round = await ok<ContestQuestionRound>('demo-m-12', 'startContestRound', { contestId: school });
+    expect(round).toMatchObject({ counting: true, secondsPerQuestion: null, deadline: null });
+    await expect(quiz('demo-m-12', 'answerContest', { roundId: round.roundId, qid: round.question.qid })).resolves.toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+    const { answers } = await playContest(t, 'demo-m-12', school, { right: 4, stepMs: 10 * 60_000 });
+    expect(answers.map((a) => a.verdict.points)).toEqual([10, 10, 10, 10, 0]);
+    for (const a of answers.slice(0, 4)) expect(a).toMatchObject({ servedAt: a.serverNow, deadline: null });
+    expect(answers[4].summary).toMatchObject({ score: 40, roundMax: 50, contestTotal: 40 });
   });
 
   it('a second member scores their own round; right answers only count', async () => {
@@ -209,8 +222,18 @@ describe('time, speed and refusals', () => {
     expect(played.answers.every((a) => a.verdict.fast && a.verdict.correct && a.verdict.points === 0)).toBe(true);
     expect(played.answers[4].summary).toMatchObject({ score: 0, fastCount: 5, rank: null });
     expect(flagOf(whole, 'demo-member-16')).toMatchObject({ fast: 5 });
+    // Sent during the pause, before the question's time began: no person has seen it yet.
+    t.cloud.clock.set(T0 + 45 * 60_000);
+    const round = await ok<ContestQuestionRound>('demo-m-16', 'startContestRound', { contestId: whole });
+    t.cloud.clock.set(round.servedAt + 10_000);
+    const first = await ok<ContestAnswer>('demo-m-16', 'answerContest', contestAnswerFor(t, round.roundId, round.question));
+    expect(first.verdict).toMatchObject({ fast: false, points: 13 }); // 8 of 20 s used: 10 + round(5 × 0.6)
+    t.cloud.clock.set((first.servedAt as number) - 3_000);
+    const early = await ok<ContestAnswer>('demo-m-16', 'answerContest', contestAnswerFor(t, round.roundId, first.next as ContestQuestionRound['question']));
+    expect(early.verdict).toMatchObject({ fast: true, correct: true, points: 0 });
+    expect(flagOf(whole, 'demo-member-16')).toMatchObject({ fast: 6 });
     const seen = await ok<Page<ContestFlagRow>>('demo-admin', 'listContestFlags', { contestId: whole });
-    expect(seen.items.find((r) => r.memberId === 'demo-member-16')).toMatchObject({ fast: 5, unitName: '实验中学党支部', lastDetail: expect.stringContaining('毫秒') });
+    expect(seen.items.find((r) => r.memberId === 'demo-member-16')).toMatchObject({ fast: 6, unitName: '实验中学党支部', lastDetail: expect.stringContaining('毫秒') });
     // A branch organiser does not manage the whole organisation's contest.
     await expect(quiz('demo-organiser', 'listContestFlags', { contestId: whole })).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' });
     await expect(quiz('demo-m-16', 'listContestFlags', { contestId: whole })).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
@@ -260,11 +283,13 @@ describe('time, speed and refusals', () => {
   it('refuses a fourth round started within a minute (RESOURCE_EXHAUSTED), counted for the flags', async () => {
     const at = beijing('2036-11-20', 15, 0, 5);
     t.cloud.clock.set(at);
-    for (let i = 0; i < 3; i++) await playContest(t, 'demo-m-04', whole, { stepMs: 1 });
-    await expect(quiz('demo-m-04', 'startContestRound', { contestId: whole })).resolves.toMatchObject({ ok: false, code: 'RESOURCE_EXHAUSTED' });
-    expect(flagOf(whole, 'demo-member-04')).toMatchObject({ limited: 1 });
+    // Untimed, so a script's three rounds fit in one minute.
+    const quick = await published('demo-admin', { title: '不限时的竞赛', secondsPerQuestion: null });
+    for (let i = 0; i < 3; i++) await playContest(t, 'demo-m-04', quick, { stepMs: 1 });
+    await expect(quiz('demo-m-04', 'startContestRound', { contestId: quick })).resolves.toMatchObject({ ok: false, code: 'RESOURCE_EXHAUSTED' });
+    expect(flagOf(quick, 'demo-member-04')).toMatchObject({ limited: 1, fast: 15 });
     t.cloud.clock.set(at + 60_000);
-    await expect(quiz('demo-m-04', 'startContestRound', { contestId: whole })).resolves.toMatchObject({ ok: true, data: { number: 4, counting: false } });
+    await expect(quiz('demo-m-04', 'startContestRound', { contestId: quick })).resolves.toMatchObject({ ok: true, data: { number: 4, counting: false } });
   });
 });
 
@@ -273,7 +298,7 @@ describe('boards from counters', () => {
     const at = beijing('2036-11-20', 16);
     t.cloud.clock.set(at);
     // Neither the timer nor a board reads a round: they are all gone, and the figures stand.
-    expect(t.cloud.db.remove(COLLECTIONS.contestRounds, { contestId: whole })).toBeGreaterThan(10);
+    expect(t.cloud.db.remove(COLLECTIONS.contestRounds, { contestId: whole })).toBeGreaterThan(5);
     await timer();
     const board = await ok<ContestBoard>('demo-m-12', 'getContestBoard', { contestId: whole });
     expect(board.board).toBe('units');
@@ -357,13 +382,15 @@ describe('cost', () => {
       const start = await cost('demo-m-06', 'startContestRound', { contestId: whole });
       costs[`${label} start`] = [start.reads, start.writes];
       let q = (start.data as ContestQuestionRound).question;
+      let servedAt = (start.data as ContestQuestionRound).servedAt;
       const roundId = (start.data as ContestQuestionRound).roundId;
       for (let i = 0; i < 5; i++) {
-        t.cloud.clock.set(t.cloud.clock.now() + 5_000);
+        t.cloud.clock.set(servedAt + 5_000);
         const a = await cost('demo-m-06', 'answerContest', contestAnswerFor(t, roundId, q));
         if (i === 0) costs[`${label} answer`] = [a.reads, a.writes];
         if (i === 4) costs[`${label} last answer`] = [a.reads, a.writes];
         q = (a.data as ContestAnswer).next ?? q;
+        servedAt = (a.data as ContestAnswer).servedAt ?? servedAt;
       }
     }
     for (const board of ['units', 'today', 'total']) {

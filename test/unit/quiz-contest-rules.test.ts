@@ -1,5 +1,5 @@
 // Rules of the knowledge contest (core/domain/quiz/contest.ts): an answer's worth by the time left,
-// the network grace's boundary, which rounds of a day count, the Beijing day a round belongs to at
+// the network grace's boundary, the pause to read a verdict, which rounds of a day count, the Beijing day a round belongs to at
 // 23:59:59 and 00:00:00, the settings' bounds, the boards' ranks and subtree sums.
 import {
   answerDeadline,
@@ -14,6 +14,7 @@ import {
   GRACE_MS,
   HIDDEN_NAME,
   isLate,
+  nextServedAt,
   ratePercent,
   roundCounts,
   roundMax,
@@ -62,6 +63,11 @@ describe('the grace boundary', () => {
     expect(isLate(SERVED, 20, SERVED + 22_001)).toBe(true);
     expect(answerDeadline(SERVED, null)).toBeNull();
     expect(isLate(SERVED, null, SERVED + 86_400_000)).toBe(false);
+  });
+
+  it('starts a timed contest’s next question 6 s after the verdict, for reading it; untimed at once', () => {
+    expect(nextServedAt(SERVED, 20)).toBe(SERVED + 6_000);
+    expect(nextServedAt(SERVED, null)).toBe(SERVED);
   });
 });
 
