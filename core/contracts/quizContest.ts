@@ -77,6 +77,8 @@ export const contestSchemas = {
 
 export interface ContestRulesView {
   questionsPerRound: number;
+  /** Timed: seconds the verdict is shown before the next question's time starts. */
+  breakSeconds: number;
   secondsPerQuestion: number | null;
   countingRounds: number;
   graceSeconds: number;
@@ -176,8 +178,10 @@ export interface ContestAnswer {
   answeredCount: number;
   score: number;
   next: QuizQuestion | null;
+  /** When the next question's time starts (a timed contest pauses for the verdict first), its last instant that counts, the server's clock now. */
   servedAt: number | null;
   deadline: number | null;
+  serverNow: number;
   summary: ContestRoundSummary | null;
 }
 

@@ -4,7 +4,7 @@
 // not exist.
 
 import type { ContestCard, ContestRulesView, ManagedContest, MyContestStanding } from '../../core/contracts/quiz';
-import { BASE_POINTS, contestPhase, GRACE_MS, roundCounts, roundMax, SPEED_BONUS } from '../../core/domain/quiz/contest';
+import { BASE_POINTS, CONTEST_BREAK_MS, contestPhase, GRACE_MS, roundCounts, roundMax, SPEED_BONUS } from '../../core/domain/quiz/contest';
 import { COLLECTIONS } from '../lib/collections';
 import { getById, type Database } from '../lib/db';
 import { forbidden, notFound } from '../lib/errors';
@@ -19,6 +19,7 @@ export const contestRoundId = (contestId: string, memberId: string, day: string,
 export function rulesView(c: Pick<ContestDoc, 'questionsPerRound' | 'secondsPerQuestion' | 'countingRounds'>): ContestRulesView {
   return {
     questionsPerRound: c.questionsPerRound,
+    breakSeconds: c.secondsPerQuestion === null ? 0 : CONTEST_BREAK_MS / 1000,
     secondsPerQuestion: c.secondsPerQuestion,
     countingRounds: c.countingRounds,
     graceSeconds: GRACE_MS / 1000,

@@ -4,7 +4,7 @@
 
 import type { ContestQuestionRound, QuizAnswerView } from '../../core/contracts/quiz';
 import { rememberSeen } from '../../core/domain/quiz';
-import { answerDeadline } from '../../core/domain/quiz/contest';
+import { answerDeadline, nextServedAt } from '../../core/domain/quiz/contest';
 import { COLLECTIONS } from '../lib/collections';
 import type { Database, TransactionLike } from '../lib/db';
 import { invalid } from '../lib/errors';
@@ -78,13 +78,13 @@ export function contestAnswerOf(item: RoundItem, input: { choice?: number[]; tex
   return { choice };
 }
 
-/** The round as it stands after `answer` to its question at `index`. */
+/** The round as it stands after `answer` to its question at `index`: the next question's time starts after the pause. */
 export function contestAnswered(round: ContestRoundDoc, index: number, answer: ContestAnswerRec, now: number): ContestRoundDoc {
   const done = index + 1 >= round.items.length;
   return {
     ...round,
     at: index + 1,
-    servedAt: now,
+    servedAt: nextServedAt(now, round.secondsPerQuestion),
     answers: [...round.answers, answer],
     correctCount: round.correctCount + (answer.correct ? 1 : 0),
     score: round.score + answer.points,

@@ -24,6 +24,13 @@ export const CONTEST_TAGS_MAX = 10;
  * an answer up.
  */
 export const GRACE_MS = 2_000;
+/**
+ * In a timed contest the next question's time starts this long after the answer's verdict leaves
+ * the server: the member reads the verdict and 解析 first (the page moves on by itself when the
+ * pause is over). Its `servedAt` is stamped that far ahead, so the pause costs no one time, and an
+ * answer arriving before it counts as too fast (no person has seen the question yet).
+ */
+export const CONTEST_BREAK_MS = 6_000;
 /** A right answer's worth; a timed contest adds up to SPEED_BONUS for the time left. */
 export const BASE_POINTS = 10;
 export const SPEED_BONUS = 5;
@@ -53,6 +60,11 @@ export function contestPhase(c: { status: 'draft' | 'published' | 'cancelled'; o
 /** The round numbered `number` of a member's day (1, 2, …) counts when it is one of the first `countingRounds`. */
 export function roundCounts(number: number, countingRounds: number): boolean {
   return number >= 1 && number <= countingRounds;
+}
+
+/** When the next question's time starts, for an answer whose verdict leaves the server at `now`. */
+export function nextServedAt(now: number, seconds: number | null): number {
+  return seconds === null ? now : now + CONTEST_BREAK_MS;
 }
 
 /** The last instant an answer to a question served at `servedAt` is in time; null when untimed. */

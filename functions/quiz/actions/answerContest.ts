@@ -1,6 +1,6 @@
 // answerContest: the answer to the round's current question, graded by the exam's own rules, with
-// the verdict, the key and the explanation, then the next question (served now, stamped by the
-// server) or the round's summary. In a timed contest an answer counts only within its seconds plus
+// the verdict, the key and the explanation, then the next question (its time stamped by the server
+// to start after the pause for reading the verdict, in a timed contest) or the round's summary. In a timed contest an answer counts only within its seconds plus
 // the network grace: a later one is not graded (0 points, recorded as late) and the round goes on.
 // An answer faster than a person reads scores 0 and is flagged. A round that is not the caller's,
 // a question not served, answered already or out of order, and answers after the close are refused,
@@ -58,6 +58,7 @@ export async function answerContest(input: Input, ctx: ActionContext): Promise<Q
   const item = round.items[index];
   const timed = round.secondsPerQuestion !== null;
   const overdue = isLate(round.servedAt, round.secondsPerQuestion, now);
+  // Measured from `servedAt`, so an answer before the question's time began is too fast as well.
   // An answer after the deadline is not graded (neither judged nor kept) and is recorded as late;
   // nothing sent then is the phone saying the time ran out while it was away.
   const late = overdue && !isEmptyAnswer(input);
@@ -95,7 +96,7 @@ export async function answerContest(input: Input, ctx: ActionContext): Promise<Q
     const _ = db.command;
     const moved = await updateWhere(db.collection(COLLECTIONS.contestRounds).where({ _id: round._id, at: index, status: 'open' }), {
       at: after.at,
-      servedAt: now,
+      servedAt: after.servedAt,
       answers: _.push([answer]),
       correctCount: _.inc(answer.correct ? 1 : 0),
       score: _.inc(answer.points),
@@ -114,8 +115,9 @@ export async function answerContest(input: Input, ctx: ActionContext): Promise<Q
     answeredCount: after.at,
     score: after.score,
     next: last ? null : questionView(after, after.at),
-    servedAt: last ? null : now,
-    deadline: last ? null : answerDeadline(now, round.secondsPerQuestion),
+    servedAt: last ? null : after.servedAt,
+    deadline: last ? null : answerDeadline(after.servedAt, round.secondsPerQuestion),
+    serverNow: now,
     summary,
   };
 }
