@@ -198,6 +198,8 @@ describe('the Beijing day boundary', () => {
     const late = await ok<DailyRound>('demo-m-15', 'startDaily');
     expect(late).toMatchObject({ day: '2036-11-25', number: 1, scored: true });
     t.cloud.clock.set(beijing('2036-11-26', 0, 0, 0));
+    // The card offers to finish the round begun before midnight (it still counts for the 25th).
+    expect(await ok<DailyState>('demo-m-15', 'getDaily')).toMatchObject({ day: '2036-11-26', scoredDone: false, open: { roundId: late.roundId, day: '2036-11-25', scored: true } });
     const lateDone = await playRound(t, 'demo-m-15', { stepMs: 0 });
     expect(lateDone.start.roundId).toBe(late.roundId);
     expect(lateDone.answers[4].summary).toMatchObject({ day: '2036-11-25', scored: true, streak: 1 });
