@@ -120,8 +120,8 @@ export interface DailyState {
   total: number;
   streak: number;
   longestStreak: number;
-  /** A round started today and not finished: continue it. */
-  open: { roundId: string; number: number; scored: boolean; answeredCount: number; total: number } | null;
+  /** A round under way — started today, or yesterday before midnight (it counts for its own day): continue it. */
+  open: { roundId: string; day: string; number: number; scored: boolean; answeredCount: number; total: number } | null;
   /** Rounds started today (the scored one included). */
   roundsToday: number;
 }

@@ -23,7 +23,8 @@ function Body({ s, canManage }: { s: DailyState; canManage: boolean }) {
   let line: string;
   let action: string;
   if (s.open) {
-    line = `${s.open.scored ? '今天的答题' : '练习'}进行中：已答 ${s.open.answeredCount} / ${s.open.total} 题`;
+    const which = s.open.day !== s.day ? '昨天开始的一组' : s.open.scored ? '今天的答题' : '练习';
+    line = `${which}还没答完：已答 ${s.open.answeredCount} / ${s.open.total} 题`;
     action = '继续答题';
   } else if (s.scoredDone) {
     line = `今日已完成：${scoreText(s.todayCorrect ?? 0, s.total)}`;
