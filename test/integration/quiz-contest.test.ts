@@ -107,6 +107,8 @@ describe('an organiser sets up a contest', () => {
     await expect(quiz('demo-m-22', 'cancelContest', { contestId: school })).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' });
     const mine = await ok<Page<ManagedContest>>('demo-organiser', 'listManagedContests', {});
     expect(mine.items.map((c) => c.contestId)).toContain(school);
+    expect(await ok<ManagedContest>('demo-organiser', 'getManagedContest', { contestId: school })).toMatchObject({ title: '实验中学党史知识竞赛', phase: 'upcoming', audienceUnitId: 'br-school' });
+    await expect(quiz('demo-m-22', 'getManagedContest', { contestId: school })).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect((await ok<Page<ManagedContest>>('demo-admin', 'listManagedContests', {})).items.map((c) => c.contestId)).toContain(school);
   });
 
@@ -203,10 +205,12 @@ describe('time, speed and refusals', () => {
     const q2 = onTime.next as ContestQuestionRound['question'];
     t.cloud.clock.set((onTime.servedAt as number) + 22_500);
     const late = await ok<ContestAnswer>('demo-m-15', 'answerContest', contestAnswerFor(t, round.roundId, q2));
-    expect(late.verdict).toMatchObject({ correct: false, late: true, points: 0 });
+    // Judged for the member to see (it was right), counted for nothing.
+    expect(late.verdict).toMatchObject({ correct: true, late: true, points: 0 });
     expect(late.verdict.correctChoice.length + late.verdict.correctBlanks.length).toBeGreaterThan(0);
     expect(late.next).toMatchObject({ index: 3 });
     expect(contestRoundDoc(t, round.roundId)).toMatchObject({ at: 2, score: 10, lateCount: 1 });
+    expect(contestRoundDoc(t, round.roundId).answers[1]).toMatchObject({ correct: false, late: true, points: 0 });
     expect(contestRoundDoc(t, round.roundId).answers[1]).not.toHaveProperty('choice');
     expect(flagOf(whole, 'demo-member-15')).toMatchObject({ late: 1, refused: 0 });
     // The phone saying the time ran out (nothing chosen) is no one's fault: 0 points, not recorded.

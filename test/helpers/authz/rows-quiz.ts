@@ -60,6 +60,7 @@ Object.assign(quizRows, {
   saveContest: { who: 'organiser-of-target', payload: (fx) => ({ contest: contestOf(fx, fx.unique('矩阵竞赛草稿')) }) },
   publishContest: { who: 'organiser-of-target', payload: async (fx) => ({ contestId: await newContest(fx, false) }) },
   cancelContest: { who: 'organiser-of-target', payload: async (fx) => ({ contestId: await newContest(fx, true) }) },
+  getManagedContest: { who: 'organiser-of-target', payload: async (fx) => ({ contestId: await sharedContest(fx) }) },
   listManagedContests: { who: 'any-organiser', ownOrg: true },
   getContestFigures: { who: 'organiser-of-target', payload: async (fx) => ({ contestId: await sharedContest(fx) }) },
   listContestFlags: { who: 'organiser-of-target', payload: async (fx) => ({ contestId: await sharedContest(fx) }) },
