@@ -42,6 +42,8 @@ export const contestSchemas = {
   publishContest: z.object({ contestId: idSchema }).strict(),
   /** A draft, or a published contest before its close; members no longer see it. */
   cancelContest: z.object({ contestId: idSchema }).strict(),
+  /** One contest the caller manages, for the editor and the management page. */
+  getManagedContest: z.object({ contestId: idSchema }).strict(),
   /** Contests whose audience lies in the caller's subtrees, newest first. */
   listManagedContests: z.object({ cursor: cursorSchema, limit: pageLimitSchema }).strict(),
   /** Participation per unit (the children of `unitId`, default the audience) on a day or over the whole contest. */
@@ -251,6 +253,7 @@ export interface ContestResponses {
   saveContest: ManagedContest;
   publishContest: ManagedContest;
   cancelContest: ManagedContest;
+  getManagedContest: ManagedContest;
   listManagedContests: Page<ManagedContest>;
   getContestFigures: ContestFigures;
   listContestFlags: Page<ContestFlagRow>;

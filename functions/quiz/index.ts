@@ -12,6 +12,7 @@ import { getContestBoard } from './actions/getContestBoard';
 import { getContestFigures } from './actions/getContestFigures';
 import { getContestRankSetting } from './actions/getContestRankSetting';
 import { getDaily } from './actions/getDaily';
+import { getManagedContest } from './actions/getManagedContest';
 import { listContestFlags } from './actions/listContestFlags';
 import { listContests } from './actions/listContests';
 import { listManagedContests } from './actions/listManagedContests';
@@ -34,6 +35,7 @@ export const main = createRouter<typeof quizSchemas, QuizResponses>(
     saveContest,
     publishContest,
     cancelContest,
+    getManagedContest,
     listManagedContests,
     getContestFigures,
     listContestFlags,

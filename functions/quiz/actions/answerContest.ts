@@ -1,7 +1,8 @@
 // answerContest: the answer to the round's current question, graded by the exam's own rules, with
 // the verdict, the key and the explanation, then the next question (its time stamped by the server
-// to start after the pause for reading the verdict, in a timed contest) or the round's summary. In a timed contest an answer counts only within its seconds plus
-// the network grace: a later one is not graded (0 points, recorded as late) and the round goes on.
+// to start after the pause for reading the verdict, in a timed contest) or the round's summary. In
+// a timed contest an answer counts only within its seconds plus the network grace: a later one
+// scores 0 and is recorded as late, and the round goes on.
 // An answer faster than a person reads scores 0 and is flagged. A round that is not the caller's,
 // a question not served, answered already or out of order, and answers after the close are refused,
 // writing only the abuse record. DB operations: identity, the round, one conditional update (3);
@@ -22,7 +23,7 @@ import { contestScoreId } from '../contestAccess';
 import { afterCounting, contestSummaryOf, finishCounting, rankOf } from '../contestFinish';
 import { recordContestFlag } from '../contestFlags';
 import type { ContestAnswerRec, ContestRoundDoc, ContestScoreDoc } from '../contestModel';
-import { contestAnswered, contestAnswerOf, isEmptyAnswer } from '../contestRound';
+import { contestAnswered, contestAnswerOf } from '../contestRound';
 import { questionView, verdictOf } from '../round';
 
 interface Input {
@@ -57,20 +58,20 @@ export async function answerContest(input: Input, ctx: ActionContext): Promise<Q
 
   const item = round.items[index];
   const timed = round.secondsPerQuestion !== null;
-  const overdue = isLate(round.servedAt, round.secondsPerQuestion, now);
-  // Measured from `servedAt`, so an answer before the question's time began is too fast as well.
-  // An answer after the deadline is not graded (neither judged nor kept) and is recorded as late;
-  // nothing sent then is the phone saying the time ran out while it was away.
-  const late = overdue && !isEmptyAnswer(input);
-  const mine = overdue ? null : contestAnswerOf(item, input, timed);
+  // Nothing sent in a timed contest is the phone saying the time ran out.
+  const mine = contestAnswerOf(item, input, timed);
+  // An answer after the deadline is judged for the member to see, but scores nothing, its content
+  // is not kept, and it is recorded as late.
+  const late = mine !== null && isLate(round.servedAt, round.secondsPerQuestion, now);
   const correct = mine !== null && gradeQuestion(item, { qid: item.qid, order: item.order }, mine, ONE_EACH).correct;
-  const fast = mine !== null && isTooFast(item.stem, round.servedAt, now);
+  // Measured from `servedAt`, so an answer before the question's time began is too fast as well.
+  const fast = mine !== null && !late && isTooFast(item.stem, round.servedAt, now);
   const answer: ContestAnswerRec = {
-    ...(mine ?? {}),
+    ...(mine && !late ? mine : {}),
     correct: correct && !late,
     late,
     fast,
-    timedOut: mine === null && !late,
+    timedOut: mine === null,
     points: answerPoints({ correct, late, fast, servedAt: round.servedAt, at: now, seconds: round.secondsPerQuestion }),
     at: now,
     ms: now - round.servedAt,
@@ -111,7 +112,7 @@ export async function answerContest(input: Input, ctx: ActionContext): Promise<Q
   }
 
   return {
-    verdict: { ...verdictOf(item, index, mine ?? {}, answer.correct), late, fast, timedOut: answer.timedOut, points: answer.points },
+    verdict: { ...verdictOf(item, index, mine ?? {}, correct), late, fast, timedOut: answer.timedOut, points: answer.points },
     answeredCount: after.at,
     score: after.score,
     next: last ? null : questionView(after, after.at),
