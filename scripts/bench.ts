@@ -26,6 +26,7 @@ import { FLOOR_HEADER, floorClientCpu, floorRows, floorWarmUps, hostVsFloor } fr
 import { benchReminderJob, rollUp } from './bench/jobs';
 import { arg, ERRORS_COUNTED, flag, load, login, row, type Result, type Scenario } from './bench/load';
 import { prepareBigOrg, prepareEvent, prepareExam, prepareFeed } from './bench/prepare';
+import { quizRoundLine, quizScenarios } from './bench/quiz';
 
 const TABLE_HEADER = `| scenario | DB ops per request | requests | errors | req/s | ratio to bare | p50 ms | p99 ms | max ms |
 |---|---|---|---|---|---|---|---|---|`;
@@ -172,6 +173,8 @@ async function scenarioTable(requests: number, concurrency: number): Promise<{ r
       tokens: exam.tokens,
       once: exam.members.length,
     },
+    // The daily quiz's morning burst: every member of the branch plays the day's round.
+    ...quizScenarios(cloud, exam.members, exam.tokens),
     {
       name: 'local host: feed.listPosts (a page of 10 with covers: one query, one URL batch)',
       url: `${cloud.url}/api/fn/feed`,
@@ -212,6 +215,8 @@ async function scenarioTable(requests: number, concurrency: number): Promise<{ r
   await load({ name: 'warm-up: exam.getExam', url: `${cloud.url}/api/fn/exam`, bodies: [intro], tokens: exam.tokens }, 200, concurrency);
   const mine = JSON.stringify({ action: 'getMyCheckins', payload: {} });
   await load({ name: 'warm-up: checkin.getMyCheckins', url: `${cloud.url}/api/fn/checkin`, bodies: [mine], tokens: exam.tokens }, 200, concurrency);
+  const daily = JSON.stringify({ action: 'getDaily', payload: {} });
+  await load({ name: 'warm-up: quiz.getDaily', url: `${cloud.url}/api/fn/quiz`, bodies: [daily], tokens: exam.tokens }, 200, concurrency);
   const detail = JSON.stringify({ action: 'getEvent', payload: { eventId } });
   await load({ name: 'warm-up: event.getEvent', url: `${cloud.url}/api/fn/event`, bodies: [detail], tokens: exam.tokens }, 200, concurrency);
 
@@ -224,7 +229,10 @@ async function scenarioTable(requests: number, concurrency: number): Promise<{ r
   const job = await benchReminderJob(cloud, db, exam.members);
   await cloud.close();
 
-  const jobs = `Closed-day check-in roll-ups of the organisations above (the check-in timer, run until done): ${rollupJob}.
+  cloud.clock.reset(); // the quiz scenarios moved it on 30 s before each answer
+  const jobs = `${quizRoundLine(rows)}
+
+Closed-day check-in roll-ups of the organisations above (the check-in timer, run until done): ${rollupJob}.
 
 Daily check-in reminder job (one timer invocation, ${exam.members.length} members holding a credit; the
 same invocation then rechecks the closed-day roll-ups):
