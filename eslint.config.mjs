@@ -14,7 +14,7 @@ const privateOf = (ctx) => ({ group: [`**/${ctx}/*`, `!**/${ctx}/ports`, '!**/co
 // cannot use another's code; the main package (tabs, their sections, shared components) cannot use
 // any subpackage's; a tab's section belongs to its context and uses no other context's section.
 // What several need lives in src/components, src/hooks or src/utils.
-const SUBPACKAGES = ['org-admin', 'exam', 'exam-admin', 'event', 'event-admin', 'checkin-admin', 'feed', 'feed-admin', 'points', 'quiz'];
+const SUBPACKAGES = ['org-admin', 'exam', 'exam-admin', 'event', 'event-admin', 'checkin-admin', 'feed', 'feed-admin', 'points', 'quiz', 'quiz-admin'];
 const SECTIONS = ['org', 'exam', 'checkin', 'event', 'feed', 'quiz'];
 const NOT_CORE = '!@core/**';
 const noSubpackage = { group: ['@/subpackages/**', '**/subpackages/**'], message: 'The main package cannot load a subpackage’s code: share it through src/components, src/hooks or src/utils.' };

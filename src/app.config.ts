@@ -57,7 +57,11 @@ const config: Taro.AppConfig & { cloud: boolean } = {
     },
     {
       root: 'subpackages/quiz',
-      pages: ['daily'],
+      pages: ['daily', 'contest', 'board'],
+    },
+    {
+      root: 'subpackages/quiz-admin',
+      pages: ['index', 'editor', 'contest'],
     },
   ],
   window: {

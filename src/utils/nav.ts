@@ -59,6 +59,11 @@ export const PAGE = {
   pointsMine: '/subpackages/points/mine',
   pointsRules: '/subpackages/points/rules',
   quizDaily: '/subpackages/quiz/daily',
+  quizContest: '/subpackages/quiz/contest',
+  quizBoard: '/subpackages/quiz/board',
+  quizAdmin: '/subpackages/quiz-admin/index',
+  quizAdminEditor: '/subpackages/quiz-admin/editor',
+  quizAdminContest: '/subpackages/quiz-admin/contest',
 } as const;
 
 export function goTab(tab: keyof typeof TAB): void {

@@ -1,10 +1,12 @@
 // 答题 tab: a place, not a context. It composes the sections of the contexts that ask questions:
-// the daily quiz's card on top (today's round, the streak), then the exam context's list.
+// the daily quiz's card on top (today's round, the streak), the knowledge contests, then the exam
+// context's list.
 import { Text, View } from '@tarojs/components';
 import PageShell from '@/components/PageShell';
 import MemberGate from '@/components/MemberGate';
 import ExamsSection from '@/sections/exam/ExamsSection';
 import DailyCard from '@/sections/quiz/DailyCard';
+import ContestsSection from '@/sections/quiz/ContestsSection';
 
 export default function AnswerTab() {
   return (
@@ -17,6 +19,7 @@ export default function AnswerTab() {
         {(refreshKey) => (
           <>
             <DailyCard refreshKey={refreshKey} />
+            <ContestsSection refreshKey={refreshKey} />
             <ExamsSection refreshKey={refreshKey} />
           </>
         )}

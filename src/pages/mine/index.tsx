@@ -1,4 +1,5 @@
-// 我的: who I am in the organisation, my points (我的积分), 大字模式, the organisers' entry and (H5) logging out.
+// 我的: who I am in the organisation, my points (我的积分), whether contest boards show my name,
+// 大字模式, the organisers' entry and (H5) logging out.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { CATEGORY_LABELS, ROLE_LABELS } from '@core/domain/org/roles';
@@ -10,6 +11,7 @@ import { useRefreshKey } from '@/components/MemberGate';
 import { getSessionOpenid, IS_H5, logout } from '@/api';
 import { useAction, useMe, useSenior } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
+import { ContestRankSwitch } from '@/sections/quiz/ContestsSection';
 import './index.scss';
 
 function Profile() {
@@ -111,6 +113,8 @@ export default function MinePage() {
       </Card>
 
       {me?.bound ? <PointsRow /> : null}
+
+      {me?.bound ? <ContestRankSwitch /> : null}
 
       <OrgInfo />
 

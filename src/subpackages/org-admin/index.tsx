@@ -213,6 +213,10 @@ function Units({ member }: { member: MeMember }) {
           <Text>考试与题库</Text>
           <Text className='row-link__arrow'>›</Text>
         </View>
+        <View id='admin-contests' className='row-link' onClick={() => goPage(PAGE.quizAdmin)}>
+          <Text>知识竞赛</Text>
+          <Text className='row-link__arrow'>›</Text>
+        </View>
         <View id='admin-events' className='row-link' onClick={() => goPage(PAGE.eventAdmin)}>
           <Text>活动报名管理</Text>
           <Text className='row-link__arrow'>›</Text>
