@@ -134,6 +134,33 @@ describe('re-importing a corrected bank', () => {
     expect(t.cloud.db.get('questions', id)).toMatchObject({ stem: '重导测试：编号题 改正后的题干？', version: 2 });
   });
 
+  it('updates a question whose type alone changes by its ID: a change line, a new identity, and the exam that pinned it keeps its copy', async () => {
+    const head = '题目编号,题型,题干,选项A,选项B,选项C,答案,标签';
+    const stem = '重导测试：题型改了的题？';
+    expect(await importFile(await csvFile('t1.csv', [head, `TX-001,单选,${stem},甲,乙,丙,A,党史`]), 't1.csv', true)).toMatchObject({ created: 1 });
+    const id = (t.cloud.db.find('questions', { ref: 'TX-001' })[0] as unknown as Stored)._id;
+    const saved = await ok<{ id: string }>('saveExam', {
+      exam: { title: '题型测试', unitIds: ['br-school'], opensAt: T0 - MIN, closesAt: T0 + 60 * MIN, durationMinutes: 30, paper: { mode: 'fixed', questionIds: [id] }, passScore: 1 },
+    });
+    await ok('publishExam', { examId: saved.id });
+    const pinned = t.cloud.db.find('examQuestions', { examId: saved.id });
+    expect(pinned).toEqual([expect.objectContaining({ type: 'single' })]);
+
+    // 单选 → 不定项 with the same one key: only the type changes.
+    const fileID = await csvFile('t2.csv', [head, `TX-001,不定项,${stem},甲,乙,丙,A,党史`]);
+    const preview = await importFile(fileID, 't2.csv', false);
+    expect(preview.rows[0]).toMatchObject({ status: 'update', change: '题型 单选题 → 多选题', version: 1 });
+    const committed = await importFile(fileID, 't2.csv', true, preview.plan);
+    expect(committed.rows[0]).toMatchObject({ status: 'updated', change: '题型 单选题 → 多选题' });
+    expect(t.cloud.db.get('questions', id)).toMatchObject({ type: 'multiple', answer: [0], ident: 'multiple|重导测试题型改了的题', version: 2, contentDigest: expect.stringMatching(/^2:/) });
+    expect(t.cloud.db.find('questionHistory', { questionId: id })).toEqual([expect.objectContaining({ version: 2, changes: ['题型 单选题 → 多选题'] })]);
+    expect(t.cloud.db.find('examQuestions', { examId: saved.id })).toEqual(pinned);
+    // The same file again changes nothing; two rows of one ID with different types are refused.
+    expect(await importFile(await csvFile('t3.csv', [head, `TX-001,不定项,${stem},甲,乙,丙,A,党史`]), 't3.csv', false)).toMatchObject({ update: 0, unchanged: 1 });
+    const twice = await importFile(await csvFile('t4.csv', [head, `TX-002,单选,重导测试：两行题型不同？,甲,乙,,A,党史`, `TX-002,不定项,重导测试：两行题型不同？,甲,乙,,A,党史`]), 't4.csv', false);
+    expect(twice.rows[1]).toMatchObject({ status: 'invalid', reason: '第 3 行与第 2 行是同一题，但题型不同（单选题 / 多选题）', column: '题型' });
+  });
+
   it('gives questions stored before identities one on the first import, and then updates them', async () => {
     t.cloud.db.insert('questions', {
       _id: 'legacy-q1',

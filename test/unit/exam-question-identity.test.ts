@@ -34,6 +34,16 @@ describe('question identity', () => {
     expect(describeChanges(q({ type: 'fill', options: [], answer: [], blanks: [['上海']] }), q({ type: 'fill', options: [], answer: [], blanks: [['上海', '沪']] }))).toEqual(['答案 上海 → 上海/沪']);
   });
 
+  it('says a change of the type alone (单选 → 不定项 is a 多选题), and a judge question that stays one changes nothing', () => {
+    expect(describeChanges(q(), q({ type: 'multiple' }))).toEqual(['题型 单选题 → 多选题']);
+    expect(describeChanges(q(), q({ type: 'multiple', answer: [0, 1] }))).toEqual(['题型 单选题 → 多选题', '答案 A → AB']);
+    const judge = q({ type: 'judge', options: ['正确', '错误'], answer: [0] });
+    expect(describeChanges(judge, { ...judge })).toEqual([]);
+    // The file's type reaches the merged content whatever columns the file lacks.
+    const none = { explanation: false, tags: false, difficulty: false, examOnly: false };
+    expect(mergedContent(q(), q({ type: 'multiple' }), none).type).toBe('multiple');
+  });
+
   it('keeps what the bank holds for the columns a file lacks', () => {
     const cols = { explanation: false, tags: false, difficulty: true, examOnly: false };
     expect(mergedContent(q({ explanation: '旧解析', tags: ['甲'] }), q({ tags: [], difficulty: 2 }), cols)).toMatchObject({ explanation: '旧解析', tags: ['甲'], difficulty: 2 });
@@ -43,6 +53,7 @@ describe('question identity', () => {
     expect(rowConflict(q(), q({ explanation: '另一个解析' }))).toBeNull();
     expect(rowConflict(q(), q({ answer: [1] }))).toBe('答案不同（A / B）');
     expect(rowConflict(q(), q({ options: ['1934', '1936'] }))).toBe('选项不同');
+    expect(rowConflict(q(), q({ type: 'multiple' }))).toBe('题型不同（单选题 / 多选题）');
   });
 
   it('allows tags of 30 characters', () => {
