@@ -8,7 +8,7 @@
 // identity, so a corrected option is an update, not a new question.
 
 import { toHalfWidth } from '../text';
-import type { QuestionContent, QuestionType } from './questions';
+import { QUESTION_TYPE_LABELS, type QuestionContent, type QuestionType } from './questions';
 
 const fold = (s: string) =>
   toHalfWidth(s.normalize('NFKC'))
@@ -27,7 +27,7 @@ export function normaliseRef(cell: string): string | null {
 }
 
 /** The fields of a question an import may change, in the order a change line names them. */
-export type ChangedField = 'stem' | 'options' | 'answer' | 'explanation' | 'tags' | 'difficulty' | 'examOnly';
+export type ChangedField = 'type' | 'stem' | 'options' | 'answer' | 'explanation' | 'tags' | 'difficulty' | 'examOnly';
 
 /** The columns a file has: a missing column keeps what the bank holds (a file without 标签 keeps the tags). */
 export interface FileColumns {
@@ -64,6 +64,8 @@ export function mergedContent(stored: QuestionContent, incoming: QuestionContent
 /** What changes from the stored question to the merged one, one phrase per field; empty when nothing does. */
 export function describeChanges(before: QuestionContent, after: QuestionContent): string[] {
   const out: string[] = [];
+  // Only a row matched by its ID can change the type (without one, the type is part of the identity).
+  if (before.type !== after.type) out.push(`题型 ${QUESTION_TYPE_LABELS[before.type]} → ${QUESTION_TYPE_LABELS[after.type]}`);
   if (before.stem !== after.stem) out.push(`题干改为“${after.stem.slice(0, 20)}${after.stem.length > 20 ? '…' : ''}”`);
   if (!same(before.options, after.options)) out.push('选项有改动');
   if (!same(before.answer, after.answer) || !same(before.blanks, after.blanks)) out.push(`答案 ${keyText(before)} → ${keyText(after)}`);
@@ -90,6 +92,7 @@ export function lineWithoutKey(line: string): string {
  * first), else the difference that makes the second an error.
  */
 export function rowConflict(first: QuestionContent, second: QuestionContent): string | null {
+  if (first.type !== second.type) return `题型不同（${QUESTION_TYPE_LABELS[first.type]} / ${QUESTION_TYPE_LABELS[second.type]}）`;
   if (!same(first.options, second.options)) return '选项不同';
   if (!same(first.answer, second.answer) || !same(first.blanks, second.blanks)) return `答案不同（${keyText(first)} / ${keyText(second)}）`;
   return null;

@@ -2,9 +2,10 @@
 // report (each question as members will see it, the sheet read and the others to choose from,
 // what a row changes in a question the bank holds), then committed. A row names a stored question
 // by the file's ID column or by type + folded stem (../reimport.ts); a changed answer, option,
-// explanation, tag or difficulty updates it, conditional on the version the preview read, with a
-// history record. Bad rows are rejected with their reason; each question is written whole or not
-// at all, and ids derived from the content make a repeated or racing import create each once.
+// explanation, tag or difficulty (and, by ID, the type) updates it, conditional on the version the
+// preview read, with a history record. Bad rows are rejected with their reason; each question is
+// written whole or not at all, and ids derived from the content make a repeated or racing import
+// create each once.
 
 import type { ExamResponses } from '../../../core/contracts/exam';
 import type { QuestionSheetRow } from '../../../core/contracts/examImport';
@@ -109,7 +110,7 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
       if (differs) {
         report.status = 'invalid';
         report.reason = `第 ${r.row} 行与第 ${n} 行是同一题，但${differs}`;
-        report.column = columnName(differs.startsWith('选项') ? 'options' : 'answer', headerCells, header.columns);
+        report.column = columnName(differs.startsWith('题型') ? 'type' : differs.startsWith('选项') ? 'options' : 'answer', headerCells, header.columns);
       } else {
         report.status = 'duplicate';
         report.reason = JSON.stringify(earlier.content) === JSON.stringify(q) ? `与第 ${n} 行相同，已合并` : `与第 ${n} 行是同一题，已合并（以第 ${n} 行为准）`;
