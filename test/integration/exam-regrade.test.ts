@@ -4,6 +4,9 @@
 // the member's result show the new numbers, with one audit record.
 import ExcelJS from 'exceljs';
 import type { AttemptResult, AttemptView, ExamRosterView, ExamStatsView, RegradeOutcome, RegradePreview } from '../../core/contracts/exam';
+import { contentOf } from '../../functions/exam/bank';
+import { contentStamp } from '../../functions/exam/digest';
+import type { QuestionDoc } from '../../functions/exam/model';
 import { correctAnswers } from '../../scripts/lib/demo-exams';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
 
@@ -207,6 +210,9 @@ describe('regrade after a wrong key', () => {
     });
     const [bankQuestion] = t.cloud.db.find('questions', { _id: q0._id }) as unknown as Stored[];
     expect(bankQuestion.answer).toEqual([fixedOption]);
+    // Restamped with the fix, so the next re-import settles it from its digest.
+    const fixed = bankQuestion as unknown as QuestionDoc;
+    expect(fixed.contentDigest).toBe(contentStamp(fixed.version, contentOf(fixed)));
     // The bank's history names the regrade and who made it.
     expect(t.cloud.db.find('questionHistory', { questionId: q0._id })).toEqual([
       expect.objectContaining({ source: 'regrade', by: 'demo-member-01', fileName: null, changes: [expect.stringMatching(/^答案 [A-D] → [A-D]$/)] }),

@@ -1,10 +1,14 @@
 // The re-import preview at the size issue 15 bounds (1,500 rows, about 0.4 s), against the local
 // cloud: its reads grow by one per 500 rows, not per row, and only the questions a row changes are
-// read whole; each question carries the digest of its content at its version, and a question
-// changed by a path that does not restamp it (the editor) is still compared whole, so the preview
-// says what the file changes. The times are logged beside a file the bank does not hold (the
-// figures of record are docs/BENCHMARKS.md's, made on a quiet machine: this one is shared).
+// read whole; each question carries the digest of its content at its version (the import, the
+// editor and a regrade's bank fix stamp it), and a question without one (stored before digests) is
+// still compared whole, so the preview says what the file changes. The times are logged beside a
+// file the bank does not hold (the figures of record are docs/BENCHMARKS.md's, made on a quiet
+// machine: this one is shared).
 import type { QuestionSheetReport } from '../../core/contracts/examImport';
+import { contentOf } from '../../functions/exam/bank';
+import { contentStamp } from '../../functions/exam/digest';
+import type { QuestionDoc } from '../../functions/exam/model';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
 
 let t: TestCloud;
@@ -71,25 +75,38 @@ describe('re-import preview', () => {
     expect(await reads(1500, 600)).toBe(8);
   }, 120_000);
 
-  it('compares whole a question the editor changed after the import, and the commit restamps what it read whole', async () => {
-    const [q] = t.cloud.db.find('questions', { stem: '预览基准第 7 题：哪一项正确？' }) as unknown as Array<{ _id: string; version: number; contentDigest?: string }>;
+  it('reads by digest a question the editor changed, as the editor restamps it; the commit restamps a question stored before digests', async () => {
+    const stemOf = (n: number) => `预览基准第 ${n} 题：哪一项正确？`;
+    const [q] = t.cloud.db.find('questions', { stem: stemOf(7) }) as unknown as QuestionDoc[];
     expect(q.contentDigest).toMatch(new RegExp(`^${q.version}:`));
-    const edited = { type: 'single', stem: '预览基准第 7 题：哪一项正确？', options: ['甲6', '乙6', '丙6', '丁6'], answer: [2], blanks: [], explanation: '第 7 题的解析', tags: ['党史', '四史'], difficulty: 2 };
+    const edited = { type: 'single', stem: stemOf(7), options: ['甲6', '乙6', '丙6', '丁6'], answer: [2], blanks: [], explanation: '第 7 题的解析', tags: ['党史', '四史'], difficulty: 2 };
     dataOf(await t.call(ORGANISER, 'exam', 'saveQuestion', { questionId: q._id, question: edited }));
+    const saved = t.cloud.db.get('questions', q._id) as unknown as QuestionDoc;
+    expect(saved).toMatchObject({ version: q.version + 1, answer: [2] });
+    expect(saved.contentDigest).toBe(contentStamp(saved.version, contentOf(saved)));
 
     const fileID = await upload('after-edit.csv', bank('预览基准', 10));
     const preview = await run(fileID, false);
     expect(preview.report.rows.find((r) => r.row === 8)).toMatchObject({ status: 'update', change: '答案 C → A' });
     expect(preview.report).toMatchObject({ update: 1, unchanged: 9 });
 
-    // Back to C in the file: unchanged, found by reading the question whole (its digest is the
-    // editor's version behind); the commit gives it its digest again.
+    // Back to C in the file: unchanged from the editor's digest, nothing read whole (the organiser,
+    // the identity backfill's check, the identities).
     const back = bank('预览基准', 10).map((line, i) => (i === 7 ? line.replace(',A,第 7 题', ',C,第 7 题') : line));
-    const again = await run(await upload('back.csv', back), true);
+    const backID = await upload('back.csv', back);
+    const settled = await run(backID, false);
+    expect(settled.report).toMatchObject({ update: 0, unchanged: 10 });
+    expect(settled.reads).toBe(3);
+
+    // A question stored before digests is read whole, and the commit gives it its digest.
+    const [old] = t.cloud.db.find('questions', { stem: stemOf(9) }) as unknown as QuestionDoc[];
+    t.cloud.db.update('questions', { _id: old._id }, { $unset: { contentDigest: '' } });
+    const again = await run(backID, true);
     expect(again.report).toMatchObject({ update: 0, unchanged: 10, created: 0 });
+    expect(again.reads).toBe(4);
     expect(again.writes).toBe(2); // the digest, the import's record
-    const after = t.cloud.db.get('questions', q._id) as unknown as { version: number; contentDigest?: string; answer: number[] };
-    expect(after).toMatchObject({ version: q.version + 1, answer: [2] });
-    expect(after.contentDigest).toMatch(new RegExp(`^${after.version}:`));
+    const after = t.cloud.db.get('questions', old._id) as unknown as QuestionDoc;
+    expect(after.version).toBe(old.version);
+    expect(after.contentDigest).toBe(contentStamp(after.version, contentOf(after)));
   });
 });
