@@ -132,13 +132,18 @@ const ROUNDS = 4;
  * transaction, conditional on the version the caller read: false when the question changed since
  * or stays contended, and then nothing is written. An import's record still on the question
  * (lastChange) is copied in the same transaction and cleared: it is in the history from then on.
+ * The content digest is restamped for the new version, from the history's `after` (the content
+ * `data` writes) or, with no record, the content read: nothing changed in it. Without that the
+ * next re-import would read the question whole (reimport.ts).
  */
 export async function changeQuestion(db: Database, q: QuestionDoc, data: Record<string, unknown>, history: QuestionHistoryDoc | null): Promise<boolean> {
+  const version = q.version + 1;
+  const contentDigest = contentStamp(version, contentOf({ ...q, ...(history?.after ?? {}) }));
   const body = async (t: TransactionLike): Promise<boolean> => {
     const cur = (await t.collection(COLLECTIONS.questions).doc(q._id).get()).data as QuestionDoc | null;
     if (!cur || cur.version !== q.version) return false;
     if (cur.lastChange) await t.collection(COLLECTIONS.questionHistory).doc(cur.lastChange._id).set({ data: withoutId(cur.lastChange) });
-    await t.collection(COLLECTIONS.questions).doc(q._id).update({ data: { ...data, version: q.version + 1, lastChange: null } });
+    await t.collection(COLLECTIONS.questions).doc(q._id).update({ data: { ...data, contentDigest, version, lastChange: null } });
     if (history) await t.collection(COLLECTIONS.questionHistory).doc(history._id).set({ data: withoutId(history) });
     return true;
   };

@@ -6,8 +6,8 @@
 // id, identity, version, content digest (digest.ts) and the content the file does not replace. A
 // row whose merged content hashes to the stored digest is unchanged, with nothing more read. Then,
 // whole, only the questions a row changes, several questions share one identity, or the digest
-// cannot vouch for (stored before digests, or edited since by a path that does not restamp it);
-// those rows are judged exactly as before, from the whole question.
+// cannot vouch for (stored before digests, or written since without a restamp: the import, the
+// editor and a regrade's bank fix all restamp); those rows are judged from the whole question.
 
 import { createHash } from 'node:crypto';
 import type { QuestionSheetRow } from '../../core/contracts/examImport';
