@@ -424,6 +424,23 @@ describe('cost', () => {
   });
 });
 
+describe('pools prepared ahead', () => {
+  it('publishing a contest that opens today builds today’s pool; the timer builds tomorrow’s from 20:00', async () => {
+    t.cloud.clock.set(beijing('2036-11-22', 19));
+    const early = await published('demo-admin', { title: '提前出题的竞赛', opensAt: beijing('2036-11-22', 19), closesAt: beijing('2036-11-25', 9) });
+    expect(t.cloud.db.get(COLLECTIONS.contestPools, `${early}_2036-11-22`)).toMatchObject({ day: '2036-11-22', qids: expect.any(Array) });
+    await timer();
+    expect(t.cloud.db.get(COLLECTIONS.contestPools, `${early}_2036-11-23`)).toBeUndefined();
+    t.cloud.clock.set(beijing('2036-11-22', 20, 5));
+    await timer();
+    expect(t.cloud.db.get(COLLECTIONS.contestPools, `${early}_2036-11-23`)).toMatchObject({ day: '2036-11-23', qids: expect.any(Array) });
+    // A contest that has not opened by tomorrow gets none yet.
+    const later = await published('demo-admin', { title: '后天开始的竞赛', opensAt: beijing('2036-11-24', 9), closesAt: beijing('2036-11-26', 9) });
+    await timer();
+    expect(t.cloud.db.count(COLLECTIONS.contestPools, { contestId: later })).toBe(0);
+  });
+});
+
 describe('the Beijing day boundary', () => {
   it('counts a round started at 23:59:59 for that day, and a round started at 00:00:00 as the next day’s first', async () => {
     const one = await published('demo-admin', { title: '一天一局的竞赛', countingRounds: 1, opensAt: beijing('2036-11-24', 9), closesAt: beijing('2036-11-28', 9) });
