@@ -5,7 +5,7 @@
 // the roll-ups of one unit's children, however big the subtree below them.
 
 import { addDays, beijingDayKey } from '../../core/domain/time';
-import { NO_SUMS, subtreeSums } from '../../core/domain/quiz/contest';
+import { CLOSE_TAIL_MS, NO_SUMS, subtreeSums } from '../../core/domain/quiz/contest';
 import { COLLECTIONS } from '../lib/collections';
 import { list, type Database } from '../lib/db';
 import type { UnitDoc } from '../lib/model';
@@ -41,17 +41,19 @@ export async function rollupContestDay(db: Database, contest: Pick<ContestDoc, '
   return changed.length;
 }
 
-/** Every running contest of one organisation: today, yesterday and the whole contest. */
-export async function rollupContests(db: Database, root: UnitDoc, units: UnitDoc[], now: number): Promise<number> {
-  const _ = db.command;
-  const contests = await list<ContestDoc>(db.collection(COLLECTIONS.contests).where({ orgId: root._id, status: 'published', closesAt: _.gt(now - SETTLE_MS) }).limit(100));
+/** One running contest's roll-ups: today, yesterday (within its window) and the whole contest. */
+export async function rollupContest(db: Database, c: ContestDoc, units: UnitDoc[], tree: number, now: number): Promise<number> {
+  if (c.opensAt > now) return 0;
   const today = beijingDayKey(now);
+  const first = beijingDayKey(c.opensAt);
+  const days = [today, addDays(today, -1)].filter((d) => d >= first && d <= beijingDayKey(c.closesAt + CLOSE_TAIL_MS));
   let written = 0;
-  for (const c of contests) {
-    if (c.opensAt > now) continue;
-    const first = beijingDayKey(c.opensAt);
-    const days = [today, addDays(today, -1)].filter((d) => d >= first && d <= beijingDayKey(c.closesAt + 30 * 60_000));
-    for (const day of [...days, ALL_DAYS]) written += await rollupContestDay(db, c, units, root.treeVersion ?? 0, day, now);
-  }
+  for (const day of [...days, ALL_DAYS]) written += await rollupContestDay(db, c, units, tree, day, now);
   return written;
+}
+
+/** An organisation's published contests that are running, about to open or closed in the last two days. */
+export async function contestsForTimer(db: Database, orgId: string, now: number): Promise<ContestDoc[]> {
+  const _ = db.command;
+  return list<ContestDoc>(db.collection(COLLECTIONS.contests).where({ orgId, status: 'published', closesAt: _.gt(now - SETTLE_MS) }).limit(100));
 }

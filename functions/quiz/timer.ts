@@ -1,13 +1,14 @@
 // The quiz timer (the function's one trigger, every 10 minutes): for every organisation, today's
 // pool if it is missing and, from 20:00 Beijing time, tomorrow's, so the morning's first rounds
-// find their pool ready; then today's and yesterday's roll-ups, the daily quiz's and the running
-// contests'. Stops when its time is spent; the next run goes on.
+// find their pool ready — the daily quiz's and each running contest's; then today's and
+// yesterday's roll-ups, the daily quiz's and the contests'. Stops when its time is spent; the next
+// run goes on.
 
 import { addDays, beijingDayKey, beijingHour } from '../../core/domain/time';
 import type { Deps } from '../lib/deps';
 import { organisationRoots, unitsOfOrg } from '../org/ports';
 import { ensurePool } from './pool';
-import { rollupContests } from './contestRollups';
+import { runContestJobs } from './contestTimer';
 import { rollupDay } from './rollups';
 
 /** From this Beijing hour on, the timer prepares tomorrow's pools. */
@@ -30,7 +31,9 @@ export async function runQuizTimer(deps: Deps, budgetMs = 20_000): Promise<{ org
     }
     const units = await unitsOfOrg(db, root._id);
     for (const day of [today, addDays(today, -1)]) rollups += await rollupDay(db, root._id, units, root.treeVersion ?? 0, day, now);
-    rollups += await rollupContests(db, root, units, now);
+    const contests = await runContestJobs(db, root, units, now, days.length > 1, () => ids.random(12));
+    pools += contests.pools;
+    rollups += contests.rollups;
   }
   return { organisations: roots.length, pools, rollups, done: true };
 }

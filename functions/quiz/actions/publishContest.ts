@@ -1,9 +1,11 @@
 // publishContest: a draft goes out to its audience. Refused when its close has passed, its audience
 // unit was closed, or the bank holds fewer questions the contest may serve (practice-safe, of its
 // tags) than one round needs — members would meet an error instead of a round. Conditional on the
-// version read: a second publish at once finds it published and answers the same.
+// version read: a second publish at once finds it published and answers the same. A contest that
+// opens today gets its pool of the day at once.
 
 import type { QuizResponses } from '../../../core/contracts/quiz';
+import { beijingDayKey } from '../../../core/domain/time';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, updateWhere } from '../../lib/db';
 import { conflict, precondition } from '../../lib/errors';
@@ -12,10 +14,10 @@ import { getUnit, requireOrganiser } from '../../org/ports';
 import { practiceQuestions } from '../../exam/ports';
 import { contestForOrganiser, managedView } from '../contestAccess';
 import type { ContestDoc } from '../contestModel';
-import { tagFilter } from '../contestPool';
+import { ensureContestPool, tagFilter } from '../contestPool';
 
 export async function publishContest(input: { contestId: string }, ctx: ActionContext): Promise<QuizResponses['publishContest']> {
-  const { db, clock } = ctx.deps;
+  const { db, clock, ids } = ctx.deps;
   const me = await requireOrganiser(ctx);
   const now = clock.now();
   const c = await contestForOrganiser(db, me, input.contestId);
@@ -34,5 +36,9 @@ export async function publishContest(input: { contestId: string }, ctx: ActionCo
     if (again && again.status === 'published') return managedView(again, now);
     throw conflict('竞赛刚被修改过，请刷新后再试');
   }
+  // Opening today: its pool now, so the first burst of starts does not each read the bank (the
+  // quiz timer prepares the next days').
+  const today = beijingDayKey(now);
+  if (beijingDayKey(Math.max(now, c.opensAt)) === today) await ensureContestPool(db, c, today, now, Math.random, () => ids.random(12));
   return managedView({ ...c, status: 'published', publishedAt: now, rev: c.rev + 1, updatedAt: now }, now);
 }
