@@ -26,6 +26,7 @@ import { FLOOR_HEADER, floorClientCpu, floorRows, floorWarmUps, hostVsFloor } fr
 import { benchReminderJob, rollUp } from './bench/jobs';
 import { arg, ERRORS_COUNTED, flag, load, login, row, type Result, type Scenario } from './bench/load';
 import { prepareBigOrg, prepareEvent, prepareExam, prepareFeed } from './bench/prepare';
+import { contestRoundLine, contestScenarios, prepareContest } from './bench/contest';
 import { quizRoundLine, quizScenarios } from './bench/quiz';
 
 const TABLE_HEADER = `| scenario | DB ops per request | requests | errors | req/s | ratio to bare | p50 ms | p99 ms | max ms |
@@ -114,6 +115,7 @@ async function scenarioTable(requests: number, concurrency: number): Promise<{ r
   const exam = await prepareExam(cloud, db, requests);
   const eventId = await prepareEvent(cloud);
   await prepareFeed(cloud);
+  const contestId = await prepareContest(cloud);
   const big = await prepareBigOrg(db);
   const rollupJob = await rollUp(cloud);
   const bigToken = await login(cloud.url, { openid: big.adminOpenid });
@@ -175,6 +177,8 @@ async function scenarioTable(requests: number, concurrency: number): Promise<{ r
     },
     // The daily quiz's morning burst: every member of the branch plays the day's round.
     ...quizScenarios(cloud, exam.members, exam.tokens),
+    // A knowledge contest's burst: every member of the branch plays a counting round.
+    ...contestScenarios(cloud, exam.members, exam.tokens, contestId),
     {
       name: 'local host: feed.listPosts (a page of 10 with covers: one query, one URL batch)',
       url: `${cloud.url}/api/fn/feed`,
@@ -229,8 +233,10 @@ async function scenarioTable(requests: number, concurrency: number): Promise<{ r
   const job = await benchReminderJob(cloud, db, exam.members);
   await cloud.close();
 
-  cloud.clock.reset(); // the quiz scenarios moved it on 30 s before each answer
+  cloud.clock.reset(); // the quiz and contest scenarios moved it on 30 s before each answer
   const jobs = `${quizRoundLine(rows)}
+
+${contestRoundLine(rows)}
 
 Closed-day check-in roll-ups of the organisations above (the check-in timer, run until done): ${rollupJob}.
 
