@@ -5,7 +5,8 @@
 // scores 0 and is recorded as late, and the round goes on.
 // An answer faster than a person reads scores 0 and is flagged. A round that is not the caller's,
 // a question not served, answered already or out of order, and answers after the close are refused,
-// writing only the abuse record. DB operations: identity, the round, one conditional update (3);
+// writing only the abuse record: under the contest when it is known to be the caller's, else under
+// their day record of the daily quiz (a round id that exists nowhere names nothing). DB operations: identity, the round, one conditional update (3);
 // a flag adds its record; the last answer of a practice round reads the standing; of a counting
 // round it is a transaction with the standing and the day's score, then the unit's counters, the
 // points and the rank.
@@ -15,15 +16,16 @@ import { gradeQuestion } from '../../../core/domain/exam';
 import { isTooFast } from '../../../core/domain/quiz';
 import { answerDeadline, answerPoints, CLOSE_TAIL_MS, isLate } from '../../../core/domain/quiz/contest';
 import { COLLECTIONS } from '../../lib/collections';
-import { getById, updateWhere } from '../../lib/db';
+import { getById, updateWhere, type Database } from '../../lib/db';
 import { AppError, conflict, notFound, precondition } from '../../lib/errors';
 import type { ActionContext } from '../../lib/router';
-import { requireMember } from '../../org/ports';
-import { contestScoreId } from '../contestAccess';
+import { requireMember, type Caller } from '../../org/ports';
+import { contestScoreId, inAudience } from '../contestAccess';
 import { afterCounting, contestSummaryOf, finishCounting, rankOf } from '../contestFinish';
 import { recordContestFlag } from '../contestFlags';
-import type { ContestAnswerRec, ContestRoundDoc, ContestScoreDoc } from '../contestModel';
+import type { ContestAnswerRec, ContestDoc, ContestRoundDoc, ContestScoreDoc } from '../contestModel';
 import { contestAnswered, contestAnswerOf } from '../contestRound';
+import { recordFlag } from '../flags';
 import { questionView, verdictOf } from '../round';
 
 interface Input {
@@ -31,6 +33,18 @@ interface Input {
   qid: string;
   choice?: number[];
   text?: string[];
+}
+
+/**
+ * The contest a refused answer may be filed under: the round's, when the round exists and is the
+ * caller's (its start checked the audience), or another member's round of a contest of the
+ * caller's own organisation and audience (one read, on this refusal only); null otherwise.
+ */
+async function verifiedContestOf(db: Database, caller: Caller, round: ContestRoundDoc | null): Promise<string | null> {
+  if (!round) return null;
+  if (round.memberId === caller._id) return round.contestId;
+  const c = await getById<ContestDoc>(db, COLLECTIONS.contests, round.contestId);
+  return c && c.orgId === caller.orgId && inAudience(c, caller.unitPath) ? c._id : null;
 }
 
 /** Every question is one right or wrong here; the contest's own rule turns it into points. */
@@ -42,9 +56,11 @@ export async function answerContest(input: Input, ctx: ActionContext): Promise<Q
   const now = clock.now();
   const round = await getById<ContestRoundDoc>(db, COLLECTIONS.contestRounds, input.roundId);
   const refuse = async (err: AppError): Promise<never> => {
-    // A round that is not there says nothing of its contest: the id's first part names it.
-    const contestId = round?.contestId ?? input.roundId.split('_')[0];
-    await recordContestFlag(db, caller, contestId, 'refused', round && round.memberId === caller._id ? round._id : null, err.message, now);
+    const contestId = await verifiedContestOf(db, caller, round);
+    // Filed under a contest only when that contest is known to exist and to be the caller's to
+    // play; otherwise under the member's day record, so made-up ids never name a document.
+    if (contestId) await recordContestFlag(db, caller, contestId, 'refused', round?.memberId === caller._id ? round._id : null, err.message, now);
+    else await recordFlag(db, caller, 'refused', null, `竞赛：${err.message}`, now);
     throw err;
   };
   // Another member's round is as good as none: its existence is not confirmed.
