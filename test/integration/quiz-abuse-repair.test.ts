@@ -4,7 +4,8 @@
 import type { ContestQuestionRound, ManagedContest } from '../../core/contracts';
 import { COLLECTIONS } from '../../functions/lib/collections';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
-import { beijing, contestAnswerFor, contestRoundDoc } from '../helpers/contest';
+import { beijing, contestAnswerFor, contestRoundDoc, playContest } from '../helpers/contest';
+import { playRound } from '../helpers/quiz';
 
 let t: TestCloud;
 const T0 = beijing('2036-12-08', 9);
@@ -16,6 +17,24 @@ const ok = async <T>(openid: string, action: string, payload: unknown = {}) => d
 /** The abuse documents (contest flags and daily-quiz day records) that name a member. */
 const abuseDocsOf = (memberId: string) =>
   [COLLECTIONS.contestFlags, COLLECTIONS.quizFlags].flatMap((name) => (t.cloud.db.find(name, { memberId }) as unknown as Array<{ _id: string; refused: number }>).map((d) => ({ name, ...d })));
+
+const timer = () => t.cloud.invoke('quiz', { Type: 'Timer', TriggerName: 'preparePools' }, { openid: '' });
+const POINTS = [COLLECTIONS.pointsLedger, COLLECTIONS.pointsDays, COLLECTIONS.pointsTotals, COLLECTIONS.pointsUnitDays];
+
+/** Every points document as it is now; `restore` puts them back, as if a call died before its award. */
+function pointsSnapshot(): { restore: () => void } {
+  const saved = POINTS.map((name) => ({ name, docs: t.cloud.db.find(name) }));
+  return {
+    restore: () => {
+      for (const { name, docs } of saved) {
+        t.cloud.db.remove(name, {});
+        for (const d of docs) t.cloud.db.insert(name, d);
+      }
+    },
+  };
+}
+const ledgerOf = (memberId: string, source: string) => t.cloud.db.find(COLLECTIONS.pointsLedger, { memberId, source }) as unknown as Array<{ _id: string; awarded: number }>;
+const totalOf = (memberId: string) => (t.cloud.db.get(COLLECTIONS.pointsTotals, memberId) as { total?: number } | undefined)?.total ?? 0;
 
 async function published(over: Record<string, unknown> = {}): Promise<string> {
   const contest = {
@@ -71,5 +90,50 @@ describe('answerContest with made-up round ids', () => {
     const elsewhere = (t.cloud.db.find(COLLECTIONS.questions, {}) as unknown as Array<{ _id: string }>).map((x) => x._id).find((id) => !served.includes(id));
     await expect(quiz('demo-m-05', 'answerContest', { ...q, qid: elsewhere })).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(t.cloud.db.get(COLLECTIONS.contestFlags, `${whole}_demo-member-05`)).toMatchObject({ refused: 1 });
+  });
+});
+
+describe('points lost between a finished round and its award', () => {
+  it('the quiz timer awards a scored daily round and a counting contest round whose award was lost, once', async () => {
+    t.cloud.clock.set(T0 + 2 * 60 * 60_000);
+    const before = pointsSnapshot();
+    const daily = await playRound(t, 'demo-m-06');
+    const contest = await playContest(t, 'demo-m-06', whole);
+    const dailyPoints = daily.answers[daily.answers.length - 1].summary?.points ?? 0;
+    const contestPoints = contest.answers[contest.answers.length - 1].summary?.points ?? 0;
+    expect(dailyPoints).toBeGreaterThan(0);
+    expect(contestPoints).toBeGreaterThan(0);
+    const total = totalOf('demo-member-06');
+    expect(total).toBe(dailyPoints + contestPoints);
+
+    // The calls died after the rounds committed and before their awards: no entry, no total, no marker.
+    before.restore();
+    t.cloud.db.update(COLLECTIONS.quizRounds, { _id: daily.start.roundId }, { $set: { pointsAwarded: false } });
+    t.cloud.db.update(COLLECTIONS.contestRounds, { _id: contest.start.roundId }, { $set: { pointsAwarded: false } });
+    expect(ledgerOf('demo-member-06', 'quiz')).toHaveLength(0);
+    expect(totalOf('demo-member-06')).toBe(0);
+
+    t.cloud.clock.set(t.cloud.clock.now() + 10 * 60_000);
+    await expect(timer()).resolves.toMatchObject({ result: { ok: true } });
+    expect(ledgerOf('demo-member-06', 'quiz')).toEqual([expect.objectContaining({ awarded: dailyPoints })]);
+    expect(ledgerOf('demo-member-06', 'contest')).toEqual([expect.objectContaining({ awarded: contestPoints })]);
+    expect(totalOf('demo-member-06')).toBe(total);
+    expect(t.cloud.db.get(COLLECTIONS.quizRounds, daily.start.roundId)).toMatchObject({ pointsAwarded: true });
+    expect(t.cloud.db.get(COLLECTIONS.contestRounds, contest.start.roundId)).toMatchObject({ pointsAwarded: true });
+
+    // Once: the next run finds nothing to give back.
+    t.cloud.clock.set(t.cloud.clock.now() + 10 * 60_000);
+    await expect(timer()).resolves.toMatchObject({ result: { ok: true } });
+    expect(ledgerOf('demo-member-06', 'quiz')).toHaveLength(1);
+    expect(ledgerOf('demo-member-06', 'contest')).toHaveLength(1);
+    expect(totalOf('demo-member-06')).toBe(total);
+  });
+
+  it('a round whose award went through carries its marker, so the timer leaves it', async () => {
+    t.cloud.clock.set(T0 + 5 * 60 * 60_000);
+    const daily = await playRound(t, 'demo-m-07');
+    expect(t.cloud.db.get(COLLECTIONS.quizRounds, daily.start.roundId)).toMatchObject({ scored: true, pointsAwarded: true });
+    const practice = await playRound(t, 'demo-m-07');
+    expect(t.cloud.db.get(COLLECTIONS.quizRounds, practice.start.roundId)).not.toHaveProperty('pointsAwarded');
   });
 });
