@@ -254,10 +254,11 @@ export const INDEXES: Record<CollectionName, IndexDeclaration[]> = {
   ],
   pointsRollupRuns: [],
   pointsRules: [],
-  // Pools, members and rounds are read by _id only (docs/QUIZ.md).
+  // Pools and members are read by _id only (docs/QUIZ.md); rounds too, but for the quiz timer's
+  // look for scored rounds still owing their points (functions/quiz/repair.ts).
   quizPools: [],
   quizMembers: [],
-  quizRounds: [],
+  quizRounds: [['orgId', 'pointsAwarded', 'finishedAt']],
   // The roll-up job's day of one organisation.
   quizUnitDays: [['orgId', 'day']],
   // A unit's subtree totals of a day; the job's day of one organisation.
@@ -278,9 +279,9 @@ export const INDEXES: Record<CollectionName, IndexDeclaration[]> = {
     ['orgId', 'audiencePath', 'createdAt'],
     ['orgId', 'status', 'closesAt'],
   ],
-  // Pools and rounds are read by _id only.
+  // Pools and rounds are read by _id only, but for the timer's look for counting rounds owing their points.
   contestPools: [],
-  contestRounds: [],
+  contestRounds: [['orgId', 'pointsAwarded', 'finishedAt']],
   // The boards' top 100 and a member's rank (how many are ahead), on the totals.
   contestScores: [['contestId', 'total']],
   contestDayScores: [['contestId', 'day', 'total']],

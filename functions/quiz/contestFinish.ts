@@ -6,7 +6,7 @@
 import type { ContestRoundSummary } from '../../core/contracts/quiz';
 import { scoreOutOf100 } from '../../core/domain/quiz/contest';
 import { COLLECTIONS } from '../lib/collections';
-import { count, type Database, type TransactionLike } from '../lib/db';
+import { count, updateById, type Database, type TransactionLike } from '../lib/db';
 import type { Logger } from '../lib/deps';
 import type { Caller } from '../org/ports';
 import { awardPoints } from '../points/ports';
@@ -25,7 +25,8 @@ export async function finishCounting(db: Database, caller: Caller, roundId: stri
   return runRetried(db, async (t: TransactionLike): Promise<Finished> => {
     const stored = (await t.collection(COLLECTIONS.contestRounds).doc(roundId).get()).data as ContestRoundDoc | null;
     if (!stored || stored.status !== 'open' || stored.at !== index) return { lost: true };
-    const round = contestAnswered({ ...stored, _id: roundId }, index, answer, now);
+    // Marked as owing its points until the award after the commit lands (./repair.ts).
+    const round: ContestRoundDoc = { ...contestAnswered({ ...stored, _id: roundId }, index, answer, now), pointsAwarded: false };
     const scoreId = contestScoreId(round.contestId, caller._id);
     const dayId = contestDayScoreId(round.contestId, round.day, caller._id);
     const had = (await t.collection(COLLECTIONS.contestScores).doc(scoreId).get()).data as ContestScoreDoc | null;
@@ -65,21 +66,29 @@ export async function afterCounting(db: Database, log: Logger, caller: Caller, f
     log.error('contest: unit counters not written', err instanceof Error ? err.message : err);
   }
   try {
-    const award = await awardPoints(db, {
-      orgId: round.orgId,
-      memberId: caller._id,
-      unitId: round.unitId,
-      unitPath: caller.unitPath,
-      source: 'contest',
-      ref: `${round.contestId}_${round.day}_${round.number}`,
-      asked: scoreOutOf100(round.score, round.roundMax),
-      at: round.startedAt,
-    });
-    return award.awarded;
+    return await awardContestRound(db, round, caller.unitPath);
   } catch (err) {
     log.error('contest: points not awarded', err instanceof Error ? err.message : err);
     return null;
   }
+}
+
+type AwardedRound = Pick<ContestRoundDoc, '_id' | 'contestId' | 'orgId' | 'memberId' | 'unitId' | 'day' | 'number' | 'score' | 'roundMax' | 'startedAt'>;
+
+/** The counting round's points, then its marker; a repeat awards nothing (the ledger's id), so the timer may retry it. */
+export async function awardContestRound(db: Database, round: AwardedRound, unitPath: string[]): Promise<number> {
+  const award = await awardPoints(db, {
+    orgId: round.orgId,
+    memberId: round.memberId,
+    unitId: round.unitId,
+    unitPath,
+    source: 'contest',
+    ref: `${round.contestId}_${round.day}_${round.number}`,
+    asked: scoreOutOf100(round.score, round.roundMax),
+    at: round.startedAt,
+  });
+  await updateById(db, COLLECTIONS.contestRounds, round._id, { pointsAwarded: true });
+  return award.awarded;
 }
 
 /** A member's place on the 总榜: those with a higher total, plus one (ties share a place). One count on the index. */

@@ -85,6 +85,8 @@ export interface ContestRoundDoc {
   status: 'open' | 'done';
   startedAt: number;
   finishedAt: number | null;
+  /** A counting round's award: false from its finishing commit until the ledger took it (../repair.ts). */
+  pointsAwarded?: boolean;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { RoundSummary } from '../../core/contracts/quiz';
 import { addQuizDay, currentQuizStreak } from '../../core/domain/quiz/streak';
 import { beijingDayKey } from '../../core/domain/time';
 import { COLLECTIONS } from '../lib/collections';
-import { getById, type Database, type TransactionLike } from '../lib/db';
+import { getById, updateById, type Database, type TransactionLike } from '../lib/db';
 import type { Logger } from '../lib/deps';
 import type { Caller } from '../org/ports';
 import { awardPoints } from '../points/ports';
@@ -41,7 +41,8 @@ export async function finishScored(db: Database, caller: Caller, roundId: string
   return runRetried(db, async (t: TransactionLike): Promise<Finished> => {
     const stored = (await t.collection(COLLECTIONS.quizRounds).doc(roundId).get()).data as RoundDoc | null;
     if (!stored || stored.status !== 'open' || stored.at !== index) return { lost: true };
-    const round = answered({ ...stored, _id: roundId }, index, answer, now);
+    // Marked as owing its points until the award after the commit lands (./repair.ts).
+    const round: RoundDoc = { ...answered({ ...stored, _id: roundId }, index, answer, now), pointsAwarded: false };
     const had = (await t.collection(COLLECTIONS.quizMembers).doc(caller._id).get()).data as QuizMemberDoc | null;
     const m = had ? { ...had, _id: caller._id } : emptyMember(caller);
     const streak = addQuizDay(m, round.day, today);
@@ -64,21 +65,30 @@ export async function afterScored(db: Database, log: Logger, caller: Caller, rou
     log.error('quiz: unit counter not written', err instanceof Error ? err.message : err);
   }
   try {
-    const award = await awardPoints(db, {
-      orgId: round.orgId,
-      memberId: caller._id,
-      unitId: round.unitId,
-      unitPath: caller.unitPath,
-      source: 'quiz',
-      ref: round.day,
-      asked: round.correctCount,
-      at: round.startedAt,
-    });
-    return award.awarded;
+    return await awardDailyRound(db, round, caller.unitPath);
   } catch (err) {
     log.error('quiz: points not awarded', err instanceof Error ? err.message : err);
     return null;
   }
+}
+
+/**
+ * The scored round's points (their day is the round's), then its marker. The ledger's id makes a
+ * repeat award nothing, so the timer may run this again for a round whose marker a call never set.
+ */
+export async function awardDailyRound(db: Database, round: Pick<RoundDoc, '_id' | 'orgId' | 'memberId' | 'unitId' | 'day' | 'correctCount' | 'startedAt'>, unitPath: string[]): Promise<number> {
+  const award = await awardPoints(db, {
+    orgId: round.orgId,
+    memberId: round.memberId,
+    unitId: round.unitId,
+    unitPath,
+    source: 'quiz',
+    ref: round.day,
+    asked: round.correctCount,
+    at: round.startedAt,
+  });
+  await updateById(db, COLLECTIONS.quizRounds, round._id, { pointsAwarded: true });
+  return award.awarded;
 }
 
 /** The summary shown when a round ends; `member` as it stands after the round (read for practice). */

@@ -85,6 +85,11 @@ export interface RoundDoc {
   status: 'open' | 'done';
   startedAt: number;
   finishedAt: number | null;
+  /**
+   * A scored round's award: false from the commit that finished it until the ledger took it, so
+   * the quiz timer finds the ones a dying call left behind (./repair.ts). Absent on practice.
+   */
+  pointsAwarded?: boolean;
 }
 
 /** `_id` = `${unitId}_${day}`: a unit's own scored rounds of a day, written once per round. */

@@ -131,9 +131,9 @@ describe('points lost between a finished round and its award', () => {
 
   it('a round whose award went through carries its marker, so the timer leaves it', async () => {
     t.cloud.clock.set(T0 + 5 * 60 * 60_000);
-    const daily = await playRound(t, 'demo-m-07');
+    const daily = await playRound(t, 'demo-m-12');
     expect(t.cloud.db.get(COLLECTIONS.quizRounds, daily.start.roundId)).toMatchObject({ scored: true, pointsAwarded: true });
-    const practice = await playRound(t, 'demo-m-07');
+    const practice = await playRound(t, 'demo-m-12');
     expect(t.cloud.db.get(COLLECTIONS.quizRounds, practice.start.roundId)).not.toHaveProperty('pointsAwarded');
   });
 });

@@ -408,10 +408,11 @@ describe('cost', () => {
     expect(costs).toEqual({
       'counting start': [7, 4],
       'counting answer': [2, 1],
-      'counting last answer': [10, 11],
+      // 12 writes: the round's points marker set once the ledger took the award (functions/quiz/repair.ts).
+      'counting last answer': [10, 12],
       'counting again start': [8, 4],
       'counting again answer': [2, 1],
-      'counting again last answer': [10, 11],
+      'counting again last answer': [10, 12],
       'practice start': [8, 4],
       'practice answer': [2, 1],
       'practice last answer': [3, 1],

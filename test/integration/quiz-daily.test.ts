@@ -183,7 +183,8 @@ describe('cost', () => {
     expect(costs).toEqual({
       'scored start': [6, 4],
       'scored answer': [2, 1],
-      'scored last answer': [8, 9],
+      // 10 writes: the round's points marker set once the ledger took the award (functions/quiz/repair.ts).
+      'scored last answer': [8, 10],
       'practice start': [7, 4],
       'practice answer': [2, 1],
       'practice last answer': [3, 1],
