@@ -1,7 +1,8 @@
 // 今日任务 (issue 16) against the local cloud: getToday lists an open exam of the member's branch
 // until they hand in (not another branch's, not one not yet open), the check-in until they check
 // in, the daily quiz until they finish its scored round, an event they signed up for today or
-// tomorrow until their attendance is recorded; an
+// tomorrow until their attendance is recorded, an open contest of their audience until the day's
+// counting rounds are played; an
 // unbound caller is told to bind; its DB operations are fixed whatever the number of exams and
 // events; and the Beijing day turns at 00:00:00. The days are in 2036: after the demo members
 // were bound, whenever the suite runs.
@@ -9,6 +10,7 @@ import type { AttemptView, ExamDraftInput } from '../../core/contracts/exam';
 import type { EventAdminView, EventDraft } from '../../core/contracts/event';
 import type { TodayView } from '../../core/domain/today';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
+import { playContest } from '../helpers/contest';
 import { playRound } from '../helpers/quiz';
 
 let t: TestCloud;
@@ -25,6 +27,8 @@ const entry = { title: '学习《中国共产党章程》', minutes: 30 };
 
 const ok = async <T>(openid: string, fn: 'org' | 'exam' | 'event' | 'checkin' | 'quiz', action: string, payload: unknown = {}) => dataOf(await t.call<T>(openid, fn, action, payload));
 const today = (openid: string) => ok<TodayView>(openid, 'org', 'getToday');
+/** Typed wide on purpose: a contest is a task kind of its own. */
+const isContest = (x: { kind: string }) => x.kind === 'contest';
 const summary = (v: TodayView) => v.tasks.map((x) => `${x.kind}:${x.title}:${x.line}`);
 
 async function publishExam(title: string, unitIds: string[], over: Partial<ExamDraftInput> = {}): Promise<string> {
@@ -92,7 +96,7 @@ describe('getToday', () => {
     expect([stats.reads, stats.writes]).toEqual([0, 0]);
   });
 
-  it('with nothing open: the check-in and the daily quiz, in 6 reads (identity, exams, check-in, events, quiz member and pool) and no write', async () => {
+  it('with nothing open: the check-in and the daily quiz, in 7 reads (identity, exams, check-in, events, quiz member and pool, contests) and no write', async () => {
     expect(await today('demo-m-05')).toEqual({
       day: D,
       tasks: [
@@ -101,7 +105,8 @@ describe('getToday', () => {
       ],
       done: [],
     });
-    await expect(cost('demo-m-05')).resolves.toEqual({ reads: 6, writes: 0 });
+    // 7: the open contests of the member's audience are one query (their rounds are read only when one is open).
+    await expect(cost('demo-m-05')).resolves.toEqual({ reads: 7, writes: 0 });
   });
 
   it('lists an open exam of the member’s branch until they hand it in; not another branch’s, not one not yet open', async () => {
@@ -157,13 +162,13 @@ describe('getToday', () => {
     expect(after.done).toEqual(['已签到：今天的主题党日']);
   });
 
-  it('costs the same with several exams and events as with one: 8 reads (the takers and registrations joined), no write', async () => {
+  it('costs the same with several exams and events as with one: 9 reads (the takers and registrations joined, the contests), no write', async () => {
     for (let i = 1; i <= 4; i++) await publishExam(`支部测试 ${i}`, ['br-school']);
     const several = await cost('demo-m-13');
-    expect(several).toEqual({ reads: 8, writes: 0 });
+    expect(several).toEqual({ reads: 9, writes: 0 });
     expect((await today('demo-m-13')).tasks.filter((x) => x.kind === 'exam')).toHaveLength(5);
     // A member signed up for none of the events reads their registrations all the same.
-    await expect(cost('demo-m-15')).resolves.toEqual({ reads: 8, writes: 0 });
+    await expect(cost('demo-m-15')).resolves.toEqual({ reads: 9, writes: 0 });
   });
 
   it('turns the Beijing day at 00:00:00: the check-in and the quiz are back and tomorrow’s event is today’s', async () => {
@@ -187,5 +192,39 @@ describe('getToday', () => {
       'event:后天的志愿服务:明天 09:00 开始 · 党员活动室',
     ]);
     expect(early.done).toEqual([]);
+  });
+
+  it('lists an open contest of the member’s audience while today’s counting rounds are left, gone once they are played, in 2 reads more', async () => {
+    t.cloud.clock.set(beijing('2036-11-25', 8));
+    const contest = async (title: string, audienceUnitId: string, opensAt: number) => {
+      const body = { title, description: '', opensAt, closesAt: beijing('2036-12-01', 18), questionsPerRound: 5, secondsPerQuestion: null, countingRounds: 2, audienceUnitId, tags: [] };
+      const saved = await ok<{ contestId: string }>(ADMIN, 'quiz', 'saveContest', { contest: body });
+      await ok(ADMIN, 'quiz', 'publishContest', { contestId: saved.contestId });
+      return saved.contestId;
+    };
+    const mine = await contest('党史知识竞赛', 'org-demo', beijing('2036-11-25', 8));
+    await contest('离退休支部竞赛', 'br-retired', beijing('2036-11-25', 8));
+    await contest('下周的竞赛', 'org-demo', beijing('2036-11-27', 8));
+    t.cloud.clock.set(beijing('2036-11-25', 9));
+
+    const contests = async () => (await today('demo-m-15')).tasks.filter(isContest);
+    expect(await contests()).toEqual([{ kind: 'contest', id: mine, title: '党史知识竞赛', line: '知识竞赛：还可计分 2 局，12月1日截止' }]);
+    // The contests' query and today's rounds of the open one: 9 reads + 2, whatever the number of contests.
+    await expect(cost('demo-m-15')).resolves.toEqual({ reads: 11, writes: 0 });
+
+    await playContest(t, 'demo-m-15', mine);
+    expect((await contests()).map((x) => x.line)).toEqual(['知识竞赛：还可计分 1 局，12月1日截止']);
+    // A counting round begun and not finished is still today's to play.
+    const started = await ok<{ roundId: string }>('demo-m-15', 'quiz', 'startContestRound', { contestId: mine });
+    expect((await contests()).map((x) => x.line)).toEqual(['知识竞赛：还可计分 1 局，12月1日截止']);
+    await playContest(t, 'demo-m-15', mine);
+    expect(started.roundId).toMatch(/_2$/);
+    const after = await today('demo-m-15');
+    expect(after.tasks.filter(isContest)).toEqual([]);
+    expect(after.done).toContain('今天的知识竞赛计分局已答完：党史知识竞赛');
+    // Another member of the audience still has it; one outside the audience never did.
+    const titles = async (openid: string) => (await today(openid)).tasks.filter(isContest).map((x) => x.title).sort();
+    await expect(titles('demo-m-12')).resolves.toEqual(['党史知识竞赛']);
+    await expect(titles('demo-member')).resolves.toEqual(['党史知识竞赛', '离退休支部竞赛']);
   });
 });
