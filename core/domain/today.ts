@@ -4,11 +4,11 @@
 
 import { addDays, beijingDayKey, beijingDayStart, beijingParts } from './time';
 
-export type TodayTaskKind = 'exam' | 'event' | 'checkin' | 'quiz';
+export type TodayTaskKind = 'exam' | 'event' | 'checkin' | 'quiz' | 'contest';
 
 export interface TodayTask {
   kind: TodayTaskKind;
-  /** The exam's or event's id; empty for check-in and the daily quiz (one of each a day). */
+  /** The exam's, event's or contest's id; empty for check-in and the daily quiz (one of each a day). */
   id: string;
   title: string;
   /** One short line in plain words: 还剩 2 天截止, 今天 14:30 开始 · 党员活动室. */
@@ -47,6 +47,15 @@ export interface EventFact {
   attended: boolean;
 }
 
+/** An open contest of the member's audience, with today's counting rounds they finished. */
+export interface ContestFact {
+  contestId: string;
+  title: string;
+  closesAt: number;
+  countingRounds: number;
+  countedToday: number;
+}
+
 export interface TodayFacts {
   now: number;
   exams: ExamFact[];
@@ -54,6 +63,8 @@ export interface TodayFacts {
   checkedIn: boolean;
   /** Whether today's daily quiz is done; null where the organisation has no daily quiz to offer. */
   quizDone: boolean | null;
+  /** Contests open now (their window and audience checked by the port). */
+  contests: ContestFact[];
 }
 
 /** 今天 / 明天 / 后天, else 5月3日 (Beijing days). */
@@ -97,11 +108,19 @@ export function eventIsTask(e: EventFact, now: number): boolean {
   return !e.attended && now < e.endsAt && e.startsAt < dayAfterTomorrow;
 }
 
+/** 知识竞赛：还可计分 2 局，12月10日截止 (today's or tomorrow's close with its time). */
+export function contestLine(left: number, closesAt: number, now: number): string {
+  const p = beijingParts(closesAt);
+  const when = daysUntil(closesAt, now) <= 1 ? `${dayWord(closesAt, now)} ${p.time} ` : `${p.m}月${p.d}日`;
+  return `知识竞赛：还可计分 ${left} 局，${when}截止`;
+}
+
 const byThen = <T>(key: (x: T) => number, id: (x: T) => string) => (a: T, b: T) => key(a) - key(b) || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0);
 
 /**
  * The member's tasks for today, in the order to do them: exams closing soonest first, then today's
- * events by start, then the check-in and the daily quiz, then tomorrow's events (a heads-up, not
+ * events by start, then the check-in, the daily quiz and the contests' rounds (closing soonest
+ * first), then tomorrow's events (a heads-up, not
  * due today); and what is already done today.
  */
 export function todayTasks(f: TodayFacts): TodayView {
@@ -122,12 +141,19 @@ export function todayTasks(f: TodayFacts): TodayView {
 
   if (!f.checkedIn) tasks.push({ kind: 'checkin', id: '', title: '学习打卡', line: '今天还没有打卡' });
   if (f.quizDone === false) tasks.push({ kind: 'quiz', id: '', title: '每日答题', line: '今天还没有答题' });
+  // A round begun and not finished still counts as left: the contest page continues it.
+  const contests = f.contests.filter((c) => c.closesAt > now).sort(byThen((c) => c.closesAt, (c) => c.contestId));
+  for (const c of contests) {
+    const left = c.countingRounds - c.countedToday;
+    if (left > 0) tasks.push({ kind: 'contest', id: c.contestId, title: c.title, line: contestLine(left, c.closesAt, now) });
+  }
 
   tasks.push(...events.filter((e) => !startsByToday(e)).map(eventTask));
 
   const done: string[] = [];
   if (f.checkedIn) done.push('今天的学习打卡已完成');
   if (f.quizDone === true) done.push('今天的每日答题已完成');
+  for (const c of contests) if (c.countedToday >= c.countingRounds) done.push(`今天的知识竞赛计分局已答完：${c.title}`);
   for (const e of f.exams) {
     if (e.submittedAt !== null && !e.inProgress && beijingDayKey(e.submittedAt) === today) done.push(`今天已交卷：${e.title}`);
   }

@@ -1,7 +1,7 @@
 // 今日任务 rules (issue 16): which facts are still a task today, their order (closing soonest first,
 // then today's events, then check-in and the daily quiz, then tomorrow's events), their lines in
 // plain words and what is listed as done; Beijing days at 23:59:59 and 00:00:00.
-import { closingLine, dayWord, eventLine, todayTasks, type EventFact, type ExamFact, type TodayFacts } from '../../core/domain/today';
+import { closingLine, contestLine, dayWord, eventLine, todayTasks, type EventFact, type ExamFact, type TodayFacts } from '../../core/domain/today';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -29,7 +29,7 @@ const event = (over: Partial<EventFact> = {}): EventFact => ({
   attended: false,
   ...over,
 });
-const facts = (over: Partial<TodayFacts> = {}): TodayFacts => ({ now: NOW, exams: [], events: [], checkedIn: false, quizDone: null, ...over });
+const facts = (over: Partial<TodayFacts> = {}): TodayFacts => ({ now: NOW, exams: [], events: [], checkedIn: false, quizDone: null, contests: [], ...over });
 
 describe('the lines of a task', () => {
   it('an exam closing today or tomorrow says when; later, how many days are left', () => {
@@ -136,5 +136,22 @@ describe('what is done today', () => {
   it('says nothing is done when nothing is (the page then says there is nothing today)', () => {
     expect(todayTasks(facts({ checkedIn: true })).done).toEqual(['今天的学习打卡已完成']);
     expect(todayTasks(facts({ checkedIn: false })).done).toEqual([]);
+  });
+});
+
+describe('contests', () => {
+  const c = (over: Partial<TodayFacts['contests'][number]> = {}) => ({ contestId: 'c1', title: '党史知识竞赛', closesAt: beijing('2026-12-10', 18), countingRounds: 2, countedToday: 0, ...over });
+
+  it('says the counting rounds left and the close: the date, or today’s and tomorrow’s time', () => {
+    expect(contestLine(2, beijing('2026-12-10', 18), NOW)).toBe('知识竞赛：还可计分 2 局，12月10日截止');
+    expect(contestLine(1, beijing('2026-11-24', 18), NOW)).toBe('知识竞赛：还可计分 1 局，明天 18:00 截止');
+  });
+
+  it('lists a contest after the daily quiz, closing soonest first, until today’s counting rounds are played, then says so', () => {
+    const view = todayTasks(facts({ checkedIn: true, quizDone: false, contests: [c({ contestId: 'late' }), c({ contestId: 'soon', title: '支部竞赛', closesAt: beijing('2026-11-30', 18), countedToday: 1 })] }));
+    expect(view.tasks.map((t) => `${t.kind}:${t.id}:${t.line}`)).toEqual(['quiz::今天还没有答题', 'contest:soon:知识竞赛：还可计分 1 局，11月30日截止', 'contest:late:知识竞赛：还可计分 2 局，12月10日截止']);
+    const played = todayTasks(facts({ checkedIn: true, contests: [c({ countedToday: 2 })] }));
+    expect(played.tasks).toEqual([]);
+    expect(played.done).toEqual(['今天的学习打卡已完成', '今天的知识竞赛计分局已答完：党史知识竞赛']);
   });
 });

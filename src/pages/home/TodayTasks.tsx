@@ -13,15 +13,16 @@ import { useAction, useMutation } from '@/hooks';
 import { goPage, goTab, PAGE } from '@/utils/nav';
 import './TodayTasks.scss';
 
-const GLYPH: Record<TodayTask['kind'], string> = { exam: '考', event: '活', checkin: '学', quiz: '答' };
+const GLYPH: Record<TodayTask['kind'], string> = { exam: '考', event: '活', checkin: '学', quiz: '答', contest: '赛' };
 
 /** The one-tap check-in: a plain title and the minutes the check-in form starts with. */
 const QUICK_CHECKIN = { title: '学习打卡', minutes: 30 };
 
-/** Where a task is done: the pages the exam and event lists open, the 学习 tab's check-in, today's quiz round. */
+/** Where a task is done: the pages the exam and event lists open, the 学习 tab's check-in, today's quiz round, the contest's page. */
 function openTask(task: TodayTask): void {
   if (task.kind === 'exam') goPage(`${PAGE.examIntro}?id=${task.id}`);
   else if (task.kind === 'event') goPage(`${PAGE.eventDetail}?id=${task.id}`);
+  else if (task.kind === 'contest') goPage(`${PAGE.quizContest}?id=${task.id}`);
   else if (task.kind === 'checkin') goTab('study');
   else goPage(PAGE.quizDaily);
 }
