@@ -1,12 +1,13 @@
 // A member does the daily quiz in headless Chromium against the H5 build, with the real `quiz`
 // function behind it: 答题 → the 每日答题 card → five questions, each answered with a tap (or
 // chosen then 提交), its verdict in words, the right answer and 解析, then 下一题; the summary with
-// the score, 今日得分已记录, the points and the streak; 再练一组 is practice and says so.
+// the score, 今日得分已记录, the points and the streak; 再练一组 is practice and says so. A scripted
+// client answering as fast as the API lets it is flagged, and the organiser sees it on 答题异常.
 import type { Page } from 'playwright-core';
 import { COLLECTIONS } from '../../functions/lib/collections';
 import { shot, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
 import { dataOf } from '../helpers/cloud';
-import type { StoredRound } from '../helpers/quiz';
+import { playRound, type StoredRound } from '../helpers/quiz';
 import { openTab, shown } from '../helpers/ui';
 
 jest.setTimeout(120_000);
@@ -98,5 +99,35 @@ describe('the daily quiz', () => {
     await shown(page, '#quiz-back').click();
     await shown(page, '#daily-line').filter({ hasText: '今日已完成：答对 4 / 5 题' }).waitFor();
     await expect(shown(page, '#daily-streak').innerText()).resolves.toContain('连续答题 1 天');
+  });
+});
+
+describe('答题异常 for organisers', () => {
+  it('a scripted client answering as fast as it can is flagged, and the org admin sees it from 管理后台 and from 知识竞赛管理', async () => {
+    // Through the API, every answer the moment its question was served.
+    const script = await playRound(env.t, 'demo-m-13', { stepMs: 0 });
+    expect(script.answers).toHaveLength(5);
+
+    const { page } = await env.open();
+    await page.locator('#login-admin').click();
+    await page.getByText('张伟').first().waitFor();
+    await openTab(page, '我的');
+    await page.locator('#go-admin').click();
+    await shown(page, '#admin-quiz-flags').click();
+    const row = shown(page, '#qf-flag-demo-member-13');
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toContain('答得太快 5 次');
+    const note = await shown(page, '#qf-about').innerText();
+    expect(note).toContain('不会告诉党员');
+    await shot(page, 'quiz-flags');
+
+    // The same page from 知识竞赛管理.
+    await page.goBack();
+    await shown(page, '#admin-contests').click();
+    await shown(page, '#qa-quiz-flags').click();
+    await shown(page, '#qf-flag-demo-member-13').waitFor();
+    // Yesterday had nothing.
+    await shown(page, '#qf-day-1').click();
+    await shown(page, '#qf-list').getByText('这一天没有异常答题').waitFor();
   });
 });
