@@ -15,7 +15,7 @@ import { clearRunningNote, DATA_DIR, writeRunningNote } from './lib/running';
 import { sdkDatabase } from './lib/sdk';
 import { seedDemoCheckins } from './lib/demo-checkins';
 import { seedDemoContent } from './lib/demo-content';
-import { seedDemoExams } from './lib/demo-exams';
+import { seedDemoContest, seedDemoExams } from './lib/demo-exams';
 import { ensureCollections, migrateRenamedCollections, migrateToTree, seedDemo } from './lib/setup';
 
 async function main(): Promise<void> {
@@ -73,6 +73,7 @@ async function main(): Promise<void> {
   // members were bound (days before a member joined are not counted as missed).
   const { seeded } = await seedDemo(db, new Date(Date.now() - 30 * 86_400_000));
   await seedDemoExams(cloud, db);
+  await seedDemoContest(cloud, db);
   await seedDemoCheckins(cloud, db);
   await seedDemoContent(cloud, db);
   // The functions' timer triggers, as each declares them (functions/<name>/function.ts, written to

@@ -6,8 +6,10 @@
 import type { LocalCloud } from '../../localcloud';
 import { getById, insert, type Database } from '../../functions/lib/db';
 import { COLLECTIONS } from '../../functions/lib/collections';
+import { DEMO_ORG } from './demo-data';
 
 const MARKER = 'demo-exams-v1';
+const CONTEST_MARKER = 'demo-contest-v1';
 const HOUR = 3600_000;
 
 type Answer = { qid: string; choice?: number[]; text?: string[] };
@@ -65,6 +67,10 @@ export async function seedDemoExams(cloud: LocalCloud, db: Database): Promise<{ 
     cloud.clock.reset();
   }
 
+  // The open exam draws from the 党史 questions only: an open window keeps every question it may
+  // draw out of the daily quiz and contests (docs/EXAMS.md, "What practice may serve"), so drawing
+  // from the whole bank would leave the demo's daily quiz with nothing to serve for a week.
+  const partyHistory = rules.map((r) => ({ ...r, tag: '党史' }));
   const open = await call<{ id: string }>('demo-admin', 'saveExam', {
     exam: {
       title: '党史知识闭卷测试',
@@ -73,12 +79,44 @@ export async function seedDemoExams(cloud: LocalCloud, db: Database): Promise<{ 
       opensAt: now - HOUR,
       closesAt: now + 7 * 24 * HOUR,
       durationMinutes: 20,
-      paper: { mode: 'rules', rules },
+      paper: { mode: 'rules', rules: partyHistory },
       passScore: 18,
     },
   });
   await call('demo-admin', 'publishExam', { examId: open.id });
   await insert(db, COLLECTIONS.meta, { _id: MARKER, at: new Date() });
+  return { seeded: true };
+}
+
+/**
+ * A knowledge contest open for a week to the whole demo organisation (untimed, so anyone can try
+ * it at their own pace), created and published through the real `quiz` function by the org admin;
+ * once (its own marker, so a data directory from before contests gets one too).
+ */
+export async function seedDemoContest(cloud: LocalCloud, db: Database): Promise<{ seeded: boolean }> {
+  if (await getById(db, COLLECTIONS.meta, CONTEST_MARKER)) return { seeded: false };
+  const call = async <T>(action: string, payload: unknown): Promise<T> => {
+    const { result } = await cloud.invoke('quiz', { action, payload }, { openid: 'demo-admin' });
+    const r = result as { ok: boolean; data: T; message?: string };
+    if (!r.ok) throw new Error(`demo contest: ${action} failed: ${r.message}`);
+    return r.data;
+  };
+  const now = Date.now();
+  const { contestId } = await call<{ contestId: string }>('saveContest', {
+    contest: {
+      title: '新中国史和改革开放史知识竞赛',
+      description: '每局 10 题，不限时，每天前 2 局计分。答完每题即可看到解析。',
+      opensAt: now - HOUR,
+      closesAt: now + 7 * 24 * HOUR,
+      questionsPerRound: 10,
+      secondsPerQuestion: null,
+      countingRounds: 2,
+      audienceUnitId: DEMO_ORG.id,
+      tags: ['新中国史', '改革开放史'],
+    },
+  });
+  await call('publishContest', { contestId });
+  await insert(db, COLLECTIONS.meta, { _id: CONTEST_MARKER, at: new Date() });
   return { seeded: true };
 }
 
