@@ -16,7 +16,9 @@ function Body({ s, canManage }: { s: DailyState; canManage: boolean }) {
     return (
       <View className='notice notice--wait' id='daily-empty'>
         <Text className='notice__title'>题库里还没有可用于每日答题的题目</Text>
-        <Text className='notice__text'>{canManage ? '请在“管理后台 → 题库”导入题目，或安装内置题库；考试专用的题目不会出现在每日答题里。' : '支部导入题目后就可以每天答题了。'}</Text>
+        <Text className='notice__text'>{canManage
+            ? '请在“管理后台 → 题库”导入题目，或安装内置题库。考试专用的题，以及正在进行的考试可能抽到的题（到考试结束后一天），都不会出现在每日答题里：考试按标签抽题，其余的题就能用于每日答题。'
+            : '暂时没有可答的题目：支部导入题目后，或正在进行的考试结束后，就可以每天答题了。'}</Text>
       </View>
     );
   }
