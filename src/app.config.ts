@@ -61,7 +61,7 @@ const config: Taro.AppConfig & { cloud: boolean } = {
     },
     {
       root: 'subpackages/quiz-admin',
-      pages: ['index', 'editor', 'contest'],
+      pages: ['index', 'editor', 'contest', 'flags'],
     },
   ],
   window: {

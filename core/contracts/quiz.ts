@@ -139,6 +139,8 @@ export interface QuizFlagRow {
   /** Rounds refused for starting too many a minute. */
   limited: number;
   lastAt: number;
+  /** The latest record in a few words (第 2 题用时 300 毫秒, 找不到这组题目). */
+  lastDetail: string;
 }
 
 export interface QuizResponses extends ContestResponses {

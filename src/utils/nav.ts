@@ -64,6 +64,7 @@ export const PAGE = {
   quizAdmin: '/subpackages/quiz-admin/index',
   quizAdminEditor: '/subpackages/quiz-admin/editor',
   quizAdminContest: '/subpackages/quiz-admin/contest',
+  quizAdminFlags: '/subpackages/quiz-admin/flags',
 } as const;
 
 export function goTab(tab: keyof typeof TAB): void {

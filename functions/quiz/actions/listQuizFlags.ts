@@ -40,6 +40,7 @@ export async function listQuizFlags(input: { day?: string | null; cursor?: strin
       refused: d.refused,
       limited: d.limited,
       lastAt: d.lastAt,
+      lastDetail: d.last.detail,
     })),
     nextCursor,
   };

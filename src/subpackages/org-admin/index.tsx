@@ -217,6 +217,10 @@ function Units({ member }: { member: MeMember }) {
           <Text>知识竞赛</Text>
           <Text className='row-link__arrow'>›</Text>
         </View>
+        <View id='admin-quiz-flags' className='row-link' onClick={() => goPage(PAGE.quizAdminFlags)}>
+          <Text>每日答题异常提醒</Text>
+          <Text className='row-link__arrow'>›</Text>
+        </View>
         <View id='admin-events' className='row-link' onClick={() => goPage(PAGE.eventAdmin)}>
           <Text>活动报名管理</Text>
           <Text className='row-link__arrow'>›</Text>

@@ -72,6 +72,27 @@ export function ContestFiguresCard({ contestId, refreshKey }: { contestId: strin
   );
 }
 
+/** One member's flags: what happened, counted, in words, and the latest record. Shared with 答题异常 (./flags.tsx). */
+export function FlagRow({ id, name, unitName, counts, lastAt, lastDetail }: { id: string; name: string; unitName: string; counts: Array<[string, number]>; lastAt: number; lastDetail: string }) {
+  return (
+    <View className='qa-flag' id={id}>
+      <Text className='qa-unit__name'>
+        {name}
+        {unitName ? `（${unitName}）` : ''}
+      </Text>
+      <Text className='qa-line'>
+        {counts
+          .filter(([, n]) => n > 0)
+          .map(([what, n]) => `${what} ${n} 次`)
+          .join('，')}
+      </Text>
+      <Text className='qa-line muted'>
+        最近：{formatBeijing(lastAt).slice(5)} {lastDetail}
+      </Text>
+    </View>
+  );
+}
+
 export function ContestFlagsCard({ contestId, refreshKey }: { contestId: string; refreshKey: number }) {
   const flags = usePaged('quiz', 'listContestFlags', { contestId, limit: 20 }, [contestId, refreshKey]);
   return (
@@ -80,20 +101,20 @@ export function ContestFlagsCard({ contestId, refreshKey }: { contestId: string;
       <PagedList list={flags} empty={{ title: '没有异常答题', desc: '出现时会显示在这里' }} moreId='qa-flags-more' endText={`共 ${flags.items.length} 人`}>
         {(items) =>
           items.map((r) => (
-            <View key={r.memberId} className='qa-flag' id={`qa-flag-${r.memberId}`}>
-              <Text className='qa-unit__name'>
-                {r.name}
-                {r.unitName ? `（${r.unitName}）` : ''}
-              </Text>
-              <Text className='qa-line'>
-                {[r.fast > 0 ? `答得太快 ${r.fast} 次` : '', r.late > 0 ? `超时提交 ${r.late} 次` : '', r.refused > 0 ? `被拒绝的作答 ${r.refused} 次` : '', r.limited > 0 ? `开局过于频繁 ${r.limited} 次` : '']
-                  .filter(Boolean)
-                  .join('，')}
-              </Text>
-              <Text className='qa-line muted'>
-                最近：{formatBeijing(r.lastAt).slice(5)} {r.lastDetail}
-              </Text>
-            </View>
+            <FlagRow
+              key={r.memberId}
+              id={`qa-flag-${r.memberId}`}
+              name={r.name}
+              unitName={r.unitName}
+              counts={[
+                ['答得太快', r.fast],
+                ['超时提交', r.late],
+                ['被拒绝的作答', r.refused],
+                ['开局过于频繁', r.limited],
+              ]}
+              lastAt={r.lastAt}
+              lastDetail={r.lastDetail}
+            />
           ))
         }
       </PagedList>

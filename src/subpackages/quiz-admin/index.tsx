@@ -1,5 +1,6 @@
 // 知识竞赛管理: the contests whose audience lies in the organiser's subtrees, newest first, each with
-// its state and window, and 新建竞赛. A draft opens in the editor, the others on their page.
+// its state and window, and 新建竞赛. A draft opens in the editor, the others on their page. The
+// daily quiz's 答题异常 is one tap away.
 import { useRef } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
@@ -51,6 +52,10 @@ function ContestsHome() {
           新建竞赛
         </Button>
         <Text className='admin-note'>设置时间、每局题数和每题限时（也可以不限时），党员在“答题”页参加；排行榜默认先看各单位的参与情况。</Text>
+        <View id='qa-quiz-flags' className='row-link' onClick={() => goPage(PAGE.quizAdminFlags)}>
+          <Text>每日答题异常提醒</Text>
+          <Text className='row-link__arrow'>›</Text>
+        </View>
       </Card>
       <Card title='竞赛' id='qa-list'>
         <PagedList
