@@ -27,7 +27,7 @@ import { benchReminderJob, rollUp } from './bench/jobs';
 import { arg, ERRORS_COUNTED, flag, load, login, row, type Result, type Scenario } from './bench/load';
 import { prepareBigOrg, prepareEvent, prepareExam, prepareFeed } from './bench/prepare';
 import { contestRoundLine, contestScenarios, prepareContest } from './bench/contest';
-import { quizRoundLine, quizScenarios } from './bench/quiz';
+import { prepareDailyPools, quizRoundLine, quizScenarios } from './bench/quiz';
 
 const TABLE_HEADER = `| scenario | DB ops per request | requests | errors | req/s | ratio to bare | p50 ms | p99 ms | max ms |
 |---|---|---|---|---|---|---|---|---|`;
@@ -116,6 +116,7 @@ async function scenarioTable(requests: number, concurrency: number): Promise<{ r
   const eventId = await prepareEvent(cloud);
   await prepareFeed(cloud);
   const contestId = await prepareContest(cloud);
+  await prepareDailyPools(cloud);
   const big = await prepareBigOrg(db);
   const rollupJob = await rollUp(cloud);
   const bigToken = await login(cloud.url, { openid: big.adminOpenid });

@@ -13,6 +13,17 @@ interface StoredRound {
   items: Array<{ qid: string; type: string; order: number[]; answer: number[]; blanks: string[][] }>;
 }
 
+/**
+ * The day's pools as production has them before the morning burst: the quiz's timer (every 10
+ * minutes) builds tomorrow's from 20:00 Beijing time and today's when missing. Without this the
+ * burst's first starts would each build the pool from the whole bank at once, which the design
+ * avoids and no real morning sees.
+ */
+export async function prepareDailyPools(cloud: LocalCloud): Promise<void> {
+  const { result } = await cloud.invoke('quiz', { Type: 'Timer', TriggerName: 'preparePools' }, { openid: '' });
+  if (cloud.db.find('quizPools').length === 0) throw new Error(`bench: the quiz timer built no pool (${JSON.stringify(result).slice(0, 200)})`);
+}
+
 /** The right answer to a round's question at `index` (the bench members answer as a reader would). */
 function answerBody(round: StoredRound & { _id: string }, index: number): string {
   const item = round.items[index];
