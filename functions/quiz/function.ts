@@ -3,7 +3,7 @@
 import { declareFunction } from '../lib/declaration';
 
 export default declareFunction({
-  description: '每日答题：每天一组题、答后即见解析、连续天数与防刷',
+  description: '每日答题与知识竞赛：答后即见解析、连续天数、排行与防刷',
   runtime: 'Nodejs16.13',
   // The timer prepares pools and roll-ups for up to 20 s; members' calls end in well under a second.
   timeoutSeconds: 30,
