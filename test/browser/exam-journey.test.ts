@@ -283,7 +283,7 @@ describe('exam journey', () => {
       await shown(page, '#editor-publish').click();
       const [from, to] = [beijing(opensAt), beijing(opensAt + HOUR)].map((b) => `${b.day} ${b.time}`);
       const windowText = `${from} 至 ${from.slice(0, 4) === to.slice(0, 4) ? to.slice(5) : to}`;
-      await answerModal(page, new RegExp(`^面向(离退休干部党支部、实验中学党支部|实验中学党支部、离退休干部党支部)，${windowText}。`), 'confirm');
+      await answerModal(page, new RegExp(`^面向(离退休干部党支部、实验中学党支部|实验中学党支部、离退休干部党支部)，${windowText}。发布后试卷和设置不能再修改。[^。]*不会出现在每日答题和知识竞赛中`), 'confirm');
 
       await shown(page, '#stats-head').waitFor();
       const exams = env.t.cloud.db.find('exams', { title: TITLE }, {});

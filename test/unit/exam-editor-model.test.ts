@@ -11,6 +11,7 @@ import {
   examFormOf,
   examFormProblem,
   examPublishQuestion,
+  practiceNote,
   learnTypes,
   paperTotals,
   typeCounts,
@@ -288,7 +289,23 @@ describe('the question before publishing', () => {
   it('names the branches in the list’s order, or 全体支部, and the window', () => {
     const form = valid({ unitIds: ['br-retired', 'br-school'], opensAt: beijing(2025, 5, 2, 9), closesAt: beijing(2025, 5, 9, 18) });
     const window = formatWindow(form.opensAt, form.closesAt);
-    expect(examPublishQuestion(form, BRANCHES)).toBe(`面向实验中学党支部、离退休党支部，${window}。发布后试卷和设置不能再修改，确定发布吗？`);
-    expect(examPublishQuestion({ ...form, allUnits: true, unitIds: [] }, BRANCHES)).toBe(`面向全体支部，${window}。发布后试卷和设置不能再修改，确定发布吗？`);
+    const whole = '抽题范围内的题在考试结束后一天内不会出现在每日答题和知识竞赛中；单选题、多选题、判断题、填空题没有限定标签，题库里的这类题都会暂停用于每日答题，按标签抽题可以留出其余的题。';
+    expect(examPublishQuestion(form, BRANCHES)).toBe(`面向实验中学党支部、离退休党支部，${window}。发布后试卷和设置不能再修改。${whole}确定发布吗？`);
+    expect(examPublishQuestion({ ...form, allUnits: true, unitIds: [] }, BRANCHES)).toBe(`面向全体支部，${window}。发布后试卷和设置不能再修改。${whole}确定发布吗？`);
+  });
+
+  it('says what the exam takes out of the daily quiz and contests until a day after it closes', () => {
+    expect(practiceNote({ mode: 'fixed', rules: [] })).toBe('试卷里的题在考试结束后一天内不会出现在每日答题和知识竞赛中。');
+    expect(practiceNote({ mode: 'rules', rules: [{ type: 'judge', tag: '党史', count: 10 }] })).toBe('抽题范围内的题在考试结束后一天内不会出现在每日答题和知识竞赛中。');
+    expect(
+      practiceNote({
+        mode: 'rules',
+        rules: [
+          { type: 'single', tag: '党史', count: 5 },
+          { type: 'judge', tag: null, count: 5 },
+          { type: 'judge', tag: null, count: 2 },
+        ],
+      }),
+    ).toBe('抽题范围内的题在考试结束后一天内不会出现在每日答题和知识竞赛中；判断题没有限定标签，题库里的这类题都会暂停用于每日答题，按标签抽题可以留出其余的题。');
   });
 });

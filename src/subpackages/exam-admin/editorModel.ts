@@ -3,7 +3,7 @@
 // no Taro), unit-tested in test/unit/exam-editor-model.test.ts; the server checks everything again.
 import type { DrawRule, ExamDraftInput, ExamDraftView, Points, ReleasePolicy } from '@core/contracts';
 import { DEFAULT_POINTS } from '@core/domain/exam';
-import { QUESTION_TYPES, type QuestionType } from '@core/domain/exam/questions';
+import { QUESTION_TYPE_LABELS, QUESTION_TYPES, type QuestionType } from '@core/domain/exam/questions';
 import { addDays, beijingParts } from '@core/domain/time';
 import { audienceNames, audienceOf, audienceUnitIds, hasAudience, toggleAudience, type Audience } from '@/components/Editor/audience';
 import { fromBeijing } from '@/utils/field-input';
@@ -202,5 +202,17 @@ export function examDraftOf(form: ExamForm, passScore: number): ExamDraftInput {
 /** The question before publishing: for whom, when, and that nothing can change afterwards. */
 export function examPublishQuestion(form: ExamForm, branches: Array<{ id: string; name: string }>): string {
   const audience = audienceNames(form, branches, '全体支部');
-  return `面向${audience}，${formatWindow(form.opensAt, form.closesAt)}。发布后试卷和设置不能再修改，确定发布吗？`;
+  return `面向${audience}，${formatWindow(form.opensAt, form.closesAt)}。发布后试卷和设置不能再修改。${practiceNote(form)}确定发布吗？`;
+}
+
+/**
+ * What publishing takes out of the daily quiz and contests until a day after the close (the
+ * questions the exam may serve, docs/EXAMS.md "What practice may serve"), said before the organiser
+ * confirms: a draw rule without a tag takes every question of its type.
+ */
+export function practiceNote(form: Pick<ExamForm, 'mode' | 'rules'>): string {
+  if (form.mode === 'fixed') return '试卷里的题在考试结束后一天内不会出现在每日答题和知识竞赛中。';
+  const whole = form.rules.filter((r) => r.tag === null).map((r) => QUESTION_TYPE_LABELS[r.type]);
+  if (whole.length === 0) return '抽题范围内的题在考试结束后一天内不会出现在每日答题和知识竞赛中。';
+  return `抽题范围内的题在考试结束后一天内不会出现在每日答题和知识竞赛中；${[...new Set(whole)].join('、')}没有限定标签，题库里的这类题都会暂停用于每日答题，按标签抽题可以留出其余的题。`;
 }
