@@ -10,20 +10,15 @@
 // moves). A day whose root document is missing or from an older tree is read from the leaf
 // counters instead, so a reader is never wrong, only slower until the timer catches up.
 
-import { addDays, beijingDayKey } from '../../core/domain/time';
 import { COLLECTIONS } from '../lib/collections';
 import { getById, list, type Database } from '../lib/db';
 import type { Deps } from '../lib/deps';
 import type { UnitDoc } from '../lib/model';
+import { runRollupSchedule } from '../lib/rollupSchedule';
 import type { RollupDoc, RollupRunDoc } from './model';
 import { organisationRoots, unitsOfOrg } from '../org/ports';
 
-/** Make-ups can change a day up to 7 days back, so the last 8 closed days are recomputed each run. */
-export const RECHECK_DAYS = 8;
-/** After the tree changes, older days are recomputed this many per run, newest first. */
-export const BACKFILL_DAYS_PER_RUN = 30;
-/** Roll-ups are kept for a year and a day (the longest period a roll-up read accepts). */
-export const HISTORY_DAYS = 366;
+export { BACKFILL_DAYS_PER_RUN, HISTORY_DAYS, RECHECK_DAYS } from '../lib/rollupSchedule';
 /** Documents written at once (small plans allow 20 to 100 concurrent database requests). */
 const WRITE_BATCH = 10;
 
@@ -70,54 +65,22 @@ export async function rollupDay(db: Database, orgId: string, units: UnitDoc[], t
   return changed.length;
 }
 
-/**
- * The timer's roll-up step, for every organisation: the last closed days again (make-ups), then,
- * while the tree has changed since the history was computed, older days a batch at a time back to
- * a year or the organisation's creation. Stops when `budgetMs` is spent; the next run goes on.
- */
+/** The timer's roll-up step for every organisation (functions/lib/rollupSchedule.ts). */
 export async function runRollups(deps: Deps, budgetMs = 6_000): Promise<{ organisations: number; days: number; writes: number; done: boolean }> {
   const { db, clock } = deps;
-  const started = Date.now();
   const now = clock.now();
-  const today = beijingDayKey(now);
-  const yesterday = addDays(today, -1);
-  const roots = await organisationRoots(db);
-  let days = 0;
-  let writes = 0;
-  let done = true;
-  const spent = () => Date.now() - started > budgetMs;
-  for (const root of roots) {
-    if (spent()) {
-      done = false;
-      break;
-    }
-    const tree = root.treeVersion ?? 0;
-    const units = await unitsOfOrg(db, root._id);
-    const first = beijingDayKey(new Date(root.createdAt).getTime());
-    const floor = [addDays(today, -HISTORY_DAYS), first].sort()[1];
-    for (let d = yesterday, k = 0; k < RECHECK_DAYS && d >= floor && !spent(); k++, d = addDays(d, -1)) {
-      writes += await rollupDay(db, root._id, units, tree, d, now);
-      days += 1;
-    }
-    if (spent()) done = false;
-    // Older days: computed once per tree version, newest first, resumed from the run document.
-    const runId = root._id;
-    const run = await getById<RollupRunDoc>(db, COLLECTIONS.checkinRollupRuns, runId);
-    let next = run && run.tree === tree ? run.next : addDays(yesterday, -RECHECK_DAYS);
-    for (let k = 0; k < BACKFILL_DAYS_PER_RUN && next >= floor; k++) {
-      if (spent()) {
-        done = false;
-        break;
-      }
-      writes += await rollupDay(db, root._id, units, tree, next, now);
-      days += 1;
-      next = addDays(next, -1);
-    }
-    if (!run || run.tree !== tree || run.next !== next) {
-      const doc: Omit<RollupRunDoc, '_id'> = { orgId: root._id, tree, next, at: now };
-      await db.collection(COLLECTIONS.checkinRollupRuns).doc(runId).set({ data: doc });
-    }
-    if (next >= floor) done = false;
-  }
-  return { organisations: roots.length, days, writes, done };
+  return runRollupSchedule(
+    {
+      roots: await organisationRoots(db),
+      unitsOf: (orgId) => unitsOfOrg(db, orgId),
+      rollupDay: (orgId, units, tree, day) => rollupDay(db, orgId, units, tree, day, now),
+      readRun: (orgId) => getById<RollupRunDoc>(db, COLLECTIONS.checkinRollupRuns, orgId),
+      writeRun: async (orgId, run) => {
+        const doc: Omit<RollupRunDoc, '_id'> = { orgId, ...run, at: now };
+        await db.collection(COLLECTIONS.checkinRollupRuns).doc(orgId).set({ data: doc });
+      },
+    },
+    now,
+    budgetMs,
+  );
 }
