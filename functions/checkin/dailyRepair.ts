@@ -7,34 +7,20 @@
 // finds the same counter and the same count a minute later (so no call was in flight), with a
 // conditional update on the counter read.
 
-import { addDays, beijingDayKey } from '../../core/domain/time';
 import { COLLECTIONS } from '../lib/collections';
 import { insert, isDuplicateKeyError, list, updateWhere, type Database } from '../lib/db';
 import type { Deps } from '../lib/deps';
 import { organisationRoots } from '../org/ports';
 import type { DailyDoc } from './model';
-import { RECHECK_DAYS } from './rollups';
+import { forRecentDays } from '../lib/rollupSchedule';
 
 /** A count must stay wrong this long, unchanged, before it is repaired (in-flight calls take milliseconds). */
 export const DAILY_CHECK_MS = 60_000;
 
 /** Today and the closed days a make-up can still change are checked. */
 export async function repairDailyCounts(deps: Deps, budgetMs = 6_000): Promise<{ checked: number; repaired: number; done: boolean }> {
-  const { db, clock } = deps;
-  const started = Date.now();
-  const now = clock.now();
-  const today = beijingDayKey(now);
-  let checked = 0;
-  let repaired = 0;
-  for (const root of await organisationRoots(db)) {
-    for (let k = 0, day = today; k <= RECHECK_DAYS; k++, day = addDays(day, -1)) {
-      if (Date.now() - started > budgetMs) return { checked, repaired, done: false };
-      const r = await repairDay(deps, root._id, day, now);
-      checked += r.checked;
-      repaired += r.repaired;
-    }
-  }
-  return { checked, repaired, done: true };
+  const now = deps.clock.now();
+  return forRecentDays(await organisationRoots(deps.db), now, budgetMs, (orgId, day) => repairDay(deps, orgId, day, now));
 }
 
 async function repairDay(deps: Deps, orgId: string, day: string, now: number): Promise<{ checked: number; repaired: number }> {

@@ -69,3 +69,28 @@ export async function runRollupSchedule(s: RollupSchedule, now: number, budgetMs
   }
   return { organisations: s.roots.length, days, writes, done };
 }
+
+/**
+ * Today and the closed days a late write can still change (`RECHECK_DAYS`), for every
+ * organisation: the walk of the timers' counter repairs. Stops when `budgetMs` is spent.
+ */
+export async function forRecentDays(
+  roots: UnitDoc[],
+  now: number,
+  budgetMs: number,
+  repairDay: (orgId: string, day: string) => Promise<{ checked: number; repaired: number }>,
+): Promise<{ checked: number; repaired: number; done: boolean }> {
+  const started = Date.now();
+  const today = beijingDayKey(now);
+  let checked = 0;
+  let repaired = 0;
+  for (const root of roots) {
+    for (let k = 0, day = today; k <= RECHECK_DAYS; k++, day = addDays(day, -1)) {
+      if (Date.now() - started > budgetMs) return { checked, repaired, done: false };
+      const r = await repairDay(root._id, day);
+      checked += r.checked;
+      repaired += r.repaired;
+    }
+  }
+  return { checked, repaired, done: true };
+}

@@ -6,34 +6,20 @@
 // repaired only if the next run finds the same counter and the same sums at least a minute later
 // (so no award was in flight), by a conditional update on the values read.
 
-import { addDays, beijingDayKey } from '../../core/domain/time';
 import { COLLECTIONS } from '../lib/collections';
 import { insert, isDuplicateKeyError, list, updateWhere, type Database } from '../lib/db';
 import type { Deps } from '../lib/deps';
 import { organisationRoots } from '../org/ports';
 import type { UnitDayDoc } from './model';
-import { RECHECK_DAYS } from './rollups';
+import { forRecentDays } from '../lib/rollupSchedule';
 import { unitDayId } from './unitDays';
 
 /** A counter must stay wrong this long, unchanged, before it is repaired (awards take milliseconds). */
 export const UNIT_DAY_CHECK_MS = 60_000;
 
 export async function repairUnitDays(deps: Deps, budgetMs = 6_000): Promise<{ checked: number; repaired: number; done: boolean }> {
-  const { db, clock } = deps;
-  const started = Date.now();
-  const now = clock.now();
-  const today = beijingDayKey(now);
-  let checked = 0;
-  let repaired = 0;
-  for (const root of await organisationRoots(db)) {
-    for (let k = 0, day = today; k <= RECHECK_DAYS; k++, day = addDays(day, -1)) {
-      if (Date.now() - started > budgetMs) return { checked, repaired, done: false };
-      const r = await repairDay(deps, root._id, day, now);
-      checked += r.checked;
-      repaired += r.repaired;
-    }
-  }
-  return { checked, repaired, done: true };
+  const now = deps.clock.now();
+  return forRecentDays(await organisationRoots(deps.db), now, budgetMs, (orgId, day) => repairDay(deps, orgId, day, now));
 }
 
 async function repairDay(deps: Deps, orgId: string, day: string, now: number): Promise<{ checked: number; repaired: number }> {
