@@ -6,6 +6,7 @@
 
 import type { LocalCloud } from '../../localcloud';
 import type { Result, Scenario } from './load';
+import { burstLine } from './quiz';
 
 interface StoredRound {
   memberId: string;
@@ -74,15 +75,7 @@ export function contestScenarios(cloud: LocalCloud, members: string[], tokens: s
   ];
 }
 
-/** The burst as one figure: calls of the six phases over their seconds, the slowest phase's p99. */
+/** The contest's burst as one figure; its rows are named apart from the daily quiz's ('local host: quiz.'). */
 export function contestRoundLine(rows: Array<{ name: string; result: Result }>): string {
-  // Named apart from the daily quiz's rows ('local host: quiz.'), which its own line sums.
-  const phases = rows.filter((r) => r.name.startsWith('local host: contest, '));
-  if (phases.length === 0) return '';
-  const calls = phases.reduce((n, r) => n + r.result.requests, 0);
-  const seconds = phases.reduce((n, r) => n + r.result.seconds, 0);
-  const errors = phases.reduce((n, r) => n + r.result.errors, 0);
-  const p99 = Math.max(...phases.map((r) => r.result.p99));
-  const p50s = phases.map((r) => r.result.p50.toFixed(1)).join(' / ');
-  return `Knowledge contest burst, start + 5 answers per member (the six contest rows together): ${calls} calls in ${seconds.toFixed(1)} s, ${Math.round(calls / Math.max(seconds, 1e-9))} calls/s, ${errors} errors; p50 by phase ${p50s} ms; worst p99 ${p99.toFixed(1)} ms.`;
+  return burstLine(rows, 'local host: contest, ', 'Knowledge contest burst, start + 5 answers per member (the six contest rows together)');
 }

@@ -75,14 +75,22 @@ export function quizScenarios(cloud: LocalCloud, members: string[], tokens: stri
   ];
 }
 
-/** The burst as one figure: calls of the six phases over their seconds, the slowest phase's p99. */
+/**
+ * A burst as one figure: the calls of the rows whose name starts with `prefix` over their seconds,
+ * their p50 by phase and the slowest phase's p99.
+ */
+export function burstLine(rows: Array<{ name: string; result: Result }>, prefix: string, title: string): string {
+  const phases = rows.filter((r) => r.name.startsWith(prefix));
+  if (phases.length === 0) return '';
+  const calls = phases.reduce((n, r) => n + r.result.requests, 0);
+  const seconds = phases.reduce((n, r) => n + r.result.seconds, 0);
+  const errors = phases.reduce((n, r) => n + r.result.errors, 0);
+  const p99 = Math.max(...phases.map((r) => r.result.p99));
+  const p50s = phases.map((r) => r.result.p50.toFixed(1)).join(' / ');
+  return `${title}: ${calls} calls in ${seconds.toFixed(1)} s, ${Math.round(calls / Math.max(seconds, 1e-9))} calls/s, ${errors} errors; p50 by phase ${p50s} ms; worst p99 ${p99.toFixed(1)} ms.`;
+}
+
+/** The daily quiz's burst as one figure. */
 export function quizRoundLine(rows: Array<{ name: string; result: Result }>): string {
-  const quiz = rows.filter((r) => r.name.startsWith('local host: quiz.'));
-  if (quiz.length === 0) return '';
-  const calls = quiz.reduce((n, r) => n + r.result.requests, 0);
-  const seconds = quiz.reduce((n, r) => n + r.result.seconds, 0);
-  const errors = quiz.reduce((n, r) => n + r.result.errors, 0);
-  const p99 = Math.max(...quiz.map((r) => r.result.p99));
-  const p50s = quiz.map((r) => r.result.p50.toFixed(1)).join(' / ');
-  return `Daily quiz burst, start + 5 answers per member (the six quiz rows together): ${calls} calls in ${seconds.toFixed(1)} s, ${Math.round(calls / Math.max(seconds, 1e-9))} calls/s, ${errors} errors; p50 by phase ${p50s} ms; worst p99 ${p99.toFixed(1)} ms.`;
+  return burstLine(rows, 'local host: quiz.', 'Daily quiz burst, start + 5 answers per member (the six quiz rows together)');
 }
