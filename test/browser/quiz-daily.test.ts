@@ -121,8 +121,9 @@ describe('答题异常 for organisers', () => {
     expect(note).toContain('不会告诉党员');
     await shot(page, 'quiz-flags');
 
-    // The same page from 知识竞赛管理.
-    await page.goBack();
+    // The same page from 知识竞赛管理, reached from 管理后台 opened afresh (not through the
+    // browser's history: a slow machine once went back past 管理后台).
+    await page.goto(`${env.t.cloud.url}/#/subpackages/org-admin/index`);
     await shown(page, '#admin-contests').click();
     await shown(page, '#qa-quiz-flags').click();
     await shown(page, '#qf-flag-demo-member-13').waitFor();
