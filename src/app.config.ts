@@ -63,6 +63,10 @@ const config: Taro.AppConfig & { cloud: boolean } = {
       root: 'subpackages/quiz-admin',
       pages: ['index', 'editor', 'contest', 'flags'],
     },
+    {
+      root: 'subpackages/console',
+      pages: ['index', 'gaps', 'member'],
+    },
   ],
   window: {
     navigationBarTitleText: '党员学习',

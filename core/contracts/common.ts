@@ -32,3 +32,14 @@ export function lineSchema(what: string, max: number) {
     .max(max, `${what}最多${max}字`)
     .refine((s) => !CONTROL_CHARS.test(s) && !/[\r\n]/.test(s), `${what}不能包含控制字符或换行`);
 }
+
+const dayKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+/** A period of the console (core/domain/console/period.ts): 本周, 本月 or a range of Beijing days. */
+export const periodSchema = z
+  .object({
+    kind: z.enum(['week', 'month', 'range']),
+    fromDay: dayKey.nullish(),
+    toDay: dayKey.nullish(),
+  })
+  .strict();

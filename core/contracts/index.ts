@@ -8,6 +8,7 @@ import type { FeedRequests, FeedResponses } from './feed';
 import type { OrgRequests, OrgResponses } from './org';
 import type { QuizRequests, QuizResponses } from './quiz';
 import type { PointsRequests, PointsResponses } from './points';
+import type { ConsoleRequests, ConsoleResponses } from './console';
 
 export interface Contracts {
   org: { requests: OrgRequests; responses: OrgResponses };
@@ -17,6 +18,7 @@ export interface Contracts {
   feed: { requests: FeedRequests; responses: FeedResponses };
   quiz: { requests: QuizRequests; responses: QuizResponses };
   points: { requests: PointsRequests; responses: PointsResponses };
+  console: { requests: ConsoleRequests; responses: ConsoleResponses };
 }
 
 export type ContextName = keyof Contracts;
@@ -31,4 +33,5 @@ export type * from './event';
 export type * from './feed';
 export type * from './quiz';
 export type * from './points';
+export type * from './console';
 export type { Page } from './common';

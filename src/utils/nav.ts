@@ -65,6 +65,9 @@ export const PAGE = {
   quizAdminEditor: '/subpackages/quiz-admin/editor',
   quizAdminContest: '/subpackages/quiz-admin/contest',
   quizAdminFlags: '/subpackages/quiz-admin/flags',
+  console: '/subpackages/console/index',
+  consoleGaps: '/subpackages/console/gaps',
+  consoleMember: '/subpackages/console/member',
 } as const;
 
 export function goTab(tab: keyof typeof TAB): void {

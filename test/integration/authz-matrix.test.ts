@@ -8,6 +8,7 @@
 
 import type { ContextName } from '../../core/contracts';
 import { checkinSchemas } from '../../core/contracts/checkin';
+import { consoleSchemas } from '../../core/contracts/console';
 import { eventSchemas } from '../../core/contracts/event';
 import { examSchemas } from '../../core/contracts/exam';
 import { feedSchemas } from '../../core/contracts/feed';
@@ -17,6 +18,7 @@ import { quizSchemas } from '../../core/contracts/quiz';
 import { startTestCloud, type TestCloud } from '../helpers/cloud';
 import { A, buildFixture, type Fixture } from '../helpers/authz/fixture';
 import { checkinRows } from '../helpers/authz/rows-checkin';
+import { consoleRows } from '../helpers/authz/rows-console';
 import { eventRows } from '../helpers/authz/rows-event';
 import { examRows } from '../helpers/authz/rows-exam';
 import { feedRows } from '../helpers/authz/rows-feed';
@@ -26,8 +28,8 @@ import { quizRows } from '../helpers/authz/rows-quiz';
 import { leaks, runRow } from '../helpers/authz/run';
 import type { Tables } from '../helpers/authz/types';
 
-const SCHEMAS: Record<ContextName, Record<string, unknown>> = { org: orgSchemas, exam: examSchemas, checkin: checkinSchemas, event: eventSchemas, feed: feedSchemas, points: pointsSchemas, quiz: quizSchemas };
-const TABLES: Tables = { org: orgRows, exam: examRows, checkin: checkinRows, event: eventRows, feed: feedRows, points: pointsRows, quiz: quizRows };
+const SCHEMAS: Record<ContextName, Record<string, unknown>> = { org: orgSchemas, exam: examSchemas, checkin: checkinSchemas, event: eventSchemas, feed: feedSchemas, points: pointsSchemas, quiz: quizSchemas, console: consoleSchemas };
+const TABLES: Tables = { org: orgRows, exam: examRows, checkin: checkinRows, event: eventRows, feed: feedRows, points: pointsRows, quiz: quizRows, console: consoleRows };
 const CONTEXTS = Object.keys(SCHEMAS) as ContextName[];
 
 jest.setTimeout(60_000);

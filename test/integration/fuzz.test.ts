@@ -16,6 +16,7 @@ import { eventSchemas } from '../../core/contracts/event';
 import { examSchemas } from '../../core/contracts/exam';
 import { feedSchemas } from '../../core/contracts/feed';
 import { pointsSchemas } from '../../core/contracts/points';
+import { consoleSchemas } from '../../core/contracts/console';
 import { quizSchemas } from '../../core/contracts/quiz';
 import { orgSchemas } from '../../core/contracts/org';
 import { startTestCloud, type TestCloud } from '../helpers/cloud';
@@ -69,6 +70,7 @@ const SCHEMAS: Record<ContextName, Record<string, z.ZodType>> = {
   org: orgSchemas,
   points: pointsSchemas,
   quiz: quizSchemas,
+  console: consoleSchemas,
 };
 /** Run last: they unbind, move or close what the other actions aim at. */
 const DESTRUCTIVE = ['org.setMemberRole', 'org.moveMember', 'org.unbindMember', 'org.moveUnit', 'org.closeUnit'];

@@ -1,0 +1,2 @@
+// The console's figure actions (core/contracts/console.ts), wired by ./index.ts.
+export const figureHandlers = {};

@@ -1,0 +1,14 @@
+// 未参加名单 (being built: issue 17).
+import { Text } from '@tarojs/components';
+import PageShell from '@/components/PageShell';
+import AdminGate from '@/components/AdminGate';
+
+export default function Page() {
+  return (
+    <PageShell>
+      <AdminGate>
+        {() => <Text>未参加名单</Text>}
+      </AdminGate>
+    </PageShell>
+  );
+}

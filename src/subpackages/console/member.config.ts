@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '党员参学情况', enablePullDownRefresh: true });
