@@ -1,0 +1,133 @@
+// A line per series over the days of the period, its legend as text above the canvas (reading
+// text, so it scales with 大字模式 like any other and a screen reader finds it).
+import { Canvas, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import { useSenior } from '@/hooks/useSenior';
+import { drawTrend, type DrawnChart } from './draw';
+import { chartFontSize, isEmptyTrend, seriesStyle, type TrendSeries } from './scale';
+import './index.scss';
+
+export interface TrendChartProps {
+  id: string;
+  /** YYYY-MM-DD, in order. */
+  days: string[];
+  /** values[i] belongs to days[i]; a missing value is a gap, not a zero. */
+  series: TrendSeries[];
+  unit?: string;
+}
+
+const MARK: Record<string, string> = { circle: '●', rect: '■', hollowCircle: '○' };
+const DASH_CSS: Record<string, 'solid' | 'dashed' | 'dotted'> = { solid: 'solid', dashed: 'dashed', dotted: 'dotted', dashdot: 'dashed' };
+
+interface CanvasNode {
+  width: number;
+  height: number;
+  getContext(type: '2d'): CanvasRenderingContext2D;
+}
+
+function pixelRatio(): number {
+  try {
+    return Taro.getWindowInfo().pixelRatio || 1;
+  } catch {
+    return 1;
+  }
+}
+
+/** The canvas node and its laid-out width; null while the page has not laid it out yet. */
+function findCanvas(canvasId: string): Promise<{ node: CanvasNode; width: number } | null> {
+  return new Promise((resolve) => {
+    const query = Taro.createSelectorQuery();
+    query.select(`#${canvasId}`).node();
+    query.select(`#${canvasId}`).boundingClientRect();
+    query.exec((res: Array<{ node?: CanvasNode; width?: number } | null>) => {
+      const node = res?.[0]?.node;
+      const width = res?.[1]?.width ?? 0;
+      resolve(node && width > 0 ? { node, width } : null);
+    });
+  });
+}
+
+export default function TrendChart({ id, days, series, unit }: TrendChartProps) {
+  const [senior] = useSenior();
+  const [resized, setResized] = useState(0);
+  const drawn = useRef<DrawnChart | null>(null);
+  const empty = isEmptyTrend(days, series);
+  const fontSize = chartFontSize(senior);
+  const height = Math.round(fontSize * 14);
+  const canvasId = `${id}-canvas`;
+
+  useEffect(() => {
+    const onResize = () => setResized((n) => n + 1);
+    Taro.onWindowResize(onResize);
+    return () => Taro.offWindowResize(onResize);
+  }, []);
+
+  useEffect(() => {
+    if (empty) return undefined;
+    let stopped = false;
+    let tries = 0;
+    const draw = async () => {
+      const found = await findCanvas(canvasId);
+      if (stopped) return;
+      if (!found) {
+        // Laid out on a later tick in the mini-program; a few tries, then give up quietly.
+        if (tries++ < 10) setTimeout(() => void draw(), 50);
+        return;
+      }
+      const ratio = pixelRatio();
+      found.node.width = Math.round(found.width * ratio);
+      found.node.height = Math.round(height * ratio);
+      drawn.current?.destroy();
+      drawn.current = await drawTrend({
+        context: found.node.getContext('2d'),
+        width: found.width,
+        height,
+        pixelRatio: ratio,
+        days,
+        series,
+        unit,
+        fontSize,
+      });
+    };
+    void draw();
+    return () => {
+      stopped = true;
+    };
+  }, [canvasId, days, series, unit, fontSize, height, empty, resized]);
+
+  useEffect(
+    () => () => {
+      drawn.current?.destroy();
+      drawn.current = null;
+    },
+    [],
+  );
+
+  if (empty) {
+    return (
+      <View id={id} className='chart chart--empty'>
+        <Text className='chart__empty'>暂无数据</Text>
+      </View>
+    );
+  }
+  return (
+    <View id={id} className={`chart chart-trend${senior ? ' chart--senior' : ''}`}>
+      <View className='chart-trend__legend'>
+        {series.map((s, i) => {
+          const style = seriesStyle(i);
+          return (
+            <View key={s.name} className='chart-trend__key'>
+              <View className='chart-trend__swatch' style={{ borderTopColor: style.colour, borderTopStyle: DASH_CSS[style.dashName] }} />
+              <Text className='chart-trend__mark' style={{ color: style.colour }}>
+                {MARK[style.marker]}
+              </Text>
+              <Text className='chart-trend__name'>{s.name}</Text>
+            </View>
+          );
+        })}
+      </View>
+      <Canvas type='2d' id={canvasId} className='chart-trend__canvas' style={{ height: `${height}px` }} />
+    </View>
+  );
+}
