@@ -4,7 +4,8 @@
 // then a challenge for the branch that a member follows on her 学习 tab.
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { beijingDayKey } from '../../core/domain/time';
+import { deadlineWords } from '../../core/domain/nudge';
+import { addDays, beijingDayKey, beijingDayStart } from '../../core/domain/time';
 import { shot, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
 import { dataOf } from '../helpers/cloud';
 import { eventually, fill, openTab, shown } from '../helpers/ui';
@@ -22,6 +23,7 @@ afterAll(async () => {
 /** 实验中学党支部 (br-school): 李强 organises it; 马俊, 朱敏, 胡雪, 郭峰, 何琳 are bound; four are not yet. */
 const SCHOOL = ['李强', '马俊', '朱敏', '胡雪', '郭峰', '何琳', '高远', '林晓', '罗斌', '梁红'];
 const CHECKED = ['马俊', '朱敏'];
+const UNBOUND = ['高远', '林晓', '罗斌', '梁红'];
 const CHALLENGE = '浏览器测试：党史学习打卡周';
 
 const act = async <T>(openid: string, fn: 'checkin' | 'org', action: string, payload: unknown) => dataOf(await env.t.call<T>(openid, fn, action, payload));
@@ -58,7 +60,8 @@ describe('organiser, check-ins', () => {
     await expect(card.innerText()).resolves.toMatch(/实验中学党支部[\s\S]*已打卡\s*2\s*\/\s*10 人[\s\S]*20%/);
     await expect(card.getAttribute('data-rate')).resolves.toBe('20');
     await expect(shown(page, `#week-br-school-${today}`).getAttribute('data-count')).resolves.toBe('2');
-    await expect(shown(page, '#checkin-totals').innerText()).resolves.toMatch(/^2\s+已打卡\s+8\s+未打卡\s+20%\s+完成率/);
+    // The four never bound are counted apart: they cannot check in until they bind.
+    await expect(shown(page, '#checkin-totals').innerText()).resolves.toMatch(/^2\s+已打卡\s+4\s+未打卡\s+4\s+未绑定\s+20%\s+完成率/);
     // A branch organiser sees only his own branch.
     await expect(page.locator('#branch-br-office').count()).resolves.toBe(0);
     await expect(shown(page, '#checkin-day').getAttribute('data-day')).resolves.toBe(today);
@@ -78,10 +81,22 @@ describe('organiser, check-ins', () => {
     await expect(shown(page, '#roster-demo-member-12').innerText()).resolves.toMatch(/马俊[\s\S]*30 分钟[\s\S]*已打卡/);
     await expect(shown(page, '#roster-demo-member-13').innerText()).resolves.toMatch(/朱敏[\s\S]*45 分钟[\s\S]*已打卡/);
     await expect(shown(page, '#roster-demo-member-14').getAttribute('data-status')).resolves.toBe('missing');
+    // … and those never bound to WeChat marked 未绑定 (not 未打卡), each with an invitation to send
+    for (const [i, name] of UNBOUND.entries()) {
+      const row = shown(page, `#roster-demo-member-${17 + i}`);
+      await expect(row.getAttribute('data-status')).resolves.toBe('unbound');
+      await expect(row.innerText()).resolves.toMatch(new RegExp(`${name}[\\s\\S]*未绑定[\\s\\S]*发送邀请`));
+      await expect(row.innerText()).resolves.not.toContain('未打卡');
+    }
+    await expect(shown(page, '#roster-counts').innerText()).resolves.toMatch(/^2\s+已打卡\s+4\s+未打卡\s+4\s+未绑定/);
+    // The copy text is a nudge to the four bound who have not checked in: what, by when (in words), how.
     const missingText = await shown(page, '#roster-missing-text').innerText();
-    expect(missingText).toContain(`${today} 尚未学习打卡（8人）`);
+    const byMidnight = deadlineWords(beijingDayStart(addDays(today, 1)), env.t.cloud.clock.now());
+    expect(missingText).toContain(`同志（共4人）：请在${byMidnight}完成「学习打卡」。`);
+    expect(missingText).toContain('“党员学习”小程序');
+    expect(missingText).not.toContain(today);
     for (const name of SCHOOL) {
-      if (CHECKED.includes(name)) expect(missingText).not.toContain(name);
+      if (CHECKED.includes(name) || UNBOUND.includes(name)) expect(missingText).not.toContain(name);
       else expect(missingText).toContain(name);
     }
     await shown(page, '#roster-filter-missing').click();
@@ -90,8 +105,16 @@ describe('organiser, check-ins', () => {
       expect(listed).toContain('胡雪');
       expect(listed).not.toContain('马俊');
       expect(listed).not.toContain('朱敏');
+      expect(listed).not.toContain('高远');
     });
-    await expect(page.locator('#roster-list .ca-row:visible').count()).resolves.toBe(8);
+    await expect(page.locator('#roster-list .ca-row:visible').count()).resolves.toBe(4);
+    await shown(page, '#roster-filter-unbound').click();
+    await eventually(async () => {
+      const listed = await shown(page, '#roster-list').innerText();
+      for (const name of UNBOUND) expect(listed).toContain(name);
+      expect(listed).not.toContain('胡雪');
+    });
+    await expect(page.locator('#roster-list .ca-row:visible').count()).resolves.toBe(4);
     await shot(page, 'checkin-admin-branch');
 
     // … copies the list for the group chat
@@ -101,12 +124,22 @@ describe('organiser, check-ins', () => {
     const copied = await page.evaluate(() => localStorage.getItem('taro_clipboard'));
     expect((JSON.parse(copied ?? '{}') as { data?: string }).data).toBe(missingText);
 
-    // … and reminds them: only 胡雪 allowed reminders; the other seven cannot be reached
+    // … and reminds them: only 胡雪 allowed reminders; three bound members did not, four never bound
     await shown(page, '#roster-remind').click();
     await shown(page, '#remind-result').waitFor();
     await expect(shown(page, '#remind-sent').innerText()).resolves.toMatch(/^1\s+已提醒/);
-    await expect(shown(page, '#remind-without-credit').innerText()).resolves.toMatch(/^7\s+未开启提醒/);
+    await expect(shown(page, '#remind-without-credit').innerText()).resolves.toMatch(/^3\s+未开启提醒/);
+    await expect(shown(page, '#remind-unbound').innerText()).resolves.toMatch(/^4\s+未绑定/);
     await expect(shown(page, '#remind-already').innerText()).resolves.toMatch(/^0\s+今天已提醒过/);
+    // Said honestly in words, with the other ways to reach them at hand.
+    await expect(shown(page, '#remind-summary').innerText()).resolves.toBe('已提醒 1 人；3 人未开启提醒（可复制文字或转发到群里）；4 人未绑定（请发送邀请）');
+    await shown(page, '#remind-share').waitFor();
+    await page.evaluate(() => localStorage.removeItem('taro_clipboard'));
+    await shown(page, '#remind-copy').click();
+    await eventually(async () => {
+      const again = await page.evaluate(() => localStorage.getItem('taro_clipboard'));
+      expect((JSON.parse(again ?? '{}') as { data?: string }).data).toBe(missingText);
+    });
     expect(env.t.cloud.db.count('checkinReminders', { _id: `demo-member-14_${today}` })).toBe(1);
     // A second tap the same day does not remind her again, though she has a credit left.
     await shown(page, '#roster-remind').click();
@@ -114,7 +147,7 @@ describe('organiser, check-ins', () => {
       await expect(shown(page, '#remind-already').innerText()).resolves.toMatch(/^1\s+今天已提醒过/);
     });
     await expect(shown(page, '#remind-sent').innerText()).resolves.toMatch(/^0\s+已提醒/);
-    await expect(shown(page, '#remind-without-credit').innerText()).resolves.toMatch(/^7\s+未开启提醒/);
+    await expect(shown(page, '#remind-without-credit').innerText()).resolves.toMatch(/^3\s+未开启提醒/);
 
     // … and exports the branch's day: every member of the branch with the right state
     const [download] = await Promise.all([page.waitForEvent('download'), shown(page, '#roster-export').click()]);
@@ -136,6 +169,11 @@ describe('organiser, check-ins', () => {
     }
     const week = book.getWorksheet('近7天');
     expect((week?.getRow(2).values as unknown[]).slice(1)).toEqual(['实验中学党支部', 10, 0, 0, 0, 0, 0, 0, 2, 20]);
+
+    // … and an unbound member's invitation opens the branch's invite card
+    await shown(page, '#roster-filter-unbound').click();
+    await shown(page, '#roster-invite-demo-member-17').click();
+    await expect(shown(page, '#invite-unit').innerText()).resolves.toBe('实验中学党支部');
 
     await context.close();
   });
