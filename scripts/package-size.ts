@@ -1,10 +1,12 @@
 // After a weapp build: how big is the main package and each subpackage? WeChat refuses to upload
 // a main package (or any subpackage) over 2 MB, so this fails the build before DevTools does.
 // Our own ceiling for the main package is 25 % of that. And does every built JS file parse at
-// the syntax level the oldest supported WeChat on iOS runs (scripts/lib/syntax-level.ts)?
+// the syntax level the oldest supported WeChat on iOS runs (scripts/lib/syntax-level.ts)? And is
+// every font size in the compiled wxss at least 32rpx, 16 px on a phone (scripts/lib/wxss-sizes.ts)?
 // Run: npx tsx scripts/package-size.ts [distDir]
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { readWxss, smallFontSizes, MIN_FONT_RPX } from './lib/wxss-sizes';
 import { checkSyntaxLevel, describeProblems, WEAPP_ECMA_VERSION, WEAPP_MIN_BASE_LIBRARY } from './lib/syntax-level';
 
 const LIMIT = 2 * 1024 * 1024;
@@ -88,6 +90,15 @@ function main(): number {
     return 1;
   }
   console.log(`✔ all ${syntax.files} JS files parse at ES${WEAPP_ECMA_VERSION} (base library ${WEAPP_MIN_BASE_LIBRARY}, iOS 10)`);
+
+  const sheets = readWxss(dist);
+  const small = smallFontSizes(sheets);
+  if (small.length > 0) {
+    small.forEach((p) => console.error(`✖ ${p.file}: ${p.selector} { ${p.declaration} } comes to ${p.rpx}rpx`));
+    console.error(`  Reading text is ${MIN_FONT_RPX}rpx (16 px) or more; exceptions are listed in scripts/lib/wxss-sizes.ts and docs/SENIOR-MODE.md.`);
+    return 1;
+  }
+  console.log(`✔ no font size under ${MIN_FONT_RPX}rpx in ${sheets.length} wxss files`);
   return 0;
 }
 
