@@ -3,7 +3,7 @@
 // text is at least 16 px (20 px in 大字模式, where body and secondary lines alike are 20 px or more)
 // and everything that answers a tap is at least 44×44 px. The tab bar and the warning are the
 // app's own, so they are measured with the page. 大字模式 also keeps 首页 to today's tasks and the
-// four entries.
+// four entries. A multi-line text box takes a tap anywhere in its frame.
 import type { Page } from 'playwright-core';
 import { shot, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
 import { dataOf } from '../helpers/cloud';
@@ -109,6 +109,13 @@ async function walk(page: Page, mode: Mode): Promise<void> {
   await page.goto(`${env.t.cloud.url}/#/subpackages/feed/post?id=${post!._id}`);
   await shown(page, '#post-title').waitFor();
   await check(page, mode, 'feed-post');
+  // The comment box answers a tap anywhere in its frame: the text area fills the box drawn.
+  const box = await shown(page, '#comment-input').boundingBox();
+  const area = await shown(page, '#comment-input textarea').boundingBox();
+  expect(box && area).toBeTruthy();
+  expect([area!.x, area!.y, area!.width, area!.height].map(Math.round)).toEqual([box!.x, box!.y, box!.width, box!.height].map(Math.round));
+  await shown(page, '#comment-input').click({ position: { x: box!.width / 2, y: box!.height - 6 } });
+  await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('TEXTAREA');
   await page.goto(`${env.t.cloud.url}/#/pages/home/index`);
   await shown(page, '#today-tasks').waitFor();
 }
