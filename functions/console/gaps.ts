@@ -1,2 +1,7 @@
 // The console's gap actions (core/contracts/consoleGaps.ts), wired by ./index.ts.
-export const gapHandlers = {};
+import { exportGaps } from './actions/exportGaps';
+import { gapsNudge } from './actions/gapsNudge';
+import { listGaps } from './actions/listGaps';
+import { memberPicture } from './actions/memberPicture';
+
+export const gapHandlers = { listGaps, memberPicture, gapsNudge, exportGaps };

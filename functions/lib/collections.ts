@@ -111,6 +111,8 @@ export const INDEXES: Record<CollectionName, IndexDeclaration[]> = {
     ['unitId', 'openid', 'name'],
     ['orgId'],
     ['unitPath'],
+    // The console's gap lists: a subtree's members in roster order (functions/org/memberPorts.ts).
+    ['unitPath', 'sortKey'],
     ['unitId'],
     ['unitId', 'sortKey'],
     ['unitId', 'openid', 'sortKey'],

@@ -1,0 +1,31 @@
+// The organisation's roster read member by member for the console's gap lists (rule 3): a page of
+// a subtree's members in roster order, by keyset, one read whatever the subtree's size.
+
+import { COLLECTIONS } from '../lib/collections';
+import { list, type Database } from '../lib/db';
+import { decodeKeyset, encodeKeyset } from '../lib/paging';
+import type { MemberDoc } from '../lib/model';
+
+/** What a gap list needs of a roster entry. */
+export type RosterEntry = Pick<MemberDoc, '_id' | 'orgId' | 'unitId' | 'unitPath' | 'name' | 'sortKey' | 'leader' | 'openid'>;
+
+const FIELDS = { orgId: true, unitId: true, unitPath: true, name: true, sortKey: true, leader: true, openid: true };
+
+/**
+ * One page of the members of `unitId`'s subtree (the unit on their path), in roster order — the
+ * listing key puts leaders first, then pinyin — then `_id`. One query on `unitPath, sortKey`.
+ */
+export async function subtreeMembersPage(db: Database, unitId: string, cursor: string | null | undefined, limit: number): Promise<{ page: RosterEntry[]; nextCursor: string | null }> {
+  const _ = db.command;
+  // Unit ids are unique across organisations: the unit on the path names the organisation too.
+  const base = { unitPath: unitId };
+  let where: object = base;
+  if (cursor) {
+    const [key, id] = decodeKeyset(cursor, ['string', 'string']);
+    where = _.or([{ ...base, sortKey: _.gt(key) }, { ...base, sortKey: key, _id: _.gt(id) }]);
+  }
+  const docs = await list<RosterEntry>(db.collection(COLLECTIONS.members).where(where).field(FIELDS).orderBy('sortKey', 'asc').orderBy('_id', 'asc').limit(limit + 1));
+  const page = docs.slice(0, limit).map((m) => ({ ...m, sortKey: m.sortKey ?? '', leader: m.leader === true, openid: m.openid ?? null }));
+  const last = page[page.length - 1];
+  return { page, nextCursor: docs.length > limit && last ? encodeKeyset([last.sortKey, last._id]) : null };
+}
