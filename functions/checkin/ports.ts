@@ -3,6 +3,7 @@
 import { addDays, beijingDayKey } from '../../core/domain/time';
 import { COLLECTIONS } from '../lib/collections';
 import { getById, list, type Database } from '../lib/db';
+import { readDayFigures, type DayFigures, type DayFiguresQuery } from '../lib/dayFigures';
 import type { ChallengeDoc, CheckinDoc, RollupDoc } from './model';
 import { checkinId } from './record';
 
@@ -65,4 +66,12 @@ export async function hasAnyChallenge(db: Database, orgId: string): Promise<bool
 /** Has the member checked in on this Beijing day (今日任务)? One read by _id: the check-in's id is the member and the day. */
 export async function checkedInOn(db: Database, memberId: string, day: string): Promise<boolean> {
   return (await getById<CheckinDoc>(db, COLLECTIONS.checkins, checkinId(memberId, day))) !== null;
+}
+
+/**
+ * Check-ins per day of a subtree over a period, and per direct child (the console): the closed-day
+ * roll-ups and the units' day counters (functions/lib/dayFigures.ts), never the check-ins.
+ */
+export async function checkinDayFigures(db: Database, q: DayFiguresQuery): Promise<DayFigures<'count'>> {
+  return readDayFigures(db, { rollups: COLLECTIONS.checkinRollups, unitDays: COLLECTIONS.checkinDaily }, ['count'], q);
 }

@@ -1,2 +1,4 @@
 // The console's figure actions (core/contracts/console.ts), wired by ./index.ts.
-export const figureHandlers = {};
+import { getConsole } from './actions/getConsole';
+
+export const figureHandlers = { getConsole };

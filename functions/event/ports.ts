@@ -76,3 +76,45 @@ export async function confirmedEventsFor(db: Database, member: { _id: string; or
     return r ? [{ eventId: e._id, title: e.title, place: e.place, startsAt: e.startsAt, endsAt: e.endsAt, attended: r.attended }] : [];
   });
 }
+
+/**
+ * Published events starting in [from, to), tallied for each group of units (the console: a
+ * subtree's direct children; `groupOf` maps each unit of the subtree to its group, null for a unit
+ * counted in the whole only), and for the whole: from each event's per-unit counters. One read.
+ */
+export async function eventTallies(
+  db: Database,
+  orgId: string,
+  groupOf: ReadonlyMap<string, string | null>,
+  from: number,
+  to: number,
+): Promise<{ total: EventRollup; byGroup: Map<string, EventRollup> }> {
+  const _ = db.command;
+  const docs = await list<EventDoc>(
+    db.collection(COLLECTIONS.events).where({ orgId, status: 'published', startsAt: _.gte(from).and(_.lt(to)) }).limit(200),
+  );
+  const total: EventRollup = { events: 0, confirmed: 0, attended: 0 };
+  const byGroup = new Map<string, EventRollup>();
+  for (const e of docs) {
+    const reached = new Set<string | null>();
+    for (const id of e.audience) if (groupOf.has(id)) reached.add(groupOf.get(id) ?? null);
+    for (const [unitId, n] of Object.entries(e.byUnit ?? {})) {
+      if (!groupOf.has(unitId)) continue;
+      const g = groupOf.get(unitId) ?? null;
+      reached.add(g);
+      total.confirmed += n.c ?? 0;
+      total.attended += n.a ?? 0;
+      if (g) {
+        const s = byGroup.get(g) ?? { events: 0, confirmed: 0, attended: 0 };
+        byGroup.set(g, { ...s, confirmed: s.confirmed + (n.c ?? 0), attended: s.attended + (n.a ?? 0) });
+      }
+    }
+    if (reached.size > 0) total.events += 1;
+    for (const g of reached) {
+      if (!g) continue;
+      const s = byGroup.get(g) ?? { events: 0, confirmed: 0, attended: 0 };
+      byGroup.set(g, { ...s, events: s.events + 1 });
+    }
+  }
+  return { total, byGroup };
+}

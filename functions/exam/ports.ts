@@ -4,7 +4,9 @@ import { isPracticeSafe } from '../../core/domain/exam/practice';
 import type { QuestionContent } from '../../core/domain/exam/questions';
 import type { ExamFact } from '../../core/domain/today';
 import { COLLECTIONS } from '../lib/collections';
-import { list, type Database } from '../lib/db';
+import { count, list, type Database } from '../lib/db';
+import type { Caller } from '../org/ports';
+import { ownedExams } from './access';
 import { takerId } from './ids';
 import { ALL_UNITS, type ExamDoc, type QuestionDoc, type TakerDoc } from './model';
 
@@ -187,4 +189,70 @@ export async function practiceQuestionsByIds(db: Database, orgId: string, ids: r
       .limit(wanted.length),
   );
   return docs.filter((q) => isPracticeSafe(q, now)).map(toPracticeQuestion);
+}
+
+export interface ExamTallyRow extends Omit<ExamRollupRow, 'invited' | 'started' | 'submitted' | 'passed'> {
+  /** Counters summed per group of units (a subtree's direct children) and over the whole (key ''). */
+  byGroup: Map<string, { invited: number; started: number; submitted: number; passed: number }>;
+}
+
+/**
+ * Published exams whose window overlaps [from, to), with their counters summed for each group of
+ * units (`groupOf` maps each unit of a subtree to its group, null for a unit counted in the whole
+ * only) and for the whole under the key ''. Two reads whatever the subtree's size (the exams; one
+ * aggregate of their per-unit counters by exam and unit, a page per 1000 rows).
+ */
+export async function examTallies(db: Database, orgId: string, groupOf: ReadonlyMap<string, string | null>, from: number, to: number): Promise<ExamTallyRow[]> {
+  const _ = db.command;
+  const $ = _.aggregate;
+  const exams = await list<ExamDoc>(
+    db.collection(COLLECTIONS.exams).where({ orgId, status: 'published', closesAt: _.gt(from) }).orderBy('closesAt', 'asc').limit(50),
+  );
+  const inPeriod = exams.filter((e) => e.opensAt < to).slice(0, 20);
+  if (inPeriod.length === 0) return [];
+  const rows = new Map(inPeriod.map((e) => [e._id, new Map<string, { invited: number; started: number; submitted: number; passed: number }>()]));
+  const PAGE = 1000;
+  for (let skip = 0; ; skip += PAGE) {
+    const res = (await db
+      .collection(COLLECTIONS.examStats)
+      .aggregate()
+      .match({ examId: _.in(inPeriod.map((e) => e._id)), unitId: _.in([...groupOf.keys()]) })
+      .group({ _id: { examId: '$examId', unitId: '$unitId' }, invited: $.sum('$invited'), started: $.sum('$started'), submitted: $.sum('$submitted'), passed: $.sum('$passed') })
+      .sort({ _id: 1 })
+      .skip(skip)
+      .limit(PAGE)
+      .end()) as { list: Array<{ _id: { examId: string; unitId: string }; invited: number; started: number; submitted: number; passed: number }> };
+    for (const r of res.list) {
+      const byGroup = rows.get(r._id.examId);
+      if (!byGroup) continue;
+      for (const key of ['', groupOf.get(r._id.unitId) ?? null]) {
+        if (key === null) continue;
+        const s = byGroup.get(key) ?? { invited: 0, started: 0, submitted: 0, passed: 0 };
+        byGroup.set(key, { invited: s.invited + r.invited, started: s.started + r.started, submitted: s.submitted + r.submitted, passed: s.passed + r.passed });
+      }
+    }
+    if (res.list.length < PAGE) break;
+  }
+  return inPeriod.map((e) => ({
+    examId: e._id,
+    title: e.title,
+    kind: e.kind,
+    opensAt: e.opensAt,
+    closesAt: e.closesAt,
+    audience: e.audience,
+    inviteOnly: e.inviteOnly,
+    byGroup: rows.get(e._id)!,
+  }));
+}
+
+/**
+ * Open question reports (纠错) the organiser may act on: the organisation's for an org admin, those
+ * on exams their subtrees own otherwise. One count (three reads for a unit organiser).
+ */
+export async function openReportCount(db: Database, me: Caller): Promise<number> {
+  const _ = db.command;
+  if (me.role === 'org_admin') return count(db.collection(COLLECTIONS.questionReports).where({ orgId: me.orgId, status: 'open' }));
+  const owned = await ownedExams(db, me);
+  if (owned.examIds.length === 0) return 0;
+  return count(db.collection(COLLECTIONS.questionReports).where({ orgId: me.orgId, status: 'open', examId: _.in(owned.examIds) }));
 }

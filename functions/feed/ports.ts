@@ -5,9 +5,9 @@
 
 import type { PostTag } from '../../core/domain/feed';
 import { COLLECTIONS } from '../lib/collections';
-import { getById, insert, updateById, type Database } from '../lib/db';
+import { getById, insert, list, updateById, type Database } from '../lib/db';
 import { precondition } from '../lib/errors';
-import { UNTOUCHED_POST, type PostDoc } from './model';
+import { UNTOUCHED_POST, type CommentDoc, type PostDoc } from './model';
 import { sanitizeBody } from './sanitize';
 
 export interface ReportDraft {
@@ -68,4 +68,47 @@ export async function saveReportDraft(db: Database, d: ReportDraft, now: number)
     throw precondition('这篇报道已经发布');
   }
   return { postId: d.postId, body };
+}
+
+/** How many of a queue the console counts before it says "at least". */
+export const WAITING_READ = 100;
+
+/**
+ * What waits in the feed for this organiser (the console): members' submissions to review and
+ * reported or held comments, on posts they may manage (org admins any; unit organisers those of
+ * `managedUnitIds` and their own). Two reads for an org admin, three for a unit organiser with
+ * flagged comments (their posts' units).
+ */
+export async function feedWaiting(
+  db: Database,
+  me: { _id: string; orgId: string; role: string },
+  managedUnitIds: ReadonlySet<string>,
+): Promise<{ submissions: number; submissionsMore: boolean; comments: number; commentsMore: boolean }> {
+  const _ = db.command;
+  const admin = me.role === 'org_admin';
+  const mine = (p: Pick<PostDoc, 'authorId' | 'unitId'>) => admin || p.authorId === me._id || (p.unitId !== null && managedUnitIds.has(p.unitId));
+  const [pending, flagged] = await Promise.all([
+    list<PostDoc>(
+      db
+        .collection(COLLECTIONS.posts)
+        .where({ orgId: me.orgId, status: 'pending' })
+        .orderBy('updatedAt', 'asc')
+        .field({ authorId: true, unitId: true })
+        .limit(WAITING_READ),
+    ),
+    list<CommentDoc>(db.collection(COLLECTIONS.postComments).where({ orgId: me.orgId, flagged: true }).orderBy('at', 'desc').field({ postId: true }).limit(WAITING_READ)),
+  ]);
+  let comments = flagged.length;
+  if (!admin && flagged.length > 0) {
+    const ids = [...new Set(flagged.map((c) => c.postId))];
+    const posts = await list<PostDoc>(db.collection(COLLECTIONS.posts).where({ _id: _.in(ids) }).field({ authorId: true, unitId: true }).limit(ids.length));
+    const ok = new Set(posts.filter(mine).map((p) => p._id));
+    comments = flagged.filter((c) => ok.has(c.postId)).length;
+  }
+  return {
+    submissions: pending.filter(mine).length,
+    submissionsMore: pending.length === WAITING_READ,
+    comments,
+    commentsMore: flagged.length === WAITING_READ,
+  };
 }

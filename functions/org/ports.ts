@@ -12,7 +12,7 @@
 import { isOrganiser, type Role } from '../../core/domain/org/roles';
 import { inSubtree } from '../../core/domain/org/units';
 import { COLLECTIONS } from '../lib/collections';
-import { getById, list, type Database } from '../lib/db';
+import { count, getById, list, type Database } from '../lib/db';
 import { forbidden, notFound, unauthenticated } from '../lib/errors';
 import type { IdentityDoc, MemberDoc, UnitDoc } from '../lib/model';
 import type { ActionContext } from '../lib/router';
@@ -211,4 +211,11 @@ export async function membersOfUnit(db: Database, unitId: string, order: 'roster
       .orderBy(order === 'roster' ? 'sortKey' : 'name', 'asc')
       .limit(1000),
   );
+}
+
+/** Bind requests waiting in these units (at most 1000 ids): one count. */
+export async function pendingBindRequestCount(db: Database, unitIds: string[]): Promise<number> {
+  if (unitIds.length === 0) return 0;
+  const _ = db.command;
+  return count(db.collection(COLLECTIONS.bindRequests).where({ unitId: _.in(unitIds), status: 'pending' }));
 }

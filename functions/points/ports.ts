@@ -7,6 +7,7 @@ import { beijingDayKey } from '../../core/domain/time';
 import { capAward, pointsAsked, POINT_SOURCES, rulesOn, nextStreak, type PointSource } from '../../core/domain/points';
 import { COLLECTIONS } from '../lib/collections';
 import { isTransactionConflict, type Database, type TransactionLike } from '../lib/db';
+import { readDayFigures, type DayFigures, type DayFiguresQuery } from '../lib/dayFigures';
 import { conflict } from '../lib/errors';
 import type { LedgerDoc, MemberDayDoc, RulesDoc, TotalDoc } from './model';
 import { countUnitDay } from './unitDays';
@@ -145,4 +146,12 @@ function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
 export async function pointsTotalOf(db: Database, memberId: string): Promise<number> {
   const res = (await db.collection(COLLECTIONS.pointsTotals).doc(memberId).get()) as unknown as { data: TotalDoc | null };
   return res.data?.total ?? 0;
+}
+
+/**
+ * Points earned per day in a subtree over a period (and the members who earned any), and per
+ * direct child (the console): closed-day roll-ups and the units' day counters, never the ledger.
+ */
+export async function pointsDayFigures(db: Database, q: DayFiguresQuery): Promise<DayFigures<'points' | 'members'>> {
+  return readDayFigures(db, { rollups: COLLECTIONS.pointsRollups, unitDays: COLLECTIONS.pointsUnitDays }, ['points', 'members'], q);
 }

@@ -4,9 +4,10 @@ import { roundCounts } from '../../core/domain/quiz/contest';
 import { dayDone } from '../../core/domain/quiz/streak';
 import type { ContestFact } from '../../core/domain/today';
 import { COLLECTIONS } from '../lib/collections';
-import { getById, list, type Database } from '../lib/db';
+import { count, getById, list, type Database } from '../lib/db';
+import { readDayFigures, type DayFigures, type DayFiguresQuery } from '../lib/dayFigures';
 import { contestRoundId } from './contestAccess';
-import type { ContestDoc, ContestRoundDoc } from './contestModel';
+import { ALL_DAYS, type ContestDoc, type ContestRollupDoc, type ContestRoundDoc } from './contestModel';
 import type { PoolDoc, QuizMemberDoc } from './model';
 import { poolId } from './pool';
 
@@ -63,4 +64,77 @@ export async function contestTasksFor(db: Database, member: { _id: string; orgId
     countingRounds: c.countingRounds,
     countedToday: rounds.filter((r) => r.contestId === c._id && r.status === 'done' && roundCounts(r.number, c.countingRounds)).length,
   }));
+}
+
+/**
+ * Daily-quiz participants per day of a subtree over a period, and per direct child (the console):
+ * the closed-day roll-ups and the units' day counters (functions/lib/dayFigures.ts), never rounds.
+ */
+export async function quizDayFigures(db: Database, q: DayFiguresQuery): Promise<DayFigures<'participants'>> {
+  return readDayFigures(db, { rollups: COLLECTIONS.quizRollups, unitDays: COLLECTIONS.quizUnitDays }, ['participants'], q);
+}
+
+export interface ContestTally {
+  contests: number;
+  participants: number;
+  rounds: number;
+}
+
+/**
+ * Contests open at some time in [from, to) and what each of `targets` (units with their paths)
+ * took part in them, from the quiz timer's whole-contest roll-ups (as fresh as its last run). A
+ * target inside a contest's audience reads its own subtree's document; a target above the
+ * audience reads the audience unit's. Two reads: the contests, then their roll-ups of the targets
+ * and audiences (none when no contest is open in the period).
+ */
+export async function contestTallies(
+  db: Database,
+  orgId: string,
+  targets: ReadonlyArray<{ _id: string; path: readonly string[] }>,
+  from: number,
+  to: number,
+): Promise<Map<string, ContestTally>> {
+  const _ = db.command;
+  const contests = (
+    await list<ContestDoc>(
+      db
+        .collection(COLLECTIONS.contests)
+        .where({ orgId, status: 'published', closesAt: _.gt(from) })
+        .orderBy('closesAt', 'asc')
+        .field({ opensAt: true, closesAt: true, audience: true, audiencePath: true })
+        .limit(100),
+    )
+  ).filter((c) => c.opensAt < to);
+  const out = new Map<string, ContestTally>(targets.map((t) => [t._id, { contests: 0, participants: 0, rounds: 0 }]));
+  // Which document answers for each target and contest.
+  const wanted: Array<{ target: string; contestId: string; unitId: string }> = [];
+  for (const c of contests) {
+    for (const t of targets) {
+      const unitId = t.path.includes(c.audience) ? t._id : (c.audiencePath ?? []).includes(t._id) ? c.audience : null;
+      if (unitId) wanted.push({ target: t._id, contestId: c._id, unitId });
+    }
+  }
+  if (wanted.length === 0) return out;
+  const docs = await list<ContestRollupDoc>(
+    db
+      .collection(COLLECTIONS.contestRollups)
+      .where({ contestId: _.in([...new Set(wanted.map((w) => w.contestId))]), day: ALL_DAYS, unitId: _.in([...new Set(wanted.map((w) => w.unitId))]) })
+      .limit(1000),
+  );
+  const byKey = new Map(docs.map((d) => [`${d.contestId}|${d.unitId}`, d]));
+  for (const w of wanted) {
+    const tally = out.get(w.target)!;
+    tally.contests += 1;
+    const d = byKey.get(`${w.contestId}|${w.unitId}`);
+    tally.participants += d?.participants ?? 0;
+    tally.rounds += d?.rounds ?? 0;
+  }
+  return out;
+}
+
+/** The daily quiz's flags of a day (答题异常) in the subtrees of `scopeIds`: one count. */
+export async function quizFlagCount(db: Database, orgId: string, scopeIds: string[], day: string): Promise<number> {
+  if (scopeIds.length === 0) return 0;
+  const _ = db.command;
+  return count(db.collection(COLLECTIONS.quizFlags).where({ orgId, day, unitPath: _.in(scopeIds) }));
 }

@@ -13,6 +13,7 @@ import { goPage, goTab, PAGE, type TAB } from '@/utils/nav';
 import type { Me } from '@core/contracts';
 import HomeFeed from '@/sections/feed/HomeFeed';
 import TodayTasks from './TodayTasks';
+import ConsoleSummary from './ConsoleSummary';
 import './index.scss';
 
 // A tile opens its tab, or a page of it when it names one (每日答题 opens today's round directly).
@@ -83,6 +84,7 @@ export default function HomePage() {
       </View>
 
       <View className='home-body'>
+        {me?.bound && me.canManage ? <ConsoleSummary refreshKey={refreshKey} /> : null}
         {body}
 
         <Card title='常用功能'>
