@@ -5,6 +5,7 @@
 // attempt, and export the results as an xlsx whose cells are checked.
 import ExcelJS from 'exceljs';
 import type { AttemptResult, AttemptView } from '../../core/contracts/exam';
+import { deadlineWords } from '../../core/domain/nudge';
 import { correctAnswers as correctAnswersOf } from '../../scripts/lib/demo-exams';
 import { shot, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
 import { eventually, fill, openTab, shown } from '../helpers/ui';
@@ -119,7 +120,7 @@ describe('organiser, exams', () => {
     await shown(page, '#stats-head').waitFor();
     const exams = env.t.cloud.db.find('exams', { title: TITLE }, {});
     expect(exams).toHaveLength(1);
-    const exam = exams[0] as unknown as { _id: string; status: string; unitIds: string[]; totalScore: number; passScore: number; questionCount: number };
+    const exam = exams[0] as unknown as { _id: string; status: string; unitIds: string[]; totalScore: number; passScore: number; questionCount: number; closesAt: number };
     expect(exam).toMatchObject({ status: 'published', totalScore: 70, passScore: 42, questionCount: 40 });
     expect([...exam.unitIds].sort()).toEqual(['br-office', 'br-school']);
     const examId = exam._id;
@@ -154,6 +155,14 @@ describe('organiser, exams', () => {
     await shown(page, '#stats-unit-br-school').click();
     await expect(shown(page, '#roster-demo-member-12').innerText()).resolves.toMatch(/马俊[\s\S]*及格[\s\S]*70 分/);
     await expect(shown(page, '#roster-demo-member-13').innerText()).resolves.toContain('答题中');
+    // The exam is open: who has not started is 未参加 (not 缺考), with no 补时 button; 补时 is for
+    // 朱敏's running attempt. 高远 never bound WeChat: marked 未绑定.
+    await expect(shown(page, '#roster-demo-member-14').innerText()).resolves.toMatch(/胡雪[\s\S]*未参加/);
+    await expect(shown(page, '#roster-demo-member-14').innerText()).resolves.not.toContain('缺考');
+    await expect(page.locator('#roster-extra-demo-member-14').count()).resolves.toBe(0);
+    await shown(page, '#roster-extra-demo-member-13').waitFor();
+    await expect(shown(page, '#roster-demo-member-17').innerText()).resolves.toMatch(/高远[\s\S]*未绑定/);
+    await expect(shown(page, '#stats-filter-absent').innerText()).resolves.toContain('未参加');
     await shown(page, '#stats-filter-absent').click();
     await eventually(async () => {
       const absentList = await shown(page, '#stats-roster').innerText();
@@ -161,16 +170,30 @@ describe('organiser, exams', () => {
       expect(absentList).not.toContain('马俊');
       expect(absentList).not.toContain('朱敏');
     });
+    // The copy text is a nudge to the four bound who have not started: the close in words, how, the title once.
     const absentText = await shown(page, '#stats-absent-text').innerText();
-    expect(absentText).toContain(`「${TITLE}」尚未参加（8人）`);
+    expect(absentText).toContain(`同志（共4人）：请在${deadlineWords(exam.closesAt, env.t.cloud.clock.now())}参加考试「${TITLE}」。`);
+    expect(absentText).toContain('“党员学习”小程序');
+    expect(absentText).not.toContain('高远');
+    expect(absentText.split('「').length - 1).toBe(1);
     await shot(page, 'exam-stats-absent');
 
+    await expect(shown(page, '#stats-copy-absent').innerText()).resolves.toBe('复制未参加名单');
     await shown(page, '#stats-copy-absent').click();
-    await page.getByText('缺考名单已复制，可粘贴到群里').waitFor();
-    await expect(page.evaluate(() => localStorage.getItem('taro_clipboard'))).resolves.toContain('尚未参加（8人）');
+    await page.getByText('未参加名单已复制，可粘贴到群里').waitFor();
+    const copied = await page.evaluate(() => localStorage.getItem('taro_clipboard'));
+    expect((JSON.parse(copied ?? '{}') as { data?: string }).data).toBe(absentText);
 
+    // Nobody holds an exam reminder: said honestly, with the other ways at hand.
     await shown(page, '#stats-remind').click();
-    await page.getByText('已提醒 0 人，8 人未开启提醒').waitFor();
+    await expect(shown(page, '#stats-remind-summary').innerText()).resolves.toBe('已提醒 0 人；4 人未开启提醒（可复制文字或转发到群里）；4 人未绑定（请发送邀请）');
+    await shown(page, '#stats-nudge-share').waitFor();
+    await page.evaluate(() => localStorage.removeItem('taro_clipboard'));
+    await shown(page, '#stats-nudge-copy').click();
+    await eventually(async () => {
+      const again = await page.evaluate(() => localStorage.getItem('taro_clipboard'));
+      expect((JSON.parse(again ?? '{}') as { data?: string }).data).toBe(absentText);
+    });
 
     // ---- 导出成绩: the xlsx downloads and holds the results ------------------------------------
     const [download] = await Promise.all([page.waitForEvent('download'), shown(page, '#stats-export').click()]);
@@ -186,7 +209,7 @@ describe('organiser, exams', () => {
     const maRow = all.find((r) => r[1] === '马俊');
     expect(maRow?.slice(0, 5)).toEqual(['实验中学党支部', '马俊', '及格', 70, 70]);
     expect(all.find((r) => r[1] === '刘洋')?.slice(0, 4)).toEqual(['机关第一党支部', '刘洋', '不及格', 0]);
-    expect(all.find((r) => r[1] === '胡雪')?.slice(0, 3)).toEqual(['实验中学党支部', '胡雪', '缺考']);
+    expect(all.find((r) => r[1] === '胡雪')?.slice(0, 3)).toEqual(['实验中学党支部', '胡雪', '未参加']);
     expect(all).toHaveLength(21);
 
     // ---- 监考: 朱敏 is answering; give her ten more minutes ------------------------------------
@@ -201,6 +224,20 @@ describe('organiser, exams', () => {
     await page.getByText('已为朱敏补时 10 分钟').waitFor();
     const after = env.t.cloud.db.get('examAttempts', zhu.attemptId) as unknown as { deadline: number };
     expect(after.deadline).toBe(zhu.deadline + 10 * 60_000);
+
+    // ---- after the close: the same members are 缺考 ----------------------------------------------
+    env.t.cloud.clock.set(exam.closesAt + 60_000);
+    try {
+      await page.goBack();
+      await page.reload();
+      await shown(page, '#stats-unit-br-school').click();
+      await expect(shown(page, '#roster-demo-member-14').innerText()).resolves.toMatch(/胡雪[\s\S]*缺考/);
+      await expect(shown(page, '#stats-filter-absent').innerText()).resolves.toContain('缺考');
+      await expect(shown(page, '#stats-copy-absent').innerText()).resolves.toBe('复制缺考名单');
+      await expect(shown(page, '#stats-absent-text').innerText()).resolves.toMatch(new RegExp(`^「${TITLE}」缺考（8人）：`));
+    } finally {
+      env.t.cloud.clock.reset();
+    }
 
     await context.close();
   });

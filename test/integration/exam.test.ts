@@ -2,6 +2,7 @@
 // exam (resume, deadline, refusals), racing submits, make-ups, organiser views and the export,
 // and the rule that no member ever receives the answer key of an open exam.
 import ExcelJS from 'exceljs';
+import { deadlineWords } from '../../core/domain/nudge';
 import type { AttemptResult, AttemptView, ExamDraftInput, ExamIntro, ExamRosterView, ExamStatsView, QuestionRow } from '../../core/contracts/exam';
 import type { QuestionSheetReport as QuestionImportReport } from '../../core/contracts/examImport';
 import type { Page } from '../../core/contracts/common';
@@ -358,16 +359,26 @@ describe('make-up exams and organiser views', () => {
   it('lists who has not taken it, ready to paste into a group chat, and reminds those with a credit', async () => {
     const roster = await ok<ExamRosterView>(ORGANISER, 'examRoster', { examId, unitId: 'br-school', filter: 'absent' });
     expect(roster.rows).toHaveLength(8);
-    expect(roster.absentText).toMatch(/^「支部测试」尚未参加（8人）：/);
+    // While the exam is open they have not taken it yet: 未参加, not 缺考. (Fields read through a
+    // plain object so the test compiles before they exist.)
+    const view = roster as object as { absentLabel?: unknown; rows: Array<{ name: string; bound?: unknown }> };
+    expect(view.absentLabel).toBe('未参加');
+    // 4 of the 8 never bound WeChat: marked, and left out of the nudge (they need an invitation).
+    expect(view.rows.filter((r) => r.bound === false).map((r) => r.name).sort()).toEqual(['高远', '林晓', '罗斌', '梁红'].sort());
+    // The copy text is a nudge: who, what, the close in words (no ISO date), how; the title once.
+    expect(roster.absentText).toContain(`同志（共4人）：请在${deadlineWords(T0 + 60 * MIN, T0)}参加考试「支部测试」。`);
     expect(roster.absentText).toContain('李强');
-    // 李强 (demo-organiser) grants one reminder; others have none.
+    expect(roster.absentText).not.toContain('高远');
+    expect(roster.absentText).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(roster.absentText.split('「').length - 1).toBe(1);
+    // 李强 (demo-organiser) grants one reminder; the three other bound members have none.
     await expect(t.call(ORGANISER, 'org', 'grantReminders', { topics: ['exam'] })).resolves.toMatchObject({ ok: true, data: { credits: { exam: 1 } } });
     const sent = await ok<{ sent: number; withoutCredit: number }>(ORGANISER, 'remindAbsentees', { examId, unitId: 'br-school' });
-    expect(sent).toEqual({ sent: 1, withoutCredit: 7 });
+    expect(sent).toEqual({ sent: 1, withoutCredit: 3, unbound: 4 });
     const outbox = t.cloud.openapiCalls().filter((c) => c.api === 'subscribeMessage.send');
     expect(outbox.at(-1)).toMatchObject({ params: { touser: ORGANISER, page: `subpackages/exam/intro?id=${examId}` } });
     // The credit is spent: a second reminder sends nothing.
-    await expect(ok(ORGANISER, 'remindAbsentees', { examId, unitId: 'br-school' })).resolves.toEqual({ sent: 0, withoutCredit: 8 });
+    await expect(ok(ORGANISER, 'remindAbsentees', { examId, unitId: 'br-school' })).resolves.toEqual({ sent: 0, withoutCredit: 4, unbound: 4 });
   });
 
   it('exports results and per-question statistics to xlsx', async () => {
@@ -381,10 +392,32 @@ describe('make-up exams and organiser views', () => {
     const rows = results.getSheetValues().slice(2) as unknown[][];
     const maJun = rows.find((r) => r[2] === '马俊') as unknown[];
     expect(maJun.slice(1, 6)).toEqual(['实验中学党支部', '马俊', '及格', 19, 19]);
-    expect(rows.filter((r) => r[3] === '缺考')).toHaveLength(17);
+    // Still open: not yet taken is 未参加, never 缺考.
+    expect(rows.filter((r) => r[3] === '未参加')).toHaveLength(17);
+    expect(rows.filter((r) => r[3] === '缺考')).toHaveLength(0);
     const perQuestion = wb.getWorksheet('题目统计') as ExcelJS.Worksheet;
     expect((perQuestion.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '题型', '题干', '考到人次', '答对人次', '正确率（%）']);
     expect(perQuestion.rowCount).toBeGreaterThan(1);
+  });
+
+  it('after the close the same members are 缺考: in the roster, its text and the export', async () => {
+    t.cloud.clock.set(T0 + 61 * MIN);
+    try {
+      const roster = await ok<ExamRosterView>(ORGANISER, 'examRoster', { examId, unitId: 'br-school', filter: 'absent' });
+      expect((roster as object as { absentLabel?: unknown }).absentLabel).toBe('缺考');
+      expect(roster.absentText).toMatch(/^「支部测试」缺考（8人）：/);
+      expect(roster.absentText).toContain('高远');
+      await expect(exam(ORGANISER, 'remindAbsentees', { examId, unitId: 'br-school' })).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      const file = await ok<{ fileID: string }>(ADMIN, 'exportResults', { examId });
+      const bytes = (await t.sdk.downloadFile({ fileID: file.fileID })).fileContent as Buffer;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      const rows = (wb.getWorksheet('成绩') as ExcelJS.Worksheet).getSheetValues().slice(2) as unknown[][];
+      expect(rows.filter((r) => r[3] === '缺考')).toHaveLength(17);
+      expect(rows.filter((r) => r[3] === '未参加')).toHaveLength(0);
+    } finally {
+      t.cloud.clock.set(T0);
+    }
   });
 
   it('creates a make-up for the absentees and those who failed once the window closes; the first attempts stay', async () => {
