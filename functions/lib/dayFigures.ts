@@ -3,10 +3,13 @@
 // used by the ports of check-ins, points and the daily quiz (each passes its own collections).
 //
 // Reads, whatever the subtree's size: the roll-ups of the unit and its root over the period (the
-// root's document of a day marks it computed under the current tree), one aggregate of the
+// root's document of a day marks it computed, and under which tree), one aggregate of the
 // children's roll-ups over the computed days, and one aggregate (a page per 1000 rows) of the
-// organisation's unit counters of the days not computed — today, and any day the timer has not
-// (re)computed — grouped by unit and day, kept when the unit lies in the subtree.
+// organisation's unit counters of the days not computed — today, yesterday until the timer has
+// computed it under the current tree, and any day never computed — grouped by unit and day, kept
+// when the unit lies in the subtree. Days before yesterday are taken as computed under whatever
+// tree they were: after a unit moves, they count it under its old parent until the timer's
+// backfill reaches them (docs/CONSOLE.md, "Freshness").
 
 import { addDays } from '../../core/domain/time';
 import { list, type Database } from './db';
@@ -55,7 +58,13 @@ export async function readDayFigures<F extends string>(
   const docs = await list<Row & { _id: string }>(
     db.collection(collections.rollups).where({ unitId: _.in([...new Set([q.unitId, q.orgId])]), day: _.gte(q.fromDay).and(_.lte(q.toDay)) }).limit(PAGE),
   );
-  const computed = new Set(docs.filter((d) => d.unitId === q.orgId && d.tree === q.tree && d.day < q.today).map((d) => d.day));
+  // Yesterday counts as computed only under the current tree; older days under any tree (they
+  // are recomputed by the timer's backfill after a move), so no more than today and yesterday are
+  // read from the units' counters once the timer has run.
+  const yesterday = addDays(q.today, -1);
+  const computed = new Set(
+    docs.filter((d) => d.unitId === q.orgId && d.day < q.today && (d.tree === q.tree || d.day < yesterday)).map((d) => d.day),
+  );
   for (const d of docs) if (d.unitId === q.unitId && computed.has(d.day)) addInto(out.byDay, d.day, fields, d);
 
   const sums = Object.fromEntries(fields.map((f) => [f, $.sum(`$${f}`)]));
