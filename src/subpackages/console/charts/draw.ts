@@ -49,8 +49,9 @@ export async function drawTrend(d: TrendDrawing): Promise<DrawnChart> {
       // Drawn once, finished: an organiser reading figures gains nothing from motion, and a
       // still chart is what the tests can check.
       animate: false,
-      padding: [d.fontSize * 0.6, d.fontSize * 1.2, d.fontSize * 0.4, d.fontSize * 0.4],
       theme: {
+        // Room above the top value label (centred on its grid line) and right of the last day's.
+        chart: { padding: [d.fontSize, d.fontSize * 1.2, d.fontSize * 0.4, d.fontSize * 0.4] },
         colors: styles.map((s) => s.colour),
         fontSize: d.fontSize,
         shape: { line: lineShapes },
@@ -81,6 +82,7 @@ export async function drawTrend(d: TrendDrawing): Promise<DrawnChart> {
         color: { field: 'name', range: styles.map((s) => s.colour) },
         shape: { field: 'name', range: styles.map((s) => s.dashName) },
         size: 3,
+        connectNulls: false,
       }),
       h(Point, {
         x: 'day',

@@ -14,11 +14,11 @@ export interface TrendSeries {
   values: number[];
 }
 
-/** One row per day and series, as the chart library wants its data. */
+/** One row per day and series, as the chart library wants its data; null where there is no figure. */
 export interface TrendRow {
   day: string;
   name: string;
-  value: number;
+  value: number | null;
 }
 
 function finite(n: unknown): n is number {
@@ -45,13 +45,14 @@ export function formatValue(value: number, unit = ''): string {
   return `${text}${unit}`;
 }
 
-/** A "nice" step (1, 2 or 5 times a power of ten) that splits 0..max into at most `count` steps. */
+/** A "nice" step (1, 2, 2.5 or 5 times a power of ten) that splits 0..max into at most `count` steps. */
 export function niceStep(max: number, count: number): number {
   if (!finite(max) || max <= 0 || count < 1) return 1;
   const raw = max / count;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
-  // Counts are whole numbers: a step under 1 would put 0.5 people on the axis.
+  // Counts are whole numbers: no step under 1, and no 2.5 once steps are whole (0.5 people).
+  const candidates = [1, 2, 2.5, 5, 10].map((m) => m * power).filter((s) => s < 1 || Number.isInteger(s));
+  const step = candidates.find((s) => s >= raw) ?? 10 * power;
   return Math.max(step, 1);
 }
 
@@ -88,13 +89,16 @@ export function dayLabel(day: string): string {
   return m ? `${m[1]}-${m[2]}` : day;
 }
 
-/** The rows for the chart; a missing or non-finite value leaves a gap instead of a false zero. */
+/**
+ * The rows for the chart. A missing or non-finite value becomes null, which the line leaves as a
+ * gap: a day without a figure must not read as a fall to zero.
+ */
 export function trendRows(days: readonly string[], series: readonly TrendSeries[]): TrendRow[] {
   const rows: TrendRow[] = [];
   for (const s of series) {
     days.forEach((day, i) => {
       const v = s.values[i];
-      if (finite(v)) rows.push({ day, name: s.name, value: v });
+      rows.push({ day, name: s.name, value: finite(v) ? v : null });
     });
   }
   return rows;
@@ -107,7 +111,7 @@ export function trendMax(series: readonly TrendSeries[]): number {
 }
 
 export function isEmptyTrend(days: readonly string[], series: readonly TrendSeries[]): boolean {
-  return days.length === 0 || trendRows(days, series).length === 0;
+  return days.length === 0 || trendRows(days, series).every((r) => r.value === null);
 }
 
 export type Marker = 'circle' | 'rect' | 'hollowCircle';
