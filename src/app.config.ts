@@ -65,7 +65,8 @@ const config: Taro.AppConfig & { cloud: boolean } = {
     },
     {
       root: 'subpackages/console',
-      pages: ['index', 'gaps', 'member'],
+      // 图表样例 (charts/preview): fixed sample data for checking the charts, in the H5 build only.
+      pages: ['index', 'gaps', 'member', ...(process.env.TARO_ENV === 'h5' ? ['charts/preview'] : [])],
     },
   ],
   window: {
