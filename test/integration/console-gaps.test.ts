@@ -17,7 +17,7 @@ const CLOSE = beijing('2036-11-28', 18);
 const ADMIN = 'demo-admin';
 const MID_ORGANISER = 'demo-m-03'; // 陈静, moved into the middle unit and appointed its organiser
 const week = { kind: 'week' };
-type Fn = 'org' | 'exam' | 'checkin' | 'console';
+type Fn = 'org' | 'exam' | 'checkin' | 'event' | 'console';
 const ok = async <T>(openid: string, fn: Fn, action: string, payload: unknown = {}) => dataOf(await t.call<T>(openid, fn, action, payload));
 const gaps = (payload: object, openid = MID_ORGANISER) => ok<GapList>(openid, 'console', 'listGaps', { unitId: mid, period: week, limit: 50, ...payload });
 const rowsOf = (l: GapList) => [...l.leaders, ...l.members];
@@ -25,9 +25,33 @@ const row = (l: GapList, name: string) => rowsOf(l).find((r) => r.name === name)
 
 let mid: string;
 let examId: string;
+let eventId: string;
 
 beforeAll(async () => {
   t = await startTestCloud();
+  // On Monday, a branch meeting of 实验中学 for Tuesday: 胡雪 and 郭峰 sign up, only 郭峰 comes.
+  t.cloud.clock.set(beijing('2036-11-24', 9));
+  const event = {
+    kind: 'party_day',
+    title: '支部主题党日',
+    description: '',
+    place: '党员活动室',
+    signupOpensAt: beijing('2036-11-24', 8),
+    signupClosesAt: beijing('2036-11-25', 12),
+    startsAt: beijing('2036-11-25', 14),
+    endsAt: beijing('2036-11-25', 16),
+    capacity: 0,
+    waitlist: false,
+    approval: false,
+    unitIds: ['br-school'],
+    cancelHours: 2,
+  };
+  eventId = (await ok<{ id: string }>('demo-organiser', 'event', 'saveEvent', { event })).id;
+  await ok('demo-organiser', 'event', 'publishEvent', { eventId });
+  await ok('demo-m-14', 'event', 'signUp', { eventId });
+  await ok('demo-m-15', 'event', 'signUp', { eventId });
+  t.cloud.clock.set(beijing('2036-11-25', 14, 30));
+  await ok('demo-organiser', 'event', 'markAttendance', { eventId, memberId: 'demo-member-15', attended: true, reason: '现场签到' });
   t.cloud.clock.set(T0);
   await ok(ADMIN, 'exam', 'installSeedBank');
   mid = (await ok<{ unit: { id: string } }>(ADMIN, 'org', 'createUnit', { parentId: 'org-demo', name: '教育和老干部工委', kind: 'committee' })).unit.id;
@@ -80,6 +104,12 @@ describe('console.listGaps', () => {
     expect(row(l, '胡雪').checkin).toMatchObject({ state: 'ok', days: 1, thisWeek: 1 });
     expect(row(l, '郭峰').checkin.words).toBe('本周未打卡');
     expect(row(l, '郭峰').quiz.words).toBe('从未参加每日答题');
+    // The meeting that ended on Tuesday: 胡雪 signed up and did not come (未到场); 郭峰 came.
+    expect(l.events.map((e) => e.title)).toEqual(['支部主题党日']);
+    expect(row(l, '胡雪').missedEvents.map((e) => e.title)).toEqual(['支部主题党日']);
+    expect(row(l, '胡雪').gaps).toEqual(['exam', 'event', 'quiz']);
+    expect(row(l, '郭峰').missedEvents).toEqual([]);
+    expect(l.summary.find((s) => s.activity === 'event')).toEqual({ activity: 'event', gaps: 1, bound: 1, unbound: 0, withCredit: null });
     // 8 unbound entries (4 per branch); the exam gap counts them apart; one bound member holds a credit.
     const examSummary = l.summary.find((s) => s.activity === 'exam');
     expect(examSummary).toMatchObject({ unbound: 8, withCredit: 1 });
@@ -92,9 +122,9 @@ describe('console.listGaps', () => {
       expect(result).toMatchObject({ ok: true });
       return [stats.reads, stats.writes];
     };
-    // identity, unit, subtree, members, exams, events, takers, check-in months, quiz, two credit
-    // reads: 11 (the places read is skipped while no event of the period has ended; 12 with one).
-    const pinned = [11, 0];
+    // identity, unit, subtree, members, exams, events that ended, then keyed by the page's ids:
+    // takers, check-in months, event places, quiz, two credit reads.
+    const pinned = [12, 0];
     await expect(cost(mid, 5)).resolves.toEqual(pinned);
     await expect(cost(mid, 50)).resolves.toEqual(pinned);
     await expect(cost('org-demo', 50)).resolves.toEqual(pinned);
@@ -127,6 +157,20 @@ describe('console.listGaps', () => {
     expect(n.inviteUnits.map((u) => [u.unitId, u.count]).sort()).toEqual([['br-retired', 4], ['br-school', 4]]);
   });
 
+  it('the check-in and daily-quiz nudges: today as the deadline, a reminder only where one exists; an ended event or an exam not named are refused', async () => {
+    const nudge = (activity: string, refId?: string) => t.call<GapResponses['gapsNudge']>(MID_ORGANISER, 'console', 'gapsNudge', { unitId: mid, period: week, activity, refId });
+    const checkin = dataOf(await nudge('checkin'));
+    expect(checkin.text).toContain('11月26日（周三）24:00前');
+    // Bound: 21 − 8 = 13, less 胡雪 who checked in this week; 郭峰 holds a check-in credit.
+    expect(checkin).toMatchObject({ remindable: 1, notRemindable: 11, unbound: 8, remindUnits: [{ unitId: 'br-school' }] });
+    const quiz = dataOf(await nudge('quiz'));
+    // No subscribe message exists for the daily quiz: everyone bound is reached through the group chat.
+    expect(quiz).toMatchObject({ remindable: 0, notRemindable: 13, unbound: 8, remindUnits: [] });
+    await expect(nudge('event')).resolves.toMatchObject({ ok: false, code: 'FAILED_PRECONDITION' });
+    await expect(nudge('exam')).resolves.toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+    await expect(nudge('exam', 'no-such-exam')).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+
   it('after the close the same exam is 缺考, and nobody is remindable any more', async () => {
     t.cloud.clock.set(CLOSE + MIN);
     try {
@@ -145,12 +189,13 @@ describe('console.listGaps', () => {
     expect(p.member).toMatchObject({ name: '胡雪', unitName: '实验中学党支部', bound: true });
     expect(p.checkin.days).toEqual(['2036-11-26']);
     expect(p.exams).toMatchObject([{ title: '「四史」学习测试', words: '未参加' }]);
+    expect(p.events).toMatchObject([{ title: '支部主题党日', state: 'absent', words: '未到场' }]);
     const other = await ok<MemberPicture>(MID_ORGANISER, 'console', 'memberPicture', { memberId: 'demo-member-12', period: { kind: 'month' } });
     expect(other.exams[0]).toMatchObject({ words: '已交卷（未合格）', score: 0 });
     const { stats } = await t.invoke(MID_ORGANISER, 'console', 'memberPicture', { memberId: 'demo-member-12', period: { kind: 'month' } });
     // identity, member, unit, exams, events, months, quiz member and rounds, contests, points total
-    // and days, takers: 12 (places and contest scores are skipped while there is no event or contest).
-    expect([stats.reads, stats.writes]).toEqual([12, 0]);
+    // and days, takers, places: 13 (14 with a contest of the period: its scores).
+    expect([stats.reads, stats.writes]).toEqual([13, 0]);
   });
 
   it('exports one row per member with the same words; a unit without members gives the header only', async () => {
