@@ -63,8 +63,9 @@ function NudgeBlock({ unitId, kind, activity, examId }: { unitId: string; kind: 
       setSending(false);
     }
   };
-  // Those a reminder did not reach go to the group chat: no credit, or it was not taken.
-  const notReached = result ? n.notRemindable + (n.remindable - result.sent) : n.notRemindable;
+  // Those a reminder did not reach go to the group chat: no credit, or it was not taken. The
+  // check-in reminder goes to everyone not checked in today, so it may reach more than the list.
+  const notReached = result ? n.notRemindable + Math.max(0, n.remindable - result.sent) : n.notRemindable;
   return (
     <View id='gap-nudge'>
       <View className='gap-text' id='gap-nudge-text'>
