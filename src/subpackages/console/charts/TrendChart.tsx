@@ -24,6 +24,23 @@ interface CanvasNode {
   width: number;
   height: number;
   getContext(type: '2d'): CanvasRenderingContext2D;
+  requestAnimationFrame?: (cb: () => void) => number;
+  cancelAnimationFrame?: (id: number) => void;
+}
+
+let offscreen: unknown;
+
+/**
+ * The mini-program's unseen canvas for F2's text measuring (it has no DOM to make one): one for
+ * the whole app, as F2 keeps the first it is given. Undefined in H5, where F2 makes its own, and
+ * on a WeChat too old for a 2d offscreen canvas (base library under 2.16.1).
+ */
+function offscreenCanvas(): unknown {
+  if (process.env.TARO_ENV !== 'weapp') return undefined;
+  if (offscreen === undefined && typeof Taro.createOffscreenCanvas === 'function') {
+    offscreen = Taro.createOffscreenCanvas({ type: '2d', width: 300, height: 150 });
+  }
+  return offscreen;
 }
 
 function pixelRatio(): number {
@@ -51,6 +68,7 @@ function findCanvas(canvasId: string): Promise<{ node: CanvasNode; width: number
 export default function TrendChart({ id, days, series, unit }: TrendChartProps) {
   const [senior] = useSenior();
   const [resized, setResized] = useState(0);
+  const [failed, setFailed] = useState(false);
   const drawn = useRef<DrawnChart | null>(null);
   const empty = isEmptyTrend(days, series);
   const fontSize = chartFontSize(senior);
@@ -76,19 +94,35 @@ export default function TrendChart({ id, days, series, unit }: TrendChartProps) 
         return;
       }
       const ratio = pixelRatio();
-      found.node.width = Math.round(found.width * ratio);
-      found.node.height = Math.round(height * ratio);
+      const { node } = found;
+      node.width = Math.round(found.width * ratio);
+      node.height = Math.round(height * ratio);
       drawn.current?.destroy();
-      drawn.current = await drawTrend({
-        context: found.node.getContext('2d'),
-        width: found.width,
-        height,
-        pixelRatio: ratio,
-        days,
-        series,
-        unit,
-        fontSize,
-      });
+      drawn.current = null;
+      const measure = offscreenCanvas();
+      if (process.env.TARO_ENV === 'weapp' && !measure) {
+        setFailed(true);
+        return;
+      }
+      try {
+        drawn.current = await drawTrend({
+          context: node.getContext('2d'),
+          width: found.width,
+          height,
+          pixelRatio: ratio,
+          days,
+          series,
+          unit,
+          fontSize,
+          offscreenCanvas: measure,
+          requestAnimationFrame: node.requestAnimationFrame?.bind(node),
+          cancelAnimationFrame: node.cancelAnimationFrame?.bind(node),
+        });
+        setFailed(false);
+      } catch (err) {
+        console.error('[TrendChart] drawing failed', err);
+        setFailed(true);
+      }
     };
     void draw();
     return () => {
@@ -127,7 +161,8 @@ export default function TrendChart({ id, days, series, unit }: TrendChartProps) 
           );
         })}
       </View>
-      <Canvas type='2d' id={canvasId} className='chart-trend__canvas' style={{ height: `${height}px` }} />
+      {failed ? <Text className='chart__empty'>图表未能显示，请把微信更新到最新版后再看。</Text> : null}
+      <Canvas type='2d' id={canvasId} className='chart-trend__canvas' style={{ height: failed ? '0' : `${height}px` }} />
     </View>
   );
 }

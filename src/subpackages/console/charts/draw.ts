@@ -14,6 +14,14 @@ export interface TrendDrawing {
   series: readonly TrendSeries[];
   unit?: string;
   fontSize: number;
+  /**
+   * A canvas F2 may draw on unseen to measure text. The mini-program has no DOM to make one, so
+   * it passes its own; in H5, F2 makes one.
+   */
+  offscreenCanvas?: unknown;
+  /** The canvas node's own frame scheduler (the mini-program's canvas 2d has one). */
+  requestAnimationFrame?: (cb: () => void) => number;
+  cancelAnimationFrame?: (id: number) => void;
 }
 
 // F2's own element factory (what its JSX compiles to), typed loosely: its declared element type
@@ -46,6 +54,9 @@ export async function drawTrend(d: TrendDrawing): Promise<DrawnChart> {
       width: d.width,
       height: d.height,
       pixelRatio: d.pixelRatio,
+      offscreenCanvas: d.offscreenCanvas,
+      requestAnimationFrame: d.requestAnimationFrame,
+      cancelAnimationFrame: d.cancelAnimationFrame,
       // Drawn once, finished: an organiser reading figures gains nothing from motion, and a
       // still chart is what the tests can check.
       animate: false,
