@@ -18,7 +18,7 @@ export default function ConsoleSummary({ refreshKey }: { refreshKey: number }) {
   const tiles = v
     ? [
         { id: 'sum-checkin', label: '打卡完成率', value: percentText(v.total.checkins.rate) },
-        { id: 'sum-quiz', label: '每日答题参与率', value: percentText(v.total.quiz.rate) },
+        { id: 'sum-quiz', label: '答题参与率', value: percentText(v.total.quiz.rate) },
         { id: 'sum-exam', label: '考试参加率', value: percentText(v.total.exams.rate) },
       ]
     : [];
