@@ -104,6 +104,8 @@ export interface BranchCompletion {
   unitId: string;
   unitName: string;
   members: number;
+  /** Members bound to WeChat now; the others cannot check in until they bind (未绑定). */
+  bound: number;
   /** Check-ins on the day, and per day of the week ending on it (oldest first). */
   today: number;
   week: Array<{ day: string; count: number }>;
@@ -117,6 +119,8 @@ export interface DayRosterRow {
   checkedIn: boolean;
   madeUp: boolean;
   minutes: number | null;
+  /** Bound to WeChat: an entry never bound can neither check in nor be reminded (it needs an invitation). */
+  bound: boolean;
 }
 
 export interface CheckinSettings {
@@ -189,8 +193,11 @@ export interface CheckinResponses {
     /** The leadership's own figures for the day. */
     leaders: { total: number; done: number };
   };
-  /** sent: messages sent now; withoutCredit: no credit left; alreadyReminded: reminded today already. */
-  remindBranch: { sent: number; withoutCredit: number; alreadyReminded: number };
+  /**
+   * sent: messages sent now; withoutCredit: bound but no credit left; alreadyReminded: reminded today
+   * already; unbound: roster entries never bound to WeChat (no reminder can reach them).
+   */
+  remindBranch: { sent: number; withoutCredit: number; alreadyReminded: number; unbound: number };
   completionTrend: { from: string; to: string; members: number; days: Array<{ day: string; count: number }> };
   exportCompletion: { fileID: string; url: string; fileName: string };
   getSettings: CheckinSettings;

@@ -64,6 +64,14 @@ export function deadlineWords(deadline: number, now: number): string {
   return `${year}${p.m}月${p.d}日（${WEEKDAYS[p.weekday]}）${time}前`;
 }
 
+/** A Beijing day key in words, for lists about a day: '2036-11-29' → '11月29日（周六）'. */
+export function dayWords(dayKey: string): string {
+  const [, m, d] = dayKey.split('-').map(Number);
+  // Noon UTC of that date is the same calendar date in Beijing, so the weekday is right.
+  const weekday = new Date(Date.UTC(Number(dayKey.slice(0, 4)), m - 1, d, 12)).getUTCDay();
+  return `${m}月${d}日（${WEEKDAYS[weekday]}）`;
+}
+
 function who(names: string[]): string {
   const clean = names.map((n) => n.trim()).filter((n) => n !== '');
   if (clean.length === 0) return '各位同志';
@@ -94,4 +102,23 @@ export function nudgeText(input: NudgeInput): string {
   const open = typeof input.deadline === 'number' && input.deadline > input.now;
   const when = open ? `请在${deadlineWords(input.deadline as number, input.now)}${what}。` : `请尽快${what}。`;
   return `${head}${who(input.names)}：${when}${how}谢谢！`;
+}
+
+export interface RemindCounts {
+  sent: number;
+  withoutCredit: number;
+  alreadyReminded: number;
+  unbound: number;
+}
+
+/**
+ * What a reminder run did, said honestly, with the other way to reach each group: '已提醒 1 人；
+ * 3 人未开启提醒（可复制文字或转发到群里）；4 人未绑定（请发送邀请）'. Zero parts are left out, never the first.
+ */
+export function remindSummary(r: RemindCounts): string {
+  const parts = [`已提醒 ${r.sent} 人`];
+  if (r.alreadyReminded > 0) parts.push(`${r.alreadyReminded} 人今天已提醒过`);
+  if (r.withoutCredit > 0) parts.push(`${r.withoutCredit} 人未开启提醒（可复制文字或转发到群里）`);
+  if (r.unbound > 0) parts.push(`${r.unbound} 人未绑定（请发送邀请）`);
+  return parts.join('；');
 }

@@ -39,6 +39,7 @@ export async function completionOf(db: Database, units: UnitDoc[], day: string):
     unitId: u._id,
     unitName: u.name,
     members: u.memberCount,
+    bound: u.boundCount,
     today: count.get(`${u._id}_${day}`) ?? 0,
     week: days.map((d) => ({ day: d, count: count.get(`${u._id}_${d}`) ?? 0 })),
   }));
@@ -46,7 +47,6 @@ export async function completionOf(db: Database, units: UnitDoc[], day: string):
 
 export interface DayRoster {
   rows: Array<DayRosterRow & { title: string | null; at: number | null; openid: string | null }>;
-  missingText: string;
 }
 
 export async function dayRoster(db: Database, unit: UnitDoc, day: string): Promise<DayRoster> {
@@ -65,13 +65,13 @@ export async function dayRoster(db: Database, unit: UnitDoc, day: string): Promi
       checkedIn: !!c,
       madeUp: c?.madeUp ?? false,
       minutes: c?.minutes ?? null,
+      bound: !!m.openid,
       title: c?.title ?? null,
       at: c?.at ?? null,
       openid: m.openid,
     };
   });
-  const missing = rows.filter((r) => !r.checkedIn).map((r) => r.name);
-  return { rows, missingText: missing.length ? `${day} 尚未学习打卡（${missing.length}人）：${missing.join('、')}` : '' };
+  return { rows };
 }
 
 /** A share in percent with one decimal, or null when there is nobody to count. */

@@ -1,4 +1,4 @@
-import { bareTitle, deadlineWords, NUDGE_NAME_LIMIT, nudgeText, type NudgeActivity } from '../../core/domain/nudge';
+import { bareTitle, deadlineWords, dayWords, NUDGE_NAME_LIMIT, nudgeText, remindSummary, type NudgeActivity } from '../../core/domain/nudge';
 
 // Beijing wall time → epoch ms (UTC+8, no daylight saving).
 const bj = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h - 8, min);
@@ -93,5 +93,20 @@ describe('nudgeText', () => {
       expect(text).toContain('请尽快参加考试');
       expect(text).not.toContain('月');
     }
+  });
+});
+
+describe('remindSummary', () => {
+  it('says each group with its other way to be reached, leaving out zeros but never the first', () => {
+    expect(remindSummary({ sent: 1, withoutCredit: 3, alreadyReminded: 0, unbound: 4 })).toBe('已提醒 1 人；3 人未开启提醒（可复制文字或转发到群里）；4 人未绑定（请发送邀请）');
+    expect(remindSummary({ sent: 0, withoutCredit: 0, alreadyReminded: 2, unbound: 0 })).toBe('已提醒 0 人；2 人今天已提醒过');
+    expect(remindSummary({ sent: 0, withoutCredit: 0, alreadyReminded: 0, unbound: 0 })).toBe('已提醒 0 人');
+  });
+});
+
+describe('dayWords', () => {
+  it('a day key in words with its weekday', () => {
+    expect(dayWords('2036-11-29')).toBe('11月29日（周六）');
+    expect(dayWords('2026-12-10')).toBe('12月10日（周四）');
   });
 });

@@ -1,5 +1,6 @@
 // remindBranch: an organiser reminds the members of one unit who have not checked in today (each
-// member at most once a day, whoever reminds; a credit is spent only on a message sent).
+// member at most once a day, whoever reminds; a credit is spent only on a message sent). Entries
+// never bound to WeChat are counted apart: no message can reach them, and they hold no setting.
 
 import type { CheckinResponses } from '../../../core/contracts/checkin';
 import { beijingDayKey } from '../../../core/domain/time';
@@ -23,15 +24,19 @@ export async function remindBranch(input: { unitId: string }, ctx: ActionContext
   const reminded = new Set(
     markIds.length ? (await list<{ _id: string }>(db.collection(COLLECTIONS.checkinReminders).where({ _id: _.in(markIds) }).limit(markIds.length))).map((m) => m._id) : [],
   );
-  const result = { sent: 0, withoutCredit: 0, alreadyReminded: 0 };
+  const result = { sent: 0, withoutCredit: 0, alreadyReminded: 0, unbound: 0 };
   for (const r of missing) {
+    if (!r.openid) {
+      result.unbound++;
+      continue;
+    }
     if (reminded.has(checkinId(r.memberId, today))) {
       result.alreadyReminded++;
       continue;
     }
     const c = credits.get(r.memberId);
     // A credit counts only for the WeChat account the member is bound to now.
-    if (!r.openid || !c || c.checkin <= 0 || c.openid !== r.openid) {
+    if (!c || c.checkin <= 0 || c.openid !== r.openid) {
       result.withoutCredit++;
       continue;
     }

@@ -122,6 +122,8 @@ function Stats() {
   const units = answered.units;
   const done = units.reduce((s, u) => s + u.today, 0);
   const members = units.reduce((s, u) => s + u.members, 0);
+  // Those never bound cannot check in yet: counted apart (they need an invitation, not a nudge).
+  const unbound = units.reduce((s, u) => s + Math.max(0, u.members - u.bound), 0);
   const figure = (value: string) => (fresh ? value : '…');
 
   return (
@@ -134,8 +136,12 @@ function Stats() {
             <Text className='admin-stats__label'>已打卡</Text>
           </View>
           <View className='admin-stats__item admin-stats__item--warn'>
-            <Text className='admin-stats__value'>{figure(String(Math.max(0, members - done)))}</Text>
+            <Text className='admin-stats__value'>{figure(String(Math.max(0, members - unbound - done)))}</Text>
             <Text className='admin-stats__label'>未打卡</Text>
+          </View>
+          <View className='admin-stats__item'>
+            <Text className='admin-stats__value'>{figure(String(unbound))}</Text>
+            <Text className='admin-stats__label'>未绑定</Text>
           </View>
           <View className='admin-stats__item'>
             <Text className='admin-stats__value'>{figure(`${percent(done, members)}%`)}</Text>
@@ -168,7 +174,7 @@ function Stats() {
             )
           }
         </Loaded>
-        <Text className='admin-note'>点支部可以查看谁还没有打卡、复制名单和提醒。</Text>
+        <Text className='admin-note'>点支部可以查看谁还没有打卡、复制提醒文字和提醒，并邀请未绑定的党员。</Text>
       </Card>
 
       {units.length > 0 ? <Trend units={units} refreshKey={refreshKey} /> : null}
