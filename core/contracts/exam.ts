@@ -252,7 +252,8 @@ export interface ExamResponses {
   examMonitor: ExamMonitorView;
   examStats: ExamStatsView;
   examRoster: ExamRosterView;
-  remindAbsentees: { sent: number; withoutCredit: number };
+  /** withoutCredit: bound but holding no exam reminder; unbound: never bound to WeChat (no reminder can reach them). */
+  remindAbsentees: { sent: number; withoutCredit: number; unbound: number };
   exportResults: { fileID: string; url: string; fileName: string };
   previewRegrade: RegradePreview;
   regradeExam: RegradeOutcome;

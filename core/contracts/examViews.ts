@@ -310,6 +310,8 @@ export interface RosterRow {
   extraMinutes: number;
   attemptId: string | null;
   hasReminderCredit: boolean;
+  /** Bound to WeChat: an entry never bound cannot take the exam or be reminded (it needs an invitation). */
+  bound: boolean;
 }
 
 export interface ExamRosterView {
@@ -317,8 +319,13 @@ export interface ExamRosterView {
   unitId: string;
   unitName: string;
   rows: RosterRow[];
-  /** Names of those who have not taken it, one line, ready to paste into a group chat. */
+  /**
+   * Ready to paste into a group chat: while the exam is open (or yet to open), a nudge to the bound
+   * members who have not taken it (nudgeText); after the close, the list of who missed it.
+   */
   absentText: string;
+  /** The word for not having taken it, by the server's clock: 未参加 while open, 缺考 only after the close. */
+  absentLabel: '未参加' | '缺考';
   /** The leadership's own figures (over the whole roster, whatever the filter). */
   leaders: { total: number; taken: number; passed: number };
 }

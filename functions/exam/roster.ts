@@ -1,5 +1,5 @@
 // One branch's members in one exam: who took it, passed, failed, is still answering or has not
-// taken it (缺考). Read from the branch roster and the exam's taker documents of that branch (two
+// taken it (未参加 while open, 缺考 after the close). Read from the branch roster and the exam's taker documents of that branch (two
 // bounded, indexed reads), never from the attempts.
 
 import type { RosterRow } from '../../core/contracts/exam';
@@ -43,6 +43,7 @@ export async function branchRoster(db: Database, exam: ExamDoc, unitId: string, 
         extraMinutes: t?.extraMinutes ?? 0,
         attemptId: t?.openAttemptId ?? t?.best?.attemptId ?? null,
         hasReminderCredit: (credits.get(m._id) ?? 0) > 0 && m.openid !== null,
+        bound: !!m.openid,
         openid: m.openid,
       };
     }),

@@ -17,7 +17,9 @@ export async function exportResults(input: { examId: string }, ctx: ActionContex
   const exam = await examForOrganiser(db, me, input.examId, 'view');
   if (exam.status !== 'published') throw precondition('这场考试还没有发布，发布后才能导出成绩');
   const units = await visibleUnits(db, me, exam);
-  const statusLabel: Record<RosterRow['status'], string> = { absent: '缺考', in_progress: '答题中', passed: '及格', failed: '不及格' };
+  // Not having taken it is 缺考 only once the window has closed; until then 未参加.
+  const closed = clock.now() >= exam.closesAt;
+  const statusLabel: Record<RosterRow['status'], string> = { absent: closed ? '缺考' : '未参加', in_progress: '答题中', passed: '及格', failed: '不及格' };
   const results: Array<Array<string | number | null>> = [['支部', '姓名', '状态', '成绩', '总分', '用时（分钟）', '交卷时间', '答题次数', '切屏标记', '补时（分钟）']];
   for (const unit of units) {
     const roster = await branchRoster(db, exam, unit._id, false);
@@ -39,7 +41,7 @@ export async function exportResults(input: { examId: string }, ctx: ActionContex
   const stats = await examStats({ examId: exam._id }, ctx);
   const perQuestion: Array<Array<string | number | null>> = [['序号', '题型', '题干', '考到人次', '答对人次', '正确率（%）']];
   for (const q of stats.questions) perQuestion.push([q.index, QUESTION_TYPE_LABELS[q.type], q.stem, q.answered, q.correct, q.accuracy]);
-  const perUnit: Array<Array<string | number | null>> = [['支部', '应考', '已交卷', '答题中', '未参加', '及格', '不及格', '平均分', '平均用时（分钟）', '切屏标记']];
+  const perUnit: Array<Array<string | number | null>> = [['支部', '应考', '已交卷', '答题中', statusLabel.absent, '及格', '不及格', '平均分', '平均用时（分钟）', '切屏标记']];
   for (const u of [...stats.units, stats.overall]) {
     perUnit.push([u.unitName, u.audience, u.submitted, u.inProgress, u.absent, u.passed, u.failed, u.averageScore, u.averageSeconds === null ? null : Math.round((u.averageSeconds / 60) * 10) / 10, u.flagged]);
   }

@@ -19,8 +19,14 @@ export async function remindAbsentees(input: { examId: string; unitId: string },
   const roster = await branchRoster(db, exam, unit._id, true);
   let sent = 0;
   let withoutCredit = 0;
+  let unbound = 0;
   for (const r of roster.rows.filter((x) => x.status === 'absent')) {
-    if (!r.openid || !r.hasReminderCredit) {
+    // Never bound: no message can reach them, and "未开启提醒" would be untrue (they need an invitation).
+    if (!r.openid) {
+      unbound++;
+      continue;
+    }
+    if (!r.hasReminderCredit) {
       withoutCredit++;
       continue;
     }
@@ -39,5 +45,5 @@ export async function remindAbsentees(input: { examId: string; unitId: string },
     if (outcome === 'sent') sent++;
     else withoutCredit++;
   }
-  return { sent, withoutCredit };
+  return { sent, withoutCredit, unbound };
 }

@@ -1,4 +1,6 @@
-// 支部名单: one branch's members on the stats page, filtered; copy the absent list, remind them, and give extra time or reopen.
+// 支部名单: one branch's members on the stats page, filtered; copy the nudge (未参加 while open) or the
+// 缺考 list (after the close), remind them and say honestly whom it could not reach, and give extra
+// time (to who has started) or reopen.
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -8,15 +10,17 @@ import FormError from '@/components/FormError';
 import { Button } from '@/components/nut';
 import Loaded from '@/components/Loaded';
 import { EmptyView } from '@/components/StateView';
+import { bareTitle, remindSummary } from '@core/domain/nudge';
+import NudgeShare from '@/components/NudgeShare';
 import { copyText } from '@/api';
 import { useAction, useMutation } from '@/hooks';
 import RosterItem, { type RowAction } from './RosterItem';
 import RowActionDialog from './RowActionDialog';
 
 type RosterFilter = 'all' | 'absent' | 'in_progress' | 'passed' | 'failed' | 'flagged';
-const FILTERS: Array<{ value: RosterFilter; label: string }> = [
+const filters = (absentLabel: string): Array<{ value: RosterFilter; label: string }> => [
   { value: 'all', label: '全部' },
-  { value: 'absent', label: '缺考' },
+  { value: 'absent', label: absentLabel },
   { value: 'in_progress', label: '答题中' },
   { value: 'passed', label: '及格' },
   { value: 'failed', label: '不及格' },
@@ -30,16 +34,19 @@ export default function BranchRoster({ examId, stats, onChanged }: { examId: str
   const roster = useAction('exam', 'examRoster', unitId ? { examId, unitId, filter } : null, [examId, unitId, filter]);
   const remind = useMutation('exam', 'remindAbsentees');
   const open = stats.phase === 'open' || stats.phase === 'upcoming';
+  // The server's phase decides the word (the phone's clock may be off).
+  const absentLabel = stats.phase === 'closed' ? '缺考' : '未参加';
+  const [reminded, setReminded] = useState<{ sent: number; withoutCredit: number; unbound: number } | null>(null);
 
   const copyAbsent = async () => {
     const text = roster.data?.absentText ?? '';
     if (text === '') {
-      void Taro.showToast({ title: '没有缺考的党员', icon: 'none' });
+      void Taro.showToast({ title: `没有${absentLabel}的党员`, icon: 'none' });
       return;
     }
     try {
       await copyText(text);
-      void Taro.showToast({ title: '缺考名单已复制，可粘贴到群里', icon: 'none' });
+      void Taro.showToast({ title: `${absentLabel}名单已复制，可粘贴到群里`, icon: 'none' });
     } catch {
       void Taro.showToast({ title: '没有复制成功，请重试', icon: 'none' });
     }
@@ -48,7 +55,8 @@ export default function BranchRoster({ examId, stats, onChanged }: { examId: str
   const runRemind = async () => {
     const done = await remind.run({ examId, unitId });
     if (!done) return;
-    void Taro.showToast({ title: `已提醒 ${done.sent} 人，${done.withoutCredit} 人未开启提醒`, icon: 'none', duration: 3000 });
+    setReminded(done);
+    void Taro.showToast({ title: remindSummary({ ...done, alreadyReminded: 0 }), icon: 'none', duration: 3000 });
   };
 
   if (stats.units.length === 0) return <EmptyView title='没有您管理的支部参加这场考试' />;
@@ -58,7 +66,7 @@ export default function BranchRoster({ examId, stats, onChanged }: { examId: str
       <Text className='stats-label'>支部</Text>
       <Chips id='stats-unit' options={stats.units.map((u) => ({ value: u.unitId, label: u.unitName }))} selected={[unitId]} onToggle={setUnitId} />
       <Text className='stats-label'>显示</Text>
-      <Chips id='stats-filter' options={FILTERS} selected={[filter]} onToggle={setFilter} />
+      <Chips id='stats-filter' options={filters(absentLabel)} selected={[filter]} onToggle={setFilter} />
 
       {/* The answer for the previous branch or filter is not shown while the new one loads. */}
       <Loaded bare fresh state={roster}>
@@ -70,11 +78,11 @@ export default function BranchRoster({ examId, stats, onChanged }: { examId: str
               </Text>
             ) : null}
             <View className='absent-box' id='stats-absent-text'>
-              <Text>{data.absentText || `${data.unitName}没有缺考的党员`}</Text>
+              <Text>{data.absentText || `${data.unitName}没有${data.absentLabel}的已绑定党员`}</Text>
             </View>
             <View className='admin-actions'>
               <Button id='stats-copy-absent' className='admin-actions__btn' type='primary' fill='outline' onClick={() => void copyAbsent()}>
-                复制缺考名单
+                {`复制${absentLabel}名单`}
               </Button>
               {open ? (
                 <Button id='stats-remind' className='admin-actions__btn' fill='outline' loading={remind.running} onClick={() => void runRemind()}>
@@ -83,11 +91,25 @@ export default function BranchRoster({ examId, stats, onChanged }: { examId: str
               ) : null}
             </View>
             <FormError message={remind.error?.message} className='btn-gap' />
+            {reminded && open ? (
+              <>
+                <Text className='admin-note' id='stats-remind-summary'>
+                  {remindSummary({ ...reminded, alreadyReminded: 0 })}
+                </Text>
+                {reminded.withoutCredit > 0 ? (
+                  <NudgeShare id='stats-nudge' text={data.absentText} shareTitle={`请按时参加考试「${bareTitle(stats.title)}」`} sharePath={`/subpackages/exam/intro?id=${examId}`} />
+                ) : null}
+              </>
+            ) : null}
             <View id='stats-roster' className='btn-gap'>
               {data.rows.length === 0 ? (
                 <EmptyView title='没有符合条件的党员' />
               ) : (
-                data.rows.map((r) => <RosterItem key={r.memberId} r={r} canExtra={open || r.status === 'in_progress'} onAction={setAction} />)
+                // 补时 is for someone who has started: a running attempt, or (while open) a later attempt
+                // of someone who has handed in; never for who has not started at all.
+                data.rows.map((r) => (
+                  <RosterItem key={r.memberId} r={r} canExtra={r.status === 'in_progress' || (open && r.status !== 'absent')} absentLabel={data.absentLabel} onAction={setAction} />
+                ))
               )}
             </View>
           </>

@@ -7,6 +7,7 @@ const METRICS: Array<{ key: string; label: string; value: (u: UnitStats) => stri
   { key: 'audience', label: '应考', value: (u) => `${u.audience}` },
   { key: 'submitted', label: '已考', value: (u) => `${u.submitted}` },
   { key: 'inProgress', label: '答题中', value: (u) => `${u.inProgress}` },
+  // 缺考 once the exam has closed (the row's label says so below); 未参加 while it is open.
   { key: 'absent', label: '未参加', value: (u) => `${u.absent}` },
   { key: 'passed', label: '及格', value: (u) => `${u.passed}` },
   { key: 'failed', label: '不及格', value: (u) => `${u.failed}` },
@@ -29,7 +30,7 @@ export default function BranchTable({ stats }: { stats: ExamStatsView }) {
       </View>
       {METRICS.map((m) => (
         <View key={m.key} className='stbl__row'>
-          <Text className='stbl__cell stbl__cell--label'>{m.label}</Text>
+          <Text className='stbl__cell stbl__cell--label'>{m.key === 'absent' && stats.phase === 'closed' ? '缺考' : m.label}</Text>
           {columns.map((u) => (
             <Text key={u.unitId} className={u.unitId === stats.overall.unitId ? 'stbl__cell stbl__cell--total' : 'stbl__cell'} id={`stats-cell-${u.unitId}-${m.key}`}>
               {m.value(u)}

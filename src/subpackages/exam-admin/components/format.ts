@@ -18,12 +18,18 @@ export const PHASE_TAG_CLASS: Record<ManagedExamRow['phase'], string> = {
   closed: 'tag',
 };
 
+/** 'absent' reads 未参加 while the exam is open and 缺考 after it: see rosterStatusLabel. */
 export const ROSTER_STATUS_LABELS: Record<RosterRow['status'], string> = {
-  absent: '○ 缺考',
+  absent: '○ 未参加',
   in_progress: '… 答题中',
   passed: '✓ 及格',
   failed: '✕ 不及格',
 };
+
+/** A roster status in words; not having taken it is 缺考 only once the exam has closed (the server says which). */
+export function rosterStatusLabel(status: RosterRow['status'], absentLabel: '未参加' | '缺考'): string {
+  return status === 'absent' ? `○ ${absentLabel}` : ROSTER_STATUS_LABELS[status];
+}
 
 /** "2025-03-01 09:00 至 03-08 18:00" (the year once when both ends share it). */
 export function formatWindow(opensAt: number, closesAt: number): string {
