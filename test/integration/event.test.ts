@@ -379,3 +379,13 @@ describe('limits', () => {
     expect(t.cloud.db.find('events', { _id: eventId })[0]).toMatchObject({ cancelled: 3, confirmed: 0 });
   });
 });
+
+describe('the roster copy text', () => {
+  it('names the event once in 「」, even when its title already holds 「」 (no 「「…」…」)', async () => {
+    t.cloud.clock.set(T0);
+    const eventId = await publish(ORGANISER, draft({ title: '「四史」宣讲会', capacity: 10 }));
+    await ok(SCHOOL[0], 'signUp', { eventId });
+    const roster = await ok<EventResponses['eventRoster']>(ORGANISER, 'eventRoster', { eventId, filter: 'all' });
+    expect(roster.text).toBe('「『四史』宣讲会」报名（1人）：马俊');
+  });
+});
