@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
-import type { GapRow, GapsNudge } from '@core/contracts';
+import type { GapList as GapListData, GapRow, GapsNudge } from '@core/contracts';
 import { ACTIVITY_WORDS, GAP_ACTIVITIES, type GapActivity } from '@core/domain/console/gaps';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
@@ -105,8 +105,25 @@ function GapList({ unitId }: { unitId: string }) {
   const [examId, setExamId] = useState<string | null>(null);
   const list = useAction('console', 'listGaps', { unitId, period: { kind }, limit: 50 }, [unitId, kind]);
   const exporter = useMutation('console', 'exportGaps');
+  // Pages after the first, read on 加载更多 (each page costs the same reads); dropped with the period.
+  const [more, setMore] = useState<{ key: string; pages: GapListData[] }>({ key: '', pages: [] });
+  const [loadingMore, setLoadingMore] = useState(false);
   if (!list.data) return <LoadingOrError state={list} />;
-  const data = list.data;
+  const key = `${unitId}/${kind}/${list.data.now}`;
+  const pages = [list.data, ...(more.key === key ? more.pages : [])];
+  const data = pages[pages.length - 1];
+  const loadMore = async () => {
+    if (!data.nextCursor) return;
+    setLoadingMore(true);
+    try {
+      const next = await call('console', 'listGaps', { unitId, period: { kind }, limit: 50, cursor: data.nextCursor });
+      setMore({ key, pages: [...(more.key === key ? more.pages : []), next] });
+    } catch {
+      void Taro.showToast({ title: '没有加载成功，请重试', icon: 'none' });
+    } finally {
+      setLoadingMore(false);
+    }
+  };
   const examTitles = new Map(data.exams.map((e) => [e.examId, e.title]));
   const pick = (rows: GapRow[]) => (filter === 'all' ? rows : rows.filter((r) => r.gaps.includes(filter)));
   const chosenExam = examId ?? data.exams[0]?.examId ?? null;
@@ -124,8 +141,9 @@ function GapList({ unitId }: { unitId: string }) {
         ))}
       </View>
     );
-  const leaders = pick(data.leaders);
-  const members = pick(data.members);
+  const leaders = pick(pages.flatMap((p) => p.leaders));
+  const members = pick(pages.flatMap((p) => p.members));
+  const gapCount = (a: GapActivity) => pages.reduce((n, p) => n + (p.summary.find((x) => x.activity === a)?.gaps ?? 0), 0);
   return (
     <>
       <Card id='gap-head'>
@@ -144,10 +162,9 @@ function GapList({ unitId }: { unitId: string }) {
             全部
           </View>
           {GAP_ACTIVITIES.map((a) => {
-            const s = data.summary.find((x) => x.activity === a);
             return (
               <View key={a} id={`gap-filter-${a}`} className={filter === a ? 'seg__item seg__item--on' : 'seg__item'} onClick={() => setFilter(a)}>
-                {ACTIVITY_WORDS[a]} {s?.gaps ?? 0}
+                {ACTIVITY_WORDS[a]} {gapCount(a)}
               </View>
             );
           })}
@@ -172,7 +189,11 @@ function GapList({ unitId }: { unitId: string }) {
         {leaders.length + members.length === 0 ? <EmptyView title={filter === 'all' ? '这里还没有党员' : '这一项没有人落下'} /> : null}
         {section('领导班子', leaders, 'gap-leaders')}
         {section('党员', members, 'gap-members')}
-        {data.nextCursor ? <Text className='gap-counts'>人数较多，这里列出前 50 人；完整名单请导出 Excel。</Text> : null}
+        {data.nextCursor ? (
+          <Button id='gap-more' block className='btn-gap' fill='outline' loading={loadingMore} disabled={loadingMore} onClick={() => void loadMore()}>
+            加载更多
+          </Button>
+        ) : null}
       </Card>
     </>
   );
