@@ -28,6 +28,7 @@ import { arg, ERRORS_COUNTED, flag, load, login, row, type Result, type Scenario
 import { prepareBigOrg, prepareEvent, prepareExam, prepareFeed } from './bench/prepare';
 import { contestRoundLine, contestScenarios, prepareContest } from './bench/contest';
 import { prepareDailyPools, quizRoundLine, quizScenarios } from './bench/quiz';
+import { consoleScenarios } from './bench/console';
 
 const TABLE_HEADER = `| scenario | DB ops per request | requests | errors | req/s | ratio to bare | p50 ms | p99 ms | max ms |
 |---|---|---|---|---|---|---|---|---|`;
@@ -211,6 +212,7 @@ async function scenarioTable(requests: number, concurrency: number): Promise<{ r
       bodies: [JSON.stringify({ action: 'getRollup', payload: { unitId: big.branchId, fromDay: big.fromDay, toDay: big.toDay } })],
       tokens: [bigToken],
     },
+    ...consoleScenarios(cloud.url, big, bigToken),
   ];
 
   // Warm the function instances (cold starts are a separate question from steady throughput).
