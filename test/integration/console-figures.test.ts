@@ -226,3 +226,27 @@ describe('waiting for the organiser', () => {
     expect(count(retired, 'submissions')).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('after a move', () => {
+  it('days before yesterday keep the tree they were rolled up under until the timer recomputes them; yesterday and today follow the move at once', async () => {
+    await timer('checkin', 'dailyReminders');
+    const before = await view(ADMIN, { unitId: mid, period: RANGE });
+    const school = await view(ADMIN, { unitId: 'br-school', period: RANGE });
+    // br-school checked in on days before yesterday, so keeping them under the committee shows.
+    expect(school.trend.checkins.slice(0, 12).some((n) => n > 0)).toBe(true);
+    dataOf(await t.call(ADMIN, 'org', 'moveUnit', { unitId: 'br-school', parentId: 'org-demo' }));
+    const after = await view(ADMIN, { unitId: mid, period: RANGE });
+    expect(after.children.map((c) => c.id)).toEqual(['br-retired']);
+    after.trend.days.forEach((day, i) => {
+      const old = day < addDays(today, -1);
+      expect([day, after.trend.checkins[i]]).toEqual([day, old ? before.trend.checkins[i] : before.trend.checkins[i] - school.trend.checkins[i]]);
+    });
+    // Members and exams follow the tree at once: they are counted from today's units.
+    expect(after.total.members).toBe(before.total.members - school.total.members);
+    // Once the timer has recomputed the older days, the committee is the organisation's roll-up again.
+    await timer('checkin', 'dailyReminders');
+    const settled = await view(ADMIN, { unitId: mid, period: RANGE });
+    expect(settled.total.checkins.total).toBe((await rollup(mid)).checkins.total);
+    expect(settled.total.checkins.total).toBe(before.total.checkins.total - school.total.checkins.total);
+  });
+});
