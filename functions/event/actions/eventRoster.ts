@@ -3,6 +3,7 @@
 
 import type { EventResponses } from '../../../core/contracts/event';
 import { REGISTRATION_STATUS_LABELS } from '../../../core/domain/event';
+import { bareTitle } from '../../../core/domain/nudge';
 import type { ActionContext } from '../../lib/router';
 import { loadForOrganiser } from '../access';
 import { rosterRows } from '../roster';
@@ -29,5 +30,6 @@ export async function eventRoster(
     })
     .sort((a, b) => (input.filter === 'waitlisted' ? (a.waitAt ?? 0) - (b.waitAt ?? 0) : 0));
   const label = input.filter === 'all' ? '报名' : input.filter === 'attended' ? '已签到' : input.filter === 'no_show' ? '未到场' : REGISTRATION_STATUS_LABELS[input.filter];
-  return { eventId: scope.event._id, rows, text: rows.length ? `「${scope.event.title}」${label}（${rows.length}人）：${rows.map((r) => r.name).join('、')}` : '' };
+  // The title goes in 「」 once: a title that already holds 「」 must not read 「「…」…」.
+  return { eventId: scope.event._id, rows, text: rows.length ? `「${bareTitle(scope.event.title)}」${label}（${rows.length}人）：${rows.map((r) => r.name).join('、')}` : '' };
 }

@@ -1,6 +1,7 @@
 // 宣传文章管理: the organiser's posts by state (草稿, 待审核 — members' submissions —, 已发布,
 // 已撤下), newest change first, and the ways in to a new post, the comment queue and 先进典型.
-// A submission opens for review; anything else in the editor.
+// A submission opens for review; anything else in the editor. When submissions wait, the page opens
+// on 待审核 and that tab carries the count, so a waiting review is never hidden behind 草稿.
 import { useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
@@ -11,10 +12,11 @@ import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
 import { Button } from '@/components/nut';
 import PagedList from '@/components/PagedList';
-import { usePaged } from '@/hooks';
+import { useAction, usePaged } from '@/hooks';
 import { POST_STATUS_VIEW, postDateText, scheduleText } from '@/utils/feed-format';
 import { goPage, PAGE } from '@/utils/nav';
 import './index.scss';
+import './badge.scss';
 
 type AdminTab = 'draft' | 'pending' | 'published' | 'unpublished';
 
@@ -58,19 +60,33 @@ function PostRow({ p }: { p: AdminPostRow }) {
   );
 }
 
+/** How many submissions wait, read as one page of the 待审核 list (more than a page reads "20+"). */
+const WAITING_PAGE = 20;
+
 function PostsHome() {
   const initial = useRouter().params.tab as AdminTab | undefined;
-  const [tab, setTab] = useState<AdminTab>(TABS.some((t) => t.value === initial) ? (initial as AdminTab) : 'draft');
-  const list = usePaged('feed', 'listAdminPosts', { status: tab, limit: 20 }, [tab]);
+  const asked = TABS.some((t) => t.value === initial) ? (initial as AdminTab) : null;
+  const [picked, setPicked] = useState<AdminTab | null>(asked);
+  const waiting = useAction('feed', 'listAdminPosts', { status: 'pending', limit: WAITING_PAGE }, []);
+  const waitingCount = waiting.data?.items.length ?? 0;
+  const waitingText = waiting.data ? `${waitingCount}${waiting.data.nextCursor ? '+' : ''}` : '';
+  // Unless a tab was asked for, the page waits for the count: 待审核 when something waits, else 草稿
+  // (if the count cannot be read, 草稿 as before).
+  const tab: AdminTab | null = picked ?? (waiting.data ? (waitingCount > 0 ? 'pending' : 'draft') : waiting.error ? 'draft' : null);
+  const list = usePaged('feed', 'listAdminPosts', tab ? { status: tab, limit: 20 } : null, [tab]);
   const firstShow = useRef(true);
 
-  // Back from the editor or a review: the lists have changed.
+  // Back from the editor or a review: the lists and the waiting count have changed.
   useDidShow(() => {
     if (firstShow.current) firstShow.current = false;
-    else list.reload();
+    else {
+      list.reload();
+      waiting.reload();
+    }
   });
   usePullDownRefresh(() => {
     list.reload();
+    waiting.reload();
     setTimeout(() => void Taro.stopPullDownRefresh(), 600);
   });
 
@@ -93,14 +109,19 @@ function PostsHome() {
       <Card id='posts-list'>
         <View className='seg' id='posts-tabs'>
           {TABS.map((t) => (
-            <View key={t.value} id={`posts-tab-${t.value}`} className={tab === t.value ? 'seg__item seg__item--on' : 'seg__item'} onClick={() => setTab(t.value)}>
+            <View key={t.value} id={`posts-tab-${t.value}`} className={tab === t.value ? 'seg__item seg__item--on' : 'seg__item'} onClick={() => setPicked(t.value)}>
               {tab === t.value ? '✓ ' : ''}
               {t.label}
+              {t.value === 'pending' && waitingCount > 0 ? (
+                <Text className='fa-badge' id='posts-pending-count' aria-label={`${waitingText} 篇待审核`}>
+                  {waitingText}
+                </Text>
+              ) : null}
             </View>
           ))}
         </View>
         <View className='fa-list'>
-          <PagedList list={list} empty={EMPTY[tab]} emptyAtEnd moreId='posts-more' endText={`共 ${list.items.length} 篇`}>
+          <PagedList list={list} empty={EMPTY[tab ?? 'draft']} emptyAtEnd moreId='posts-more' endText={`共 ${list.items.length} 篇`}>
             {(items) => items.map((p) => <PostRow key={p.id} p={p} />)}
           </PagedList>
         </View>
