@@ -1,7 +1,8 @@
 // The console's charts in headless Chromium on the H5 build (issue 17), through 图表样例 (the H5-only
 // page that shows both charts over fixed sample data): the trend chart drew on its canvas, party
 // red first, with its legend as text; each bar's width is its share of the track; an empty chart
-// says 暂无数据; and both follow 大字模式 and a change of width.
+// says 暂无数据; and both follow 大字模式 and a change of width. A page opened over another with the
+// same charts (Taro's H5 keeps the page below in the DOM, hidden) draws its own.
 import type { Page } from 'playwright-core';
 import { startBrowserEnv, type BrowserEnv } from '../helpers/browser';
 import { eventually, shown } from '../helpers/ui';
@@ -122,6 +123,18 @@ describe('the console charts', () => {
       expect((await barShares(page, 'preview-rates')).map((r) => Math.round(r * 100))).toEqual([80, 40, 20]);
 
       await shown(page, '#chart-preview-senior').click(); // leave the preference as found
+
+      // The same page opened over itself: its chart finds its own canvas, not the hidden one below.
+      await shown(page, '#chart-preview-again').click();
+      await eventually(async () => {
+        await expect(page.locator('#preview-trend canvas').count()).resolves.toBe(2);
+      });
+      await eventually(async () => {
+        const again = await canvasPixels(page, 'preview-trend');
+        expect(again.styleWidth).toBeGreaterThan(0);
+        expect(again.width).toBe(Math.round(again.styleWidth * 2));
+        expect(again.red).toBeGreaterThan(200);
+      });
     } finally {
       await context.close();
     }

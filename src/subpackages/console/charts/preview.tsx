@@ -1,7 +1,8 @@
 // 图表样例: both charts over fixed sample data, with the 大字模式 switch beside them. Built into
 // the H5 app only (see app.config.ts), for a developer checking a change to the charts and for
 // the Chromium test that checks they draw; it reads no data and writes nothing.
-import { Switch, Text, View } from '@tarojs/components';
+import { Button, Switch, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import PageShell from '@/components/PageShell';
 import { useSenior } from '@/hooks/useSenior';
 import { BarChart, TrendChart } from './index';
@@ -46,6 +47,10 @@ export default function Page() {
         <Text className='chart-preview__title'>没有数据时</Text>
         <TrendChart id='preview-trend-empty' days={[]} series={[]} />
         <BarChart id='preview-bars-empty' items={[]} />
+        {/* The same charts on a page opened over this one (in H5 this one stays below, hidden). */}
+        <Button id='chart-preview-again' className='chart-preview__again' onClick={() => void Taro.navigateTo({ url: '/subpackages/console/charts/preview' })}>
+          在新的一页再看一次
+        </Button>
       </View>
     </PageShell>
   );
