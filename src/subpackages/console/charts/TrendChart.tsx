@@ -74,6 +74,10 @@ export default function TrendChart({ id, days, series, unit }: TrendChartProps) 
   const fontSize = chartFontSize(senior);
   const height = Math.round(fontSize * 14);
   const canvasId = `${id}-canvas`;
+  // Redraw when the figures change, not whenever a parent passes equal ones in new arrays.
+  const figures = JSON.stringify([days, series, unit]);
+  const latest = useRef({ days, series, unit });
+  latest.current = { days, series, unit };
 
   useEffect(() => {
     const onResize = () => setResized((n) => n + 1);
@@ -105,19 +109,23 @@ export default function TrendChart({ id, days, series, unit }: TrendChartProps) 
         return;
       }
       try {
-        drawn.current = await drawTrend({
+        const chart = await drawTrend({
+          ...latest.current,
           context: node.getContext('2d'),
           width: found.width,
           height,
           pixelRatio: ratio,
-          days,
-          series,
-          unit,
           fontSize,
           offscreenCanvas: measure,
           requestAnimationFrame: node.requestAnimationFrame?.bind(node),
           cancelAnimationFrame: node.cancelAnimationFrame?.bind(node),
         });
+        // A newer drawing began meanwhile (new figures, a resize): this one must not paint over it.
+        if (stopped) {
+          chart.destroy();
+          return;
+        }
+        drawn.current = chart;
         setFailed(false);
       } catch (err) {
         console.error('[TrendChart] drawing failed', err);
@@ -128,7 +136,7 @@ export default function TrendChart({ id, days, series, unit }: TrendChartProps) 
     return () => {
       stopped = true;
     };
-  }, [canvasId, days, series, unit, fontSize, height, empty, resized]);
+  }, [canvasId, figures, fontSize, height, empty, resized]);
 
   useEffect(
     () => () => {
