@@ -73,5 +73,5 @@ export async function checkedInOn(db: Database, memberId: string, day: string): 
  * roll-ups and the units' day counters (functions/lib/dayFigures.ts), never the check-ins.
  */
 export async function checkinDayFigures(db: Database, q: DayFiguresQuery): Promise<DayFigures<'count'>> {
-  return readDayFigures(db, { rollups: COLLECTIONS.checkinRollups, unitDays: COLLECTIONS.checkinDaily }, ['count'], q);
+  return readDayFigures(db, { rollups: COLLECTIONS.checkinRollups, unitDays: COLLECTIONS.checkinDaily, unitIndexed: true }, ['count'], q);
 }

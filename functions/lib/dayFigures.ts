@@ -5,7 +5,8 @@
 // Reads, whatever the subtree's size: the roll-ups of the unit and its root over the period (the
 // root's document of a day marks it computed, and under which tree), one aggregate of the
 // children's roll-ups over the computed days, and one aggregate (a page per 1000 rows) of the
-// organisation's unit counters of the days not computed — today, yesterday until the timer has
+// subtree's unit counters (the organisation's, filtered here, where the counters have no unit
+// index) of the days not computed — today, yesterday until the timer has
 // computed it under the current tree, and any day never computed — grouped by unit and day, kept
 // when the unit lies in the subtree. Days before yesterday are taken as computed under whatever
 // tree they were: after a unit moves, they count it under its old parent until the timer's
@@ -48,7 +49,8 @@ function addInto<F extends string>(map: Map<string, Record<F, number>>, key: str
 
 export async function readDayFigures<F extends string>(
   db: Database,
-  collections: { rollups: string; unitDays: string },
+  /** `unitIndexed`: the counters have an index on (unitId, day), so a subtree's are read alone. */
+  collections: { rollups: string; unitDays: string; unitIndexed?: boolean },
   fields: readonly F[],
   q: DayFiguresQuery,
 ): Promise<DayFigures<F>> {
@@ -86,7 +88,7 @@ export async function readDayFigures<F extends string>(
     const res = (await db
       .collection(collections.unitDays)
       .aggregate()
-      .match({ orgId: q.orgId, day: _.in(missing) })
+      .match(collections.unitIndexed ? { unitId: _.in([...q.childOf.keys()]), day: _.in(missing) } : { orgId: q.orgId, day: _.in(missing) })
       .group({ _id: { unitId: '$unitId', day: '$day' }, ...sums })
       .sort({ _id: 1 })
       .skip(skip)

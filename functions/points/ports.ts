@@ -153,5 +153,5 @@ export async function pointsTotalOf(db: Database, memberId: string): Promise<num
  * direct child (the console): closed-day roll-ups and the units' day counters, never the ledger.
  */
 export async function pointsDayFigures(db: Database, q: DayFiguresQuery): Promise<DayFigures<'points' | 'members'>> {
-  return readDayFigures(db, { rollups: COLLECTIONS.pointsRollups, unitDays: COLLECTIONS.pointsUnitDays }, ['points', 'members'], q);
+  return readDayFigures(db, { rollups: COLLECTIONS.pointsRollups, unitDays: COLLECTIONS.pointsUnitDays, unitIndexed: true }, ['points', 'members'], q);
 }
