@@ -76,7 +76,10 @@ const config: Taro.AppConfig & { cloud: boolean } = {
     backgroundColor: '#F5F2EE',
     backgroundTextStyle: 'dark',
   },
+  // custom: the app draws its own bar (src/custom-tab-bar) so that its labels scale with 大字模式;
+  // WeChat still needs the full list to know the tab pages (and falls back to it on old clients).
   tabBar: {
+    custom: true,
     color: '#595959',
     selectedColor: '#C8161D',
     backgroundColor: '#FFFFFF',

@@ -26,10 +26,28 @@ export interface Measured {
 }
 
 /**
+ * Taro's H5 views are custom elements that get their onClick through addEventListener, with no
+ * other trace in the DOM: count each element's click listeners as they are added and removed.
+ * Install before the app loads (`context.addInitScript(TRACK_TAPS)`, then reload).
+ */
+export const TRACK_TAPS = `(() => {
+  const add = EventTarget.prototype.addEventListener;
+  const remove = EventTarget.prototype.removeEventListener;
+  const isTap = (type) => type === 'click' || type === 'tap';
+  EventTarget.prototype.addEventListener = function (type, fn, opts) {
+    if (isTap(type) && this instanceof Element) this.__tapListeners = (this.__tapListeners || 0) + 1;
+    return add.call(this, type, fn, opts);
+  };
+  EventTarget.prototype.removeEventListener = function (type, fn, opts) {
+    if (isTap(type) && this instanceof Element) this.__tapListeners = Math.max(0, (this.__tapListeners || 0) - 1);
+    return remove.call(this, type, fn, opts);
+  };
+})();`;
+
+/**
  * Every visible text node (and input, textarea and ::before/::after content) under `minFont` px,
- * and every visible element with a click handler, input, textarea or button under `minTap` px on
- * either side. A click handler is found on React's props of the DOM node: Taro's H5 views are
- * custom elements with no other trace of it.
+ * and every visible element with a click listener (TRACK_TAPS), input, textarea or button under
+ * `minTap` px on either side.
  */
 export async function measure(page: Page, limits: { minFont: number; minTap: number }): Promise<Measured> {
   return page.evaluate(({ minFont, minTap }) => {
@@ -70,13 +88,9 @@ export async function measure(page: Page, limits: { minFont: number; minTap: num
       }
     }
 
-    const reactProps = (el: Element): Record<string, unknown> | undefined => {
-      const key = Object.keys(el).find((k) => k.startsWith('__reactProps$'));
-      return key ? ((el as unknown as Record<string, Record<string, unknown>>)[key] ?? undefined) : undefined;
-    };
     for (const el of Array.from(document.querySelectorAll('body *'))) {
-      const props = reactProps(el);
-      const tappable = typeof props?.onClick === 'function' || el.matches('input:not([type=hidden]), textarea, button, a[href], [role=button], [role=switch]');
+      const listened = ((el as unknown as Record<string, number | undefined>).__tapListeners ?? 0) > 0;
+      const tappable = listened || el.matches('input:not([type=hidden]), textarea, button, a[href], [role=button], [role=switch]');
       if (!tappable || !seen(el)) continue;
       out.targets += 1;
       const r = el.getBoundingClientRect();

@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 
 /** Tap a tab of the tab bar by its label. */
 export async function openTab(page: Page, label: string): Promise<void> {
-  await page.locator('.weui-tabbar__item, .taro-tabbar__tabbar-item').filter({ hasText: label }).first().click();
+  // The app's own bar (src/custom-tab-bar) is drawn on each tab page: the one on the page shown.
+  await page.locator('.app-tabbar__item:visible, .weui-tabbar__item, .taro-tabbar__tabbar-item').filter({ hasText: label }).first().click();
 }
 
 /** Taro H5 keeps earlier pages in the DOM, hidden: match only what is on the page being shown. */
@@ -34,11 +35,20 @@ export async function eventually(check: () => Promise<void>, timeoutMs = 10_000)
   }
 }
 
-/** Taro's H5 showModal: check its text, then press confirm or cancel. */
+/**
+ * A confirmation: Taro's H5 showModal, or the app's own dialog (askConfirm, #confirm-dialog) that
+ * members' confirmations use so 大字模式 reaches them. Check its text, then press confirm or cancel.
+ */
 export async function answerModal(page: Page, expectText: RegExp, press: 'confirm' | 'cancel'): Promise<void> {
   // The .taro__modal root has no box of its own (mask and dialog are fixed): watch the dialog.
   const modal = page.locator('.taro-modal__content').filter({ has: page.locator('.taro-modal__text', { hasText: expectText }) });
-  await modal.waitFor({ state: 'visible' });
+  const own = page.locator('#confirm-dialog:visible').filter({ has: page.locator('#confirm-dialog-text', { hasText: expectText }) });
+  await modal.or(own).first().waitFor({ state: 'visible' });
+  if (await own.count()) {
+    await own.locator(press === 'confirm' ? '#confirm-dialog-confirm' : '#confirm-dialog-cancel').click();
+    await own.waitFor({ state: 'hidden' });
+    return;
+  }
   await modal.locator(press === 'confirm' ? '.taro-model__confirm' : '.taro-model__cancel').click();
   await modal.waitFor({ state: 'hidden' });
 }

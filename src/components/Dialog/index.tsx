@@ -20,9 +20,11 @@ export interface DialogProps {
   running?: boolean;
   error?: string | null;
   confirmDisabled?: boolean;
+  /** The cancel button's words; null for a notice with only the confirm button. */
+  cancelText?: string | null;
 }
 
-export default function Dialog({ id, title, children, confirmText, onConfirm, onCancel, running = false, error, confirmDisabled = false }: DialogProps) {
+export default function Dialog({ id, title, children, confirmText, onConfirm, onCancel, running = false, error, confirmDisabled = false, cancelText = '取消' }: DialogProps) {
   return (
     <View className='ui-dialog' id={id} role='dialog' aria-modal='true' catchMove>
       <View className='ui-dialog__mask' onClick={running ? undefined : onCancel} />
@@ -31,9 +33,11 @@ export default function Dialog({ id, title, children, confirmText, onConfirm, on
         <View className='ui-dialog__body'>{children}</View>
         <FormError id={`${id}-error`} message={error} />
         <View className='ui-dialog__actions'>
-          <Button className='ui-dialog__btn' fill='outline' disabled={running} onClick={onCancel}>
-            取消
-          </Button>
+          {cancelText === null ? null : (
+            <Button id={`${id}-cancel`} className='ui-dialog__btn' fill='outline' disabled={running} onClick={onCancel}>
+              {cancelText}
+            </Button>
+          )}
           <Button id={`${id}-confirm`} className='ui-dialog__btn' type='primary' loading={running} disabled={confirmDisabled || running} onClick={onConfirm}>
             {confirmText}
           </Button>

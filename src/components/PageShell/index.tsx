@@ -1,10 +1,15 @@
 // PageShell: the root of every page. It applies 大字模式 (a CSS variable that scales all fonts),
-// the NutUI theme variables, and in H5 sends a visitor without a session to the login page.
+// the NutUI theme variables, and in H5 sends a visitor without a session to the login page. It
+// also holds what the app draws over a page: the host of askConfirm's dialog, and the tab bar —
+// in H5 drawn here on tab pages, in the mini-program told which tab is showing.
 import { useEffect, type ReactNode } from 'react';
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { hasSession, LOGIN_PAGE } from '@/api';
 import { useSenior } from '@/hooks/useSenior';
+import { ConfirmHost } from '@/components/Dialog/confirm';
+import TabBar from '@/custom-tab-bar/TabBar';
+import { isTabPage, setCurrentTab } from '@/custom-tab-bar/tabs';
 import './index.scss';
 
 export interface PageShellProps {
@@ -14,15 +19,29 @@ export interface PageShellProps {
   requireSession?: boolean;
 }
 
+const IS_H5 = process.env.TARO_ENV === 'h5';
+
 export default function PageShell({ children, className, requireSession = true }: PageShellProps) {
   const [senior] = useSenior();
+  const path = useRouter().path;
+  const tab = isTabPage(path);
 
   useEffect(() => {
-    if (process.env.TARO_ENV === 'h5' && requireSession && !hasSession()) {
+    if (IS_H5 && requireSession && !hasSession()) {
       void Taro.reLaunch({ url: LOGIN_PAGE });
     }
   }, [requireSession]);
 
-  const classes = ['shell', senior ? 'shell--senior' : '', className ?? ''].filter(Boolean).join(' ');
-  return <View className={classes}>{children}</View>;
+  useDidShow(() => {
+    if (tab) setCurrentTab(path);
+  });
+
+  const classes = ['shell', senior ? 'shell--senior' : '', tab ? 'shell--tab' : '', className ?? ''].filter(Boolean).join(' ');
+  return (
+    <View className={classes}>
+      {children}
+      <ConfirmHost page={path} />
+      {IS_H5 && tab ? <TabBar page={path} /> : null}
+    </View>
+  );
 }

@@ -1,5 +1,6 @@
 // 首页 tab (a place, not a context): greeting, today's tasks (or the bind prompt for an unbound user), quick entries, and for a
-// bound member the feed (党建动态) with its ways to 先进典型 and 投稿.
+// bound member the feed (党建动态) with its ways to 先进典型 and 投稿 — left out in 大字模式, which keeps
+// 首页 to today's tasks and the four entries.
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
@@ -7,7 +8,7 @@ import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import { LoadingOrError } from '@/components/Loaded';
-import { useMe } from '@/hooks';
+import { useMe, useSenior } from '@/hooks';
 import { greetingAt } from '@/utils/format';
 import { goPage, goTab, PAGE, type TAB } from '@/utils/nav';
 import type { Me } from '@core/contracts';
@@ -51,6 +52,7 @@ function BindPrompt({ me }: { me: Extract<Me, { bound: false }> }) {
 
 export default function HomePage() {
   const { me, error, loading, reload } = useMe();
+  const [senior] = useSenior();
   const [refreshKey, setRefreshKey] = useState(0);
 
   usePullDownRefresh(() => {
@@ -98,7 +100,8 @@ export default function HomePage() {
           </View>
         </Card>
 
-        {member ? <HomeFeed refreshKey={refreshKey} /> : null}
+        {/* 大字模式 keeps 首页 to today's tasks and the four entries; the feed is for the standard mode. */}
+        {member && !senior ? <HomeFeed refreshKey={refreshKey} /> : null}
       </View>
     </PageShell>
   );

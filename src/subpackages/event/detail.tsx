@@ -14,6 +14,7 @@ import { Button } from '@/components/nut';
 import Loaded from '@/components/Loaded';
 import { EmptyView } from '@/components/StateView';
 import FormError from '@/components/FormError';
+import { askConfirm } from '@/components/Dialog/confirm';
 import { askReminders, toApiError } from '@/api';
 import { useAction, useMutation } from '@/hooks';
 import { eventIdFromParams, eventMoment, eventWhen, myStatusText, seatsTakenPercent, seatsText, statusTagClass } from '@/utils/event-format';
@@ -75,17 +76,21 @@ function Detail({ event, onChanged }: { event: EventDetail; onChanged: () => voi
       return;
     }
     onChanged();
-    // WeChat asks for reminder consent only after a tap: the modal's button is that tap.
-    const answer = await Taro.showModal({
+    // WeChat asks for reminder consent only from a tap: the dialog's button is that tap, and the
+    // request starts inside it.
+    const consent: { asked?: ReturnType<typeof askReminders> } = {};
+    const ok = await askConfirm({
       title: signUpDoneText(done.status, done.waitPosition),
       content: done.status === 'waitlisted' ? '有人取消时按顺序递补，递补成功和活动开始前都可以提醒您。需要提醒吗？' : '需要在活动开始前提醒您吗？',
       confirmText: '提醒我',
       cancelText: '不用了',
-      confirmColor: '#C8161D',
+      onConfirmTap: () => {
+        consent.asked = askReminders(['event']);
+      },
     });
-    if (!answer.confirm) return;
+    if (!ok || !consent.asked) return;
     try {
-      const accepted = await askReminders(['event']);
+      const accepted = await consent.asked;
       void Taro.showToast({ title: accepted.includes('event') ? '已开启活动提醒' : '未开启提醒', icon: 'none' });
     } catch (e) {
       void Taro.showToast({ title: toApiError(e).message, icon: 'none' });
@@ -93,14 +98,13 @@ function Detail({ event, onChanged }: { event: EventDetail; onChanged: () => voi
   };
 
   const onCancel = async () => {
-    const answer = await Taro.showModal({
+    const ok = await askConfirm({
       title: '取消报名',
       content: `取消后名额会让给其他党员。活动开始前${event.cancelHours}小时（${eventMoment(event.cancelDeadline)}）后不能再取消。确定取消报名吗？`,
       confirmText: '取消报名',
       cancelText: '不取消',
-      confirmColor: '#C8161D',
     });
-    if (!answer.confirm) return;
+    if (!ok) return;
     const done = await cancel.run({ eventId: event.id });
     onChanged();
     if (done) void Taro.showToast({ title: '已取消报名', icon: 'none' });

@@ -12,6 +12,7 @@ import { Button } from '@/components/nut';
 import Loaded from '@/components/Loaded';
 import { EmptyView } from '@/components/StateView';
 import FormError from '@/components/FormError';
+import { askConfirm } from '@/components/Dialog/confirm';
 import { askReminders, toApiError } from '@/api';
 import { useAction, useMutation } from '@/hooks';
 import { beijingDateTime, EXAM_STATUS, examWindow, scoreText } from '@/utils/exam-format';
@@ -28,9 +29,9 @@ function switchRule(tolerance: number): string {
   return `答题时离开答题页面超过 ${tolerance} 次将被标记，由管理员核查`;
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+function Fact({ id, label, children }: { id?: string; label: string; children: ReactNode }) {
   return (
-    <View className='exam-fact'>
+    <View className='exam-fact' id={id}>
       <Text className='exam-fact__label'>{label}</Text>
       <View className='exam-fact__value'>{children}</View>
     </View>
@@ -49,14 +50,13 @@ function Intro({ exam, onChanged }: { exam: ExamIntro; onChanged: () => void }) 
   const resultId = latest?.status === 'submitted' ? latest.id : exam.status !== 'in_progress' ? exam.attemptId : null;
 
   const onStart = async () => {
-    const answer = await Taro.showModal({
+    const ok = await askConfirm({
       title: used > 0 ? `第 ${used + 1} 次答题` : '开始答题',
       content: `考试时长 ${exam.durationMinutes} 分钟，开始后计时不会暂停，时间到自动交卷。请独立作答，确定现在开始吗？`,
       confirmText: '开始',
       cancelText: '再看看',
-      confirmColor: '#C8161D',
     });
-    if (!answer.confirm) return;
+    if (!ok) return;
     const view = await start.run({ examId: exam.id });
     if (!view) {
       onChanged(); // the standing may have changed (closed, attempts used up): show it
@@ -141,7 +141,7 @@ function Intro({ exam, onChanged }: { exam: ExamIntro; onChanged: () => void }) 
           <Text>{examWindow(exam.opensAt, exam.closesAt)}</Text>
           <Text className='exam-fact__sub'>北京时间，结束后不能再开始答题</Text>
         </Fact>
-        <Fact label='答题时长'>
+        <Fact id='exam-fact-duration' label='答题时长'>
           <Text>{exam.durationMinutes} 分钟</Text>
           <Text className='exam-fact__sub'>从开始答题起计时，中途退出也不暂停；到了考试结束时间也会自动交卷</Text>
         </Fact>

@@ -1,7 +1,7 @@
 // The take page's 交卷 confirmation (naming the unanswered questions) and the cover shown while the paper is handed in.
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import type { AnswerView, PaperQuestion } from '@core/contracts';
+import { askConfirm } from '@/components/Dialog/confirm';
 import { numberList } from '@/utils/exam-format';
 import { isAnsweredView } from '../shared';
 import type { Submitting } from './useHandIn';
@@ -10,8 +10,7 @@ import type { Submitting } from './useHandIn';
 export async function confirmSubmit(questions: PaperQuestion[], answers: Record<string, AnswerView>): Promise<boolean> {
   const missing = questions.filter((x) => !isAnsweredView(x, answers[x.qid])).map((x) => x.index);
   const content = missing.length > 0 ? `还有第 ${numberList(missing)} 题未作答，确定交卷吗？` : '已全部作答。交卷后不能再修改，确定交卷吗？';
-  const answer = await Taro.showModal({ title: '交卷', content, confirmText: '交卷', cancelText: '继续答题', confirmColor: '#C8161D' });
-  return answer.confirm;
+  return askConfirm({ title: '交卷', content, confirmText: '交卷', cancelText: '继续答题' });
 }
 
 export function SubmittingCover({ submitting }: { submitting: Submitting }) {

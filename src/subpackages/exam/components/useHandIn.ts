@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import type { AttemptView } from '@core/contracts';
 import { ApiError } from '@/api';
+import { askConfirm } from '@/components/Dialog/confirm';
 import { PAGE } from '@/utils/nav';
 import { useAttemptSession, type AnswerInput, type AttemptSession } from '../useAttemptSession';
 
@@ -90,7 +91,7 @@ export function useHandIn(view: AttemptView, stored: AnswerInput[], onStart: () 
         nextAutoTry.current = Date.now() + 3_000;
         return;
       }
-      void Taro.showModal({ title: '交卷没有成功', content: `${error?.message ?? ''}。您的答案仍保留在本机，请稍后再点“交卷”。`, showCancel: false, confirmText: '知道了' });
+      void askConfirm({ title: '交卷没有成功', content: `${error?.message ?? ''}。您的答案仍保留在本机，请稍后再点“交卷”。`, showCancel: false, confirmText: '知道了' });
     },
     [goResult, submit],
   );
@@ -123,7 +124,7 @@ export function useHandIn(view: AttemptView, stored: AnswerInput[], onStart: () 
       }
       if (res.switchCount <= 0 || leaving.current) return;
       const over = res.switchCount > res.switchTolerance;
-      void Taro.showModal({
+      void askConfirm({
         title: '请专心答题',
         content: over
           ? `已离开答题页面 ${res.switchCount} 次，超过了 ${res.switchTolerance} 次，本次答题已被标记，将由管理员核查。`
