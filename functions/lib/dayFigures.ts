@@ -28,6 +28,8 @@ export interface DayFiguresQuery {
   today: string;
   /** The organisation's current tree version (the root's `treeVersion`). */
   tree: number;
+  /** The organisation's first day: nothing is counted before it, so those days are not read. */
+  firstDay?: string;
 }
 
 export interface DayFigures<F extends string> {
@@ -82,7 +84,8 @@ export async function readDayFigures<F extends string>(
   }
 
   const missing: string[] = [];
-  for (let d = q.fromDay; d <= q.toDay; d = addDays(d, 1)) if (!computed.has(d) && d <= q.today) missing.push(d);
+  const first = q.firstDay && q.firstDay > q.fromDay ? q.firstDay : q.fromDay;
+  for (let d = first; d <= q.toDay; d = addDays(d, 1)) if (!computed.has(d) && d <= q.today) missing.push(d);
   if (missing.length === 0) return out;
   for (let skip = 0; ; skip += PAGE) {
     const res = (await db

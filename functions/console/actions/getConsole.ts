@@ -59,6 +59,7 @@ export async function getConsole(input: { unitId?: string | null; period: Period
     toDay: period.toDay,
     today,
     tree: root?.treeVersion ?? 0,
+    firstDay: root ? beijingDayKey(new Date(root.createdAt).getTime()) : undefined,
   };
   const [checkins, quiz, points, exams, events, contests, waiting] = await Promise.all([
     checkinDayFigures(db, q),
