@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { dataOf } from '../helpers/cloud';
 import { shot, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
-import { openTab } from '../helpers/ui';
+import { answerModal, openTab } from '../helpers/ui';
 
 jest.setTimeout(60_000);
 
@@ -48,7 +48,7 @@ it('shows what each request is, and moves a bound member to a new WeChat only th
   await shot(page, 'admin-requests-cases');
 
   await rebind.locator('.request__btn').filter({ hasText: /^换绑到新微信$/ }).click();
-  await page.getByText('换绑', { exact: true }).click();
+  await answerModal(page, /原来的微信不能再使用本小程序/, 'confirm'); // the 换绑 confirmation
   await page.locator('.request--done', { hasText: '胡雪' }).waitFor();
   expect(env.t.cloud.db.find('members', { name: '胡雪' })).toHaveLength(1);
   expect(env.t.cloud.db.get('members', bound._id)).toMatchObject({ openid: 'o-browser-rebind', lastUnbind: { openid: bound.openid } });

@@ -9,6 +9,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import type { EventAdminView, ManagedUnit, MeMember } from '@core/contracts';
 import { EVENT_KIND_LABELS, EVENT_KINDS } from '@core/domain/event';
 import PageShell from '@/components/PageShell';
+import { askConfirm } from '@/components/Dialog/confirm';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
 import Chips from '@/components/Chips';
@@ -136,14 +137,13 @@ function Editor({ viewer, branches, initial }: EditorProps) {
       setProblem(local);
       return;
     }
-    const answer = await Taro.showModal({
+    const answer = await askConfirm({
       title: '发布活动',
       content: eventPublishQuestion(form, branches, Date.now()),
       confirmText: '发布',
-      confirmColor: '#C8161D',
       cancelText: '再看看',
     });
-    if (!answer.confirm) return;
+    if (!answer) return;
     const view = await saveForm();
     if (!view) return;
     setPublishing(true);

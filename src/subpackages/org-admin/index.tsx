@@ -6,6 +6,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useRef } from 'react';
 import type { ManagedUnit, MeMember } from '@core/contracts';
 import PageShell from '@/components/PageShell';
+import { askConfirm } from '@/components/Dialog/confirm';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import Loaded, { LoadingOrError } from '@/components/Loaded';
@@ -102,14 +103,13 @@ function UnitCard({ unit, canReset, onChanged }: { unit: ManagedUnit; canReset: 
   };
 
   const confirmReset = async () => {
-    const answer = await Taro.showModal({
+    const answer = await askConfirm({
       title: '重置邀请码',
       content: '重置后旧邀请码立即失效，还没绑定的党员需要使用新邀请码。确定重置吗？',
       confirmText: '重置',
-      confirmColor: '#C8161D',
       cancelText: '取消',
     });
-    if (!answer.confirm) return;
+    if (!answer) return;
     const done = await reset.run({ unitId: unit.id });
     if (done) {
       void Taro.showToast({ title: `新邀请码 ${done.inviteCode}`, icon: 'none' });

@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { OrganiserRow } from '@core/contracts';
 import PageShell from '@/components/PageShell';
+import { askConfirm } from '@/components/Dialog/confirm';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import Loaded from '@/components/Loaded';
@@ -17,14 +18,13 @@ import './organisers.scss';
 function Row({ o, onChanged }: { o: OrganiserRow; onChanged: () => void }) {
   const demote = useMutation('org', 'setMemberRole');
   const confirm = async () => {
-    const answer = await Taro.showModal({
+    const answer = await askConfirm({
       title: '取消管理员身份',
       content: `取消后，${o.name}不再能管理${o.manages.map((m) => `“${m.name}”`).join('、')}，仍是普通党员。`,
       confirmText: '取消身份',
-      confirmColor: '#C8161D',
       cancelText: '不取消',
     });
-    if (!answer.confirm) return;
+    if (!answer) return;
     if (await demote.run({ memberId: o.memberId, role: 'member' })) {
       void Taro.showToast({ title: `已取消${o.name}的管理员身份`, icon: 'none' });
       onChanged();

@@ -8,6 +8,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import type { BindRequestRow } from '@core/contracts';
 import { formatBeijing } from '@core/domain/time';
 import PageShell from '@/components/PageShell';
+import { askConfirm } from '@/components/Dialog/confirm';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import Loaded from '@/components/Loaded';
@@ -26,13 +27,12 @@ function RequestItem({ item, onDone }: { item: BindRequestRow; onDone: (id: stri
 
   const approve = async (mode?: 'existing' | 'new') => {
     if (mode === 'existing' && item.kind === 'bound_same_name') {
-      const answer = await Taro.showModal({
+      const answer = await askConfirm({
         title: '换绑微信',
         content: `换绑后，${item.name}原来的微信不能再使用本小程序，改由这个申请人的微信登录。请先与本人核实。`,
         confirmText: '换绑',
-        confirmColor: '#C8161D',
       });
-      if (!answer.confirm) return;
+      if (!answer) return;
     }
     const res = await review.run({ requestId: item.id, approve: true, ...(mode ? { mode } : {}) });
     if (res) onDone(item.id, 'approved');

@@ -9,6 +9,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import type { ManagedUnit, MemberRow, MeMember } from '@core/contracts';
 import { ROLE_LABELS } from '@core/domain/org/roles';
 import PageShell from '@/components/PageShell';
+import { askConfirm } from '@/components/Dialog/confirm';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import PagedList from '@/components/PagedList';
@@ -51,13 +52,12 @@ function rowActions(viewer: MeMember, m: MemberRow, unit: ManagedUnit | null, on
         } catch {
           return null; // the reason sheet was dismissed
         }
-        const answer = await Taro.showModal({
+        const answer = await askConfirm({
           title: '解除微信绑定',
           content: `解除后，${m.name}需要用新的微信重新绑定。原因：${reason}`,
           confirmText: '解除',
-          confirmColor: '#C8161D',
         });
-        if (!answer.confirm) return null;
+        if (!answer) return null;
         await call('org', 'unbindMember', { memberId: m.id, reason });
         return '已解除绑定';
       },

@@ -6,6 +6,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import type { ManagedContest } from '@core/contracts';
 import PageShell from '@/components/PageShell';
+import { askConfirm } from '@/components/Dialog/confirm';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
 import FormError from '@/components/FormError';
@@ -28,8 +29,8 @@ function Manage({ c, onChanged, refreshKey }: { c: ManagedContest; onChanged: ()
     if (await publish.run({ contestId: c.contestId })) onChanged();
   };
   const onCancel = async () => {
-    const answer = await Taro.showModal({ title: '取消竞赛', content: '取消后党员不能再参加，已答的成绩保留。确定取消吗？', confirmText: '取消竞赛', confirmColor: '#C8161D', cancelText: '不取消' });
-    if (answer.confirm && (await cancel.run({ contestId: c.contestId }))) onChanged();
+    const answer = await askConfirm({ title: '取消竞赛', content: '取消后党员不能再参加，已答的成绩保留。确定取消吗？', confirmText: '取消竞赛', cancelText: '不取消' });
+    if (answer && (await cancel.run({ contestId: c.contestId }))) onChanged();
   };
   const onReport = async () => {
     const post = await report.run({ contestId: c.contestId });

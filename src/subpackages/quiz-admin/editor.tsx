@@ -8,6 +8,7 @@ import { Input, Text, Textarea } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { ManagedContest, ManagedUnit, MeMember } from '@core/contracts';
 import PageShell from '@/components/PageShell';
+import { askConfirm } from '@/components/Dialog/confirm';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
 import Chips from '@/components/Chips';
@@ -58,8 +59,8 @@ function Editor({ viewer, units, initial }: { viewer: MeMember; units: ManagedUn
       return;
     }
     const name = options.find((o) => o.value === form.audienceUnitId)?.label ?? '';
-    const answer = await Taro.showModal({ title: '发布竞赛', content: publishQuestion(form, name), confirmText: '发布', confirmColor: '#C8161D', cancelText: '再看看' });
-    if (!answer.confirm) return;
+    const answer = await askConfirm({ title: '发布竞赛', content: publishQuestion(form, name), confirmText: '发布', cancelText: '再看看' });
+    if (!answer) return;
     const view = await saveForm();
     if (!view) return;
     setPublishing(true);
