@@ -78,9 +78,25 @@ describe('organiser, 工作台', () => {
     await page.getByText('本月').first().click();
     await eventually(async () => expect(await shown(page, '#console-period-label').innerText()).toContain('本月'));
 
+    // 自定义: the last 30 days until other days are picked, with both day boxes.
+    await page.getByText('自定义').first().click();
+    await shown(page, '#console-from').waitFor();
+    await shown(page, '#console-to').waitFor();
+    await eventually(async () => expect(await shown(page, '#console-period-label').innerText()).toMatch(/统计时间：\d+月\d+日—\d+月\d+日$/));
+
     // The waiting row opens the review page.
     await shown(page, '#waiting-submissions').click();
     await eventually(async () => expect(page.url()).toContain('feed-admin/review'));
     await context.close();
+
+    // A unit's 工作台 opened by its address; 查看未参加名单 opens the members' gaps of that unit.
+    const fresh = await env.open();
+    await fresh.page.locator('#login-admin').click();
+    await fresh.page.getByText('张伟').first().waitFor();
+    await fresh.page.goto(`${env.t.cloud.url}/#/subpackages/console/index?unitId=${mid}`);
+    await eventually(async () => expect(await shown(fresh.page, '#console-unit').innerText()).toContain('教育和老干部工委'));
+    await shown(fresh.page, '#go-gaps').click();
+    await eventually(async () => expect(fresh.page.url()).toContain(`console/gaps?unitId=${mid}`));
+    await fresh.context.close();
   });
 });
