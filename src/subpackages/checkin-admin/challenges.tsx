@@ -24,6 +24,7 @@ import DayPicker from './components/DayPicker';
 import './components/ui.scss';
 import './challenges.scss';
 import { isPickableUnit } from '@core/domain/org/units';
+import { askConfirm } from '@/components/Dialog/confirm';
 
 const ALL = 'all';
 const TONE_CLASS = { plain: 'tag', red: 'tag tag--red', gold: 'tag tag--gold' } as const;
@@ -167,14 +168,13 @@ function ChallengeItem({ c, today, onCancelled }: { c: ChallengeSummary; today: 
   const canCancel = c.canCancel === true && (phase === 'running' || phase === 'upcoming');
 
   const confirmCancel = async () => {
-    const answer = await Taro.showModal({
+    const confirmed = await askConfirm({
       title: '取消打卡活动',
       content: `取消后党员不再看到“${c.title}”，已打的卡不受影响。确定取消吗？`,
       confirmText: '取消活动',
-      confirmColor: '#C8161D',
       cancelText: '再想想',
     });
-    if (!answer.confirm) return;
+    if (!confirmed) return;
     const done = await cancel.run({ challengeId: c.id });
     if (!done) return;
     void Taro.showToast({ title: '活动已取消', icon: 'none' });

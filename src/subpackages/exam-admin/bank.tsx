@@ -20,6 +20,7 @@ import { goPage, PAGE } from '@/utils/nav';
 import { percent } from '@/utils/format';
 import './components/ui.scss';
 import './bank.scss';
+import { askConfirm } from '@/components/Dialog/confirm';
 
 type Status = 'active' | 'retired';
 const ALL = 'all';
@@ -90,14 +91,13 @@ function QuestionItem({ q, onChanged }: { q: QuestionRow; onChanged: () => void 
   const retire = q.status === 'active';
 
   const toggle = async () => {
-    const answer = await Taro.showModal({
+    const confirmed = await askConfirm({
       title: retire ? '停用这道题' : '恢复这道题',
       content: retire ? '停用后新考试不会再抽到这道题，已发布的考试不受影响。' : '恢复后新考试可以再用这道题。',
       confirmText: retire ? '停用' : '恢复',
-      confirmColor: '#C8161D',
       cancelText: '取消',
     });
-    if (!answer.confirm) return;
+    if (!confirmed) return;
     setBusy(true);
     try {
       await call('exam', 'setQuestionStatus', { questionId: q.id, status: retire ? 'retired' : 'active' });

@@ -35,6 +35,7 @@ import {
 } from './editorModel';
 import './components/ui.scss';
 import './editor.scss';
+import { askConfirm } from '@/components/Dialog/confirm';
 
 const RELEASE_OPTIONS: Array<{ value: ReleasePolicy; label: string }> = [
   { value: 'after_close', label: '考试结束后公布' },
@@ -108,14 +109,13 @@ function Editor({ viewer, branches, initial }: EditorProps) {
       setProblem(local);
       return;
     }
-    const answer = await Taro.showModal({
+    const confirmed = await askConfirm({
       title: '发布考试',
       content: examPublishQuestion(form, branches),
       confirmText: '发布',
-      confirmColor: '#C8161D',
       cancelText: '再看看',
     });
-    if (!answer.confirm) return;
+    if (!confirmed) return;
     const view = await saveDraft();
     if (!view) return;
     setPublishing(true);

@@ -44,6 +44,7 @@ import {
   type Schedule,
 } from './editorModel';
 import './editor.scss';
+import { askConfirm } from '@/components/Dialog/confirm';
 
 const UNPUBLISH_REASONS = ['内容需要修改', '信息有误', '活动已取消'];
 /** Covers and photos go to the feed, which accepts only the editor's own uploads (or the post's own pictures). */
@@ -114,14 +115,13 @@ function Editor({ viewer, branches, initial }: EditorProps) {
       setProblem(local);
       return;
     }
-    const answer = await Taro.showModal({
+    const confirmed = await askConfirm({
       title: '发布文章',
       content: postPublishQuestion(form, branches, schedule, publishAt, Date.now()),
       confirmText: '发布',
-      confirmColor: '#C8161D',
       cancelText: '再看看',
     });
-    if (!answer.confirm) return;
+    if (!confirmed) return;
     setBusy('publish');
     try {
       const view = await saveForm();

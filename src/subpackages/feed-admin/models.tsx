@@ -19,18 +19,18 @@ import { EmptyView } from '@/components/StateView';
 import { useAction, useMutation, usePaged } from '@/hooks';
 import './models.scss';
 import { isPickableUnit } from '@core/domain/org/units';
+import { askConfirm } from '@/components/Dialog/confirm';
 
 const HONOURS = ['优秀共产党员', '优秀党务工作者', '先进工作者', '志愿服务之星'];
 
 function Featured({ models, onChanged }: { models: ModelMember[]; onChanged: () => void }) {
   const remove = async (m: ModelMember) => {
-    const answer = await Taro.showModal({
+    const confirmed = await askConfirm({
       title: '移出先进典型',
       content: `移出后，${m.name}不再出现在“先进典型”页（已发布的事迹文章仍保留）。确定移出吗？`,
       confirmText: '移出',
-      confirmColor: '#C8161D',
     });
-    if (!answer.confirm) return;
+    if (!confirmed) return;
     try {
       await call('feed', 'unfeatureMember', { memberId: m.memberId });
       void Taro.showToast({ title: '已移出', icon: 'none' });

@@ -18,6 +18,7 @@ import { useAction } from '@/hooks';
 import { POST_STATUS_VIEW, previewHtml } from '@/utils/feed-format';
 import { goPage, PAGE } from '@/utils/nav';
 import './review.scss';
+import { askConfirm } from '@/components/Dialog/confirm';
 
 const REJECT_REASONS = ['内容与支部活动无关', '信息不完整，请补充后再投', '照片不清晰'];
 
@@ -35,14 +36,13 @@ function Review({ initial }: { initial: AdminPost }) {
   const pending = post.status === 'pending';
 
   const approve = async () => {
-    const answer = await Taro.showModal({
+    const confirmed = await askConfirm({
       title: '通过投稿',
       content: `通过后「${post.title}」会立即发布在首页。确定通过吗？`,
       confirmText: '通过',
-      confirmColor: '#C8161D',
       cancelText: '再看看',
     });
-    if (!answer.confirm) return;
+    if (!confirmed) return;
     setRunning(true);
     setProblem(null);
     try {
