@@ -217,7 +217,12 @@ describe('completion trend and export', () => {
     expect(roster).toHaveLength(11);
     expect(roster.find((r) => r[1] === '马俊')).toEqual(['实验中学党支部', '马俊', '已打卡', entry.title, 20, '2036-03-11 11:00']);
     expect(roster.find((r) => r[1] === '朱敏')).toEqual(['实验中学党支部', '朱敏', '已打卡', entry.title, 20, '2036-03-11 12:00']);
-    expect(roster.filter((r) => r[2] === '未打卡')).toHaveLength(8);
+    // Roster entries never bound to WeChat are 未绑定, not 未打卡: they could not have checked in.
+    const unbound = new Set(t.cloud.db.find('members', { unitId: 'br-school' }, {}).filter((m) => !m.openid).map((m) => m.name as string));
+    expect(unbound.size).toBeGreaterThan(0);
+    const absent = roster.filter((r) => r[2] === '未打卡' || r[2] === '未绑定');
+    expect(absent).toHaveLength(8);
+    for (const r of absent) expect([r[1], r[2]]).toEqual([r[1], unbound.has(r[1] as string) ? '未绑定' : '未打卡']);
     const week = (wb.getWorksheet('近7天') as ExcelJS.Worksheet).getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
     expect(week[0]).toEqual(['支部', '人数', '03-05', '03-06', '03-07', '03-08', '03-09', '03-10', '03-11', '03-11 完成率（%）']);
     expect(week[1]).toEqual(['实验中学党支部', 10, 0, 0, 0, 0, 0, 1, 2, 20]);
