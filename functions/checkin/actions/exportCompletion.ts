@@ -1,4 +1,5 @@
 // exportCompletion: an xlsx of a day's roster (every managed branch, or one) and the week's rates.
+// A roster entry never bound to WeChat is 未绑定, not 未打卡: it could not have checked in.
 
 import type { CheckinResponses } from '../../../core/contracts/checkin';
 import { addDays, beijingDayKey, formatBeijing } from '../../../core/domain/time';
@@ -15,7 +16,7 @@ export async function exportCompletion(input: { unitId?: string | null; day?: st
   const roster: Array<Array<string | number | null>> = [['支部', '姓名', '状态', '学习内容', '时长（分钟）', '打卡时间']];
   for (const unit of units) {
     for (const r of (await dayRoster(db, unit, day)).rows) {
-      roster.push([unit.name, r.name, r.checkedIn ? (r.madeUp ? '补卡' : '已打卡') : '未打卡', r.title, r.minutes, r.at === null ? null : formatBeijing(r.at)]);
+      roster.push([unit.name, r.name, r.checkedIn ? (r.madeUp ? '补卡' : '已打卡') : r.bound ? '未打卡' : '未绑定', r.title, r.minutes, r.at === null ? null : formatBeijing(r.at)]);
     }
   }
   const completion = await completionOf(db, units, day);
