@@ -43,6 +43,14 @@ function withYear(day: string, today: string): string {
   return day.slice(0, 4) === today.slice(0, 4) ? shortDay(day) : `${day.slice(0, 4)}年${shortDay(day)}`;
 }
 
+/** A YYYY-MM-DD that names a real day (2026-02-30 would otherwise roll over to 3月2日). */
+export function isCalendarDay(day: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
 /** Resolves a period against `now`; throws PeriodError with a plain Chinese message. */
 export function resolvePeriod(input: PeriodInput, now: number): Period {
   const today = beijingDayKey(now);
@@ -56,6 +64,7 @@ export function resolvePeriod(input: PeriodInput, now: number): Period {
     toDay = today;
   } else {
     if (!input.fromDay || !input.toDay) throw new PeriodError('请选择开始和结束日期');
+    if (!isCalendarDay(input.fromDay) || !isCalendarDay(input.toDay)) throw new PeriodError('日期无效');
     fromDay = input.fromDay;
     toDay = input.toDay > today ? today : input.toDay;
   }
