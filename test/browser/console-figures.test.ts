@@ -89,14 +89,17 @@ describe('organiser, 工作台', () => {
     await eventually(async () => expect(page.url()).toContain('feed-admin/review'));
     await context.close();
 
-    // A unit's 工作台 opened by its address; 查看未参加名单 opens the members' gaps of that unit.
+    // A unit's 工作台 opened by its address for 本月; 查看未参加名单 opens the members' gaps of that
+    // unit for the same period.
     const fresh = await env.open();
     await fresh.page.locator('#login-admin').click();
     await fresh.page.getByText('张伟').first().waitFor();
-    await fresh.page.goto(`${env.t.cloud.url}/#/subpackages/console/index?unitId=${mid}`);
+    await fresh.page.goto(`${env.t.cloud.url}/#/subpackages/console/index?unitId=${mid}&kind=month`);
     await eventually(async () => expect(await shown(fresh.page, '#console-unit').innerText()).toContain('教育和老干部工委'));
+    await eventually(async () => expect(await shown(fresh.page, '#console-period-label').innerText()).toContain('本月'));
     await shown(fresh.page, '#go-gaps').click();
-    await eventually(async () => expect(fresh.page.url()).toContain(`console/gaps?unitId=${mid}`));
+    await eventually(async () => expect(fresh.page.url()).toContain(`console/gaps?unitId=${mid}&kind=month`));
+    await eventually(async () => expect(await shown(fresh.page, '#gap-period').innerText()).toContain('本月'));
     await fresh.context.close();
   });
 });

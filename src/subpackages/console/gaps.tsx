@@ -16,10 +16,12 @@ import { LoadingOrError } from '@/components/Loaded';
 import { EmptyView } from '@/components/StateView';
 import { call, copyText, IS_H5, openFile } from '@/api';
 import { useAction, useMutation } from '@/hooks';
+import { beijingDayKey } from '@core/domain/time';
 import GapItem from './gaps/GapItem';
+import { PeriodPicker, type PeriodChoice } from './figuresParts';
+import { periodFromParams, periodPayload, periodQuery } from './period';
 import './gaps/gaps.scss';
 
-type Kind = 'week' | 'month';
 
 /** The reminders the owning contexts send, per unit; what they answered, summed. */
 async function sendReminders(n: GapsNudge, examId: string | null): Promise<{ sent: number; without: number }> {
@@ -36,8 +38,8 @@ async function sendReminders(n: GapsNudge, examId: string | null): Promise<{ sen
   return { sent, without };
 }
 
-function NudgeBlock({ unitId, kind, activity, examId }: { unitId: string; kind: Kind; activity: GapActivity; examId: string | null }) {
-  const nudge = useAction('console', 'gapsNudge', { unitId, period: { kind }, activity, refId: examId }, [unitId, kind, activity, examId]);
+function NudgeBlock({ unitId, period, activity, examId }: { unitId: string; period: PeriodChoice; activity: GapActivity; examId: string | null }) {
+  const nudge = useAction('console', 'gapsNudge', { unitId, period: periodPayload(period), activity, refId: examId }, [unitId, periodQuery(period), activity, examId]);
   const [result, setResult] = useState<{ sent: number; without: number } | null>(null);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -99,24 +101,26 @@ function NudgeBlock({ unitId, kind, activity, examId }: { unitId: string; kind: 
   );
 }
 
-function GapList({ unitId }: { unitId: string }) {
-  const [kind, setKind] = useState<Kind>('week');
+function GapList({ unitId, initial }: { unitId: string; initial: PeriodChoice }) {
+  const today = beijingDayKey(Date.now());
+  const [period, setPeriod] = useState<PeriodChoice>(initial);
+  const q = periodQuery(period);
   const [filter, setFilter] = useState<GapActivity | 'all'>('all');
   const [examId, setExamId] = useState<string | null>(null);
-  const list = useAction('console', 'listGaps', { unitId, period: { kind }, limit: 50 }, [unitId, kind]);
+  const list = useAction('console', 'listGaps', { unitId, period: periodPayload(period), limit: 50 }, [unitId, q]);
   const exporter = useMutation('console', 'exportGaps');
   // Pages after the first, read on 加载更多 (each page costs the same reads); dropped with the period.
   const [more, setMore] = useState<{ key: string; pages: GapListData[] }>({ key: '', pages: [] });
   const [loadingMore, setLoadingMore] = useState(false);
   if (!list.data) return <LoadingOrError state={list} />;
-  const key = `${unitId}/${kind}/${list.data.now}`;
+  const key = `${unitId}/${q}/${list.data.now}`;
   const pages = [list.data, ...(more.key === key ? more.pages : [])];
   const data = pages[pages.length - 1];
   const loadMore = async () => {
     if (!data.nextCursor) return;
     setLoadingMore(true);
     try {
-      const next = await call('console', 'listGaps', { unitId, period: { kind }, limit: 50, cursor: data.nextCursor });
+      const next = await call('console', 'listGaps', { unitId, period: periodPayload(period), limit: 50, cursor: data.nextCursor });
       setMore({ key, pages: [...(more.key === key ? more.pages : []), next] });
     } catch {
       void Taro.showToast({ title: '没有加载成功，请重试', icon: 'none' });
@@ -129,7 +133,7 @@ function GapList({ unitId }: { unitId: string }) {
   const chosenExam = examId ?? data.exams[0]?.examId ?? null;
   const nudgeable = filter === 'checkin' || filter === 'quiz' || (filter === 'exam' && chosenExam !== null);
   const runExport = async () => {
-    const file = await exporter.run({ unitId, period: { kind } });
+    const file = await exporter.run({ unitId, period: periodPayload(period) });
     if (file) await openFile(file.url, file.fileName).catch(() => Taro.showToast({ title: '表格没有打开，请重试', icon: 'none' }));
   };
   const section = (title: string, rows: GapRow[], id: string) =>
@@ -137,7 +141,7 @@ function GapList({ unitId }: { unitId: string }) {
       <View id={id}>
         <Text className='gap-group'>{title}（{rows.length}人）</Text>
         {rows.map((r) => (
-          <GapItem key={r.memberId} row={r} examTitles={examTitles} periodKind={kind} />
+          <GapItem key={r.memberId} row={r} examTitles={examTitles} periodQuery={q} />
         ))}
       </View>
     );
@@ -148,14 +152,7 @@ function GapList({ unitId }: { unitId: string }) {
     <>
       <Card id='gap-head'>
         <Text className='gap-group'>{data.unitName}</Text>
-        <View className='seg btn-gap'>
-          {(['week', 'month'] as const).map((k) => (
-            <View key={k} id={`gap-period-${k}`} className={kind === k ? 'seg__item seg__item--on' : 'seg__item'} onClick={() => setKind(k)}>
-              {kind === k ? '✓ ' : ''}
-              {k === 'week' ? '本周' : '本月'}
-            </View>
-          ))}
-        </View>
+        <PeriodPicker value={period} today={today} label={null} onChange={setPeriod} />
         <Text className='gap-counts' id='gap-period'>{data.period.label}</Text>
         <View className='seg btn-gap' id='gap-filters'>
           <View id='gap-filter-all' className={filter === 'all' ? 'seg__item seg__item--on' : 'seg__item'} onClick={() => setFilter('all')}>
@@ -178,7 +175,7 @@ function GapList({ unitId }: { unitId: string }) {
             ))}
           </View>
         ) : null}
-        {nudgeable ? <NudgeBlock unitId={unitId} kind={kind} activity={filter as GapActivity} examId={filter === 'exam' ? chosenExam : null} /> : null}
+        {nudgeable ? <NudgeBlock unitId={unitId} period={period} activity={filter as GapActivity} examId={filter === 'exam' ? chosenExam : null} /> : null}
         {filter === 'all' ? <Text className='gap-counts'>选择上面的一项，可复制提醒文字、发送提醒或转发到群里。</Text> : null}
         <Button id='gap-export' block className='btn-gap' type='primary' loading={exporter.running} onClick={() => void runExport()}>
           导出 Excel
@@ -203,7 +200,7 @@ export default function Page() {
   const { params } = useRouter();
   return (
     <PageShell>
-      <AdminGate>{(me) => <GapList unitId={params.unitId || (me.role === 'org_admin' ? me.org.id : me.unit.id)} />}</AdminGate>
+      <AdminGate>{(me) => <GapList unitId={params.unitId || (me.role === 'org_admin' ? me.org.id : me.unit.id)} initial={periodFromParams(params, beijingDayKey(Date.now()))} />}</AdminGate>
     </PageShell>
   );
 }

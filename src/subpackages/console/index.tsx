@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import type { ConsoleView } from '@core/contracts';
-import { addDays, beijingDayKey } from '@core/domain/time';
+import { beijingDayKey } from '@core/domain/time';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
@@ -14,10 +14,9 @@ import Loaded from '@/components/Loaded';
 import { Button } from '@/components/nut';
 import { useAction } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
-import { ActivityCards, ChildList, PeriodPicker, WaitingCard, type PeriodChoice, type PeriodKind } from './figuresParts';
+import { ActivityCards, ChildList, PeriodPicker, WaitingCard, type PeriodChoice } from './figuresParts';
+import { periodFromParams, periodPayload, periodQuery } from './period';
 import './figures.scss';
-
-const KINDS: readonly string[] = ['week', 'month', 'range'];
 
 function UnitHead({ v, onOpen }: { v: ConsoleView; onOpen: (id: string) => void }) {
   return (
@@ -42,12 +41,8 @@ function Console({ initialUnit }: { initialUnit: string | null }) {
   const params = useRouter().params;
   const today = beijingDayKey(Date.now());
   const [unitId, setUnitId] = useState<string | null>(initialUnit);
-  const [period, setPeriod] = useState<PeriodChoice>({
-    kind: KINDS.includes(params.kind ?? '') ? (params.kind as PeriodKind) : 'week',
-    fromDay: params.from || addDays(today, -29),
-    toDay: params.to || today,
-  });
-  const payload = { unitId, period: period.kind === 'range' ? period : { kind: period.kind } };
+  const [period, setPeriod] = useState<PeriodChoice>(() => periodFromParams(params, today));
+  const payload = { unitId, period: periodPayload(period) };
   const state = useAction('console', 'getConsole', payload, [unitId, period.kind, period.fromDay, period.toDay]);
   usePullDownRefresh(() => {
     state.reload();
@@ -58,7 +53,7 @@ function Console({ initialUnit }: { initialUnit: string | null }) {
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
   };
   const v = state.data;
-  const gapsQuery = v ? `?unitId=${v.unit.id}&kind=${v.period.kind}&from=${v.period.fromDay}&to=${v.period.toDay}` : '';
+  const gapsQuery = v ? `?unitId=${v.unit.id}&${periodQuery(period)}` : '';
   return (
     <>
       {v ? <WaitingCard items={v.waiting} /> : null}

@@ -8,13 +8,15 @@ import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
 import { LoadingOrError } from '@/components/Loaded';
 import { useAction } from '@/hooks';
-import { formatBeijing } from '@core/domain/time';
+import { beijingDayKey, formatBeijing } from '@core/domain/time';
+import type { PeriodChoice } from './figuresParts';
+import { periodFromParams, periodPayload, periodQuery } from './period';
 import './gaps/gaps.scss';
 
 const shortDay = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
-function Picture({ memberId, kind }: { memberId: string; kind: 'week' | 'month' }) {
-  const pic = useAction('console', 'memberPicture', { memberId, period: { kind } }, [memberId, kind]);
+function Picture({ memberId, period }: { memberId: string; period: PeriodChoice }) {
+  const pic = useAction('console', 'memberPicture', { memberId, period: periodPayload(period) }, [memberId, periodQuery(period)]);
   if (!pic.data) return <LoadingOrError state={pic} />;
   const p = pic.data;
   return (
@@ -76,10 +78,10 @@ function Picture({ memberId, kind }: { memberId: string; kind: 'week' | 'month' 
 
 export default function Page() {
   const { params } = useRouter();
-  const kind = params.period === 'month' ? 'month' : 'week';
+  const period = periodFromParams(params, beijingDayKey(Date.now()));
   return (
     <PageShell>
-      <AdminGate>{() => <Picture memberId={params.memberId ?? ''} kind={kind} />}</AdminGate>
+      <AdminGate>{() => <Picture memberId={params.memberId ?? ''} period={period} />}</AdminGate>
     </PageShell>
   );
 }

@@ -12,8 +12,8 @@ function tone(state: string): 'ok' | 'warn' | 'off' {
   return 'ok';
 }
 
-export default function GapItem({ row, examTitles, periodKind }: { row: GapRow; examTitles: Map<string, string>; periodKind: string }) {
-  const open = () => goPage(`${PAGE.consoleMember}?memberId=${row.memberId}&period=${periodKind}`);
+export default function GapItem({ row, examTitles, periodQuery }: { row: GapRow; examTitles: Map<string, string>; periodQuery: string }) {
+  const open = () => goPage(`${PAGE.consoleMember}?memberId=${row.memberId}&${periodQuery}`);
   return (
     <View className='gap-row' id={`gap-${row.memberId}`} data-bound={row.bound ? 'yes' : 'no'}>
       <View className='gap-row__head' onClick={open}>
