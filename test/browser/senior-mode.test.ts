@@ -66,6 +66,11 @@ async function walk(page: Page, mode: Mode): Promise<void> {
     // Today's tasks and the four entries, nothing else.
     await expect(shown(page, '#home-feed').count()).resolves.toBe(0);
     for (const id of ['entry-quiz', 'entry-study', 'entry-exam', 'entry-activity']) await shown(page, `#${id}`).waitFor();
+    // The feed stays one tap away: the row opens it below, at the same sizes.
+    await shown(page, '#home-feed-open').click();
+    await shown(page, '#home-feed').waitFor();
+    await check(page, mode, 'home-feed');
+    await expect(shown(page, '#home-feed-open').count()).resolves.toBe(0);
   }
 
   await openTab(page, '学习');

@@ -54,6 +54,7 @@ export default function HomePage() {
   const { me, error, loading, reload } = useMe();
   const [senior] = useSenior();
   const [refreshKey, setRefreshKey] = useState(0);
+  const [feedOpen, setFeedOpen] = useState(false);
 
   usePullDownRefresh(() => {
     reload();
@@ -100,8 +101,13 @@ export default function HomePage() {
           </View>
         </Card>
 
-        {/* 大字模式 keeps 首页 to today's tasks and the four entries; the feed is for the standard mode. */}
-        {member && !senior ? <HomeFeed refreshKey={refreshKey} /> : null}
+        {/* 大字模式 keeps 首页 to today's tasks and the four entries; the feed stays one tap away. */}
+        {member && (!senior || feedOpen) ? <HomeFeed refreshKey={refreshKey} /> : null}
+        {member && senior && !feedOpen ? (
+          <View id='home-feed-open' className='home-feed-open' hoverClass='home-grid__item--pressed' onClick={() => setFeedOpen(true)}>
+            <Text>看组织动态和先进典型 ›</Text>
+          </View>
+        ) : null}
       </View>
     </PageShell>
   );
