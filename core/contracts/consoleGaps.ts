@@ -21,6 +21,8 @@ export const gapSchemas = {
   memberPicture: z.object({ memberId: idSchema, period: periodSchema }).strict(),
   /** The nudge for one activity's list (an exam's: `refId` is the exam): copy text and honest counts. */
   gapsNudge: z.object({ unitId: idSchema, period: periodSchema, activity: activitySchema, refId: idSchema.nullish() }).strict(),
+  /** Organisers of the unit's subtree: its leaders (领导班子), shown apart on 工作台, with their gaps. */
+  leaderGaps: z.object({ unitId: idSchema, period: periodSchema }).strict(),
   /** An xlsx of the subtree's members and their states, one row each. */
   exportGaps: z.object({ unitId: idSchema, period: periodSchema }).strict(),
 };
@@ -121,10 +123,23 @@ export interface GapsNudge {
   truncated: boolean;
 }
 
+/** The subtree's leaders (the first LEADERS_MAX in roster order) and their gaps, for 工作台. */
+export interface LeaderGaps {
+  period: PeriodView;
+  leaders: GapRow[];
+  summary: ActivitySummary[];
+  /** More leaders than LEADERS_MAX: the gap list shows them all. */
+  more: boolean;
+}
+
+/** Leaders 工作台 shows apart; a subtree with more is told to open the gap list. */
+export const LEADERS_MAX = 50;
+
 export interface GapResponses {
   listGaps: GapList;
   memberPicture: MemberPicture;
   gapsNudge: GapsNudge;
   exportGaps: { fileID: string; url: string; fileName: string; rows: number };
+  leaderGaps: LeaderGaps;
 }
 

@@ -29,3 +29,25 @@ export async function subtreeMembersPage(db: Database, unitId: string, cursor: s
   const last = page[page.length - 1];
   return { page, nextCursor: docs.length > limit && last ? encodeKeyset([last.sortKey, last._id]) : null };
 }
+
+/**
+ * The leaders (领导班子成员) of `unitId`'s subtree, in roster order: their listing keys start with
+ * `0:` (./sortKey.ts), so they are the first of the subtree's roster. One query on `unitPath, sortKey`.
+ */
+export async function subtreeLeaders(db: Database, unitId: string, limit: number): Promise<{ leaders: RosterEntry[]; more: boolean }> {
+  const _ = db.command;
+  const docs = await list<RosterEntry>(
+    db
+      .collection(COLLECTIONS.members)
+      .where({ unitPath: unitId, sortKey: _.lt('1:') })
+      .field(FIELDS)
+      .orderBy('sortKey', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(limit + 1),
+  );
+  const leaders = docs
+    .filter((m) => m.leader === true)
+    .slice(0, limit)
+    .map((m) => ({ ...m, sortKey: m.sortKey ?? '', leader: true, openid: m.openid ?? null }));
+  return { leaders, more: docs.length > limit };
+}

@@ -66,6 +66,11 @@ describe('organiser, 工作台', () => {
       expect(row).toContain('答题');
       expect(row).toContain('考试');
     }
+    // The committee's leaders apart (the demo's first two members of each branch), each one tap
+    // from their whole picture.
+    const leaders = shown(page, '#console-leaders');
+    await eventually(async () => expect(await leaders.innerText()).toMatch(/领导班子（4人）/));
+    expect(await leaders.innerText()).toMatch(/都已参加|未完成|未绑定/);
     const bars = await shown(page, '#bars-checkin').innerText();
     expect(bars).toContain('实验中学党支部');
     expect(bars).toContain('离退休干部党支部');

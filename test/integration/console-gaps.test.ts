@@ -5,6 +5,7 @@
 // size; the export opens and has a row per member; access is the subtree's organisers only.
 import ExcelJS from 'exceljs';
 import type { GapList, GapResponses, GapRow, MemberPicture } from '../../core/contracts/consoleGaps';
+import type { Envelope } from '../../core/envelope';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
 
 let t: TestCloud;
@@ -128,6 +129,19 @@ describe('console.listGaps', () => {
     await expect(cost(mid, 5)).resolves.toEqual(pinned);
     await expect(cost(mid, 50)).resolves.toEqual(pinned);
     await expect(cost('org-demo', 50)).resolves.toEqual(pinned);
+  });
+
+  it('shows the leaders apart for 工作台: the same rows as the list, in the same reads, and refuses whom the list refuses', async () => {
+    const l = await gaps({});
+    const { result, stats } = await t.invoke(MID_ORGANISER, 'console', 'leaderGaps', { unitId: mid, period: week });
+    const leaders = dataOf(result as Envelope<GapResponses['leaderGaps']>);
+    expect(leaders.leaders.map((r) => r.name)).toEqual(l.leaders.map((r) => r.name));
+    expect(leaders.leaders).toEqual(l.leaders);
+    expect(leaders.more).toBe(false);
+    expect(leaders.summary.find((x) => x.activity === 'exam')).toMatchObject({ gaps: l.leaders.filter((r) => r.gaps.includes('exam')).length });
+    expect([stats.reads, stats.writes]).toEqual([12, 0]);
+    await expect(t.call('demo-m-14', 'console', 'leaderGaps', { unitId: 'br-school', period: week })).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    await expect(t.call(MID_ORGANISER, 'console', 'leaderGaps', { unitId: 'br-office', period: week })).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
   it('pages in roster order without repeats', async () => {

@@ -16,6 +16,7 @@ import { useAction } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
 import { ActivityCards, ChildList, PeriodPicker, WaitingCard, type PeriodChoice } from './figuresParts';
 import { periodFromParams, periodPayload, periodQuery } from './period';
+import LeadersCard from './LeadersCard';
 import './figures.scss';
 
 function UnitHead({ v, onOpen }: { v: ConsoleView; onOpen: (id: string) => void }) {
@@ -69,6 +70,7 @@ function Console({ initialUnit }: { initialUnit: string | null }) {
                 查看未参加名单
               </Button>
             </View>
+            <LeadersCard unitId={data.unit.id} period={period} />
             <ActivityCards v={data} />
             <ChildList items={data.children} onOpen={open} />
           </>

@@ -10,4 +10,5 @@ export const consoleGapRows: Table = {
   memberPicture: { who: 'organiser-of-target', payload: () => ({ memberId: MEMBER_IDS.member, period }) },
   gapsNudge: { who: 'organiser-of-target', payload: () => ({ unitId: A, period, activity: 'checkin' }) },
   exportGaps: { who: 'organiser-of-target', payload: () => ({ unitId: A, period }) },
+  leaderGaps: { who: 'organiser-of-target', payload: () => ({ unitId: A, period }) },
 };
