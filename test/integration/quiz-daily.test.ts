@@ -50,12 +50,16 @@ describe('a day of the daily quiz', () => {
     const doc = roundDoc(t, start.roundId);
     // Nothing sent before an answer carries a key field or any unanswered question's explanation.
     const secrets = (from: number) => doc.items.slice(from).flatMap((i) => [i.explanation, ...i.blanks.flat()]).filter((s) => s.length > 1);
-    const startJson = JSON.stringify(start);
+    // Ids and clock readings are left out of the text searched for keys: a blank such as 26 may
+    // occur among their digits by chance (servedAt 2110755600262), which leaks nothing.
+    const OPAQUE = new Set(['roundId', 'qid', 'day', 'servedAt', 'serverNow']);
+    const textOf = (v: unknown) => JSON.stringify(v, (k, x: unknown) => (OPAQUE.has(k) ? undefined : x));
+    const startJson = textOf(start);
     for (const f of KEY_FIELDS) expect(startJson).not.toContain(f);
     for (const s of secrets(0)) expect(startJson).not.toContain(s);
     answers.forEach((a, i) => {
       expect(a.verdict).toMatchObject({ index: i + 1, correct: i < 4, explanation: doc.items[i].explanation });
-      const ahead = JSON.stringify({ next: a.next, summary: a.summary });
+      const ahead = textOf({ next: a.next, summary: a.summary });
       for (const s of secrets(i + 1)) expect(ahead).not.toContain(s);
       if (i < 4) expect(a.next).toMatchObject({ index: i + 2 });
     });
