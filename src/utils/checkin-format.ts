@@ -75,14 +75,6 @@ export function rosterStatus(row: { checkedIn: boolean; madeUp: boolean }): { ke
   return { key: 'checked', label: '✓ 已打卡' };
 }
 
-/** What a reminder run did, in one sentence for a toast: parts that are zero are left out (but never the first). */
-export function remindResultText(r: { sent: number; withoutCredit: number; alreadyReminded: number }): string {
-  const parts = [`已提醒 ${r.sent} 人`];
-  if (r.withoutCredit > 0) parts.push(`${r.withoutCredit} 人未开启提醒`);
-  if (r.alreadyReminded > 0) parts.push(`${r.alreadyReminded} 人今天已提醒过`);
-  return parts.join('，');
-}
-
 export type ChallengePhase = 'upcoming' | 'running' | 'ended' | 'cancelled';
 
 /** Where a challenge is in time on `today` (a Beijing day key); a cancelled one stays cancelled. */

@@ -10,7 +10,6 @@ import {
   dayTitle,
   leadingBlanks,
   monthTitle,
-  remindResultText,
   rosterStatus,
   shiftMonth,
   weekdayText,
@@ -85,12 +84,6 @@ describe('check-in statistics and challenge helpers', () => {
     expect(rosterStatus({ checkedIn: true, madeUp: false })).toEqual({ key: 'checked', label: '✓ 已打卡' });
     expect(rosterStatus({ checkedIn: true, madeUp: true })).toEqual({ key: 'made_up', label: '补 补卡' });
     expect(rosterStatus({ checkedIn: false, madeUp: false })).toEqual({ key: 'missing', label: '○ 未打卡' });
-  });
-
-  it('says what a reminder run did, leaving out the parts that are zero but never the number sent', () => {
-    expect(remindResultText({ sent: 1, withoutCredit: 7, alreadyReminded: 0 })).toBe('已提醒 1 人，7 人未开启提醒');
-    expect(remindResultText({ sent: 0, withoutCredit: 0, alreadyReminded: 2 })).toBe('已提醒 0 人，2 人今天已提醒过');
-    expect(remindResultText({ sent: 0, withoutCredit: 0, alreadyReminded: 0 })).toBe('已提醒 0 人');
   });
 
   it("places a challenge in time by the Beijing day, both ends included; a cancelled one stays cancelled", () => {
