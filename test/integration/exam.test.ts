@@ -407,7 +407,7 @@ describe('make-up exams and organiser views', () => {
       expect((roster as object as { absentLabel?: unknown }).absentLabel).toBe('缺考');
       expect(roster.absentText).toMatch(/^「支部测试」缺考（8人）：/);
       expect(roster.absentText).toContain('高远');
-      await expect(exam(ORGANISER, 'remindAbsentees', { examId, unitId: 'br-school' })).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      await expect(exam(ORGANISER, 'remindAbsentees', { examId, unitId: 'br-school' })).resolves.toMatchObject({ ok: false, code: 'FAILED_PRECONDITION', message: '考试已结束，无需提醒' });
       const file = await ok<{ fileID: string }>(ADMIN, 'exportResults', { examId });
       const bytes = (await t.sdk.downloadFile({ fileID: file.fileID })).fileContent as Buffer;
       const wb = new ExcelJS.Workbook();
