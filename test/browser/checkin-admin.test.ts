@@ -164,7 +164,7 @@ describe('organiser, check-ins', () => {
       expect(row[0]).toBe('实验中学党支部');
       if (row[1] === '马俊') expect(row.slice(2, 5)).toEqual(['已打卡', '学习党章总纲', 30]);
       else if (row[1] === '朱敏') expect(row.slice(2, 5)).toEqual(['已打卡', '学习党史第一章', 45]);
-      else expect(row[2]).toBe('未打卡');
+      else expect(row[2]).toBe(UNBOUND.includes(String(row[1])) ? '未绑定' : '未打卡');
       if (CHECKED.includes(String(row[1]))) expect(String(row[5])).toMatch(new RegExp(`^${today} \\d{2}:\\d{2}$`));
     }
     const week = book.getWorksheet('近7天');

@@ -8,7 +8,7 @@ import type { AttemptResult, AttemptView } from '../../core/contracts/exam';
 import { deadlineWords } from '../../core/domain/nudge';
 import { correctAnswers as correctAnswersOf } from '../../scripts/lib/demo-exams';
 import { shot, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
-import { eventually, fill, openTab, shown } from '../helpers/ui';
+import { answerModal, eventually, fill, openTab, shown } from '../helpers/ui';
 import { dataOf } from '../helpers/cloud';
 
 jest.setTimeout(240_000);
@@ -115,7 +115,7 @@ describe('organiser, exams', () => {
     await expect(shown(page, '#editor-pass input').inputValue()).resolves.toBe('42');
     await shot(page, 'exam-editor');
     await shown(page, '#editor-publish').click();
-    await page.getByText('发布', { exact: true }).click();
+    await answerModal(page, /发布后试卷和设置不能再修改/, 'confirm');
 
     await shown(page, '#stats-head').waitFor();
     const exams = env.t.cloud.db.find('exams', { title: TITLE }, {});

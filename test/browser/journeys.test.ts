@@ -2,7 +2,7 @@
 // local cloud, with the real `org` function behind it.
 import type { Page } from 'playwright-core';
 import { shot, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
-import { openTab } from '../helpers/ui';
+import { answerModal, openTab } from '../helpers/ui';
 
 jest.setTimeout(60_000);
 
@@ -133,7 +133,7 @@ describe('organiser, roster', () => {
     await page.getByText('解除微信绑定', { exact: true }).click();
     await page.getByText('更换了手机或微信', { exact: true }).click();
     await shot(page, 'admin-unbind-confirm');
-    await page.getByText('解除', { exact: true }).click();
+    await answerModal(page, /需要用新的微信重新绑定/, 'confirm');
 
     await page.locator('#member-demo-member-14', { hasText: '未绑定' }).waitFor();
     expect(env.t.cloud.db.get('members', 'demo-member-14')).toMatchObject({ openid: null, lastUnbind: { reason: '更换了手机或微信' } });
