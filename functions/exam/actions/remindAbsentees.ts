@@ -3,7 +3,7 @@
 
 import type { ExamResponses } from '../../../core/contracts/exam';
 import { formatBeijing } from '../../../core/domain/time';
-import { forbidden } from '../../lib/errors';
+import { precondition } from '../../lib/errors';
 import { requireOrganiser } from '../../org/ports';
 import { clip, sendReminder } from '../../lib/reminders';
 import type { ActionContext } from '../../lib/router';
@@ -15,7 +15,7 @@ export async function remindAbsentees(input: { examId: string; unitId: string },
   const me = await requireOrganiser(ctx);
   const exam = await examForOrganiser(db, me, input.examId, 'view');
   const unit = await branchOf(ctx, me, exam, input.unitId);
-  if (clock.now() >= exam.closesAt) throw forbidden('考试已结束，无需提醒');
+  if (clock.now() >= exam.closesAt) throw precondition('考试已结束，无需提醒');
   const roster = await branchRoster(db, exam, unit._id, true);
   let sent = 0;
   let withoutCredit = 0;
