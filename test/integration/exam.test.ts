@@ -392,8 +392,12 @@ describe('make-up exams and organiser views', () => {
     const rows = results.getSheetValues().slice(2) as unknown[][];
     const maJun = rows.find((r) => r[2] === '马俊') as unknown[];
     expect(maJun.slice(1, 6)).toEqual(['实验中学党支部', '马俊', '及格', 19, 19]);
-    // Still open: not yet taken is 未参加, never 缺考.
-    expect(rows.filter((r) => r[3] === '未参加')).toHaveLength(17);
+    // Still open: not yet taken is 未参加, never 缺考; the 8 roster entries never bound to WeChat
+    // (4 a branch) are 未绑定: they could not have taken it.
+    const unbound = new Set(t.cloud.db.find('members', { unitId: { $in: ['br-school', 'br-retired'] } }, {}).filter((m) => !m.openid).map((m) => m.name as string));
+    expect(unbound.size).toBe(8);
+    expect(rows.filter((r) => r[3] === '未参加')).toHaveLength(9);
+    expect(rows.filter((r) => r[3] === '未绑定').map((r) => r[2] as string).sort()).toEqual([...unbound].sort());
     expect(rows.filter((r) => r[3] === '缺考')).toHaveLength(0);
     const perQuestion = wb.getWorksheet('题目统计') as ExcelJS.Worksheet;
     expect((perQuestion.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '题型', '题干', '考到人次', '答对人次', '正确率（%）']);
@@ -413,7 +417,8 @@ describe('make-up exams and organiser views', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
       const rows = (wb.getWorksheet('成绩') as ExcelJS.Worksheet).getSheetValues().slice(2) as unknown[][];
-      expect(rows.filter((r) => r[3] === '缺考')).toHaveLength(17);
+      expect(rows.filter((r) => r[3] === '缺考')).toHaveLength(9);
+      expect(rows.filter((r) => r[3] === '未绑定')).toHaveLength(8);
       expect(rows.filter((r) => r[3] === '未参加')).toHaveLength(0);
     } finally {
       t.cloud.clock.set(T0);
