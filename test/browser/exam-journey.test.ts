@@ -376,7 +376,8 @@ describe('exam journey', () => {
       await expect(shown(page, '#roster-demo-member-23').innerText()).resolves.toContain('○ 缺考');
       const absentText = await shown(page, '#stats-absent-text').innerText();
       // The window has closed: the copied list says 缺考, as the roster does.
-      expect(absentText).toContain(`「${TITLE}」缺考（9人）：`);
+      expect(absentText).toContain(`「${TITLE}」缺考（5人）：`);
+      expect(absentText).toContain('；未绑定微信（4人）：');
       expect(absentText).toContain('郑桂兰');
       expect(absentText).not.toContain('王秀英');
       await shot(page, 'exam-journey-absent');
