@@ -25,9 +25,18 @@ export async function examRoster(
   const closed = now >= exam.closesAt;
   const absent = all.filter((r) => r.status === 'absent');
   const waiting = absent.filter((r) => r.bound).map((r) => r.name);
+  const missed = absent.filter((r) => r.bound).map((r) => r.name);
+  const neverBound = absent.filter((r) => !r.bound).map((r) => r.name);
+  // After the close: who missed it, and apart from them who never bound WeChat (they could not have taken it).
+  const closedText = [
+    missed.length ? `缺考（${missed.length}人）：${missed.join('、')}` : '',
+    neverBound.length ? `未绑定微信（${neverBound.length}人）：${neverBound.join('、')}` : '',
+  ]
+    .filter(Boolean)
+    .join('；');
   const absentText = closed
-    ? absent.length
-      ? `「${bareTitle(exam.title)}」缺考（${absent.length}人）：${absent.map((r) => r.name).join('、')}`
+    ? closedText
+      ? `「${bareTitle(exam.title)}」${closedText}`
       : ''
     : waiting.length
       ? nudgeText({ activity: 'exam', title: exam.title, deadline: exam.closesAt, names: waiting, now })

@@ -17,7 +17,8 @@ export async function exportResults(input: { examId: string }, ctx: ActionContex
   const exam = await examForOrganiser(db, me, input.examId, 'view');
   if (exam.status !== 'published') throw precondition('这场考试还没有发布，发布后才能导出成绩');
   const units = await visibleUnits(db, me, exam);
-  // Not having taken it is 缺考 only once the window has closed; until then 未参加.
+  // Not having taken it is 缺考 only once the window has closed; until then 未参加. A roster entry
+  // never bound to WeChat could not have taken it: 未绑定.
   const closed = clock.now() >= exam.closesAt;
   const statusLabel: Record<RosterRow['status'], string> = { absent: closed ? '缺考' : '未参加', in_progress: '答题中', passed: '及格', failed: '不及格' };
   const results: Array<Array<string | number | null>> = [['支部', '姓名', '状态', '成绩', '总分', '用时（分钟）', '交卷时间', '答题次数', '切屏标记', '补时（分钟）']];
@@ -27,7 +28,7 @@ export async function exportResults(input: { examId: string }, ctx: ActionContex
       results.push([
         unit.name,
         r.name,
-        statusLabel[r.status],
+        r.status === 'absent' && !r.bound ? '未绑定' : statusLabel[r.status],
         r.score,
         exam.totalScore,
         r.durationSeconds === null ? null : Math.round((r.durationSeconds / 60) * 10) / 10,
