@@ -388,6 +388,15 @@ describe('event journey', () => {
     await shown(page, '#event-report-draft').waitFor();
     await expect(text(page, '#event-report-draft')).resolves.toMatch(new RegExp(`党课｜${TITLE}[\\s\\S]*本次活动共3人报名，2人出席。`));
     expect(env.t.cloud.db.count('posts', { source: { type: 'event', id: eventId }, status: 'draft' })).toBe(1);
+    // Issue 18: the draft is read as plain paragraphs, never as the feed's stored markup.
+    await expect(text(page, '#event-report-draft')).resolves.not.toMatch(/<\/?p>|&lt;|&amp;/);
+    // It opens in the feed's editor as paragraphs to edit, the figures in them and no markup on the page.
+    await shown(page, '#event-report-open').click();
+    await eventually(async () => expect(shown(page, '#editor-body textarea').inputValue()).resolves.toContain('本次活动共3人报名，2人出席'));
+    await expect(shown(page, '#editor-body textarea').inputValue()).resolves.not.toMatch(/<\/?p>|&lt;|&amp;/);
+    await expect(text(page, '#editor-form')).resolves.not.toMatch(/<\/?p>/);
+    await expect(text(page, '#editor-status')).resolves.toContain('由活动自动生成的草稿');
+    await page.goBack();
 
     await shown(page, '#event-roster-open').click();
     await shown(page, '#roster-filter-no_show').click();
