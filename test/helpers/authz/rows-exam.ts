@@ -7,6 +7,21 @@ import { CALLERS, MEMBER_IDS, type PayloadFor, type Table } from './types';
 
 const HOUR = 3_600_000;
 
+// Paper results: an exam of A's of their own (so no other row's figures move), recorded for two
+// of A's entries never bound to WeChat (冯玉兰, 于长海): the second is the one amended.
+const paperExams = new WeakMap<Fixture, Promise<string>>();
+const paperExam = (fx: Fixture) => {
+  if (!paperExams.has(fx)) paperExams.set(fx, fx.newExam());
+  return paperExams.get(fx) as Promise<string>;
+};
+const paperDay = (fx: Fixture) => new Date(fx.t.cloud.clock.now() + 8 * HOUR).toISOString().slice(0, 10);
+const paperRecord = async (fx: Fixture, memberId: string) => ({ examId: await paperExam(fx), memberId, score: 1, takenOn: paperDay(fx), note: '送题到家' });
+async function paperAmend(fx: Fixture) {
+  const recorded = await paperRecord(fx, 'demo-member-28');
+  dataOf(await fx.t.call(CALLERS.admin, 'exam', 'recordPaperResult', recorded));
+  return { examId: recorded.examId, memberId: recorded.memberId, score: 2, reason: '阅卷有误' };
+}
+
 async function regradeTarget(fx: Fixture, as: PayloadFor) {
   if (as === 'denied') return { examId: fx.examId, questionId: fx.questionId, key: { answer: [0], blanks: [] } };
   // A question on no other open window, on an exam of A's that shows answers on submit.
@@ -101,10 +116,15 @@ export const examRows: Table = {
   examRoster: { who: 'organiser-of-target', payload: (fx) => ({ examId: fx.examId, unitId: A }) },
   remindAbsentees: { who: 'organiser-of-target', payload: (fx) => ({ examId: fx.examId, unitId: A }) },
   exportResults: { who: 'organiser-of-target', payload: (fx) => ({ examId: fx.examId }) },
+  // Only once the exam has closed (the fixture's is open): a state rule.
+  draftExamReport: { who: 'organiser-of-target', allowed: ['FAILED_PRECONDITION'], payload: (fx) => ({ examId: fx.examId }) },
   // Whoever may not read a key may not set it (rule 2): A's organiser, a taker of A's open exams,
   // is given one they have already handed in (one attempt), so its key is no longer held from them.
   previewRegrade: { who: 'organiser-of-target', payload: (fx, as) => regradeTarget(fx, as) },
   regradeExam: { who: 'organiser-of-target', payload: async (fx, as) => ({ ...(await regradeTarget(fx, as)), reason: '标准答案录错', fixBank: false }) },
+  // The same record again answers what is there: every organiser of A's subtree gets ok.
+  recordPaperResult: { who: 'organiser-of-target', payload: (fx) => paperRecord(fx, 'demo-member-27') },
+  amendPaperResult: { who: 'organiser-of-target', payload: (fx) => paperAmend(fx) },
   uploadTicket: { who: 'any-organiser', ownOrg: true, payload: () => ({ purpose: 'sheet', name: '题库.xlsx' }) },
   // The timer's job, also callable by hand: it only closes attempts whose deadline passed.
   sweepAttempts: { who: 'any-organiser', ownOrg: true },
