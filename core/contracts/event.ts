@@ -182,5 +182,6 @@ export interface EventResponses {
   qrToken: { token: string; content: string; expiresAt: number; serverNow: number; image: string };
   entryCode: { fileID: string; url: string };
   exportRoster: { fileID: string; url: string; fileName: string };
-  draftReport: { postId: string; title: string; body: string; photos: string[]; attended: number };
+  /** The draft as the organiser reads it: plain paragraphs, one a line (the feed keeps the HTML). */
+  draftReport: { postId: string; title: string; text: string; photos: string[]; attended: number };
 }

@@ -257,7 +257,8 @@ export interface ContestResponses {
   listManagedContests: Page<ManagedContest>;
   getContestFigures: ContestFigures;
   listContestFlags: Page<ContestFlagRow>;
-  draftContestReport: { postId: string; title: string; body: string };
+  /** The draft as the organiser reads it: plain paragraphs, one a line (the feed keeps the HTML). */
+  draftContestReport: { postId: string; title: string; text: string };
   listContests: ContestCard[];
   getContest: ContestCard;
   startContestRound: ContestQuestionRound;

@@ -1,9 +1,11 @@
 // What the feed context offers other contexts (rule 3): publishing goes through here, never by
 // writing `posts` from outside. A draft is plain paragraphs of text; the feed alone turns them
 // into HTML (escaped, then through the same allow-list sanitiser as every post), so a draft from
-// an event today and from an exam or a contest later looks and behaves the same.
+// an event, an exam or a contest looks and behaves the same. The HTML stays inside the feed: the
+// drafting context gets the paragraphs back as text, which is what its organiser reads.
 
 import type { PostTag } from '../../core/domain/feed';
+import { oneLine, reportText } from '../../core/domain/report';
 import { COLLECTIONS } from '../lib/collections';
 import { getById, insert, list, updateById, type Database } from '../lib/db';
 import { precondition } from '../lib/errors';
@@ -23,7 +25,7 @@ export interface ReportDraft {
   images: string[];
   tags: PostTag[];
   author: { id: string; name: string };
-  source: { type: 'event' | 'contest'; id: string };
+  source: { type: 'event' | 'exam' | 'contest'; id: string };
 }
 
 const escapeText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -37,8 +39,10 @@ export function paragraphsToBody(paragraphs: string[]): string {
  * Saves a report draft for organisers to edit and publish from 宣传文章管理: created the first
  * time, refreshed while it is still a draft, refused once it has been published.
  */
-export async function saveReportDraft(db: Database, d: ReportDraft, now: number): Promise<{ postId: string; body: string }> {
-  const body = paragraphsToBody(d.paragraphs);
+export async function saveReportDraft(db: Database, d: ReportDraft, now: number): Promise<{ postId: string; text: string }> {
+  // One line a paragraph, so the text handed back splits into exactly the stored paragraphs.
+  const paragraphs = d.paragraphs.map(oneLine).filter((p) => p !== '');
+  const body = paragraphsToBody(paragraphs);
   const existing = await getById<PostDoc>(db, COLLECTIONS.posts, d.postId);
   if (!existing) {
     const post: PostDoc = {
@@ -67,7 +71,8 @@ export async function saveReportDraft(db: Database, d: ReportDraft, now: number)
   } else {
     throw precondition('这篇报道已经发布');
   }
-  return { postId: d.postId, body };
+  // The paragraphs as saved, one a line: never the HTML, which no organiser should read as text.
+  return { postId: d.postId, text: reportText(paragraphs) };
 }
 
 /** How many of a queue the console counts before it says "at least". */

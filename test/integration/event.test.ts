@@ -200,7 +200,7 @@ describe('sign-up, waitlist and cancellation (3 seats)', () => {
   it('drafts an activity report from the ended event, with the attendance count', async () => {
     const draftPost = await ok<EventResponses['draftReport']>(ORGANISER, 'draftReport', { eventId });
     expect(draftPost).toMatchObject({ title: '党课｜三个名额的党课', attended: 3 });
-    expect(draftPost.body).toContain('本次活动共3人报名，3人出席。');
+    expect(draftPost.text).toContain('本次活动共3人报名，3人出席。');
     expect(t.cloud.db.find('posts', { _id: draftPost.postId })[0]).toMatchObject({ status: 'draft', kind: 'report', tags: ['党课'], source: { type: 'event', id: eventId } });
     await refused('demo-m-12', 'draftReport', { eventId }, 'FORBIDDEN');
   });

@@ -94,7 +94,15 @@ describe('an ended event’s report draft', () => {
     expect(post.body).toBe(d.text.split('\n').map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`).join(''));
   });
 
+  it('costs a fixed number of reads', async () => {
+    const { result, stats } = await t.invoke(ADMIN, 'event', 'draftReport', { eventId });
+    expect(result).toMatchObject({ ok: true });
+    // identity 1, the event 1, the organiser's units 1, the draft post 1 | the post 1
+    expect([stats.reads, stats.writes]).toEqual([4, 1]);
+  });
+
   it('is refused to an organiser who did not create the event', async () => {
     await expect(call(ORGANISER, 'event', 'draftReport', { eventId })).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });
+

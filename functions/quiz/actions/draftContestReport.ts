@@ -1,11 +1,13 @@
 // draftContestReport: once a contest has ended, its organiser drafts a post from it — the window and
 // rules, participation of the audience and of each unit below it, and the first places of those
-// who chose to appear by name — written by the feed through its public module as plain paragraphs,
-// to edit and publish from 宣传文章管理. Drafting again refreshes the draft until it is published.
+// who chose to appear by name, and a closing paragraph to write — written by the feed through its
+// public module as plain paragraphs (core/domain/report.ts), to edit and publish from 宣传文章管理;
+// the organiser gets them back as text. Drafting again refreshes the draft until it is published.
 // Reads: identity, the contest, the subtree's units, the roll-ups, the top 10 with opt-ins and units.
 
 import type { QuizResponses } from '../../../core/contracts/quiz';
 import { HIDDEN_NAME } from '../../../core/domain/quiz/contest';
+import { reportParagraphs, reportTitle } from '../../../core/domain/report';
 import { formatBeijing } from '../../../core/domain/time';
 import { AppError, precondition } from '../../lib/errors';
 import type { ActionContext } from '../../lib/router';
@@ -29,15 +31,15 @@ export async function draftContestReport(input: { contestId: string }, ctx: Acti
   // Only those who opted in are named; the others' places are not mentioned at all.
   const named = people.filter((p) => p.name !== HIDDEN_NAME);
   const rules = c.secondsPerQuestion === null ? `每局${c.questionsPerRound}道题、不限时` : `每局${c.questionsPerRound}道题、每题限时${c.secondsPerQuestion}秒`;
-  const title = `知识竞赛｜${c.title}`.slice(0, 40);
-  const paragraphs = [
+  const title = reportTitle('知识竞赛', c.title);
+  const paragraphs = reportParagraphs([
     `${formatBeijing(c.opensAt).slice(0, 10)}至${formatBeijing(c.closesAt - 1).slice(0, 10)}，${c.audienceName}组织开展了“${c.title}”知识竞赛，${rules}，每天前${c.countingRounds}局计分。`,
     `${f.unit.members}名党员中有${f.unit.participants}人参加，参与率${f.unit.rate}%，共完成计分答题${f.unit.rounds}局，平均每局${f.unit.average}分。`,
     f.rows.length > 0 ? `各单位参与情况：${f.rows.map((r) => `${r.name}${r.rate}%（${r.participants}/${r.members}人）`).join('；')}。` : '',
     named.length > 0 ? `总成绩排名前列的同志：${named.map((p) => `第${p.rank}名${p.name}（${p.unitName ? `${p.unitName}，` : ''}${p.total}分）`).join('；')}。` : '',
     c.description ? `竞赛说明：${c.description}` : '',
-  ].filter(Boolean);
-  let draft: { postId: string; body: string };
+  ]);
+  let draft: { postId: string; text: string };
   try {
     draft = await saveReportDraft(
       db,
@@ -60,5 +62,5 @@ export async function draftContestReport(input: { contestId: string }, ctx: Acti
     if (err instanceof AppError && err.code === 'FAILED_PRECONDITION') throw precondition('这个竞赛的宣传稿已经发布');
     throw err;
   }
-  return { postId: draft.postId, title, body: draft.body };
+  return { postId: draft.postId, title, text: draft.text };
 }

@@ -106,7 +106,7 @@ function Manage({ view, onChanged }: { view: EventAdminView; onChanged: () => vo
   const copyReport = async () => {
     if (!drafted) return;
     try {
-      await copyText(`${drafted.title}\n\n${drafted.body}`);
+      await copyText(`${drafted.title}\n\n${drafted.text}`);
       void Taro.showToast({ title: '报道已复制', icon: 'none' });
     } catch {
       void Taro.showToast({ title: '没有复制成功，请重试', icon: 'none' });
@@ -197,8 +197,14 @@ function Manage({ view, onChanged }: { view: EventAdminView; onChanged: () => vo
           {drafted ? (
             <View className='manage-report' id='event-report-draft'>
               <Text className='manage-report__title'>{drafted.title}</Text>
-              <Text className='manage-report__body'>{drafted.body}</Text>
-              <Text className='admin-note'>报道草稿已保存，可在宣传栏目中编辑后发布。</Text>
+              {/* Plain paragraphs, one a line: the feed keeps the HTML, the organiser reads text. */}
+              <Text className='manage-report__body' id='event-report-text'>
+                {drafted.text}
+              </Text>
+              <Text className='admin-note'>报道草稿已保存。请打开修改，把最后一段提示换成自己的话，核对后发布。</Text>
+              <Button id='event-report-open' block className='btn-gap' type='primary' onClick={() => goPage(`${PAGE.feedEditor}?id=${drafted.postId}`)}>
+                打开草稿修改并发布
+              </Button>
               <Button block className='btn-gap' fill='outline' onClick={() => void copyReport()}>
                 复制报道
               </Button>

@@ -2,7 +2,8 @@
 // (org admins may choose 全单位), and for 先进典型 the featured member — then saves a draft or
 // publishes it, now or at a chosen Beijing time. A published post can be pinned or taken down
 // with a reason. An existing body keeps its formatting (shown as a preview) unless the organiser
-// chooses to retype it as plain paragraphs. The form's rules are in editorModel.ts.
+// chooses to retype it as plain paragraphs; a body of plain paragraphs (a drafted report) opens as
+// text to edit. The form's rules are in editorModel.ts.
 import { useReducer, useState } from 'react';
 import { Input, RichText, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -29,6 +30,7 @@ import {
   defaultPublishAt,
   hasStoredBody,
   isLive,
+  isPlainBody,
   MAX_TAGS,
   NO_MODEL,
   postFormOf,
@@ -36,6 +38,7 @@ import {
   postInputOf,
   postPublishQuestion,
   postStatusLine,
+  promptProblem,
   publishAtOf,
   publishButtonText,
   scheduleProblem,
@@ -110,7 +113,7 @@ function Editor({ viewer, branches, initial }: EditorProps) {
   };
 
   const onPublish = async () => {
-    const local = postFormProblem(form) ?? scheduleProblem(schedule, publishAt, Date.now());
+    const local = postFormProblem(form) ?? promptProblem(form) ?? scheduleProblem(schedule, publishAt, Date.now());
     if (local) {
       setProblem(local);
       return;
@@ -218,7 +221,8 @@ function Editor({ viewer, branches, initial }: EditorProps) {
                 value={form.text}
                 onInput={(e) => dispatch({ type: 'set', patch: { text: e.detail.value } })}
               />
-              {initial && hasStoredBody(initial) ? (
+              {/* Plain paragraphs opened as text already: there is no other form to go back to. */}
+              {initial && hasStoredBody(initial) && !isPlainBody(initial.body) ? (
                 <Button id='editor-body-restore' block className='btn-gap' fill='outline' onClick={() => dispatch({ type: 'restoreBody' })}>
                   恢复原来的正文
                 </Button>

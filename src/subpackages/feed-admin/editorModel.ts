@@ -5,6 +5,7 @@
 // checks everything again.
 import type { AdminPost, MeMember, PostInput } from '@core/contracts';
 import { POST_TAGS, type PostKind, type PostStatus, type PostTag } from '@core/domain/feed';
+import { hasReportPrompt } from '@core/domain/report';
 import { ALL_UNITS } from '@/components/Editor/audience';
 import { htmlToParagraphs, paragraphsToHtml, postDateText, scheduleText } from '@/utils/feed-format';
 
@@ -57,14 +58,27 @@ export function blankPostForm(viewer: Pick<MeMember, 'role'>, branches: Array<{ 
   };
 }
 
-/** A saved post as the form: its body kept as stored; tags no longer offered are dropped. */
+/**
+ * Whether a stored body is nothing but paragraphs of text (a report drafted from an event, exam or
+ * contest; a member's submission): it opens as the text it was typed as, losing nothing, so the
+ * organiser edits words and never meets markup.
+ */
+export function isPlainBody(html: string): boolean {
+  return /^(?:<p>[^<>]*<\/p>)+$/.test(html);
+}
+
+/**
+ * A saved post as the form: plain paragraphs as text to edit, any other body kept as stored (shown
+ * as a preview); tags no longer offered are dropped.
+ */
 export function postFormOf(p: SavedPost): PostForm {
+  const plain = isPlainBody(p.body);
   return {
     kind: p.kind,
     title: p.title,
-    bodyMode: hasStoredBody(p) ? 'html' : 'text',
+    bodyMode: hasStoredBody(p) && !plain ? 'html' : 'text',
     html: p.body,
-    text: '',
+    text: plain ? htmlToParagraphs(p.body) : '',
     cover: p.cover ? [{ fileID: p.cover, preview: p.coverUrl ?? '' }] : [],
     images: p.images.map((fileID, i) => ({ fileID, preview: p.imageUrls[i] ?? '' })),
     tags: p.tags.filter((t): t is PostTag => (POST_TAGS as readonly string[]).includes(t)),
@@ -112,6 +126,11 @@ export function tagProblem(form: PostForm, tag: PostTag): string | null {
 /** The body to store: the stored HTML kept, or the typed paragraphs as escaped <p>s. */
 export function postBodyOf(form: PostForm): string {
   return form.bodyMode === 'html' ? form.html : paragraphsToHtml(form.text);
+}
+
+/** Before publishing: a drafted report's 【请补充：…】 prompt still in the text would go out to members. */
+export function promptProblem(form: PostForm): string | null {
+  return form.bodyMode === 'text' && hasReportPrompt(form.text) ? '正文里还有【请补充：…】的提示，请换成自己的话或删去后再发布' : null;
 }
 
 /** Problems worth saying before the round trip; the server checks everything again. */
@@ -177,6 +196,7 @@ export function postStatusLine(post: Pick<AdminPost, 'status' | 'publishAt' | 'r
   if (post.status === 'rejected' && post.rejectReason) return `未通过的原因：${post.rejectReason}`;
   if (post.source?.type === 'event') return '由活动自动生成的草稿，请核对后发布';
   if (post.source?.type === 'contest') return '由知识竞赛自动生成的草稿，请核对后发布';
+  if (post.source?.type === 'exam') return '由考试自动生成的草稿，请核对后发布';
   return '';
 }
 
