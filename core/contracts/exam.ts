@@ -3,9 +3,9 @@
 // whose window is still open (a test walks every action to check).
 
 import { z } from 'zod';
-import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
+import { CONTROL_CHARS, cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
 import type { DrawRule, Points, ReleasePolicy } from '../domain/exam';
-import type { AttemptResult, AttemptView, BankSummary, ExamCard, ExamDraftView, ExamIntro, ExamMonitorView, ExamRosterView, ExamStatsView, ManagedExamRow, QuestionChange, QuestionDetail, QuestionReportRow, QuestionRow, RegradeOutcome, RegradePreview, SaveResult } from './examViews';
+import type { AttemptResult, AttemptView, BankSummary, ExamCard, ExamDraftView, ExamIntro, ExamMonitorView, ExamRosterView, ExamStatsView, ManagedExamRow, PaperResultView, QuestionChange, QuestionDetail, QuestionReportRow, QuestionRow, RegradeOutcome, RegradePreview, SaveResult } from './examViews';
 import type { QuestionSheetReport } from './examImport';
 
 export type * from './examViews';
@@ -91,6 +91,18 @@ const regradeKeySchema = z
     blanks: z.array(z.array(z.string().trim().min(1).max(50)).min(1).max(8)).max(10).default([]),
   })
   .strict();
+
+const paperDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '考试日期格式应为 YYYY-MM-DD');
+
+/** A typed line of a hand record (备注, 原因): required, one line, named in every refusal. */
+function paperTextSchema(what: string, min: number) {
+  return z
+    .string({ error: `请填写${what}` })
+    .trim()
+    .min(min, min === 1 ? `请填写${what}（如送题到家、纸质考试）` : `请说明${what}`)
+    .max(100, `${what}最多100字`)
+    .refine((v) => !CONTROL_CHARS.test(v) && !/[\r\n]/.test(v), `${what}不能包含控制字符或换行`);
+}
 
 export const examSchemas = {
   // ---- members ---------------------------------------------------------------------------
@@ -194,6 +206,8 @@ export const examSchemas = {
     .strict(),
   remindAbsentees: z.object({ examId: idSchema, unitId: idSchema }).strict(),
   exportResults: z.object({ examId: idSchema }).strict(),
+  /** Once closed: a draft post of its figures (participation, pass rate, per unit, questions often missed) in the feed. */
+  draftExamReport: z.object({ examId: idSchema }).strict(),
   /** A corrected key for one pinned question: choices (single, multiple, judge) or blanks (fill); none: the question and its pinned key. */
   previewRegrade: z.object({ examId: idSchema, questionId: idSchema, key: regradeKeySchema.nullish() }).strict(),
   regradeExam: z
@@ -204,6 +218,26 @@ export const examSchemas = {
       reason: z.string().trim().min(2, '请说明更正的原因').max(200, '原因最多200字'),
       /** Also correct the bank's question, so later exams use the right key. */
       fixBank: z.boolean().default(true),
+    })
+    .strict(),
+  // ---- organisers: paper results (送题到家, 纸质考试), recorded by hand ----------------------
+  /** A roster member's paper score; the exam's pass score decides the pass. Same call again: recorded once. */
+  recordPaperResult: z
+    .object({
+      examId: idSchema,
+      memberId: idSchema,
+      score: z.number({ error: '成绩应为数字' }),
+      takenOn: paperDaySchema,
+      note: paperTextSchema('备注', 1),
+    })
+    .strict(),
+  /** Corrects a hand record's score, or withdraws it (score null); every change is kept in its trace. */
+  amendPaperResult: z
+    .object({
+      examId: idSchema,
+      memberId: idSchema,
+      score: z.number({ error: '成绩应为数字' }).nullable(),
+      reason: paperTextSchema('原因', 2),
     })
     .strict(),
   /** Timer job: closes attempts whose deadline passed. Also runs on every timer trigger. */
@@ -255,8 +289,12 @@ export interface ExamResponses {
   /** withoutCredit: bound but holding no exam reminder; unbound: never bound to WeChat (no reminder can reach them). */
   remindAbsentees: { sent: number; withoutCredit: number; unbound: number };
   exportResults: { fileID: string; url: string; fileName: string };
+  /** The draft as the organiser reads it, one paragraph a line; missedHeld: the questions often missed left out while a window may still use them. */
+  draftExamReport: { postId: string; title: string; text: string; missedHeld: boolean };
   previewRegrade: RegradePreview;
   regradeExam: RegradeOutcome;
+  recordPaperResult: PaperResultView;
+  amendPaperResult: PaperResultView;
   sweepAttempts: { closed: number };
 }
 

@@ -1,6 +1,7 @@
 // The exam function's answers (the views members and organisers get), beside its requests in
 // exam.ts. No view sent to a member carries the key of a question of a window still open to them.
 
+import type { PaperTraceEntry } from '../domain/exam/paper';
 import type { QuestionType } from '../domain/exam/questions';
 import type { Points, ReleasePolicy } from '../domain/exam';
 import type { ExamDraft } from './exam';
@@ -268,6 +269,8 @@ export interface UnitStats {
   flagged: number;
   averageScore: number | null;
   averageSeconds: number | null;
+  /** Of `submitted`, results recorded by hand from paper (手工录入); they have no time and are left out of averageSeconds. */
+  handRecorded: number;
   /** Members per score band (SCORE_BUCKET_LABELS). */
   distribution: number[];
 }
@@ -312,6 +315,29 @@ export interface RosterRow {
   hasReminderCredit: boolean;
   /** Bound to WeChat: an entry never bound cannot take the exam or be reminded (it needs an invitation). */
   bound: boolean;
+  /** A result recorded by hand from paper (手工录入): its day, note and trace; null for online results. */
+  paper: PaperMark | null;
+}
+
+/** How a hand-recorded result is shown in a roster: marked, with its trace lines (traceLine). */
+export interface PaperMark {
+  takenOn: string;
+  note: string;
+  recordedBy: string;
+  trace: string[];
+}
+
+/** A member's hand record as stored after a record or an amendment. */
+export interface PaperResultView {
+  examId: string;
+  memberId: string;
+  /** Null once withdrawn. */
+  score: number | null;
+  passed: boolean | null;
+  takenOn: string;
+  note: string;
+  withdrawn: boolean;
+  trace: PaperTraceEntry[];
 }
 
 export interface ExamRosterView {

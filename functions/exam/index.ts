@@ -5,8 +5,10 @@ import { examSchemas, type ExamResponses } from '../../core/contracts/exam';
 import { getOpenid, platformDeps } from '../lib/platform';
 import { createRouter } from '../lib/router';
 import { uploadTicket } from './actions/uploadTicket';
+import { amendPaperResult } from './actions/amendPaperResult';
 import { bankSummary } from './actions/bankSummary';
 import { createMakeup } from './actions/createMakeup';
+import { draftExamReport } from './actions/draftExamReport';
 import { examMonitor } from './actions/examMonitor';
 import { examRoster } from './actions/examRoster';
 import { examStats } from './actions/examStats';
@@ -28,6 +30,7 @@ import { listQuestions } from './actions/listQuestions';
 import { previewRegrade } from './actions/previewRegrade';
 import { publishExam } from './actions/publishExam';
 import { questionTemplate } from './actions/questionTemplate';
+import { recordPaperResult } from './actions/recordPaperResult';
 import { regradeExam } from './actions/regradeExam';
 import { remindAbsentees } from './actions/remindAbsentees';
 import { reopenAttempt } from './actions/reopenAttempt';
@@ -80,8 +83,11 @@ export const main = createRouter<typeof examSchemas, ExamResponses>(
     examRoster,
     remindAbsentees,
     exportResults,
+    draftExamReport,
     previewRegrade,
     regradeExam,
+    recordPaperResult,
+    amendPaperResult,
     sweepAttempts,
   },
   {

@@ -3,6 +3,7 @@
 
 import type { AnswerValue, DrawRule, PaperItem, Points, PoolEntry, ReleasePolicy } from '../../core/domain/exam';
 import type { QuestionContent, QuestionType } from '../../core/domain/exam/questions';
+import type { PaperTraceEntry } from '../../core/domain/exam/paper';
 import { takerId } from './ids';
 
 export interface QuestionDoc extends QuestionContent {
@@ -154,6 +155,23 @@ export interface TakerDoc {
   extraLog: Array<{ at: number; by: string; minutes: number; reason: string }>;
   flagged: boolean;
   createdAt: Date;
+  /** A result recorded by hand from paper (./paper.ts): never beside an attempt. Kept after a withdrawal for its trace. */
+  paper?: PaperRecord | null;
+  /** Bumped by every write of `best` (grading.ts, regrade.ts, paper.ts). */
+  v?: number;
+}
+
+/** A hand-recorded paper result: `best` holds its score (attemptId PAPER_ATTEMPT_ID) while not withdrawn. */
+export interface PaperRecord {
+  score: number;
+  takenOn: string;
+  note: string;
+  /** Who recorded it first (member id and name). */
+  by: string;
+  byName: string;
+  at: number;
+  withdrawn: boolean;
+  trace: PaperTraceEntry[];
 }
 
 /** A member's taker document before any attempt: a make-up's invitation, or extra time granted early. */
@@ -246,6 +264,8 @@ export interface StatsDoc {
   flagged: number;
   scoreSum: number;
   secondsSum: number;
+  /** Of `submitted`, hand-recorded paper results (no time: left out of the average time). Absent: 0. */
+  paper?: number;
   /** hist.b0 … hist.b9: members per score band of their best attempt. */
   hist: Record<string, number>;
   /** q.<qid>.n graded answers, q.<qid>.c correct ones (every graded attempt counts). */

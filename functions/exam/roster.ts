@@ -6,6 +6,7 @@ import type { RosterRow } from '../../core/contracts/exam';
 import { COLLECTIONS } from '../lib/collections';
 import { list, type Database } from '../lib/db';
 import { creditsOf } from '../lib/reminders';
+import { PAPER_ATTEMPT_ID, traceLine } from '../../core/domain/exam/paper';
 import type { ExamDoc, TakerDoc } from './model';
 import { membersOfUnit } from '../org/ports';
 
@@ -37,13 +38,16 @@ export async function branchRoster(db: Database, exam: ExamDoc, unitId: string, 
         status,
         score: t?.best?.score ?? null,
         attempts: t?.attemptsUsed ?? 0,
-        durationSeconds: t?.best?.seconds ?? null,
+        // A paper result has no time taken.
+        durationSeconds: t?.best && t.best.attemptId !== PAPER_ATTEMPT_ID ? t.best.seconds : null,
         submittedAt: t?.best?.submittedAt ?? null,
         flagged: t?.flagged ?? false,
         extraMinutes: t?.extraMinutes ?? 0,
-        attemptId: t?.openAttemptId ?? t?.best?.attemptId ?? null,
+        attemptId: t?.openAttemptId ?? (t?.best?.attemptId === PAPER_ATTEMPT_ID ? null : t?.best?.attemptId) ?? null,
         hasReminderCredit: (credits.get(m._id) ?? 0) > 0 && m.openid !== null,
         bound: !!m.openid,
+        // 手工录入: shown while it stands (a withdrawn record leaves the member as if never recorded).
+        paper: t?.paper && !t.paper.withdrawn ? { takenOn: t.paper.takenOn, note: t.paper.note, recordedBy: t.paper.byName, trace: t.paper.trace.map(traceLine) } : null,
         openid: m.openid,
       };
     }),

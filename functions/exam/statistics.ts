@@ -106,6 +106,7 @@ export async function statsOf(ctx: ActionContext, exam: ExamDoc, units: UnitDoc[
 
 export function unitStats(unit: { _id: string; name: string }, audience: number, s: StatsDoc | undefined): UnitStats {
   const submitted = s?.submitted ?? 0;
+  const handRecorded = s?.paper ?? 0;
   return {
     unitId: unit._id,
     unitName: unit.name,
@@ -118,7 +119,9 @@ export function unitStats(unit: { _id: string; name: string }, audience: number,
     failed: s?.failed ?? 0,
     flagged: s?.flagged ?? 0,
     averageScore: submitted > 0 ? Math.round(((s?.scoreSum ?? 0) / submitted) * 10) / 10 : null,
-    averageSeconds: submitted > 0 ? Math.round((s?.secondsSum ?? 0) / submitted) : null,
+    // Hand-recorded results have no time: the average is over the timed (online) ones.
+    averageSeconds: submitted - handRecorded > 0 ? Math.round((s?.secondsSum ?? 0) / (submitted - handRecorded)) : null,
+    handRecorded,
     distribution: SCORE_BUCKET_LABELS.map((_, b) => s?.hist[`b${b}`] ?? 0),
   };
 }
@@ -127,6 +130,7 @@ export function sumStats(list: StatsDoc[], examId: string, orgId: string): Stats
   const total: StatsDoc = { ...zeroStats(examId, 'all', orgId), _id: 'all' };
   for (const s of list) {
     for (const k of ['invited', 'started', 'submitted', 'passed', 'failed', 'flagged', 'scoreSum', 'secondsSum'] as const) total[k] += s[k] ?? 0;
+    total.paper = (total.paper ?? 0) + (s.paper ?? 0);
     for (const [b, n] of Object.entries(s.hist ?? {})) total.hist[b] = (total.hist[b] ?? 0) + n;
     for (const [qid, v] of Object.entries(s.q ?? {})) {
       const t = (total.q[qid] ??= { n: 0, c: 0 });

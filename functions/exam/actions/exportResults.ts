@@ -1,6 +1,7 @@
 // exportResults: an xlsx of an exam's results and per-unit figures for the organiser.
 
 import type { ExamResponses, RosterRow } from '../../../core/contracts/exam';
+import { PAPER_MARK } from '../../../core/domain/exam/paper';
 import { QUESTION_TYPE_LABELS } from '../../../core/domain/exam/questions';
 import { formatBeijing } from '../../../core/domain/time';
 import { requireOrganiser } from '../../org/ports';
@@ -28,11 +29,12 @@ export async function exportResults(input: { examId: string }, ctx: ActionContex
       results.push([
         unit.name,
         r.name,
-        r.status === 'absent' && !r.bound ? '未绑定' : statusLabel[r.status],
+        r.status === 'absent' && !r.bound ? '未绑定' : r.paper ? `${statusLabel[r.status]}（${PAPER_MARK}）` : statusLabel[r.status],
         r.score,
         exam.totalScore,
         r.durationSeconds === null ? null : Math.round((r.durationSeconds / 60) * 10) / 10,
-        r.submittedAt === null ? null : formatBeijing(r.submittedAt),
+        // A paper result has the day it was taken, not a time of handing in.
+        r.paper ? r.paper.takenOn : r.submittedAt === null ? null : formatBeijing(r.submittedAt),
         r.attempts,
         r.flagged ? '是' : '',
         r.extraMinutes || null,

@@ -43,6 +43,8 @@ export async function startExam(input: { examId: string }, ctx: ActionContext): 
           }
         }
         if (exam.inviteOnly && !taker?.invited) throw forbidden('您不在这场补考的名单中');
+        // A result recorded by hand from paper stands for this exam: no online attempt beside it (../paper.ts).
+        if (taker?.paper && !taker.paper.withdrawn) throw precondition('您这场考试的成绩已由组织者按纸质考试录入，不需要再在线作答');
         if (now >= exam.closesAt) throw precondition('考试已结束');
         const used = taker?.attemptsUsed ?? 0;
         if (used >= exam.maxAttempts) throw precondition(exam.maxAttempts === 1 ? '您已参加过这场考试' : `考试次数已用完（共 ${exam.maxAttempts} 次）`);
@@ -70,6 +72,8 @@ export async function startExam(input: { examId: string }, ctx: ActionContext): 
           extraLog: taker?.extraLog ?? [],
           flagged: taker?.flagged ?? false,
           createdAt: taker?.createdAt ?? new Date(now),
+          // A withdrawn hand record keeps its trace.
+          ...(taker?.paper ? { paper: taker.paper } : {}),
         };
         const { _id: aid, ...attemptData } = attempt;
         const { _id: tidData, ...takerData } = nextTaker;
