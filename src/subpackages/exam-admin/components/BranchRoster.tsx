@@ -1,6 +1,7 @@
 // 支部名单: one branch's members on the stats page, filtered; copy the nudge (未参加 while open) or the
 // 缺考 list (after the close), remind them and say honestly whom it could not reach, and give extra
-// time (to who has started) or reopen.
+// time (to who has started) or reopen; record a paper exam's score by hand (送题到家) for who has not
+// taken it online, or correct one.
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -15,6 +16,7 @@ import NudgeShare from '@/components/NudgeShare';
 import { copyText } from '@/api';
 import { useAction, useMutation } from '@/hooks';
 import RosterItem, { type RowAction } from './RosterItem';
+import PaperDialog from './PaperDialog';
 import RowActionDialog from './RowActionDialog';
 
 type RosterFilter = 'all' | 'absent' | 'in_progress' | 'passed' | 'failed' | 'flagged';
@@ -116,11 +118,24 @@ export default function BranchRoster({ examId, stats, onChanged }: { examId: str
         )}
       </Loaded>
 
-      {action ? (
+      {action && (action.kind === 'paper' || action.kind === 'paper-amend') ? (
+        <PaperDialog
+          key={`${action.kind}-${action.row.memberId}`}
+          examId={examId}
+          totalScore={stats.totalScore}
+          kind={action.kind === 'paper' ? 'record' : 'amend'}
+          row={action.row}
+          onDone={() => {
+            roster.reload();
+            onChanged();
+          }}
+          onClose={() => setAction(null)}
+        />
+      ) : action ? (
         <RowActionDialog
           key={`${action.kind}-${action.row.memberId}`}
           examId={examId}
-          kind={action.kind}
+          kind={action.kind === 'reopen' ? 'reopen' : 'extra'}
           row={action.row}
           onDone={() => {
             roster.reload();

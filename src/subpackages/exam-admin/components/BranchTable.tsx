@@ -6,6 +6,8 @@ import { formatScore, formatSeconds } from './format';
 const METRICS: Array<{ key: string; label: string; value: (u: UnitStats) => string }> = [
   { key: 'audience', label: '应考', value: (u) => `${u.audience}` },
   { key: 'submitted', label: '已考', value: (u) => `${u.submitted}` },
+  // Of 已考, results recorded by hand from paper (送题到家); they have no time, so 平均用时 leaves them out.
+  { key: 'handRecorded', label: '其中手工录入', value: (u) => `${u.handRecorded}` },
   { key: 'inProgress', label: '答题中', value: (u) => `${u.inProgress}` },
   // 缺考 once the exam has closed (the row's label says so below); 未参加 while it is open.
   { key: 'absent', label: '未参加', value: (u) => `${u.absent}` },
