@@ -1,9 +1,12 @@
 // Reports from the work itself (issue 18): an ended event's draft in plain text — figures filled in,
-// attendance by unit, a closing paragraph to write — written by the feed as a draft owned by the
-// caller; the organiser reads and edits plain paragraphs, never markup.
+// attendance by unit, a closing paragraph to write — and a closed exam's (participation and pass
+// rate overall and per unit, the average, the questions most missed without keys, none while a
+// make-up may still use them), written by the feed as drafts owned by the caller, reads pinned; the
+// organiser reads and edits plain paragraphs, never markup.
 import type { EventAdminView, EventDraft } from '../../core/contracts/event';
 import type { ContextName as Fn } from '../../core/contracts';
 import type { PostDoc } from '../../functions/feed/model';
+import { correctAnswers } from '../../scripts/lib/demo-exams';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
 
 let t: TestCloud;
@@ -106,3 +109,116 @@ describe('an ended event’s report draft', () => {
   });
 });
 
+describe('a closed exam’s report draft', () => {
+  const TITLE = '党章党规知识测试';
+  let E0: number;
+  let examId: string;
+  let paper: string[];
+
+  interface Pinned {
+    qid: string;
+    stem: string;
+    options: string[];
+    answer: number[];
+    explanation: string;
+    blanks: string[][];
+  }
+  const pinnedOf = (qid: string) => (t.cloud.db.find('examQuestions', { examId, qid }) as unknown as Pinned[])[0];
+
+  /** Sit the exam: the first `right` questions answered right, the rest left blank (wrong). */
+  async function take(openid: string, right: number): Promise<void> {
+    const view = await ok<{ attemptId: string }>(openid, 'exam', 'startExam', { examId });
+    await ok(openid, 'exam', 'submitAttempt', { attemptId: view.attemptId, answers: correctAnswers(t.cloud.db, view.attemptId).slice(0, right) });
+  }
+
+  beforeAll(async () => {
+    E0 = T0 + 30 * HOUR;
+    t.cloud.clock.set(E0);
+    await ok(ADMIN, 'exam', 'installSeedBank');
+    paper = (t.cloud.db.find('questions', { type: 'single' }) as unknown as Array<{ _id: string }>)
+      .map((d) => d._id)
+      .sort()
+      .slice(0, 4);
+    const saved = await ok<{ id: string }>(ADMIN, 'exam', 'saveExam', {
+      exam: { title: TITLE, unitIds: ['br-office', 'br-school'], opensAt: E0 - MIN, closesAt: E0 + 60 * MIN, durationMinutes: 20, passScore: 1, shuffleQuestions: false, paper: { mode: 'fixed', questionIds: paper } },
+    });
+    examId = saved.id;
+    await ok(ADMIN, 'exam', 'publishExam', { examId });
+    // 机关: one passes, one answers nothing; 实验中学: one all right, one half right. The last two
+    // questions are missed twice, the first two once.
+    await take('demo-m-02', 4);
+    await take('demo-m-03', 0);
+    await take('demo-m-12', 4);
+    await take('demo-m-13', 2);
+  });
+
+  it('is refused while the exam is open, and to those who may not view its figures', async () => {
+    await expect(call(ADMIN, 'exam', 'draftExamReport', { examId })).resolves.toMatchObject({ ok: false, code: 'FAILED_PRECONDITION', message: '考试结束后才能生成考试总结' });
+    t.cloud.clock.set(E0 + 61 * MIN);
+    await expect(call('demo-m-12', 'exam', 'draftExamReport', { examId })).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    await expect(call('demo-m-22', 'exam', 'draftExamReport', { examId })).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    await expect(call(ADMIN, 'exam', 'draftExamReport', { examId: 'nope' })).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    await expect(call(ADMIN, 'exam', 'draftExamReport', { examId, photos: [] })).resolves.toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+    expect(t.cloud.db.count('posts', { source: { type: 'exam', id: examId } })).toBe(0);
+  });
+
+  it('after the close: participation and pass rate overall and per unit, the average, the questions most missed, in plain text', async () => {
+    const d = await ok<Drafted & { missedHeld: boolean }>(ADMIN, 'exam', 'draftExamReport', { examId });
+    expect(d.title).toBe(`考试｜${TITLE}`);
+    expect(d.text).not.toMatch(MARKUP);
+    const paragraphs = d.text.split('\n');
+    expect(paragraphs[0]).toMatch(new RegExp(`^\\d{4}年\\d{1,2}月\\d{1,2}日，示例市直机关党委组织开展了“${TITLE}”考试，满分\\d+分，1分及格。$`));
+    expect(paragraphs[1]).toMatch(/^应考20人，实考4人，参考率20%；及格3人，及格率75%；平均[\d.]+分。$/);
+    expect(paragraphs[2]).toBe('各支部情况：机关第一党支部参考率20%（2/10人），及格率50%；实验中学党支部参考率20%（2/10人），及格率100%。');
+    // The two questions missed twice, then one missed once; stems only, never a key.
+    const stems = [paper[2], paper[3], paper[0]].map((q) => pinnedOf(q).stem);
+    for (const stem of stems) expect(paragraphs[3]).toContain(stem.replace(/\s+/g, ' ').trim().slice(0, 10));
+    expect(paragraphs[3]).toMatch(/^答错较多的题目：1\.“.+”答对率50%；2\.“.+”答对率50%；3\.“.+”答对率75%。/);
+    // Neither a right option nor an explanation's conclusion (which names the answer) is in it.
+    for (const q of paper) {
+      const p = pinnedOf(q);
+      for (const o of p.answer) if (p.options[o].length >= 4) expect(d.text).not.toContain(p.options[o]);
+      if (p.explanation) expect(d.text).not.toContain(p.explanation.slice(-12));
+    }
+    expect(paragraphs[paragraphs.length - 1]).toMatch(CLOSING);
+    expect(d.missedHeld).toBe(false);
+    const post = t.cloud.db.get('posts', d.postId) as unknown as PostDoc;
+    expect(post).toMatchObject({ status: 'draft', kind: 'report', authorId: 'demo-member-01', unitId: null, source: { type: 'exam', id: examId } });
+    expect(post.body.startsWith('<p>')).toBe(true);
+  });
+
+  it('a branch organiser’s draft has their branch’s figures only, owned by them', async () => {
+    const mine = await ok<Drafted>(ORGANISER, 'exam', 'draftExamReport', { examId });
+    const paragraphs = mine.text.split('\n');
+    expect(paragraphs[0]).toContain(`实验中学党支部组织开展了“${TITLE}”考试`);
+    expect(paragraphs[1]).toMatch(/^应考10人，实考2人，参考率20%；及格2人，及格率100%；平均[\d.]+分。$/);
+    expect(mine.text).not.toContain('机关第一党支部');
+    // One draft per exam and organiser: the admin's is left as it was, this one is his.
+    const admins = await ok<Drafted>(ADMIN, 'exam', 'draftExamReport', { examId });
+    expect(mine.postId).not.toBe(admins.postId);
+    expect(t.cloud.db.get('posts', mine.postId)).toMatchObject({ status: 'draft', authorId: 'demo-member-11', unitId: 'br-school', unitName: '实验中学党支部' });
+    expect(t.cloud.db.get('posts', admins.postId)).toMatchObject({ authorId: 'demo-member-01', unitId: null });
+  });
+
+  it('costs a fixed number of reads, whatever the number of questions', async () => {
+    const { result, stats } = await t.invoke(ADMIN, 'exam', 'draftExamReport', { examId });
+    expect(result).toMatchObject({ ok: true });
+    // identity 1, exam 1, units 1, counters 1, bank pins 1, pool 1, pinned stems 1, the org's name 1, the post 1 | the post 1
+    expect([stats.reads, stats.writes]).toEqual([9, 1]);
+  });
+
+  it('while a make-up may still put the questions on a paper, none is named', async () => {
+    await ok(ADMIN, 'exam', 'createMakeup', { examId, include: 'failed', opensAt: E0 + 62 * MIN, closesAt: E0 + 180 * MIN, title: `${TITLE}（补考）` });
+    const d = await ok<Drafted & { missedHeld: boolean }>(ADMIN, 'exam', 'draftExamReport', { examId });
+    expect(d.missedHeld).toBe(true);
+    expect(d.text).not.toContain('答错较多');
+    for (const q of paper) expect(d.text).not.toContain(pinnedOf(q).stem.slice(0, 10));
+    expect(d.text).toContain('及格率75%');
+  });
+
+  it('a published draft is not overwritten', async () => {
+    const d = await ok<Drafted>(ADMIN, 'exam', 'draftExamReport', { examId });
+    await ok(ADMIN, 'feed', 'publishPost', { postId: d.postId, publishAt: null });
+    await expect(call(ADMIN, 'exam', 'draftExamReport', { examId })).resolves.toMatchObject({ ok: false, code: 'FAILED_PRECONDITION', message: '这场考试的总结已经发布' });
+  });
+});
