@@ -85,4 +85,6 @@ export interface RegistrationDoc {
   history: Array<{ at: number; status: RegistrationStatus; by: string }>;
   /** Bumped by every change; status changes are conditional on it. */
   rev: number;
+  /** Made by an organiser's mark for a member who never signed up (a walk-in, or an entry never bound): 手工登记. */
+  walkIn?: boolean;
 }
