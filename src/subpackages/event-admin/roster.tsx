@@ -1,7 +1,8 @@
 // 报名名单: who signed up, by status (全部, 已报名, 候补, 待审核, 已取消, 已签到, 未到场), with their
 // branch and attendance. The organiser approves or turns down held sign-ups (with a reason the
 // member sees), records attendance by hand or takes it back (always with a reason, kept on
-// record), and copies the list as a ready-to-send message.
+// record), also for members who never signed up (walk-ins, no smartphone), and copies the list as a
+// ready-to-send message.
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
@@ -20,6 +21,7 @@ import { call, copyText, toApiError } from '@/api';
 import { useAction } from '@/hooks';
 import { eventMoment, statusTagClass } from '@/utils/event-format';
 import { attendanceLabel, ROSTER_FILTERS, type RosterFilter } from './components/format';
+import WalkInDialog from './components/WalkInDialog';
 import './components/ui.scss';
 import './roster.scss';
 
@@ -100,6 +102,7 @@ function Roster({ eventId, event, onChanged }: { eventId: string; event: EventAd
   const [pending, setPending] = useState<Pending>(null);
   const [approving, setApproving] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [walkIn, setWalkIn] = useState(false);
   const refresh = () => {
     setTick((t) => t + 1);
     onChanged(); // the counts at the top
@@ -202,6 +205,12 @@ function Roster({ eventId, event, onChanged }: { eventId: string; event: EventAd
       ) : null}
       <Card>
         <Chips id='roster-filter' options={ROSTER_FILTERS} selected={[filter]} onToggle={setFilter} />
+        {/* Members without a smartphone, or who came without signing up: marked present by hand. */}
+        {canMark && event && event.branches.length > 0 ? (
+          <Button id='roster-walkin' className='btn-gap' size='small' fill='outline' onClick={() => setWalkIn(true)}>
+            登记未报名党员出席
+          </Button>
+        ) : null}
       </Card>
       <Card
         title={`${ROSTER_FILTERS.find((f) => f.value === filter)?.label ?? ''}${roster.data ? `（${rows.length}人）` : ''}`}
@@ -216,6 +225,16 @@ function Roster({ eventId, event, onChanged }: { eventId: string; event: EventAd
         <FormError id='roster-error' message={problem} />
         {list}
       </Card>
+      {walkIn && event ? (
+        <WalkInDialog
+          eventId={eventId}
+          branches={event.branches}
+          // The whole list, whatever the filter: a cancelled sign-up is marked from its own row.
+          listed={new Set(filter === 'all' ? rows.map((r) => r.memberId) : [])}
+          onDone={refresh}
+          onClose={() => setWalkIn(false)}
+        />
+      ) : null}
       {pending && dialog ? (
         <ReasonDialog
           id='roster-dialog'
