@@ -89,6 +89,7 @@ export default function TrendChart({ id, days, series, unit }: TrendChartProps) 
     if (empty) return undefined;
     let stopped = false;
     let tries = 0;
+    let watcher: ResizeObserver | undefined;
     const draw = async () => {
       const found = await findCanvas(canvasId);
       if (stopped) return;
@@ -127,14 +128,27 @@ export default function TrendChart({ id, days, series, unit }: TrendChartProps) 
         }
         drawn.current = chart;
         setFailed(false);
+        watchWidth(node, ratio);
       } catch (err) {
         console.error('[TrendChart] drawing failed', err);
         setFailed(true);
       }
     };
+    // In H5 the canvas can be laid out again after it was measured (the page settling, a scroll
+    // bar coming or going) with no window resize: draw again when its width in device pixels moves.
+    const watchWidth = (node: CanvasNode, ratio: number) => {
+      if (typeof ResizeObserver === 'undefined' || typeof Element === 'undefined' || !(node instanceof Element)) return;
+      watcher?.disconnect();
+      watcher = new ResizeObserver(() => {
+        const width = (node as unknown as Element).getBoundingClientRect().width;
+        if (!stopped && width > 0 && Math.round(width * ratio) !== node.width) setResized((n) => n + 1);
+      });
+      watcher.observe(node as unknown as Element);
+    };
     void draw();
     return () => {
       stopped = true;
+      watcher?.disconnect();
     };
   }, [canvasId, figures, fontSize, height, empty, resized]);
 
