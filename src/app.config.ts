@@ -64,6 +64,15 @@ const config: Taro.AppConfig & { cloud: boolean } = {
       pages: ['index', 'editor', 'contest', 'flags'],
     },
     {
+      root: 'subpackages/campaign-admin',
+      pages: ['index', 'editor', 'detail', 'reports', 'report', 'tasks', 'tasklist', 'item'],
+    },
+    {
+      // The public view of a task list (办实事清单), opened from a shared card by anyone, bound or not.
+      root: 'subpackages/campaign',
+      pages: ['tasks'],
+    },
+    {
       root: 'subpackages/console',
       // 图表样例 (charts/preview): fixed sample data for checking the charts, in the H5 build only.
       pages: ['index', 'gaps', 'member', ...(process.env.TARO_ENV === 'h5' ? ['charts/preview'] : [])],

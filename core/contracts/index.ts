@@ -9,6 +9,7 @@ import type { OrgRequests, OrgResponses } from './org';
 import type { QuizRequests, QuizResponses } from './quiz';
 import type { PointsRequests, PointsResponses } from './points';
 import type { ConsoleRequests, ConsoleResponses } from './console';
+import type { CampaignRequests, CampaignResponses } from './campaign';
 
 export interface Contracts {
   org: { requests: OrgRequests; responses: OrgResponses };
@@ -19,6 +20,7 @@ export interface Contracts {
   quiz: { requests: QuizRequests; responses: QuizResponses };
   points: { requests: PointsRequests; responses: PointsResponses };
   console: { requests: ConsoleRequests; responses: ConsoleResponses };
+  campaign: { requests: CampaignRequests; responses: CampaignResponses };
 }
 
 export type ContextName = keyof Contracts;
@@ -34,4 +36,5 @@ export type * from './feed';
 export type * from './quiz';
 export type * from './points';
 export type * from './console';
+export type * from './campaign';
 export type { Page } from './common';

@@ -63,6 +63,13 @@ export const COLLECTIONS = {
   contestRollups: 'contestRollups',
   contestFlags: 'contestFlags',
   quizSettings: 'quizSettings',
+  campaigns: 'campaigns',
+  campaignReports: 'campaignReports',
+  campaignAssessments: 'campaignAssessments',
+  campaignReminders: 'campaignReminders',
+  taskLists: 'taskLists',
+  taskItems: 'taskItems',
+  taskUnits: 'taskUnits',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -293,4 +300,12 @@ export const INDEXES: Record<CollectionName, IndexDeclaration[]> = {
   // Organisers' list of a contest's flags in their subtrees.
   contestFlags: [['contestId', 'unitPath', 'lastAt']],
   quizSettings: [],
+  // The campaign context (docs/CAMPAIGNS.md). Each helper building a query adds its index here.
+  campaigns: [],
+  campaignReports: [],
+  campaignAssessments: [],
+  campaignReminders: [],
+  taskLists: [],
+  taskItems: [],
+  taskUnits: [],
 };

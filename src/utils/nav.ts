@@ -68,6 +68,15 @@ export const PAGE = {
   console: '/subpackages/console/index',
   consoleGaps: '/subpackages/console/gaps',
   consoleMember: '/subpackages/console/member',
+  campaignAdmin: '/subpackages/campaign-admin/index',
+  campaignEditor: '/subpackages/campaign-admin/editor',
+  campaignDetail: '/subpackages/campaign-admin/detail',
+  campaignReports: '/subpackages/campaign-admin/reports',
+  campaignReport: '/subpackages/campaign-admin/report',
+  campaignTasks: '/subpackages/campaign-admin/tasks',
+  campaignTaskList: '/subpackages/campaign-admin/tasklist',
+  campaignTaskItem: '/subpackages/campaign-admin/item',
+  campaignPublicTasks: '/subpackages/campaign/tasks',
 } as const;
 
 export function goTab(tab: keyof typeof TAB): void {

@@ -8,6 +8,7 @@
 
 import type { ContextName } from '../../core/contracts';
 import { checkinSchemas } from '../../core/contracts/checkin';
+import { campaignSchemas } from '../../core/contracts/campaign';
 import { consoleSchemas } from '../../core/contracts/console';
 import { eventSchemas } from '../../core/contracts/event';
 import { examSchemas } from '../../core/contracts/exam';
@@ -18,6 +19,7 @@ import { quizSchemas } from '../../core/contracts/quiz';
 import { startTestCloud, type TestCloud } from '../helpers/cloud';
 import { A, buildFixture, type Fixture } from '../helpers/authz/fixture';
 import { checkinRows } from '../helpers/authz/rows-checkin';
+import { campaignRows } from '../helpers/authz/rows-campaign';
 import { consoleRows } from '../helpers/authz/rows-console';
 import { eventRows } from '../helpers/authz/rows-event';
 import { examRows } from '../helpers/authz/rows-exam';
@@ -28,8 +30,8 @@ import { quizRows } from '../helpers/authz/rows-quiz';
 import { leaks, runRow } from '../helpers/authz/run';
 import type { Tables } from '../helpers/authz/types';
 
-const SCHEMAS: Record<ContextName, Record<string, unknown>> = { org: orgSchemas, exam: examSchemas, checkin: checkinSchemas, event: eventSchemas, feed: feedSchemas, points: pointsSchemas, quiz: quizSchemas, console: consoleSchemas };
-const TABLES: Tables = { org: orgRows, exam: examRows, checkin: checkinRows, event: eventRows, feed: feedRows, points: pointsRows, quiz: quizRows, console: consoleRows };
+const SCHEMAS: Record<ContextName, Record<string, unknown>> = { org: orgSchemas, exam: examSchemas, checkin: checkinSchemas, event: eventSchemas, feed: feedSchemas, points: pointsSchemas, quiz: quizSchemas, console: consoleSchemas, campaign: campaignSchemas };
+const TABLES: Tables = { org: orgRows, exam: examRows, checkin: checkinRows, event: eventRows, feed: feedRows, points: pointsRows, quiz: quizRows, console: consoleRows, campaign: campaignRows };
 const CONTEXTS = Object.keys(SCHEMAS) as ContextName[];
 
 jest.setTimeout(60_000);

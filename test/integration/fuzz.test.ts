@@ -17,6 +17,7 @@ import { examSchemas } from '../../core/contracts/exam';
 import { feedSchemas } from '../../core/contracts/feed';
 import { pointsSchemas } from '../../core/contracts/points';
 import { consoleSchemas } from '../../core/contracts/console';
+import { campaignSchemas } from '../../core/contracts/campaign';
 import { quizSchemas } from '../../core/contracts/quiz';
 import { orgSchemas } from '../../core/contracts/org';
 import { startTestCloud, type TestCloud } from '../helpers/cloud';
@@ -71,6 +72,7 @@ const SCHEMAS: Record<ContextName, Record<string, z.ZodType>> = {
   points: pointsSchemas,
   quiz: quizSchemas,
   console: consoleSchemas,
+  campaign: campaignSchemas,
 };
 /** Run last: they unbind, move or close what the other actions aim at. */
 const DESTRUCTIVE = ['org.setMemberRole', 'org.moveMember', 'org.unbindMember', 'org.moveUnit', 'org.closeUnit'];

@@ -1,0 +1,12 @@
+// 实事清单 (being built: issue 18).
+import { Text } from '@tarojs/components';
+import PageShell from '@/components/PageShell';
+import AdminGate from '@/components/AdminGate';
+
+export default function Page() {
+  return (
+    <PageShell>
+      <AdminGate>{() => <Text>实事清单</Text>}</AdminGate>
+    </PageShell>
+  );
+}
