@@ -9,8 +9,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError, invalid } from './errors';
 import type { Storage } from './deps';
 
-export type UploadContext = 'org' | 'exam' | 'checkin' | 'event' | 'feed';
-export type UploadPurpose = 'sheet' | 'photo' | 'cover' | 'postImage';
+export type UploadContext = 'org' | 'exam' | 'checkin' | 'event' | 'feed' | 'campaign';
+export type UploadPurpose = 'sheet' | 'photo' | 'cover' | 'postImage' | 'document';
 
 /**
  * The mac's key. Its job is binding the path to the caller, which a fixed key already does: no one
@@ -21,9 +21,11 @@ export type UploadPurpose = 'sheet' | 'photo' | 'cover' | 'postImage';
 const FALLBACK_KEY = 'dangjian-upload-ticket-v1';
 
 const SHEET_EXTENSIONS = ['xlsx', 'xls', 'csv'];
+/** A campaign report's attachment: pdf, Word, Excel or a picture (their first bytes are checked where accepted). */
+export const DOCUMENT_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'jpeg', 'png'];
 const IMAGE_EXTENSIONS: Record<string, string> = { jpg: 'jpg', jpeg: 'jpg', png: 'png', gif: 'gif', webp: 'webp' };
 
-const TICKET_PATH = /^uploads\/(sheet|photo|cover|postImage)\/([0-9a-f]{32})-([0-9a-f]{32})\/[A-Za-z0-9_-]{1,40}\.([a-z]{3,4})$/;
+const TICKET_PATH = /^uploads\/(sheet|photo|cover|postImage|document)\/([0-9a-f]{32})-([0-9a-f]{32})\/[A-Za-z0-9_-]{1,40}\.([a-z]{3,4})$/;
 
 function key(): string {
   return process.env.UPLOAD_TICKET_KEY || FALLBACK_KEY;
@@ -43,6 +45,10 @@ function extensionFor(purpose: UploadPurpose, name: string): string {
   if (purpose === 'sheet') {
     if (!SHEET_EXTENSIONS.includes(ext)) throw invalid('请选择 .xlsx 或 .csv 格式的文件');
     return ext;
+  }
+  if (purpose === 'document') {
+    if (!DOCUMENT_EXTENSIONS.includes(ext)) throw invalid('附件只能是 PDF、Word、Excel 或图片（jpg、png）');
+    return ext === 'jpeg' ? 'jpg' : ext;
   }
   return IMAGE_EXTENSIONS[ext] ?? 'jpg';
 }
@@ -70,7 +76,8 @@ export function isOwnUpload(openid: string, context: UploadContext, purpose: Upl
   const m = path ? TICKET_PATH.exec(path) : null;
   if (!m || m[1] !== purpose) return false;
   const ext = m[4];
-  if (purpose === 'sheet' ? !SHEET_EXTENSIONS.includes(ext) : !Object.values(IMAGE_EXTENSIONS).includes(ext)) return false;
+  const kinds = purpose === 'sheet' ? SHEET_EXTENSIONS : purpose === 'document' ? DOCUMENT_EXTENSIONS : Object.values(IMAGE_EXTENSIONS);
+  if (!kinds.includes(ext)) return false;
   const expected = Buffer.from(macOf(openid, context, purpose, m[2]), 'hex');
   return timingSafeEqual(expected, Buffer.from(m[3], 'hex'));
 }

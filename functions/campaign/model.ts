@@ -1,0 +1,196 @@
+// The campaign context's documents (docs/CAMPAIGNS.md, Data model) and the few reads every part of
+// the context shares: a campaign by id, the units it reaches, and who may see or edit it.
+
+import type { CampaignAsk, CampaignAttached, CampaignStage, ReportState } from '../../core/contracts/campaign';
+import type { TaskListKind, TaskStatus } from '../../core/contracts/campaignTasks';
+import { COLLECTIONS } from '../lib/collections';
+import { getById } from '../lib/db';
+import type { Database } from '../lib/db';
+import { forbidden, notFound } from '../lib/errors';
+import type { UnitDoc } from '../lib/model';
+import { mayManagePath, unitsUnder, type Caller } from '../org/ports';
+
+export interface CampaignDoc {
+  _id: string;
+  orgId: string;
+  /** The campaign's unit: it reaches this unit's subtree. */
+  unitId: string;
+  unitPath: string[];
+  title: string;
+  description: string;
+  stages: CampaignStage[];
+  asks: CampaignAsk[];
+  attached: CampaignAttached;
+  status: 'open' | 'closed';
+  /** After close: reports still taken (marked late) or refused. */
+  acceptLate: boolean;
+  closedAt: Date | null;
+  createdBy: string;
+  createdByName: string;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+export interface ReportFileDoc {
+  fileID: string;
+  name: string;
+  size: number;
+  ext: string;
+}
+
+export interface ReportHistoryDoc {
+  at: Date;
+  /** The organiser's name (shown to organisers only). */
+  by: string;
+  action: 'saved' | 'submitted' | 'returned' | 'accepted';
+  reason: string | null;
+}
+
+/** `_id` = reportId(campaignId, askKey, unitId). */
+export interface ReportDoc {
+  _id: string;
+  orgId: string;
+  campaignId: string;
+  askKey: string;
+  unitId: string;
+  unitPath: string[];
+  parentUnitId: string | null;
+  state: ReportState;
+  text: string;
+  files: ReportFileDoc[];
+  gathered: string[];
+  /** The end of the due day (23:59:59.999 Beijing) when it was last saved. */
+  dueAt: Date;
+  submittedAt: Date | null;
+  lateMinutes: number | null;
+  returnedReason: string | null;
+  reviewedBy: string | null;
+  reviewedAt: Date | null;
+  history: ReportHistoryDoc[];
+  updatedAt: Date;
+  version: number;
+}
+
+/** `_id` = `${campaignId}:${unitId}`. */
+export interface AssessmentDoc {
+  _id: string;
+  orgId: string;
+  campaignId: string;
+  unitId: string;
+  grade: 'excellent' | 'good' | 'fair' | 'poor' | null;
+  text: string;
+  byName: string;
+  byMemberId: string;
+  at: Date;
+}
+
+/** `_id` = `${campaignId}:${askKey}:${unitId}:${dayKey}`: one reminder per unit, ask and day. */
+export interface ReminderDoc {
+  _id: string;
+  campaignId: string;
+  askKey: string;
+  unitId: string;
+  day: string;
+  at: Date;
+  reminded: number;
+}
+
+export interface TaskListDoc {
+  _id: string;
+  orgId: string;
+  unitId: string;
+  unitPath: string[];
+  kind: TaskListKind;
+  title: string;
+  public: boolean;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface TaskPhotoDoc {
+  fileID: string;
+  public: boolean;
+}
+
+export interface TaskNoteDoc {
+  noteId: string;
+  kind: 'progress' | 'closeOut' | 'reopen';
+  text: string;
+  photos: TaskPhotoDoc[];
+  at: Date;
+  byMemberId: string;
+  byName: string;
+}
+
+export interface TaskItemDoc {
+  _id: string;
+  orgId: string;
+  listId: string;
+  unitId: string;
+  unitPath: string[];
+  title: string;
+  detail: string;
+  ownerMemberId: string;
+  ownerName: string;
+  deadlineDay: string;
+  status: TaskStatus;
+  notes: TaskNoteDoc[];
+  doneAt: Date | null;
+  doneLate: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+/** `_id` = the unit's id: counters of the unit's own items (all its lists). */
+export interface TaskUnitDoc {
+  _id: string;
+  orgId: string;
+  unitPath: string[];
+  lists: number;
+  total: number;
+  done: number;
+  /** Items not done, by their deadline day: overdue is the sum of the days before today. */
+  openByDeadline: Record<string, number>;
+  updatedAt: Date;
+}
+
+/** One report per unit and ask: two organisers saving at once meet on this id. */
+export function reportId(campaignId: string, askKey: string, unitId: string): string {
+  return `${campaignId}:${askKey}:${unitId}`;
+}
+
+export function assessmentId(campaignId: string, unitId: string): string {
+  return `${campaignId}:${unitId}`;
+}
+
+export async function loadCampaign(db: Database, campaignId: string): Promise<CampaignDoc> {
+  const found = await getById<CampaignDoc>(db, COLLECTIONS.campaigns, campaignId);
+  if (!found) throw notFound('找不到这个专项行动');
+  return found;
+}
+
+/** May the caller see the campaign at all: an organiser of any unit it reaches (or above its unit). */
+export function maySeeCampaign(caller: Caller, campaign: Pick<CampaignDoc, 'orgId' | 'unitPath' | 'unitId'>, scopeUnits: readonly Pick<UnitDoc, 'path'>[]): boolean {
+  if (caller.orgId !== campaign.orgId) return false;
+  if (mayManagePath(caller, campaign.orgId, campaign.unitPath)) return true;
+  // An organiser of a unit inside the campaign's subtree.
+  return scopeUnits.some((u) => u.path.includes(campaign.unitId));
+}
+
+/** May the caller change or close the campaign: organisers of its unit (and above), the org admin. */
+export function requireCampaignEditor(caller: Caller, campaign: Pick<CampaignDoc, 'orgId' | 'unitPath'>): void {
+  if (!mayManagePath(caller, campaign.orgId, campaign.unitPath)) throw forbidden('只有发起单位的管理员可以修改这个专项行动');
+}
+
+/** Every open unit the campaign reaches (its unit first, tree order as stored). One read. */
+export async function campaignUnits(db: Database, campaign: Pick<CampaignDoc, 'orgId' | 'unitId'>): Promise<UnitDoc[]> {
+  return (await unitsUnder(db, campaign.orgId, [campaign.unitId])).filter((u) => u.status !== 'closed');
+}
+
+/** The units that owe an ask: every unit below the campaign's unit, or its direct children. */
+export function owingUnits(campaign: Pick<CampaignDoc, 'unitId'>, ask: Pick<CampaignAsk, 'audience'>, units: readonly UnitDoc[]): UnitDoc[] {
+  return units.filter((u) => u._id !== campaign.unitId && (ask.audience === 'all' || u.parentId === campaign.unitId));
+}
