@@ -107,6 +107,19 @@ describe('an ended event’s report draft', () => {
   it('is refused to an organiser who did not create the event', async () => {
     await expect(call(ORGANISER, 'event', 'draftReport', { eventId })).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
+
+  it('cannot be published with the 【请补充：…】 prompt still in it, whatever client sends it; once written over, it can', async () => {
+    const d = await ok<Drafted>(ADMIN, 'event', 'draftReport', { eventId });
+    const refused = await call(ADMIN, 'feed', 'publishPost', { postId: d.postId });
+    expect(refused).toMatchObject({ ok: false, code: 'FAILED_PRECONDITION' });
+    expect((refused as { message: string }).message).toContain('请补充');
+    expect((t.cloud.db.get('posts', d.postId) as unknown as PostDoc).status).toBe('draft');
+
+    const post = t.cloud.db.get('posts', d.postId) as unknown as PostDoc;
+    const written = post.body.replace(/【请补充：[^】]*】/, '大家表示收获很大，下一步将继续开展学习。');
+    await ok(ADMIN, 'feed', 'savePost', { postId: d.postId, post: { kind: 'report', title: post.title, body: written, unitId: post.unitId } });
+    await expect(ok(ADMIN, 'feed', 'publishPost', { postId: d.postId })).resolves.toMatchObject({ status: 'published' });
+  });
 });
 
 describe('a closed exam’s report draft', () => {
