@@ -231,6 +231,9 @@ describe('a closed exam’s report draft', () => {
 
   it('a published draft is not overwritten', async () => {
     const d = await ok<Drafted>(ADMIN, 'exam', 'draftExamReport', { examId });
+    // The organiser writes over the closing prompt first (publishing refuses it otherwise).
+    const post = t.cloud.db.get('posts', d.postId) as unknown as PostDoc;
+    await ok(ADMIN, 'feed', 'savePost', { postId: d.postId, post: { kind: 'report', title: post.title, body: post.body.replace(/【请补充：[^】]*】/, '下一步将查漏补缺。'), unitId: post.unitId } });
     await ok(ADMIN, 'feed', 'publishPost', { postId: d.postId, publishAt: null });
     await expect(call(ADMIN, 'exam', 'draftExamReport', { examId })).resolves.toMatchObject({ ok: false, code: 'FAILED_PRECONDITION', message: '这场考试的总结已经发布' });
   });
