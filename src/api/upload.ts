@@ -8,7 +8,7 @@ import { initCloud } from './cloud';
 import { networkError } from './errors';
 
 /** The contexts that take files, and what each takes them for (their uploadTicket actions). */
-export type UploadContext = 'org' | 'exam' | 'checkin' | 'event' | 'feed';
+export type UploadContext = 'org' | 'exam' | 'checkin' | 'event' | 'feed' | 'campaign';
 export type UploadPurpose<C extends UploadContext> = RequestOf<C, 'uploadTicket'>['purpose'];
 /** A context and one of its purposes, e.g. { context: 'checkin', purpose: 'photo' }. */
 export type UploadTarget = { [C in UploadContext]: { context: C; purpose: UploadPurpose<C> } }[UploadContext];
