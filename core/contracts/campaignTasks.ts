@@ -7,8 +7,6 @@
 import { z } from 'zod';
 import { CONTROL_CHARS, idSchema, lineSchema } from './common';
 
-const dayKeySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-
 function textSchema(what: string, max: number) {
   return z
     .string()
@@ -25,12 +23,23 @@ export type TaskStatus = 'todo' | 'doing' | 'done';
 /** A photo uploaded through the campaign context's `photo` ticket. */
 const photoSchema = z.string().min(1).max(512);
 
+/** The router names the field by its key (ownerMemberId); the message names it as members know it. */
+const ownerSchema = z
+  .string({ error: (issue) => (issue.input === undefined || issue.input === null ? '请选择负责人' : '负责人格式不正确') })
+  .min(1, '请选择负责人')
+  .max(64, '负责人格式不正确')
+  .regex(/^[A-Za-z0-9_-]+$/, '负责人格式不正确');
+
+const deadlineSchema = z
+  .string({ error: (issue) => (issue.input === undefined || issue.input === null ? '请选择截止日期' : '截止日期格式应为 YYYY-MM-DD') })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '截止日期格式应为 YYYY-MM-DD');
+
 const itemFields = {
   title: lineSchema('事项名称', 60).pipe(z.string().min(2, '事项名称至少2个字')),
   detail: textSchema('事项说明', 1000).default(''),
   /** A member of the item's unit roster (领办人). Required: 请选择负责人. */
-  ownerMemberId: idSchema,
-  deadlineDay: dayKeySchema,
+  ownerMemberId: ownerSchema,
+  deadlineDay: deadlineSchema,
 };
 
 export const taskSchemas = {
