@@ -127,3 +127,18 @@ export function publicShareText(list: { unitName: string; kind: TaskListKind; ti
 export function defaultDeadline(today: string): string {
   return addDays(today, 14);
 }
+
+export type ItemField = 'title' | 'detail' | 'owner' | 'deadline';
+
+/**
+ * Which field of the item form a refusal is about, so it is shown next to that field: the router
+ * names the field by its key (字段 ownerMemberId：…), an action's own refusal in words (请选择负责人,
+ * 截止日期…). null: a refusal of the whole form, shown under it.
+ */
+export function itemFieldOf(message: string): ItemField | null {
+  if (/ownerMemberId|负责人/.test(message)) return 'owner';
+  if (/deadlineDay|截止/.test(message)) return 'deadline';
+  if (/字段 title|事项名称/.test(message)) return 'title';
+  if (/字段 detail|事项说明/.test(message)) return 'detail';
+  return null;
+}

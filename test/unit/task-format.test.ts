@@ -10,6 +10,7 @@ import {
   donePercent,
   doneOfText,
   filterItems,
+  itemFieldOf,
   itemDeadlineLine,
   noteMoment,
   overdueText,
@@ -111,5 +112,17 @@ describe('totals and sharing', () => {
     expect(publicShareText({ unitName: '实验中学党支部', kind: 'service', title: '校门口路灯' }, 'https://x/#/p')).toBe(
       '【实验中学党支部】为民办实事清单“校门口路灯”办理情况，欢迎查看和监督：https://x/#/p',
     );
+  });
+});
+
+describe('a refusal next to its field', () => {
+  it('finds the field a refusal names, by its key or in words', () => {
+    expect(itemFieldOf('请选择负责人')).toBe('owner');
+    expect(itemFieldOf('字段 ownerMemberId：不能为空')).toBe('owner');
+    expect(itemFieldOf('截止日期不能早于今天')).toBe('deadline');
+    expect(itemFieldOf('字段 deadlineDay：日期格式应为 YYYY-MM-DD')).toBe('deadline');
+    expect(itemFieldOf('字段 title：事项名称至少2个字')).toBe('title');
+    expect(itemFieldOf('事项说明最多1000字')).toBe('detail');
+    expect(itemFieldOf('清单已删除')).toBeNull();
   });
 });
