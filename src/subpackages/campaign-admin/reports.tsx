@@ -1,12 +1,230 @@
-// 报送情况 (being built: issue 18).
-import { Text } from '@tarojs/components';
+// 报送情况: one report asked of the units below, unit by unit — late first, then missing, returned,
+// pending, submitted and accepted (the server orders them) — each with its state in colour and
+// words, how late it came and why it was returned; a row opens the report. 提醒未报送 reminds the
+// organisers of the units that have not submitted and says honestly whom it reached. The level
+// above writes each unit's assessment here (填写评价: a grade and a few words).
+import { useRef, useState } from 'react';
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import type { CampaignResponses, ReportStatusRow, ReportStatusView } from '@core/contracts';
+import { beijingDayKey } from '@core/domain/time';
 import PageShell from '@/components/PageShell';
+import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
+import Chips from '@/components/Chips';
+import Dialog from '@/components/Dialog';
+import FormError from '@/components/FormError';
+import { LoadingOrError } from '@/components/Loaded';
+import { EmptyView } from '@/components/StateView';
+import { Button } from '@/components/nut';
+import { useAction, useMutation } from '@/hooks';
+import { dayText, dueWords, GRADE_LABELS, GRADES, lateText, remindSentence, REPORT_STATE_LABELS, REPORT_STATE_TAG, type Grade } from '@/utils/campaign-format';
+import { goPage, PAGE } from '@/utils/nav';
+import './components/campaign-ui.scss';
+import './reports.scss';
 
-export default function Page() {
+type Assessed = CampaignResponses['saveAssessment'];
+
+function AssessmentDialog({ campaignId, row, onClose, onSaved }: { campaignId: string; row: ReportStatusRow; onClose: () => void; onSaved: (a: Assessed) => void }) {
+  const [grade, setGrade] = useState<Grade | null>(null);
+  const [text, setText] = useState('');
+  const save = useMutation('campaign', 'saveAssessment');
+  const [problem, setProblem] = useState<string | null>(null);
+  const confirm = async () => {
+    if (!grade && text.trim().length === 0) {
+      setProblem('请选择等次或写几句评价');
+      return;
+    }
+    setProblem(null);
+    const done = await save.run({ campaignId, unitId: row.unitId, grade, text: text.trim() });
+    if (done) onSaved(done);
+  };
+  return (
+    <Dialog
+      id='assessment-dialog'
+      title={`评价：${row.unitName}`}
+      confirmText='保存评价'
+      onConfirm={() => void confirm()}
+      onCancel={onClose}
+      running={save.running}
+      error={problem ?? save.error?.message ?? null}
+    >
+      <Text className='ui-dialog__desc'>评价只有上级管理员能看到，会写入四落实评估表。</Text>
+      <View className='field btn-gap'>
+        <Text className='field__label'>等次</Text>
+        <Chips id='assessment-grade' options={GRADES.map((g) => ({ value: g, label: GRADE_LABELS[g] }))} selected={grade ? [grade] : []} onToggle={(g) => setGrade(g === grade ? null : g)} />
+      </View>
+      <View className='field'>
+        <Text className='field__label'>评价</Text>
+        <Textarea
+          id='assessment-text'
+          className='field__textarea'
+          placeholderClass='placeholder'
+          placeholder='如：方案具体，按时报送，活动组织扎实'
+          maxlength={2000}
+          value={text}
+          onInput={(e) => setText(e.detail.value)}
+        />
+      </View>
+    </Dialog>
+  );
+}
+
+function StatusRow({ campaignId, askKey, row, assessed, onAssess }: { campaignId: string; askKey: string; row: ReportStatusRow; assessed: Assessed | undefined; onAssess: () => void }) {
+  const late = lateText(row.lateMinutes);
+  return (
+    <View className='cmp-status' id={`status-${row.unitId}`} style={{ paddingLeft: `${Math.max(0, row.depth - 1) * 16}px` }}>
+      <View className='cmp-status__main' hoverClass='admin-row--pressed' onClick={() => goPage(`${PAGE.campaignReport}?id=${campaignId}&ask=${askKey}&unit=${row.unitId}`)}>
+        <View className='cmp-status__text'>
+          <Text className='cmp-status__name'>
+            {row.depth > 1 ? '└ ' : ''}
+            {row.unitName}
+          </Text>
+          <View className='admin-row__head cmp-status__tags'>
+            <Text className={REPORT_STATE_TAG[row.state]} id={`status-${row.unitId}-state`}>
+              {REPORT_STATE_LABELS[row.state]}
+            </Text>
+            {late ? <Text className='tag tag--red'>{late}</Text> : null}
+            {row.fileCount > 0 ? <Text className='tag'>附件 {row.fileCount}</Text> : null}
+          </View>
+          {row.state === 'returned' && row.returnedReason ? (
+            <Text className='cmp-line cmp-line--warn' id={`status-${row.unitId}-reason`}>
+              退回原因：{row.returnedReason}
+            </Text>
+          ) : null}
+          {assessed ? (
+            <Text className='cmp-line'>
+              已评价{assessed.grade && assessed.grade in GRADE_LABELS ? `：${GRADE_LABELS[assessed.grade as Grade]}` : ''}
+            </Text>
+          ) : null}
+        </View>
+        <Text className='row-link__arrow'>›</Text>
+      </View>
+      {row.mayReview ? (
+        <Button id={`status-${row.unitId}-assess`} className='cmp-status__assess' size='small' fill='outline' onClick={onAssess}>
+          {assessed ? '修改评价' : '填写评价'}
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+function Totals({ s }: { s: ReportStatusView }) {
+  const t = s.totals;
+  return (
+    <View className='admin-stats' id='status-totals'>
+      <View className='admin-stats__item'>
+        <Text className='admin-stats__value'>
+          {t.submitted}/{t.expected}
+        </Text>
+        <Text className='admin-stats__label'>已交</Text>
+      </View>
+      <View className={t.late > 0 ? 'admin-stats__item admin-stats__item--warn' : 'admin-stats__item'}>
+        <Text className='admin-stats__value'>{t.late}</Text>
+        <Text className='admin-stats__label'>晚交</Text>
+      </View>
+      <View className={t.missing > 0 ? 'admin-stats__item admin-stats__item--red' : 'admin-stats__item'}>
+        <Text className='admin-stats__value'>{t.missing}</Text>
+        <Text className='admin-stats__label'>未交</Text>
+      </View>
+      <View className={t.returned > 0 ? 'admin-stats__item admin-stats__item--warn' : 'admin-stats__item'}>
+        <Text className='admin-stats__value'>{t.returned}</Text>
+        <Text className='admin-stats__label'>退回</Text>
+      </View>
+    </View>
+  );
+}
+
+function Reports({ campaignId, askKey, unitId }: { campaignId: string; askKey: string; unitId: string | null }) {
+  const status = useAction('campaign', 'reportStatus', { campaignId, askKey, unitId }, [campaignId, askKey, unitId]);
+  const remind = useMutation('campaign', 'remindReports');
+  const [reminded, setReminded] = useState<string | null>(null);
+  const [assessing, setAssessing] = useState<ReportStatusRow | null>(null);
+  const [assessed, setAssessed] = useState<Record<string, Assessed>>({});
+  const firstShow = useRef(true);
+  const today = beijingDayKey(Date.now());
+  useDidShow(() => {
+    if (firstShow.current) firstShow.current = false;
+    else status.reload();
+  });
+  usePullDownRefresh(() => {
+    status.reload();
+    setTimeout(() => void Taro.stopPullDownRefresh(), 600);
+  });
+  if (!status.data) return <LoadingOrError state={status} />;
+  const s = status.data;
+  const notIn = s.rows.filter((r) => r.state === 'pending' || r.state === 'missing' || r.state === 'draft' || r.state === 'returned').length;
+  const runRemind = async () => {
+    const r = await remind.run({ campaignId, askKey, unitId });
+    if (r) setReminded(remindSentence(r));
+  };
+  return (
+    <>
+      <Card id='status-head'>
+        <Text className='cmp-status__title' id='status-title'>
+          {s.title}
+        </Text>
+        <Text className='cmp-line'>
+          截止 {dayText(s.dueDay, today)}（{dueWords(s.dueDay, today)}）{s.closed ? ' · 已停止接收报告' : ''}
+        </Text>
+        <View className='btn-gap'>
+          <Totals s={s} />
+        </View>
+        <Text className='cmp-line'>
+          待报送 {s.totals.pending} · 已通过 {s.totals.accepted}
+        </Text>
+        {notIn > 0 && !s.closed ? (
+          <Button id='status-remind' className='btn-gap' block type='primary' loading={remind.running} disabled={remind.running} onClick={() => void runRemind()}>
+            提醒未报送的单位（{notIn} 个）
+          </Button>
+        ) : null}
+        <FormError id='status-remind-error' className='btn-gap' message={remind.error?.message ?? null} />
+        {reminded ? (
+          <View className='notice notice--ok btn-gap' id='status-reminded'>
+            <Text className='notice__text'>{reminded}</Text>
+          </View>
+        ) : null}
+      </Card>
+      <Card title='各单位' id='status-rows'>
+        {s.rows.length === 0 ? (
+          <EmptyView title='没有需要报送的单位' desc='这项报送只对下级单位提出' />
+        ) : (
+          s.rows.map((row) => <StatusRow key={row.unitId} campaignId={campaignId} askKey={askKey} row={row} assessed={assessed[row.unitId]} onAssess={() => setAssessing(row)} />)
+        )}
+      </Card>
+      {assessing ? (
+        <AssessmentDialog
+          campaignId={campaignId}
+          row={assessing}
+          onClose={() => setAssessing(null)}
+          onSaved={(a) => {
+            setAssessed({ ...assessed, [a.unitId]: a });
+            setAssessing(null);
+            void Taro.showToast({ title: '评价已保存', icon: 'none' });
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+export default function CampaignReportsPage() {
+  const { params } = useRouter();
+  const campaignId = params.id || '';
+  const askKey = params.ask || '';
   return (
     <PageShell>
-      <AdminGate>{() => <Text>报送情况</Text>}</AdminGate>
+      <AdminGate>
+        {() =>
+          campaignId && askKey ? (
+            <Reports campaignId={campaignId} askKey={askKey} unitId={params.unit || null} />
+          ) : (
+            <Card>
+              <EmptyView title='没有指定报送要求' desc='请从专项行动详情进入' />
+            </Card>
+          )
+        }
+      </AdminGate>
     </PageShell>
   );
 }

@@ -225,6 +225,10 @@ function Units({ member }: { member: MeMember }) {
           <Text>活动报名管理</Text>
           <Text className='row-link__arrow'>›</Text>
         </View>
+        <View id='admin-campaigns' className='row-link' onClick={() => goPage(PAGE.campaignAdmin)}>
+          <Text>专项行动</Text>
+          <Text className='row-link__arrow'>›</Text>
+        </View>
         <View id='admin-checkins' className='row-link' onClick={() => goPage(PAGE.checkinAdmin)}>
           <Text>学习打卡统计</Text>
           <Text className='row-link__arrow'>›</Text>
