@@ -85,7 +85,7 @@ function NeedsCard({ v, today }: { v: CampaignView; today: string }) {
             if (!ask) return null;
             const attention = t.late + t.missing + t.returned > 0;
             return (
-              <View key={t.askKey} className='admin-row' id={`campaign-ask-${t.askKey}`}>
+              <View key={t.askKey} className='admin-row' id={`campaign-total-${t.askKey}`}>
                 <Text className='admin-row__title'>{ask.title}</Text>
                 <Text className='admin-row__meta'>
                   {REPORT_KIND_LABELS[ask.kind]} · 截止 {dayText(ask.dueDay, today)}（{dueWords(ask.dueDay, today)}）
@@ -114,7 +114,7 @@ function NeedsCard({ v, today }: { v: CampaignView; today: string }) {
                   晚交 {t.late} · 未交 {t.missing} · 退回 {t.returned} · 已通过 {t.accepted}
                 </Text>
                 <Button
-                  id={`campaign-ask-${t.askKey}-reports`}
+                  id={`campaign-total-${t.askKey}-reports`}
                   className='btn-gap'
                   block
                   type='primary'
@@ -311,7 +311,7 @@ function Detail({ campaignId, unitId }: { campaignId: string; unitId: string | n
           </Text>
           {stage && v.status === 'open' ? <Text className='tag tag--gold'>当前：{stage}</Text> : null}
         </View>
-        <Text className='cmp-head__title' id='campaign-title'>
+        <Text className='cmp-head__title' id='campaign-head-title'>
           {v.title}
         </Text>
         <Text className='cmp-line'>发起单位：{v.unitName}</Text>
