@@ -107,6 +107,10 @@ export interface TaskListDoc {
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
+  /** The list's own counters (as TaskUnitDoc's), moved in the same transaction as its items. */
+  total: number;
+  done: number;
+  openByDeadline: Record<string, number>;
 }
 
 export interface TaskPhotoDoc {

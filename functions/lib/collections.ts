@@ -305,7 +305,9 @@ export const INDEXES: Record<CollectionName, IndexDeclaration[]> = {
   campaignReports: [],
   campaignAssessments: [],
   campaignReminders: [],
-  taskLists: [],
-  taskItems: [],
+  // Task lists: an organiser's lists of the units of a subtree (by unit id, the tree as it is now),
+  // newest first; a list's items in the order they were added. taskUnits is read by _id only.
+  taskLists: [['orgId', 'unitId', 'createdAt']],
+  taskItems: [['listId', 'createdAt']],
   taskUnits: [],
 };
