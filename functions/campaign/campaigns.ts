@@ -1,15 +1,15 @@
-// The campaign function's campaigns actions: Campaigns themselves (create, update, close, list, view). Wired by ./index.ts.
-// SKELETON: each action is replaced by its module under ./actions as it is built.
-import { AppError } from '../lib/errors';
-
-const notYet = async (): Promise<never> => {
-  throw new AppError('FAILED_PRECONDITION', '此功能正在建设中');
-};
+// The campaign function's campaigns actions: campaigns themselves (create, update, close, list,
+// view), one module per action under ./actions. Wired by ./index.ts.
+import { closeCampaign } from './actions/closeCampaign';
+import { createCampaign } from './actions/createCampaign';
+import { getCampaign } from './actions/getCampaign';
+import { listCampaigns } from './actions/listCampaigns';
+import { updateCampaign } from './actions/updateCampaign';
 
 export const campaignsHandlers = {
-  createCampaign: notYet,
-  updateCampaign: notYet,
-  closeCampaign: notYet,
-  listCampaigns: notYet,
-  getCampaign: notYet,
+  createCampaign,
+  updateCampaign,
+  closeCampaign,
+  listCampaigns,
+  getCampaign,
 };

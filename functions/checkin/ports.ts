@@ -75,3 +75,63 @@ export async function checkedInOn(db: Database, memberId: string, day: string): 
 export async function checkinDayFigures(db: Database, q: DayFiguresQuery): Promise<DayFigures<'count'>> {
   return readDayFigures(db, { rollups: COLLECTIONS.checkinRollups, unitDays: COLLECTIONS.checkinDaily, unitIndexed: true }, ['count'], q);
 }
+
+/** A check-in challenge as a campaign attaches it (专项行动, docs/CAMPAIGNS.md): its reach and days. */
+export interface ChallengeBrief {
+  challengeId: string;
+  title: string;
+  /** Units of the audience, or ['ALL']. */
+  audience: string[];
+  startDay: string;
+  endDay: string;
+  requiredDays: number;
+  status: 'active' | 'cancelled';
+}
+
+/** The organisation's challenges among `ids` (at most 50): one read by `_id`. */
+export async function challengesByIds(db: Database, orgId: string, ids: readonly string[]): Promise<ChallengeBrief[]> {
+  if (ids.length === 0) return [];
+  const _ = db.command;
+  const docs = await list<ChallengeDoc>(
+    db
+      .collection(COLLECTIONS.checkinChallenges)
+      .where({ _id: _.in([...ids]), orgId })
+      .field({ title: true, audience: true, startDay: true, endDay: true, requiredDays: true, status: true })
+      .limit(ids.length),
+  );
+  return docs.map((c) => ({ challengeId: c._id, title: c.title, audience: c.audience, startDay: c.startDay, endDay: c.endDay, requiredDays: c.requiredDays, status: c.status }));
+}
+
+/**
+ * Check-ins (打卡人次) made during each challenge's days up to `today`, per unit of `unitIds` (a
+ * subtree, at most 1000): one aggregate of the units' day counters, a row per unit with one
+ * conditional sum per challenge — the caller adds up the units each challenge reaches. Progress
+ * towards the required days is never stored (docs/CHECKINS.md), so members who reached them are
+ * not counted here.
+ */
+export async function challengeCheckinsByUnit(
+  db: Database,
+  challenges: ReadonlyArray<Pick<ChallengeBrief, 'challengeId' | 'startDay' | 'endDay'>>,
+  unitIds: readonly string[],
+  today: string,
+): Promise<Map<string, Map<string, number>>> {
+  const out = new Map<string, Map<string, number>>();
+  const ranges = challenges.map((c) => ({ id: c.challengeId, from: c.startDay, to: c.endDay < today ? c.endDay : today })).filter((r) => r.from <= r.to);
+  if (ranges.length === 0 || unitIds.length === 0) return out;
+  const _ = db.command;
+  const $ = _.aggregate;
+  const from = ranges.reduce((m, r) => (r.from < m ? r.from : m), ranges[0].from);
+  const to = ranges.reduce((m, r) => (r.to > m ? r.to : m), ranges[0].to);
+  const sums = Object.fromEntries(
+    ranges.map((r, i) => [`c${i}`, $.sum($.cond({ if: $.and([$.gte(['$day', r.from]), $.lte(['$day', r.to])]), then: '$count', else: 0 }))]),
+  );
+  const res = (await db
+    .collection(COLLECTIONS.checkinDaily)
+    .aggregate()
+    .match({ unitId: _.in([...unitIds]), day: _.gte(from).and(_.lte(to)) })
+    .group({ _id: '$unitId', ...sums })
+    .limit(1000)
+    .end()) as { list: Array<Record<string, number> & { _id: string }> };
+  ranges.forEach((r, i) => out.set(r.id, new Map(res.list.map((row) => [row._id, Number(row[`c${i}`]) || 0]))));
+  return out;
+}

@@ -118,3 +118,30 @@ export async function eventTallies(
   }
   return { total, byGroup };
 }
+
+/** An event as a campaign attaches it (专项行动, docs/CAMPAIGNS.md): its reach, days and per-unit counters. */
+export interface EventBrief {
+  eventId: string;
+  title: string;
+  /** Units of the audience, or ['ALL']. */
+  audience: string[];
+  status: 'draft' | 'published' | 'cancelled';
+  startsAt: number;
+  endsAt: number;
+  /** Per unit: c confirmed sign-ups, a attended. */
+  byUnit: Record<string, { c?: number; a?: number }>;
+}
+
+/** The organisation's events among `ids` (at most 100): one read by `_id`. */
+export async function eventsByIds(db: Database, orgId: string, ids: readonly string[]): Promise<EventBrief[]> {
+  if (ids.length === 0) return [];
+  const _ = db.command;
+  const docs = await list<EventDoc>(
+    db
+      .collection(COLLECTIONS.events)
+      .where({ _id: _.in([...ids]), orgId })
+      .field({ title: true, audience: true, status: true, startsAt: true, endsAt: true, byUnit: true })
+      .limit(ids.length),
+  );
+  return docs.map((e) => ({ eventId: e._id, title: e.title, audience: e.audience, status: e.status, startsAt: e.startsAt, endsAt: e.endsAt, byUnit: e.byUnit ?? {} }));
+}

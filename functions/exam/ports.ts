@@ -256,3 +256,48 @@ export async function openReportCount(db: Database, me: Caller): Promise<number>
   if (owned.examIds.length === 0) return 0;
   return count(db.collection(COLLECTIONS.questionReports).where({ orgId: me.orgId, status: 'open', examId: _.in(owned.examIds) }));
 }
+
+/** An exam as a campaign attaches it (专项行动, docs/CAMPAIGNS.md): what its reach and page need. */
+export interface ExamBrief {
+  examId: string;
+  title: string;
+  /** Units of the audience, or ['ALL']. */
+  audience: string[];
+  inviteOnly: boolean;
+  status: 'draft' | 'published';
+  opensAt: number;
+  closesAt: number;
+}
+
+/** The organisation's exams among `ids` (at most 50): one read by `_id`. */
+export async function examsByIds(db: Database, orgId: string, ids: readonly string[]): Promise<ExamBrief[]> {
+  if (ids.length === 0) return [];
+  const _ = db.command;
+  const docs = await list<ExamDoc>(
+    db
+      .collection(COLLECTIONS.exams)
+      .where({ _id: _.in([...ids]), orgId })
+      .field({ title: true, audience: true, inviteOnly: true, status: true, opensAt: true, closesAt: true })
+      .limit(ids.length),
+  );
+  return docs.map((e) => ({ examId: e._id, title: e.title, audience: e.audience, inviteOnly: e.inviteOnly === true, status: e.status, opensAt: e.opensAt, closesAt: e.closesAt }));
+}
+
+/** Counters of each of `examIds` (at most 50) summed over `unitIds` (a subtree, at most 1000): one aggregate. */
+export async function examCounters(
+  db: Database,
+  examIds: readonly string[],
+  unitIds: readonly string[],
+): Promise<Map<string, { invited: number; started: number; submitted: number; passed: number }>> {
+  if (examIds.length === 0 || unitIds.length === 0) return new Map();
+  const _ = db.command;
+  const $ = _.aggregate;
+  const res = (await db
+    .collection(COLLECTIONS.examStats)
+    .aggregate()
+    .match({ examId: _.in([...examIds]), unitId: _.in([...unitIds]) })
+    .group({ _id: '$examId', invited: $.sum('$invited'), started: $.sum('$started'), submitted: $.sum('$submitted'), passed: $.sum('$passed') })
+    .limit(examIds.length)
+    .end()) as { list: Array<{ _id: string; invited: number; started: number; submitted: number; passed: number }> };
+  return new Map(res.list.map((r) => [r._id, { invited: r.invited, started: r.started, submitted: r.submitted, passed: r.passed }]));
+}

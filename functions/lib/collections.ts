@@ -301,7 +301,9 @@ export const INDEXES: Record<CollectionName, IndexDeclaration[]> = {
   contestFlags: [['contestId', 'unitPath', 'lastAt']],
   quizSettings: [],
   // The campaign context (docs/CAMPAIGNS.md). Each helper building a query adds its index here.
-  campaigns: [],
+  // listCampaigns: those set up on an organiser's scope units or above them (unitId in their paths)
+  // and those inside their subtrees (unitPath, multikey), newest first, all or of one status.
+  campaigns: [['orgId', 'unitId', 'createdAt'], ['orgId', 'unitPath', 'createdAt'], ['orgId', 'status', 'unitId', 'createdAt'], ['orgId', 'status', 'unitPath', 'createdAt']],
   campaignReports: [],
   campaignAssessments: [],
   campaignReminders: [],

@@ -138,3 +138,55 @@ export async function quizFlagCount(db: Database, orgId: string, scopeIds: strin
   const _ = db.command;
   return count(db.collection(COLLECTIONS.quizFlags).where({ orgId, day, unitPath: _.in(scopeIds) }));
 }
+
+/** A contest as a campaign attaches it (专项行动, docs/CAMPAIGNS.md): its audience unit and days. */
+export interface ContestBrief {
+  contestId: string;
+  title: string;
+  /** The unit whose subtree takes part, and its path. */
+  audience: string;
+  audiencePath: string[];
+  status: 'draft' | 'published' | 'cancelled';
+  opensAt: number;
+  closesAt: number;
+}
+
+/** The organisation's contests among `ids` (at most 50): one read by `_id`. */
+export async function contestsByIds(db: Database, orgId: string, ids: readonly string[]): Promise<ContestBrief[]> {
+  if (ids.length === 0) return [];
+  const _ = db.command;
+  const docs = await list<ContestDoc>(
+    db
+      .collection(COLLECTIONS.contests)
+      .where({ _id: _.in([...ids]), orgId })
+      .field({ title: true, audience: true, audiencePath: true, status: true, opensAt: true, closesAt: true })
+      .limit(ids.length),
+  );
+  return docs.map((c) => ({ contestId: c._id, title: c.title, audience: c.audience, audiencePath: c.audiencePath ?? [], status: c.status, opensAt: c.opensAt, closesAt: c.closesAt }));
+}
+
+/**
+ * Members of `target`'s subtree who took part in each contest, from the timer's whole-contest
+ * roll-ups (as fresh as its last run): the target's own document when it lies in the audience,
+ * the audience unit's when the target is above it. One read.
+ */
+export async function contestParticipants(
+  db: Database,
+  contests: ReadonlyArray<Pick<ContestBrief, 'contestId' | 'audience' | 'audiencePath'>>,
+  target: { _id: string; path: readonly string[] },
+): Promise<Map<string, number>> {
+  const wanted = contests.flatMap((c) => {
+    const unitId = target.path.includes(c.audience) ? target._id : c.audiencePath.includes(target._id) ? c.audience : null;
+    return unitId ? [{ contestId: c.contestId, unitId }] : [];
+  });
+  if (wanted.length === 0) return new Map();
+  const _ = db.command;
+  const docs = await list<ContestRollupDoc>(
+    db
+      .collection(COLLECTIONS.contestRollups)
+      .where({ contestId: _.in(wanted.map((w) => w.contestId)), day: ALL_DAYS, unitId: _.in([...new Set(wanted.map((w) => w.unitId))]) })
+      .limit(1000),
+  );
+  const byKey = new Map(docs.map((d) => [`${d.contestId}|${d.unitId}`, d.participants ?? 0]));
+  return new Map(wanted.map((w) => [w.contestId, byKey.get(`${w.contestId}|${w.unitId}`) ?? 0]));
+}
