@@ -181,6 +181,15 @@ describe('the owner, a plain member, writes progress and closes their item with 
     await refused(ZHUMIN, 'addTaskNote', { itemId: mine, text: '我来帮忙' }, 'FORBIDDEN');
   });
 
+  // KNOWN GAP, outside this part: uploadTicket (the reports part) gives tickets to organisers only, so
+  // an owner who is a plain member cannot upload the photos the task actions accept from them. When
+  // it issues `photo` tickets to bound members, this passes: make it an ordinary `it`.
+  it.failing('gets a photo ticket from the campaign function, as a plain member, and writes progress with it', async () => {
+    const itemId = await newItem(SCHOOL_ORGANISER, listId, '整理图书角', MAJUN.memberId, '2036-03-15');
+    const fileID = await t.uploadAs(MAJUN.openid, 'campaign', 'photo', 'p.png', encodePng(1, 1, 0, Buffer.from([0, 15])));
+    expect(await ok(MAJUN.openid, 'addTaskNote', { itemId, text: '准备辅导材料', photos: [fileID] })).toMatchObject({ status: 'doing' });
+  });
+
   it('a note puts it under way; the close-out with a photo makes it done, once', async () => {
     const p1 = await photoAs(MAJUN.openid, 20);
     const p2 = await photoAs(MAJUN.openid, 30);
@@ -194,7 +203,7 @@ describe('the owner, a plain member, writes progress and closes their item with 
       ['closeOut', '本学期辅导完成', '马俊', [p2]],
     ]);
     expect(item?.notes.every((n) => n.photos.every((p) => typeof p.url === 'string' && p.url.length > 0 && !p.public))).toBe(true);
-    expect(doc(COLLECTIONS.taskLists, listId)).toMatchObject({ total: 2, done: 1, openByDeadline: { '2036-03-15': 1 } });
+    expect(doc(COLLECTIONS.taskLists, listId)).toMatchObject({ total: 3, done: 1, openByDeadline: { '2036-03-15': 2 } });
   });
 });
 
