@@ -66,6 +66,9 @@ const campaignFields = {
   attached: attachedSchema.default({ exams: [], challenges: [], events: [], contests: [], taskLists: [] }),
 };
 
+/** A report's id: `<campaignId>:<askKey>:<unitId>` (derived: one report per unit and ask). */
+const reportIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}:[a-z0-9]{1,12}:[A-Za-z0-9_-]{1,64}$/, '报告编号格式不正确');
+
 /** An attachment of a report: a file uploaded through this context's `document` ticket. */
 const reportFileSchema = z
   .object({
@@ -105,7 +108,7 @@ export const campaignSchemas = {
       text: textSchema('报告正文', 20000),
       files: z.array(reportFileSchema).max(10, '附件最多10个').default([]),
       /** Reports of the units below this one gathered into it (their ids, as reportStatus gives them). */
-      gathered: z.array(idSchema).max(500).default([]),
+      gathered: z.array(reportIdSchema).max(500).default([]),
       submit: z.boolean(),
       /** The version read (CONFLICT when another organiser changed it meanwhile); absent for a first save. */
       version: z.number().int().min(0).nullish(),
@@ -114,7 +117,7 @@ export const campaignSchemas = {
   /** Organisers of the level above: accept a submitted report, or return it with a reason. */
   reviewReport: z
     .object({
-      reportId: idSchema,
+      reportId: reportIdSchema,
       decision: z.enum(['accept', 'return']),
       reason: textSchema('退回原因', 300).default(''),
     })

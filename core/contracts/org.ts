@@ -151,7 +151,7 @@ export const orgSchemas = {
    */
   grantReminders: z
     .object({
-      topics: z.array(z.enum(['exam', 'checkin', 'event'])).min(1).max(3),
+      topics: z.array(z.enum(['exam', 'checkin', 'event', 'campaign'])).min(1).max(4),
     })
     .strict(),
   /** Organisers: a cloud path to upload a roster or units sheet to (an upload ticket); the import accepts only that file. */
@@ -343,5 +343,5 @@ export interface OrgResponses {
   getSetup: { steps: SetupStep[]; done: boolean };
   listOrganisers: { items: OrganiserRow[] };
   unbindMember: { memberId: string };
-  grantReminders: { credits: Record<'exam' | 'checkin' | 'event', number> };
+  grantReminders: { credits: Record<'exam' | 'checkin' | 'event' | 'campaign', number> };
 }

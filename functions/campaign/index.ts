@@ -6,6 +6,7 @@ import { getOpenid, platformDeps } from '../lib/platform';
 import { createRouter } from '../lib/router';
 import { campaignsHandlers } from './campaigns';
 import { evaluationHandlers } from './evaluation';
+import { campaignTimer } from './reminders';
 import { reportsHandlers } from './reports';
 import { tasksHandlers } from './tasks';
 
@@ -13,5 +14,6 @@ export const main = createRouter<typeof campaignSchemas, CampaignResponses>(
   'campaign',
   campaignSchemas,
   { ...campaignsHandlers, ...reportsHandlers, ...evaluationHandlers, ...tasksHandlers },
-  { getOpenid, deps: platformDeps },
+  // The daily trigger (function.ts): reminders before a report's due day.
+  { getOpenid, deps: platformDeps, onTimer: (deps) => campaignTimer(deps) },
 );

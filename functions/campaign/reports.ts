@@ -1,16 +1,18 @@
-// The campaign function's reports actions: Reports owed upward, their review, reminders and upload tickets. Wired by ./index.ts.
-// SKELETON: each action is replaced by its module under ./actions as it is built.
-import { AppError } from '../lib/errors';
+// The campaign function's reports actions: reports owed upward (status, read, save and submit,
+// review), reminders of those not submitted, and upload tickets. Wired by ./index.ts.
 
-const notYet = async (): Promise<never> => {
-  throw new AppError('FAILED_PRECONDITION', '此功能正在建设中');
-};
+import { getReport } from './actions/getReport';
+import { remindReports } from './actions/remindReports';
+import { reportStatus } from './actions/reportStatus';
+import { reviewReport } from './actions/reviewReport';
+import { saveReport } from './actions/saveReport';
+import { uploadTicket } from './actions/uploadTicket';
 
 export const reportsHandlers = {
-  reportStatus: notYet,
-  getReport: notYet,
-  saveReport: notYet,
-  reviewReport: notYet,
-  remindReports: notYet,
-  uploadTicket: notYet,
+  reportStatus,
+  getReport,
+  saveReport,
+  reviewReport,
+  remindReports,
+  uploadTicket,
 };

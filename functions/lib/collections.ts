@@ -304,8 +304,14 @@ export const INDEXES: Record<CollectionName, IndexDeclaration[]> = {
   // listCampaigns: those set up on an organiser's scope units or above them (unitId in their paths)
   // and those inside their subtrees (unitPath, multikey), newest first, all or of one status.
   campaigns: [['orgId', 'unitId', 'createdAt'], ['orgId', 'unitPath', 'createdAt'], ['orgId', 'status', 'unitId', 'createdAt'], ['orgId', 'status', 'unitPath', 'createdAt']],
-  campaignReports: [],
+  // One ask's reports (reportStatus, reminders); the counts of a campaign's reports of some units
+  // (getCampaign's summary: one aggregate); everything else by the deterministic _id.
+  campaignReports: [
+    ['campaignId', 'askKey'],
+    ['campaignId', 'unitId'],
+  ],
   campaignAssessments: [],
+  // Read and written by _id only (`<campaignId>:<askKey>:<unitId>:<day>`).
   campaignReminders: [],
   // Task lists: an organiser's lists of the units of a subtree (by unit id, the tree as it is now),
   // newest first; a list's items in the order they were added. taskUnits is read by _id only.

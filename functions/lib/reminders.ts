@@ -6,7 +6,8 @@ import { COLLECTIONS } from './collections';
 import { getById, insert, isDuplicateKeyError, list, updateWhere, type Database } from './db';
 import type { Deps } from './deps';
 
-export const REMINDER_TOPICS = ['exam', 'checkin', 'event'] as const;
+/** `campaign`: a report due upward (专项行动), sent to the organisers of a unit that has not submitted. */
+export const REMINDER_TOPICS = ['exam', 'checkin', 'event', 'campaign'] as const;
 export type ReminderTopic = (typeof REMINDER_TOPICS)[number];
 
 /**
@@ -33,7 +34,7 @@ export async function grantCredits(
 ): Promise<Record<ReminderTopic, number>> {
   const _ = db.command;
   try {
-    await insert(db, COLLECTIONS.reminderCredits, { _id: member._id, orgId: member.orgId, openid, exam: 0, checkin: 0, event: 0 });
+    await insert(db, COLLECTIONS.reminderCredits, { _id: member._id, orgId: member.orgId, openid, exam: 0, checkin: 0, event: 0, campaign: 0 });
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err;
   }

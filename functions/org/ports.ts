@@ -213,6 +213,16 @@ export async function membersOfUnit(db: Database, unitId: string, order: 'roster
   );
 }
 
+/**
+ * The bound unit organisers of an organisation (at most 1000; an organisation has a few dozen),
+ * with the units they manage: who to remind about a unit's duty (the campaign's reports). One read
+ * on the (orgId, role) index.
+ */
+export async function unitOrganisers(db: Database, orgId: string): Promise<Array<Pick<MemberDoc, '_id' | 'name' | 'unitId' | 'manages' | 'openid'>>> {
+  const docs = await list<MemberDoc>(db.collection(COLLECTIONS.members).where({ orgId, role: 'unit_organiser' }).limit(1000));
+  return docs.filter((m) => m.openid).map((m) => ({ _id: m._id, name: m.name, unitId: m.unitId, manages: m.manages ?? [], openid: m.openid }));
+}
+
 /** Bind requests waiting in these units (at most 1000 ids): one count. */
 export async function pendingBindRequestCount(db: Database, unitIds: string[]): Promise<number> {
   if (unitIds.length === 0) return 0;

@@ -5,13 +5,14 @@ import Taro from '@tarojs/taro';
 import { call } from './call';
 import { IS_H5 } from './env';
 
-export type ReminderTopic = 'exam' | 'checkin' | 'event';
+export type ReminderTopic = 'exam' | 'checkin' | 'event' | 'campaign';
 
 /** Template ids are assigned in the mini-program console; set them in .env.production. */
 const TEMPLATE_IDS: Record<ReminderTopic, string> = {
   exam: process.env.TARO_APP_TEMPLATE_EXAM ?? '',
   checkin: process.env.TARO_APP_TEMPLATE_CHECKIN ?? '',
   event: process.env.TARO_APP_TEMPLATE_EVENT ?? '',
+  campaign: process.env.TARO_APP_TEMPLATE_CAMPAIGN ?? '',
 };
 
 /**

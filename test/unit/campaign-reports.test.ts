@@ -55,7 +55,7 @@ describe('row states', () => {
 });
 
 describe('order and totals', () => {
-  const row = (unitId: string, state: ReportStatusRow['state'], lateMinutes: number | null = null, depth = 1) => ({ unitId, state, lateMinutes, depth });
+  const row = (unitId: string, state: ReportStatusRow['state'], lateMinutes: number | null = null, depth = 1) => ({ unitId, unitName: unitId, state, lateMinutes, depth });
   const rows = [
     row('accepted', 'accepted'),
     row('onTime', 'submitted'),
@@ -69,6 +69,10 @@ describe('order and totals', () => {
   ];
   it('late first, then missing, returned, pending, submitted, accepted; shallower first within', () => {
     expect(orderRows(rows).map((r) => r.unitId)).toEqual(['late', 'missing', 'missingDeep', 'returned', 'pending', 'draft', 'onTime', 'accepted', 'acceptedLate']);
+  });
+  it('within a rank and depth, by name in Chinese order (pinyin)', () => {
+    const named = ['实验中学党支部', '机关第一党支部', '离退休干部党支部'].map((unitName) => ({ unitName, state: 'missing' as const, lateMinutes: null, depth: 1 }));
+    expect(orderRows(named).map((r) => r.unitName)).toEqual(['机关第一党支部', '离退休干部党支部', '实验中学党支部']);
   });
   it('totals: submitted counts everything received (late and accepted among them); the rest add up to expected', () => {
     const t = totalsOf(rows);

@@ -68,12 +68,9 @@ export function rowRank(row: Pick<ReportStatusRow, 'state' | 'lateMinutes'>): nu
   }
 }
 
-/** Rows in reading order: by rank, then shallower first, then the tree order they came in. */
-export function orderRows<R extends Pick<ReportStatusRow, 'state' | 'lateMinutes' | 'depth'>>(rows: readonly R[]): R[] {
-  return rows
-    .map((row, i) => ({ row, i }))
-    .sort((a, b) => rowRank(a.row) - rowRank(b.row) || a.row.depth - b.row.depth || a.i - b.i)
-    .map((x) => x.row);
+/** Rows in reading order: by rank, then shallower first, then by unit name (Chinese order). */
+export function orderRows<R extends Pick<ReportStatusRow, 'state' | 'lateMinutes' | 'depth' | 'unitName'>>(rows: readonly R[]): R[] {
+  return [...rows].sort((a, b) => rowRank(a) - rowRank(b) || a.depth - b.depth || a.unitName.localeCompare(b.unitName, 'zh-Hans-CN'));
 }
 
 export type Totals = ReportStatusView['totals'];
