@@ -117,6 +117,16 @@ test('POST /api/upload stores the file at an upload ticket path only, once, and 
   expect(anonymous.status).toBe(401);
 });
 
+test('POST /api/upload takes a campaign report document (pdf, doc, docx, xls, xlsx, jpg, png) at its ticket path', async () => {
+  const token = await login({ openid: 'o-doc' });
+  for (const [i, ext] of ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'png'].entries()) {
+    const path = `uploads/document/${String(i).repeat(32)}-${'c'.repeat(32)}/plan.${ext}`;
+    const res = await fetch(`${cloud.url}/api/upload?path=${encodeURIComponent(path)}`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: Buffer.from('bytes') });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { data: { fileID: string } }).data.fileID).toBe(`cloud://local-dev.local-bucket/${path}`);
+  }
+});
+
 test('static files are served with their content type; unknown paths fall back to index.html', async () => {
   const js = await fetch(`${cloud.url}/js/app.js`);
   expect(js.headers.get('content-type')).toContain('text/javascript');
