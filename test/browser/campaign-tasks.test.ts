@@ -50,6 +50,18 @@ async function uploaded(page: Page, id: string): Promise<void> {
   if (await error.count()) throw new Error(`the photo was not uploaded: ${await error.innerText()}`);
 }
 
+const NORMAL = { minFont: 16, minTap: 44 };
+const SENIOR = { minFont: 20, minTap: 44 };
+
+/** Every piece of reading text and every tap target on the page shown is at least this large (docs/SENIOR-MODE.md). */
+async function expectSizes(page: Page, limits: { minFont: number; minTap: number }): Promise<void> {
+  await settled(page);
+  const m = await measure(page, limits);
+  expect(m.texts).toBeGreaterThan(3);
+  expect(m.small).toEqual([]);
+  expect(m.tiny).toEqual([]);
+}
+
 const at = (path: string) => `${env.t.cloud.url}/#${path}`;
 
 interface StoredItem {
@@ -62,12 +74,16 @@ it('an organiser lists an item, its owner reports progress, the organiser closes
   // GIVEN 李强 on 实事清单: a new public list for his branch
   const organiser = await signInAs(ORGANISER, '李强');
   let page = organiser.page;
+  await organiser.context.addInitScript(TRACK_TAPS);
   await page.goto(at('/subpackages/campaign-admin/tasks'));
+  await page.reload(); // TRACK_TAPS runs on this load, so the sizes below see every tap target
+  await shown(page, '#tasks-rollup').waitFor();
   await shown(page, '#tasks-new').click();
   await shown(page, '#tasks-unit-br-school').click();
   await shown(page, '#tasks-kind-service').click();
   await fill(page, 'tasks-title', LIST_TITLE);
   await shown(page, '#tasks-public').click();
+  await expectSizes(page, NORMAL);
   await shown(page, '#tasks-submit').click();
   await shown(page, '#tasklist-title').waitFor();
   await expect(shown(page, '#tasklist-title').innerText()).resolves.toBe(LIST_TITLE);
@@ -95,6 +111,7 @@ it('an organiser lists an item, its owner reports progress, the organiser closes
     expect(row).toContain('未开始');
     expect(row).toContain('还有 14 天');
   });
+  await expectSizes(page, NORMAL);
   await shot(page, 'campaign-tasklist');
   const itemPath = `/subpackages/campaign-admin/item?listId=${listId}&itemId=${item._id}`;
 
@@ -137,6 +154,7 @@ it('an organiser lists an item, its owner reports progress, the organiser closes
   expect(stored.status).toBe('done');
   expect(stored.notes.find((n) => n.kind === 'closeOut')?.photos[0].public).toBe(true);
   expect(stored.notes.find((n) => n.kind === 'progress')?.photos[0].public).toBe(false);
+  await expectSizes(page, NORMAL);
   await shot(page, 'campaign-item');
   await organiser.context.close();
 
@@ -166,11 +184,7 @@ it('an organiser lists an item, its owner reports progress, the organiser closes
   expect(text).not.toContain(PROGRESS);
   expect(text).not.toMatch(/1[3-9]\d{9}/);
 
-  // 大字模式: every piece of reading text at least 20 px, every tap target at least 44 px
-  await settled(page);
-  const m = await measure(page, { minFont: 20, minTap: 44 });
-  expect(m.small).toEqual([]);
-  expect(m.tiny).toEqual([]);
+  await expectSizes(page, SENIOR);
   await shot(page, 'campaign-public-tasks');
   await visitor.context.close();
 });
