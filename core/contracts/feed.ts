@@ -160,7 +160,7 @@ export interface AdminPost {
   pinned: boolean;
   authorName: string;
   rejectReason: string;
-  source: { type: 'event' | 'exam' | 'contest' | 'submission'; id: string } | null;
+  source: { type: 'event' | 'exam' | 'contest' | 'campaign' | 'submission'; id: string } | null;
   reads: number;
   likes: number;
   comments: number;

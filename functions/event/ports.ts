@@ -145,3 +145,30 @@ export async function eventsByIds(db: Database, orgId: string, ids: readonly str
   );
   return docs.map((e) => ({ eventId: e._id, title: e.title, audience: e.audience, status: e.status, startsAt: e.startsAt, endsAt: e.endsAt, byUnit: e.byUnit ?? {} }));
 }
+
+/** A published event of a period with each unit's own counters (c confirmed, a attended): the campaign's evaluation. */
+export interface PeriodEventFigures {
+  eventId: string;
+  title: string;
+  startsAt: number;
+  /** Units of the audience, or ['ALL']. */
+  audience: string[];
+  byUnit: Record<string, { c?: number; a?: number }>;
+}
+
+/**
+ * The organisation's published events starting in [from, to), at most 200 (the roll-ups'
+ * ceiling, as eventTallies), with their per-unit counters, for a caller that sums them per unit
+ * of a subtree itself (the 四落实 evaluation: every unit's row). One read.
+ */
+export async function eventFiguresInPeriod(db: Database, orgId: string, from: number, to: number): Promise<PeriodEventFigures[]> {
+  const _ = db.command;
+  const docs = await list<EventDoc>(
+    db
+      .collection(COLLECTIONS.events)
+      .where({ orgId, status: 'published', startsAt: _.gte(from).and(_.lt(to)) })
+      .field({ title: true, startsAt: true, audience: true, byUnit: true })
+      .limit(200),
+  );
+  return docs.map((e) => ({ eventId: e._id, title: e.title, startsAt: e.startsAt, audience: e.audience, byUnit: e.byUnit ?? {} }));
+}

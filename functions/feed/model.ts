@@ -29,7 +29,7 @@ export interface PostDoc {
   authorName: string;
   rejectReason: string;
   unpublishReason?: string;
-  source: { type: 'event' | 'exam' | 'contest' | 'submission'; id: string } | null;
+  source: { type: 'event' | 'exam' | 'contest' | 'campaign' | 'submission'; id: string } | null;
   modelMemberId: string | null;
   createdAt: number;
   updatedAt: number;

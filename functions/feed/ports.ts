@@ -25,7 +25,7 @@ export interface ReportDraft {
   images: string[];
   tags: PostTag[];
   author: { id: string; name: string };
-  source: { type: 'event' | 'exam' | 'contest'; id: string };
+  source: { type: 'event' | 'exam' | 'contest' | 'campaign'; id: string };
 }
 
 const escapeText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -1,21 +1,37 @@
 // Writing xlsx files (templates and exports) with exceljs, loaded on first use: it is most of a
 // function's bundle and only these organiser actions need it.
 
+/** A cell: text, a number, empty (null), or a number with its display format (a rate as 0.0%). */
+export type CellValue = string | number | null | { value: number; numFmt: string };
+
 export interface SheetSpec {
   name: string;
-  rows: Array<Array<string | number | null>>;
+  rows: CellValue[][];
   /** Column widths in characters. */
   widths?: number[];
+  /** Header rows at the top, bold and kept in view (default 1). */
+  headerRows?: number;
+  /** Ranges merged into one cell, such as 'C1:H1' (a heading over several columns). */
+  merges?: string[];
+  /** Further rows in bold, 1-based (the headings of blocks further down). */
+  boldRows?: number[];
 }
 
 export async function writeWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
   for (const spec of sheets) {
-    const ws = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const headerRows = spec.headerRows ?? 1;
+    const ws = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: headerRows }] });
     // null leaves the cell empty (not an empty string), so a spreadsheet's blanks stay blank.
-    for (const row of spec.rows) ws.addRow(row);
-    ws.getRow(1).font = { bold: true };
+    spec.rows.forEach((cells, r) => {
+      const row = ws.addRow(cells.map((c) => (c !== null && typeof c === 'object' ? c.value : c)));
+      cells.forEach((c, i) => {
+        if (c !== null && typeof c === 'object') row.getCell(i + 1).numFmt = c.numFmt;
+      });
+      if (r < headerRows || spec.boldRows?.includes(r + 1)) row.font = { bold: true };
+    });
+    for (const range of spec.merges ?? []) ws.mergeCells(range);
     spec.widths?.forEach((w, i) => {
       ws.getColumn(i + 1).width = w;
     });

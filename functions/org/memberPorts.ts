@@ -51,3 +51,28 @@ export async function subtreeLeaders(db: Database, unitId: string, limit: number
     .map((m) => ({ ...m, sortKey: m.sortKey ?? '', leader: true, openid: m.openid ?? null }));
   return { leaders, more: docs.length > limit };
 }
+
+/**
+ * Every leader (领导班子成员) of `unitId`'s subtree, in roster order, a page of 1000 per read: the
+ * 四落实 evaluation names each unit's leaders. Leaders are a few per unit (a subtree of 500 units
+ * holds one or two thousand), so this reads one or two pages, never the other members: the query
+ * stops at the end of the leaders' listing keys (`0:`…).
+ */
+export async function allSubtreeLeaders(db: Database, unitId: string, maxPages = 5): Promise<{ leaders: RosterEntry[]; more: boolean }> {
+  const _ = db.command;
+  const PAGE = 1000;
+  const out: RosterEntry[] = [];
+  let after: { sortKey: string; _id: string } | null = null;
+  for (let page = 0; page < maxPages; page++) {
+    const base = { unitPath: unitId, sortKey: _.lt('1:') };
+    const where: object = after
+      ? _.or([{ unitPath: unitId, sortKey: _.gt(after.sortKey).and(_.lt('1:')) }, { unitPath: unitId, sortKey: after.sortKey, _id: _.gt(after._id) }])
+      : base;
+    const docs = await list<RosterEntry>(db.collection(COLLECTIONS.members).where(where).field(FIELDS).orderBy('sortKey', 'asc').orderBy('_id', 'asc').limit(PAGE));
+    out.push(...docs.filter((m) => m.leader === true).map((m) => ({ ...m, sortKey: m.sortKey ?? '', leader: true, openid: m.openid ?? null })));
+    if (docs.length < PAGE) return { leaders: out, more: false };
+    const last = docs[docs.length - 1];
+    after = { sortKey: last.sortKey ?? '', _id: last._id };
+  }
+  return { leaders: out, more: true };
+}

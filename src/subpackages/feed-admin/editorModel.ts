@@ -197,6 +197,7 @@ export function postStatusLine(post: Pick<AdminPost, 'status' | 'publishAt' | 'r
   if (post.source?.type === 'event') return '由活动自动生成的草稿，请核对后发布';
   if (post.source?.type === 'contest') return '由知识竞赛自动生成的草稿，请核对后发布';
   if (post.source?.type === 'exam') return '由考试自动生成的草稿，请核对后发布';
+  if (post.source?.type === 'campaign') return '由专项行动阶段自动生成的草稿，请核对后发布';
   return '';
 }
 
