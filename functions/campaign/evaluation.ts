@@ -1,13 +1,11 @@
-// The campaign function's evaluation actions: Stage drafts for the feed, written assessments and the 四落实 workbook. Wired by ./index.ts.
-// SKELETON: each action is replaced by its module under ./actions as it is built.
-import { AppError } from '../lib/errors';
-
-const notYet = async (): Promise<never> => {
-  throw new AppError('FAILED_PRECONDITION', '此功能正在建设中');
-};
+// The campaign function's evaluation actions: stage drafts for the feed, written assessments and
+// the 四落实 workbook (docs/CAMPAIGNS.md, "Evaluation"). Wired by ./index.ts.
+import { draftStageReport } from './actions/draftStageReport';
+import { exportEvaluation } from './actions/exportEvaluation';
+import { saveAssessment } from './actions/saveAssessment';
 
 export const evaluationHandlers = {
-  draftStageReport: notYet,
-  saveAssessment: notYet,
-  exportEvaluation: notYet,
+  draftStageReport,
+  saveAssessment,
+  exportEvaluation,
 };
