@@ -239,9 +239,11 @@ describe('refusals name the field and write nothing', () => {
     expect(reports().find((r) => r._id === saved.reportId)).toMatchObject({ files: [{ fileID: fits, name: '刚好.docx', size: 20 * 1024 * 1024, ext: 'docx' }] });
   });
 
-  it('upload tickets: organisers only, and only for pdf, Word, Excel or pictures', async () => {
+  it('upload tickets: documents for organisers only, and only pdf, Word, Excel or pictures; task photos for any bound member', async () => {
     await refused(SCHOOL, 'uploadTicket', { purpose: 'document', name: 'virus.exe' }, 'INVALID_ARGUMENT', '附件只能是 PDF、Word、Excel 或图片');
     await refused(MEMBER, 'uploadTicket', { purpose: 'document', name: '方案.pdf' }, 'FORBIDDEN');
+    await refused('never-bound-openid', 'uploadTicket', { purpose: 'photo', name: 'p.png' }, 'UNAUTHENTICATED');
+    await expect(ok<{ cloudPath: string }>(MEMBER, 'uploadTicket', { purpose: 'photo', name: 'p.png' })).resolves.toMatchObject({ cloudPath: expect.stringMatching(/^uploads\/photo\//) });
     const { cloudPath } = await ok<{ cloudPath: string }>(SCHOOL, 'uploadTicket', { purpose: 'document', name: '方案.DOCX' });
     expect(cloudPath).toMatch(/^uploads\/document\/[0-9a-f]{32}-[0-9a-f]{32}\/file\.docx$/);
   });

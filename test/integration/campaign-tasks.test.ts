@@ -181,10 +181,9 @@ describe('the owner, a plain member, writes progress and closes their item with 
     await refused(ZHUMIN, 'addTaskNote', { itemId: mine, text: '我来帮忙' }, 'FORBIDDEN');
   });
 
-  // KNOWN GAP, outside this part: uploadTicket (the reports part) gives tickets to organisers only, so
-  // an owner who is a plain member cannot upload the photos the task actions accept from them. When
-  // it issues `photo` tickets to bound members, this passes: make it an ordinary `it`.
-  it.failing('gets a photo ticket from the campaign function, as a plain member, and writes progress with it', async () => {
+  // uploadTicket issues `photo` tickets to every bound member (documents stay with organisers), so an
+  // owner who is a plain member uploads the photos the task actions accept from them.
+  it('gets a photo ticket from the campaign function, as a plain member, and writes progress with it', async () => {
     const itemId = await newItem(SCHOOL_ORGANISER, listId, '整理图书角', MAJUN.memberId, '2036-03-15');
     const fileID = await t.uploadAs(MAJUN.openid, 'campaign', 'photo', 'p.png', encodePng(1, 1, 0, Buffer.from([0, 15])));
     expect(await ok(MAJUN.openid, 'addTaskNote', { itemId, text: '准备辅导材料', photos: [fileID] })).toMatchObject({ status: 'doing' });
