@@ -19,8 +19,8 @@ const MAX_FN_BODY = 1024 * 1024;
 const MAX_JSON_DEPTH = 64;
 // A campaign report's attachment may be 20 MB (the function refuses more, naming the limit).
 const MAX_UPLOAD_BODY = 25 * 1024 * 1024;
-/** The shape of an upload ticket's path (functions/lib/uploads.ts): only spreadsheet and picture names. */
-const UPLOAD_TICKET_PATH = /^uploads\/[A-Za-z]{1,16}\/[0-9a-f]{32}-[0-9a-f]{32}\/[A-Za-z0-9_-]{1,40}\.(xlsx|xls|csv|jpg|png|gif|webp)$/;
+/** The shape of an upload ticket's path (functions/lib/uploads.ts): only spreadsheet, picture and report document names. */
+const UPLOAD_TICKET_PATH = /^uploads\/[A-Za-z]{1,16}\/[0-9a-f]{32}-[0-9a-f]{32}\/[A-Za-z0-9_-]{1,40}\.(xlsx|xls|csv|jpg|png|gif|webp|pdf|doc|docx)$/;
 
 export interface ApiHostDeps {
   devLogin: boolean;
