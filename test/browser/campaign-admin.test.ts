@@ -66,8 +66,9 @@ it('an admin launches a campaign with an exam, a branch sends its plan with a PD
   await shown(page, '#admin-campaigns').click();
   await shown(page, '#campaign-new').click();
   await fill(page, 'campaign-title', CAMPAIGN_TITLE);
-  await expect(text(page, '#campaign-stages')).resolves.toMatch(/启动部署[\s\S]*组织实施[\s\S]*评估检验/);
-  await expect(text(page, '#campaign-asks')).resolves.toMatch(/活动方案[\s\S]*专题报告/);
+  const value = (selector: string) => shown(page, `${selector} input`).inputValue();
+  await expect(Promise.all(['s1', 's2', 's3'].map((k) => value(`#campaign-stage-${k}-name`)))).resolves.toEqual(['启动部署', '组织实施', '评估检验']);
+  await expect(Promise.all(['plan', 'final'].map((k) => value(`#campaign-ask-${k}-title`)))).resolves.toEqual(['活动方案', '专题报告']);
   await shown(page, `#campaign-attach-exams-${examId}`).click();
   await expect(shown(page, `#campaign-attach-exams-${examId}`).getAttribute('aria-checked')).resolves.toBe('true');
   await shot(page, 'campaign-editor');
