@@ -6,7 +6,6 @@
 // real calls); the timer reminds once per unit, ask and day.
 import type { CampaignResponses, ReportStatusView, ReportView } from '../../core/contracts/campaign';
 import { COLLECTIONS } from '../../functions/lib/collections';
-import type { CampaignDoc } from '../../functions/campaign/model';
 import { lateText } from '../../src/utils/campaign-format';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
 
@@ -36,35 +35,24 @@ const reports = () => t.cloud.db.find(COLLECTIONS.campaignReports);
 const stored = (campaignId: string) => JSON.stringify(reports().filter((r) => r.campaignId === campaignId));
 
 let n = 0;
-/** A campaign of the city over its whole tree (inserted as createCampaign stores one). */
-async function newCampaign(over: Partial<CampaignDoc> = {}): Promise<string> {
-  const _id = `camp-${++n}`;
-  const at = new Date(t.cloud.clock.now());
-  const doc: CampaignDoc = {
-    _id,
-    orgId: 'org-demo',
-    unitId: 'org-demo',
-    unitPath: ['org-demo'],
-    title: `作风建设专项行动${n}`,
-    description: '',
-    stages: [{ key: 's1', name: '启动部署', startDay: '2036-12-01', endDay: '2036-12-31' }],
-    asks: [
-      { key: 'plan', kind: 'plan', title: '活动方案', stageKey: null, dueDay: '2036-12-05', audience: 'all' },
-      { key: 'final', kind: 'final', title: '专题报告', stageKey: null, dueDay: '2036-12-20', audience: 'all' },
-    ],
-    attached: { exams: [], challenges: [], events: [], contests: [], taskLists: [] },
-    status: 'open',
-    acceptLate: true,
-    closedAt: null,
-    createdBy: 'demo-member-01',
-    createdByName: '张伟',
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-    ...over,
-  };
-  await t.db.collection(COLLECTIONS.campaigns).add({ data: doc as never });
-  return _id;
+type AskInput = { key: string; kind: 'plan' | 'stage' | 'final'; title: string; dueDay: string; audience?: 'all' | 'children' };
+const ASKS: AskInput[] = [
+  { key: 'plan', kind: 'plan', title: '活动方案', dueDay: '2036-12-05' },
+  { key: 'final', kind: 'final', title: '专题报告', dueDay: '2036-12-20' },
+];
+/** A campaign of the city over its whole tree, set up (and closed, when asked) through the actions. */
+async function newCampaign(opts: { asks?: AskInput[]; close?: { acceptLate: boolean } } = {}): Promise<string> {
+  const { campaignId } = dataOf(
+    await t.call<{ campaignId: string }>(CITY, 'campaign', 'createCampaign', {
+      unitId: 'org-demo',
+      title: `作风建设专项行动${++n}`,
+      description: '',
+      stages: [{ key: 's1', name: '启动部署', startDay: '2036-12-01', endDay: '2036-12-31' }],
+      asks: opts.asks ?? ASKS,
+    }),
+  );
+  if (opts.close) dataOf(await t.call(CITY, 'campaign', 'closeCampaign', { campaignId, ...opts.close }));
+  return campaignId;
 }
 
 const save = (openid: string, campaignId: string, unitId: string, extra: Record<string, unknown> = {}) =>
@@ -267,14 +255,14 @@ describe('refusals name the field and write nothing', () => {
   });
 
   it('closed with acceptLate false: refused, nothing written; closed taking late reports: taken and marked late from the close', async () => {
-    const closedAt = beijing('2036-12-02', 8) + 30_000; // 08:00:30
-    const shut = await newCampaign({ status: 'closed', acceptLate: false, closedAt: new Date(closedAt) });
+    const shut = await newCampaign({ close: { acceptLate: false } });
     const before = stored(shut);
     await refused(SCHOOL, 'saveReport', { campaignId: shut, askKey: 'plan', unitId: 'br-school', text: '', submit: true }, 'FAILED_PRECONDITION', '本次专项行动已停止接收报告');
     await refused(SCHOOL, 'saveReport', { campaignId: shut, askKey: 'plan', unitId: 'br-school', text: '', submit: false }, 'FAILED_PRECONDITION', '本次专项行动已停止接收报告');
     expect(stored(shut)).toBe(before);
     expect(reports().filter((r) => r.campaignId === shut)).toEqual([]);
-    const lenient = await newCampaign({ status: 'closed', acceptLate: true, closedAt: new Date(closedAt) });
+    t.cloud.clock.set(beijing('2036-12-02', 8) + 30_000); // closed at 08:00:30
+    const lenient = await newCampaign({ close: { acceptLate: true } });
     t.cloud.clock.set(beijing('2036-12-02', 10));
     // Before the due day, yet after the close: late by the (started) minutes since.
     await expect(save(SCHOOL, lenient, 'br-school').then(dataOf)).resolves.toMatchObject({ state: 'submitted', lateMinutes: 120 });
@@ -320,7 +308,7 @@ describe('reminders of reports not sent', () => {
 
   it('the timer reminds the organisers holding a credit of each unit not sent, 3 days and 1 day before, once a day however often it runs', async () => {
     t.cloud.clock.set(beijing('2036-11-28', 9));
-    const c = await newCampaign({ asks: [{ key: 'plan', kind: 'plan', title: '活动方案', stageKey: null, dueDay: '2036-12-01', audience: 'all' }] });
+    const c = await newCampaign({ asks: [{ key: 'plan', kind: 'plan', title: '活动方案', dueDay: '2036-12-01' }] });
     for (const who of [SCHOOL, SCHOOL, RETIRED, RETIRED]) dataOf(await t.call(who, 'org', 'grantReminders', { topics: ['campaign'] }));
     // 3 days before: the two branches' organisers (credits); the county's has none; 机关第一党支部 has no unit organiser.
     const runs = await Promise.all([timer(), timer()]);
