@@ -3,10 +3,12 @@
 // exam attached; its detail page shows the stages and the exam. 李强, organiser of 实验中学党支部,
 // finds it on 专项行动, writes his branch's 活动方案 with a PDF attached and sends it (asked first).
 // 张伟 sees 已报送 on 报送情况, opens the plan and returns it with a reason; 李强 sees the reason
-// at the top of his plan, which he may edit again.
+// at the top of his plan, which he may edit again. 张伟's pages are measured at the standard sizes
+// (16 px text, 44 px taps), 李强's in 大字模式 (20 px).
 import type { BrowserContext, Page } from 'playwright-core';
 import { startBrowserEnv, shot, type BrowserEnv } from '../helpers/browser';
 import { dataOf } from '../helpers/cloud';
+import { measure, settled, TRACK_TAPS } from '../helpers/measure';
 import { answerModal, eventually, fill, shown } from '../helpers/ui';
 
 jest.setTimeout(300_000);
@@ -33,11 +35,25 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2
 const at = (path: string) => `${env.t.cloud.url}/#${path}`;
 const text = (page: Page, selector: string) => shown(page, selector).innerText();
 
-async function signInAs(openid: string, waitFor: string): Promise<{ context: BrowserContext; page: Page }> {
+const NORMAL = { minFont: 16, minTap: 44 };
+const SENIOR = { minFont: 20, minTap: 44 };
+
+/** Every piece of reading text and every tap target on the page shown is at least this large (docs/SENIOR-MODE.md). */
+async function expectSizes(page: Page, limits: { minFont: number; minTap: number }): Promise<void> {
+  await settled(page);
+  const m = await measure(page, limits);
+  expect(m.texts).toBeGreaterThan(3);
+  expect(m.small).toEqual([]);
+  expect(m.tiny).toEqual([]);
+}
+
+/** Signed in, with taps tracked for measuring (and 大字模式 when `senior`) from the next load on. */
+async function signInAs(openid: string, waitFor: string, senior = false): Promise<{ context: BrowserContext; page: Page }> {
   const { context, page } = await env.open();
   await page.locator('#login-openid input, input#login-openid').first().fill(openid);
   await page.locator('#login-openid-submit').click();
   await page.getByText(waitFor).first().waitFor();
+  await context.addInitScript(`${senior ? "localStorage.setItem('prefs.senior', JSON.stringify({ data: true }));" : ''}${TRACK_TAPS}`);
   return { context, page };
 }
 
@@ -63,6 +79,7 @@ it('an admin launches a campaign with an exam, a branch sends its plan with a PD
   const admin = await signInAs(ADMIN, '张伟');
   let page = admin.page;
   await page.goto(at('/subpackages/org-admin/index'));
+  await page.reload(); // the init script runs on this load
   await shown(page, '#admin-campaigns').click();
   await shown(page, '#campaign-new').click();
   await fill(page, 'campaign-title', CAMPAIGN_TITLE);
@@ -71,6 +88,7 @@ it('an admin launches a campaign with an exam, a branch sends its plan with a PD
   await expect(Promise.all(['plan', 'final'].map((k) => value(`#campaign-ask-${k}-title`)))).resolves.toEqual(['活动方案', '专题报告']);
   await shown(page, `#campaign-attach-exams-${examId}`).click();
   await expect(shown(page, `#campaign-attach-exams-${examId}`).getAttribute('aria-checked')).resolves.toBe('true');
+  await expectSizes(page, NORMAL);
   await shot(page, 'campaign-editor');
   await shown(page, '#campaign-save').click();
 
@@ -82,19 +100,27 @@ it('an admin launches a campaign with an exam, a branch sends its plan with a PD
   await expect(text(page, '#campaign-stage-list')).resolves.toMatch(/启动部署[\s\S]*当前阶段[\s\S]*组织实施[\s\S]*评估检验/);
   await expect(text(page, '#campaign-activities')).resolves.toContain(EXAM_TITLE);
   await expect(text(page, '#campaign-totals')).resolves.toContain('活动方案');
+  await expectSizes(page, NORMAL);
   await shot(page, 'campaign-detail');
 
   // WHEN 李强 finds it on 专项行动 and opens his branch's plan
-  const organiser = await signInAs(ORGANISER, '李强');
+  const organiser = await signInAs(ORGANISER, '李强', true);
   const branch = organiser.page;
   await branch.goto(at('/subpackages/campaign-admin/index'));
+  await branch.reload(); // 大字模式 from this load
+  await shown(branch, `#campaign-${campaignId}`).waitFor();
+  await expectSizes(branch, SENIOR);
   await shown(branch, `#campaign-${campaignId}`).click();
+  await shown(branch, '#campaign-own-plan-open').waitFor();
+  await expectSizes(branch, SENIOR);
   await shown(branch, '#campaign-own-plan-open').click();
   await shown(branch, '#report-text').waitFor();
   await expect(text(branch, '#report-state')).resolves.toBe('待报送');
   await fill(branch, 'report-text', PLAN_TEXT);
   await branch.locator('#report-file-input').setInputFiles({ name: '工作方案.pdf', mimeType: 'application/pdf', buffer: PDF });
   await eventually(async () => expect(text(branch, '#report-file-0')).resolves.toContain('工作方案.pdf'));
+  await expectSizes(branch, SENIOR);
+  await shot(branch, 'campaign-report-senior');
   await shown(branch, '#report-submit').click();
   await answerModal(branch, /报送给上级后不能再修改/, 'confirm');
 
@@ -112,6 +138,7 @@ it('an admin launches a campaign with an exam, a branch sends its plan with a PD
   await shown(page, '#campaign-total-plan-reports').click();
   await eventually(async () => expect(text(page, '#status-br-school-state')).resolves.toBe('已报送'));
   await expect(text(page, '#status-br-office-state')).resolves.toMatch(/待报送/);
+  await expectSizes(page, NORMAL);
   await shot(page, 'campaign-reports');
   await shown(page, '#status-br-school').locator('.cmp-status__main').click();
   await shown(page, '#report-review').waitFor();
@@ -127,6 +154,7 @@ it('an admin launches a campaign with an exam, a branch sends its plan with a PD
   await eventually(async () => expect(text(branch, '#report-returned-reason')).resolves.toContain(REASON));
   await expect(text(branch, '#report-state')).resolves.toBe('已退回');
   await expect(shown(branch, '#report-submit').innerText()).resolves.toContain('重新报送');
+  await expectSizes(branch, SENIOR);
   await shot(branch, 'campaign-report-returned');
 
   await admin.context.close();

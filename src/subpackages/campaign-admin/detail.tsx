@@ -165,7 +165,6 @@ function StagesCard({ v, today }: { v: CampaignView; today: string }) {
     <Card title='阶段安排' id='campaign-stage-list'>
       {v.stages.map((s, i) => {
         const current = s.key === v.currentStage;
-        const started = s.startDay <= today;
         return (
           <View key={s.key} className={current ? 'cmp-box cmp-box--on' : 'cmp-box'} id={`campaign-stage-${s.key}`}>
             <View className='cmp-box__head'>
@@ -175,7 +174,8 @@ function StagesCard({ v, today }: { v: CampaignView; today: string }) {
               {current ? <Text className='tag tag--red'>✓ 当前阶段</Text> : s.endDay < today ? <Text className='tag'>已结束</Text> : <Text className='tag'>未开始</Text>}
             </View>
             <Text className='cmp-line'>{dayRangeText(s.startDay, s.endDay, today)}</Text>
-            {started ? <StageDraft v={v} stageKey={s.key} /> : null}
+            {/* A stage's summary is drafted once it has ended (the server says the same). */}
+            {s.endDay < today ? <StageDraft v={v} stageKey={s.key} /> : current ? <Text className='cmp-line'>本阶段结束后可生成阶段总结</Text> : null}
           </View>
         );
       })}

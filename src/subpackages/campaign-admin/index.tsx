@@ -16,7 +16,6 @@ import { Button } from '@/components/nut';
 import { useAction } from '@/hooks';
 import { dayRangeText, dueWords } from '@/utils/campaign-format';
 import { goPage, PAGE } from '@/utils/nav';
-import { stageName } from './components/stageName';
 import './components/campaign-ui.scss';
 import './index.scss';
 
@@ -27,7 +26,8 @@ const TABS = [
 ];
 
 function CampaignRow({ c, today }: { c: CampaignSummary; today: string }) {
-  const stage = stageName(c.currentStage);
+  // The list answers the current stage by its name.
+  const stage = c.currentStage;
   const due = c.status === 'open' && c.nextDueDay ? dueWords(c.nextDueDay, today) : null;
   return (
     <View className='admin-row' id={`campaign-${c.campaignId}`} hoverClass='admin-row--pressed' onClick={() => goPage(`${PAGE.campaignDetail}?id=${c.campaignId}`)}>
