@@ -88,7 +88,7 @@ function NeedsCard({ v, today }: { v: CampaignView; today: string }) {
               <View key={t.askKey} className='admin-row' id={`campaign-total-${t.askKey}`}>
                 <Text className='admin-row__title'>{ask.title}</Text>
                 <Text className='admin-row__meta'>
-                  {REPORT_KIND_LABELS[ask.kind]} · 截止 {dayText(ask.dueDay, today)}（{dueWords(ask.dueDay, today)}）
+                  {ask.title === REPORT_KIND_LABELS[ask.kind] ? '' : `${REPORT_KIND_LABELS[ask.kind]} · `}截止 {dayText(ask.dueDay, today)}（{dueWords(ask.dueDay, today)}）
                 </Text>
                 <View className='admin-stats btn-gap'>
                   <View className='admin-stats__item'>
@@ -110,8 +110,8 @@ function NeedsCard({ v, today }: { v: CampaignView; today: string }) {
                     <Text className='admin-stats__label'>退回</Text>
                   </View>
                 </View>
-                <Text className={attention ? 'cmp-line cmp-line--warn' : 'cmp-line'}>
-                  晚交 {t.late} · 未交 {t.missing} · 退回 {t.returned} · 已通过 {t.accepted}
+                <Text className={attention ? 'cmp-line cmp-line--warn' : 'cmp-line'} id={`campaign-total-${t.askKey}-line`}>
+                  {attention ? `需要处理：晚交 ${t.late} · 未交 ${t.missing} · 退回 ${t.returned}` : `没有晚交、未交或退回 · 已通过 ${t.accepted}`}
                 </Text>
                 <Button
                   id={`campaign-total-${t.askKey}-reports`}

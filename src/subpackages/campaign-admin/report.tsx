@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import type { ReportStatusView, ReportView } from '@core/contracts';
-import { beijingDayKey, formatBeijing } from '@core/domain/time';
+import { beijingDayKey } from '@core/domain/time';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
@@ -20,6 +20,7 @@ import { EmptyView } from '@/components/StateView';
 import { Button } from '@/components/nut';
 import { call, toApiError } from '@/api';
 import { useAction, useMutation, type AsyncState } from '@/hooks';
+import { beijingDateTime } from '@/utils/exam-format';
 import { dayText, dueWords, lateText, ownState, REPORT_STATE_LABELS, REPORT_STATE_TAG } from '@/utils/campaign-format';
 import { Checklist } from './components/Checklist';
 import { ReportFiles, type AttachedFile } from './components/ReportFiles';
@@ -58,7 +59,7 @@ function StateCard({ v, title, today }: { v: ReportView; title: string; today: s
       <Text className='cmp-line'>
         截止 {dayText(v.dueDay, today)}
         {state === 'pending' || state === 'draft' ? `（${dueWords(v.dueDay, today)}）` : ''}
-        {v.submittedAt ? ` · 报送于 ${formatBeijing(v.submittedAt)}` : ''}
+        {v.submittedAt ? ` · 报送于 ${beijingDateTime(v.submittedAt)}` : ''}
       </Text>
       {v.state === 'returned' && v.returnedReason ? (
         <View className='notice notice--bad btn-gap' id='report-returned'>
@@ -257,7 +258,7 @@ function History({ v }: { v: ReportView }) {
           <Text className='cmp-history__what'>
             {HISTORY_WORDS[h.action]} · {h.by}
           </Text>
-          <Text className='muted'>{formatBeijing(h.at)}</Text>
+          <Text className='muted'>{beijingDateTime(h.at)}</Text>
           {h.reason ? <Text className='cmp-line'>原因：{h.reason}</Text> : null}
         </View>
       ))}
