@@ -29,6 +29,7 @@ import { prepareBigOrg, prepareEvent, prepareExam, prepareFeed } from './bench/p
 import { contestRoundLine, contestScenarios, prepareContest } from './bench/contest';
 import { prepareDailyPools, quizRoundLine, quizScenarios } from './bench/quiz';
 import { consoleScenarios } from './bench/console';
+import { campaignScenarios } from './bench/campaign';
 
 const TABLE_HEADER = `| scenario | DB ops per request | requests | errors | req/s | ratio to bare | p50 ms | p99 ms | max ms |
 |---|---|---|---|---|---|---|---|---|`;
@@ -213,6 +214,7 @@ async function scenarioTable(requests: number, concurrency: number): Promise<{ r
       tokens: [bigToken],
     },
     ...consoleScenarios(cloud.url, big, bigToken),
+    ...(await campaignScenarios(cloud, db, big, bigToken)),
   ];
 
   // Warm the function instances (cold starts are a separate question from steady throughput).
