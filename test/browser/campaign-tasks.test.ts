@@ -26,6 +26,7 @@ const OWNER = { openid: 'demo-m-12', memberId: 'demo-member-12', name: '马俊' 
 const VISITOR = 'visitor-never-bound';
 const LIST_TITLE = '校园周边为民办实事';
 const ITEM_TITLE = '修好校门口的路灯';
+const DETAIL = '校门口东侧两盏路灯不亮，放学时看不清路';
 const PROGRESS = '已联系街道办，灯杆本周更换';
 const CLOSE_OUT = '路灯已修好，晚上照明正常';
 
@@ -95,9 +96,9 @@ it('an organiser lists an item, its owner reports progress, the organiser closes
   await shown(page, '#tasklist-add-open').click();
   await fill(page, 'tasklist-add-title', ITEM_TITLE);
   await shown(page, '#tasklist-add-submit').click();
-  await expect(shown(page, '#tasklist-add-owner-error').innerText()).resolves.toContain('请选择负责人');
+  await expect(shown(page, '#tasklist-add-error-owner').innerText()).resolves.toContain('请选择负责人');
   // THEN with 马俊 chosen (the default deadline is a fortnight ahead) the item is listed
-  await shown(page, `#tasklist-owner-${OWNER.memberId}`).click();
+  await shown(page, `#tasklist-add-owner-${OWNER.memberId}`).click();
   await shown(page, '#tasklist-add-submit').click();
   const findItem = () => env.t.cloud.db.find('taskItems').find((d) => (d as { title?: string }).title === ITEM_TITLE) as unknown as StoredItem | undefined;
   await eventually(async () => {
@@ -114,6 +115,15 @@ it('an organiser lists an item, its owner reports progress, the organiser closes
   await expectSizes(page, NORMAL);
   await shot(page, 'campaign-tasklist');
   const itemPath = `/subpackages/campaign-admin/item?listId=${listId}&itemId=${item._id}`;
+
+  // AND from the item he adds a description (修改事项, with the version he read)
+  await shown(page, `#tasklist-item-${item._id}`).click();
+  await shown(page, '#item-edit-open').click();
+  await fill(page, 'item-edit-detail', DETAIL);
+  await shown(page, '#item-edit-submit').click();
+  await eventually(async () => {
+    expect(await shown(page, '#item-summary').innerText()).toContain(DETAIL);
+  });
 
   // WHEN 马俊, a plain member, opens his item from a link and writes progress with a photo
   const owner = await signInAs(OWNER.openid, OWNER.name);

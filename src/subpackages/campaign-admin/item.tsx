@@ -21,6 +21,7 @@ import { call, toApiError } from '@/api';
 import { useAction, useMutation } from '@/hooks';
 import { goBackOrHome } from '@/utils/nav';
 import { itemDeadlineLine, NOTE_KIND_LABEL, noteMoment, overdueText, statusTagClass, TASK_KIND_LABEL, TASK_STATUS_LABEL } from '@/utils/task-format';
+import TaskItemForm, { type TaskItemValues } from './components/TaskItemForm';
 import './item.scss';
 
 const REOPEN_REASONS = ['群众反映问题没有解决', '验收不合格', '办结材料不全'];
@@ -150,8 +151,36 @@ function WriteForm({ item, mode, onDone, onClose }: { item: TaskItemView; mode: 
   );
 }
 
+function EditItemForm({ list, item, today, onDone, onClose }: { list: TaskListView; item: TaskItemView; today: string; onDone: (saved: boolean) => void; onClose: () => void }) {
+  const save = useMutation('campaign', 'updateTaskItem');
+  const submit = async (values: TaskItemValues) => {
+    // `version` is the one this page last read: a change made meanwhile is refused (CONFLICT), not overwritten.
+    const done = await save.run({ itemId: item.itemId, version: item.version, ...values });
+    if (!done) {
+      onDone(false); // read it again, so the next try carries the current version
+      return;
+    }
+    void Taro.showToast({ title: '事项已保存', icon: 'none' });
+    onDone(true);
+  };
+  return (
+    <TaskItemForm
+      id='item-edit'
+      title='修改事项'
+      submitText='保存'
+      unitId={list.unitId}
+      today={today < item.deadlineDay ? today : item.deadlineDay}
+      initial={{ title: item.title, detail: item.detail, ownerMemberId: item.ownerMemberId, deadlineDay: item.deadlineDay }}
+      running={save.running}
+      refusal={save.error?.message ?? null}
+      onSubmit={(values) => void submit(values)}
+      onClose={onClose}
+    />
+  );
+}
+
 function Item({ list, item, onChanged }: { list: TaskListView; item: TaskItemView; onChanged: () => void }) {
-  const [form, setForm] = useState<'progress' | 'close' | null>(null);
+  const [form, setForm] = useState<'progress' | 'close' | 'edit' | null>(null);
   const [reopening, setReopening] = useState(false);
   const today = beijingDayKey(Date.now());
   const late = item.status !== 'done' && item.overdue ? overdueText(item.deadlineDay, today) : null;
@@ -203,6 +232,11 @@ function Item({ list, item, onChanged }: { list: TaskListView; item: TaskItemVie
             </Button>
           </View>
         ) : null}
+        {item.mayEdit && item.status !== 'done' && form === null ? (
+          <Button id='item-edit-open' block className='btn-gap' fill='outline' onClick={() => setForm('edit')}>
+            修改事项（负责人、截止日期）
+          </Button>
+        ) : null}
         {item.mayEdit && item.status === 'done' ? (
           <Button id='item-reopen' block className='btn-gap' fill='outline' onClick={() => setReopening(true)}>
             重新打开
@@ -210,7 +244,8 @@ function Item({ list, item, onChanged }: { list: TaskListView; item: TaskItemVie
         ) : null}
         {item.mayEdit ? <Text className='admin-note'>照片标为“公开”后，群众在公开清单里能看到；姓名和进展文字不会公开。</Text> : null}
       </Card>
-      {form ? <WriteForm key={form} item={item} mode={form} onDone={done} onClose={() => setForm(null)} /> : null}
+      {form === 'progress' || form === 'close' ? <WriteForm key={form} item={item} mode={form} onDone={done} onClose={() => setForm(null)} /> : null}
+      {form === 'edit' ? <EditItemForm list={list} item={item} today={today} onDone={(saved) => (saved ? done() : onChanged())} onClose={() => setForm(null)} /> : null}
       <Card title='办理记录' id='item-notes'>
         {item.notes.length === 0 ? (
           <EmptyView title='还没有进展' desc={item.mayUpdate ? '办的过程中点“写进展”，拍几张照片留下记录' : undefined} />

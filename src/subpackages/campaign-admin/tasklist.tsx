@@ -4,7 +4,7 @@
 // WeChat, a link to copy in the browser). An item's owner may open the list too: the server shows
 // them their own items and no organiser controls (mayEdit). Refusals stand next to their field.
 import { useState } from 'react';
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
 import type { TaskItemView, TaskListView } from '@core/contracts';
 import { beijingDayKey } from '@core/domain/time';
@@ -20,12 +20,10 @@ import { copyText, IS_H5 } from '@/api';
 import { useAction, useMutation } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
 import {
-  dayText,
   defaultDeadline,
   doneOfText,
   filterItems,
   itemDeadlineLine,
-  itemFieldOf,
   overdueText,
   publicShareText,
   statusTagClass,
@@ -33,9 +31,9 @@ import {
   TASK_FILTERS,
   TASK_KIND_LABEL,
   TASK_STATUS_LABEL,
-  type ItemField,
   type TaskFilter,
 } from '@/utils/task-format';
+import TaskItemForm, { type TaskItemValues } from './components/TaskItemForm';
 import './tasklist.scss';
 
 const publicPath = (listId: string) => `${PAGE.campaignPublicTasks}?listId=${listId}`;
@@ -59,71 +57,26 @@ function ItemRow({ item, listId, today }: { item: TaskItemView; listId: string; 
 }
 
 function AddItemForm({ list, today, onDone, onClose }: { list: TaskListView; today: string; onDone: () => void; onClose: () => void }) {
-  const members = useAction('org', 'listMembers', { unitId: list.unitId, limit: 100 }, [list.unitId]);
-  const [title, setTitle] = useState('');
-  const [detail, setDetail] = useState('');
-  const [owner, setOwner] = useState('');
-  const [deadline, setDeadline] = useState(defaultDeadline(today));
-  const [problem, setProblem] = useState<{ field: ItemField | null; message: string } | null>(null);
   const add = useMutation('campaign', 'addTaskItem');
-
-  const submit = async () => {
-    add.reset();
-    if (title.trim().length < 2) return setProblem({ field: 'title', message: '事项名称至少2个字' });
-    if (!owner) return setProblem({ field: 'owner', message: '请选择负责人' });
-    setProblem(null);
-    const done = await add.run({ listId: list.listId, title: title.trim(), detail: detail.trim(), ownerMemberId: owner, deadlineDay: deadline });
+  const submit = async (values: TaskItemValues) => {
+    const done = await add.run({ listId: list.listId, ...values });
     if (!done) return;
     void Taro.showToast({ title: '事项已添加', icon: 'none' });
     onDone();
   };
-  // The server's refusal goes next to the field it names, else under the form.
-  const serverProblem = add.error ? { field: itemFieldOf(add.error.message), message: add.error.message } : null;
-  const shown = problem ?? serverProblem;
-  const at = (field: ItemField) =>
-    shown?.field === field ? (
-      <Text className='tk-field-error' id={`tasklist-add-${field}-error`}>
-        {shown.message}
-      </Text>
-    ) : null;
-
   return (
-    <Card title='添加事项' id='tasklist-add' extra={<Text id='tasklist-add-close' className='tk-close' onClick={onClose}>✕ 收起</Text>}>
-      <View className='field'>
-        <Text className='field__label'>事项名称</Text>
-        <Input id='tasklist-add-title' className='field__input' placeholderClass='placeholder' placeholder='如：修好小区门口的路灯' maxlength={60} value={title} onInput={(e) => setTitle(e.detail.value)} />
-        {at('title')}
-      </View>
-      <View className='field'>
-        <Text className='field__label'>
-          事项说明<Text className='field__hint'> 选填</Text>
-        </Text>
-        <Textarea id='tasklist-add-detail' className='field__textarea' placeholderClass='placeholder' placeholder='要办成什么样，找谁，怎么验收' maxlength={1000} value={detail} onInput={(e) => setDetail(e.detail.value)} />
-        {at('detail')}
-      </View>
-      <View className='field'>
-        <Text className='field__label'>负责人</Text>
-        {members.loading ? <Text className='muted'>正在读取名单…</Text> : null}
-        {members.error ? <FormError message={members.error.message} /> : null}
-        {members.data && members.data.items.length === 0 ? <Text className='muted'>这个单位的名单里还没有党员</Text> : null}
-        <Chips id='tasklist-owner' options={(members.data?.items ?? []).map((m) => ({ value: m.id, label: m.bound ? m.name : `${m.name}（未绑定）` }))} selected={[owner]} onToggle={setOwner} />
-        {at('owner')}
-      </View>
-      <View className='field'>
-        <Text className='field__label'>截止日期</Text>
-        <Picker mode='date' value={deadline} start={today} onChange={(e) => setDeadline(String(e.detail.value))}>
-          <View id='tasklist-add-deadline' className='tk-daybox' data-day={deadline}>
-            <Text>{dayText(deadline, today)}</Text>
-            <Text className='tk-daybox__arrow'>›</Text>
-          </View>
-        </Picker>
-        {at('deadline')}
-      </View>
-      {shown && shown.field === null ? <FormError id='tasklist-add-error' message={shown.message} /> : null}
-      <Button id='tasklist-add-submit' block type='primary' size='large' loading={add.running} disabled={add.running} onClick={() => void submit()}>
-        添加事项
-      </Button>
-    </Card>
+    <TaskItemForm
+      id='tasklist-add'
+      title='添加事项'
+      submitText='添加事项'
+      unitId={list.unitId}
+      today={today}
+      initial={{ title: '', detail: '', ownerMemberId: '', deadlineDay: defaultDeadline(today) }}
+      running={add.running}
+      refusal={add.error?.message ?? null}
+      onSubmit={(values) => void submit(values)}
+      onClose={onClose}
+    />
   );
 }
 
