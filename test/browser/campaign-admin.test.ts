@@ -6,6 +6,7 @@
 // at the top of his plan, which he may edit again. 张伟's pages are measured at the standard sizes
 // (16 px text, 44 px taps), 李强's in 大字模式 (20 px).
 import type { BrowserContext, Page } from 'playwright-core';
+import { addDays, beijingDayKey } from '../../core/domain/time';
 import { startBrowserEnv, shot, type BrowserEnv } from '../helpers/browser';
 import { dataOf } from '../helpers/cloud';
 import { measure, settled, TRACK_TAPS } from '../helpers/measure';
@@ -159,4 +160,54 @@ it('an admin launches a campaign with an exam, a branch sends its plan with a PD
 
   await admin.context.close();
   await organiser.context.close();
+});
+
+it('the admin reminds the units not in, writes an assessment, exports the evaluation and ends the campaign without late reports', async () => {
+  const today = beijingDayKey(env.t.cloud.clock.now());
+  const created = dataOf(
+    await env.t.call<{ campaignId: string }>(ADMIN, 'campaign', 'createCampaign', {
+      unitId: 'org-demo',
+      title: '结束测试专项行动',
+      stages: [{ key: 's1', name: '启动部署', startDay: today, endDay: addDays(today, 20) }],
+      asks: [{ key: 'plan', kind: 'plan', title: '活动方案', dueDay: addDays(today, 10), audience: 'all' }],
+    }),
+  );
+  const campaignId = created.campaignId;
+  const { context, page } = await signInAs(ADMIN, '张伟');
+
+  // 提醒未报送: the honest sentence
+  await page.goto(at(`/subpackages/campaign-admin/reports?id=${campaignId}&ask=plan`));
+  await page.reload();
+  await shown(page, '#status-remind').click();
+  await eventually(async () => expect(text(page, '#status-reminded')).resolves.toMatch(/^已提醒 \d+ 个单位/));
+
+  // 填写评价 for 离退休干部党支部: a grade and a sentence, kept for the evaluation
+  await shown(page, '#status-br-retired-assess').click();
+  await shown(page, '#assessment-dialog').waitFor();
+  await expectSizes(page, NORMAL);
+  await shown(page, '#assessment-grade-good').click();
+  await fill(page, 'assessment-text', '学习扎实，按时报送');
+  await shown(page, '#assessment-dialog-confirm').click();
+  await eventually(async () => expect(text(page, '#status-br-retired')).resolves.toContain('已评价：良好'));
+  const assessment = env.t.cloud.db.find('campaignAssessments').find((d) => d._id === `${campaignId}:br-retired`) as Record<string, unknown> | undefined;
+  expect(assessment).toMatchObject({ grade: 'good', text: '学习扎实，按时报送' });
+
+  // 导出四落实评估: a workbook downloads
+  await page.goto(at(`/subpackages/campaign-admin/detail?id=${campaignId}`));
+  await shown(page, '#campaign-export').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), shown(page, '#campaign-export').click()]);
+  expect(download.suggestedFilename()).toBe('结束测试专项行动四落实评估.xlsx');
+  await expect(page.locator('#campaign-export-error:visible').count()).resolves.toBe(0);
+
+  // 结束行动, choosing 停止接收报告
+  await shown(page, '#campaign-close').click();
+  await shown(page, '#campaign-close-dialog').waitFor();
+  await expectSizes(page, NORMAL);
+  await shown(page, '#campaign-close-choice-stop').click();
+  await shown(page, '#campaign-close-dialog-confirm').click();
+  await eventually(async () => expect(text(page, '#campaign-status')).resolves.toBe('已结束 · 已停止接收报告'));
+  await expect(page.locator('#campaign-edit:visible').count()).resolves.toBe(0);
+  const stored = env.t.cloud.db.find('campaigns').find((d) => d._id === campaignId) as Record<string, unknown> | undefined;
+  expect(stored).toMatchObject({ status: 'closed', acceptLate: false });
+  await context.close();
 });
