@@ -310,6 +310,7 @@ export const INDEXES: Record<CollectionName, IndexDeclaration[]> = {
     ['campaignId', 'askKey'],
     ['campaignId', 'unitId'],
   ],
+  // Read by _id only (`<campaignId>:<unitId>`, the evaluation reads a subtree's by their ids).
   campaignAssessments: [],
   // Read and written by _id only (`<campaignId>:<askKey>:<unitId>:<day>`).
   campaignReminders: [],
