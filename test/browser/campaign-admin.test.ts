@@ -162,7 +162,7 @@ it('an admin launches a campaign with an exam, a branch sends its plan with a PD
   await organiser.context.close();
 });
 
-it('the admin reminds the units not in, writes an assessment, exports the evaluation and ends the campaign without late reports', async () => {
+it('the admin reminds the units not in, writes an assessment, exports the evaluation, edits the title and ends the campaign without late reports', async () => {
   const today = beijingDayKey(env.t.cloud.clock.now());
   const created = dataOf(
     await env.t.call<{ campaignId: string }>(ADMIN, 'campaign', 'createCampaign', {
@@ -198,6 +198,15 @@ it('the admin reminds the units not in, writes an assessment, exports the evalua
   const [download] = await Promise.all([page.waitForEvent('download'), shown(page, '#campaign-export').click()]);
   expect(download.suggestedFilename()).toBe('结束测试专项行动四落实评估.xlsx');
   await expect(page.locator('#campaign-export-error:visible').count()).resolves.toBe(0);
+
+  // 修改: the editor opens with the campaign as saved; a changed title is saved with its version
+  await shown(page, '#campaign-edit').click();
+  await shown(page, '#campaign-title').waitFor();
+  await expect(shown(page, '#campaign-title input').inputValue()).resolves.toBe('结束测试专项行动');
+  await expect(shown(page, '#campaign-ask-plan-due').innerText()).resolves.toContain(addDays(today, 10));
+  await fill(page, 'campaign-title', '结束测试专项行动（修改）');
+  await shown(page, '#campaign-save').click();
+  await eventually(async () => expect(text(page, '#campaign-head-title')).resolves.toBe('结束测试专项行动（修改）'));
 
   // 结束行动, choosing 停止接收报告
   await shown(page, '#campaign-close').click();
