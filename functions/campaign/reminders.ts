@@ -22,7 +22,7 @@ import { organisationRoots, unitOrganisers } from '../org/ports';
 import { campaignUnits, owingUnits, type CampaignDoc, type ReminderDoc } from './model';
 import { askReports } from './reportScope';
 
-/** The report page an organiser opens from the message. */
+/** The report page an organiser opens from the message (its parameters: id, ask, unit). */
 export const REPORT_PAGE = 'subpackages/campaign-admin/report';
 
 export function reminderId(campaignId: string, askKey: string, unitId: string, day: string): string {
@@ -111,7 +111,7 @@ export async function remindUnits(deps: Pick<Deps, 'db' | 'clock' | 'notify'>, i
         memberId: o._id,
         openid: o.openid as string,
         topic: 'campaign',
-        page: `${REPORT_PAGE}?campaignId=${input.campaign._id}&askKey=${input.ask.key}&unitId=${unit._id}`,
+        page: `${REPORT_PAGE}?id=${input.campaign._id}&ask=${input.ask.key}&unit=${unit._id}`,
         data: {
           thing1: { value: clip(input.ask.title) },
           date2: { value: input.ask.dueDay },

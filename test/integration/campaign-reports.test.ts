@@ -324,8 +324,8 @@ describe('reminders of reports not sent', () => {
   const outbox = (c: string) =>
     t.cloud
       .openapiCalls()
-      .filter((x) => x.api === 'subscribeMessage.send' && String((x.params as { page: string }).page).includes(`campaignId=${c}&`))
-      .map((x) => [(x.params as { touser: string }).touser, /unitId=([^&]+)/.exec((x.params as { page: string }).page)?.[1]]);
+      .filter((x) => x.api === 'subscribeMessage.send' && String((x.params as { page: string }).page).startsWith(`subpackages/campaign-admin/report?id=${c}&ask=`))
+      .map((x) => [(x.params as { touser: string }).touser, /[?&]unit=([^&]+)/.exec((x.params as { page: string }).page)?.[1]]);
 
   it('the timer reminds the organisers holding a credit of each unit not sent, 3 days and 1 day before, once a day however often it runs', async () => {
     t.cloud.clock.set(beijing('2036-11-28', 9));
