@@ -237,6 +237,19 @@ export interface ReportFile {
   url: string | null;
 }
 
+/**
+ * A unit's written assessment in a campaign (评价等次 and 书面评价), as given by the level above.
+ * Shown to the organisers who may write it (those of the unit's parent or above) and, as feedback,
+ * to the unit's own organisers, who may not change it.
+ */
+export interface AssessmentView {
+  grade: 'excellent' | 'good' | 'fair' | 'poor' | null;
+  text: string;
+  /** The organiser who wrote it. */
+  byName: string;
+  at: number;
+}
+
 /** One unit's row of an ask's status. */
 export interface ReportStatusRow {
   unitId: string;
@@ -254,6 +267,8 @@ export interface ReportStatusRow {
   fileCount: number;
   /** Whether the caller may review it (organisers of its parent unit or above). */
   mayReview: boolean;
+  /** The unit's assessment in this campaign, when given (only on rows the caller may review). */
+  assessment: AssessmentView | null;
 }
 
 export interface ReportStatusView {
@@ -263,6 +278,8 @@ export interface ReportStatusView {
   closed: boolean;
   /** Late first, then missing, returned, pending, submitted, accepted — what needs the organiser at the top. */
   rows: ReportStatusRow[];
+  /** The assessment of the unit seen from, given by the level above: feedback its own organisers read (and may not change). */
+  seenAssessment: AssessmentView | null;
   totals: { expected: number; submitted: number; late: number; missing: number; returned: number; accepted: number; pending: number };
 }
 

@@ -89,6 +89,7 @@ export function statusRows(caller: Caller, scope: AskScope, reports: ReadonlyMap
       returnedReason: r?.state === 'returned' ? r.returnedReason : null,
       fileCount: r?.files.length ?? 0,
       mayReview: mayReviewPath(caller, u.orgId, u.path),
+      assessment: null,
     };
   });
 }

@@ -1,7 +1,8 @@
 // The reports' read budget (docs/CAMPAIGNS.md, "Reports"): an ask's status per unit over a
-// campaign of 500 units reads a fixed number of times — identity, campaign, units, reports — the
-// same as over 50, and writes nothing; getCampaign's report totals come from one aggregate, exact
-// past the 1000 documents a read returns (3 asks × 499 units), at the same cost as for 50 units.
+// campaign of 500 units reads a fixed number of times — identity, campaign, units, reports, the
+// rows' assessments — the same as over 50, and writes nothing; getCampaign's report totals come
+// from one aggregate, exact past the 1000 documents a read returns (3 asks × 499 units), at the
+// same cost as for 50 units.
 // The trees, campaigns and reports are inserted directly (the actions would take minutes).
 import type { CampaignResponses, ReportStatusView } from '../../core/contracts/campaign';
 import { COLLECTIONS } from '../../functions/lib/collections';
@@ -16,8 +17,8 @@ jest.setTimeout(300_000);
 let s: TestCloud;
 const beijing = (d: string, hh: number) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10), hh - 8);
 const NOW = beijing('2036-12-10', 10);
-/** identity, campaign, the campaign's units, the ask's reports. */
-const STATUS_READS = 4;
+/** identity, campaign, the campaign's units, the ask's reports, the assessments of the rows' units (by id). */
+const STATUS_READS = 5;
 
 async function insertAll(collection: string, docs: Array<Record<string, unknown>>) {
   for (let i = 0; i < docs.length; i += 100) await insertMany(s.db, collection, docs.slice(i, i + 100));
@@ -156,7 +157,7 @@ afterAll(async () => {
 });
 
 describe('reportStatus at scale', () => {
-  it('500 units: 4 reads (identity, campaign, units, reports), no write, a row for each of the 499 below; the same at 50', async () => {
+  it('500 units: 5 reads (identity, campaign, units, reports, assessments), no write, a row for each of the 499 below; the same at 50', async () => {
     const counts: Record<string, number> = {};
     for (const [org, size] of [['big', 500], ['small', 50]] as const) {
       const { result, stats } = await s.invoke(`${org}-admin`, 'campaign', 'reportStatus', { campaignId: `${org}-campaign`, askKey: 'plan' });

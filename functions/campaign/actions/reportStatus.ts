@@ -27,6 +27,7 @@ export async function reportStatus(
     dueDay: scope.ask.dueDay,
     closed: campaign.status === 'closed',
     rows,
+    seenAssessment: null,
     totals: totalsOf(rows),
   };
 }
