@@ -3,14 +3,15 @@
 // campaign, the campaign's units (one query), the ask's reports (one query); the caller's
 // identity is read by the action.
 
-import type { CampaignAsk, ReportStatusRow } from '../../core/contracts/campaign';
+import type { AssessmentView, CampaignAsk, ReportStatusRow } from '../../core/contracts/campaign';
 import { rowState } from '../../core/domain/campaign/reports';
 import { COLLECTIONS } from '../lib/collections';
 import { list, type Database } from '../lib/db';
 import { forbidden, notFound } from '../lib/errors';
 import type { UnitDoc } from '../lib/model';
 import { mayManage, mayManagePath, scopeIds, type Caller } from '../org/ports';
-import { campaignUnits, maySeeCampaign, owingUnits, type CampaignDoc, type ReportDoc } from './model';
+import { byIds } from './evaluationData';
+import { assessmentId, campaignUnits, maySeeCampaign, owingUnits, type AssessmentDoc, type CampaignDoc, type ReportDoc } from './model';
 
 export interface AskScope {
   campaign: CampaignDoc;
@@ -67,16 +68,35 @@ export async function askReports(db: Database, campaignId: string, askKey: strin
   return new Map(docs.map((r) => [r.unitId, r]));
 }
 
+/**
+ * The assessments of these units in the campaign, by their derived ids: one read for up to 1000
+ * units (a campaign reaches at most 1000), keyed by unit.
+ */
+export async function assessmentsOf(db: Database, campaignId: string, unitIds: readonly string[]): Promise<Map<string, AssessmentView>> {
+  const docs = await byIds<AssessmentDoc>(db, COLLECTIONS.campaignAssessments, unitIds.map((id) => assessmentId(campaignId, id)));
+  return new Map(docs.map((a) => [a.unitId, { grade: a.grade, text: a.text, byName: a.byName, at: new Date(a.at).getTime() }]));
+}
+
 /** May the caller review (accept or return) the report of a unit with this path: an organiser of its parent or above. */
 export function mayReviewPath(caller: Caller, orgId: string, unitPath: readonly string[]): boolean {
   return unitPath.length > 1 && mayManagePath(caller, orgId, unitPath.slice(0, -1));
 }
 
-/** The rows of the units below `seen` that owe the ask, with their report's state (not ordered). */
-export function statusRows(caller: Caller, scope: AskScope, reports: ReadonlyMap<string, ReportDoc>, now: number): ReportStatusRow[] {
+/**
+ * The rows of the units below `seen` that owe the ask, with their report's state (not ordered), and
+ * each unit's assessment where the caller may review the row (organisers of its parent or above).
+ */
+export function statusRows(
+  caller: Caller,
+  scope: AskScope,
+  reports: ReadonlyMap<string, ReportDoc>,
+  now: number,
+  assessments: ReadonlyMap<string, AssessmentView> = new Map(),
+): ReportStatusRow[] {
   const closed = scope.campaign.status === 'closed';
   return owingBelow(scope).map((u) => {
     const r = reports.get(u._id) ?? null;
+    const mayReview = mayReviewPath(caller, u.orgId, u.path);
     return {
       unitId: u._id,
       unitName: u.name,
@@ -88,8 +108,8 @@ export function statusRows(caller: Caller, scope: AskScope, reports: ReadonlyMap
       submittedAt: r?.submittedAt ? new Date(r.submittedAt).getTime() : null,
       returnedReason: r?.state === 'returned' ? r.returnedReason : null,
       fileCount: r?.files.length ?? 0,
-      mayReview: mayReviewPath(caller, u.orgId, u.path),
-      assessment: null,
+      mayReview,
+      assessment: mayReview ? (assessments.get(u._id) ?? null) : null,
     };
   });
 }

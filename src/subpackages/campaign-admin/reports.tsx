@@ -2,11 +2,13 @@
 // pending, submitted and accepted (the server orders them) — each with its state in colour and
 // words, how late it came and why it was returned; a row opens the report. 提醒未报送 reminds the
 // organisers of the units that have not submitted and says honestly whom it reached. The level
-// above writes each unit's assessment here (填写评价: a grade and a few words).
+// above writes each unit's assessment here (填写评价: a grade and a few words) and reads it back on
+// the row once saved (修改评价 starts from it); the unit seen's own assessment, written by the
+// level above it, is shown at the top as feedback (read only).
 import { useRef, useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import type { CampaignResponses, ReportStatusRow, ReportStatusView } from '@core/contracts';
+import type { AssessmentView, ReportStatusRow, ReportStatusView } from '@core/contracts';
 import { beijingDayKey } from '@core/domain/time';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
@@ -18,16 +20,21 @@ import { LoadingOrError } from '@/components/Loaded';
 import { EmptyView } from '@/components/StateView';
 import { Button } from '@/components/nut';
 import { useAction, useMutation } from '@/hooks';
+import { beijingDateTime } from '@/utils/exam-format';
 import { dayText, dueWords, GRADE_LABELS, GRADES, lateText, remindSentence, REPORT_STATE_LABELS, REPORT_STATE_TAG, type Grade } from '@/utils/campaign-format';
 import { goPage, PAGE } from '@/utils/nav';
 import './components/campaign-ui.scss';
 import './reports.scss';
 
-type Assessed = CampaignResponses['saveAssessment'];
+/** An assessment in words: 良好 · 方案具体，按时报送 (the grade, the text, either may be missing). */
+function assessmentWords(a: AssessmentView): string {
+  return [a.grade ? GRADE_LABELS[a.grade] : '', a.text].filter((x) => x !== '').join(' · ');
+}
 
-function AssessmentDialog({ campaignId, row, onClose, onSaved }: { campaignId: string; row: ReportStatusRow; onClose: () => void; onSaved: (a: Assessed) => void }) {
-  const [grade, setGrade] = useState<Grade | null>(null);
-  const [text, setText] = useState('');
+/** 填写评价 / 修改评价: starts from the stored assessment when there is one. */
+function AssessmentDialog({ campaignId, row, onClose, onSaved }: { campaignId: string; row: ReportStatusRow; onClose: () => void; onSaved: () => void }) {
+  const [grade, setGrade] = useState<Grade | null>(row.assessment?.grade ?? null);
+  const [text, setText] = useState(row.assessment?.text ?? '');
   const save = useMutation('campaign', 'saveAssessment');
   const [problem, setProblem] = useState<string | null>(null);
   const confirm = async () => {
@@ -37,7 +44,7 @@ function AssessmentDialog({ campaignId, row, onClose, onSaved }: { campaignId: s
     }
     setProblem(null);
     const done = await save.run({ campaignId, unitId: row.unitId, grade, text: text.trim() });
-    if (done) onSaved(done);
+    if (done) onSaved();
   };
   return (
     <Dialog
@@ -49,7 +56,7 @@ function AssessmentDialog({ campaignId, row, onClose, onSaved }: { campaignId: s
       running={save.running}
       error={problem ?? save.error?.message ?? null}
     >
-      <Text className='ui-dialog__desc'>评价只有上级管理员能看到，会写入四落实评估表。</Text>
+      <Text className='ui-dialog__desc'>评价写入四落实评估表；该单位的管理员能看到评价，但不能修改。</Text>
       <View className='field btn-gap'>
         <Text className='field__label'>等次</Text>
         <Chips id='assessment-grade' options={GRADES.map((g) => ({ value: g, label: GRADE_LABELS[g] }))} selected={grade ? [grade] : []} onToggle={(g) => setGrade(g === grade ? null : g)} />
@@ -70,7 +77,7 @@ function AssessmentDialog({ campaignId, row, onClose, onSaved }: { campaignId: s
   );
 }
 
-function StatusRow({ campaignId, askKey, row, assessed, onAssess }: { campaignId: string; askKey: string; row: ReportStatusRow; assessed: Assessed | undefined; onAssess: () => void }) {
+function StatusRow({ campaignId, askKey, row, onAssess }: { campaignId: string; askKey: string; row: ReportStatusRow; onAssess: () => void }) {
   const late = lateText(row.lateMinutes);
   return (
     <View className='cmp-status' id={`status-${row.unitId}`} style={{ paddingLeft: `${Math.max(0, row.depth - 1) * 16}px` }}>
@@ -92,9 +99,9 @@ function StatusRow({ campaignId, askKey, row, assessed, onAssess }: { campaignId
               退回原因：{row.returnedReason}
             </Text>
           ) : null}
-          {assessed ? (
-            <Text className='cmp-line'>
-              已评价{assessed.grade && assessed.grade in GRADE_LABELS ? `：${GRADE_LABELS[assessed.grade as Grade]}` : ''}
+          {row.assessment ? (
+            <Text className='cmp-line' id={`status-${row.unitId}-assessment`}>
+              已评价：{assessmentWords(row.assessment)}
             </Text>
           ) : null}
         </View>
@@ -102,7 +109,7 @@ function StatusRow({ campaignId, askKey, row, assessed, onAssess }: { campaignId
       </View>
       {row.mayReview ? (
         <Button id={`status-${row.unitId}-assess`} className='cmp-status__assess' size='small' fill='outline' onClick={onAssess}>
-          {assessed ? '修改评价' : '填写评价'}
+          {row.assessment ? '修改评价' : '填写评价'}
         </Button>
       ) : null}
     </View>
@@ -140,7 +147,6 @@ function Reports({ campaignId, askKey, unitId }: { campaignId: string; askKey: s
   const remind = useMutation('campaign', 'remindReports');
   const [reminded, setReminded] = useState<string | null>(null);
   const [assessing, setAssessing] = useState<ReportStatusRow | null>(null);
-  const [assessed, setAssessed] = useState<Record<string, Assessed>>({});
   const firstShow = useRef(true);
   const today = beijingDayKey(Date.now());
   useDidShow(() => {
@@ -184,12 +190,21 @@ function Reports({ campaignId, askKey, unitId }: { campaignId: string; askKey: s
             <Text className='notice__text'>{reminded}</Text>
           </View>
         ) : null}
+        {s.seenAssessment ? (
+          <View className='notice btn-gap' id='status-seen-assessment'>
+            <Text className='notice__title'>上级对本单位的评价</Text>
+            <Text className='notice__text'>{assessmentWords(s.seenAssessment)}</Text>
+            <Text className='notice__text'>
+              {s.seenAssessment.byName} · {beijingDateTime(s.seenAssessment.at)}
+            </Text>
+          </View>
+        ) : null}
       </Card>
       <Card title='各单位' id='status-rows'>
         {s.rows.length === 0 ? (
           <EmptyView title='没有需要报送的单位' desc='这项报送只对下级单位提出' />
         ) : (
-          s.rows.map((row) => <StatusRow key={row.unitId} campaignId={campaignId} askKey={askKey} row={row} assessed={assessed[row.unitId]} onAssess={() => setAssessing(row)} />)
+          s.rows.map((row) => <StatusRow key={row.unitId} campaignId={campaignId} askKey={askKey} row={row} onAssess={() => setAssessing(row)} />)
         )}
       </Card>
       {assessing ? (
@@ -197,9 +212,9 @@ function Reports({ campaignId, askKey, unitId }: { campaignId: string; askKey: s
           campaignId={campaignId}
           row={assessing}
           onClose={() => setAssessing(null)}
-          onSaved={(a) => {
-            setAssessed({ ...assessed, [a.unitId]: a });
+          onSaved={() => {
             setAssessing(null);
+            status.reload();
             void Taro.showToast({ title: '评价已保存', icon: 'none' });
           }}
         />
