@@ -1,5 +1,6 @@
 // 专项行动详情: at the top what needs the organiser — per report asked, how many are late, missing
-// or returned (报送情况 opens the list), and the reports their own unit owes upward (去填写) — then
+// or returned (报送情况 opens the list), and the reports their own unit owes upward (去填写, and
+// 开启报送提醒 for the reminders before a due day) — then
 // the stages with the current one marked (生成阶段总结 drafts a post for the feed), the attached
 // activities with their figures (each opens its own page), and 导出四落实评估, 查看未参加名单,
 // 修改 and 结束行动 (still taking late reports, or no more).
@@ -32,6 +33,7 @@ import {
   REPORT_STATE_TAG,
 } from '@/utils/campaign-format';
 import { goPage, PAGE } from '@/utils/nav';
+import { ReportReminder } from './components/ReportReminder';
 import { stageName } from './components/stageName';
 import './components/campaign-ui.scss';
 import './detail.scss';
@@ -75,6 +77,8 @@ function NeedsCard({ v, today }: { v: CampaignView; today: string }) {
               </View>
             );
           })}
+          {/* The reminders reach this unit's own organisers: offered where they act on its reports. */}
+          <ReportReminder id='campaign-own-remind' apart />
         </Card>
       ) : null}
 

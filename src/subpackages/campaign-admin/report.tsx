@@ -1,8 +1,9 @@
 // 报告: one unit's report for one ask. Its organisers write it (a large text box), attach files
 // (PDF, Word, Excel, pictures; ≤ 20 MB each), tick the submitted reports of the units below to
 // gather into it, and 保存草稿 or 报送 (asked first); once sent it is read only unless it comes
-// back returned, with the reason at the top. The level above 通过 it or 退回 it with a reason.
-// Every step is in the history at the bottom.
+// back returned, with the reason at the top. After a save the page offers 开启报送提醒 (the
+// campaign subscribe message). The level above 通过 it or 退回 it with a reason. Every step is in
+// the history at the bottom.
 import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
@@ -24,6 +25,7 @@ import { beijingDateTime } from '@/utils/exam-format';
 import { dayText, dueWords, lateText, ownState, REPORT_STATE_LABELS, REPORT_STATE_TAG } from '@/utils/campaign-format';
 import { Checklist } from './components/Checklist';
 import { ReportFiles, type AttachedFile } from './components/ReportFiles';
+import { ReportReminder } from './components/ReportReminder';
 import './components/campaign-ui.scss';
 import './report.scss';
 
@@ -271,9 +273,15 @@ function Report({ campaignId, askKey, unitId }: { campaignId: string; askKey: st
   // The ask's title and whether reports are still taken, and the units below whose reports may be gathered.
   const below = useAction('campaign', 'reportStatus', { campaignId, askKey, unitId }, [campaignId, askKey, unitId]);
   const today = beijingDayKey(Date.now());
+  // Once the unit's organiser has saved or sent it, 开启报送提醒 is offered (a tap asks WeChat).
+  const [saved, setSaved] = useState(false);
   const reload = () => {
     report.reload();
     below.reload();
+  };
+  const onSaved = () => {
+    setSaved(true);
+    reload();
   };
   usePullDownRefresh(() => {
     reload();
@@ -289,7 +297,12 @@ function Report({ campaignId, askKey, unitId }: { campaignId: string; askKey: st
         return (
           <>
             <StateCard v={v} title={title} today={today} />
-            {editable(v) ? <ReportForm key={`${v.version}-${v.state}`} v={v} below={below.data} closed={closed} onSaved={reload} /> : <ReportRead v={v} />}
+            {saved && v.mayEdit ? (
+              <Card title='报送提醒' id='report-remind-card'>
+                <ReportReminder id='report-remind' />
+              </Card>
+            ) : null}
+            {editable(v) ? <ReportForm key={`${v.version}-${v.state}`} v={v} below={below.data} closed={closed} onSaved={onSaved} /> : <ReportRead v={v} />}
             <ReviewCard v={v} onDone={reload} />
             <History v={v} />
           </>
