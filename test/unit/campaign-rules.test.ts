@@ -52,6 +52,14 @@ describe('a campaign plan', () => {
     expect(refused({ stages: [], asks: [] })).toBe('请至少设一个阶段');
   });
 
+  it('refuses days outside 2000–2099, where the day after the last would not be a day key (9999-12-31 + 1)', () => {
+    expect(refused({ stages: [{ ...stages[0], endDay: '9999-12-31' }], asks: [] })).toBe('阶段「启动部署」的结束日期 9999-12-31 不是有效日期（应在 2000 至 2099 年之间）');
+    expect(refused({ stages: [{ ...stages[0], startDay: '1999-12-31' }], asks: [] })).toContain('开始日期 1999-12-31 不是有效日期（应在 2000 至 2099 年之间）');
+    const lastCentury = [{ ...stages[0], startDay: '2099-12-01', endDay: '2099-12-31' }];
+    expect(() => checkPlan({ stages: lastCentury, asks: [{ ...asks[0], dueDay: '2099-12-31' }] })).not.toThrow();
+    expect(refused({ stages: lastCentury, asks: [{ ...asks[0], dueDay: '2100-01-05' }] })).toBe('报告「活动方案」的截止日期 2100-01-05 不是有效日期（应在 2000 至 2099 年之间）');
+  });
+
   it('refuses an ask with a repeated key, an unknown or missing stage, or a due day outside the campaign (+90 days)', () => {
     expect(refused({ stages, asks: [asks[0], { ...asks[1], key: 'plan' }] })).toBe('报告编号「plan」重复');
     expect(refused({ stages, asks: [{ ...asks[1], stageKey: 'zz' }] })).toBe('报告「阶段报告」所属阶段「zz」不存在');

@@ -20,12 +20,31 @@ export interface Plan {
   asks: CampaignAsk[];
 }
 
+/**
+ * The years a campaign's days may fall in. Beyond them day arithmetic leaves the YYYY-MM-DD form
+ * (the day after 9999-12-31 is no day key), which the evaluation's period and a report's due
+ * instant rely on; no campaign of ours runs outside this century.
+ */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2099;
+
+/** A real calendar day within FIRST_YEAR … LAST_YEAR. */
+function isPlanDay(day: string): boolean {
+  const year = Number(day.slice(0, 4));
+  return isCalendarDay(day) && year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
+/** Says the years allowed when a calendar day lies outside them. */
+function yearsHint(day: string): string {
+  return isCalendarDay(day) ? `（应在 ${FIRST_YEAR} 至 ${LAST_YEAR} 年之间）` : '';
+}
+
 /** A refusal of the plan, in plain Chinese naming the field (阶段…, 报告…). */
 export class PlanError extends Error {}
 
 /**
  * Checks the stages and asks and answers them as stored; throws PlanError naming the first
- * field at fault. Stages: real calendar days, start ≤ end, keys unique, in order — a stage starts
+ * field at fault. Stages: real calendar days (years 2000–2099), start ≤ end, keys unique, in order — a stage starts
  * the day the previous one ends or later. Asks: keys unique, a stage report names an existing
  * stage (others carry none), due on a real day within [first start, last end + 90 days].
  */
@@ -37,8 +56,8 @@ export function checkPlan(input: PlanInput): Plan {
   for (const s of stages) {
     if (stageKeys.has(s.key)) throw new PlanError(`阶段编号「${s.key}」重复`);
     stageKeys.add(s.key);
-    if (!isCalendarDay(s.startDay)) throw new PlanError(`阶段「${s.name}」的开始日期 ${s.startDay} 不是有效日期`);
-    if (!isCalendarDay(s.endDay)) throw new PlanError(`阶段「${s.name}」的结束日期 ${s.endDay} 不是有效日期`);
+    if (!isPlanDay(s.startDay)) throw new PlanError(`阶段「${s.name}」的开始日期 ${s.startDay} 不是有效日期${yearsHint(s.startDay)}`);
+    if (!isPlanDay(s.endDay)) throw new PlanError(`阶段「${s.name}」的结束日期 ${s.endDay} 不是有效日期${yearsHint(s.endDay)}`);
     if (s.startDay > s.endDay) throw new PlanError(`阶段「${s.name}」的开始日期不能晚于结束日期`);
     if (previous && s.startDay < previous.endDay) {
       throw new PlanError(`阶段「${s.name}」与上一阶段「${previous.name}」时间重叠：应在 ${previous.endDay} 或之后开始`);
@@ -57,7 +76,7 @@ export function checkPlan(input: PlanInput): Plan {
       if (!stageKeys.has(a.stageKey)) throw new PlanError(`报告「${a.title}」所属阶段「${a.stageKey}」不存在`);
       stageKey = a.stageKey;
     }
-    if (!isCalendarDay(a.dueDay)) throw new PlanError(`报告「${a.title}」的截止日期 ${a.dueDay} 不是有效日期`);
+    if (!isPlanDay(a.dueDay)) throw new PlanError(`报告「${a.title}」的截止日期 ${a.dueDay} 不是有效日期${yearsHint(a.dueDay)}`);
     if (a.dueDay < first || a.dueDay > lastDue) throw new PlanError(`报告「${a.title}」的截止日期应在 ${first} 至 ${lastDue} 之间`);
     return { key: a.key, kind: a.kind, title: a.title, stageKey, dueDay: a.dueDay, audience: a.audience ?? 'all' };
   });
