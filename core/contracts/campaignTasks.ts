@@ -92,6 +92,8 @@ export const taskSchemas = {
   taskRollup: z.object({ unitId: idSchema.nullish() }).strict(),
   /** Anyone, bound or not: a public list's titles, unit, status and public photos. Never names or phones. */
   publicTaskList: z.object({ listId: idSchema }).strict(),
+  /** Any bound member: the items they own (领办), open ones and those done in the last 30 days (我负责的实事). */
+  myTaskItems: z.object({}).strict(),
 } as const;
 
 export interface TaskListSummary {
@@ -164,6 +166,22 @@ export interface PublicTaskList {
   totals: { total: number; done: number };
 }
 
+/** One item the caller owns, as 我负责的实事 lists it; the item page (getTaskList) has the rest. */
+export interface MyTaskItem {
+  itemId: string;
+  listId: string;
+  listTitle: string;
+  listKind: TaskListKind;
+  unitName: string;
+  title: string;
+  deadlineDay: string;
+  status: TaskStatus;
+  /** Not done with the deadline's day passed (Beijing). */
+  overdue: boolean;
+  doneAt: number | null;
+  doneLate: boolean;
+}
+
 export type TaskRequests = { [A in keyof typeof taskSchemas]: z.input<(typeof taskSchemas)[A]> };
 
 export interface TaskResponses {
@@ -179,4 +197,6 @@ export interface TaskResponses {
   setPhotoPublic: { itemId: string; fileID: string; public: boolean };
   taskRollup: { unit: TaskRollupRow; children: TaskRollupRow[] };
   publicTaskList: PublicTaskList;
+  /** Open items first (the nearest deadline first), then those done in the last 30 days (latest first). */
+  myTaskItems: { items: MyTaskItem[] };
 }

@@ -8,6 +8,7 @@ import { closeTaskItem } from './actions/closeTaskItem';
 import { createTaskList } from './actions/createTaskList';
 import { getTaskList } from './actions/getTaskList';
 import { listTaskLists } from './actions/listTaskLists';
+import { myTaskItems } from './actions/myTaskItems';
 import { publicTaskList } from './actions/publicTaskList';
 import { reopenTaskItem } from './actions/reopenTaskItem';
 import { setPhotoPublic } from './actions/setPhotoPublic';
@@ -28,4 +29,5 @@ export const tasksHandlers = {
   setPhotoPublic,
   taskRollup,
   publicTaskList,
+  myTaskItems,
 };

@@ -317,6 +317,10 @@ export const INDEXES: Record<CollectionName, IndexDeclaration[]> = {
   // Task lists: an organiser's lists of the units of a subtree (by unit id, the tree as it is now),
   // newest first; a list's items in the order they were added. taskUnits is read by _id only.
   taskLists: [['orgId', 'unitId', 'createdAt']],
-  taskItems: [['listId', 'createdAt']],
+  // 我负责的实事: a member's own items not done or done lately (doneAt null or recent), by deadline.
+  taskItems: [
+    ['listId', 'createdAt'],
+    ['ownerMemberId', 'doneAt', 'deadlineDay'],
+  ],
   taskUnits: [],
 };

@@ -3,7 +3,7 @@
 // own organisers as feedback on their unit (they may not write it); and an item's owner finds
 // their task items (我负责的实事) without a link. The city (示例市直机关党委) has a county committee
 // (示例县委) between it and two branches, as in campaign-reports.test.ts.
-import type { AssessmentView, ReportStatusView } from '../../core/contracts/campaign';
+import type { AssessmentView, CampaignResponses, ReportStatusView } from '../../core/contracts/campaign';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
 
 jest.setTimeout(120_000);
@@ -108,5 +108,86 @@ describe('assessments are read back (报送情况)', () => {
     const { result, stats } = await t.invoke(CITY, 'campaign', 'reportStatus', { campaignId: c, askKey: 'plan' });
     expect(dataOf(result as never)).toBeTruthy();
     expect([stats.reads, stats.writes]).toEqual([5, 0]);
+  });
+});
+
+describe('我负责的实事: an owner finds their items (myTaskItems)', () => {
+  const OWNER = 'demo-m-12'; // 马俊, a plain member of 实验中学党支部
+  const OTHER_OWNER = 'demo-m-13'; // 朱敏, of the same branch
+  let listId = '';
+  const add = async (title: string, ownerMemberId: string, deadlineDay: string) =>
+    (await ok<{ itemId: string }>(SCHOOL, 'addTaskItem', { listId, title, ownerMemberId, deadlineDay })).itemId;
+  const mine = async (openid: string) => (await ok<CampaignResponses['myTaskItems']>(openid, 'myTaskItems', {})).items;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    // 40 days back: an item done then has left the list by now.
+    t.cloud.clock.set(beijing('2036-11-01', 10));
+    listId = (await ok<{ listId: string }>(SCHOOL, 'createTaskList', { unitId: 'br-school', kind: 'service', title: '校园周边为民办实事', public: true })).listId;
+    ids.old = await add('清理校门口小广告', 'demo-member-12', '2036-11-05');
+    await ok(OWNER, 'closeTaskItem', { itemId: ids.old, text: '已清理干净' });
+    t.cloud.clock.set(beijing('2036-12-10', 10));
+    ids.lamp = await add('修好校门口的路灯', 'demo-member-12', '2036-12-25');
+    ids.crossing = await add('上下学时段护学岗', 'demo-member-12', '2036-12-11');
+    ids.bench = await add('社区活动室添置座椅', 'demo-member-12', '2036-12-31');
+    await ok(OWNER, 'closeTaskItem', { itemId: ids.bench, text: '座椅已到位' });
+    ids.others = await add('校园周边交通劝导', 'demo-member-13', '2036-12-20');
+    // Three days on: 护学岗's deadline has passed.
+    t.cloud.clock.set(beijing('2036-12-14', 9));
+  });
+
+  it('the owner sees their open items by deadline (overdue first), then the ones done lately — with list, unit and status', async () => {
+    const items = await mine(OWNER);
+    expect(items.map((i) => [i.title, i.status, i.overdue])).toEqual([
+      ['上下学时段护学岗', 'todo', true],
+      ['修好校门口的路灯', 'todo', false],
+      ['社区活动室添置座椅', 'done', false],
+    ]);
+    expect(items[0]).toEqual({
+      itemId: ids.crossing,
+      listId,
+      listTitle: '校园周边为民办实事',
+      listKind: 'service',
+      unitName: '实验中学党支部',
+      title: '上下学时段护学岗',
+      deadlineDay: '2036-12-11',
+      status: 'todo',
+      overdue: true,
+      doneAt: null,
+      doneLate: false,
+    });
+    expect(items[2]).toMatchObject({ itemId: ids.bench, doneAt: expect.any(Number), doneLate: false });
+    // Each opens on the item page, which the owner may read (getTaskList: their items in full).
+    const view = await ok<CampaignResponses['getTaskList']>(OWNER, 'getTaskList', { listId });
+    expect(view.items.find((i) => i.itemId === ids.crossing)).toMatchObject({ mayUpdate: true, ownerName: '马俊' });
+  });
+
+  it('only the caller’s own items: another owner, a member with none, and an unbound caller', async () => {
+    expect((await mine(OTHER_OWNER)).map((i) => i.itemId)).toEqual([ids.others]);
+    expect(await mine(MEMBER)).toEqual([]);
+    // The organiser who made the list owns none of its items: not his to list here.
+    expect(await mine(SCHOOL)).toEqual([]);
+    const unbound = await call('never-bound-gaps', 'myTaskItems', {});
+    expect(unbound).toMatchObject({ ok: false });
+    if (!unbound.ok) expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain(unbound.code);
+    // The payload takes nothing else (an owner is never named by the caller).
+    await refused(OWNER, 'myTaskItems', { ownerMemberId: 'demo-member-13' }, 'INVALID_ARGUMENT');
+  });
+
+  it('follows the items: reopened comes back, a new owner takes it with them', async () => {
+    await ok(SCHOOL, 'reopenTaskItem', { itemId: ids.old, reason: '群众反映问题没有解决' });
+    expect((await mine(OWNER)).map((i) => i.itemId)).toContain(ids.old);
+    const cur = (await ok<CampaignResponses['getTaskList']>(SCHOOL, 'getTaskList', { listId })).items.find((i) => i.itemId === ids.lamp);
+    await ok(SCHOOL, 'updateTaskItem', { itemId: ids.lamp, version: cur?.version ?? 0, title: '修好校门口的路灯', ownerMemberId: 'demo-member-13', deadlineDay: '2036-12-25' });
+    expect((await mine(OWNER)).map((i) => i.itemId)).not.toContain(ids.lamp);
+    expect((await mine(OTHER_OWNER)).map((i) => i.itemId)).toEqual(expect.arrayContaining([ids.lamp, ids.others]));
+  });
+
+  it('reads: identity, the items, their lists and units — 4, no write; 2 when there is nothing', async () => {
+    const some = await t.invoke(OWNER, 'campaign', 'myTaskItems', {});
+    expect((dataOf(some.result as never) as CampaignResponses['myTaskItems']).items.length).toBeGreaterThan(0);
+    expect([some.stats.reads, some.stats.writes]).toEqual([4, 0]);
+    const none = await t.invoke(MEMBER, 'campaign', 'myTaskItems', {});
+    expect([none.stats.reads, none.stats.writes]).toEqual([2, 0]);
   });
 });

@@ -63,4 +63,6 @@ export const campaignTasksRows: Table = {
   taskRollup: { who: 'organiser-of-target', payload: () => ({ unitId: A }) },
   // Published: anyone, bound or not, another organisation's admin included.
   publicTaskList: { who: 'unknown-ok', payload: async (fx) => ({ listId: await sharedList(fx) }) },
+  // 我负责的实事: every bound member lists their own items (the foreign admin theirs); nothing of A's is named.
+  myTaskItems: { who: 'anyone-bound', ownOrg: true },
 };
