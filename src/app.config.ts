@@ -68,9 +68,10 @@ const config: Taro.AppConfig & { cloud: boolean } = {
       pages: ['index', 'editor', 'detail', 'reports', 'report', 'tasks', 'tasklist', 'item'],
     },
     {
-      // The public view of a task list (办实事清单), opened from a shared card by anyone, bound or not.
+      // The public view of a task list (办实事清单), opened from a shared card by anyone, bound or not;
+      // 我负责的实事 (mine), a member's own items, from 我的.
       root: 'subpackages/campaign',
-      pages: ['tasks'],
+      pages: ['tasks', 'mine'],
     },
     {
       root: 'subpackages/console',

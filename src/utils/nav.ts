@@ -77,6 +77,7 @@ export const PAGE = {
   campaignTaskList: '/subpackages/campaign-admin/tasklist',
   campaignTaskItem: '/subpackages/campaign-admin/item',
   campaignPublicTasks: '/subpackages/campaign/tasks',
+  campaignMine: '/subpackages/campaign/mine',
 } as const;
 
 export function goTab(tab: keyof typeof TAB): void {

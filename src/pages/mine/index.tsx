@@ -1,5 +1,6 @@
-// 我的: who I am in the organisation, my points (我的积分), whether contest boards show my name,
-// 大字模式, the organisers' entry and (H5) logging out.
+// 我的: who I am in the organisation, my points (我的积分), the task items I own (我负责的实事, only
+// when I own some), whether contest boards show my name, 大字模式, the organisers' entry and (H5)
+// logging out.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { CATEGORY_LABELS, ROLE_LABELS } from '@core/domain/org/roles';
@@ -96,6 +97,25 @@ function PointsRow() {
   );
 }
 
+/** 我负责的实事: shown only to a member who owns task items (open, or done in the last 30 days). */
+function TaskItemsRow() {
+  const shown = useRefreshKey();
+  const items = useAction('campaign', 'myTaskItems', {}, [shown]).data?.items ?? [];
+  if (items.length === 0) return null;
+  const open = items.filter((i) => i.status !== 'done').length;
+  return (
+    <Card>
+      <View id='go-my-items' className='row-link' hoverClass='mine-pressed' onClick={() => goPage(PAGE.campaignMine)}>
+        <Text>我负责的实事</Text>
+        <View className='mine-points'>
+          <Text className='mine-points__value'>{open > 0 ? `${open} 项在办` : '已办结'}</Text>
+          <Text className='row-link__arrow'>›</Text>
+        </View>
+      </View>
+    </Card>
+  );
+}
+
 export default function MinePage() {
   const { me } = useMe();
   const [senior, setSenior] = useSenior();
@@ -113,6 +133,8 @@ export default function MinePage() {
       </Card>
 
       {me?.bound ? <PointsRow /> : null}
+
+      {me?.bound ? <TaskItemsRow /> : null}
 
       {me?.bound ? <ContestRankSwitch /> : null}
 

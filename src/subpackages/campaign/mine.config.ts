@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我负责的实事', enablePullDownRefresh: true });
