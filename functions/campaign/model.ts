@@ -8,7 +8,7 @@ import { getById } from '../lib/db';
 import type { Database } from '../lib/db';
 import { forbidden, notFound } from '../lib/errors';
 import type { UnitDoc } from '../lib/model';
-import { mayManagePath, unitsUnder, type Caller } from '../org/ports';
+import { getUnit, mayManagePath, unitsUnder, type Caller } from '../org/ports';
 
 export interface CampaignDoc {
   _id: string;
@@ -174,6 +174,19 @@ export async function loadCampaign(db: Database, campaignId: string): Promise<Ca
   const found = await getById<CampaignDoc>(db, COLLECTIONS.campaigns, campaignId);
   if (!found) throw notFound('找不到这个专项行动');
   return found;
+}
+
+/**
+ * The campaign with its unit's path as the tree stands now. The path stored when it was set up goes
+ * stale when its unit moves (the org context rewrites only its own documents); who may see, edit
+ * and close a campaign is decided from where its unit stands, as for task lists, so the organisers
+ * a moved unit left lose it and those of its new place gain it. `units`: the campaign's units when
+ * already read (campaignUnits, where its unit is unless closed); otherwise, or for a closed unit,
+ * one read. A unit no longer there keeps the stored path.
+ */
+export async function campaignAsNow(db: Database, campaign: CampaignDoc, units?: readonly UnitDoc[]): Promise<CampaignDoc> {
+  const unit = units?.find((u) => u._id === campaign.unitId) ?? (await getUnit(db, campaign.unitId));
+  return unit && unit.orgId === campaign.orgId ? { ...campaign, unitPath: unit.path } : campaign;
 }
 
 /** May the caller see the campaign at all: an organiser of any unit it reaches (or above its unit). */

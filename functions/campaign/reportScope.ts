@@ -11,7 +11,7 @@ import { forbidden, notFound } from '../lib/errors';
 import type { UnitDoc } from '../lib/model';
 import { mayManage, mayManagePath, scopeIds, type Caller } from '../org/ports';
 import { byIds } from './evaluationData';
-import { assessmentId, campaignUnits, maySeeCampaign, owingUnits, type AssessmentDoc, type CampaignDoc, type ReportDoc } from './model';
+import { assessmentId, campaignAsNow, campaignUnits, maySeeCampaign, owingUnits, type AssessmentDoc, type CampaignDoc, type ReportDoc } from './model';
 
 export interface AskScope {
   campaign: CampaignDoc;
@@ -31,6 +31,7 @@ export function findAsk(campaign: CampaignDoc, askKey: string): CampaignAsk {
  * The unit a campaign is seen from: `unitId` when given (inside the campaign and the caller's
  * subtrees), else the campaign's unit for an organiser of it or above, else the caller's highest
  * scope unit inside the campaign. NOT_FOUND when the caller may not see the campaign at all.
+ * `campaign` must carry its unit's path as it stands now (campaignAsNow).
  */
 export function seenUnit(caller: Caller, campaign: CampaignDoc, units: readonly UnitDoc[], unitId: string | null | undefined): UnitDoc {
   const scopes = scopeIds(caller);
@@ -49,10 +50,15 @@ export function seenUnit(caller: Caller, campaign: CampaignDoc, units: readonly 
   return highest;
 }
 
-/** The ask, the campaign's units and the unit seen: one read of the units (the campaign is given). */
-export async function askScope(db: Database, caller: Caller, campaign: CampaignDoc, askKey: string, unitId: string | null | undefined): Promise<AskScope> {
-  const ask = findAsk(campaign, askKey);
-  const units = await campaignUnits(db, campaign);
+/**
+ * The ask, the campaign's units and the unit seen: one read of the units (the campaign is given),
+ * one more when the campaign's unit is closed. `campaign` in the answer carries its unit's path as
+ * it stands now (campaignAsNow), so a moved unit's campaign is seen from its new place.
+ */
+export async function askScope(db: Database, caller: Caller, stored: CampaignDoc, askKey: string, unitId: string | null | undefined): Promise<AskScope> {
+  const ask = findAsk(stored, askKey);
+  const units = await campaignUnits(db, stored);
+  const campaign = await campaignAsNow(db, stored, units);
   return { campaign, ask, units, seen: seenUnit(caller, campaign, units, unitId) };
 }
 

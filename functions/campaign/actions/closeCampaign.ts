@@ -6,12 +6,13 @@ import { COLLECTIONS } from '../../lib/collections';
 import { updateWhere } from '../../lib/db';
 import type { ActionContext } from '../../lib/router';
 import { requireOrganiser } from '../../org/ports';
-import { loadCampaign, requireCampaignEditor } from '../model';
+import { campaignAsNow, loadCampaign, requireCampaignEditor } from '../model';
 
 export async function closeCampaign(input: { campaignId: string; acceptLate: boolean }, ctx: ActionContext): Promise<CampaignResponses['closeCampaign']> {
   const { db, clock } = ctx.deps;
   const me = await requireOrganiser(ctx);
-  const campaign = await loadCampaign(db, input.campaignId);
+  // Its unit as it stands now (one read): a moved unit's campaign is closed from its new place.
+  const campaign = await campaignAsNow(db, await loadCampaign(db, input.campaignId));
   requireCampaignEditor(me, campaign);
   const _ = db.command;
   const now = new Date(clock.now());

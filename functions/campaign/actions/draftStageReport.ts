@@ -21,7 +21,7 @@ import type { ActionContext } from '../../lib/router';
 import { requireOrganiser } from '../../org/ports';
 import { attachedActivities } from '../activities';
 import { byIds, evalUnit } from '../evaluationData';
-import { campaignUnits, loadCampaign, owingUnits, reportId, type ReportDoc } from '../model';
+import { campaignAsNow, campaignUnits, loadCampaign, owingUnits, reportId, type ReportDoc } from '../model';
 import { seenUnit } from '../reportScope';
 
 export async function draftStageReport(
@@ -30,8 +30,10 @@ export async function draftStageReport(
 ): Promise<CampaignResponses['draftStageReport']> {
   const { db, clock, ids } = ctx.deps;
   const me = await requireOrganiser(ctx);
-  const campaign = await loadCampaign(db, input.campaignId);
-  const units = await campaignUnits(db, campaign);
+  const stored = await loadCampaign(db, input.campaignId);
+  const units = await campaignUnits(db, stored);
+  // Seen as the tree stands now: a moved unit's campaign belongs to the organisers of its new place.
+  const campaign = await campaignAsNow(db, stored, units);
   const seen = seenUnit(me, campaign, units, input.unitId);
   const stage = campaign.stages.find((s) => s.key === input.stageKey);
   if (!stage) throw invalid('阶段：本次专项行动没有这个阶段');

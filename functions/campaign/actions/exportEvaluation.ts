@@ -14,14 +14,16 @@ import type { ActionContext } from '../../lib/router';
 import { writeWorkbook } from '../../lib/xlsx';
 import { requireOrganiser } from '../../org/ports';
 import { gatherEvaluation } from '../evaluationData';
-import { campaignUnits, loadCampaign } from '../model';
+import { campaignAsNow, campaignUnits, loadCampaign } from '../model';
 import { seenUnit } from '../reportScope';
 
 export async function exportEvaluation(input: { campaignId: string; unitId?: string | null }, ctx: ActionContext): Promise<CampaignResponses['exportEvaluation']> {
   const { db, clock, storage, ids } = ctx.deps;
   const me = await requireOrganiser(ctx);
-  const campaign = await loadCampaign(db, input.campaignId);
-  const units = await campaignUnits(db, campaign);
+  const stored = await loadCampaign(db, input.campaignId);
+  const units = await campaignUnits(db, stored);
+  // Seen as the tree stands now: a moved unit's campaign belongs to the organisers of its new place.
+  const campaign = await campaignAsNow(db, stored, units);
   const seen = seenUnit(me, campaign, units, input.unitId);
   const now = clock.now();
   const { facts, period } = await gatherEvaluation(db, { campaign, seen, units, now });

@@ -18,16 +18,18 @@ import { reportSummary } from '../reportSummary';
 export async function getCampaign(input: { campaignId: string; unitId?: string | null }, ctx: ActionContext): Promise<CampaignResponses['getCampaign']> {
   const { db, clock } = ctx.deps;
   const me = await requireOrganiser(ctx);
-  const campaign = await loadCampaign(db, input.campaignId);
-  if (campaign.orgId !== me.orgId) throw notFound('找不到这个专项行动');
-  const units = await campaignUnits(db, campaign);
+  const stored = await loadCampaign(db, input.campaignId);
+  if (stored.orgId !== me.orgId) throw notFound('找不到这个专项行动');
+  const units = await campaignUnits(db, stored);
+  // The campaign's unit, even once closed (its units are the open ones), as it stands now: a
+  // moved unit's campaign is seen and edited by the organisers of its new place, not its old one.
+  const top = units.find((u) => u._id === stored.unitId) ?? (await getUnit(db, stored.unitId));
+  if (!top) throw notFound('找不到发起这个专项行动的组织');
+  const campaign = { ...stored, unitPath: top.path };
   const scopes = scopeIds(me);
   const scopeUnits = units.filter((u) => scopes.includes(u._id));
   if (!maySeeCampaign(me, campaign, scopeUnits)) throw forbidden('这个专项行动不面向您管理的组织');
   const mayEdit = mayManagePath(me, campaign.orgId, campaign.unitPath);
-  // The campaign's unit, even once closed (its units are the open ones).
-  const top = units.find((u) => u._id === campaign.unitId) ?? (await getUnit(db, campaign.unitId));
-  if (!top) throw notFound('找不到发起这个专项行动的组织');
 
   // Seen from: the unit asked for (in the campaign's subtree and the caller's), else the caller's
   // highest scope unit inside the campaign's subtree, or the campaign's unit when they manage it.

@@ -12,7 +12,7 @@ import { COLLECTIONS } from '../../lib/collections';
 import { forbidden, invalid, notFound } from '../../lib/errors';
 import type { ActionContext } from '../../lib/router';
 import { mayManage, mayManagePath, requireOrganiser } from '../../org/ports';
-import { assessmentId, campaignUnits, loadCampaign, type AssessmentDoc } from '../model';
+import { assessmentId, campaignAsNow, campaignUnits, loadCampaign, type AssessmentDoc } from '../model';
 import { seenUnit } from '../reportScope';
 
 export async function saveAssessment(
@@ -24,8 +24,10 @@ export async function saveAssessment(
   const text = input.text.trim();
   const grade = input.grade ?? null;
   if (!grade && text === '') throw invalid('请选择评价等次或填写评价');
-  const campaign = await loadCampaign(db, input.campaignId);
-  const units = await campaignUnits(db, campaign);
+  const stored = await loadCampaign(db, input.campaignId);
+  const units = await campaignUnits(db, stored);
+  // Seen as the tree stands now: a moved unit's campaign belongs to the organisers of its new place.
+  const campaign = await campaignAsNow(db, stored, units);
   // The caller must see the campaign at all (NOT_FOUND otherwise, as every campaign action).
   seenUnit(me, campaign, units, null);
   const unit = units.find((u) => u._id === input.unitId);

@@ -10,7 +10,7 @@ import type { ActionContext } from '../../lib/router';
 import { requireOrganiser } from '../../org/ports';
 import { checkAttached } from '../activities';
 import { campaignFields, type CampaignFieldsInput } from '../campaignInput';
-import { loadCampaign, requireCampaignEditor, type ReportDoc } from '../model';
+import { campaignAsNow, loadCampaign, requireCampaignEditor, type ReportDoc } from '../model';
 
 const STALE = '已被其他管理员修改，请刷新后重试';
 const CLOSED = '这个专项行动已结束，不能再修改';
@@ -18,7 +18,8 @@ const CLOSED = '这个专项行动已结束，不能再修改';
 export async function updateCampaign(input: CampaignFieldsInput & { campaignId: string; version: number }, ctx: ActionContext): Promise<CampaignResponses['updateCampaign']> {
   const { db, clock } = ctx.deps;
   const me = await requireOrganiser(ctx);
-  const campaign = await loadCampaign(db, input.campaignId);
+  // Its unit as it stands now (one read): a moved unit's campaign is edited from its new place.
+  const campaign = await campaignAsNow(db, await loadCampaign(db, input.campaignId));
   requireCampaignEditor(me, campaign);
   if (campaign.status === 'closed') throw precondition(CLOSED);
   if (campaign.version !== input.version) throw conflict(STALE);
@@ -44,6 +45,7 @@ export async function updateCampaign(input: CampaignFieldsInput & { campaignId: 
   const version = campaign.version + 1;
   const updated = await updateWhere(db.collection(COLLECTIONS.campaigns).where({ _id: campaign._id, version: input.version, status: 'open' }), {
     ...fields,
+    unitPath: campaign.unitPath,
     version,
     updatedAt: new Date(clock.now()),
   });
