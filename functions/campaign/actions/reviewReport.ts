@@ -2,7 +2,10 @@
 // the org admin) accept its submitted report or return it with a reason; the unit's own organisers
 // cannot review their own report unless they also manage the parent. Only a submitted report is
 // reviewed (a draft: FAILED_PRECONDITION); one reviewed already answers CONFLICT, as does the
-// loser of two reviewers at once, who meet on a conditional update of its state and version. Reads: identity, report, unit. One write.
+// loser of two reviewers at once, who meet on a conditional update of its state and version. A
+// report of a unit no longer in the campaign (moved out of its subtree, or gone) reads as not there,
+// as getReport has it: its new parent's organisers cannot read it, so they do not decide on it.
+// Reads: identity, report, unit, campaign. One write.
 
 import type { CampaignResponses } from '../../../core/contracts/campaign';
 import { COLLECTIONS } from '../../lib/collections';
@@ -10,7 +13,7 @@ import { getById, updateWhere } from '../../lib/db';
 import { conflict, forbidden, invalid, notFound, precondition } from '../../lib/errors';
 import type { ActionContext } from '../../lib/router';
 import { getUnit, mayManage, requireOrganiser } from '../../org/ports';
-import type { ReportDoc, ReportHistoryDoc } from '../model';
+import { loadCampaign, type ReportDoc, type ReportHistoryDoc } from '../model';
 import { mayReviewPath } from '../reportScope';
 
 /** Same bound as saveReport's: a report keeps its last steps. */
@@ -24,11 +27,11 @@ export async function reviewReport(
   const caller = await requireOrganiser(ctx);
   const report = await getById<ReportDoc>(db, COLLECTIONS.campaignReports, input.reportId);
   if (!report || report.orgId !== caller.orgId) throw notFound('找不到这份报告');
-  // The unit as it is now: a unit moved since it saved answers to its new parent.
-  const unit = await getUnit(db, report.unitId);
-  const path = unit?.path ?? report.unitPath;
-  if (!mayReviewPath(caller, report.orgId, path)) {
-    if (unit && mayManage(caller, unit)) throw forbidden('本单位的报告由上级组织审核');
+  // The unit as it is now: a unit moved within the campaign since it saved answers to its new parent.
+  const [unit, campaign] = await Promise.all([getUnit(db, report.unitId), loadCampaign(db, report.campaignId)]);
+  if (!unit || !unit.path.includes(campaign.unitId)) throw notFound('找不到这份报告');
+  if (!mayReviewPath(caller, report.orgId, unit.path)) {
+    if (mayManage(caller, unit)) throw forbidden('本单位的报告由上级组织审核');
     throw notFound('找不到这份报告');
   }
   if (input.decision === 'return' && input.reason.trim() === '') throw invalid('请填写退回原因');
