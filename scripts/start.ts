@@ -13,6 +13,7 @@ import { DEMO_BRANCHES, DEMO_MEMBERS, DEMO_USERS, resolveDemoKey } from './lib/d
 import { buildH5, H5_DIR } from './lib/h5';
 import { clearRunningNote, DATA_DIR, writeRunningNote } from './lib/running';
 import { sdkDatabase } from './lib/sdk';
+import { seedDemoCampaign } from './lib/demo-campaign';
 import { seedDemoCheckins } from './lib/demo-checkins';
 import { seedDemoContent } from './lib/demo-content';
 import { seedDemoContest, seedDemoExams } from './lib/demo-exams';
@@ -76,6 +77,8 @@ async function main(): Promise<void> {
   await seedDemoContest(cloud, db);
   await seedDemoCheckins(cloud, db);
   await seedDemoContent(cloud, db);
+  // After the exams and the content: the campaign attaches their open exam and 党课.
+  await seedDemoCampaign(cloud, db);
   // The functions' timer triggers, as each declares them (functions/<name>/function.ts, written to
   // cloudfunctions/<name>/config.json): the exam sweep every minute, reminders every five.
   const stopTimers = cloud.startTimers();
