@@ -141,6 +141,18 @@ describe('a unit moved after its campaign was set up is managed from where it st
     await refused(ORG_A, 'reviewReport', { reportId, decision: 'accept' }, 'NOT_FOUND');
     unchanged(before);
   });
+
+  it('a report of a unit moved away from a county is no longer gathered into the county’s report', async () => {
+    t.cloud.clock.set(beijing('2036-12-01', 10));
+    const c = await newCampaign(ADMIN, 'org-demo');
+    const away = await newUnit(X, '调出党支部', 'branch');
+    const { reportId } = dataOf(await submit(ORG_X, c, away));
+    await org(ADMIN, 'moveUnit', { unitId: away, parentId: A });
+    const before = snapshot();
+    // The report's stored path still runs through 示例县委; the unit no longer does.
+    await refused(ORG_X, 'saveReport', { campaignId: c, askKey: 'plan', unitId: X, text: '汇总', submit: true, gathered: [reportId] }, 'INVALID_ARGUMENT', '汇总的报告');
+    unchanged(before);
+  });
 });
 
 describe('one branch cannot reach another through any campaign action', () => {
