@@ -5,7 +5,9 @@
 // a gathered report that is not of a unit below or not sent. One report per unit and ask, by its
 // deterministic id: the first save is an insert (two organisers at once: one wins, the other is
 // told to reload), later ones a conditional update on the version read.
-// Reads: identity, campaign, unit, report, the gathered reports when any (their units on a refusal).
+// Reads: identity, campaign, unit, report; when it gathers any, the gathered reports and their
+// units (as they stand now: a unit moved away from this one is no longer below it, whatever path
+// its report was saved with).
 
 import type { CampaignResponses, ReportState } from '../../../core/contracts/campaign';
 import { dueInstant, lateMinutesAt } from '../../../core/domain/campaign/reports';
@@ -54,24 +56,19 @@ export async function saveReport(input: Input, ctx: ActionContext): Promise<Camp
   const files = await checkAttachments(storage, { openid: ctx.openid, context: 'campaign', purpose: 'document' }, input.files, existing?.files ?? []);
   const gathered = [...new Set(input.gathered)];
   if (gathered.length > 0) {
-    const docs = await list<Pick<ReportDoc, '_id' | 'unitId' | 'unitPath' | 'state' | 'campaignId'>>(
-      db
-        .collection(COLLECTIONS.campaignReports)
-        .where({ _id: _.in(gathered) })
-        .field({ _id: true, unitId: true, unitPath: true, state: true, campaignId: true })
-        .limit(gathered.length),
+    const docs = await list<Pick<ReportDoc, '_id' | 'unitId' | 'state' | 'campaignId'>>(
+      db.collection(COLLECTIONS.campaignReports).where({ _id: _.in(gathered) }).field({ _id: true, unitId: true, state: true, campaignId: true }).limit(gathered.length),
     );
     const byId = new Map(docs.map((d) => [d._id, d]));
+    const units = new Map((await unitsByIds(db, [...new Set(docs.map((d) => d.unitId))], caller.orgId)).map((u) => [u._id, u]));
     const unknown = gathered.find((g) => {
       const d = byId.get(g);
-      return !d || d.campaignId !== campaign._id || d.unitId === unit._id || !d.unitPath.includes(unit._id);
+      const below = d ? units.get(d.unitId) : undefined;
+      return !d || !below || d.campaignId !== campaign._id || below._id === unit._id || !below.path.includes(unit._id);
     });
     if (unknown) throw invalid(`汇总的报告中有一份不是${unit.name}下级组织在本次专项行动中的报告，请刷新后重新选择`);
     const notSent = docs.find((d) => d.state !== 'submitted' && d.state !== 'accepted');
-    if (notSent) {
-      const [u] = await unitsByIds(db, [notSent.unitId], caller.orgId);
-      throw invalid(`汇总的报告中，${u?.name ?? '下级组织'}的报告还没有报送，不能汇总`);
-    }
+    if (notSent) throw invalid(`汇总的报告中，${units.get(notSent.unitId)?.name ?? '下级组织'}的报告还没有报送，不能汇总`);
   }
 
   const now = clock.now();
