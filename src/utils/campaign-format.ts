@@ -3,6 +3,7 @@
 // rules checked before an upload. No Taro, no I/O; unit-tested in test/unit/campaign-format.test.ts.
 // The rules themselves are the server's (docs/CAMPAIGNS.md); these only word what it answers.
 import type { AttachedActivity, CampaignAsk, CampaignResponses, ReportKind, ReportState, ReportStatusRow } from '@core/contracts';
+import { lateWords } from '@core/domain/campaign/reports';
 import { beijingDayStart, beijingParts } from '@core/domain/time';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -75,10 +76,8 @@ export const ACTIVITY_KIND_LABELS: Record<AttachedActivity['kind'], string> = {
  * 晚交 5 小时, 晚交 2 天 (whole units, rounded down); '' when it was on time.
  */
 export function lateText(lateMinutes: number | null | undefined): string {
-  if (!lateMinutes || lateMinutes <= 0) return '';
-  if (lateMinutes < 60) return `晚交 ${Math.ceil(lateMinutes)} 分钟`;
-  if (lateMinutes < 24 * 60) return `晚交 ${Math.floor(lateMinutes / 60)} 小时`;
-  return `晚交 ${Math.floor(lateMinutes / (24 * 60))} 天`;
+  // One wording with the evaluation workbook (core/domain/campaign/reports.ts).
+  return lateWords(lateMinutes);
 }
 
 /** Whole Beijing days from `today` to `day` (negative when it has passed). */

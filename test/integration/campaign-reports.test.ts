@@ -99,12 +99,12 @@ describe('reports flow up the tree', () => {
     expect(report.files).toEqual([expect.objectContaining({ fileID, name: '实验中学活动方案.pdf', ext: 'pdf', size: PDF.length, url: expect.stringMatching(/^https?:\/\//) })]);
   });
 
-  it('after the due day: the county’s plan is late (晚交 1 天), the others missing, late first', async () => {
+  it('after the due day: the county’s plan is late (晚交 2 天: due on the 5th, sent on the 7th), the others missing, late first', async () => {
     t.cloud.clock.set(beijing('2036-12-07', 9));
     const late = dataOf(await save(COUNTY, c, county));
     // From 2036-12-05 23:59:59.999 to 12-07 09:00: a day, 9 hours and a started minute.
     expect(late.lateMinutes).toBe(24 * 60 + 9 * 60 + 1);
-    expect(lateText(late.lateMinutes)).toBe('晚交 1 天');
+    expect(lateText(late.lateMinutes)).toBe('晚交 2 天');
     const status = await ok<ReportStatusView>(CITY, 'reportStatus', { campaignId: c, askKey: 'plan' });
     expect(status.rows.map((r) => [r.unitName, r.state, r.lateMinutes])).toEqual([
       ['示例县委', 'submitted', 1981],

@@ -19,9 +19,11 @@ describe('lateness in words', () => {
     expect(lateText(null)).toBe('');
     expect(lateText(0)).toBe('');
     expect(lateText(20)).toBe('晚交 20 分钟');
-    expect(lateText(5 * 60 + 59)).toBe('晚交 5 小时');
-    expect(lateText(24 * 60 - 1)).toBe('晚交 23 小时');
-    expect(lateText(2 * 24 * 60 + 300)).toBe('晚交 2 天');
+    // A started hour or day counts whole: days agree with the calendar, as in the workbook.
+    expect(lateText(5 * 60 + 59)).toBe('晚交 6 小时');
+    expect(lateText(23 * 60)).toBe('晚交 23 小时');
+    expect(lateText(24 * 60 - 1)).toBe('晚交 1 天');
+    expect(lateText(2 * 24 * 60 + 300)).toBe('晚交 3 天');
   });
 });
 

@@ -8,6 +8,7 @@
 
 import type { ReportStatusRow } from '../../contracts/campaign';
 import { audienceReaches, treeOrder } from '../org/units';
+import { lateWords } from './reports';
 
 export type Grade = 'excellent' | 'good' | 'fair' | 'poor';
 
@@ -128,9 +129,8 @@ export function reportWords(r: Pick<EvalReport, 'state' | 'lateMinutes'>): strin
   if (t === 'missing') return '未交';
   const returned = r.state === 'returned' ? '（已退回修改）' : '';
   if (t === 'onTime') return `按时报送${returned}`;
-  const m = r.lateMinutes ?? 0;
-  const late = m >= 1440 ? `${Math.ceil(m / 1440)} 天` : m >= 60 ? `${Math.ceil(m / 60)} 小时` : `${m} 分钟`;
-  return `晚交 ${late}${returned}`;
+  // The pages' wording (lateWords), so a report reads the same late on screen and in the workbook.
+  return `${lateWords(Math.max(1, r.lateMinutes ?? 0))}${returned}`;
 }
 
 type Sums = Map<string, number>;

@@ -1,6 +1,6 @@
 // The rules of the reports a campaign asks of the units below (docs/CAMPAIGNS.md, "Reports"):
-// when a report is due, how late it came (in minutes; the pages word it, 晚交 2 天, in
-// src/utils/campaign-format.ts), what state a unit's row is in, the order an organiser reads the
+// when a report is due, how late it came (in minutes, and in the words the pages and the workbook
+// share: 晚交 2 天), what state a unit's row is in, the order an organiser reads the
 // rows in and the totals at the top. Pure: no platform, no database.
 
 import type { ReportState, ReportStatusRow, ReportStatusView } from '../../contracts/campaign';
@@ -24,6 +24,19 @@ export function lateMinutesAt(dueDay: string, at: number, closedAt: number | nul
   const lateFrom = closedAt === null ? dueInstant(dueDay) : Math.min(dueInstant(dueDay), closedAt);
   if (at <= lateFrom) return null;
   return Math.max(1, Math.ceil((at - lateFrom) / MINUTE));
+}
+
+/**
+ * How late, in the words every page and the evaluation workbook use: a started unit counts whole,
+ * so days agree with the calendar (due on the 5th, sent on the 7th: 2 天) and a late report is never
+ * "0". Under an hour in minutes, under a day in hours, then days. '' when on time.
+ */
+export function lateWords(lateMinutes: number | null | undefined): string {
+  if (!lateMinutes || lateMinutes <= 0) return '';
+  if (lateMinutes < 60) return `晚交 ${Math.ceil(lateMinutes)} 分钟`;
+  const hours = Math.ceil(lateMinutes / 60);
+  if (hours < 24) return `晚交 ${hours} 小时`;
+  return `晚交 ${Math.ceil(lateMinutes / (24 * 60))} 天`;
 }
 
 /** Is the time to submit over: past the due day's end, or the campaign closed. */
