@@ -155,6 +155,35 @@ describe('a unit moved after its campaign was set up is managed from where it st
   });
 });
 
+describe('a unit moved after its task list was set up is managed from where it stands', () => {
+  it('its list and items go to the organisers of its new place; a campaign it left counts it no more', async () => {
+    t.cloud.clock.set(beijing('2036-12-01', 10));
+    const moving = await newUnit(A, '搬迁党支部', 'branch');
+    const { listId } = await ok<{ listId: string }>(ORG_A, 'createTaskList', { unitId: moving, kind: 'service', title: '搬迁支部实事清单' });
+    // 黄丽 of 机关第一党支部 transfers to it and takes an item.
+    await org(ADMIN, 'moveMember', { memberId: 'demo-member-06', unitId: moving });
+    await ok(ORG_A, 'addTaskItem', { listId, title: '整修活动阵地', ownerMemberId: 'demo-member-06', deadlineDay: '2036-12-20' });
+    await ok(ORG_A, 'closeTaskItem', { itemId: t.cloud.db.find(COLLECTIONS.taskItems).find((i) => i.listId === listId)?._id, text: '已整修完毕' });
+    const c = await ok<{ campaignId: string }>(ORG_A, 'createCampaign', {
+      unitId: A,
+      title: '城区实事专项行动',
+      stages: [{ key: 's1', name: '启动部署', startDay: '2036-12-01', endDay: '2036-12-31' }],
+      attached: { taskLists: [listId] },
+    });
+    await org(ADMIN, 'moveUnit', { unitId: moving, parentId: B });
+    const before = snapshot();
+    await refused(ORG_A, 'getTaskList', { listId }, 'FORBIDDEN');
+    await refused(ORG_A, 'updateTaskList', { listId, title: '改名', public: true }, 'FORBIDDEN');
+    expect((await ok<{ items: Array<{ listId: string }> }>(ORG_A, 'listTaskLists', {})).items.map((l) => l.listId)).not.toContain(listId);
+    unchanged(before);
+    expect((await ok<{ items: Array<{ listId: string }> }>(ORG_B, 'listTaskLists', {})).items.map((l) => l.listId)).toContain(listId);
+    await expect(ok<TaskListView>(ORG_B, 'getTaskList', { listId })).resolves.toMatchObject({ mayEdit: true });
+    // The campaign of 城区党委 still names the list it attached, but counts nothing of a unit outside it.
+    const seen = await ok<CampaignResponses['getCampaign']>(ORG_A, 'getCampaign', { campaignId: c.campaignId });
+    expect(seen.activities.find((a) => a.id === listId)).toMatchObject({ done: 0, of: 0 });
+  });
+});
+
 describe('one branch cannot reach another through any campaign action', () => {
   let c = '';
   beforeAll(async () => {
