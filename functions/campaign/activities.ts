@@ -59,7 +59,7 @@ interface Reach {
   title: string;
   /** Units of the audience (ids), or 'ALL'. */
   audience: string[] | 'ALL';
-  /** Paths of audience units already known (contests, task lists); others are read. */
+  /** Paths of audience units already known (contests); others are read, as they stand now. */
   paths?: string[][];
   cancelled: boolean;
 }
@@ -71,7 +71,8 @@ function reaches(docs: AttachedDocs): Reach[] {
     ...docs.challenges.map((c): Reach => ({ kind: 'challenge', id: c.challengeId, title: c.title, audience: audienceOf(c.audience), cancelled: c.status === 'cancelled' })),
     ...docs.events.map((e): Reach => ({ kind: 'event', id: e.eventId, title: e.title, audience: audienceOf(e.audience), cancelled: e.status === 'cancelled' })),
     ...docs.contests.map((c): Reach => ({ kind: 'contest', id: c.contestId, title: c.title, audience: [c.audience], paths: [c.audiencePath], cancelled: c.status === 'cancelled' })),
-    ...docs.taskLists.map((l): Reach => ({ kind: 'taskList', id: l._id, title: l.title, audience: [l.unitId], paths: [l.unitPath], cancelled: false })),
+    // A list's unit is read as it stands now: the path stored on the list goes stale when its unit moves.
+    ...docs.taskLists.map((l): Reach => ({ kind: 'taskList', id: l._id, title: l.title, audience: [l.unitId], cancelled: false })),
   ];
 }
 
@@ -147,8 +148,10 @@ export async function attachedActivities(
   const subtree = units.filter((u) => u.path.includes(seen._id));
   const subtreeIds = subtree.map((u) => u._id);
   const today = beijingDayKey(now);
-  // A list's items are its unit's: it counts from its unit's subtree and from below its unit.
-  const counts = (l: CountedList) => (l.unitPath.includes(seen._id) || seen.path.includes(l.unitId) ? { total: l.total ?? 0, done: l.done ?? 0 } : { total: 0, done: 0 });
+  // A list's items are its unit's: it counts from its unit's subtree and from below its unit, the
+  // tree as it stands now (its unit among the subtree's units read; not the path stored on the list).
+  const inSubtree = new Set(subtree.map((u) => u._id));
+  const counts = (l: CountedList) => (inSubtree.has(l.unitId) || seen.path.includes(l.unitId) ? { total: l.total ?? 0, done: l.done ?? 0 } : { total: 0, done: 0 });
   const [examSums, checkins, participants] = await Promise.all([
     examCounters(db, docs.exams.map((e) => e.examId), subtreeIds),
     challengeCheckinsByUnit(db, docs.challenges, subtreeIds, today),
