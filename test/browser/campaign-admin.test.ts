@@ -3,7 +3,7 @@
 // exam attached; its detail page shows the stages and the exam. 李强, organiser of 实验中学党支部,
 // finds it on 专项行动, writes his branch's 活动方案 with a PDF attached and sends it (asked first).
 // 张伟 sees 已报送 on 报送情况, opens the plan and returns it with a reason; 李强 sees the reason
-// at the top of his plan, which he may edit again. 张伟's pages are measured at the standard sizes
+// at the top of his plan, which he may edit again; after sending he turns on 开启报送提醒. 张伟's pages are measured at the standard sizes
 // (16 px text, 44 px taps), 李强's in 大字模式 (20 px).
 import type { BrowserContext, Page } from 'playwright-core';
 import { addDays, beijingDayKey } from '../../core/domain/time';
@@ -132,6 +132,11 @@ it('an admin launches a campaign with an exam, a branch sends its plan with a PD
   const stored = env.t.cloud.db.find('campaignReports').find((d) => d._id === `${campaignId}:plan:br-school`) as Record<string, unknown> | undefined;
   expect(stored).toMatchObject({ state: 'submitted', unitId: 'br-school' });
   expect((stored?.files as Array<{ name: string }>).map((f) => f.name)).toEqual(['工作方案.pdf']);
+  // AND 开启报送提醒 is offered after sending: a tap turns on one campaign reminder (H5 takes consent as given)
+  await expect(text(branch, '#report-remind')).resolves.toContain('每开启一次，可收到一次提醒');
+  await shown(branch, '#report-remind-button').click();
+  await eventually(async () => expect(text(branch, '#report-remind-on')).resolves.toContain('已开启报送提醒'));
+  expect(env.t.cloud.db.find('reminderCredits').find((d) => d._id === 'demo-member-11')).toMatchObject({ campaign: 1 });
 
   // WHEN 张伟 opens 报送情况 for the plan: 实验中学党支部 已报送; he returns it with a reason
   page = admin.page;
@@ -189,6 +194,11 @@ it('the admin reminds the units not in, writes an assessment, exports the evalua
   await fill(page, 'assessment-text', '学习扎实，按时报送');
   await shown(page, '#assessment-dialog-confirm').click();
   await eventually(async () => expect(text(page, '#status-br-retired')).resolves.toContain('已评价：良好'));
+  // Read back from the server, with its text; 修改评价 starts from it
+  await expect(text(page, '#status-br-retired-assessment')).resolves.toBe('已评价：良好 · 学习扎实，按时报送');
+  await shown(page, '#status-br-retired-assess').click();
+  await expect(shown(page, '#assessment-text textarea, textarea#assessment-text').inputValue()).resolves.toBe('学习扎实，按时报送');
+  await shown(page, '#assessment-dialog-cancel').click();
   const assessment = env.t.cloud.db.find('campaignAssessments').find((d) => d._id === `${campaignId}:br-retired`) as Record<string, unknown> | undefined;
   expect(assessment).toMatchObject({ grade: 'good', text: '学习扎实，按时报送' });
 

@@ -1,9 +1,10 @@
 // A task list from first item to the public view, in headless Chromium (issue 18): 李强, organiser
 // of 实验中学党支部, makes a public 为民办实事清单 and adds an item for 马俊 with a deadline (the form
-// first says 请选择负责人 next to the field); 马俊, a plain member, opens his item from a link and
-// writes progress with a photo; 李强 closes it with an evidence photo and marks that photo public.
-// A visitor who never bound opens the public page in 大字模式: the title, the unit, 已完成 1/1 and
-// that one photo — and no member's name or phone anywhere on it, nor the progress note.
+// first says 请选择负责人 next to the field); 马俊, a plain member, finds his item under 我的 →
+// 我负责的实事 and writes progress with a photo; 李强 closes it with an evidence photo and marks
+// that photo public. A visitor who never bound opens the public page in 大字模式: the title, the
+// unit, 已完成 1/1 and that one photo — and no member's name or phone anywhere on it, nor the
+// progress note.
 import type { BrowserContext, Page } from 'playwright-core';
 import { startBrowserEnv, shot, type BrowserEnv } from '../helpers/browser';
 import { measure, settled, TRACK_TAPS } from '../helpers/measure';
@@ -125,9 +126,15 @@ it('an organiser lists an item, its owner reports progress, the organiser closes
     expect(await shown(page, '#item-summary').innerText()).toContain(DETAIL);
   });
 
-  // WHEN 马俊, a plain member, opens his item from a link and writes progress with a photo
+  // WHEN 马俊, a plain member, finds his item under 我的 → 我负责的实事 and writes progress with a photo
   const owner = await signInAs(OWNER.openid, OWNER.name);
-  await owner.page.goto(at(itemPath));
+  await owner.page.goto(at('/pages/mine/index'));
+  await expect(shown(owner.page, '#go-my-items').innerText()).resolves.toContain('1 项在办');
+  await shown(owner.page, '#go-my-items').click();
+  await expect(shown(owner.page, `#my-item-${item._id}`).innerText()).resolves.toContain(ITEM_TITLE);
+  await shown(owner.page, `#my-item-${item._id}`).click();
+  await shown(owner.page, '#item-note-open').waitFor();
+  expect(owner.page.url()).toContain(itemPath.split('?')[0]);
   await shown(owner.page, '#item-note-open').click();
   await fill(owner.page, 'item-note-text', PROGRESS);
   await owner.page.locator('#item-note-photos-input').setInputFiles({ name: '进展.png', mimeType: 'image/png', buffer: squarePng(16, [0x1f, 0x6e, 0x2c, 0xff]) });

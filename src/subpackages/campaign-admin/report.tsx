@@ -297,7 +297,8 @@ function Report({ campaignId, askKey, unitId }: { campaignId: string; askKey: st
         return (
           <>
             <StateCard v={v} title={title} today={today} />
-            {saved && v.mayEdit ? (
+            {/* Only the unit's organisers save it; once sent, mayEdit is false, so the save itself says who they are. */}
+            {saved ? (
               <Card title='报送提醒' id='report-remind-card'>
                 <ReportReminder id='report-remind' />
               </Card>
