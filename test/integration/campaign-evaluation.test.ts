@@ -212,13 +212,13 @@ describe('exportEvaluation', () => {
     expect(county['考试及格率']).toBeCloseTo(exam.passed / exam.submitted, 6);
     // Asked: the county's members for the exam and for the event; took part: 3 exams handed in, 1 attendance.
     expect(county['参与率']).toBeCloseTo((3 + 1) / (2 * members), 6);
-    expect(county).toMatchObject({ 评价等次: '好', 书面评价: '组织有力，按时部署' });
+    expect(county).toMatchObject({ 评价等次: '优秀', 书面评价: '组织有力，按时部署' });
 
     const school = s.rows.get('实验中学党支部')!;
     const mine = stats(['br-school']);
     expect(school).toMatchObject({ 应参加: unitDoc('br-school').memberCount, 参加人数: 2, 领导班子参加: 1, 领导班子人数: 2, 应报送: 1, 按时报送: 1, 晚交: 0, 未交: 0, 学习打卡: 1, 实事完成: 1, 实事总数: 3, 逾期: 1 });
     expect(school['考试及格率']).toBe(mine.passed / mine.submitted);
-    expect(school).toMatchObject({ 评价等次: '较好', 书面评价: '学习扎实，实事办得好' });
+    expect(school).toMatchObject({ 评价等次: '良好', 书面评价: '学习扎实，实事办得好' });
     const retired = s.rows.get('离退休干部党支部')!;
     expect(retired).toMatchObject({ 参加人数: 1, 领导班子参加: 1, 领导班子人数: 2, 应报送: 1, 按时报送: 0, 未交: 1, 按时率: 0, 实事总数: 0, 评价等次: null });
     expect(retired['考试及格率']).toBe(stats(['br-retired']).passed);
@@ -252,7 +252,7 @@ describe('exportEvaluation', () => {
     expect(sheetValue(ws, '县委党章测试')).toBe(unitDoc('br-school').memberCount);
     expect(sheetValue(ws, '主题党日')).toBe(1);
     expect(sheetValue(ws, '实事总数')).toBe(3);
-    expect(sheetValue(ws, '评价等次')).toBe('较好');
+    expect(sheetValue(ws, '评价等次')).toBe('良好');
     expect(sheetValue(ws, '书面评价')).toBe('学习扎实，实事办得好');
     expect(sheetValue(ws, '评价人')).toBe('陈静');
     const retired = wb.getWorksheet('离退休干部党支部')!;

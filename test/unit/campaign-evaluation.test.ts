@@ -97,7 +97,7 @@ describe('each unit’s figures', () => {
   it('the assessment is the unit’s own, in grade words', () => {
     expect(row('b1').assessment).toMatchObject({ grade: 'excellent', text: '组织有力' });
     expect(row('county').assessment).toBeNull();
-    expect(gradeWord('excellent')).toBe('好');
+    expect(gradeWord('excellent')).toBe('优秀');
     expect(gradeWord(null)).toBeNull();
   });
 });
@@ -114,7 +114,7 @@ describe('the sheets', () => {
     const col = (name: string) => s.rows[1].indexOf(name);
     const b1 = s.rows.find((r) => r[0] === '单位b1')!;
     expect(b1[col('覆盖率')]).toEqual({ value: 0.6, numFmt: PERCENT_FORMAT });
-    expect(b1[col('评价等次')]).toBe('好');
+    expect(b1[col('评价等次')]).toBe('优秀');
     expect(b1[col('书面评价')]).toBe('组织有力');
     const c2 = s.rows.find((r) => r[0] === '单位c2')!;
     expect(c2[col('考试及格率')]).toBe('—');
@@ -131,7 +131,7 @@ describe('the sheets', () => {
     const value = (label: string) => b1.rows.find((r) => r[0] === label)?.[1];
     expect(value('应参加人数')).toBe(10);
     expect(value('覆盖率')).toEqual({ value: 0.6, numFmt: PERCENT_FORMAT });
-    expect(value('评价等次')).toBe('好');
+    expect(value('评价等次')).toBe('优秀');
     expect(value('书面评价')).toBe('组织有力');
     expect(b1.rows.find((r) => r[0] === '甲')).toEqual(['甲', '参加']);
     expect(b1.rows.find((r) => r[0] === '活动方案')).toEqual(['活动方案', '2026-03-05', '按时报送']);

@@ -13,7 +13,8 @@ import { lateWords } from './reports';
 export type Grade = 'excellent' | 'good' | 'fair' | 'poor';
 
 /** The grade words of an assessment (评价等次), as organisers write them. */
-export const GRADE_WORDS: Record<Grade, string> = { excellent: '好', good: '较好', fair: '一般', poor: '差' };
+// The same words as the pages (src/utils/campaign-format.ts): 优秀、良好、一般、较差.
+export const GRADE_WORDS: Record<Grade, string> = { excellent: '优秀', good: '良好', fair: '一般', poor: '较差' };
 
 export function gradeWord(grade: Grade | null | undefined): string | null {
   return grade ? GRADE_WORDS[grade] : null;
