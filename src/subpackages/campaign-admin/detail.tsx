@@ -35,6 +35,7 @@ import {
 import { goPage, PAGE } from '@/utils/nav';
 import { ReportReminder } from './components/ReportReminder';
 import { stageName } from './components/stageName';
+import ReportTotals from './components/ReportTotals';
 import './components/campaign-ui.scss';
 import './detail.scss';
 
@@ -94,26 +95,7 @@ function NeedsCard({ v, today }: { v: CampaignView; today: string }) {
                 <Text className='admin-row__meta'>
                   {ask.title === REPORT_KIND_LABELS[ask.kind] ? '' : `${REPORT_KIND_LABELS[ask.kind]} · `}截止 {dayText(ask.dueDay, today)}（{dueWords(ask.dueDay, today)}）
                 </Text>
-                <View className='admin-stats btn-gap'>
-                  <View className='admin-stats__item'>
-                    <Text className='admin-stats__value'>
-                      {t.submitted}/{t.expected}
-                    </Text>
-                    <Text className='admin-stats__label'>已交</Text>
-                  </View>
-                  <View className={t.late > 0 ? 'admin-stats__item admin-stats__item--warn' : 'admin-stats__item'}>
-                    <Text className='admin-stats__value'>{t.late}</Text>
-                    <Text className='admin-stats__label'>晚交</Text>
-                  </View>
-                  <View className={t.missing > 0 ? 'admin-stats__item admin-stats__item--red' : 'admin-stats__item'}>
-                    <Text className='admin-stats__value'>{t.missing}</Text>
-                    <Text className='admin-stats__label'>未交</Text>
-                  </View>
-                  <View className={t.returned > 0 ? 'admin-stats__item admin-stats__item--warn' : 'admin-stats__item'}>
-                    <Text className='admin-stats__value'>{t.returned}</Text>
-                    <Text className='admin-stats__label'>退回</Text>
-                  </View>
-                </View>
+                <ReportTotals totals={t} className='btn-gap' />
                 <Text className={attention ? 'cmp-line cmp-line--warn' : 'cmp-line'} id={`campaign-total-${t.askKey}-line`}>
                   {attention ? `需要处理：晚交 ${t.late} · 未交 ${t.missing} · 退回 ${t.returned}` : `没有晚交、未交或退回 · 已通过 ${t.accepted}`}
                 </Text>

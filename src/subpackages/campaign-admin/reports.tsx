@@ -8,7 +8,7 @@
 import { useRef, useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import type { AssessmentView, ReportStatusRow, ReportStatusView } from '@core/contracts';
+import type { AssessmentView, ReportStatusRow } from '@core/contracts';
 import { beijingDayKey } from '@core/domain/time';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
@@ -23,6 +23,7 @@ import { useAction, useMutation } from '@/hooks';
 import { beijingDateTime } from '@/utils/exam-format';
 import { dayText, dueWords, GRADE_LABELS, GRADES, lateText, remindSentence, REPORT_STATE_LABELS, REPORT_STATE_TAG, type Grade } from '@/utils/campaign-format';
 import { goPage, PAGE } from '@/utils/nav';
+import ReportTotals from './components/ReportTotals';
 import './components/campaign-ui.scss';
 import './reports.scss';
 
@@ -116,31 +117,6 @@ function StatusRow({ campaignId, askKey, row, onAssess }: { campaignId: string; 
   );
 }
 
-function Totals({ s }: { s: ReportStatusView }) {
-  const t = s.totals;
-  return (
-    <View className='admin-stats' id='status-totals'>
-      <View className='admin-stats__item'>
-        <Text className='admin-stats__value'>
-          {t.submitted}/{t.expected}
-        </Text>
-        <Text className='admin-stats__label'>已交</Text>
-      </View>
-      <View className={t.late > 0 ? 'admin-stats__item admin-stats__item--warn' : 'admin-stats__item'}>
-        <Text className='admin-stats__value'>{t.late}</Text>
-        <Text className='admin-stats__label'>晚交</Text>
-      </View>
-      <View className={t.missing > 0 ? 'admin-stats__item admin-stats__item--red' : 'admin-stats__item'}>
-        <Text className='admin-stats__value'>{t.missing}</Text>
-        <Text className='admin-stats__label'>未交</Text>
-      </View>
-      <View className={t.returned > 0 ? 'admin-stats__item admin-stats__item--warn' : 'admin-stats__item'}>
-        <Text className='admin-stats__value'>{t.returned}</Text>
-        <Text className='admin-stats__label'>退回</Text>
-      </View>
-    </View>
-  );
-}
 
 function Reports({ campaignId, askKey, unitId }: { campaignId: string; askKey: string; unitId: string | null }) {
   const status = useAction('campaign', 'reportStatus', { campaignId, askKey, unitId }, [campaignId, askKey, unitId]);
@@ -174,7 +150,7 @@ function Reports({ campaignId, askKey, unitId }: { campaignId: string; askKey: s
           截止 {dayText(s.dueDay, today)}（{dueWords(s.dueDay, today)}）{s.closed ? ' · 已停止接收报告' : ''}
         </Text>
         <View className='btn-gap'>
-          <Totals s={s} />
+          <ReportTotals totals={s.totals} id='status-totals' />
         </View>
         <Text className='cmp-line'>
           待报送 {s.totals.pending} · 已通过 {s.totals.accepted}
