@@ -11,7 +11,7 @@ import { requireImage } from '../lib/images';
 import type { MemberDoc, UnitDoc } from '../lib/model';
 import type { ActionContext } from '../lib/router';
 import { getMember, getUnit, mayManage, type Caller } from '../org/ports';
-import type { TaskItemDoc, TaskListDoc } from './model';
+import type { TaskItemDoc, TaskListDoc, TaskNoteDoc } from './model';
 
 const NO_LIST = '找不到这份清单';
 const NO_ITEM = '找不到这个事项';
@@ -94,3 +94,16 @@ export async function requirePhotos(ctx: ActionContext, photos: readonly string[
   for (const p of unique) await requireImage(ctx.deps.storage, { openid: ctx.openid, context: 'campaign', purpose: 'photo' }, p, '照片');
   return unique;
 }
+
+/** A note written now by the caller: progress, close-out or reopen; its photos start private. */
+export function newNote(
+  ids: { random(bytes: number): string },
+  by: Pick<Caller, '_id' | 'name'>,
+  kind: TaskNoteDoc['kind'],
+  text: string,
+  photos: readonly string[],
+  at: Date,
+): TaskNoteDoc {
+  return { noteId: ids.random(8), kind, text, photos: photos.map((fileID) => ({ fileID, public: false })), at, byMemberId: by._id, byName: by.name };
+}
+

@@ -9,8 +9,7 @@ import { notesProblem, statusAfterNote } from '../../../core/domain/campaign/tas
 import { precondition } from '../../lib/errors';
 import type { ActionContext } from '../../lib/router';
 import { requireMember } from '../../org/ports';
-import type { TaskNoteDoc } from '../model';
-import { itemForUpdate, requirePhotos } from '../taskAccess';
+import { itemForUpdate, newNote, requirePhotos } from '../taskAccess';
 import { changeItem } from '../taskCounters';
 
 export const DONE_ALREADY = '这个事项已经办结，如需补充请管理员先重新打开';
@@ -22,15 +21,7 @@ export async function addTaskNote(input: { itemId: string; text: string; photos:
   if (item.status === 'done') throw precondition(DONE_ALREADY);
   const photos = await requirePhotos(ctx, input.photos);
   const now = new Date(clock.now());
-  const note: TaskNoteDoc = {
-    noteId: ids.random(8),
-    kind: 'progress',
-    text: input.text,
-    photos: photos.map((fileID) => ({ fileID, public: false })),
-    at: now,
-    byMemberId: me._id,
-    byName: me.name,
-  };
+  const note = newNote(ids, me, 'progress', input.text, photos, now);
   return changeItem(db, item._id, unit, now, (cur) => {
     if (cur.status === 'done') throw precondition(DONE_ALREADY);
     const problem = notesProblem(cur.notes.length);

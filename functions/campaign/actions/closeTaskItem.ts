@@ -9,8 +9,7 @@ import { isDoneLate, notesProblem } from '../../../core/domain/campaign/tasks';
 import { precondition } from '../../lib/errors';
 import type { ActionContext } from '../../lib/router';
 import { requireMember } from '../../org/ports';
-import type { TaskNoteDoc } from '../model';
-import { itemForUpdate, requirePhotos } from '../taskAccess';
+import { itemForUpdate, newNote, requirePhotos } from '../taskAccess';
 import { changeItem } from '../taskCounters';
 
 const CLOSED_ALREADY = '这个事项已经办结';
@@ -23,15 +22,7 @@ export async function closeTaskItem(input: { itemId: string; text: string; photo
   const photos = await requirePhotos(ctx, input.photos);
   const at = clock.now();
   const now = new Date(at);
-  const note: TaskNoteDoc = {
-    noteId: ids.random(8),
-    kind: 'closeOut',
-    text: input.text,
-    photos: photos.map((fileID) => ({ fileID, public: false })),
-    at: now,
-    byMemberId: me._id,
-    byName: me.name,
-  };
+  const note = newNote(ids, me, 'closeOut', input.text, photos, now);
   return changeItem(db, item._id, unit, now, (cur) => {
     if (cur.status === 'done') throw precondition(CLOSED_ALREADY);
     const problem = notesProblem(cur.notes.length);

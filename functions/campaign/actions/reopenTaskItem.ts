@@ -7,8 +7,7 @@ import { notesProblem } from '../../../core/domain/campaign/tasks';
 import { precondition } from '../../lib/errors';
 import type { ActionContext } from '../../lib/router';
 import { requireOrganiser } from '../../org/ports';
-import type { TaskNoteDoc } from '../model';
-import { itemForOrganiser } from '../taskAccess';
+import { itemForOrganiser, newNote } from '../taskAccess';
 import { changeItem } from '../taskCounters';
 
 const NOT_DONE = '这个事项还没有办结，不需要重新打开';
@@ -19,7 +18,7 @@ export async function reopenTaskItem(input: { itemId: string; reason: string }, 
   const { item, unit } = await itemForOrganiser(db, me, input.itemId);
   if (item.status !== 'done') throw precondition(NOT_DONE);
   const now = new Date(clock.now());
-  const note: TaskNoteDoc = { noteId: ids.random(8), kind: 'reopen', text: input.reason, photos: [], at: now, byMemberId: me._id, byName: me.name };
+  const note = newNote(ids, me, 'reopen', input.reason, [], now);
   return changeItem(db, item._id, unit, now, (cur) => {
     if (cur.status !== 'done') throw precondition(NOT_DONE);
     const problem = notesProblem(cur.notes.length);
