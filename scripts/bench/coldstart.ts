@@ -1,0 +1,116 @@
+// npm run bench:coldstart: how long a new instance takes to load each cloud function's bundle,
+// against loading wx-server-sdk alone (docs/COLD-START.md). Each measurement is a whole Node
+// process, as a cold start is one: `node -e "require('<bundle>')"` against
+// `node -e "require('wx-server-sdk')"`, timed from spawn to exit. The processes of one round run
+// one after another in a shuffled order (so a burst of noise spreads over all of them rather than
+// one function), several rounds; each figure is the median of its runs. The target is a ratio of
+// at most 1.1 for every bundle; the command exits 1 when one is over.
+//
+//   npm run bench:coldstart                  15 rounds, after npm run build:functions
+//   npm run bench:coldstart -- --runs 31
+//   npm run bench:coldstart -- --no-build    measure the bundles as they are
+//
+// Run it on a quiet machine: on 2 shared cores another session's tests move every figure.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { buildFunctions, functionNames } from '../build-functions';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+export const COLD_START_TARGET = 1.1;
+
+interface Subject {
+  label: string;
+  /** What the process requires: a bundle's absolute path, or a package name. */
+  request: string | null;
+  bytes: number;
+}
+
+function timeProcess(request: string | null): number {
+  const code = request === null ? '' : `require(${JSON.stringify(request)})`;
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['-e', code], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0) throw new Error(`node -e "${code}" failed (${r.status}): ${r.stderr.toString().slice(0, 500)}`);
+  return ms;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function shuffle<T>(xs: T[]): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+export interface ColdStartRow {
+  label: string;
+  bytes: number;
+  medianMs: number;
+  ratio: number;
+}
+
+export function measureColdStarts(runs: number): { node: number; sdk: number; rows: ColdStartRow[] } {
+  const sdkSubject: Subject = { label: 'wx-server-sdk', request: 'wx-server-sdk', bytes: 0 };
+  const nodeSubject: Subject = { label: 'node', request: null, bytes: 0 };
+  const bundles: Subject[] = functionNames().map((name) => {
+    const file = path.join(ROOT, 'cloudfunctions', name, 'index.js');
+    if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build:functions`);
+    return { label: name, request: file, bytes: statSync(file).size };
+  });
+  const all = [nodeSubject, sdkSubject, ...bundles];
+  const times = new Map<string, number[]>(all.map((s) => [s.label, []]));
+  // One warm-up round: the file system cache, not the measurement.
+  for (const s of all) timeProcess(s.request);
+  for (let round = 0; round < runs; round++) {
+    for (const s of shuffle(all)) (times.get(s.label) as number[]).push(timeProcess(s.request));
+  }
+  const node = median(times.get('node') as number[]);
+  const sdk = median(times.get('wx-server-sdk') as number[]);
+  const rows = bundles.map((b) => {
+    const m = median(times.get(b.label) as number[]);
+    return { label: b.label, bytes: b.bytes, medianMs: m, ratio: m / sdk };
+  });
+  return { node, sdk, rows };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help')) {
+    console.log('npm run bench:coldstart [-- --runs N] [--no-build]');
+    return;
+  }
+  const runsAt = args.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 15;
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of rounds');
+  if (!args.includes('--no-build')) await buildFunctions({ quiet: true });
+  const started = new Date();
+  const { node, sdk, rows } = measureColdStarts(runs);
+  console.log(`cold start, ${runs} runs each (median of whole processes), ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, node ${process.version}`);
+  console.log(`node alone (node -e ""): ${node.toFixed(0)} ms`);
+  console.log(`wx-server-sdk alone: ${sdk.toFixed(0)} ms (baseline)`);
+  console.log('| function | bundle | median load | ratio to wx-server-sdk |');
+  console.log('|---|---:|---:|---:|');
+  for (const r of rows) console.log(`| ${r.label} | ${(r.bytes / 1024).toFixed(0)} KB | ${r.medianMs.toFixed(0)} ms | ${r.ratio.toFixed(2)}× |`);
+  const over = rows.filter((r) => r.ratio > COLD_START_TARGET);
+  if (over.length) {
+    console.error(`over the target of ${COLD_START_TARGET}×: ${over.map((r) => `${r.label} ${r.ratio.toFixed(2)}×`).join(', ')}`);
+    process.exitCode = 1;
+  } else {
+    console.log(`every bundle within ${COLD_START_TARGET}× of wx-server-sdk alone`);
+  }
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
