@@ -1,6 +1,6 @@
 // Contract of the `org` cloud function: identity, the organisation tree and the branch roster.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
 import type { MemberCategory, Role } from '../domain/org/roles';
 import type { TodayView } from '../domain/today';

@@ -4,7 +4,9 @@
 // `node -e "require('wx-server-sdk')"`, timed from spawn to exit. The processes of one round run
 // one after another in a shuffled order (so a burst of noise spreads over all of them rather than
 // one function), several rounds; each figure is the median of its runs. The target is a ratio of
-// at most 1.1 for every bundle; the command exits 1 when one is over.
+// at most 1.1 for every bundle; the command exits 1 when one is over. Beside the wall time, each
+// process's CPU time (all its threads, read at exit): it hardly moves when other work shares the
+// cores, so it tells a slow bundle from a busy machine.
 //
 //   npm run bench:coldstart                  15 rounds, after npm run build:functions
 //   npm run bench:coldstart -- --runs 31
@@ -14,6 +16,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { buildFunctions, functionNames } from '../build-functions';
 
@@ -27,13 +30,16 @@ interface Subject {
   bytes: number;
 }
 
-function timeProcess(request: string | null): number {
-  const code = request === null ? '' : `require(${JSON.stringify(request)})`;
+/** One whole process: its wall time from spawn to exit, and its CPU time (every thread's) at exit. */
+function timeProcess(request: string | null): { wall: number; cpu: number } {
+  const load = request === null ? '' : `require(${JSON.stringify(request)});`;
+  const code = `${load}process.on('exit',()=>{const u=process.cpuUsage();process.stdout.write('\\ncpu '+(u.user+u.system)/1000+'\\n')})`;
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-e', code], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (r.status !== 0) throw new Error(`node -e "${code}" failed (${r.status}): ${r.stderr.toString().slice(0, 500)}`);
-  return ms;
+  const r = spawnSync(process.execPath, ['-e', code], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+  const wall = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0) throw new Error(`node -e "${load}" failed (${r.status}): ${r.stderr.toString().slice(0, 500)}`);
+  const cpu = Number(/\ncpu ([\d.]+)\n/.exec(r.stdout.toString())?.[1]);
+  return { wall, cpu };
 }
 
 const median = (xs: number[]) => {
@@ -55,9 +61,17 @@ export interface ColdStartRow {
   bytes: number;
   medianMs: number;
   ratio: number;
+  cpuMs: number;
+  cpuRatio: number;
 }
 
-export function measureColdStarts(runs: number): { node: number; sdk: number; rows: ColdStartRow[] } {
+export interface ColdStarts {
+  node: { wall: number; cpu: number };
+  sdk: { wall: number; cpu: number };
+  rows: ColdStartRow[];
+}
+
+export function measureColdStarts(runs: number): ColdStarts {
   const sdkSubject: Subject = { label: 'wx-server-sdk', request: 'wx-server-sdk', bytes: 0 };
   const nodeSubject: Subject = { label: 'node', request: null, bytes: 0 };
   const bundles: Subject[] = functionNames().map((name) => {
@@ -66,17 +80,23 @@ export function measureColdStarts(runs: number): { node: number; sdk: number; ro
     return { label: name, request: file, bytes: statSync(file).size };
   });
   const all = [nodeSubject, sdkSubject, ...bundles];
-  const times = new Map<string, number[]>(all.map((s) => [s.label, []]));
+  const wall = new Map<string, number[]>(all.map((s) => [s.label, []]));
+  const cpu = new Map<string, number[]>(all.map((s) => [s.label, []]));
   // One warm-up round: the file system cache, not the measurement.
   for (const s of all) timeProcess(s.request);
   for (let round = 0; round < runs; round++) {
-    for (const s of shuffle(all)) (times.get(s.label) as number[]).push(timeProcess(s.request));
+    for (const s of shuffle(all)) {
+      const t = timeProcess(s.request);
+      (wall.get(s.label) as number[]).push(t.wall);
+      (cpu.get(s.label) as number[]).push(t.cpu);
+    }
   }
-  const node = median(times.get('node') as number[]);
-  const sdk = median(times.get('wx-server-sdk') as number[]);
+  const of = (label: string) => ({ wall: median(wall.get(label) as number[]), cpu: median(cpu.get(label) as number[]) });
+  const node = of('node');
+  const sdk = of('wx-server-sdk');
   const rows = bundles.map((b) => {
-    const m = median(times.get(b.label) as number[]);
-    return { label: b.label, bytes: b.bytes, medianMs: m, ratio: m / sdk };
+    const m = of(b.label);
+    return { label: b.label, bytes: b.bytes, medianMs: m.wall, ratio: m.wall / sdk.wall, cpuMs: m.cpu, cpuRatio: m.cpu / sdk.cpu };
   });
   return { node, sdk, rows };
 }
@@ -93,12 +113,16 @@ async function main(): Promise<void> {
   if (!args.includes('--no-build')) await buildFunctions({ quiet: true });
   const started = new Date();
   const { node, sdk, rows } = measureColdStarts(runs);
+  const ms = (x: number) => `${x.toFixed(0)} ms`;
   console.log(`cold start, ${runs} runs each (median of whole processes), ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, node ${process.version}`);
-  console.log(`node alone (node -e ""): ${node.toFixed(0)} ms`);
-  console.log(`wx-server-sdk alone: ${sdk.toFixed(0)} ms (baseline)`);
-  console.log('| function | bundle | median load | ratio to wx-server-sdk |');
-  console.log('|---|---:|---:|---:|');
-  for (const r of rows) console.log(`| ${r.label} | ${(r.bytes / 1024).toFixed(0)} KB | ${r.medianMs.toFixed(0)} ms | ${r.ratio.toFixed(2)}× |`);
+  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`node alone (node -e ""): ${ms(node.wall)}, CPU ${ms(node.cpu)}`);
+  console.log(`wx-server-sdk alone (the baseline): ${ms(sdk.wall)}, CPU ${ms(sdk.cpu)}`);
+  console.log('| function | bundle | median load | ratio to wx-server-sdk | median CPU | CPU ratio |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(`| ${r.label} | ${(r.bytes / 1024).toFixed(0)} KB | ${ms(r.medianMs)} | ${r.ratio.toFixed(2)}× | ${ms(r.cpuMs)} | ${r.cpuRatio.toFixed(2)}× |`);
+  }
   const over = rows.filter((r) => r.ratio > COLD_START_TARGET);
   if (over.length) {
     console.error(`over the target of ${COLD_START_TARGET}×: ${over.map((r) => `${r.label} ${r.ratio.toFixed(2)}×`).join(', ')}`);
