@@ -25,14 +25,15 @@ export const COLD_START_TARGET = 1.1;
 
 interface Subject {
   label: string;
-  /** What the process requires: a bundle's absolute path, or a package name. */
-  request: string | null;
+  /** What the process runs: require a bundle's absolute path or a package; '' for nothing. */
+  load: string;
   bytes: number;
 }
 
 /** One whole process: its wall time from spawn to exit, and its CPU time (every thread's) at exit. */
-function timeProcess(request: string | null): { wall: number; cpu: number } {
-  const load = request === null ? '' : `require(${JSON.stringify(request)});`;
+const requireOf = (request: string) => `require(${JSON.stringify(request)});`;
+
+function timeProcess(load: string): { wall: number; cpu: number } {
   const code = `${load}process.on('exit',()=>{const u=process.cpuUsage();process.stdout.write('\\ncpu '+(u.user+u.system)/1000+'\\n')})`;
   const started = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['-e', code], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
@@ -68,25 +69,28 @@ export interface ColdStartRow {
 export interface ColdStarts {
   node: { wall: number; cpu: number };
   sdk: { wall: number; cpu: number };
+  init: { wall: number; cpu: number };
   rows: ColdStartRow[];
 }
 
 export function measureColdStarts(runs: number): ColdStarts {
-  const sdkSubject: Subject = { label: 'wx-server-sdk', request: 'wx-server-sdk', bytes: 0 };
-  const nodeSubject: Subject = { label: 'node', request: null, bytes: 0 };
+  const sdkSubject: Subject = { label: 'wx-server-sdk', load: requireOf('wx-server-sdk'), bytes: 0 };
+  const nodeSubject: Subject = { label: 'node', load: '', bytes: 0 };
+  // What every function's bundle does first (functions/lib/platform.ts): for reference, not the target's baseline.
+  const initSubject: Subject = { label: 'init', load: "const c=require('wx-server-sdk');c.init({env:c.DYNAMIC_CURRENT_ENV});", bytes: 0 };
   const bundles: Subject[] = functionNames().map((name) => {
     const file = path.join(ROOT, 'cloudfunctions', name, 'index.js');
     if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build:functions`);
-    return { label: name, request: file, bytes: statSync(file).size };
+    return { label: name, load: requireOf(file), bytes: statSync(file).size };
   });
-  const all = [nodeSubject, sdkSubject, ...bundles];
+  const all = [nodeSubject, sdkSubject, initSubject, ...bundles];
   const wall = new Map<string, number[]>(all.map((s) => [s.label, []]));
   const cpu = new Map<string, number[]>(all.map((s) => [s.label, []]));
   // One warm-up round: the file system cache, not the measurement.
-  for (const s of all) timeProcess(s.request);
+  for (const s of all) timeProcess(s.load);
   for (let round = 0; round < runs; round++) {
     for (const s of shuffle(all)) {
-      const t = timeProcess(s.request);
+      const t = timeProcess(s.load);
       (wall.get(s.label) as number[]).push(t.wall);
       (cpu.get(s.label) as number[]).push(t.cpu);
     }
@@ -94,11 +98,12 @@ export function measureColdStarts(runs: number): ColdStarts {
   const of = (label: string) => ({ wall: median(wall.get(label) as number[]), cpu: median(cpu.get(label) as number[]) });
   const node = of('node');
   const sdk = of('wx-server-sdk');
+  const init = of('init');
   const rows = bundles.map((b) => {
     const m = of(b.label);
     return { label: b.label, bytes: b.bytes, medianMs: m.wall, ratio: m.wall / sdk.wall, cpuMs: m.cpu, cpuRatio: m.cpu / sdk.cpu };
   });
-  return { node, sdk, rows };
+  return { node, sdk, init, rows };
 }
 
 async function main(): Promise<void> {
@@ -112,12 +117,13 @@ async function main(): Promise<void> {
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of rounds');
   if (!args.includes('--no-build')) await buildFunctions({ quiet: true });
   const started = new Date();
-  const { node, sdk, rows } = measureColdStarts(runs);
+  const { node, sdk, init, rows } = measureColdStarts(runs);
   const ms = (x: number) => `${x.toFixed(0)} ms`;
   console.log(`cold start, ${runs} runs each (median of whole processes), ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, node ${process.version}`);
   console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`node alone (node -e ""): ${ms(node.wall)}, CPU ${ms(node.cpu)}`);
   console.log(`wx-server-sdk alone (the baseline): ${ms(sdk.wall)}, CPU ${ms(sdk.cpu)}`);
+  console.log(`wx-server-sdk and cloud.init(), as every bundle starts: ${ms(init.wall)} (${(init.wall / sdk.wall).toFixed(2)}×), CPU ${ms(init.cpu)} (${(init.cpu / sdk.cpu).toFixed(2)}×)`);
   console.log('| function | bundle | median load | ratio to wx-server-sdk | median CPU | CPU ratio |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const r of rows) {
