@@ -184,7 +184,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     maxInstances: Math.max(1, opts.maxInstancesPerFunction ?? DEFAULT_MAX_INSTANCES),
     idleMs: opts.instanceIdleMs ?? DEFAULT_IDLE_MS,
     timeoutFor,
-    workerEnv: () => ({ ...baseWorkerEnv(), ...sdkEnv() }),
+    workerEnv: () => ({ ...baseWorkerEnv(), ...(opts.functionEnv ?? {}), ...sdkEnv() }),
     logger,
   });
 

@@ -134,6 +134,10 @@ export class OpenApi {
     if (typeof params.template_id !== 'string' || params.template_id === '') {
       return { json: { errcode: 40037, errmsg: 'invalid template_id' } };
     }
+    // WeChat takes only these three versions (absent: formal).
+    if (params.miniprogram_state !== undefined && !['developer', 'trial', 'formal'].includes(String(params.miniprogram_state))) {
+      return { json: { errcode: 47003, errmsg: 'argument invalid! data.miniprogram_state' } };
+    }
     // Real msgids exceed 2^53 (the SDK then returns a BigNumber); a safe integer keeps tests simple.
     return { json: { errcode: 0, errmsg: 'ok', msgid: ++this.msgSeq } };
   }

@@ -45,6 +45,11 @@ export interface LocalCloudOptions {
    * created after its indexes are declared. Kept in memory: declare them on every start.
    */
   indexes?: Record<string, readonly IndexDeclaration[]>;
+  /**
+   * The functions' own environment variables, as the console (or `npm run deploy`) sets them on
+   * each function: e.g. the subscribe-message template ids. Default none.
+   */
+  functionEnv?: Record<string, string>;
   logger?: (line: string) => void;
 }
 

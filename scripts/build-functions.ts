@@ -4,8 +4,15 @@
 // cloudfunctions/<name>/config.json (WeChat) and cloudbaserc.json (CloudBase CLI). wx-server-sdk
 // stays external and must be pinned in that function's package.json: WeChat installs it in the
 // cloud. TypeScript sources never sit in a deploy root.
+//
+// Cold start (docs/COLD-START.md): the heavy libraries only some organiser actions use (exceljs,
+// sanitize-html, pinyin-pro) stay external too, required on first use by the code that needs
+// them, so a new instance parses only wx-server-sdk and the function's own code. Each deploy root's
+// package.json lists exactly the packages its bundle requires, at the root package.json's pins
+// (the cloud installs them: installDependency); the build refuses one that differs.
 
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
+import { isBuiltin } from 'node:module';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { functionSyntax } from '../config/syntax-targets';
@@ -16,6 +23,26 @@ const ROOT = path.resolve(__dirname, '..');
 const SRC = path.join(ROOT, 'functions');
 const OUT = path.join(ROOT, 'cloudfunctions');
 export const WX_SERVER_SDK_VERSION = '4.0.2';
+/** Heavy packages left out of every bundle and required where they are used (docs/COLD-START.md). */
+export const LAZY_PACKAGES = ['exceljs', 'sanitize-html', 'pinyin-pro'] as const;
+const EXTERNAL = ['wx-server-sdk', ...LAZY_PACKAGES];
+
+/** The exact version the root package.json pins `pkg` to (a deploy root must pin the same). */
+export function rootPin(pkg: string): string {
+  const root = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+  const version = root.dependencies?.[pkg] ?? root.devDependencies?.[pkg];
+  if (!version || !/^\d+\.\d+\.\d+$/.test(version)) throw new Error(`package.json must pin ${pkg} to an exact version (found ${version ?? 'none'})`);
+  return version;
+}
+
+/** The package a bare import names: `exceljs` for `exceljs/lib/x`, `@a/b` for `@a/b/c`. */
+const packageOf = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+
+/** What a deploy root's package.json must list for a bundle requiring `required`: each at the root's pin. */
+export function deployDependencies(required: Iterable<string>): Record<string, string> {
+  const names = [...new Set(['wx-server-sdk', ...required])].sort();
+  return Object.fromEntries(names.map((n) => [n, n === 'wx-server-sdk' ? WX_SERVER_SDK_VERSION : rootPin(n)]));
+}
 
 export function functionNames(): string[] {
   return readdirSync(SRC).filter((n) => n !== 'lib' && existsSync(path.join(SRC, n, 'index.ts')));
@@ -66,6 +93,27 @@ function checkDeployRoot(name: string): void {
   if (stray.length) throw new Error(`TypeScript sources in deploy root cloudfunctions/${name}: ${stray.join(', ')}`);
 }
 
+/** The external packages (not Node's built-ins) a bundle requires, from esbuild's metafile. */
+function requiredPackages(metafile: Metafile): string[] {
+  const imports = Object.values(metafile.outputs).flatMap((o) => o.imports);
+  return [...new Set(imports.filter((i) => i.external && !i.path.startsWith('node:')).map((i) => packageOf(i.path)))].filter((p) => !isBuiltin(p)).sort();
+}
+
+/** A deploy root lists exactly what its bundle requires, pinned as the root package.json pins it. */
+function checkDependencies(name: string, required: string[]): void {
+  const unlisted = required.filter((p) => !EXTERNAL.includes(p));
+  if (unlisted.length) throw new Error(`cloudfunctions/${name}/index.js requires ${unlisted.join(', ')}, which the build does not leave external`);
+  const pkgPath = path.join(OUT, name, 'package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { dependencies?: Record<string, string> };
+  const want = deployDependencies(required);
+  if (JSON.stringify(pkg.dependencies ?? {}) !== JSON.stringify(want)) {
+    throw new Error(
+      `cloudfunctions/${name}/package.json must list exactly the packages its bundle requires, at the root's pins (keys sorted):\n` +
+        `  "dependencies": ${JSON.stringify(want)}\n  found: ${JSON.stringify(pkg.dependencies ?? {})}`,
+    );
+  }
+}
+
 export async function buildFunctions(options: { quiet?: boolean } = {}): Promise<Array<{ name: string; bytes: number; ms: number }>> {
   const results = [];
   for (const [file, content] of declarationOutputs()) {
@@ -77,14 +125,15 @@ export async function buildFunctions(options: { quiet?: boolean } = {}): Promise
     const syntax = functionSyntax(RUNTIMES[declaration.runtime]);
     const started = Date.now();
     const outfile = path.join(OUT, name, 'index.js');
-    await build({
+    const { metafile } = await build({
       entryPoints: [path.join(SRC, name, 'index.ts')],
       outfile,
       bundle: true,
       platform: 'node',
       target: syntax.target,
       format: 'cjs',
-      external: ['wx-server-sdk'],
+      external: EXTERNAL,
+      metafile: true,
       legalComments: 'none',
       // Smaller cold starts; names kept so stack traces in the cloud console stay readable.
       minifyWhitespace: true,
@@ -93,6 +142,7 @@ export async function buildFunctions(options: { quiet?: boolean } = {}): Promise
       logLevel: 'warning',
       banner: { js: `// Built by npm run build:functions from functions/${name}/. Do not edit.` },
     });
+    checkDependencies(name, requiredPackages(metafile));
     results.push({ name, bytes: statSync(outfile).size, ms: Date.now() - started });
     levels.set(name, syntax.ecmaVersion);
   }

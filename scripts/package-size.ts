@@ -3,11 +3,14 @@
 // Our own ceiling for the main package is 25 % of that. And does every built JS file parse at
 // the syntax level the oldest supported WeChat on iOS runs (scripts/lib/syntax-level.ts)? And is
 // every font size in the compiled wxss at least 32rpx, 16 px on a phone (scripts/lib/wxss-sizes.ts)?
+// And does app.json's preloadRule name real pages and subpackages, within WeChat's 2 MB preload
+// quota per package (scripts/lib/preload.ts)?
 // Run: npx tsx scripts/package-size.ts [distDir]
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readWxss, smallFontSizes, MIN_FONT_RPX } from './lib/wxss-sizes';
 import { checkSyntaxLevel, describeProblems, WEAPP_ECMA_VERSION, WEAPP_MIN_BASE_LIBRARY } from './lib/syntax-level';
+import { MAIN_PACKAGE, preloadProblems, preloadTotals, type PreloadApp } from './lib/preload';
 
 const LIMIT = 2 * 1024 * 1024;
 /** The team's budget for the main package: a quarter of WeChat's limit, room for later tab pages. */
@@ -17,6 +20,8 @@ const NOT_PACKAGED = new Set(['project.config.json', 'project.private.config.jso
 
 interface PackageSize {
   name: string;
+  /** The subpackage's root, or `__APP__` for the main package (as preloadRule names them). */
+  root: string;
   bytes: number;
   files: number;
 }
@@ -37,8 +42,8 @@ function subpackageRoots(appJson: unknown): string[] {
 
 function measure(dist: string): PackageSize[] {
   const roots = subpackageRoots(JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')));
-  const main: PackageSize = { name: 'main', bytes: 0, files: 0 };
-  const subs = new Map(roots.map((r) => [r, { name: `sub ${r}`, bytes: 0, files: 0 }]));
+  const main: PackageSize = { name: 'main', root: MAIN_PACKAGE, bytes: 0, files: 0 };
+  const subs = new Map(roots.map((r) => [r, { name: `sub ${r}`, root: r, bytes: 0, files: 0 }]));
   walk(dist, (file, bytes) => {
     const rel = path.relative(dist, file).split(path.sep).join('/');
     if (NOT_PACKAGED.has(rel)) return;
@@ -82,6 +87,17 @@ function main(): number {
     return 1;
   }
   console.log(`✔ main package ${kb(sizes[0].bytes)} KB = ${((sizes[0].bytes / LIMIT) * 100).toFixed(1)}% of 2 MB`);
+
+  const app = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as PreloadApp;
+  const bytesByRoot = Object.fromEntries(sizes.map((p) => [p.root, p.bytes]));
+  const preload = preloadProblems(app, bytesByRoot);
+  if (preload.length > 0) {
+    preload.forEach((p) => console.error(`✖ ${p}`));
+    return 1;
+  }
+  for (const t of preloadTotals(app, bytesByRoot)) {
+    console.log(`✔ preloading from ${t.package === MAIN_PACKAGE ? 'the main package' : t.package} (${t.pages.length} pages): ${kb(t.bytes)} KB of its 2 MB quota`);
+  }
 
   const syntax = checkSyntaxLevel([dist], WEAPP_ECMA_VERSION);
   if (syntax.problems.length > 0) {

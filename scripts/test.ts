@@ -1,5 +1,5 @@
 // npm test: everything CI checks, in order, stopping at the first failure, with each step's time.
-//   typecheck → lint → unit → integration (local cloud + built functions) → weapp build with
+//   typecheck → lint → deploy dry run → unit → integration (local cloud + built functions) → weapp build with
 //   the main-package size check → H5 build → browser tests in headless Chromium.
 // `npm test -- --skip-browser` leaves out the two H5 steps (for machines without Chromium).
 
@@ -13,6 +13,8 @@ const skipBrowser = process.argv.includes('--skip-browser');
 const steps: Array<[string, string, string[]]> = [
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
   ['lint', bin('eslint'), ['.', '--max-warnings=0']],
+  // Every function and collection declaration checked and the deploy plan printed: no credentials, no network.
+  ['deploy dry run', bin('tsx'), ['scripts/deploy.ts', '--dry-run']],
   ['unit tests', bin('jest'), ['--selectProjects', 'unit']],
   ['integration tests (local cloud)', bin('jest'), ['--selectProjects', 'integration']],
   ['weapp build + main package size', 'npm', ['run', '--silent', 'build:weapp']],

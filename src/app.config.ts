@@ -102,6 +102,19 @@ const config: Taro.AppConfig & { cloud: boolean } = {
       { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
     ],
   },
+  // Subpackage preloading: on entering a tab, WeChat fetches the subpackages its members' links
+  // lead to, so the first 每日答题, exam, event or post opens without a download wait. Organiser
+  // subpackages (*-admin, console) are left out: most who open a tab are members, whose data
+  // plan should not pay for pages they never see. WeChat's rule: the pages of one package share
+  // one 2 MB preload quota (all tabs are in the main package, so these lists together, each
+  // counted per page); `npm run build:weapp` measures it (scripts/lib/preload.ts) and
+  // test/unit/preload-rule.test.ts holds the lists to real roots. 学习 links to no subpackage.
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['subpackages/quiz', 'subpackages/exam', 'subpackages/event', 'subpackages/feed'] },
+    'pages/answer/index': { network: 'all', packages: ['subpackages/quiz', 'subpackages/exam'] },
+    'pages/activity/index': { network: 'all', packages: ['subpackages/event'] },
+    'pages/mine/index': { network: 'all', packages: ['subpackages/points', 'subpackages/campaign'] },
+  },
   // Load only the components a page uses (smaller start-up work in the mini-program).
   lazyCodeLoading: 'requiredComponents',
   cloud: true,

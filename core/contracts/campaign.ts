@@ -4,7 +4,7 @@
 // report for the feed, and the 四落实 evaluation workbook with written assessments per unit.
 // Task lists (实事清单 / 问题清单 / 责任清单) are in ./campaignTasks.ts. docs/CAMPAIGNS.md.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONTROL_CHARS, idSchema, lineSchema } from './common';
 import { taskSchemas, type TaskResponses } from './campaignTasks';
 

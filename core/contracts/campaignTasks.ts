@@ -4,7 +4,7 @@
 // for the people served that shows titles, unit, status and the photos an organiser marked
 // public — never a member's name or phone. docs/CAMPAIGNS.md.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONTROL_CHARS, idSchema, lineSchema } from './common';
 
 function textSchema(what: string, max: number) {

@@ -1,7 +1,7 @@
 // Contract of the `checkin` cloud function: daily study check-ins (学习打卡), streaks, make-ups,
 // challenges, the branch feed of shared check-ins, reminders and the organisers' completion views.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CalendarDay, ChallengeStanding } from '../domain/checkin';
 import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
 

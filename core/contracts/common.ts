@@ -1,7 +1,7 @@
 // Building blocks for action schemas. Schemas run at each action's door in the cloud function;
 // the client imports only the inferred types (type-only imports add nothing to the bundle).
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Ids the server generates or derives: short, URL-safe, never a path or an operator. */
 export const idSchema = z

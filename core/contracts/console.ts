@@ -3,7 +3,7 @@
 // and what waits for the organiser. Each member's gaps across all activities are in
 // ./consoleGaps.ts. The console reads through the other contexts' ports and writes nothing of theirs.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema, periodSchema } from './common';
 import { gapSchemas, type GapResponses } from './consoleGaps';
 

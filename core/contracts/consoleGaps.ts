@@ -3,7 +3,7 @@
 // credit holders, a share card for the rest) and its xlsx export. Part of the `console` contract
 // (./console.ts).
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CheckinState, EventState, ExamState, GapActivity, QuizState } from '../domain/console/gaps';
 import { cursorSchema, idSchema, periodSchema } from './common';
 

@@ -2,7 +2,7 @@
 // approval, on-site QR check-in, and the organisers' rosters and statistics. Seats left are read
 // from the event document; the QR secret and other members' details never reach a member.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
 import type { EventKind, EventPhase, RegistrationStatus } from '../domain/event';
 

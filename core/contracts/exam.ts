@@ -2,7 +2,7 @@
 // attempts and the organiser's views. No response to a member carries the answer key of an exam
 // whose window is still open (a test walks every action to check).
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONTROL_CHARS, cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
 import type { DrawRule, Points, ReleasePolicy } from '../domain/exam';
 import type { AttemptResult, AttemptView, BankSummary, ExamCard, ExamDraftView, ExamIntro, ExamMonitorView, ExamRosterView, ExamStatsView, ManagedExamRow, PaperResultView, QuestionChange, QuestionDetail, QuestionReportRow, QuestionRow, RegradeOutcome, RegradePreview, SaveResult } from './examViews';

@@ -3,7 +3,7 @@
 // model-stories page. Bodies are sanitised on the server against an allow-list before they are
 // stored; a feed page is one indexed query and one batch of temporary file URLs.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { cursorSchema, idSchema, lineSchema, type Page } from './common';
 import { POST_KINDS, POST_TAGS, type PostKind, type PostStatus } from '../domain/feed';
 

@@ -1,6 +1,6 @@
 // Contract of the `org` cloud function: identity, the organisation tree and the branch roster.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
 import type { MemberCategory, Role } from '../domain/org/roles';
 import type { TodayView } from '../domain/today';
@@ -152,6 +152,11 @@ export const orgSchemas = {
   grantReminders: z
     .object({
       topics: z.array(z.enum(['exam', 'checkin', 'event', 'campaign'])).min(1).max(4),
+      /**
+       * The running mini-program's version (wx.getAccountInfoSync().miniProgram.envVersion):
+       * messages sent on these credits open that version. Absent (H5, older clients): release.
+       */
+      envVersion: z.enum(['develop', 'trial', 'release'], { message: '小程序版本只能是 develop、trial 或 release' }).optional(),
     })
     .strict(),
   /** Organisers: a cloud path to upload a roster or units sheet to (an upload ticket); the import accepts only that file. */

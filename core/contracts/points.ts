@@ -1,7 +1,7 @@
 // Contract of the `points` cloud function: a member's points (积分) — total, today against the caps,
 // history — the organisation's rules with their dated change log, and a unit's points for organisers.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { POINT_SOURCES, RULE_LIMITS, type PointSource, type PointsRules } from '../domain/points';
 import { cursorSchema, idSchema, lineSchema, type Page } from './common';
 

@@ -4,7 +4,7 @@
 // Contests (知识竞赛) are in ./quizContest.ts. No response carries a question's key or explanation
 // before the caller has answered that question.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { QuestionType } from '../domain/exam/questions';
 import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
 import { contestSchemas, type ContestResponses } from './quizContest';

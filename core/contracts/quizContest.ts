@@ -3,7 +3,7 @@
 // and explanation only after the answer, the next question stamped by the server); boards are read
 // from counters. Spread into quizSchemas and re-exported by ./quiz.ts.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONTEST_COUNTING_ROUNDS, CONTEST_QUESTIONS, CONTEST_SECONDS, CONTEST_TAGS_MAX, type ContestPhase } from '../domain/quiz/contest';
 import { cursorSchema, idSchema, lineSchema, pageLimitSchema, CONTROL_CHARS, type Page } from './common';
 import type { QuizQuestion, QuizVerdict } from './quiz';

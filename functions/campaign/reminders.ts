@@ -75,7 +75,7 @@ export interface RemindInput {
  * credits of their organisers (one read each per 1000). Writes per unit reminded: the marker, one
  * credit per organiser reached (and the marker's removal when none was).
  */
-export async function remindUnits(deps: Pick<Deps, 'db' | 'clock' | 'notify'>, input: RemindInput): Promise<RemindTally & { done: boolean }> {
+export async function remindUnits(deps: Pick<Deps, 'db' | 'clock' | 'notify' | 'log'>, input: RemindInput): Promise<RemindTally & { done: boolean }> {
   const { db, clock } = deps;
   const now = clock.now();
   const day = beijingDayKey(now);
@@ -118,7 +118,8 @@ export async function remindUnits(deps: Pick<Deps, 'db' | 'clock' | 'notify'>, i
           thing3: { value: clip(`${input.from}提醒${unit.name}尚未报送`) },
         },
       });
-      if (outcome !== 'no_credit') sent++;
+      // Refused by WeChat still used the consent; no credit or no template id sent nothing.
+      if (outcome === 'sent' || outcome === 'refused') sent++;
     }
     if (sent === 0) {
       // Spent meanwhile elsewhere: the day stays open for this unit.

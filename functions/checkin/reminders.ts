@@ -40,8 +40,8 @@ export async function remindOne(deps: Deps, t: Target, day: string, by: 'timer' 
       thing3: { value: clip(`${from}提醒您今天还未学习打卡`) },
     },
   });
-  // No credit left: the day stays open for a reminder once the member grants one.
-  if (outcome === 'no_credit') await db.collection(COLLECTIONS.checkinReminders).doc(markId).remove();
+  // No credit left (or no template id configured): the day stays open for a reminder once one can be sent.
+  if (outcome === 'no_credit' || outcome === 'unconfigured') await db.collection(COLLECTIONS.checkinReminders).doc(markId).remove();
   return outcome === 'sent' ? 'sent' : 'no_credit';
 }
 

@@ -3,8 +3,15 @@
 // (script and style with their content), no event handlers, no links, image sources only from
 // cloud storage (an https source would track readers and skip the image check). The output is
 // re-serialised by the parser, so what is stored is well-formed whatever was sent.
+//
+// sanitize-html (with its parser and postcss) is loaded on first use, from the function's own
+// node_modules: it stays out of the bundle (scripts/build-functions.ts), so a cold start of every
+// function that only reads the feed, or never touches it, does not parse it (docs/COLD-START.md).
 
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
+
+let loaded: typeof sanitizeHtml | undefined;
+const sanitizer = (): typeof sanitizeHtml => (loaded ??= require('sanitize-html') as typeof sanitizeHtml);
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'h2', 'h3', 'h4', 'strong', 'b', 'em', 'i', 'u', 's', 'blockquote', 'ul', 'ol', 'li', 'img', 'span'],
@@ -21,7 +28,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
 };
 
 export function sanitizeBody(html: string): string {
-  return sanitizeHtml(html, OPTIONS).trim();
+  return sanitizer()(html, OPTIONS).trim();
 }
 
 /** Cloud fileIDs used as image sources in a sanitised body. */

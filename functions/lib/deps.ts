@@ -24,8 +24,11 @@ export interface Codes {
 
 /** One-time subscribe messages (a member's consent, counted in the database, allows one each). */
 export interface Notifier {
-  /** Send one subscribe message; false when WeChat refused it (for example, no consent left). */
-  send(message: { openid: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<boolean>;
+  /**
+   * Send one subscribe message; false when WeChat refused it (for example, no consent left).
+   * `state`: the mini-program version the message opens (developer, trial or formal).
+   */
+  send(message: { openid: string; templateId: string; page: string; data: Record<string, { value: string }>; state: 'developer' | 'trial' | 'formal' }): Promise<boolean>;
 }
 
 export interface Ids {

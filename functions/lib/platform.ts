@@ -58,9 +58,10 @@ export const platformDeps: Deps = {
   ids,
   log: consoleLogger,
   notify: {
-    send: async ({ openid, templateId, page, data }) => {
+    send: async ({ openid, templateId, page, data, state }) => {
       try {
-        await cloud.openapi.subscribeMessage.send({ touser: openid, templateId, page, data, miniprogramState: 'formal' } as never);
+        // The version the member granted the credit from (reminders.ts), not the build's.
+        await cloud.openapi.subscribeMessage.send({ touser: openid, templateId, page, data, miniprogramState: state } as never);
         return true;
       } catch (err) {
         // 43101: the user has no consent left (or refused); anything else is logged.

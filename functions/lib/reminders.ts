@@ -11,13 +11,37 @@ export const REMINDER_TOPICS = ['exam', 'checkin', 'event', 'campaign'] as const
 export type ReminderTopic = (typeof REMINDER_TOPICS)[number];
 
 /**
- * Template ids come from the deployment (the mini-program's console assigns them); the local
- * cloud accepts any id and records the message in its outbox.
+ * The mini-program version a message opens (subscribeMessage.send's miniprogramState): the version
+ * the member granted the credit from (`Taro.getAccountInfoSync().miniProgram.envVersion`, sent with
+ * org.grantReminders), so a reminder granted in a trial version opens the trial version.
  */
-export function templateId(topic: ReminderTopic): string {
-  const fromEnv = process.env[`TEMPLATE_ID_${topic.toUpperCase()}`];
-  return fromEnv && fromEnv.trim() !== '' ? fromEnv : `local-${topic}-reminder`;
+export type MiniprogramState = 'developer' | 'trial' | 'formal';
+export type EnvVersion = 'develop' | 'trial' | 'release';
+const STATE_OF: Record<EnvVersion, MiniprogramState> = { develop: 'developer', trial: 'trial', release: 'formal' };
+
+/** The message state for a client's envVersion; a client that sent none is a released version (WeChat's default, formal). */
+export function miniprogramStateOf(envVersion: EnvVersion | undefined): MiniprogramState {
+  return envVersion ? STATE_OF[envVersion] : 'formal';
 }
+
+/** The variable that holds a topic's template id (set on each sending function by `npm run deploy`). */
+export function templateVariable(topic: ReminderTopic): string {
+  return `TEMPLATE_ID_${topic.toUpperCase()}`;
+}
+
+/**
+ * The template id of a topic from the function's environment (the mini-program's console assigns
+ * it; `npm run deploy` refuses to deploy without one, and the local cloud sets its own); null when
+ * unset. There is no fallback: a made-up id makes WeChat refuse every message after the member's
+ * credit is spent.
+ */
+export function templateId(topic: ReminderTopic): string | null {
+  const fromEnv = process.env[templateVariable(topic)];
+  return fromEnv && fromEnv.trim() !== '' ? fromEnv.trim() : null;
+}
+
+/** Topics whose template id is missing in this instance (each said once in the log, on the first attempt). */
+const unconfiguredSaid = new Set<ReminderTopic>();
 
 /** At most this many credits are kept per topic, so an eager tapper cannot make reminders endless. */
 const CREDIT_CAP = 20;
@@ -31,10 +55,11 @@ export async function grantCredits(
   member: { _id: string; orgId: string },
   openid: string,
   topics: ReminderTopic[],
+  state: MiniprogramState = 'formal',
 ): Promise<Record<ReminderTopic, number>> {
   const _ = db.command;
   try {
-    await insert(db, COLLECTIONS.reminderCredits, { _id: member._id, orgId: member.orgId, openid, exam: 0, checkin: 0, event: 0, campaign: 0 });
+    await insert(db, COLLECTIONS.reminderCredits, { _id: member._id, orgId: member.orgId, openid, state, exam: 0, checkin: 0, event: 0, campaign: 0 });
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err;
   }
@@ -43,6 +68,8 @@ export async function grantCredits(
       [topic]: _.inc(1),
       openid,
       orgId: member.orgId,
+      // The version the consent was given in: messages open that version.
+      state,
     });
   }
   const doc = await getById<{ _id: string } & Record<string, unknown>>(db, COLLECTIONS.reminderCredits, member._id);
@@ -92,12 +119,24 @@ export interface Reminder {
 }
 
 /**
- * Spend one of the member's credits for the topic and send the message: 'no_credit' when none is
- * left (nothing sent), 'refused' when WeChat did not take it (the credit is spent either way: the
- * consent was used), else 'sent'.
+ * Send the message, spending one of the member's credits for the topic: 'unconfigured' when the
+ * function has no template id for the topic (nothing sent, no credit spent: said in the log once
+ * per instance), 'no_credit' when none is left (nothing sent), 'refused' when WeChat did not take
+ * it (the credit is spent either way: the consent was used), else 'sent'. The message opens the
+ * mini-program version the credit was granted from (one read of the credit, only when sending).
  */
-export async function sendReminder(deps: Pick<Deps, 'db' | 'notify'>, r: Reminder): Promise<'sent' | 'no_credit' | 'refused'> {
+export async function sendReminder(deps: Pick<Deps, 'db' | 'notify' | 'log'>, r: Reminder): Promise<'sent' | 'no_credit' | 'refused' | 'unconfigured'> {
+  const template = templateId(r.topic);
+  if (template === null) {
+    if (!unconfiguredSaid.has(r.topic)) {
+      unconfiguredSaid.add(r.topic);
+      deps.log.error(`${templateVariable(r.topic)} is not set: ${r.topic} reminders are not sent and no member's credit is spent (set it on the function; npm run deploy does)`);
+    }
+    return 'unconfigured';
+  }
   if (!(await spendCredit(deps.db, r.memberId, r.topic))) return 'no_credit';
-  const ok = await deps.notify.send({ openid: r.openid, templateId: templateId(r.topic), page: r.page, data: r.data });
+  const doc = await getById<{ _id: string; state?: MiniprogramState }>(deps.db, COLLECTIONS.reminderCredits, r.memberId);
+  const state: MiniprogramState = doc?.state === 'developer' || doc?.state === 'trial' ? doc.state : 'formal';
+  const ok = await deps.notify.send({ openid: r.openid, templateId: template, page: r.page, data: r.data, state });
   return ok ? 'sent' : 'refused';
 }

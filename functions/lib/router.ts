@@ -2,13 +2,17 @@
 // `event.payload` with the action's schema before any read or write, takes identity only from
 // getWXContext(), and answers the one envelope. Anything unexpected is logged, never returned.
 
-import { z } from 'zod';
+import * as z from 'zod';
+// Only the Chinese messages: `z.locales` would bundle every language's. And `import * as z` here and
+// in every contract, never `import { z }`: that object holds all of zod, locales included, and
+// every function's cold start would parse it (docs/COLD-START.md).
+import { zhCN } from 'zod/locales';
 import { fail, ok, type Envelope } from '../../core/envelope';
 import { AppError } from './errors';
 import type { Deps } from './deps';
 
 // Validation messages in Chinese: members read them.
-z.config(z.locales.zhCN());
+z.config(zhCN());
 
 export interface ActionContext {
   /** The caller's openid, from getWXContext() of this invocation. Never from the event. */

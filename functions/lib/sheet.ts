@@ -4,6 +4,7 @@
 import type ExcelJS from 'exceljs';
 import { parseCsv } from '../../core/domain/csv';
 import { invalid } from './errors';
+import { loadExcel } from './xlsx';
 
 /** One spreadsheet row: its 1-based number as the organiser sees it, and its cells as text. */
 export interface SheetRow {
@@ -50,9 +51,8 @@ export async function readSheets(bytes: Buffer, fileName: string): Promise<Named
     return [{ name: null, rows: parseCsv(decodeText(bytes)).map((cells, i) => ({ row: i + 1, cells })) }];
   }
   if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) throw invalid('文件不是有效的 Excel（.xlsx）文件');
-  // Loaded on first use: only imports need it, and it is most of the bundle.
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
+  // Required on first use, from the function's node_modules: only imports need it.
+  const workbook = new (loadExcel().Workbook)();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -1,5 +1,8 @@
-// Writing xlsx files (templates and exports) with exceljs, loaded on first use: it is most of a
-// function's bundle and only these organiser actions need it.
+// Writing xlsx files (templates and exports) with exceljs, loaded on first use: only these
+// organiser actions need it, and it would be most of a function's bundle. It stays out of the
+// bundle (scripts/build-functions.ts) and is required from the function's node_modules.
+
+import type ExcelJS from 'exceljs';
 
 /** A cell: text, a number, empty (null), or a number with its display format (a rate as 0.0%). */
 export type CellValue = string | number | null | { value: number; numFmt: string };
@@ -18,7 +21,7 @@ export interface SheetSpec {
 }
 
 export async function writeWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
-  const { default: Excel } = await import('exceljs');
+  const Excel = loadExcel();
   const workbook = new Excel.Workbook();
   for (const spec of sheets) {
     const headerRows = spec.headerRows ?? 1;
@@ -37,4 +40,11 @@ export async function writeWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
     });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+let excel: typeof ExcelJS | undefined;
+
+/** exceljs, required on its first use (by an import or an export) and kept for the instance's life. */
+export function loadExcel(): typeof ExcelJS {
+  return (excel ??= require('exceljs') as typeof ExcelJS);
 }

@@ -2,8 +2,8 @@
 // (陈, 黄, 李, 刘, 王, 张), not by the code points of the characters. Stored on each member doc
 // (`sortKey`) at every write that creates or renames one, so a page of the list is one indexed
 // query. Server-only: pinyin-pro's dictionary never reaches the mini-program, and within the org
-// function it is loaded on first use (an import or an approval), so the calls every member makes
-// (getMe, binding) do not pay for evaluating it at a cold start.
+// function it is kept out of the bundle and required on first use (an import or an approval), so
+// the calls every member makes (getMe, binding) do not pay for parsing it at a cold start.
 
 type Pinyin = typeof import('pinyin-pro').pinyin;
 
@@ -39,6 +39,7 @@ export function rerankSortKey(sortKey: string, leader: boolean): string {
 
 /** The listing key of a member, with pinyin-pro loaded on first use. */
 export async function loadSortKey(): Promise<(name: string, leader?: boolean) => string> {
-  const { pinyin } = await import('pinyin-pro');
+  // Outside the bundle (scripts/build-functions.ts): required from the function's node_modules.
+  const { pinyin } = require('pinyin-pro') as typeof import('pinyin-pro');
   return (name, leader = false) => rankedSortKey(leader, memberSortKey(pinyin, name));
 }

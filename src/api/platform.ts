@@ -34,8 +34,22 @@ export async function askReminders(topics: ReminderTopic[]): Promise<ReminderTop
       return [];
     }
   }
-  if (accepted.length > 0) await call('org', 'grantReminders', { topics: accepted });
+  if (accepted.length > 0) await call('org', 'grantReminders', { topics: accepted, ...runningVersion() });
   return accepted;
+}
+
+/**
+ * The running mini-program's version (develop, trial or release): reminders sent on this consent
+ * open the same version. None on H5, or where the base library cannot tell (a release then).
+ */
+function runningVersion(): { envVersion?: 'develop' | 'trial' | 'release' } {
+  if (IS_H5) return {};
+  try {
+    const v = (Taro.getAccountInfoSync() as { miniProgram?: { envVersion?: string } }).miniProgram?.envVersion;
+    return v === 'develop' || v === 'trial' || v === 'release' ? { envVersion: v } : {};
+  } catch {
+    return {};
+  }
 }
 
 /** Open an exported file: download and preview on WeChat (share or save from there); a download in the browser. */

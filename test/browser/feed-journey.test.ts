@@ -134,7 +134,10 @@ describe('feed journey', () => {
     await expect(pinnedCard.locator('img').count()).resolves.toBe(1); // the cover thumbnail
     await shown(mp, '#feed-tabs').evaluate((el) => el.scrollIntoView());
     await shot(mp, 'feed-home');
-    // Scrolling to the bottom loads the next page by itself (no tap on 加载更多).
+    // Scrolling to the bottom loads the next page by itself (no tap on 加载更多). The wheel turns
+    // over the middle of the screen, on the feed: the pointer would otherwise still be where the
+    // sign-in tap left it, over whatever 首页 draws there.
+    await mp.mouse.move(PHONE.width / 2, PHONE.height / 2);
     await eventually(async () => {
       await mp.mouse.wheel(0, 4000);
       await expect(feedCards(mp).count()).resolves.toBe(1 + FILLER_POSTS);

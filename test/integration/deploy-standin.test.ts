@@ -1,0 +1,236 @@
+// `npm run deploy` against a stand-in of its two APIs (miniprogram-ci and the CloudBase manager):
+// clients typed as the libraries' own, recording every call, over an environment where some
+// functions and collections exist already. The calls must carry every declared setting; a runtime
+// that cannot be changed, or a broken declaration, stops the deploy before any change. The dry run
+// itself runs as a newcomer runs it: no credentials, no network.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DATABASE, type CollectionDeclaration } from '../../functions/lib/collections';
+import { applyDeploy, DeployStopped, type CompleteConfig } from '../../scripts/deploy/apply';
+import type { CiApi, DeployClients, ManagerApi } from '../../scripts/deploy/clients';
+import { configFrom } from '../../scripts/deploy/config';
+import { buildPlan, loadFunctionDeclarations, PlanError, ROOT, type DeployPlan } from '../../scripts/deploy/plan';
+
+interface Call {
+  api: string;
+  arg: Record<string, unknown>;
+}
+
+interface Environment {
+  functions: Record<string, { runtime: string; triggers: Array<{ name: string; cron: string }> }>;
+  collections: Record<string, string[]>;
+}
+
+/** Clients that answer as the APIs would for `env` and record each call, in order. */
+function standIn(env: Environment): { clients: DeployClients; calls: Call[] } {
+  const calls: Call[] = [];
+  const record = (api: string, arg: unknown) => calls.push({ api, arg: (arg ?? {}) as Record<string, unknown> });
+  class Project {
+    constructor(readonly options: Record<string, unknown>) {
+      record('ci.Project', options);
+    }
+  }
+  const ci: CiApi = {
+    Project: Project as unknown as CiApi['Project'],
+    upload: async (o) => {
+      record('ci.upload', o);
+      return {};
+    },
+    cloud: {
+      uploadFunction: async (o) => {
+        record('ci.cloud.uploadFunction', o);
+        return { filesCount: 2, packSize: 1024 };
+      },
+    },
+  };
+  const manager: ManagerApi = {
+    functions: {
+      listFunctions: async (limit, offset) => {
+        record('functions.listFunctions', { limit, offset });
+        return Object.entries(env.functions).map(([FunctionName, f]) => ({ FunctionName, Runtime: f.runtime }));
+      },
+      getFunctionDetail: async (name) => {
+        record('functions.getFunctionDetail', { name });
+        const f = env.functions[name];
+        return { FunctionName: name, Runtime: f.runtime, Triggers: f.triggers.map((t) => ({ TriggerName: t.name, Type: 'timer', TriggerDesc: t.cron })) } as never;
+      },
+      createFunction: async (p) => {
+        record('functions.createFunction', p);
+        return { RequestId: 'r' } as never;
+      },
+      updateFunctionConfig: async (f) => {
+        record('functions.updateFunctionConfig', f);
+        return { RequestId: 'r' };
+      },
+      createFunctionTriggers: async (name, triggers) => {
+        record('functions.createFunctionTriggers', { name, triggers });
+        return { RequestId: 'r' };
+      },
+      deleteFunctionTrigger: async (name, triggerName) => {
+        record('functions.deleteFunctionTrigger', { name, triggerName });
+        return { RequestId: 'r' };
+      },
+    },
+    database: {
+      createCollectionIfNotExists: async (name) => {
+        record('database.createCollectionIfNotExists', { name });
+        return { RequestId: 'r', IsCreated: !(name in env.collections), ExistsResult: { RequestId: 'r', Exists: name in env.collections } } as never;
+      },
+      describeCollection: async (name) => {
+        record('database.describeCollection', { name });
+        return { RequestId: 'r', Indexes: ['_id_', ...(env.collections[name] ?? [])].map((Name) => ({ Name })) } as never;
+      },
+      updateCollection: async (name, info) => {
+        record('database.updateCollection', { name, ...info });
+        return { RequestId: 'r' };
+      },
+    },
+    permission: {
+      modifyResourcePermission: async (o) => {
+        record('permission.modifyResourcePermission', o);
+        return { RequestId: 'r', Success: true } as never;
+      },
+    },
+  };
+  return { clients: { ci, manager }, calls };
+}
+
+const root = mkdtempSync(path.join(tmpdir(), 'deploy-standin-'));
+writeFileSync(path.join(root, 'private.wx0123456789abcdef.key'), 'stand-in key');
+const config = configFrom(
+  {
+    WECHAT_APPID: 'wx0123456789abcdef',
+    WECHAT_UPLOAD_KEY_PATH: path.join(root, 'private.wx0123456789abcdef.key'),
+    CLOUD_ENV_ID: 'prod-1a2b3c',
+    TENCENTCLOUD_SECRETID: 'AKIDstandin',
+    TENCENTCLOUD_SECRETKEY: 'standin',
+    TEMPLATE_ID_EXAM: 'tpl-exam-0123456789',
+    TEMPLATE_ID_CHECKIN: 'tpl-checkin-0123456789',
+    TEMPLATE_ID_EVENT: 'tpl-event-0123456789',
+    TEMPLATE_ID_CAMPAIGN: 'tpl-campaign-0123456789',
+    UPLOAD_TICKET_KEY: 'a'.repeat(64),
+    DEPLOY_VERSION: '1.2.3',
+  },
+  '0.1.0',
+) as CompleteConfig;
+const TEMPLATES = { TEMPLATE_ID_EXAM: 'tpl-exam-0123456789', TEMPLATE_ID_CHECKIN: 'tpl-checkin-0123456789', TEMPLATE_ID_EVENT: 'tpl-event-0123456789', TEMPLATE_ID_CAMPAIGN: 'tpl-campaign-0123456789' };
+
+const plan: DeployPlan = buildPlan(loadFunctionDeclarations(), DATABASE);
+const of = (calls: Call[], api: string) => calls.filter((c) => c.api === api);
+const quiet = () => undefined;
+
+describe('a deploy over an environment that has some of it already', () => {
+  const env: Environment = {
+    // org exists without triggers; checkin with a stale cron for its trigger and a trigger no longer declared.
+    functions: {
+      org: { runtime: 'Nodejs16.13', triggers: [] },
+      checkin: { runtime: 'Nodejs16.13', triggers: [{ name: 'dailyReminders', cron: '0 0 20 * * * *' }, { name: 'cleanup', cron: '0 0 3 * * * *' }] },
+    },
+    // members exists with one of its indexes and one no longer declared.
+    collections: { members: ['unitId_1_name_1', 'old_1'] },
+  };
+  const { clients, calls } = standIn(env);
+  beforeAll(async () => {
+    await applyDeploy(plan, config, clients, quiet);
+  });
+
+  it('creates every collection with its declared permission and every missing index, in prefix order, unique where declared', () => {
+    expect(of(calls, 'database.createCollectionIfNotExists').map((c) => c.arg.name)).toEqual(plan.collections.map((c) => c.name));
+    expect(of(calls, 'permission.modifyResourcePermission').map((c) => c.arg)).toEqual(plan.collections.map((c) => ({ resourceType: 'collection', resource: c.name, permission: c.permission })));
+    type Made = Array<{ IndexName: string; MgoKeySchema: { MgoIndexKeys: Array<{ Name: string; Direction: string }>; MgoIsUnique: boolean } }>;
+    const created = new Map(of(calls, 'database.updateCollection').map((c): [string, Made] => [c.arg.name as string, c.arg.CreateIndexes as Made]));
+    for (const c of plan.collections) {
+      const expected = c.indexes.filter((i) => !(env.collections[c.name] ?? []).includes(i.name));
+      const made = created.get(c.name) ?? [];
+      expect(made.map((i) => ({ name: i.IndexName, fields: i.MgoKeySchema.MgoIndexKeys.map((k) => k.Name), unique: i.MgoKeySchema.MgoIsUnique }))).toEqual(expected);
+      for (const i of made) expect(i.MgoKeySchema.MgoIndexKeys.every((k) => k.Direction === '1')).toBe(true);
+    }
+    // The index members had already is not created again; the undeclared one is left alone.
+    expect(created.get('members')?.map((i) => i.IndexName)).not.toContain('unitId_1_name_1');
+    expect(calls.some((c) => JSON.stringify(c.arg).includes('DropIndexes'))).toBe(false);
+    // Permissions are ADMINONLY for answer keys, attempts, rosters and ledgers.
+    for (const name of ['examQuestions', 'examAttempts', 'members', 'identities', 'pointsLedger', 'reminderCredits']) {
+      expect(of(calls, 'permission.modifyResourcePermission').find((c) => c.arg.resource === name)?.arg.permission).toBe('ADMINONLY');
+    }
+  });
+
+  it('uploads every function: a new one created with its declared runtime, an existing one through miniprogram-ci', () => {
+    const createdFns = of(calls, 'functions.createFunction').map((c) => c.arg as { func: Record<string, unknown>; functionRootPath: string });
+    const uploaded = of(calls, 'ci.cloud.uploadFunction').map((c) => c.arg);
+    expect(uploaded.map((u) => u.name).sort()).toEqual(['checkin', 'org']);
+    for (const u of uploaded) expect(u).toMatchObject({ env: 'prod-1a2b3c', path: path.join(ROOT, 'cloudfunctions', u.name as string), remoteNpmInstall: true });
+    expect(createdFns.map((c) => c.func.name).sort()).toEqual(plan.functions.map((f) => f.name).filter((n) => n !== 'org' && n !== 'checkin').sort());
+    for (const c of createdFns) {
+      const f = plan.functions.find((p) => p.name === c.func.name) as DeployPlan['functions'][number];
+      expect(c.functionRootPath).toBe(path.join(ROOT, 'cloudfunctions'));
+      expect(c.func).toMatchObject({ runtime: f.runtime, handler: 'index.main', installDependency: true, timeout: f.timeoutSeconds, memorySize: f.memoryMb });
+    }
+  });
+
+  it('sets every function’s timeout, memory and environment: the template ids where it sends messages, the upload key everywhere', () => {
+    const configs = of(calls, 'functions.updateFunctionConfig').map((c) => c.arg);
+    expect(configs.map((c) => c.name)).toEqual(plan.functions.map((f) => f.name));
+    for (const f of plan.functions) {
+      const c = configs.find((x) => x.name === f.name) as Record<string, unknown>;
+      expect(c).toMatchObject({ timeout: f.timeoutSeconds, memorySize: f.memoryMb });
+      const sends = f.openapi.includes('subscribeMessage.send');
+      expect(c.envVariables).toEqual({ ...(sends ? TEMPLATES : {}), UPLOAD_TICKET_KEY: 'a'.repeat(64) });
+    }
+    expect(configs.find((c) => c.name === 'checkin')).toMatchObject({ timeout: 60 });
+  });
+
+  it('makes every function’s timer triggers exactly the declared ones', () => {
+    const made = of(calls, 'functions.createFunctionTriggers').map((c) => c.arg as { name: string; triggers: Array<{ name: string; type: string; config: string }> });
+    const expected = plan.functions.filter((f) => f.triggers.length > 0).map((f) => ({ name: f.name, triggers: f.triggers.map((t) => ({ name: t.name, type: 'timer', config: t.cron })) }));
+    expect(made).toEqual(expected);
+    expect(of(calls, 'functions.deleteFunctionTrigger').map((c) => c.arg)).toEqual([
+      { name: 'checkin', triggerName: 'dailyReminders' },
+      { name: 'checkin', triggerName: 'cleanup' },
+    ]);
+  });
+
+  it('changes the database first, then the functions, and uploads the mini-program last with the upload key', () => {
+    const index = (api: string) => calls.findIndex((c) => c.api.startsWith(api));
+    const lastDb = calls.map((c) => c.api).lastIndexOf('database.updateCollection');
+    expect(lastDb).toBeLessThan(index('functions.createFunction'));
+    expect(lastDb).toBeLessThan(index('ci.cloud.uploadFunction'));
+    expect(calls.at(-1)).toMatchObject({ api: 'ci.upload', arg: { version: '1.2.3', robot: 1 } });
+    expect(of(calls, 'ci.Project')).toEqual([
+      { api: 'ci.Project', arg: { appid: 'wx0123456789abcdef', type: 'miniProgram', projectPath: ROOT, privateKeyPath: path.join(root, 'private.wx0123456789abcdef.key'), ignores: ['node_modules/**/*'] } },
+    ]);
+  });
+});
+
+describe('what stops a deploy before any change', () => {
+  const changes = (calls: Call[]) => calls.filter((c) => !/listFunctions|getFunctionDetail/.test(c.api));
+
+  it('a function whose runtime differs from its declaration (SCF cannot change it)', async () => {
+    const { clients, calls } = standIn({ functions: { exam: { runtime: 'Nodejs18.15', triggers: [] } }, collections: {} });
+    const run = applyDeploy(plan, config, clients, quiet);
+    await expect(run).rejects.toBeInstanceOf(DeployStopped);
+    await expect(run).rejects.toThrow('云函数 exam 的运行时是 Nodejs18.15，声明的是 Nodejs16.13');
+    expect(changes(calls)).toEqual([]);
+  });
+
+  it('a broken declaration: a bad cron, a collection without a permission', () => {
+    const declarations = loadFunctionDeclarations().map((d) => (d.name === 'exam' ? { ...d, declaration: { ...d.declaration, triggers: [{ name: 'sweepAttempts', cron: '* * * *' }] } } : d));
+    expect(() => buildPlan(declarations, DATABASE)).toThrow(PlanError);
+    expect(() => buildPlan(declarations, DATABASE)).toThrow('exam: trigger sweepAttempts needs a seven-field cron, got "* * * *"');
+    const noPermission = { ...DATABASE, examQuestions: { indexes: [] } as unknown as CollectionDeclaration };
+    expect(() => buildPlan(loadFunctionDeclarations(), noPermission)).toThrow('collection examQuestions: no permission declared');
+  });
+});
+
+describe('npm run deploy -- --dry-run', () => {
+  it('runs with no credentials and no network, printing every function’s settings and every collection’s permission and indexes', () => {
+    const bare = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TENCENTCLOUD|WECHAT_|CLOUD_ENV_ID|TEMPLATE_ID_|UPLOAD_TICKET_KEY)/.test(k))) as NodeJS.ProcessEnv;
+    const r = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/deploy.ts', '--dry-run'], { cwd: ROOT, env: bare, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    for (const f of plan.functions) expect(r.stdout).toContain(`${f.name.padEnd(10)} ${f.runtime}  超时 ${f.timeoutSeconds} s  内存 ${f.memoryMb} MB`);
+    for (const c of plan.collections) expect(r.stdout).toMatch(new RegExp(`\\b${c.name}\\s+${c.permission} `));
+    expect(r.stdout).toContain('✓ dry run');
+  });
+});
