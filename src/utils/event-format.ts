@@ -3,6 +3,7 @@
 // I/O; unit-tested in test/unit/event-format.test.ts. The rules themselves live in
 // core/domain/event.ts and on the server.
 import { ATTENDANCE_PAGE, QR_WINDOW_MS, REGISTRATION_STATUS_LABELS, type EventPhase, type RegistrationStatus } from '@core/domain/event';
+import { parseOnsiteCode } from '@core/domain/onsiteUrl';
 import { beijingParts } from '@core/domain/time';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
@@ -111,26 +112,15 @@ export function eventIdFromParams(params: Record<string, string | undefined>): s
   return id && ID.test(id) ? id : '';
 }
 
-/** The path on-site codes held before attendance got its own name; such codes still work. */
-const OLD_ATTENDANCE_PAGE = 'subpackages/event/checkin';
-
 /**
  * Where a scanned on-site code leads: the attendance page of this app with its event and token,
- * or null for anything else (another app's code, a web link, a damaged scan). Accepts the path
- * with or without a leading slash, or inside a longer link, and the old path of the same page.
+ * or null for anything else (another app's code, a damaged scan). Reads the code's URL
+ * (`https://<domain>/qr/checkin?e=&t=`, also encoded as the `q` option carries it) and the old
+ * page-path form (core/domain/onsiteUrl.ts).
  */
 export function attendanceUrlFromScan(scanned: string): string | null {
-  const text = scanned.trim();
-  for (const path of [ATTENDANCE_PAGE, OLD_ATTENDANCE_PAGE]) {
-    const at = text.indexOf(`${path}?`);
-    if (at < 0) continue;
-    const query = text.slice(at + path.length + 1).split('#')[0];
-    const e = queryValue(query, 'e');
-    const t = queryValue(query, 't');
-    if (!e || !t || !ID.test(e) || !ID.test(t)) return null;
-    return `/${ATTENDANCE_PAGE}?e=${e}&t=${t}`;
-  }
-  return null;
+  const code = parseOnsiteCode(scanned);
+  return code ? `/${ATTENDANCE_PAGE}?e=${code.eventId}&t=${code.token}` : null;
 }
 
 /**
