@@ -15,6 +15,8 @@ import { CloudError, asRecord, newRequestId } from './wire';
 /** Who is behind a per-invocation token (WX_API_TOKEN, sent back as wxCloudApiToken). */
 export interface InvocationRecord {
   openid: string;
+  /** A web caller's uid (passed on to a function it calls, as its openid would be). */
+  uid?: string;
   appid: string;
   unionid?: string;
   source: string;
@@ -28,6 +30,8 @@ export interface InternalCaller {
   unionid?: string;
   source: string;
   clientIp?: string;
+  /** A web caller's CloudBase uid (localcloud/index.ts runs the function as the platform would). */
+  uid?: string;
 }
 
 export interface AdminDeps {
@@ -170,7 +174,7 @@ export class AdminEndpoint {
     }
     // The callee runs as the caller's user; SOURCE gains ",scf" (WeChat docs: e.g. "wx_client,scf").
     const caller: InternalCaller = invocation
-      ? { openid: invocation.openid, appid: invocation.appid, unionid: invocation.unionid, source: `${invocation.source},scf` }
+      ? { openid: invocation.openid, appid: invocation.appid, unionid: invocation.unionid, source: `${invocation.source},scf`, uid: invocation.uid }
       : { openid: '', source: 'scf' };
     try {
       const result = await this.deps.invoke(name, event, caller);

@@ -160,7 +160,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     SCF_NAMESPACE: envId,
     // Every SDK version finds the local address: @cloudbase/node-sdk 2.x reads TCB_CONTEXT_CNFG only
     // when TCB_CONTEXT_KEYS names it.
-    TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SOURCE,TCB_CONTEXT_CNFG',
+    // TCB_UUID and TCB_ISANONYMOUS_USER: a web caller's (set per invocation, absent otherwise).
+    TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SOURCE,TCB_CONTEXT_CNFG,TCB_UUID,TCB_ISANONYMOUS_USER',
     SILENCE: 'true',
   });
 
@@ -184,7 +185,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     maxInstances: Math.max(1, opts.maxInstancesPerFunction ?? DEFAULT_MAX_INSTANCES),
     idleMs: opts.instanceIdleMs ?? DEFAULT_IDLE_MS,
     timeoutFor,
-    workerEnv: () => ({ ...baseWorkerEnv(), ...(opts.functionEnv ?? {}), ...sdkEnv() }),
+    workerEnv: () => ({ ...baseWorkerEnv(), ...(typeof opts.functionEnv === 'function' ? opts.functionEnv(baseUrl) : (opts.functionEnv ?? {})), ...sdkEnv() }),
     logger,
   });
 
@@ -198,22 +199,30 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     if (eventText === null) throw new InvocationError('invalid_event', `the event cannot be sent as JSON nested at most ${MAX_EVENT_DEPTH} levels`, stats);
     const token = randomBytes(16).toString('hex');
     const appid = caller.appid ?? appId;
-    invocations.set(token, { openid: caller.openid, appid, unionid: caller.unionid, source: caller.source, functionName: name, stats });
-    // Per-invocation identity, set by the worker in its own process.env (protocol §8.2).
+    invocations.set(token, { openid: caller.openid, uid: caller.uid, appid, unionid: caller.unionid, source: caller.source, functionName: name, stats });
+    // Per-invocation identity, set by the worker in its own process.env (protocol §8.2). A web
+    // caller (an anonymous web session, docs/WEB-APP.md) comes with its CloudBase uid in TCB_UUID
+    // and no openid, as CloudBase runs a call from @cloudbase/js-sdk.
+    const web = caller.uid !== undefined && caller.uid !== '';
     const env: Record<string, string> = {
       WX_CONTEXT_KEYS: CONTEXT_KEYS,
-      WX_OPENID: caller.openid,
       WX_APPID: appid,
       TCB_ENV: envId,
       TCB_SOURCE: caller.source,
       WX_API_TOKEN: token,
       LOCALCLOUD_TIME_OFFSET_MS: String(offsetMs),
     };
+    if (web) {
+      env.TCB_UUID = caller.uid as string;
+      env.TCB_ISANONYMOUS_USER = 'true';
+    } else {
+      env.WX_OPENID = caller.openid;
+    }
     if (caller.unionid) env.WX_UNIONID = caller.unionid;
     if (caller.clientIp) env.WX_CLIENTIP = caller.clientIp.replace(/^::ffff:/, '');
-    // The platform adds the caller's userInfo.
+    // The platform adds a mini-program caller's userInfo.
     let payload: unknown = JSON.parse(eventText);
-    if (isPlainObject(payload) && caller.openid) payload = { ...payload, userInfo: { appId: appid, openId: caller.openid } };
+    if (isPlainObject(payload) && caller.openid && !web) payload = { ...payload, userInfo: { appId: appid, openId: caller.openid } };
     const context = {
       request_id: randomBytes(16).toString('hex'),
       function_name: name,
@@ -331,7 +340,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     envId,
     sdkEnv,
     invoke: (name, event, caller: Caller) =>
-      invokeInternal(name, event, { openid: caller.openid, appid: caller.appid, source: caller.source ?? 'wx_client' }),
+      invokeInternal(name, event, { openid: caller.uid ? '' : caller.openid, appid: caller.appid, source: caller.source ?? (caller.uid ? 'web' : 'wx_client'), uid: caller.uid }),
     clock,
     queryShapes: () => Array.from(shapes.values(), (s) => ({ ...s, filter: [...s.filter], sort: [...s.sort] })),
     openapiCalls: () => calls.map((c) => ({ ...c })),

@@ -47,9 +47,11 @@ export interface LocalCloudOptions {
   indexes?: Record<string, readonly IndexDeclaration[]>;
   /**
    * The functions' own environment variables, as the console (or `npm run deploy`) sets them on
-   * each function: e.g. the subscribe-message template ids. Default none.
+   * each function: e.g. the subscribe-message template ids. Default none. A function of the
+   * cloud's own address (http://127.0.0.1:<port>, known once it listens) for settings that name it,
+   * as WEB_APP_URL does when the same server serves the H5 app.
    */
-  functionEnv?: Record<string, string>;
+  functionEnv?: Record<string, string> | ((url: string) => Record<string, string>);
   logger?: (line: string) => void;
 }
 
@@ -82,9 +84,12 @@ export interface OpenApiCall {
 }
 
 export interface Caller {
+  /** The mini-program caller's openid; '' for a web caller. */
   openid: string;
   appid?: string;
   source?: string;
+  /** A web caller's CloudBase uid (an anonymous web session): run with TCB_UUID and no openid. */
+  uid?: string;
 }
 
 export type Document = Record<string, unknown>;

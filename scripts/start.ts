@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { startLocalCloud } from '../localcloud';
 import { INDEXES } from '../functions/lib/collections';
 import { buildFunctions } from './build-functions';
-import { LOCAL_FUNCTION_ENV } from './lib/function-env';
+import { localFunctionEnv } from './lib/function-env';
 import { DEMO_BRANCHES, DEMO_MEMBERS, DEMO_USERS, resolveDemoKey } from './lib/demo-data';
 import { buildH5, H5_DIR } from './lib/h5';
 import { clearRunningNote, DATA_DIR, writeRunningNote } from './lib/running';
@@ -39,8 +39,9 @@ async function main(): Promise<void> {
     resolveDemoKey,
     // The project's declared indexes (functions/lib/collections.ts); the unique ones are enforced.
     indexes: INDEXES,
-    // The functions' environment variables (the reminder template ids), as a deploy sets them.
-    functionEnv: LOCAL_FUNCTION_ENV,
+    // The functions' environment variables (the reminder template ids, the web app's address:
+    // this server's, which serves the H5 app), as a deploy sets them.
+    functionEnv: localFunctionEnv,
     // Function output only when asked; the guard's refusals, failed timers and refused OpenAPI calls always.
     logger: (line) => {
       if (process.env.LOCALCLOUD_VERBOSE || /^\[(guard|timer|openapi)\]/.test(line)) console.log(line);

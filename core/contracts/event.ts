@@ -178,7 +178,10 @@ export interface EventResponses {
   eventRoster: { eventId: string; rows: EventRosterRow[]; text: string };
   reviewSignUp: { status: RegistrationStatus };
   markAttendance: { attended: boolean };
-  /** serverNow: the server's clock, so a phone with a wrong clock still knows when the code changes. */
+  /**
+   * content: the URL the code holds (`https://<domain>/qr/checkin?e=&t=`, core/domain/onsiteUrl.ts).
+   * serverNow: the server's clock, so a phone with a wrong clock still knows when the code changes.
+   */
   qrToken: { token: string; content: string; expiresAt: number; serverNow: number; image: string };
   entryCode: { fileID: string; url: string };
   exportRoster: { fileID: string; url: string; fileName: string };

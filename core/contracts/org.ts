@@ -159,6 +159,26 @@ export const orgSchemas = {
       envVersion: z.enum(['develop', 'trial', 'release'], { message: '小程序版本只能是 develop、trial 或 release' }).optional(),
     })
     .strict(),
+  /**
+   * A one-time web sign-in code (网页登录码) for a bound member: 8 digits, 24 hours, one use, shown
+   * once; a new one voids the member's previous one. `memberId`: an organiser's member (org admin,
+   * or organiser of a unit over the member's unit); absent: the caller's own (mini-program only).
+   */
+  issueWebCode: z.object({ memberId: idSchema.optional() }).strict(),
+  /** A web caller signs in with a code: their web key goes on the code's member (replacing any earlier one). */
+  redeemWebCode: z
+    .object({
+      code: z
+        .string()
+        .max(32, '网页登录码是8位数字')
+        .transform((s) => s.replace(/[\s-]/g, ''))
+        .pipe(z.string().regex(/^\d{8}$/, '网页登录码是8位数字')),
+    })
+    .strict(),
+  /** A web caller signs out: their web key is cleared. */
+  signOutWeb: z.object({}).strict(),
+  /** An organiser clears a member's web key (and voids an unused code): that browser is signed out. */
+  revokeWebKey: z.object({ memberId: idSchema }).strict(),
   /** Organisers: a cloud path to upload a roster or units sheet to (an upload ticket); the import accepts only that file. */
   uploadTicket: z.object({ purpose: z.enum(['sheet']), name: z.string().trim().min(1).max(200) }).strict(),
 } as const;
@@ -349,4 +369,10 @@ export interface OrgResponses {
   listOrganisers: { items: OrganiserRow[] };
   unbindMember: { memberId: string };
   grantReminders: { credits: Record<'exam' | 'checkin' | 'event' | 'campaign', number> };
+  /** `expiresAt`: epoch ms. The code is never shown again. */
+  issueWebCode: { code: string; expiresAt: number; name: string };
+  redeemWebCode: { me: Me };
+  signOutWeb: { signedOut: boolean };
+  /** `revoked`: a web key was on the member (false: nothing to clear). */
+  revokeWebKey: { memberId: string; revoked: boolean };
 }

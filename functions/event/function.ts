@@ -10,4 +10,6 @@ export default declareFunction({
   memoryMb: 256,
   triggers: [{ name: 'remindUpcoming', cron: '0 */5 * * * * *' }],
   openapi: ['subscribeMessage.send', 'wxacode.getUnlimited'],
+  // The web app's origin: the on-site code is a URL there (docs/ONSITE-CHECKIN.md).
+  env: ['WEB_APP_URL'],
 });

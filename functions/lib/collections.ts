@@ -126,11 +126,24 @@ export const DATABASE = {
     ],
   },
   // unitId: the identities of one unit's members, for a moved unit's path rewrite.
-  identities: { permission: 'ADMINONLY', indexes: [{ fields: ['unitId'], why: "a moved unit's path rewrite" }] },
+  // webUid: a web caller's identity (the router's one read per web call, functions/lib/router.ts).
+  // Not a unique index: most identities have no web key, and CloudBase's indexes cannot leave them
+  // out (no sparse option); one identity per uid is held by webKeys/<uid> instead (org.redeemWebCode).
+  identities: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { fields: ['unitId'], why: "a moved unit's path rewrite" },
+      { fields: ['webUid'], why: "a web caller's identity: the router's one read per web call" },
+    ],
+  },
   inviteCodes: { permission: 'ADMINONLY', indexes: [] },
   bindRequests: { permission: 'ADMINONLY', indexes: [{ fields: ['unitId', 'status', 'createdAt'], why: "a unit's requests by status, newest first" }] },
   rosterImports: { permission: 'ADMINONLY', indexes: [{ fields: ['unitId', 'createdAt'], why: "a unit's import history, newest first (no page lists it yet)" }] },
   meta: { permission: 'ADMINONLY', indexes: [] },
+  // Web sign-in codes, `_id` = a hash of the code (two redeems of one code race on one document);
+  // webKeys/<uid>: which identity a web uid is on, so no uid is ever on two (read and written by _id only).
+  webCodes: { permission: 'ADMINONLY', indexes: [] },
+  webKeys: { permission: 'ADMINONLY', indexes: [] },
   // The daily check-in reminder walks one organisation's members who still hold a credit.
   reminderCredits: { permission: 'ADMINONLY', indexes: [{ fields: ['orgId', 'checkin'], why: "the daily check-in reminder's walk" }] },
   // Read and written by _id only (functions/lib/rateLimit.ts); expiresAt: a later cleanup deletes

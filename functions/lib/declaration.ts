@@ -29,6 +29,12 @@ export interface FunctionDeclaration {
   triggers: TimerTrigger[];
   /** OpenAPIs the function calls through cloud.openapi (e.g. 'subscribeMessage.send'). */
   openapi: string[];
+  /**
+   * Settings of its own, as environment variables the deploy sets (e.g. 'WEB_APP_URL'), beyond the
+   * ones it derives (template ids for functions that send messages, the upload key everywhere).
+   * Each is required: the deploy stops without it, and the function fails closed at run time.
+   */
+  env?: string[];
 }
 
 /** Type-checks a declaration in place (functions/<name>/function.ts). */
@@ -54,6 +60,7 @@ export function declarationProblems(name: string, d: FunctionDeclaration): strin
   // WeChat allows one timer trigger per function.
   if (d.triggers.length > 1) out.push(`${name}: WeChat allows one timer trigger per function`);
   for (const api of d.openapi) if (!/^[a-z][A-Za-z]*\.[a-zA-Z.]+$/.test(api)) out.push(`${name}: bad openapi name ${api}`);
+  for (const v of d.env ?? []) if (!/^[A-Z][A-Z0-9_]{0,63}$/.test(v)) out.push(`${name}: bad environment variable name ${v}`);
   return out;
 }
 

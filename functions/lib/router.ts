@@ -1,6 +1,7 @@
 // One router per bounded context (architecture rule 3): reads `event.action`, validates
-// `event.payload` with the action's schema before any read or write, takes identity only from
-// getWXContext(), and answers the one envelope. Anything unexpected is logged, never returned.
+// `event.payload` with the action's schema before any read or write, takes identity only from the
+// platform's context (getWXContext(), or a web session's uid: lib/caller.ts), and answers the one
+// envelope. Anything unexpected is logged, never returned.
 
 import * as z from 'zod';
 // Only the Chinese messages: `z.locales` would bundle every language's. And `import * as z` here and
@@ -9,14 +10,23 @@ import * as z from 'zod';
 import { zhCN } from 'zod/locales';
 import { fail, ok, type Envelope } from '../../core/envelope';
 import { AppError } from './errors';
+import { readCaller, type CloudCaller } from './caller';
+import { COLLECTIONS } from './collections';
+import { list, type Database } from './db';
 import type { Deps } from './deps';
 
 // Validation messages in Chinese: members read them.
 z.config(zhCN());
 
 export interface ActionContext {
-  /** The caller's openid, from getWXContext() of this invocation. Never from the event. */
+  /**
+   * The caller's openid, from getWXContext() of this invocation, or for a web caller the openid of
+   * the identity their web key is on. Never from the event. Empty only for a web caller without a
+   * key, who reaches the `webOpen` actions alone.
+   */
   openid: string;
+  /** How the caller came (set by the router on every call; absent for a timer's own jobs). */
+  caller?: CloudCaller;
   deps: Deps;
 }
 
@@ -40,6 +50,28 @@ export interface RouterOptions {
    * `fields` renames payload fields the same way (old → new).
    */
   aliases?: Record<string, ActionAlias>;
+  /**
+   * The actions a web caller whose uid is on no identity may run (signing in with a code, signing
+   * out). Every other action answers them as an unbound mini-program caller is answered.
+   */
+  webOpen?: readonly string[];
+}
+
+/** What a web caller without a web key is told: the code an unbound mini-program caller gets. */
+export const WEB_SIGN_IN_FIRST = '请先输入网页登录码登录';
+
+/**
+ * The openid a web caller acts as: one read, the identity carrying their CloudBase uid as its web
+ * key (identities.webUid, set by org.redeemWebCode; never on two identities, see
+ * functions/org/webSignIn.ts). Empty when it is on none: never signed in, signed out, revoked, or
+ * the member unbound (the identity went, and its key with it).
+ */
+export async function webOpenid(db: Database, uid: string): Promise<string> {
+  // The org context owns identities; lib imports no context, and every router must resolve a web
+  // caller before any action runs, so this one read of org's collection lives here.
+  // eslint-disable-next-line local/collection-owner -- the router's web-caller lookup (see above)
+  const found = await list<{ _id: string }>(db.collection(COLLECTIONS.identities).where({ webUid: uid }).field({ _id: true }).limit(1));
+  return found[0]?._id ?? '';
 }
 
 export type ActionAlias = string | { action: string; fields: Record<string, string> };
@@ -89,7 +121,8 @@ export function createRouter<S extends Schemas, R extends { [K in keyof S]: unkn
 ) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     const e = (typeof event === 'object' && event !== null ? event : {}) as Record<string, unknown>;
-    if (options.onTimer && isTimerEvent(e) && !options.getOpenid()) {
+    // A timer's job runs only for a call with no caller at all: neither an openid nor a web uid.
+    if (options.onTimer && isTimerEvent(e) && !readCaller(options.getOpenid())) {
       try {
         return ok(await options.onTimer(options.deps));
       } catch (err) {
@@ -106,12 +139,17 @@ export function createRouter<S extends Schemas, R extends { [K in keyof S]: unkn
     const parsed = schemas[action].safeParse(payload ?? {});
     if (!parsed.success) return fail('INVALID_ARGUMENT', describeIssue(parsed.error.issues[0]));
 
-    const openid = options.getOpenid();
-    if (!openid) return fail('UNAUTHENTICATED', '无法识别微信身份，请在微信中打开');
+    const caller = readCaller(options.getOpenid());
+    if (!caller) return fail('UNAUTHENTICATED', '无法识别微信身份，请在微信中打开');
 
     try {
+      let openid = caller.kind === 'wechat' ? caller.openid : '';
+      if (caller.kind === 'web') {
+        openid = await webOpenid(options.deps.db, caller.uid);
+        if (!openid && !(options.webOpen ?? []).includes(action)) return fail('UNAUTHENTICATED', WEB_SIGN_IN_FIRST);
+      }
       const handler = handlers[action as keyof S];
-      const data = await handler(parsed.data as z.output<S[keyof S]>, { openid, deps: options.deps });
+      const data = await handler(parsed.data as z.output<S[keyof S]>, { openid, caller, deps: options.deps });
       return ok(data);
     } catch (err) {
       if (err instanceof AppError) return fail(err.code, err.message);

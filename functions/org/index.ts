@@ -27,6 +27,10 @@ import { setLeader } from './actions/setLeader';
 import { setMemberRole } from './actions/setMemberRole';
 import { unbindMember } from './actions/unbindMember';
 import { updateUnit } from './actions/updateUnit';
+import { issueWebCode } from './actions/issueWebCode';
+import { redeemWebCode } from './actions/redeemWebCode';
+import { revokeWebKey } from './actions/revokeWebKey';
+import { signOutWeb } from './actions/signOutWeb';
 
 export const main = createRouter<typeof orgSchemas, OrgResponses>(
   'org',
@@ -56,9 +60,15 @@ export const main = createRouter<typeof orgSchemas, OrgResponses>(
     listOrganisers,
     unbindMember,
     grantReminders,
+    issueWebCode,
+    redeemWebCode,
+    signOutWeb,
+    revokeWebKey,
   },
   {
     getOpenid,
     deps: platformDeps,
+    // A web caller without a web key may sign in with a code (or sign out), nothing else.
+    webOpen: ['redeemWebCode', 'signOutWeb'],
   },
 );

@@ -1,5 +1,6 @@
-// HTTP host for the H5 build: dev login, `POST /api/fn/<name>` (the browser's callFunction) and
-// `POST /api/upload` (its uploadFile), plus static files with SPA fallback. It answers in the
+// HTTP host for the H5 build: dev login, anonymous web sessions (`POST /api/web/session`, as
+// @cloudbase/js-sdk's anonymous sign-in on CloudBase), `POST /api/fn/<name>` (the browser's
+// callFunction) and `POST /api/upload` (its uploadFile), plus static files with SPA fallback. It answers in the
 // project's envelope and never leaks a function's real error to the browser.
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -24,6 +25,8 @@ const UPLOAD_TICKET_PATH = /^uploads\/[A-Za-z]{1,16}\/[0-9a-f]{32}-[0-9a-f]{32}\
 
 export interface ApiHostDeps {
   devLogin: boolean;
+  /** Anonymous web sessions one client address may start per WEB_SESSION_WINDOW_MS (default WEB_SESSIONS_PER_IP). */
+  webSessionsPerIp?: number;
   resolveDemoKey?: (key: string) => string | undefined;
   staticDir?: string;
   functionExists(name: string): boolean;
@@ -34,6 +37,13 @@ export interface ApiHostDeps {
 }
 
 const unauthenticated = { ok: false, code: 'UNAUTHENTICATED', message: '请先登录' };
+
+/** Anonymous web sessions per client address and window: a page load takes one, a script cannot take thousands. */
+export const WEB_SESSIONS_PER_IP = 60;
+export const WEB_SESSION_WINDOW_MS = 10 * 60_000;
+
+/** Who a session token stands for: a dev-login openid (a mini-program caller) or an anonymous web uid. */
+type Session = { openid: string } | { uid: string };
 const internal = { ok: false, code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' };
 
 function invalid(message: string): Record<string, unknown> {
@@ -41,8 +51,10 @@ function invalid(message: string): Record<string, unknown> {
 }
 
 export class ApiHost {
-  /** Dev-login session tokens -> openid (memory only: a restart logs everyone out). */
-  private readonly sessions = new Map<string, string>();
+  /** Session tokens -> who (memory only: a restart logs everyone out). */
+  private readonly sessions = new Map<string, Session>();
+  /** Client address -> web sessions started in the current window. */
+  private readonly webStarts = new Map<string, { windowStart: number; count: number }>();
 
   constructor(private readonly deps: ApiHostDeps) {}
 
@@ -67,6 +79,8 @@ export class ApiHost {
       return;
     }
     if (pathname === '/api/dev/login' && this.deps.devLogin) return this.login(req, res);
+    // Always open (not behind the dev-login switch): it hands out a fresh uid, never a chosen one.
+    if (pathname === '/api/web/session') return this.webSession(req, res);
     if (pathname.startsWith('/api/fn/')) {
       const name = decodePathPart(pathname.slice('/api/fn/'.length));
       if (name === undefined) {
@@ -98,21 +112,49 @@ export class ApiHost {
       return;
     }
     const token = randomBytes(24).toString('hex');
-    this.sessions.set(token, openid);
+    this.sessions.set(token, { openid });
     sendJson(res, 200, { ok: true, data: { token, openid } });
   }
 
-  /** The caller's openid, or undefined after answering 401 (the body is drained, not read). */
-  private requireSession(req: IncomingMessage, res: ServerResponse): string | undefined {
-    const openid = this.session(req);
-    if (!openid) {
+  /**
+   * An anonymous web session: a token for a fresh random uid, as CloudBase's anonymous sign-in
+   * gives a page. The uid is nobody until org.redeemWebCode puts it on a member's identity.
+   * Limited per client address (a fixed window in memory).
+   */
+  private webSession(req: IncomingMessage, res: ServerResponse): void {
+    req.resume();
+    if (req.method !== 'POST') return this.methodNotAllowed(req, res);
+    const ip = String(req.socket.remoteAddress ?? '');
+    const now = Date.now();
+    const limit = this.deps.webSessionsPerIp ?? WEB_SESSIONS_PER_IP;
+    let slot = this.webStarts.get(ip);
+    if (!slot || now - slot.windowStart >= WEB_SESSION_WINDOW_MS) {
+      slot = { windowStart: now, count: 0 };
+      this.webStarts.set(ip, slot);
+    }
+    if (slot.count >= limit) {
+      const minutes = Math.max(1, Math.ceil((slot.windowStart + WEB_SESSION_WINDOW_MS - now) / 60_000));
+      sendJson(res, 429, { ok: false, code: 'RESOURCE_EXHAUSTED', message: `尝试次数太多，请 ${minutes} 分钟后再试` });
+      return;
+    }
+    slot.count += 1;
+    const uid = `web-${randomBytes(16).toString('hex')}`;
+    const token = randomBytes(24).toString('hex');
+    this.sessions.set(token, { uid });
+    sendJson(res, 200, { ok: true, data: { token, uid } });
+  }
+
+  /** The caller, or undefined after answering 401 (the body is drained, not read). */
+  private requireSession(req: IncomingMessage, res: ServerResponse): Session | undefined {
+    const session = this.session(req);
+    if (!session) {
       req.resume();
       sendJson(res, 401, unauthenticated);
     }
-    return openid;
+    return session;
   }
 
-  private session(req: IncomingMessage): string | undefined {
+  private session(req: IncomingMessage): Session | undefined {
     const header = String(req.headers.authorization ?? '');
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     return match ? this.sessions.get(match[1]) : undefined;
@@ -120,8 +162,8 @@ export class ApiHost {
 
   private async callFunction(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST') return this.methodNotAllowed(req, res);
-    const openid = this.requireSession(req, res);
-    if (!openid) return;
+    const session = this.requireSession(req, res);
+    if (!session) return;
     if (!this.deps.functionExists(name)) {
       req.resume();
       sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '请求的功能不存在' });
@@ -137,11 +179,9 @@ export class ApiHost {
       return;
     }
     try {
-      const { result, stats } = await this.deps.invoke(name, event, {
-        openid,
-        source: 'wx_client',
-        clientIp: req.socket.remoteAddress,
-      });
+      // A web session's call runs as CloudBase runs one from @cloudbase/js-sdk: its uid, no openid.
+      const caller = 'uid' in session ? { openid: '', uid: session.uid, source: 'web' } : { openid: session.openid, source: 'wx_client' };
+      const { result, stats } = await this.deps.invoke(name, event, { ...caller, clientIp: req.socket.remoteAddress });
       // The function's own JSON text when the host has it (the same text JSON.stringify would give).
       sendJsonText(res, 200, resultJson(result) ?? JSON.stringify(result === undefined ? null : result), {
         'X-DB-Reads': String(stats.reads),
@@ -162,8 +202,7 @@ export class ApiHost {
    */
   private async upload(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (req.method !== 'POST') return this.methodNotAllowed(req, res);
-    const openid = this.requireSession(req, res);
-    if (!openid) return;
+    if (!this.requireSession(req, res)) return;
     if (!UPLOAD_TICKET_PATH.test(path)) {
       req.resume();
       sendJson(res, 400, invalid('上传地址不正确，请重新选择文件'));

@@ -24,7 +24,7 @@ export class DeployStopped extends Error {
 }
 
 /** A checked configuration: every value the deploy needs is there (configProblems found nothing). */
-export type CompleteConfig = DeployConfig & Required<Pick<DeployConfig, 'appid' | 'uploadKeyPath' | 'envId' | 'secretId' | 'secretKey' | 'uploadTicketKey'>>;
+export type CompleteConfig = DeployConfig & Required<Pick<DeployConfig, 'appid' | 'uploadKeyPath' | 'envId' | 'secretId' | 'secretKey' | 'webAppUrl' | 'uploadTicketKey'>>;
 
 interface Existing {
   runtime: string;

@@ -4,6 +4,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { WEB_APP_URL_VARIABLE, webAppOrigin } from '../../core/domain/onsiteUrl';
 import { REMINDER_TOPICS, templateVariable, type ReminderTopic } from '../../functions/lib/reminders';
 
 export const DEPLOY_ENV_FILE = '.deploy.env';
@@ -21,6 +22,8 @@ export interface DeployConfig {
   secretKey?: string;
   /** Subscribe-message template ids, one per reminder topic. */
   templateIds: Partial<Record<ReminderTopic, string>>;
+  /** The web app's https origin (the organisation's verified domain): on-site codes are URLs there. */
+  webAppUrl?: string;
   /** Signs upload tickets (functions/lib/uploads.ts); set on every function. */
   uploadTicketKey?: string;
   /** The uploaded mini-program version and its note (default: package.json's version). */
@@ -77,6 +80,7 @@ export function configFrom(vars: Record<string, string>, packageVersion: string)
     secretId: value(vars, 'TENCENTCLOUD_SECRETID'),
     secretKey: value(vars, 'TENCENTCLOUD_SECRETKEY'),
     templateIds: templateIdsFrom(vars),
+    webAppUrl: value(vars, WEB_APP_URL_VARIABLE),
     uploadTicketKey: value(vars, 'UPLOAD_TICKET_KEY'),
     version: value(vars, 'DEPLOY_VERSION') ?? packageVersion,
     desc: value(vars, 'DEPLOY_DESC') ?? `npm run deploy ${packageVersion}`,
@@ -104,6 +108,8 @@ export function configProblems(c: DeployConfig, root: string): string[] {
     if (!id) out.push(`${templateVariable(t)} 未设置：${TOPIC_NAMES[t]}的订阅消息模板 ID（微信公众平台 → 功能 → 订阅消息 → 我的模板）`);
     else if (!/^[A-Za-z0-9_-]{10,64}$/.test(id)) out.push(`${templateVariable(t)} "${id}" 不像模板 ID（字母、数字、-、_）`);
   }
+  if (!c.webAppUrl) out.push(`${WEB_APP_URL_VARIABLE} 未设置：网页版的地址，本单位已验证的 https 域名（如 https://dj.example.org.cn）；现场签到码是这个域名下的网址（见 docs/ONSITE-CHECKIN.md）`);
+  else if (!webAppOrigin(c.webAppUrl)?.startsWith('https://')) out.push(`${WEB_APP_URL_VARIABLE} "${c.webAppUrl}" 应为 https:// 开头、不带路径的网址（如 https://dj.example.org.cn）`);
   if (!c.uploadTicketKey) out.push('UPLOAD_TICKET_KEY 未设置：上传凭据的签名密钥，一个随机长字符串（例如 openssl rand -hex 32 的输出）');
   else if (c.uploadTicketKey.length < 32) out.push('UPLOAD_TICKET_KEY 太短：至少 32 个字符');
   if (!/^\d+\.\d+\.\d+$/.test(c.version)) out.push(`DEPLOY_VERSION "${c.version}" 应为 x.y.z`);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { databaseProblems, PERMISSIONS, planOf, type CollectionDeclaration, type CollectionPlan } from '../../functions/lib/collections';
 import { declarationProblems, type FunctionDeclaration, type TimerTrigger } from '../../functions/lib/declaration';
 import { REMINDER_TOPICS, templateVariable } from '../../functions/lib/reminders';
+import { WEB_APP_URL_VARIABLE } from '../../core/domain/onsiteUrl';
 import { nextFire } from '../../localcloud/timers';
 import type { DeployConfig } from './config';
 
@@ -57,10 +58,10 @@ export function loadFunctionDeclarations(): Array<{ name: string; declaration: F
   });
 }
 
-/** The environment variables a function gets: the reminder template ids where it sends messages, the upload key everywhere. */
+/** The environment variables a function gets: the reminder template ids where it sends messages, its declared settings, the upload key everywhere. */
 export function functionEnvNames(d: FunctionDeclaration): string[] {
   const names = d.openapi.includes(SENDS_MESSAGES) ? REMINDER_TOPICS.map(templateVariable) : [];
-  return [...names, 'UPLOAD_TICKET_KEY'];
+  return [...names, ...(d.env ?? []), 'UPLOAD_TICKET_KEY'];
 }
 
 /** A cron's year field: years and ranges of years, comma-separated. */
@@ -129,6 +130,7 @@ export function functionEnvValues(fn: FunctionPlan, config: DeployConfig): Recor
   const out: Record<string, string> = {};
   for (const name of fn.env) {
     if (name === 'UPLOAD_TICKET_KEY') out[name] = config.uploadTicketKey ?? '';
+    else if (name === WEB_APP_URL_VARIABLE) out[name] = config.webAppUrl ?? '';
     else {
       const topic = REMINDER_TOPICS.find((t) => templateVariable(t) === name);
       out[name] = (topic && config.templateIds[topic]) ?? '';

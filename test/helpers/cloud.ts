@@ -8,7 +8,7 @@ import type { Database } from '../../functions/lib/db';
 import { resolveDemoKey } from '../../scripts/lib/demo-data';
 import { sdkCloud } from '../../scripts/lib/sdk';
 import { ensureCollections, seedDemo } from '../../scripts/lib/setup';
-import { LOCAL_FUNCTION_ENV } from '../../scripts/lib/function-env';
+import { localFunctionEnv } from '../../scripts/lib/function-env';
 import { INDEXES, indexFields } from '../../functions/lib/collections';
 import { unindexedShapes } from './index-coverage';
 
@@ -33,8 +33,8 @@ export async function startTestCloud(opts: { seed?: boolean } & LocalCloudOption
   // Scale-out pinned at 16 instances per function: storms still interleave across instances, and
   // npm test stays quick on two cores (the default, 32, is for npm start and npm run bench).
   // The project's declared indexes, as npm start gives them: the unique ones are enforced; the
-  // functions' environment variables (reminder template ids) too.
-  const cloud = await startLocalCloud({ dataDir: ':memory:', resolveDemoKey, maxInstancesPerFunction: 16, indexes: INDEXES, functionEnv: LOCAL_FUNCTION_ENV, ...cloudOpts });
+  // functions' environment variables (reminder template ids, the web app's address: this cloud's) too.
+  const cloud = await startLocalCloud({ dataDir: ':memory:', resolveDemoKey, maxInstancesPerFunction: 16, indexes: INDEXES, functionEnv: localFunctionEnv, ...cloudOpts });
   const sdk = sdkCloud({ env: cloud.sdkEnv() });
   const db = sdk.database({ throwOnNotFound: false } as Parameters<typeof sdk.database>[0]);
   await ensureCollections(db);

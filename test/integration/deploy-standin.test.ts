@@ -110,6 +110,7 @@ const config = configFrom(
     TEMPLATE_ID_CHECKIN: 'tpl-checkin-0123456789',
     TEMPLATE_ID_EVENT: 'tpl-event-0123456789',
     TEMPLATE_ID_CAMPAIGN: 'tpl-campaign-0123456789',
+    WEB_APP_URL: 'https://dj.example.org.cn',
     UPLOAD_TICKET_KEY: 'a'.repeat(64),
     DEPLOY_VERSION: '1.2.3',
   },
@@ -169,14 +170,15 @@ describe('a deploy over an environment that has some of it already', () => {
     }
   });
 
-  it('sets every function’s timeout, memory and environment: the template ids where it sends messages, the upload key everywhere', () => {
+  it('sets every function’s timeout, memory and environment: the template ids where it sends messages, the web app address on event, the upload key everywhere', () => {
     const configs = of(calls, 'functions.updateFunctionConfig').map((c) => c.arg);
     expect(configs.map((c) => c.name)).toEqual(plan.functions.map((f) => f.name));
     for (const f of plan.functions) {
       const c = configs.find((x) => x.name === f.name) as Record<string, unknown>;
       expect(c).toMatchObject({ timeout: f.timeoutSeconds, memorySize: f.memoryMb });
       const sends = f.openapi.includes('subscribeMessage.send');
-      expect(c.envVariables).toEqual({ ...(sends ? TEMPLATES : {}), UPLOAD_TICKET_KEY: 'a'.repeat(64) });
+      const own = f.name === 'event' ? { WEB_APP_URL: 'https://dj.example.org.cn' } : {};
+      expect(c.envVariables).toEqual({ ...(sends ? TEMPLATES : {}), ...own, UPLOAD_TICKET_KEY: 'a'.repeat(64) });
     }
     expect(configs.find((c) => c.name === 'checkin')).toMatchObject({ timeout: 60 });
   });
@@ -225,7 +227,7 @@ describe('what stops a deploy before any change', () => {
 
 describe('npm run deploy -- --dry-run', () => {
   it('runs with no credentials and no network, printing every function’s settings and every collection’s permission and indexes', () => {
-    const bare = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TENCENTCLOUD|WECHAT_|CLOUD_ENV_ID|TEMPLATE_ID_|UPLOAD_TICKET_KEY)/.test(k))) as NodeJS.ProcessEnv;
+    const bare = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TENCENTCLOUD|WECHAT_|CLOUD_ENV_ID|TEMPLATE_ID_|WEB_APP_URL|UPLOAD_TICKET_KEY)/.test(k))) as NodeJS.ProcessEnv;
     const r = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/deploy.ts', '--dry-run'], { cwd: ROOT, env: bare, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

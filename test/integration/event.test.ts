@@ -141,7 +141,8 @@ describe('sign-up, waitlist and cancellation (3 seats)', () => {
     t.cloud.clock.set(T0 + 23 * HOUR + 30 * MIN);
     const otherCode = await ok<EventResponses['qrToken']>(ORGANISER, 'qrToken', { eventId: other });
     const code = await ok<EventResponses['qrToken']>(ORGANISER, 'qrToken', { eventId });
-    expect(code.content).toBe(`subpackages/event/attendance?e=${eventId}&t=${code.token}`);
+    // The code is a URL on the web app's domain: on the local cloud, its own address (WEB_APP_URL).
+    expect(code.content).toBe(`${t.cloud.url}/qr/checkin?e=${eventId}&t=${code.token}`);
     expect(code.image).toMatch(/^data:image\/gif;base64,/);
     // The static code of the event page: wxacode.getUnlimited with the event in its scene.
     const entry = await ok<EventResponses['entryCode']>(ORGANISER, 'entryCode', { eventId });

@@ -60,6 +60,13 @@ describe('the plan of the repository’s declarations', () => {
     expect(functionEnvValues(checkin, config)).toMatchObject({ TEMPLATE_ID_CHECKIN: 'tpl-checkin-0123456789', UPLOAD_TICKET_KEY: 'k'.repeat(40) });
   });
 
+  it('gives the event function, and only it, the web app address (its on-site codes are URLs there)', () => {
+    expect(plan.functions.filter((f) => f.env.includes('WEB_APP_URL')).map((f) => f.name)).toEqual(['event']);
+    const event = plan.functions.find((f) => f.name === 'event') as (typeof plan.functions)[number];
+    const config = configFrom({ WEB_APP_URL: 'https://dj.example.org.cn', UPLOAD_TICKET_KEY: 'k'.repeat(40) }, '1.0.0');
+    expect(functionEnvValues(event, config)).toMatchObject({ WEB_APP_URL: 'https://dj.example.org.cn', UPLOAD_TICKET_KEY: 'k'.repeat(40) });
+  });
+
   it('has every declared collection with its permission and its indexes in the declared order', () => {
     expect(plan.collections.map((c) => c.name).sort()).toEqual(Object.keys(DATABASE).sort());
     for (const c of plan.collections) expect(['ADMINONLY', 'ADMINWRITE', 'PRIVATE', 'READONLY']).toContain(c.permission);
@@ -144,6 +151,7 @@ describe('the configuration', () => {
     TEMPLATE_ID_CHECKIN: 'tpl-checkin-0123456789',
     TEMPLATE_ID_EVENT: 'tpl-event-0123456789',
     TEMPLATE_ID_CAMPAIGN: 'tpl-campaign-0123456789',
+    WEB_APP_URL: 'https://dj.example.org.cn',
     UPLOAD_TICKET_KEY: 'f'.repeat(64),
   };
 
@@ -156,9 +164,18 @@ describe('the configuration', () => {
     const problems = configProblems(configFrom(rest, '0.1.0'), root);
     expect(problems).toEqual([expect.stringMatching(/^CLOUD_ENV_ID 未设置：云开发环境 ID/), expect.stringMatching(/^TEMPLATE_ID_EVENT 未设置：活动提醒的订阅消息模板 ID/)]);
     const empty = configProblems(configFrom({}, '0.1.0'), root);
-    for (const name of ['CLOUD_ENV_ID', 'WECHAT_APPID', 'WECHAT_UPLOAD_KEY_PATH', 'TENCENTCLOUD_SECRETID', 'TEMPLATE_ID_EXAM', 'TEMPLATE_ID_CHECKIN', 'TEMPLATE_ID_EVENT', 'TEMPLATE_ID_CAMPAIGN', 'UPLOAD_TICKET_KEY']) {
+    for (const name of ['CLOUD_ENV_ID', 'WECHAT_APPID', 'WECHAT_UPLOAD_KEY_PATH', 'TENCENTCLOUD_SECRETID', 'TEMPLATE_ID_EXAM', 'TEMPLATE_ID_CHECKIN', 'TEMPLATE_ID_EVENT', 'TEMPLATE_ID_CAMPAIGN', 'WEB_APP_URL', 'UPLOAD_TICKET_KEY']) {
       expect(empty.some((p) => p.startsWith(name))).toBe(true);
     }
+  });
+
+  it('stops without the web app address, or with one a phone would not open from a code (not https, a path)', () => {
+    const rest = Object.fromEntries(Object.entries(complete).filter(([k]) => k !== 'WEB_APP_URL'));
+    expect(configProblems(configFrom(rest, '0.1.0'), root)).toEqual([expect.stringMatching(/^WEB_APP_URL 未设置：网页版的地址/)]);
+    for (const bad of ['http://dj.example.org.cn', 'https://dj.example.org.cn/app', 'dj.example.org.cn', 'http://127.0.0.1:8080']) {
+      expect(configProblems(configFrom({ ...complete, WEB_APP_URL: bad }, '0.1.0'), root)).toEqual([expect.stringContaining(`WEB_APP_URL "${bad}" 应为 https://`)]);
+    }
+    expect(configProblems(configFrom({ ...complete, WEB_APP_URL: 'https://dj.example.org.cn/' }, '0.1.0'), root)).toEqual([]);
   });
 
   it('refuses values that cannot be right: an appid, a key file that is not there, a blank-looking template id', () => {
