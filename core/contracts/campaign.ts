@@ -5,10 +5,11 @@
 // Task lists (实事清单 / 问题清单 / 责任清单) are in ./campaignTasks.ts. docs/CAMPAIGNS.md.
 
 import * as z from 'zod';
-import { CONTROL_CHARS, idSchema, lineSchema } from './common';
-import { taskSchemas, type TaskResponses } from './campaignTasks';
+import { CONTROL_CHARS, idField, lineSchema } from './common';
+import { actionSchemas } from './lazy';
+import { taskActions, type TaskResponses } from './campaignTasks';
 
-const dayKeySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const dayKeySchema = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 /** Several lines of typed text (a report, an assessment): no control characters besides line breaks. */
 function textSchema(what: string, max: number) {
@@ -20,12 +21,12 @@ function textSchema(what: string, max: number) {
 }
 
 /** A stage: 启动部署, 组织实施, 评估检验 … Its key is the client's, unique within the campaign. */
-const stageSchema = z
+const stageSchema = () => z
   .object({
     key: z.string().regex(/^[a-z0-9]{1,12}$/, '阶段编号格式不正确'),
     name: lineSchema('阶段名称', 20).pipe(z.string().min(2, '阶段名称至少2个字')),
-    startDay: dayKeySchema,
-    endDay: dayKeySchema,
+    startDay: dayKeySchema(),
+    endDay: dayKeySchema(),
   })
   .strict();
 
@@ -36,41 +37,41 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
  * A report the units below owe by a due day: 活动方案 (plan), 阶段报告 (stage, of one stage), 专题报告
  * (final). `audience`: every unit below the campaign's unit ('all'), or its direct children only.
  */
-const askSchema = z
+const askSchema = () => z
   .object({
     key: z.string().regex(/^[a-z0-9]{1,12}$/, '报告编号格式不正确'),
     kind: z.enum(REPORT_KINDS),
     title: lineSchema('报告名称', 30).pipe(z.string().min(2, '报告名称至少2个字')),
     stageKey: z.string().regex(/^[a-z0-9]{1,12}$/).nullish(),
-    dueDay: dayKeySchema,
+    dueDay: dayKeySchema(),
     audience: z.enum(['all', 'children']).default('all'),
   })
   .strict();
 
 /** Activities of the other contexts attached to a campaign, by id; each must reach the campaign's subtree. */
-const attachedSchema = z
+const attachedSchema = () => z
   .object({
-    exams: z.array(idSchema).max(50).default([]),
-    challenges: z.array(idSchema).max(50).default([]),
-    events: z.array(idSchema).max(100).default([]),
-    contests: z.array(idSchema).max(50).default([]),
-    taskLists: z.array(idSchema).max(50).default([]),
+    exams: z.array(idField()).max(50).default([]),
+    challenges: z.array(idField()).max(50).default([]),
+    events: z.array(idField()).max(100).default([]),
+    contests: z.array(idField()).max(50).default([]),
+    taskLists: z.array(idField()).max(50).default([]),
   })
   .strict();
 
-const campaignFields = {
+const campaignFields = () => ({
   title: lineSchema('行动名称', 40).pipe(z.string().min(2, '行动名称至少2个字')),
   description: textSchema('行动说明', 2000).default(''),
-  stages: z.array(stageSchema).min(1, '请至少设一个阶段').max(8, '阶段最多8个'),
-  asks: z.array(askSchema).max(12, '报告要求最多12项').default([]),
-  attached: attachedSchema.default({ exams: [], challenges: [], events: [], contests: [], taskLists: [] }),
-};
+  stages: z.array(stageSchema()).min(1, '请至少设一个阶段').max(8, '阶段最多8个'),
+  asks: z.array(askSchema()).max(12, '报告要求最多12项').default([]),
+  attached: attachedSchema().default({ exams: [], challenges: [], events: [], contests: [], taskLists: [] }),
+});
 
 /** A report's id: `<campaignId>:<askKey>:<unitId>` (derived: one report per unit and ask). */
-const reportIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}:[a-z0-9]{1,12}:[A-Za-z0-9_-]{1,64}$/, '报告编号格式不正确');
+const reportIdSchema = () => z.string().regex(/^[A-Za-z0-9_-]{1,64}:[a-z0-9]{1,12}:[A-Za-z0-9_-]{1,64}$/, '报告编号格式不正确');
 
 /** An attachment of a report: a file uploaded through this context's `document` ticket. */
-const reportFileSchema = z
+const reportFileSchema = () => z
   .object({
     fileID: z.string().min(1).max(512),
     /** The name the member chose it by (shown, never used as a path). */
@@ -78,70 +79,70 @@ const reportFileSchema = z
   })
   .strict();
 
-export const campaignSchemas = {
+export const campaignSchemas = actionSchemas({
   /** Organisers: a campaign over `unitId`'s subtree (default: the first unit they manage). */
-  createCampaign: z.object({ unitId: idSchema.nullish(), ...campaignFields }).strict(),
+  createCampaign: () => z.object({ unitId: idField().nullish(), ...campaignFields() }).strict(),
   /** Organisers of the campaign's unit: change it; `version` from getCampaign (CONFLICT when stale). */
-  updateCampaign: z.object({ campaignId: idSchema, version: z.number().int().min(0), ...campaignFields }).strict(),
+  updateCampaign: () => z.object({ campaignId: idField(), version: z.number().int().min(0), ...campaignFields() }).strict(),
   /**
    * Organisers of the campaign's unit: end it. `acceptLate`: reports still come in (marked late);
    * false: submissions are closed and a report is refused (FAILED_PRECONDITION).
    */
-  closeCampaign: z.object({ campaignId: idSchema, acceptLate: z.boolean() }).strict(),
+  closeCampaign: () => z.object({ campaignId: idField(), acceptLate: z.boolean() }).strict(),
   /** Organisers: campaigns that reach their units (their own and those from above), newest first. */
-  listCampaigns: z.object({ status: z.enum(['open', 'closed', 'all']).default('all') }).strict(),
+  listCampaigns: () => z.object({ status: z.enum(['open', 'closed', 'all']).default('all') }).strict(),
   /** Organisers of any unit the campaign reaches: the campaign, its stages and the attached activities' figures, seen from `unitId`. */
-  getCampaign: z.object({ campaignId: idSchema, unitId: idSchema.nullish() }).strict(),
+  getCampaign: () => z.object({ campaignId: idField(), unitId: idField().nullish() }).strict(),
   /**
    * Per unit below `unitId` (default: the caller's unit in the campaign), one ask's state:
    * submitted, late (by how long), missing, returned, accepted. A fixed number of reads.
    */
-  reportStatus: z.object({ campaignId: idSchema, askKey: z.string().regex(/^[a-z0-9]{1,12}$/), unitId: idSchema.nullish() }).strict(),
+  reportStatus: () => z.object({ campaignId: idField(), askKey: z.string().regex(/^[a-z0-9]{1,12}$/), unitId: idField().nullish() }).strict(),
   /** One unit's report for one ask, with its history and files (organisers of the unit or above). */
-  getReport: z.object({ campaignId: idSchema, askKey: z.string().regex(/^[a-z0-9]{1,12}$/), unitId: idSchema }).strict(),
+  getReport: () => z.object({ campaignId: idField(), askKey: z.string().regex(/^[a-z0-9]{1,12}$/), unitId: idField() }).strict(),
   /** Organisers of the unit: keep a draft, or submit (`submit: true`) the unit's report upward. */
-  saveReport: z
+  saveReport: () => z
     .object({
-      campaignId: idSchema,
+      campaignId: idField(),
       askKey: z.string().regex(/^[a-z0-9]{1,12}$/),
-      unitId: idSchema,
+      unitId: idField(),
       text: textSchema('报告正文', 20000),
-      files: z.array(reportFileSchema).max(10, '附件最多10个').default([]),
+      files: z.array(reportFileSchema()).max(10, '附件最多10个').default([]),
       /** Reports of the units below this one gathered into it (their ids, as reportStatus gives them). */
-      gathered: z.array(reportIdSchema).max(500).default([]),
+      gathered: z.array(reportIdSchema()).max(500).default([]),
       submit: z.boolean(),
       /** The version read (CONFLICT when another organiser changed it meanwhile); absent for a first save. */
       version: z.number().int().min(0).nullish(),
     })
     .strict(),
   /** Organisers of the level above: accept a submitted report, or return it with a reason. */
-  reviewReport: z
+  reviewReport: () => z
     .object({
-      reportId: reportIdSchema,
+      reportId: reportIdSchema(),
       decision: z.enum(['accept', 'return']),
       reason: textSchema('退回原因', 300).default(''),
     })
     .strict(),
   /** Organisers: remind the organisers of the units below that have not submitted an ask (subscribe messages). */
-  remindReports: z.object({ campaignId: idSchema, askKey: z.string().regex(/^[a-z0-9]{1,12}$/), unitId: idSchema.nullish() }).strict(),
+  remindReports: () => z.object({ campaignId: idField(), askKey: z.string().regex(/^[a-z0-9]{1,12}$/), unitId: idField().nullish() }).strict(),
   /** Organisers: a cloud path to upload a report attachment (pdf, Word, Excel, images; ≤ 20 MB) or a task photo to. */
-  uploadTicket: z.object({ purpose: z.enum(['document', 'photo']), name: z.string().trim().min(1).max(200) }).strict(),
+  uploadTicket: () => z.object({ purpose: z.enum(['document', 'photo']), name: z.string().trim().min(1).max(200) }).strict(),
   /** Organisers: a draft post for the feed about one stage, seen from `unitId`, in plain paragraphs. */
-  draftStageReport: z.object({ campaignId: idSchema, stageKey: z.string().regex(/^[a-z0-9]{1,12}$/), unitId: idSchema.nullish() }).strict(),
+  draftStageReport: () => z.object({ campaignId: idField(), stageKey: z.string().regex(/^[a-z0-9]{1,12}$/), unitId: idField().nullish() }).strict(),
   /** Organisers of the level above a unit (or the campaign's unit): the written assessment of that unit. */
-  saveAssessment: z
+  saveAssessment: () => z
     .object({
-      campaignId: idSchema,
-      unitId: idSchema,
+      campaignId: idField(),
+      unitId: idField(),
       grade: z.enum(['excellent', 'good', 'fair', 'poor']).nullish(),
       text: textSchema('评价', 2000),
     })
     .strict(),
   /** Organisers: the 四落实 evaluation workbook of a campaign for `unitId`'s subtree (xlsx, a temporary link). */
-  exportEvaluation: z.object({ campaignId: idSchema, unitId: idSchema.nullish() }).strict(),
+  exportEvaluation: () => z.object({ campaignId: idField(), unitId: idField().nullish() }).strict(),
   /** Task lists: ./campaignTasks.ts. */
-  ...taskSchemas,
-} as const;
+  ...taskActions,
+} as const);
 
 export type CampaignRequests = { [A in keyof typeof campaignSchemas]: z.input<(typeof campaignSchemas)[A]> };
 

@@ -5,7 +5,8 @@
 // public — never a member's name or phone. docs/CAMPAIGNS.md.
 
 import * as z from 'zod';
-import { CONTROL_CHARS, idSchema, lineSchema } from './common';
+import { CONTROL_CHARS, idField, lineSchema } from './common';
+import type { RequestsOf } from './lazy';
 
 function textSchema(what: string, max: number) {
   return z
@@ -21,79 +22,79 @@ export type TaskListKind = (typeof TASK_LIST_KINDS)[number];
 export type TaskStatus = 'todo' | 'doing' | 'done';
 
 /** A photo uploaded through the campaign context's `photo` ticket. */
-const photoSchema = z.string().min(1).max(512);
+const photoSchema = () => z.string().min(1).max(512);
 
 /** The router names the field by its key (ownerMemberId); the message names it as members know it. */
-const ownerSchema = z
+const ownerSchema = () => z
   .string({ error: (issue) => (issue.input === undefined || issue.input === null ? '请选择负责人' : '负责人格式不正确') })
   .min(1, '请选择负责人')
   .max(64, '负责人格式不正确')
   .regex(/^[A-Za-z0-9_-]+$/, '负责人格式不正确');
 
-const deadlineSchema = z
+const deadlineSchema = () => z
   .string({ error: (issue) => (issue.input === undefined || issue.input === null ? '请选择截止日期' : '截止日期格式应为 YYYY-MM-DD') })
   .regex(/^\d{4}-\d{2}-\d{2}$/, '截止日期格式应为 YYYY-MM-DD');
 
-const itemFields = {
+const itemFields = () => ({
   title: lineSchema('事项名称', 60).pipe(z.string().min(2, '事项名称至少2个字')),
   detail: textSchema('事项说明', 1000).default(''),
   /** A member of the item's unit roster (领办人). Required: 请选择负责人. */
-  ownerMemberId: ownerSchema,
-  deadlineDay: deadlineSchema,
-};
+  ownerMemberId: ownerSchema(),
+  deadlineDay: deadlineSchema(),
+});
 
-export const taskSchemas = {
+export const taskActions = {
   /** Organisers of the unit: a task list for a unit of their subtree. */
-  createTaskList: z
+  createTaskList: () => z
     .object({
-      unitId: idSchema,
+      unitId: idField(),
       kind: z.enum(TASK_LIST_KINDS),
       title: lineSchema('清单名称', 40).pipe(z.string().min(2, '清单名称至少2个字')),
       /** 向服务对象和社会公布: the public view answers only when true. */
       public: z.boolean().default(false),
     })
     .strict(),
-  updateTaskList: z
+  updateTaskList: () => z
     .object({
-      listId: idSchema,
+      listId: idField(),
       title: lineSchema('清单名称', 40).pipe(z.string().min(2, '清单名称至少2个字')),
       public: z.boolean(),
     })
     .strict(),
   /** Organisers: the task lists of `unitId`'s subtree (default: every unit they manage), with each list's counts. */
-  listTaskLists: z.object({ unitId: idSchema.nullish() }).strict(),
+  listTaskLists: () => z.object({ unitId: idField().nullish() }).strict(),
   /** Organisers of the list's unit (or above), and each item's owner for their items: the list and its items. */
-  getTaskList: z.object({ listId: idSchema }).strict(),
+  getTaskList: () => z.object({ listId: idField() }).strict(),
   /** Organisers of the list's unit: add an item (the unit of a list owns its items). */
-  addTaskItem: z.object({ listId: idSchema, ...itemFields }).strict(),
+  addTaskItem: () => z.object({ listId: idField(), ...itemFields() }).strict(),
   /** Organisers: change an item's title, detail, owner or deadline; `version` from getTaskList. */
-  updateTaskItem: z.object({ itemId: idSchema, version: z.number().int().min(0), ...itemFields }).strict(),
+  updateTaskItem: () => z.object({ itemId: idField(), version: z.number().int().min(0), ...itemFields() }).strict(),
   /** The owner or organisers: a progress note with up to 9 photos; `status` moves todo → doing (never to done: closeTaskItem). */
-  addTaskNote: z
+  addTaskNote: () => z
     .object({
-      itemId: idSchema,
+      itemId: idField(),
       text: textSchema('进展说明', 1000).pipe(z.string().min(2, '请写一句进展')),
-      photos: z.array(photoSchema).max(9, '照片最多9张').default([]),
+      photos: z.array(photoSchema()).max(9, '照片最多9张').default([]),
     })
     .strict(),
   /** The owner or organisers: close the item with what was done and its evidence (at least one photo or a sentence). */
-  closeTaskItem: z
+  closeTaskItem: () => z
     .object({
-      itemId: idSchema,
+      itemId: idField(),
       text: textSchema('完成情况', 1000).pipe(z.string().min(2, '请写明完成情况')),
-      photos: z.array(photoSchema).max(9, '照片最多9张').default([]),
+      photos: z.array(photoSchema()).max(9, '照片最多9张').default([]),
     })
     .strict(),
   /** Organisers: open a closed item again, with a reason (kept in its notes). */
-  reopenTaskItem: z.object({ itemId: idSchema, reason: textSchema('原因', 200).pipe(z.string().min(2, '请说明原因')) }).strict(),
+  reopenTaskItem: () => z.object({ itemId: idField(), reason: textSchema('原因', 200).pipe(z.string().min(2, '请说明原因')) }).strict(),
   /** Organisers: mark one photo of an item (a note's or the close-out's) shown in the public view, or not. */
-  setPhotoPublic: z.object({ itemId: idSchema, fileID: photoSchema, public: z.boolean() }).strict(),
+  setPhotoPublic: () => z.object({ itemId: idField(), fileID: photoSchema(), public: z.boolean() }).strict(),
   /** Organisers: done and overdue by unit over `unitId`'s subtree (direct children side by side), from counters. */
-  taskRollup: z.object({ unitId: idSchema.nullish() }).strict(),
+  taskRollup: () => z.object({ unitId: idField().nullish() }).strict(),
   /** Anyone, bound or not: a public list's titles, unit, status and public photos. Never names or phones. */
-  publicTaskList: z.object({ listId: idSchema }).strict(),
+  publicTaskList: () => z.object({ listId: idField() }).strict(),
   /** Any bound member: the items they own (领办), open ones and those done in the last 30 days (我负责的实事). */
-  myTaskItems: z.object({}).strict(),
+  myTaskItems: () => z.object({}).strict(),
 } as const;
 
 export interface TaskListSummary {
@@ -182,7 +183,7 @@ export interface MyTaskItem {
   doneLate: boolean;
 }
 
-export type TaskRequests = { [A in keyof typeof taskSchemas]: z.input<(typeof taskSchemas)[A]> };
+export type TaskRequests = RequestsOf<typeof taskActions>;
 
 export interface TaskResponses {
   createTaskList: { listId: string };

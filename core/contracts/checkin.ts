@@ -3,11 +3,12 @@
 
 import * as z from 'zod';
 import type { CalendarDay, ChallengeStanding } from '../domain/checkin';
-import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
+import { cursorField, idField, pageLimitField, type Page } from './common';
+import { actionSchemas } from './lazy';
 
-const dayKeySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const dayKeySchema = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
-const entrySchema = z
+const entrySchema = () => z
   .object({
     title: z.string().trim().min(1, '请填写学习内容').max(60, '学习内容最多60字'),
     minutes: z.number().int().min(1, '学习时长至少1分钟').max(600, '学习时长最多600分钟'),
@@ -20,34 +21,34 @@ const entrySchema = z
   })
   .strict();
 
-const challengeFields = {
+const challengeFields = () => ({
   title: z.string().trim().min(2, '活动名称至少2个字').max(30, '活动名称最多30字'),
   description: z.string().trim().max(300, '活动说明最多300字').default(''),
-  startDay: dayKeySchema,
-  endDay: dayKeySchema,
+  startDay: dayKeySchema(),
+  endDay: dayKeySchema(),
   requiredDays: z.number().int().min(1, '达标天数至少1天').max(366, '达标天数最多366天'),
-};
+});
 
-export const checkinSchemas = {
+export const checkinSchemas = actionSchemas({
   /** Check in for today (the server's Beijing day). */
-  checkIn: entrySchema,
+  checkIn: () => entrySchema(),
   /** Make up a missed day within the organisation's window and monthly quota. */
-  makeUp: entrySchema.extend({ day: dayKeySchema }).strict(),
+  makeUp: () => entrySchema().extend({ day: dayKeySchema() }).strict(),
   /** The member's streaks and one month of their calendar (default: this month). */
-  getMyCheckins: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM').nullish() }).strict(),
+  getMyCheckins: () => z.object({ month: z.string().regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM').nullish() }).strict(),
   /** Organisers: completion per branch for a day and the seven days up to it (counters, O(1) per branch and day). */
-  branchCompletion: z.object({ day: dayKeySchema.nullish() }).strict(),
+  branchCompletion: () => z.object({ day: dayKeySchema().nullish() }).strict(),
   /** Organisers: who in one branch has and has not checked in on a day. */
-  branchDayRoster: z.object({ unitId: idSchema, day: dayKeySchema.nullish() }).strict(),
+  branchDayRoster: () => z.object({ unitId: idField(), day: dayKeySchema().nullish() }).strict(),
   /** Organisers: remind those in a branch who have not checked in today (one credit each, once a day). */
-  remindBranch: z.object({ unitId: idSchema }).strict(),
+  remindBranch: () => z.object({ unitId: idField() }).strict(),
   /** Organisers: daily completion over the last 30 days, or over a challenge, for one branch or all managed ones. */
-  completionTrend: z.object({ unitId: idSchema.nullish(), challengeId: idSchema.nullish() }).strict(),
+  completionTrend: () => z.object({ unitId: idField().nullish(), challengeId: idField().nullish() }).strict(),
   /** Organisers: xlsx of a day's roster (every managed branch, or one) and the week's rates per branch. */
-  exportCompletion: z.object({ unitId: idSchema.nullish(), day: dayKeySchema.nullish() }).strict(),
+  exportCompletion: () => z.object({ unitId: idField().nullish(), day: dayKeySchema().nullish() }).strict(),
   /** The organisation's check-in settings (anyone bound may read them; org admins change them). */
-  getSettings: z.object({}).strict(),
-  updateSettings: z
+  getSettings: () => z.object({}).strict(),
+  updateSettings: () => z
     .object({
       makeupWindowDays: z.number().int().min(0, '补卡期限不能为负').max(7, '补卡期限最多7天'),
       makeupPerMonth: z.number().int().min(0, '每月补卡次数不能为负').max(10, '每月补卡最多10次'),
@@ -56,25 +57,25 @@ export const checkinSchemas = {
     })
     .strict(),
   /** Organisers: start a themed challenge for their branches (org admins: also the whole organisation). */
-  createChallenge: z
+  createChallenge: () => z
     .object({
-      ...challengeFields,
+      ...challengeFields(),
       /** Branch ids; empty means the whole organisation. */
-      unitIds: z.array(idSchema).max(200).default([]),
+      unitIds: z.array(idField()).max(200).default([]),
     })
     .strict(),
-  cancelChallenge: z.object({ challengeId: idSchema }).strict(),
+  cancelChallenge: () => z.object({ challengeId: idField() }).strict(),
   /** Organisers: challenges of their organisation that reach their branches, newest first. */
-  listChallenges: z.object({}).strict(),
+  listChallenges: () => z.object({}).strict(),
   /** Organisers: each member's days and standing in one branch. */
-  challengeProgress: z.object({ challengeId: idSchema, unitId: idSchema }).strict(),
+  challengeProgress: () => z.object({ challengeId: idField(), unitId: idField() }).strict(),
   /** Members: the challenges for their branch (running, upcoming, ended in the last 30 days) with their progress. */
-  myChallenges: z.object({}).strict(),
+  myChallenges: () => z.object({}).strict(),
   /** Members: recent check-ins their branch mates chose to share, newest first. */
-  sharedCheckins: z.object({ cursor: cursorSchema, limit: pageLimitSchema }).strict(),
+  sharedCheckins: () => z.object({ cursor: cursorField(), limit: pageLimitField() }).strict(),
   /** Members: a cloud path to upload a check-in photo to (an upload ticket); check-ins accept only that file. */
-  uploadTicket: z.object({ purpose: z.enum(['photo']), name: z.string().trim().min(1).max(200) }).strict(),
-} as const;
+  uploadTicket: () => z.object({ purpose: z.enum(['photo']), name: z.string().trim().min(1).max(200) }).strict(),
+} as const);
 
 export type CheckinRequests = { [A in keyof typeof checkinSchemas]: z.input<(typeof checkinSchemas)[A]> };
 

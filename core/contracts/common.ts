@@ -1,18 +1,29 @@
 // Building blocks for action schemas. Schemas run at each action's door in the cloud function;
-// the client imports only the inferred types (type-only imports add nothing to the bundle).
+// the client imports only the inferred types (type-only imports add nothing to the bundle). Each
+// block is a function that builds it: a contract builds an action's schema on the action's first
+// call (./lazy.ts), never at load.
 
 import * as z from 'zod';
 
 /** Ids the server generates or derives: short, URL-safe, never a path or an operator. */
-export const idSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确');
+export const idField = () =>
+  z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确');
 
-export const pageLimitSchema = z.number().int().min(1).max(100).default(20);
+export const pageLimitField = () => z.number().int().min(1).max(100).default(20);
 
-export const cursorSchema = z.string().max(200).nullish();
+export const cursorField = () => z.string().max(200).nullish();
+
+// The same fields built once, for the contracts that still declare their schemas at load
+// (org.ts, event.ts). Marked pure: a bundle that does not use them does not build them
+// (docs/COLD-START.md). The other contracts build their schemas per action (./lazy.ts) and use the
+// functions above.
+export const idSchema = /* @__PURE__ */ idField();
+export const pageLimitSchema = /* @__PURE__ */ pageLimitField();
+export const cursorSchema = /* @__PURE__ */ cursorField();
 
 export interface Page<T> {
   items: T[];
@@ -33,13 +44,14 @@ export function lineSchema(what: string, max: number) {
     .refine((s) => !CONTROL_CHARS.test(s) && !/[\r\n]/.test(s), `${what}不能包含控制字符或换行`);
 }
 
-const dayKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const dayKey = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 /** A period of the console (core/domain/console/period.ts): 本周, 本月 or a range of Beijing days. */
-export const periodSchema = z
-  .object({
-    kind: z.enum(['week', 'month', 'range']),
-    fromDay: dayKey.nullish(),
-    toDay: dayKey.nullish(),
-  })
-  .strict();
+export const periodField = () =>
+  z
+    .object({
+      kind: z.enum(['week', 'month', 'range']),
+      fromDay: dayKey().nullish(),
+      toDay: dayKey().nullish(),
+    })
+    .strict();

@@ -4,28 +4,29 @@
 // ./consoleGaps.ts. The console reads through the other contexts' ports and writes nothing of theirs.
 
 import * as z from 'zod';
-import { idSchema, periodSchema } from './common';
-import { gapSchemas, type GapResponses } from './consoleGaps';
+import { idField, periodField } from './common';
+import { actionSchemas } from './lazy';
+import { gapActions, type GapResponses } from './consoleGaps';
 
-export const figureSchemas = {
+export const figureActions = {
   /**
    * A unit's figures for a period (docs/CONSOLE.md): its subtree and each direct child side by
    * side, the unit's per-day trend, and what waits for the caller. Without `unitId`, the first
    * unit the caller manages (the organisation for an org admin).
    */
-  getConsole: z
+  getConsole: () => z
     .object({
-      unitId: idSchema.nullish(),
-      period: periodSchema,
+      unitId: idField().nullish(),
+      period: periodField(),
     })
     .strict(),
-};
+} as const;
 
-export const consoleSchemas = {
-  ...figureSchemas,
+export const consoleSchemas = actionSchemas({
+  ...figureActions,
   /** Each member's gaps: ./consoleGaps.ts. */
-  ...gapSchemas,
-};
+  ...gapActions,
+});
 
 export type ConsoleRequests = { [A in keyof typeof consoleSchemas]: z.input<(typeof consoleSchemas)[A]> };
 

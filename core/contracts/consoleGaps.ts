@@ -5,27 +5,27 @@
 
 import * as z from 'zod';
 import type { CheckinState, EventState, ExamState, GapActivity, QuizState } from '../domain/console/gaps';
-import { cursorSchema, idSchema, periodSchema } from './common';
+import { cursorField, idField, periodField } from './common';
 
 /** Members per page: each activity is one read keyed by the page's ids (the SDK reads 1000 at most). */
 export const GAP_PAGE_MAX = 50;
 
-const activitySchema = z.enum(['exam', 'checkin', 'event', 'quiz']);
+const activitySchema = () => z.enum(['exam', 'checkin', 'event', 'quiz']);
 
-export const gapSchemas = {
+export const gapActions = {
   /** Organisers of the unit's subtree: its members (leaders apart), each with their gaps, a page at a time. */
-  listGaps: z
-    .object({ unitId: idSchema, period: periodSchema, cursor: cursorSchema, limit: z.number().int().min(1).max(GAP_PAGE_MAX).default(30) })
+  listGaps: () => z
+    .object({ unitId: idField(), period: periodField(), cursor: cursorField(), limit: z.number().int().min(1).max(GAP_PAGE_MAX).default(30) })
     .strict(),
   /** Organisers of the member's unit subtree: one member's whole picture for the period. */
-  memberPicture: z.object({ memberId: idSchema, period: periodSchema }).strict(),
+  memberPicture: () => z.object({ memberId: idField(), period: periodField() }).strict(),
   /** The nudge for one activity's list (an exam's: `refId` is the exam): copy text and honest counts. */
-  gapsNudge: z.object({ unitId: idSchema, period: periodSchema, activity: activitySchema, refId: idSchema.nullish() }).strict(),
+  gapsNudge: () => z.object({ unitId: idField(), period: periodField(), activity: activitySchema(), refId: idField().nullish() }).strict(),
   /** Organisers of the unit's subtree: its leaders (领导班子), shown apart on 工作台, with their gaps. */
-  leaderGaps: z.object({ unitId: idSchema, period: periodSchema }).strict(),
+  leaderGaps: () => z.object({ unitId: idField(), period: periodField() }).strict(),
   /** An xlsx of the subtree's members and their states, one row each. */
-  exportGaps: z.object({ unitId: idSchema, period: periodSchema }).strict(),
-};
+  exportGaps: () => z.object({ unitId: idField(), period: periodField() }).strict(),
+} as const;
 
 export interface PeriodView {
   label: string;

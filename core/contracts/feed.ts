@@ -4,82 +4,83 @@
 // stored; a feed page is one indexed query and one batch of temporary file URLs.
 
 import * as z from 'zod';
-import { cursorSchema, idSchema, lineSchema, type Page } from './common';
+import { cursorField, idField, lineSchema, type Page } from './common';
+import { actionSchemas } from './lazy';
 import { POST_KINDS, POST_TAGS, type PostKind, type PostStatus } from '../domain/feed';
 
-const kindSchema = z.enum(POST_KINDS);
-const fileIdSchema = z.string().min(1).max(512);
-const tagSchema = z.enum(POST_TAGS, { error: '未知的标签' });
-const feedLimitSchema = z.number().int().min(1).max(20).default(10);
+const kindSchema = () => z.enum(POST_KINDS);
+const fileIdSchema = () => z.string().min(1).max(512);
+const tagSchema = () => z.enum(POST_TAGS, { error: '未知的标签' });
+const feedLimitSchema = () => z.number().int().min(1).max(20).default(10);
 
-export const postInputSchema = z
+export const postInputSchema = () => z
   .object({
-    kind: kindSchema,
+    kind: kindSchema(),
     title: z.string().trim().min(2, '标题至少2个字').max(40, '标题最多40字'),
     /** Rich text (HTML); sanitised on the server. At most 20,000 characters as sent. */
     body: z.string().max(20_000, '正文太长（最多约2万字）'),
-    cover: fileIdSchema.nullish(),
-    images: z.array(fileIdSchema).max(9, '图片最多9张').default([]),
-    tags: z.array(tagSchema).max(5, '标签最多5个').default([]),
+    cover: fileIdSchema().nullish(),
+    images: z.array(fileIdSchema()).max(9, '图片最多9张').default([]),
+    tags: z.array(tagSchema()).max(5, '标签最多5个').default([]),
     /** The branch the post is about; null: the whole organisation. */
-    unitId: idSchema.nullish(),
+    unitId: idField().nullish(),
     /** 先进典型: the featured member the story is about. */
-    modelMemberId: idSchema.nullish(),
+    modelMemberId: idField().nullish(),
   })
   .strict();
 
-const reasonSchema = z.string().trim().min(2, '请填写原因（至少2个字）').max(100, '原因最多100字');
+const reasonSchema = () => z.string().trim().min(2, '请填写原因（至少2个字）').max(100, '原因最多100字');
 
-export const feedSchemas = {
+export const feedSchemas = actionSchemas({
   // --- members
   /** The feed: every kind or one, optionally titles containing `q`; pinned first, newest first. */
-  listPosts: z
+  listPosts: () => z
     .object({
-      kind: kindSchema.nullish(),
+      kind: kindSchema().nullish(),
       q: lineSchema('搜索词', 20).nullish(),
-      cursor: cursorSchema,
-      limit: feedLimitSchema,
+      cursor: cursorField(),
+      limit: feedLimitSchema(),
     })
     .strict(),
   /** One post (counts a read). */
-  getPost: z.object({ postId: idSchema }).strict(),
-  likePost: z.object({ postId: idSchema, like: z.boolean() }).strict(),
-  listComments: z.object({ postId: idSchema, cursor: cursorSchema, limit: feedLimitSchema }).strict(),
+  getPost: () => z.object({ postId: idField() }).strict(),
+  likePost: () => z.object({ postId: idField(), like: z.boolean() }).strict(),
+  listComments: () => z.object({ postId: idField(), cursor: cursorField(), limit: feedLimitSchema() }).strict(),
   /** Checked by the content-security service before it shows. */
-  addComment: z.object({ postId: idSchema, text: z.string().trim().min(1, '请填写评论').max(200, '评论最多200字') }).strict(),
-  reportComment: z.object({ commentId: idSchema, reason: z.string().trim().max(100).default('') }).strict(),
+  addComment: () => z.object({ postId: idField(), text: z.string().trim().min(1, '请填写评论').max(200, '评论最多200字') }).strict(),
+  reportComment: () => z.object({ commentId: idField(), reason: z.string().trim().max(100).default('') }).strict(),
   /** Members submit a report or a model story; an organiser reviews it. */
-  submitPost: postInputSchema.omit({ unitId: true, modelMemberId: true }).strict(),
-  mySubmissions: z.object({ cursor: cursorSchema, limit: feedLimitSchema }).strict(),
+  submitPost: () => postInputSchema().omit({ unitId: true, modelMemberId: true }).strict(),
+  mySubmissions: () => z.object({ cursor: cursorField(), limit: feedLimitSchema() }).strict(),
   /** 先进典型: the members organisers feature, with their stories. */
-  listModels: z.object({}).strict(),
+  listModels: () => z.object({}).strict(),
   // --- organisers
-  savePost: z.object({ postId: idSchema.nullish(), post: postInputSchema }).strict(),
+  savePost: () => z.object({ postId: idField().nullish(), post: postInputSchema() }).strict(),
   /** Publish now, or at `publishAt` (scheduled). */
-  publishPost: z.object({ postId: idSchema, publishAt: z.number().int().min(0).max(4_102_444_800_000).nullish() }).strict(),
-  unpublishPost: z.object({ postId: idSchema, reason: reasonSchema }).strict(),
-  pinPost: z.object({ postId: idSchema, pinned: z.boolean() }).strict(),
-  listAdminPosts: z.object({ status: z.enum(['draft', 'pending', 'published', 'rejected', 'unpublished']), cursor: cursorSchema, limit: feedLimitSchema }).strict(),
-  getPostAdmin: z.object({ postId: idSchema }).strict(),
-  reviewPost: z.object({ postId: idSchema, approve: z.boolean(), reason: z.string().trim().max(100).default('') }).strict(),
-  listFlaggedComments: z.object({ cursor: cursorSchema, limit: feedLimitSchema }).strict(),
-  hideComment: z.object({ commentId: idSchema, hidden: z.boolean(), reason: reasonSchema }).strict(),
-  featureMember: z
+  publishPost: () => z.object({ postId: idField(), publishAt: z.number().int().min(0).max(4_102_444_800_000).nullish() }).strict(),
+  unpublishPost: () => z.object({ postId: idField(), reason: reasonSchema() }).strict(),
+  pinPost: () => z.object({ postId: idField(), pinned: z.boolean() }).strict(),
+  listAdminPosts: () => z.object({ status: z.enum(['draft', 'pending', 'published', 'rejected', 'unpublished']), cursor: cursorField(), limit: feedLimitSchema() }).strict(),
+  getPostAdmin: () => z.object({ postId: idField() }).strict(),
+  reviewPost: () => z.object({ postId: idField(), approve: z.boolean(), reason: z.string().trim().max(100).default('') }).strict(),
+  listFlaggedComments: () => z.object({ cursor: cursorField(), limit: feedLimitSchema() }).strict(),
+  hideComment: () => z.object({ commentId: idField(), hidden: z.boolean(), reason: reasonSchema() }).strict(),
+  featureMember: () => z
     .object({
-      memberId: idSchema,
+      memberId: idField(),
       honour: z.string().trim().min(2, '请填写荣誉称号').max(20, '荣誉称号最多20字'),
       intro: z.string().trim().max(300, '简介最多300字').default(''),
       /** Omitted: keep the current photo; null: remove it. */
-      photo: fileIdSchema.nullish(),
+      photo: fileIdSchema().nullish(),
     })
     .strict(),
-  unfeatureMember: z.object({ memberId: idSchema }).strict(),
+  unfeatureMember: () => z.object({ memberId: idField() }).strict(),
   /** Members (posts they submit) and organisers: a cloud path to upload a post picture or a featured member's photo to (an upload ticket). */
-  uploadTicket: z.object({ purpose: z.enum(['postImage']), name: z.string().trim().min(1).max(200) }).strict(),
-} as const;
+  uploadTicket: () => z.object({ purpose: z.enum(['postImage']), name: z.string().trim().min(1).max(200) }).strict(),
+} as const);
 
 export type FeedRequests = { [A in keyof typeof feedSchemas]: z.input<(typeof feedSchemas)[A]> };
-export type PostInput = z.input<typeof postInputSchema>;
+export type PostInput = z.input<ReturnType<typeof postInputSchema>>;
 
 export interface PostCard {
   id: string;

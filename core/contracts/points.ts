@@ -3,31 +3,32 @@
 
 import * as z from 'zod';
 import { POINT_SOURCES, RULE_LIMITS, type PointSource, type PointsRules } from '../domain/points';
-import { cursorSchema, idSchema, lineSchema, type Page } from './common';
+import { cursorField, idField, lineSchema, type Page } from './common';
+import { actionSchemas } from './lazy';
 
-const dayKeySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const dayKeySchema = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
-const sourceRuleSchema = z
+const sourceRuleSchema = () => z
   .object({
     points: z.number().int('分值应为整数').min(0, '分值不能为负').max(RULE_LIMITS.points, `分值最多${RULE_LIMITS.points}分`),
     cap: z.number().int('每日上限应为整数').min(0, '每日上限不能为负').max(RULE_LIMITS.cap, `每日上限最多${RULE_LIMITS.cap}分`),
   })
   .strict();
 
-const rulesSchema = z.object(Object.fromEntries(POINT_SOURCES.map((s) => [s, sourceRuleSchema])) as Record<PointSource, typeof sourceRuleSchema>).strict();
+const rulesSchema = () => z.object(Object.fromEntries(POINT_SOURCES.map((s) => [s, sourceRuleSchema()])) as Record<PointSource, ReturnType<typeof sourceRuleSchema>>).strict();
 
-export const pointsSchemas = {
+export const pointsSchemas = actionSchemas({
   /** The caller's total, today's points by source against the caps, streak and the rules in force. */
-  myPoints: z.object({}).strict(),
+  myPoints: () => z.object({}).strict(),
   /** The caller's own entries, newest first. */
-  pointsHistory: z.object({ cursor: cursorSchema, limit: z.number().int().min(1).max(50).default(20) }).strict(),
+  pointsHistory: () => z.object({ cursor: cursorField(), limit: z.number().int().min(1).max(50).default(20) }).strict(),
   /** The rules in force, a scheduled change and the dated change log (every bound member). */
-  pointsRules: z.object({}).strict(),
+  pointsRules: () => z.object({}).strict(),
   /** Org admins: new rules from a Beijing day (tomorrow at the earliest). */
-  savePointsRules: z.object({ from: dayKeySchema, rules: rulesSchema, note: lineSchema('说明', 100).default('') }).strict(),
+  savePointsRules: () => z.object({ from: dayKeySchema(), rules: rulesSchema(), note: lineSchema('说明', 100).default('') }).strict(),
   /** Organisers: points earned in a unit's subtree per day over a period (at most 366 days; default the last 7). */
-  unitPoints: z.object({ unitId: idSchema, fromDay: dayKeySchema.nullish(), toDay: dayKeySchema.nullish() }).strict(),
-};
+  unitPoints: () => z.object({ unitId: idField(), fromDay: dayKeySchema().nullish(), toDay: dayKeySchema().nullish() }).strict(),
+});
 
 export type PointsRequests = { [A in keyof typeof pointsSchemas]: z.input<(typeof pointsSchemas)[A]> };
 

@@ -6,24 +6,25 @@
 
 import * as z from 'zod';
 import type { QuestionType } from '../domain/exam/questions';
-import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
-import { contestSchemas, type ContestResponses } from './quizContest';
+import { cursorField, idField, pageLimitField, type Page } from './common';
+import { actionSchemas } from './lazy';
+import { contestActions, type ContestResponses } from './quizContest';
 
-const dayKeySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const dayKeySchema = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
-export const quizSchemas = {
+export const quizSchemas = actionSchemas({
   /** The member's daily quiz today: done or not, the round under way, the streak. */
-  getDaily: z.object({}).strict(),
+  getDaily: () => z.object({}).strict(),
   /** Start today's round, or continue the one under way: its current question, without its key. */
-  startDaily: z.object({}).strict(),
+  startDaily: () => z.object({}).strict(),
   /**
    * Answer the round's current question: the verdict, the key and explanation, then the next
    * question or the round's summary. Strict: a score, a time or an identity sent along is refused.
    */
-  answerDaily: z
+  answerDaily: () => z
     .object({
-      roundId: idSchema,
-      qid: idSchema,
+      roundId: idField(),
+      qid: idField(),
       /** Choice and judge: positions as shown. */
       choice: z.array(z.number().int().min(0).max(7)).max(8).optional(),
       /** Fill: one text per blank. */
@@ -31,10 +32,10 @@ export const quizSchemas = {
     })
     .strict(),
   /** Organisers: members of their subtrees whose answers were too fast or refused on a day. */
-  listQuizFlags: z.object({ day: dayKeySchema.nullish(), cursor: cursorSchema, limit: pageLimitSchema }).strict(),
+  listQuizFlags: () => z.object({ day: dayKeySchema().nullish(), cursor: cursorField(), limit: pageLimitField() }).strict(),
   /** The knowledge contest (知识竞赛): ./quizContest.ts. */
-  ...contestSchemas,
-} as const;
+  ...contestActions,
+} as const);
 
 export type QuizRequests = { [A in keyof typeof quizSchemas]: z.input<(typeof quizSchemas)[A]> };
 

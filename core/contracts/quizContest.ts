@@ -5,13 +5,13 @@
 
 import * as z from 'zod';
 import { CONTEST_COUNTING_ROUNDS, CONTEST_QUESTIONS, CONTEST_SECONDS, CONTEST_TAGS_MAX, type ContestPhase } from '../domain/quiz/contest';
-import { cursorSchema, idSchema, lineSchema, pageLimitSchema, CONTROL_CHARS, type Page } from './common';
+import { cursorField, idField, lineSchema, pageLimitField, CONTROL_CHARS, type Page } from './common';
 import type { QuizQuestion, QuizVerdict } from './quiz';
 
-const dayKeySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const instant = z.number().int().min(0).max(8_640_000_000_000);
+const dayKeySchema = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const instant = () => z.number().int().min(0).max(8_640_000_000_000);
 
-export const contestDraftSchema = z
+export const contestDraftSchema = () => z
   .object({
     title: lineSchema('竞赛名称', 40).pipe(z.string().min(1, '请填写竞赛名称')),
     description: z
@@ -20,61 +20,61 @@ export const contestDraftSchema = z
       .max(500, '竞赛说明最多500字')
       .refine((s) => !CONTROL_CHARS.test(s), '竞赛说明不能包含控制字符')
       .default(''),
-    opensAt: instant,
-    closesAt: instant,
+    opensAt: instant(),
+    closesAt: instant(),
     questionsPerRound: z.number().int().min(CONTEST_QUESTIONS.min, `每局至少${CONTEST_QUESTIONS.min}题`).max(CONTEST_QUESTIONS.max, `每局最多${CONTEST_QUESTIONS.max}题`),
     /** null: untimed (older members answer at their own pace). */
     secondsPerQuestion: z.number().int().min(CONTEST_SECONDS.min, `每题至少${CONTEST_SECONDS.min}秒`).max(CONTEST_SECONDS.max, `每题最多${CONTEST_SECONDS.max}秒`).nullable(),
     countingRounds: z.number().int().min(CONTEST_COUNTING_ROUNDS.min).max(CONTEST_COUNTING_ROUNDS.max, `每天最多${CONTEST_COUNTING_ROUNDS.max}局计分`),
     /** The unit whose subtree takes part. */
-    audienceUnitId: idSchema,
+    audienceUnitId: idField(),
     /** Draw only questions carrying one of these tags; empty: the whole bank. */
     tags: z.array(lineSchema('标签', 30).pipe(z.string().min(1))).max(CONTEST_TAGS_MAX, `最多${CONTEST_TAGS_MAX}个标签`).default([]),
   })
   .strict();
 
-export type ContestDraft = z.input<typeof contestDraftSchema>;
+export type ContestDraft = z.input<ReturnType<typeof contestDraftSchema>>;
 
-export const contestSchemas = {
+export const contestActions = {
   // --- organisers -------------------------------------------------------------------------------
   /** Create (no contestId) or change a contest. Published: only a later close, the title and the description. */
-  saveContest: z.object({ contestId: idSchema.nullish(), contest: contestDraftSchema }).strict(),
-  publishContest: z.object({ contestId: idSchema }).strict(),
+  saveContest: () => z.object({ contestId: idField().nullish(), contest: contestDraftSchema() }).strict(),
+  publishContest: () => z.object({ contestId: idField() }).strict(),
   /** A draft, or a published contest before its close; members no longer see it. */
-  cancelContest: z.object({ contestId: idSchema }).strict(),
+  cancelContest: () => z.object({ contestId: idField() }).strict(),
   /** One contest the caller manages, for the editor and the management page. */
-  getManagedContest: z.object({ contestId: idSchema }).strict(),
+  getManagedContest: () => z.object({ contestId: idField() }).strict(),
   /** Contests whose audience lies in the caller's subtrees, newest first. */
-  listManagedContests: z.object({ cursor: cursorSchema, limit: pageLimitSchema }).strict(),
+  listManagedContests: () => z.object({ cursor: cursorField(), limit: pageLimitField() }).strict(),
   /** Participation per unit (the children of `unitId`, default the audience) on a day or over the whole contest. */
-  getContestFigures: z.object({ contestId: idSchema, unitId: idSchema.nullish(), day: dayKeySchema.nullish() }).strict(),
+  getContestFigures: () => z.object({ contestId: idField(), unitId: idField().nullish(), day: dayKeySchema().nullish() }).strict(),
   /** Members of the caller's subtrees flagged in a contest (too fast, refused, too many rounds, late). */
-  listContestFlags: z.object({ contestId: idSchema, cursor: cursorSchema, limit: pageLimitSchema }).strict(),
+  listContestFlags: () => z.object({ contestId: idField(), cursor: cursorField(), limit: pageLimitField() }).strict(),
   /** After the close: a draft post (winners who opted in, participation by unit) in 宣传文章管理. */
-  draftContestReport: z.object({ contestId: idSchema }).strict(),
+  draftContestReport: () => z.object({ contestId: idField() }).strict(),
   // --- members ----------------------------------------------------------------------------------
   /** Contests of the member's audience open now or soon (and ended in the last week), with their standing. */
-  listContests: z.object({}).strict(),
-  getContest: z.object({ contestId: idSchema }).strict(),
+  listContests: () => z.object({}).strict(),
+  getContest: () => z.object({ contestId: idField() }).strict(),
   /** Start a round, or continue the one under way: its current question, without its key. */
-  startContestRound: z.object({ contestId: idSchema }).strict(),
+  startContestRound: () => z.object({ contestId: idField() }).strict(),
   /**
    * Answer the current question. Strict: a score, a time or an identity sent along is refused. In a
    * timed contest an empty answer is "time is up" (0 points); untimed, an answer is required.
    */
-  answerContest: z
+  answerContest: () => z
     .object({
-      roundId: idSchema,
-      qid: idSchema,
+      roundId: idField(),
+      qid: idField(),
       choice: z.array(z.number().int().min(0).max(7)).max(8).optional(),
       text: z.array(z.string().max(50, '填空答案最多50字')).max(10).optional(),
     })
     .strict(),
   /** 单位参与 (units of `unitId`, default the audience), 今日榜 or 总榜 (top 100), and the caller's own line. */
-  getContestBoard: z.object({ contestId: idSchema, board: z.enum(['units', 'today', 'total']).default('units'), unitId: idSchema.nullish() }).strict(),
+  getContestBoard: () => z.object({ contestId: idField(), board: z.enum(['units', 'today', 'total']).default('units'), unitId: idField().nullish() }).strict(),
   /** The member's choice to appear by name on contest boards (default: not). */
-  getContestRankSetting: z.object({}).strict(),
-  setContestRankSetting: z.object({ showRank: z.boolean() }).strict(),
+  getContestRankSetting: () => z.object({}).strict(),
+  setContestRankSetting: () => z.object({ showRank: z.boolean() }).strict(),
 } as const;
 
 export interface ContestRulesView {
@@ -140,7 +140,7 @@ export interface ContestQuestionRound {
   answeredCount: number;
   score: number;
   question: QuizQuestion;
-  /** When the server sent this question, the last instant an answer counts (null: untimed), its clock now. */
+  /** When the server sent this question, the last instant() an answer counts (null: untimed), its clock now. */
   servedAt: number;
   deadline: number | null;
   serverNow: number;
@@ -180,7 +180,7 @@ export interface ContestAnswer {
   answeredCount: number;
   score: number;
   next: QuizQuestion | null;
-  /** When the next question's time starts (a timed contest pauses for the verdict first), its last instant that counts, the server's clock now. */
+  /** When the next question's time starts (a timed contest pauses for the verdict first), its last instant() that counts, the server's clock now. */
   servedAt: number | null;
   deadline: number | null;
   serverNow: number;
