@@ -1,5 +1,6 @@
 // The org context's rows: who may run each action on branch A's units, roster and bind requests.
 
+import type { ContextName } from '../../../core/contracts';
 import { A } from './fixture';
 import { CALLERS, type PayloadFor, type Table } from './types';
 
@@ -50,4 +51,36 @@ export const orgRows: Table = {
   },
   uploadTicket: { who: 'any-organiser', ownOrg: true, payload: () => ({ purpose: 'sheet', name: '名单.xlsx' }) },
   grantReminders: { who: 'anyone-bound', ownOrg: true, payload: () => ({ topics: ['exam'] }) },
+  // A web sign-in code for 郑桂兰, a bound member of A: her organisers and the org admin issue it
+  // (a member issues only their own, without memberId, from the mini-program).
+  issueWebCode: { who: 'organiser-of-target', payload: () => ({ memberId: 'demo-member-23' }) },
+  // Web callers only (test/integration/web-authz.test.ts): every mini-program caller, bound or not,
+  // is told to use the web page (FAILED_PRECONDITION) and nothing changes.
+  redeemWebCode: { who: 'unbound-only', allowed: ['FAILED_PRECONDITION'], denied: ['FAILED_PRECONDITION'], payload: () => ({ code: '12345678' }) },
+  signOutWeb: { who: 'unbound-only', allowed: ['FAILED_PRECONDITION'], denied: ['FAILED_PRECONDITION'] },
+  revokeWebKey: { who: 'organiser-of-target', payload: () => ({ memberId: 'demo-member-23' }) },
 };
+
+/**
+ * The rows a web caller is run against (test/integration/web-authz.test.ts): a sample of every
+ * context's actions that change nothing, so one caller's answer cannot decide the next one's. A
+ * web caller without a web key is refused on each; one signed in as a member gets exactly what
+ * that member gets from the mini-program.
+ */
+export const WEB_SAMPLE: ReadonlyArray<readonly [ContextName, string]> = [
+  ['org', 'getToday'],
+  ['org', 'listMembers'],
+  ['org', 'getRollup'],
+  ['org', 'listUnits'],
+  ['exam', 'listExams'],
+  ['exam', 'getExam'],
+  ['exam', 'examStats'],
+  ['exam', 'bankSummary'],
+  ['checkin', 'getMyCheckins'],
+  ['checkin', 'branchDayRoster'],
+  ['event', 'listEvents'],
+  ['event', 'getEvent'],
+  ['event', 'eventRoster'],
+  ['feed', 'listModels'],
+  ['points', 'myPoints'],
+];
