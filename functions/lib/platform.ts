@@ -1,25 +1,47 @@
 // The production wiring of Deps over wx-server-sdk, shared by every function's entry file.
 // Module scope holds only the SDK handle and stateless adapters (instances are reused).
+//
+// Cold start (docs/COLD-START.md): loading the bundle does not call the SDK. cloud.init() runs on
+// the instance's first use of the SDK — the first read of the caller, of `deps.db`, or of any other
+// port — so it still comes before every SDK call (client actions, timer triggers, jobs other
+// contexts start), once per instance.
 
 import cloud from 'wx-server-sdk';
 import type { Database } from './db';
 import { consoleLogger, ids, platformClock, type Deps } from './deps';
 
-// DYNAMIC_CURRENT_ENV is a symbol; the SDK's typings only admit strings.
-cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+let initialised = false;
+let database: Database | undefined;
 
-export { cloud };
+/** wx-server-sdk, initialised for the current environment on first use. Every SDK call goes through here. */
+export function sdk(): typeof cloud {
+  if (!initialised) {
+    // DYNAMIC_CURRENT_ENV is a symbol; the SDK's typings only admit strings.
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+    initialised = true;
+  }
+  return cloud;
+}
 
-// throwOnNotFound:false makes doc(id).get() answer null for a missing document instead of throwing.
-const db = cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]) as Database;
+/** Whether cloud.init() has run in this instance (the cold-start test reads it). */
+export const sdkInitialised = () => initialised;
+
+/** The database handle, made on first use (after cloud.init()) and kept for the instance's life. */
+function db(): Database {
+  // throwOnNotFound:false makes doc(id).get() answer null for a missing document instead of throwing.
+  database ??= sdk().database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]) as Database;
+  return database;
+}
 
 export const platformDeps: Deps = {
-  db,
+  get db() {
+    return db();
+  },
   storage: {
-    download: async (fileID) => (await cloud.downloadFile({ fileID })).fileContent as Buffer,
-    upload: async (cloudPath, bytes) => (await cloud.uploadFile({ cloudPath, fileContent: bytes })).fileID,
+    download: async (fileID) => (await sdk().downloadFile({ fileID })).fileContent as Buffer,
+    upload: async (cloudPath, bytes) => (await sdk().uploadFile({ cloudPath, fileContent: bytes })).fileID,
     tempUrl: async (fileID) => {
-      const res = (await cloud.getTempFileURL({ fileList: [fileID] })) as { fileList: Array<{ tempFileURL: string; status: number }> };
+      const res = (await sdk().getTempFileURL({ fileList: [fileID] })) as { fileList: Array<{ tempFileURL: string; status: number }> };
       const item = res.fileList[0];
       if (!item || item.status !== 0) throw new Error(`getTempFileURL failed for ${fileID}`);
       return item.tempFileURL;
@@ -28,7 +50,7 @@ export const platformDeps: Deps = {
       const out = new Map<string, string>();
       const unique = [...new Set(fileIDs)];
       for (let i = 0; i < unique.length; i += 50) {
-        const res = (await cloud.getTempFileURL({ fileList: unique.slice(i, i + 50) })) as { fileList: Array<{ fileID: string; tempFileURL: string; status: number }> };
+        const res = (await sdk().getTempFileURL({ fileList: unique.slice(i, i + 50) })) as { fileList: Array<{ fileID: string; tempFileURL: string; status: number }> };
         for (const item of res.fileList) out.set(item.fileID, item.status === 0 ? item.tempFileURL : '');
       }
       return out;
@@ -37,7 +59,7 @@ export const platformDeps: Deps = {
   content: {
     text: async (content, openid) => {
       try {
-        const res = (await cloud.openapi.security.msgSecCheck({ content, openid, scene: 2, version: 2 } as never)) as { result?: { suggest?: string } };
+        const res = (await sdk().openapi.security.msgSecCheck({ content, openid, scene: 2, version: 2 } as never)) as { result?: { suggest?: string } };
         const suggest = res.result?.suggest;
         return suggest === 'pass' ? 'pass' : suggest === 'risky' ? 'risky' : 'review';
       } catch (err) {
@@ -50,7 +72,7 @@ export const platformDeps: Deps = {
   },
   codes: {
     entry: async (scene, page) => {
-      const res = (await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false } as never)) as { buffer: Buffer };
+      const res = (await sdk().openapi.wxacode.getUnlimited({ scene, page, checkPath: false } as never)) as { buffer: Buffer };
       return res.buffer;
     },
   },
@@ -61,7 +83,7 @@ export const platformDeps: Deps = {
     send: async ({ openid, templateId, page, data, state }) => {
       try {
         // The version the member granted the credit from (reminders.ts), not the build's.
-        await cloud.openapi.subscribeMessage.send({ touser: openid, templateId, page, data, miniprogramState: state } as never);
+        await sdk().openapi.subscribeMessage.send({ touser: openid, templateId, page, data, miniprogramState: state } as never);
         return true;
       } catch (err) {
         // 43101: the user has no consent left (or refused); anything else is logged.
@@ -74,4 +96,4 @@ export const platformDeps: Deps = {
 };
 
 /** The caller's openid for this invocation (empty for timer triggers). */
-export const getOpenid = () => cloud.getWXContext().OPENID;
+export const getOpenid = () => sdk().getWXContext().OPENID;
