@@ -47,7 +47,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@': path.join(root, 'src'),
       '@core': path.join(root, 'core'),
     },
-    copy: { patterns: [], options: {} },
+    // H5: the page the on-site check-in code's URL opens (/qr/checkin), forwarding into the app (docs/ONSITE-CHECKIN.md).
+    copy: { patterns: isH5 ? [{ from: 'src/web/qr/checkin/index.html', to: '.build/h5/qr/checkin/index.html' }] : [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     // Persistent cache stays off: with core/ outside src a stale cache could hide contract changes.

@@ -1,6 +1,7 @@
 // The event context's section of the 活动 tab: the branch's events in three tabs (报名中, 即将开始, 往期). Each card says what, when, where,
 // how many seats are left and where the member stands; a tap opens the event. 我的活动 lists the
-// member's own sign-ups; 扫码签到 scans the on-site code (WeChat only: the browser has no scanner).
+// member's own sign-ups; 扫码签到 scans the on-site code in WeChat. The code is a web address, so in
+// a browser the phone's camera opens it (docs/ONSITE-CHECKIN.md): the web page says so instead.
 // Main package: kept light, the event pages themselves live in subpackages/event.
 import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
@@ -99,7 +100,7 @@ export default function EventsSection({ refreshKey }: { refreshKey: number }) {
       </View>
       {IS_H5 ? (
         <Text className='activity-note' id='event-scan-note'>
-          现场扫码签到请在微信小程序中进行
+          现场签到：用手机相机或微信「扫一扫」扫描现场屏幕上的签到码即可。
         </Text>
       ) : null}
       <View className='activity-tabs'>

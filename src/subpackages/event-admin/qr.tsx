@@ -1,5 +1,6 @@
 // 现场签到码: the organiser's phone (or a screen at the door) shows a large code that changes every
-// 15 seconds; members scan it in the app to check in. The code is fetched again as it expires, a
+// 15 seconds; members scan it with WeChat or the phone's camera to check in (the code is a URL on
+// the organisation's domain: docs/ONSITE-CHECKIN.md). The code is fetched again as it expires, a
 // countdown says when, the check-in count follows, and the screen is kept on while the page is
 // open (where WeChat allows).
 import { useEffect, useRef, useState } from 'react';
@@ -124,7 +125,9 @@ function Qr({ eventId }: { eventId: string }) {
         </Text>
       ) : null}
       {event.data ? <Text className='qr-when'>{eventWhen(event.data.startsAt, event.data.endsAt)}</Text> : null}
-      <Text className='qr-lead'>请用“党员学习”小程序“活动”页的“扫码签到”扫描</Text>
+      <Text className='qr-lead' id='event-qr-lead'>
+        请用微信「扫一扫」或手机相机扫码签到
+      </Text>
       {code ? <Image className='qr-image' id='event-qr' src={code.image} mode='scaleToFill' /> : null}
       {/* The code's content as text, small: for support staff and tests reading what the image holds. */}
       {code ? (
@@ -138,6 +141,9 @@ function Qr({ eventId }: { eventId: string }) {
       <FormError className='btn-gap' message={error ? `${error.message}（正在重试）` : null} />
       <Text className='qr-note' id='event-qr-screen'>
         {keptOn ? '屏幕已保持常亮。' : IS_H5 ? '请保持屏幕常亮，不要锁屏。' : ''}签到码每15秒更换一次，截图无效。
+      </Text>
+      <Text className='qr-note' id='event-qr-how'>
+        党员可用微信扫码，也可用手机自带相机扫码后在网页中签到（网页须先登录）；也可在小程序“活动”页点“扫码签到”。
       </Text>
       {event.data ? (
         <Text className='qr-count' id='event-qr-count'>
