@@ -1,0 +1,66 @@
+// npm test cannot open WeChat DevTools; it checks that the DevTools driver compiles (tsc covers
+// test/) and loads, that every step kind any journey uses is handled by both drivers, and that the
+// DevTools tests say why they are skipped when WECHAT_DEVTOOLS_CLI is unset.
+import { JOURNEYS } from '../journeys';
+import { STEP_KINDS, parseCheckinCode, type StepKind } from '../journeys/steps';
+import { DEVTOOLS_SKIP_MESSAGE, devtoolsSkipReason, devtoolsSteps, findAll, findOne, textOf, type TaroNode } from '../journeys/drivers/devtools';
+import { chromiumSteps } from '../journeys/drivers/chromium';
+
+// Both tables name every step kind, and nothing else (a compile-time check, restated at run time).
+const kinds = STEP_KINDS satisfies readonly (keyof typeof devtoolsSteps & keyof typeof chromiumSteps)[];
+
+describe('the DevTools driver', () => {
+  it('loads, and it and the Chromium driver handle every step kind', () => {
+    expect(Object.keys(devtoolsSteps).sort()).toEqual([...kinds].sort());
+    expect(Object.keys(chromiumSteps).sort()).toEqual([...kinds].sort());
+    for (const kind of kinds) {
+      expect(typeof devtoolsSteps[kind]).toBe('function');
+      expect(typeof chromiumSteps[kind]).toBe('function');
+    }
+  });
+
+  it('handles every step kind that every journey uses', () => {
+    expect(JOURNEYS.map((j) => j.name)).toEqual(['bind', 'exam', 'checkin', 'event', 'feed', 'quiz', 'console']);
+    const used = new Set<StepKind>(JOURNEYS.flatMap((j) => j.steps.map((s) => s.kind)));
+    for (const kind of used) {
+      expect(devtoolsSteps).toHaveProperty(kind);
+      expect(chromiumSteps).toHaveProperty(kind);
+    }
+    // Every journey signs in and asserts something on the page.
+    for (const j of JOURNEYS) {
+      expect(j.steps.some((s) => s.kind === 'signIn')).toBe(true);
+      expect(j.steps.some((s) => s.kind === 'see')).toBe(true);
+    }
+  });
+
+  it('says what to set and why when WECHAT_DEVTOOLS_CLI is unset', () => {
+    expect(devtoolsSkipReason({})).toBe(DEVTOOLS_SKIP_MESSAGE);
+    expect(DEVTOOLS_SKIP_MESSAGE).toContain('WECHAT_DEVTOOLS_CLI');
+    expect(DEVTOOLS_SKIP_MESSAGE).toContain('服务端口');
+    expect(DEVTOOLS_SKIP_MESSAGE).toContain('docs/DEVTOOLS-TESTS.md');
+    expect(devtoolsSkipReason({ WECHAT_DEVTOOLS_CLI: '/nowhere/cli' })).toContain('does not exist');
+  });
+
+  it('reads Taro’s page tree: ids, classes in page order, texts, hidden parts left out', () => {
+    const root: TaroNode = {
+      sid: 'root',
+      cn: [
+        { nn: '0', sid: '_n_1', uid: 'quiz-index', cn: [{ v: '第 ' }, { v: '2' }, { v: ' / 5 题' }] },
+        { nn: '0', sid: '_n_2', cl: 'quiz-option quiz-option--on', cn: [{ v: '甲' }] },
+        { nn: '0', sid: '_n_3', cl: 'quiz-option', cn: [{ nn: '5', sid: '_n_4', cl: 'quiz-option__text', cn: [{ v: '乙' }] }] },
+        { nn: '0', sid: '_n_5', st: 'display: none;', cn: [{ v: '看不见' }] },
+      ],
+    };
+    expect(textOf(findOne(root, { id: 'quiz-index' }) as TaroNode)).toBe('第 2 / 5 题');
+    expect(findOne(root, { cls: 'quiz-option', nth: 1 })?.sid).toBe('_n_3');
+    expect(findAll(root, { cls: 'quiz-option' })).toHaveLength(2);
+    expect(findOne(root, { text: '乙' })?.sid).toBe('_n_4');
+    expect(findOne(root, { text: '看不见' })).toBeUndefined();
+  });
+
+  it('reads an on-site code as a page path or as an https URL', () => {
+    expect(parseCheckinCode('subpackages/event/attendance?e=ev1&t=AAAA')).toEqual({ e: 'ev1', t: 'AAAA' });
+    expect(parseCheckinCode('https://dj.example.org.cn/qr/checkin?e=ev1&t=BBBB')).toEqual({ e: 'ev1', t: 'BBBB' });
+    expect(() => parseCheckinCode('https://dj.example.org.cn/')).toThrow(/no e\/t/);
+  });
+});
