@@ -23,9 +23,6 @@ export function sdk(): typeof cloud {
   return cloud;
 }
 
-/** Whether cloud.init() has run in this instance (the cold-start test reads it). */
-export const sdkInitialised = () => initialised;
-
 /** The database handle, made on first use (after cloud.init()) and kept for the instance's life. */
 function db(): Database {
   // throwOnNotFound:false makes doc(id).get() answer null for a missing document instead of throwing.

@@ -2,12 +2,25 @@
 // bundle, nothing else. exceljs, sanitize-html and pinyin-pro stay out of the bundles and are
 // required only by the actions that use them; each deploy root lists exactly those its bundle
 // requires, at the versions the root package.json pins and node_modules holds (what the tests run
-// is what the cloud installs). Cheap: one child process loads every built bundle (built by the
-// integration project's global setup) and reports what each load added to require.cache. The
-// timings themselves are npm run bench:coldstart's (docs/BENCHMARKS.md).
+// is what the cloud installs). Loading a bundle calls nothing of the SDK (cloud.init() runs on the
+// instance's first use of it, before any other SDK call) and builds no zod schema (each action's
+// is built on its first call). Cheap: child processes load the built bundles (built by the
+// integration project's global setup) and report what each load did; the local cloud runs one
+// member's action and one timer through a bundle whose SDK calls are recorded. The timings
+// themselves are npm run bench:coldstart's (docs/BENCHMARKS.md).
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { builtCount } from '../../core/contracts/lazy';
+import { campaignSchemas } from '../../core/contracts/campaign';
+import { checkinSchemas } from '../../core/contracts/checkin';
+import { consoleSchemas } from '../../core/contracts/console';
+import { examSchemas } from '../../core/contracts/exam';
+import { feedSchemas } from '../../core/contracts/feed';
+import { pointsSchemas } from '../../core/contracts/points';
+import { quizSchemas } from '../../core/contracts/quiz';
+import { startTestCloud, type TestCloud } from '../helpers/cloud';
 import { functionNames, LAZY_PACKAGES } from '../../scripts/build-functions';
 import { syntaxProblem } from '../../scripts/lib/syntax-level';
 import { FUNCTIONS_ECMA_VERSION } from '../../config/syntax-targets';
@@ -28,8 +41,71 @@ for (const file of JSON.parse(process.argv[1])) {
 process.stdout.write(JSON.stringify(added));
 `;
 
+// wx-server-sdk's functions, wrapped to record each call by name (the real functions run).
+const RECORD_SDK = `
+const sdk = require('wx-server-sdk');
+const sdkCalls = [];
+for (const [name, value] of Object.entries(sdk)) {
+  if (typeof value !== 'function' || /^[A-Z]/.test(name)) continue;
+  sdk[name] = function (...args) { sdkCalls.push(name); return value.apply(this, args); };
+}
+`;
+
+// Also counts the zod schemas (and checks) each load constructs: zod gives every instance its
+// \`_zod\` property through Object.defineProperty, whichever copy of zod a bundle carries.
+// In a function: the names of \`node -e\`'s top level would be globals every module sees.
+const LOAD_PROBE = `(() => {${RECORD_SDK}
+let zodInstances = 0;
+const defineProperty = Object.defineProperty;
+Object.defineProperty = function (o, key, d) { if (key === '_zod') zodInstances++; return defineProperty.call(this, o, key, d); };
+const out = {};
+for (const file of JSON.parse(process.argv[1])) {
+  sdkCalls.length = 0;
+  zodInstances = 0;
+  require(file);
+  out[file] = { sdkCalls: [...sdkCalls], zodInstances };
+}
+process.stdout.write(JSON.stringify(out));
+})();
+`;
+
+/**
+ * Contracts still declared with eager schemas (they build theirs at load), until they are declared
+ * per action as the others are (core/contracts/lazy.ts, docs/COLD-START.md).
+ */
+const EAGER_CONTRACTS = ['event', 'org'];
+
 describe('cold start', () => {
   const names = functionNames();
+
+  it('loading a bundle calls nothing of wx-server-sdk (not even cloud.init) and builds no zod schema', () => {
+    const files = names.map(bundle);
+    const out = execFileSync(process.execPath, ['-e', LOAD_PROBE, JSON.stringify(files)], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    const loads = JSON.parse(out) as Record<string, { sdkCalls: string[]; zodInstances: number }>;
+    for (const fn of names) {
+      const load = loads[bundle(fn)];
+      expect([fn, load.sdkCalls]).toEqual([fn, []]);
+      if (!EAGER_CONTRACTS.includes(fn)) expect([fn, load.zodInstances]).toEqual([fn, 0]);
+    }
+  });
+
+  it('a contract builds an action’s schema on that action’s first read, once; its keys are the actions', () => {
+    const maps = { campaignSchemas, checkinSchemas, consoleSchemas, examSchemas, feedSchemas, pointsSchemas, quizSchemas };
+    for (const [name, schemas] of Object.entries(maps)) {
+      expect([name, builtCount(schemas)]).toEqual([name, 0]);
+      expect(Object.keys(schemas).length).toBeGreaterThan(4);
+    }
+    expect(Object.keys(examSchemas)).toEqual(expect.arrayContaining(['listExams', 'startExam', 'submitAttempt', 'saveExam', 'sweepAttempts']));
+    expect(Object.keys(campaignSchemas)).toEqual(expect.arrayContaining(['createCampaign', 'addTaskItem'])); // task lists spread in
+    expect(Object.prototype.hasOwnProperty.call(examSchemas, 'toString')).toBe(false);
+    const first = examSchemas.saveAnswers;
+    expect(builtCount(examSchemas)).toBe(1);
+    expect(examSchemas.saveAnswers).toBe(first);
+    expect(builtCount(examSchemas)).toBe(1);
+    // The built schema is the contract's: strict, with its messages.
+    expect(first.safeParse({ attemptId: 'a1', answers: [{ qid: 'q1', choice: [0] }] }).success).toBe(true);
+    expect(first.safeParse({ attemptId: 'a1', answers: [], score: 100 }).success).toBe(false);
+  });
 
   it('loading a bundle after wx-server-sdk loads the bundle alone: no exceljs, sanitiser or pinyin at start', () => {
     const files = names.map(bundle);
@@ -79,5 +155,53 @@ process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((k) => !be
     expect(scripts.length).toBeGreaterThan(10);
     const problems = scripts.map((f) => syntaxProblem(f, readFileSync(f, 'utf8'), FUNCTIONS_ECMA_VERSION)).filter(Boolean);
     expect(problems).toEqual([]);
+  });
+
+  describe('cloud.init() runs on the instance\'s first use of the SDK, before any other SDK call', () => {
+    // The local cloud runs a wrapper of each function that records its SDK calls, then loads the
+    // real bundle and hands every invocation to it; `{ probe: 'sdkCalls' }` reads the record.
+    let t: TestCloud;
+    let dir: string;
+    const wrapper = (fn: string) => `${RECORD_SDK}
+const real = require(${JSON.stringify(bundle(fn))});
+const atLoad = [...sdkCalls];
+exports.main = async (event, context) => (event && event.probe === 'sdkCalls' ? { atLoad, calls: [...sdkCalls] } : real.main(event, context));
+`;
+    beforeAll(async () => {
+      dir = mkdtempSync(path.join(tmpdir(), 'cold-start-'));
+      for (const fn of ['exam', 'points']) {
+        mkdirSync(path.join(dir, fn));
+        writeFileSync(path.join(dir, fn, 'index.js'), wrapper(fn));
+        copyFileSync(path.join(ROOT, 'cloudfunctions', fn, 'config.json'), path.join(dir, fn, 'config.json'));
+      }
+      // One instance per function: every invocation below lands on the instance that recorded.
+      t = await startTestCloud({ functionsDir: dir, maxInstancesPerFunction: 1 });
+    });
+    afterAll(async () => {
+      await t?.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const record = async (fn: string) => (await t.cloud.invoke(fn, { probe: 'sdkCalls' }, { openid: '' })).result as { atLoad: string[]; calls: string[] };
+
+    it('a member\'s action: init first, then the caller and the database, once per instance', async () => {
+      expect((await t.call('demo-member', 'exam', 'listExams', {})).ok).toBe(true);
+      const { atLoad, calls } = await record('exam');
+      expect(atLoad).toEqual([]);
+      expect(calls[0]).toBe('init');
+      expect(calls).toEqual(expect.arrayContaining(['getWXContext', 'database']));
+      expect((await t.call('demo-member', 'exam', 'listExams', {})).ok).toBe(true);
+      expect((await record('exam')).calls.filter((c) => c === 'init')).toEqual(['init']);
+    });
+
+    it('a timer trigger as the instance\'s first invocation: init first, then its job\'s database reads', async () => {
+      const run = await t.cloud.invoke('points', { Type: 'Timer', TriggerName: 'pointsRollups' }, { openid: '' });
+      expect((run.result as { ok: boolean }).ok).toBe(true);
+      expect(run.stats.reads).toBeGreaterThan(0);
+      const { atLoad, calls } = await record('points');
+      expect(atLoad).toEqual([]);
+      expect(calls[0]).toBe('init');
+      expect(calls).toContain('database');
+      expect(calls.filter((c) => c === 'init')).toEqual(['init']);
+    });
   });
 });
