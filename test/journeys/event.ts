@@ -53,7 +53,7 @@ export const eventJourney: Journey = {
       },
     },
     { kind: 'open', path: 'subpackages/event/attendance', query: { e: '{e}', t: '{t}' } },
-    { kind: 'see', text: '签到成功', in: { id: 'event-checkin-result' } },
+    { kind: 'see', text: '已签到', in: { id: 'event-checkin-result' } },
     { kind: 'see', text: TITLE, in: { id: 'event-checkin-result' } },
     { kind: 'see', text: '签到时间：', in: { id: 'event-checkin-result' } },
     { kind: 'notSee', text: '签到没有成功' },
