@@ -13,9 +13,10 @@ import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import { LoadingView } from '@/components/StateView';
-import { hasSession, IS_H5, LOGIN_PAGE } from '@/api';
+import { hasSession, IS_H5 } from '@/api';
 import { useAction } from '@/hooks';
 import { attendanceUrlFromScan, eventMoment } from '@/utils/event-format';
+import { loginReturningTo } from '@/utils/login-return';
 import { goPage, goTab, PAGE } from '@/utils/nav';
 import './attendance.scss';
 
@@ -55,8 +56,7 @@ function freshAfterSignIn(code: OnsiteCode, now: number): boolean {
 /** Sign in on the web, then come back here with the same code (the login page returns to `back`). */
 function signInThenReturn(code: OnsiteCode): void {
   Taro.setStorageSync(PENDING_KEY, { eventId: code.eventId, token: code.token, at: Date.now() } satisfies Pending);
-  const back = `${PAGE.eventAttendance}?e=${code.eventId}&t=${code.token}&from=login`;
-  void Taro.navigateTo({ url: `${LOGIN_PAGE}?back=${encodeURIComponent(back)}` });
+  void Taro.navigateTo({ url: loginReturningTo(`${PAGE.eventAttendance}?e=${code.eventId}&t=${code.token}&from=login`) });
 }
 
 async function scanAgain(): Promise<void> {
