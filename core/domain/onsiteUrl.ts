@@ -28,7 +28,8 @@ function isLoopbackName(hostname: string): boolean {
 }
 
 /**
- * The web app's origin from the setting, or null when it is missing or unusable: https only (a
+ * The web app's origin from the setting (read by the event function and the deploy, in Node: the
+ * URL class is used here only), or null when it is missing or unusable: https only (a
  * phone opens nothing else from a code without warnings), except plain http on this machine's own
  * names for the local cloud; no path, query, fragment or credentials (the code's path is fixed).
  */
@@ -75,18 +76,24 @@ function fromPagePath(text: string): OnsiteCode | null {
   return null;
 }
 
+/** `scheme://host[:port]path?query#fragment`, split without the URL class (the mini-program has none). */
+const URL_PARTS = /^(https?):\/\/([^/?#\s]*)([^?#\s]*)(\?[^#\s]*)?(#\S*)?$/i;
+const HOST = /^([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])(:(\d{1,5}))?$/;
+const DEFAULT_PORT: Record<string, string> = { http: '80', https: '443' };
+
 /** The URL form; `origin`, when known, must match (another site's code is not ours). */
 function fromUrl(text: string, origin: string | undefined): OnsiteCode | null | undefined {
-  if (!/^https?:\/\//i.test(text)) return undefined;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return null;
-  }
-  if (url.pathname.replace(/\/+$/, '') !== ONSITE_PATH) return undefined;
-  if (origin !== undefined && url.origin !== origin) return null;
-  return codeFrom(url.searchParams.get('e'), url.searchParams.get('t'));
+  const parts = URL_PARTS.exec(text);
+  if (!parts) return /^https?:\/\//i.test(text) ? null : undefined;
+  const [, rawScheme, rawHost, path, query] = parts;
+  if (path.replace(/\/+$/, '') !== ONSITE_PATH) return undefined;
+  const host = HOST.exec(rawHost);
+  if (!host) return null;
+  const scheme = rawScheme.toLowerCase();
+  const port = host[4] && host[4] !== DEFAULT_PORT[scheme] ? `:${host[4]}` : '';
+  if (origin !== undefined && `${scheme}://${host[1].toLowerCase().replace(/\.$/, '')}${port}` !== origin) return null;
+  const q = (query ?? '').slice(1);
+  return codeFrom(queryValue(q, 'e'), queryValue(q, 't'));
 }
 
 /**

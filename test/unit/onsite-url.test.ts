@@ -54,6 +54,27 @@ describe('reading an on-site code', () => {
     expect(parseOnsiteCode(`https://dj.example.org.cn/x/qr/checkin?e=${E}&t=${T}`)).toBeNull();
   });
 
+  it('compares origins as a browser would: case, the default port', () => {
+    const origin = 'https://dj.example.org.cn';
+    expect(parseOnsiteCode(`HTTPS://DJ.Example.org.cn/qr/checkin?e=${E}&t=${T}`, { origin })).toEqual({ eventId: E, token: T });
+    expect(parseOnsiteCode(`https://dj.example.org.cn:443/qr/checkin?e=${E}&t=${T}`, { origin })).toEqual({ eventId: E, token: T });
+    expect(parseOnsiteCode(`https://dj.example.org.cn:8443/qr/checkin?e=${E}&t=${T}`, { origin })).toBeNull();
+    expect(parseOnsiteCode(`https://evil.example.com@dj.example.org.cn/qr/checkin?e=${E}&t=${T}`)).toBeNull();
+  });
+
+  it('reads codes without the URL class, which the mini-program does not have', () => {
+    const saved = globalThis.URL;
+    // @ts-expect-error -- the mini-program's JavaScript environment, without URL
+    delete globalThis.URL;
+    try {
+      expect(parseOnsiteCode(URL_OK)).toEqual({ eventId: E, token: T });
+      expect(parseOnsiteCode(encodeURIComponent(URL_OK), { origin: 'https://dj.example.org.cn' })).toEqual({ eventId: E, token: T });
+      expect(parseOnsiteCode('https://[bad/qr/checkin?e=a&t=b')).toBeNull();
+    } finally {
+      globalThis.URL = saved;
+    }
+  });
+
   it('refuses a code with a part missing or malformed', () => {
     expect(parseOnsiteCode(`https://dj.example.org.cn/qr/checkin?e=${E}`)).toBeNull();
     expect(parseOnsiteCode(`https://dj.example.org.cn/qr/checkin?t=${T}`)).toBeNull();
