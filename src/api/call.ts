@@ -1,14 +1,16 @@
 // call(): the typed door to every cloud function action. The event sent is exactly
 // { action, payload }; the answer must be the shared envelope. weapp goes through
-// Taro.cloud.callFunction, H5 through the local function host over HTTP. The branch on
-// process.env.TARO_ENV is resolved at build time, so each build carries one platform's code.
+// Taro.cloud.callFunction; H5 through @cloudbase/js-sdk on a CloudBase environment, else the local
+// function host over HTTP (transport.ts). The branch on process.env.TARO_ENV is resolved at build
+// time, so each build carries one platform's code.
 import Taro from '@tarojs/taro';
 import { isEnvelope } from '@core/envelope';
 import type { ActionName, ContextName, RequestOf, ResponseOf } from '@core/contracts';
 import { ApiError, networkError } from './errors';
-import { API_BASE } from './env';
-import { initCloud } from './cloud';
-import { getToken, sessionExpired } from './session';
+import { API_BASE, TRANSPORT } from './env';
+import { initCloud, webSdkApp } from './cloud';
+import { getToken, isWebSession, sessionExpired } from './session';
+import { callThroughSdk } from './transport';
 
 const H5_TIMEOUT_MS = 20_000;
 
@@ -23,6 +25,18 @@ async function callWeapp(context: string, body: { action: string; payload: unkno
   try {
     const res = await Taro.cloud.callFunction({ name: context, data: body });
     return res.result;
+  } catch {
+    throw networkError();
+  }
+}
+
+async function callCloudbase(context: string, body: { action: string; payload: unknown }): Promise<unknown> {
+  if (!isWebSession()) {
+    sessionExpired();
+    throw new ApiError('UNAUTHENTICATED', '请先输入网页登录码登录');
+  }
+  try {
+    return await callThroughSdk(await webSdkApp(), context, body);
   } catch {
     throw networkError();
   }
@@ -68,7 +82,9 @@ export async function call<C extends ContextName, A extends ActionName<C>>(
 ): Promise<ResponseOf<C, A>> {
   const body = { action, payload };
   if (process.env.TARO_ENV === 'h5') {
-    const answer = await postH5(`/api/fn/${context}`, JSON.stringify(body), 'application/json');
+    const answer = TRANSPORT === 'cloudbase' ? await callCloudbase(context, body) : await postH5(`/api/fn/${context}`, JSON.stringify(body), 'application/json');
+    // A web sign-in that was signed out elsewhere, revoked or replaced: sign in again.
+    if (isWebSession() && isEnvelope(answer) && !answer.ok && answer.code === 'UNAUTHENTICATED') sessionExpired();
     return unwrap<ResponseOf<C, A>>(answer);
   }
   return unwrap<ResponseOf<C, A>>(await callWeapp(context, body));

@@ -1,4 +1,5 @@
 // Build-time settings read once. process.env.* here is replaced by Taro's DefinePlugin.
+import { chooseTransport } from './transport';
 
 /** WeChat cloud environment id; empty means the mini-program's default environment. */
 export const CLOUD_ENV: string = process.env.TARO_APP_CLOUD_ENV ?? '';
@@ -7,3 +8,12 @@ export const CLOUD_ENV: string = process.env.TARO_APP_CLOUD_ENV ?? '';
 export const API_BASE: string = (process.env.TARO_APP_API_BASE ?? '').replace(/\/+$/, '');
 
 export const IS_H5 = process.env.TARO_ENV === 'h5';
+
+/**
+ * H5 on a real CloudBase environment (docs/WEB-APP.md): its id and region (e.g. ap-shanghai). With
+ * an id the web app signs in through @cloudbase/js-sdk; without, it talks to the local cloud.
+ */
+export const CLOUDBASE_ENV: string = process.env.TARO_APP_CLOUDBASE_ENV ?? '';
+export const CLOUDBASE_REGION: string = process.env.TARO_APP_CLOUDBASE_REGION ?? '';
+
+export const TRANSPORT = chooseTransport({ taroEnv: process.env.TARO_ENV, cloudbaseEnv: CLOUDBASE_ENV });

@@ -1,12 +1,17 @@
-// H5 session: a bearer token from the local function host's dev login, kept in Taro storage.
-// In the mini-program there is no login at all: WeChat supplies the caller's identity.
+// H5 session, kept in Taro storage. In the mini-program there is no login at all: WeChat supplies
+// the caller's identity. On H5 it is one of:
+// - a web sign-in (docs/WEB-APP.md): an anonymous web session (the local cloud's bearer token, or
+//   @cloudbase/js-sdk's own sign-in on CloudBase) that redeemed a member's 网页登录码 (webSignIn.ts);
+// - the local cloud's dev login (the demo): a bearer token for a chosen openid.
 import Taro from '@tarojs/taro';
 import { isEnvelope } from '@core/envelope';
 import { ApiError, networkError } from './errors';
-import { API_BASE } from './env';
+import { API_BASE, TRANSPORT } from './env';
 
 const TOKEN_KEY = 'session.token';
 const OPENID_KEY = 'session.openid';
+/** 'web' once a web sign-in code was redeemed; 'dev' for a dev login. */
+const KIND_KEY = 'session.kind';
 export const LOGIN_PAGE = '/pages/login/index';
 
 type Listener = () => void;
@@ -29,10 +34,24 @@ export function getSessionOpenid(): string {
   return typeof v === 'string' ? v : '';
 }
 
-/** weapp always has a session (WeChat's); H5 has one once a dev login stored a token. */
+/** weapp always has a session (WeChat's); H5 has one once a code was redeemed or a dev login stored a token. */
 export function hasSession(): boolean {
   if (process.env.TARO_ENV !== 'h5') return true;
+  if (TRANSPORT === 'cloudbase') return isWebSession();
   return getToken() !== '';
+}
+
+/** Signed in on the web with a code (as opposed to the demo's dev login or WeChat). */
+export function isWebSession(): boolean {
+  if (process.env.TARO_ENV !== 'h5') return false;
+  return Taro.getStorageSync(KIND_KEY) === 'web';
+}
+
+/** A web sign-in succeeded: keep the session (the local cloud's token; on CloudBase the SDK keeps its own). */
+export function storeWebSession(token: string): void {
+  if (token) Taro.setStorageSync(TOKEN_KEY, token);
+  Taro.setStorageSync(KIND_KEY, 'web');
+  Taro.removeStorageSync(OPENID_KEY);
 }
 
 export type DevLoginInput = { openid: string } | { key: string };
@@ -55,12 +74,28 @@ export async function devLogin(input: DevLoginInput): Promise<{ token: string; o
   if (typeof data?.token !== 'string' || typeof data.openid !== 'string') throw networkError();
   Taro.setStorageSync(TOKEN_KEY, data.token);
   Taro.setStorageSync(OPENID_KEY, data.openid);
+  Taro.setStorageSync(KIND_KEY, 'dev');
   return { token: data.token, openid: data.openid };
+}
+
+/**
+ * Whether the local cloud offers the demo's dev login (`npm start`; off where it is switched off).
+ * Never on CloudBase.
+ */
+export async function devLoginAvailable(): Promise<boolean> {
+  if (TRANSPORT !== 'local') return false;
+  try {
+    const res = await fetch(`${API_BASE}/api/dev/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    return res.status !== 404;
+  } catch {
+    return false;
+  }
 }
 
 function clearSession(): void {
   Taro.removeStorageSync(TOKEN_KEY);
   Taro.removeStorageSync(OPENID_KEY);
+  Taro.removeStorageSync(KIND_KEY);
   listeners.forEach((l) => l());
 }
 

@@ -9,7 +9,9 @@ import Card from '@/components/Card';
 import { Button, Switch } from '@/components/nut';
 import { LoadingOrError } from '@/components/Loaded';
 import { useRefreshKey } from '@/components/MemberGate';
-import { getSessionOpenid, IS_H5, logout } from '@/api';
+import { useState } from 'react';
+import { call, getSessionOpenid, isWebSession, IS_H5, signOut, toApiError } from '@/api';
+import { beijingDateTime } from '@/utils/exam-format';
 import { useAction, useMe, useSenior } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
 import { ContestRankSwitch } from '@/sections/quiz/ContestsSection';
@@ -48,6 +50,48 @@ function Profile() {
         </View>
       </View>
     </View>
+  );
+}
+
+/**
+ * 网页登录码: a one-time code to sign in on the web (a PC's browser), issued on tap and shown here
+ * once with its expiry. Not offered to a web sign-in itself (a web session cannot extend itself).
+ */
+function WebCodeRow() {
+  const [issued, setIssued] = useState<{ code: string; expiresAt: number } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const issue = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await call('org', 'issueWebCode', {});
+      setIssued({ code: res.code, expiresAt: res.expiresAt });
+    } catch (e) {
+      setError(toApiError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card>
+      <View id='mine-web-code' className='row-link' hoverClass='mine-pressed' onClick={() => void issue()}>
+        <Text>网页登录码</Text>
+        <Text className='row-link__arrow'>{busy ? '…' : '›'}</Text>
+      </View>
+      {issued ? (
+        <View className='mine-web-code'>
+          <Text id='mine-web-code-value' className='mine-web-code__value' userSelect>
+            {issued.code.slice(0, 4)} {issued.code.slice(4)}
+          </Text>
+          <Text className='mine-web-code__line'>在电脑或手机浏览器打开网页版，输入这个登录码即可登录。</Text>
+          <Text className='mine-web-code__line'>{beijingDateTime(issued.expiresAt)}前有效，只能用一次；再获取一个，这个就作废。</Text>
+        </View>
+      ) : (
+        <Text className='mine-web-code__line'>{error ?? '在电脑上使用网页版时，用它登录。'}</Text>
+      )}
+    </Card>
   );
 }
 
@@ -122,8 +166,7 @@ export default function MinePage() {
   const canManage = me?.bound === true && me.canManage;
 
   const onLogout = () => {
-    logout();
-    void Taro.reLaunch({ url: PAGE.login });
+    void signOut().finally(() => void Taro.reLaunch({ url: PAGE.login }));
   };
 
   return (
@@ -137,6 +180,8 @@ export default function MinePage() {
       {me?.bound ? <TaskItemsRow /> : null}
 
       {me?.bound ? <ContestRankSwitch /> : null}
+
+      {me?.bound && !isWebSession() ? <WebCodeRow /> : null}
 
       <OrgInfo />
 
@@ -161,7 +206,7 @@ export default function MinePage() {
 
       {IS_H5 ? (
         <Card>
-          <Text className='mine-session muted'>当前体验身份：{getSessionOpenid() || '未知'}</Text>
+          <Text className='mine-session muted'>{isWebSession() ? '已用网页登录码登录' : `当前体验身份：${getSessionOpenid() || '未知'}`}</Text>
           <Button id='logout' block className='btn-gap' fill='outline' onClick={onLogout}>
             退出登录
           </Button>

@@ -18,6 +18,7 @@ import Dialog from '@/components/Dialog';
 import { useMutation, usePaged } from '@/hooks';
 import { call, toApiError } from '@/api';
 import { goPage, PAGE } from '@/utils/nav';
+import { beijingDateTime } from '@/utils/exam-format';
 import AdminGate from '@/components/AdminGate';
 import ManagedUnits from './components/ManagedUnits';
 import UnitPicker from './components/UnitPicker';
@@ -60,6 +61,32 @@ function rowActions(viewer: MeMember, m: MemberRow, unit: ManagedUnit | null, on
         if (!answer) return null;
         await call('org', 'unbindMember', { memberId: m.id, reason });
         return '已解除绑定';
+      },
+    });
+  }
+  // 网页登录码: the code lets its holder act as the member on the web, so an organiser's only for
+  // plain members (an admin's for anyone); shown once, in a dialog, to pass on to the member.
+  if (m.bound && m.id !== viewer.id && (m.role === 'member' || viewer.role === 'org_admin')) {
+    actions.push({
+      label: '发网页登录码',
+      run: async () => {
+        const issued = await call('org', 'issueWebCode', { memberId: m.id });
+        await Taro.showModal({
+          title: `${issued.name}的网页登录码`,
+          content: `${issued.code.slice(0, 4)} ${issued.code.slice(4)}\n${beijingDateTime(issued.expiresAt)}前有效，只能用一次，请只告诉本人。再发一个，这个就作废。`,
+          showCancel: false,
+          confirmText: '知道了',
+        });
+        return null;
+      },
+    });
+    actions.push({
+      label: '撤销网页登录',
+      run: async () => {
+        const answer = await askConfirm({ title: '撤销网页登录', content: `${m.name}在网页上的登录将失效，未用的网页登录码也作废。`, confirmText: '撤销' });
+        if (!answer) return null;
+        const { revoked } = await call('org', 'revokeWebKey', { memberId: m.id });
+        return revoked ? `已撤销${m.name}的网页登录` : `${m.name}没有在网页上登录，未用的登录码已作废`;
       },
     });
   }
