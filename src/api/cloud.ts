@@ -19,14 +19,18 @@ let sdkApp: Promise<WebSdkApp> | null = null;
 
 /** The js-sdk app for this page (H5 with TARO_APP_CLOUDBASE_ENV only). */
 export function webSdkApp(): Promise<WebSdkApp> {
-  if (!sdkApp) {
-    sdkApp = import('@cloudbase/js-sdk').then((mod) => {
-      const cloudbase = ((mod as { default?: unknown }).default ?? mod) as { init(config: { env: string; region?: string }): unknown };
-      return cloudbase.init(CLOUDBASE_REGION ? { env: CLOUDBASE_ENV, region: CLOUDBASE_REGION } : { env: CLOUDBASE_ENV }) as WebSdkApp;
-    });
-    sdkApp.catch(() => {
-      sdkApp = null; // a failed chunk load is tried again on the next call
-    });
+  // The condition is a build-time constant: the mini-program build drops the branch, import and all.
+  if (process.env.TARO_ENV === 'h5') {
+    if (!sdkApp) {
+      sdkApp = import(/* webpackChunkName: "cloudbase-js-sdk" */ '@cloudbase/js-sdk').then((mod) => {
+        const cloudbase = ((mod as { default?: unknown }).default ?? mod) as { init(config: { env: string; region?: string }): unknown };
+        return cloudbase.init(CLOUDBASE_REGION ? { env: CLOUDBASE_ENV, region: CLOUDBASE_REGION } : { env: CLOUDBASE_ENV }) as WebSdkApp;
+      });
+      sdkApp.catch(() => {
+        sdkApp = null; // a failed chunk load is tried again on the next call
+      });
+    }
+    return sdkApp;
   }
-  return sdkApp;
+  return Promise.reject(new Error('the js-sdk is for the H5 build only'));
 }
