@@ -4,13 +4,14 @@
 // identity is WeChat's own.
 import { useEffect, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import FormError from '@/components/FormError';
 import { devLogin, devLoginAvailable, IS_H5, signInWithCode, toApiError, type DevLoginInput } from '@/api';
 import { clearMeCache } from '@/hooks';
+import { returnPathFrom } from '@/utils/login-return';
 import { TAB } from '@/utils/nav';
 import './index.scss';
 
@@ -26,6 +27,7 @@ export default function LoginPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [devOffered, setDevOffered] = useState(false);
+  const back = returnPathFrom(useRouter().params.back);
 
   useEffect(() => {
     if (!IS_H5) return;
@@ -50,7 +52,8 @@ export default function LoginPage() {
     try {
       await signInWithCode(digits);
       clearMeCache();
-      void Taro.reLaunch({ url: TAB.home });
+      // Sent here by a page to come back to (the on-site check-in: src/utils/login-return.ts), else 首页.
+      void Taro.reLaunch({ url: back ?? TAB.home });
     } catch (e) {
       setError(toApiError(e).message);
     } finally {

@@ -80,7 +80,7 @@ function NotSignedIn({ code }: { code: OnsiteCode }) {
           <Text className='checkin-result__title' id='event-checkin-wechat'>
             请用微信扫码签到
           </Text>
-          <Text className='checkin-result__text'>这个网页还没有登录，不能在这里签到。</Text>
+          <Text className='checkin-result__text'>这个网页还没有登录，不能签到。</Text>
           <Text className='checkin-result__step'>1. 打开微信，点右上角「＋」，选「扫一扫」；</Text>
           <Text className='checkin-result__step'>2. 对准现场屏幕上的签到码，就能签到。</Text>
         </View>
