@@ -160,8 +160,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     SCF_NAMESPACE: envId,
     // Every SDK version finds the local address: @cloudbase/node-sdk 2.x reads TCB_CONTEXT_CNFG only
     // when TCB_CONTEXT_KEYS names it.
-    // TCB_UUID and TCB_ISANONYMOUS_USER: a web caller's (set per invocation, absent otherwise).
-    TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SOURCE,TCB_CONTEXT_CNFG,TCB_UUID,TCB_ISANONYMOUS_USER',
+    TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SOURCE,TCB_CONTEXT_CNFG',
     SILENCE: 'true',
   });
 
