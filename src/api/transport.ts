@@ -1,6 +1,6 @@
-// Which way a build reaches the cloud functions, and the web app's calls through @cloudbase/js-sdk.
-// Platform-free (no Taro, no SDK import): the SDK's app object is handed in, so a unit test runs
-// these with a stand-in (test/unit/web-transport.test.ts).
+// Which way a build reaches the cloud functions, and the web app's calls and uploads through
+// @cloudbase/js-sdk. Platform-free (no Taro, no SDK import): the SDK's app object is handed in, so a
+// unit test runs these with a stand-in (test/unit/web-transport.test.ts, web-upload.test.ts).
 //
 // - weapp: Taro.cloud.callFunction (WeChat supplies the caller's openid);
 // - cloudbase: an H5 build with TARO_APP_CLOUDBASE_ENV: the page signs in anonymously with
@@ -9,6 +9,8 @@
 // - local: any other H5 build: the local cloud's HTTP host (an anonymous web session, or the
 //   demo's dev login).
 
+import { networkError } from './errors';
+
 export type Transport = 'weapp' | 'cloudbase' | 'local';
 
 export function chooseTransport(build: { taroEnv: string | undefined; cloudbaseEnv: string | undefined }): Transport {
@@ -16,7 +18,7 @@ export function chooseTransport(build: { taroEnv: string | undefined; cloudbaseE
   return build.cloudbaseEnv ? 'cloudbase' : 'local';
 }
 
-/** What the web app uses of @cloudbase/js-sdk's app (3.x): anonymous sign-in and callFunction. */
+/** What the web app uses of @cloudbase/js-sdk's app (3.x): anonymous sign-in and callFunction… */
 export interface WebSdkAuth {
   getLoginState(): Promise<unknown>;
   signInAnonymously(data?: Record<string, never>): Promise<unknown>;
@@ -24,6 +26,14 @@ export interface WebSdkAuth {
 export interface WebSdkApp {
   auth(options?: { persistence?: 'local' | 'session' | 'none' }): WebSdkAuth;
   callFunction(options: { name: string; data: unknown; parse?: boolean }): Promise<{ result?: unknown }>;
+}
+/**
+ * …and uploadFile. The SDK types its filePath as a string; in a browser it takes the File (a Blob)
+ * itself, PUTs it to a signed storage URL, and answers `{ fileID, download_url, requestId }`, or
+ * throws.
+ */
+export interface WebSdkStorage {
+  uploadFile(params: { cloudPath: string; filePath: Blob }): Promise<{ fileID?: unknown }>;
 }
 
 export class WebSignInFailed extends Error {}
@@ -56,4 +66,22 @@ export async function callThroughSdk(app: WebSdkApp, name: string, body: { actio
   } catch {
     return result;
   }
+}
+
+/**
+ * One upload through the SDK to the path an uploadTicket gave: the stored file's fileID. Anything
+ * that goes wrong (sign-in, the SDK's refusal or a storage rule's, an answer without a fileID) is
+ * the network error, as a failed mini-program upload is; the ticket's action then says nothing was
+ * uploaded.
+ */
+export async function uploadThroughSdk(app: WebSdkApp & WebSdkStorage, ticket: { cloudPath: string }, file: Blob): Promise<string> {
+  let fileID: unknown;
+  try {
+    await ensureAnonymous(app);
+    fileID = (await app.uploadFile({ cloudPath: ticket.cloudPath, filePath: file }))?.fileID;
+  } catch {
+    throw networkError();
+  }
+  if (typeof fileID !== 'string' || fileID === '') throw networkError();
+  return fileID;
 }

@@ -1,11 +1,17 @@
 // uploadFile(): put a user-picked file into cloud storage and return its fileID, which an action
 // (e.g. org.importRoster) then reads on the server side. The path is an upload ticket the context
 // hands out: the server accepts only a file its caller uploaded there, for that purpose.
+//
+// weapp: Taro.cloud.uploadFile. H5 on a CloudBase environment: @cloudbase/js-sdk's app.uploadFile
+// (the web caller is signed in anonymously; docs/WEB-APP.md says which storage rule lets it write).
+// H5 on the local cloud: POST /api/upload.
 import Taro from '@tarojs/taro';
 import type { RequestOf } from '@core/contracts';
 import { call, postH5, unwrap } from './call';
-import { initCloud } from './cloud';
+import { initCloud, webSdkApp } from './cloud';
+import { TRANSPORT } from './env';
 import { networkError } from './errors';
+import { uploadThroughSdk, type WebSdkApp, type WebSdkStorage } from './transport';
 
 /** The contexts that take files, and what each takes them for (their uploadTicket actions). */
 export type UploadContext = 'org' | 'exam' | 'checkin' | 'event' | 'feed' | 'campaign';
@@ -22,6 +28,16 @@ export async function uploadFile<C extends UploadContext>(context: C, purpose: U
   const { cloudPath } = await call<UploadContext, 'uploadTicket'>(context, 'uploadTicket', { purpose, name: fileName });
   if (process.env.TARO_ENV === 'h5') {
     if (typeof localFile === 'string') throw networkError();
+    if (TRANSPORT === 'cloudbase') {
+      let app: WebSdkApp & WebSdkStorage;
+      try {
+        // cloud.ts types the app for calls; the same object has the SDK's storage methods.
+        app = (await webSdkApp()) as WebSdkApp & WebSdkStorage;
+      } catch {
+        throw networkError();
+      }
+      return uploadThroughSdk(app, { cloudPath }, localFile);
+    }
     const answer = await postH5(`/api/upload?path=${encodeURIComponent(cloudPath)}`, localFile, 'application/octet-stream');
     const data = unwrap<{ fileID?: unknown }>(answer);
     if (typeof data?.fileID !== 'string') throw networkError();
