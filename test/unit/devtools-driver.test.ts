@@ -1,9 +1,12 @@
 // npm test cannot open WeChat DevTools; it checks that the DevTools driver compiles (tsc covers
 // test/) and loads, that every step kind any journey uses is handled by both drivers, and that the
 // DevTools tests say why they are skipped when WECHAT_DEVTOOLS_CLI is unset.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { JOURNEYS } from '../journeys';
 import { STEP_KINDS, parseCheckinCode, type StepKind } from '../journeys/steps';
-import { DEVTOOLS_SKIP_MESSAGE, devtoolsSkipReason, devtoolsSteps, findAll, findOne, textOf, type TaroNode } from '../journeys/drivers/devtools';
+import { buildHasE2eHook, DEVTOOLS_SKIP_MESSAGE, devtoolsSkipReason, devtoolsSteps, E2E_HOOK, findAll, findOne, ROOT, textOf, type TaroNode } from '../journeys/drivers/devtools';
 import { chromiumSteps } from '../journeys/drivers/chromium';
 
 // Both tables name every step kind, and nothing else (a compile-time check, restated at run time).
@@ -62,5 +65,32 @@ describe('the DevTools driver', () => {
     expect(parseCheckinCode('subpackages/event/attendance?e=ev1&t=AAAA')).toEqual({ e: 'ev1', t: 'AAAA' });
     expect(parseCheckinCode('https://dj.example.org.cn/qr/checkin?e=ev1&t=BBBB')).toEqual({ e: 'ev1', t: 'BBBB' });
     expect(() => parseCheckinCode('https://dj.example.org.cn/')).toThrow(/no e\/t/);
+  });
+
+  it('the app looks for the hook the driver sets, only in a build made with TARO_APP_E2E=1', () => {
+    const call = readFileSync(path.join(ROOT, 'src/api/call.ts'), 'utf8');
+    expect(call).toContain(`wx.${E2E_HOOK}`);
+    // The one use of the hook sits behind the build-time constant, which normal builds leave empty.
+    const uses = call.split('\n').filter((line) => line.includes('await e2eHook()'));
+    expect(uses).toHaveLength(1);
+    expect(call).toContain("if (process.env.TARO_ENV === 'weapp' && process.env.TARO_APP_E2E === '1') {\n    const hook = await e2eHook();");
+    // Taro passes a TARO_APP_* variable to the app only when a .env file names it; empty there.
+    for (const file of ['.env.development', '.env.production']) {
+      expect(readFileSync(path.join(ROOT, file), 'utf8')).toMatch(/^TARO_APP_E2E=$/m);
+    }
+  });
+
+  it('tells an E2E weapp build from a normal one by the hook’s name in its scripts', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'e2e-build-'));
+    try {
+      expect(buildHasE2eHook(path.join(dir, 'missing'))).toBe(false);
+      writeFileSync(path.join(dir, 'app.js'), 'require("./common");');
+      writeFileSync(path.join(dir, 'common.js'), 'function d(){return wx.cloud.callFunction}');
+      expect(buildHasE2eHook(dir)).toBe(false);
+      writeFileSync(path.join(dir, 'common.js'), `function d(){return "undefined"===typeof wx?void 0:wx.${E2E_HOOK}}`);
+      expect(buildHasE2eHook(dir)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

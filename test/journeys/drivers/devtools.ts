@@ -2,22 +2,28 @@
 // opened in WeChat DevTools, with miniprogram-automator 0.12.1.
 //
 // How the mini-program reaches data: the test starts a local cloud in Node (the same functions,
-// seed and `given` steps as the Chromium run) and, after DevTools opens the project, replaces
-// `wx.cloud.callFunction` in the running app (the object Taro.cloud is) with a bridge: each call
-// goes to Node through the automator's binding channel (`exposeFunction`), runs in the local cloud
-// as the journey's identity (`cloud.invoke(name, data, { openid })`, as WeChat would for a call from
-// the mini-program), and the answer comes back through `evaluate`. No network from the
-// mini-program, no domain check, no WeChat cloud environment, no dev login token.
+// seed and `given` steps as the Chromium run) and, after DevTools opens the project, puts a bridge
+// in the running app: each call goes to Node through the automator's binding channel
+// (`exposeFunction`), runs in the local cloud as the journey's identity
+// (`cloud.invoke(name, data, { openid })`, as WeChat would for a call from the mini-program), and
+// the answer comes back through `evaluate`. No network from the mini-program, no domain check, no
+// WeChat cloud environment, no dev login token.
+//
+// Where the bridge goes: `wx.__e2eCallFunction` (E2E_HOOK), which a build made with TARO_APP_E2E=1
+// (test/devtools/global-setup.ts) calls instead of wx.cloud.callFunction, waiting for it a few
+// seconds after launch (src/api/call.ts); a normal build has no trace of it. For a dist/ built
+// without TARO_APP_E2E the bridge also replaces `wx.cloud.callFunction` (the object Taro.cloud is).
 //
 // Each `signIn` opens the project afresh (the app's module state, such as the cached `getMe`,
-// belongs to one identity). Calls the app makes before the bridge is installed fail as a network
-// error; the driver then taps 重试 on the page, as a member would.
+// belongs to one identity). A call that still fails before the bridge is in place (a build without
+// the hook, or a launch slower than the app's wait) is a network error; the driver then taps 重试
+// on the page, as a member would.
 //
 // Reading the page: Taro renders every page from one data tree (`page.data('root')`: nodes with
 // `nn`, `sid`/`uid` = the element id, `cl` = class, `v` = text); the driver finds ids, classes and
 // texts there, and taps through the automator's element (`page.$('#id')`, searching inside Taro's
 // deep-level `comp` components when needed), or, failing that, through Taro's page event handler.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import automator from 'miniprogram-automator';
 import type MiniProgram from 'miniprogram-automator/out/MiniProgram';
@@ -36,7 +42,7 @@ export const DEVTOOLS_SKIP_MESSAGE = [
   'which needs DevTools installed on this machine, logged in, with 设置 → 安全设置 → 服务端口 on.',
   "Set WECHAT_DEVTOOLS_CLI to DevTools' cli (macOS: /Applications/wechatwebdevtools.app/Contents/MacOS/cli;",
   'Windows: C:/Program Files (x86)/Tencent/微信web开发者工具/cli.bat) and run npm run test:devtools.',
-  "Data: the app's wx.cloud.callFunction is bridged to a local cloud the test starts (no WeChat cloud environment needed).",
+  "Data: the app's cloud calls are bridged to a local cloud the test starts (no WeChat cloud environment needed).",
   'See docs/DEVTOOLS-TESTS.md.',
 ].join('\n');
 
@@ -72,7 +78,19 @@ export interface DevtoolsSession {
 
 const BINDING = '__journeyCall';
 
-/** Replaces wx.cloud.callFunction (and init) with a call through the binding; true when in place. */
+/** The global on wx that an E2E build's callWeapp uses (src/api/call.ts reads the same name). */
+export const E2E_HOOK = '__e2eCallFunction';
+
+/** Does a weapp build (dist/) carry the E2E hook, i.e. was it built with TARO_APP_E2E=1? */
+export function buildHasE2eHook(distDir: string): boolean {
+  if (!existsSync(distDir)) return false;
+  return readdirSync(distDir).some((name) => name.endsWith('.js') && readFileSync(path.join(distDir, name), 'utf8').includes(E2E_HOOK));
+}
+
+/**
+ * Puts the bridge on wx[E2E_HOOK] and in place of wx.cloud.callFunction (and a no-op init);
+ * answers 'hook' when the hook is in place, 'replaced' when only wx.cloud's is, 'none' otherwise.
+ */
 const INSTALL_BRIDGE = `function () {
   var pending = {};
   var seq = 0;
@@ -98,13 +116,22 @@ const INSTALL_BRIDGE = `function () {
     if (ok) p.resolve(value); else p.reject(value);
     return true;
   };
-  wx.cloud.callFunction = bridge;
-  wx.cloud.init = function () {};
-  return wx.cloud.callFunction === bridge;
+  var hooked = false;
+  try {
+    wx.${E2E_HOOK} = bridge;
+    hooked = wx.${E2E_HOOK} === bridge;
+  } catch (e) {}
+  var replaced = false;
+  try {
+    wx.cloud.callFunction = bridge;
+    wx.cloud.init = function () {};
+    replaced = wx.cloud.callFunction === bridge;
+  } catch (e) {}
+  return hooked ? 'hook' : replaced ? 'replaced' : 'none';
 }`;
 
 const ANSWER_CALL = `function (id, ok, value) {
-  var fn = wx.cloud.callFunction;
+  var fn = wx.${E2E_HOOK} && wx.${E2E_HOOK}.__answer ? wx.${E2E_HOOK} : wx.cloud.callFunction;
   return fn && fn.__answer ? fn.__answer(id, ok, value) : false;
 }`;
 
@@ -135,7 +162,9 @@ async function installBridge(s: DevtoolsSession, mp: MiniProgram): Promise<void>
     })();
   });
   const placed = (await mp.evaluate(INSTALL_BRIDGE)) as unknown;
-  if (placed !== true) throw new Error('could not replace wx.cloud.callFunction in the running app (see docs/DEVTOOLS-TESTS.md: the app hook)');
+  if (placed !== 'hook' && placed !== 'replaced') {
+    throw new Error(`could not put the bridge on wx.${E2E_HOOK} nor replace wx.cloud.callFunction in the running app (see docs/DEVTOOLS-TESTS.md)`);
+  }
 }
 
 // ---- reading Taro's page tree ---------------------------------------------------------------------
@@ -324,7 +353,8 @@ export const devtoolsSteps = {
     await mp.callWxMethod('clearStorageSync');
     await mp.reLaunch(`/${TABS['首页']}`);
     const ready = fillTarget(step.ready, ctx.vars);
-    // A call made before the bridge was in place failed as a network error: retry it as a member would.
+    // A call that failed before the bridge was in place (a build without the hook, or a launch
+    // slower than the app's wait for it) showed a network error: retry it as a member would.
     await until(
       async () => {
         const page = await currentPage(s);
