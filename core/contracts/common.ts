@@ -17,14 +17,6 @@ export const pageLimitField = () => z.number().int().min(1).max(100).default(20)
 
 export const cursorField = () => z.string().max(200).nullish();
 
-// The same fields built once, for the contracts that still declare their schemas at load
-// (org.ts, event.ts). Marked pure: a bundle that does not use them does not build them
-// (docs/COLD-START.md). The other contracts build their schemas per action (./lazy.ts) and use the
-// functions above.
-export const idSchema = /* @__PURE__ */ idField();
-export const pageLimitSchema = /* @__PURE__ */ pageLimitField();
-export const cursorSchema = /* @__PURE__ */ cursorField();
-
 export interface Page<T> {
   items: T[];
   /** Opaque keyset cursor for the next page; null when this page is the last. */

@@ -3,12 +3,13 @@
 // from the event document; the QR secret and other members' details never reach a member.
 
 import * as z from 'zod';
-import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
+import { cursorField, idField, pageLimitField, type Page } from './common';
+import { actionSchemas } from './lazy';
 import type { EventKind, EventPhase, RegistrationStatus } from '../domain/event';
 
-const timeSchema = z.number().int().min(0).max(4_102_444_800_000);
+const timeSchema = () => z.number().int().min(0).max(4_102_444_800_000);
 
-export const eventDraftSchema = z
+export const eventDraftSchema = () => z
   .object({
     kind: z.enum(['lecture_tour', 'party_lecture', 'party_day', 'volunteer']),
     title: z.string().trim().min(2, '活动名称至少2个字').max(40, '活动名称最多40字'),
@@ -16,63 +17,63 @@ export const eventDraftSchema = z
     /** fileID of a cover image uploaded first (checked to be an image). */
     cover: z.string().min(1).max(512).nullish(),
     place: z.string().trim().min(1, '请填写活动地点').max(60, '活动地点最多60字'),
-    startsAt: timeSchema,
-    endsAt: timeSchema,
-    signupOpensAt: timeSchema,
-    signupClosesAt: timeSchema,
+    startsAt: timeSchema(),
+    endsAt: timeSchema(),
+    signupOpensAt: timeSchema(),
+    signupClosesAt: timeSchema(),
     /** 0 = no limit. */
     capacity: z.number().int().min(0).max(10_000, '人数上限最多10000'),
     waitlist: z.boolean().default(true),
     approval: z.boolean().default(false),
     /** Branch ids; empty means the whole organisation (org admins only). */
-    unitIds: z.array(idSchema).max(500).default([]),
+    unitIds: z.array(idField()).max(500).default([]),
     /** Members may cancel until this many hours before the start. */
     cancelHours: z.number().int().min(0).max(168).default(2),
   })
   .strict();
 
-const reasonSchema = z.string().trim().min(2, '请填写原因（至少2个字）').max(100, '原因最多100字');
+const reasonSchema = () => z.string().trim().min(2, '请填写原因（至少2个字）').max(100, '原因最多100字');
 
-export const eventSchemas = {
+export const eventSchemas = actionSchemas({
   // --- members
   /**
    * Events for the member's branch. open: sign-up not yet closed (including not yet open: the card
    * says so); upcoming: sign-up closed and not yet ended (including in progress); past: ended.
    */
-  listEvents: z.object({ tab: z.enum(['open', 'upcoming', 'past']), cursor: cursorSchema, limit: pageLimitSchema }).strict(),
-  getEvent: z.object({ eventId: idSchema }).strict(),
-  signUp: z.object({ eventId: idSchema }).strict(),
-  cancelSignUp: z.object({ eventId: idSchema }).strict(),
-  myEvents: z.object({ cursor: cursorSchema, limit: pageLimitSchema }).strict(),
+  listEvents: () => z.object({ tab: z.enum(['open', 'upcoming', 'past']), cursor: cursorField(), limit: pageLimitField() }).strict(),
+  getEvent: () => z.object({ eventId: idField() }).strict(),
+  signUp: () => z.object({ eventId: idField() }).strict(),
+  cancelSignUp: () => z.object({ eventId: idField() }).strict(),
+  myEvents: () => z.object({ cursor: cursorField(), limit: pageLimitField() }).strict(),
   /** The scanned on-site code: marks the member present at this event only. */
-  attendByCode: z.object({ eventId: idSchema, token: z.string().min(1).max(64) }).strict(),
+  attendByCode: () => z.object({ eventId: idField(), token: z.string().min(1).max(64) }).strict(),
   // --- organisers
-  saveEvent: z.object({ eventId: idSchema.nullish(), event: eventDraftSchema }).strict(),
-  publishEvent: z.object({ eventId: idSchema }).strict(),
-  cancelEvent: z.object({ eventId: idSchema, reason: reasonSchema }).strict(),
-  listAdminEvents: z.object({ cursor: cursorSchema, limit: pageLimitSchema }).strict(),
-  getEventAdmin: z.object({ eventId: idSchema }).strict(),
-  eventRoster: z
+  saveEvent: () => z.object({ eventId: idField().nullish(), event: eventDraftSchema() }).strict(),
+  publishEvent: () => z.object({ eventId: idField() }).strict(),
+  cancelEvent: () => z.object({ eventId: idField(), reason: reasonSchema() }).strict(),
+  listAdminEvents: () => z.object({ cursor: cursorField(), limit: pageLimitField() }).strict(),
+  getEventAdmin: () => z.object({ eventId: idField() }).strict(),
+  eventRoster: () => z
     .object({
-      eventId: idSchema,
+      eventId: idField(),
       filter: z.enum(['all', 'confirmed', 'waitlisted', 'pending', 'cancelled', 'attended', 'no_show']).default('all'),
     })
     .strict(),
-  reviewSignUp: z.object({ eventId: idSchema, memberId: idSchema, approve: z.boolean(), reason: z.string().trim().max(100).default('') }).strict(),
-  markAttendance: z.object({ eventId: idSchema, memberId: idSchema, attended: z.boolean(), reason: reasonSchema }).strict(),
+  reviewSignUp: () => z.object({ eventId: idField(), memberId: idField(), approve: z.boolean(), reason: z.string().trim().max(100).default('') }).strict(),
+  markAttendance: () => z.object({ eventId: idField(), memberId: idField(), attended: z.boolean(), reason: reasonSchema() }).strict(),
   /** The rotating on-site code (changes every 15 s). */
-  qrToken: z.object({ eventId: idSchema }).strict(),
+  qrToken: () => z.object({ eventId: idField() }).strict(),
   /** A static code that opens the event page (wxacode.getUnlimited). */
-  entryCode: z.object({ eventId: idSchema }).strict(),
-  exportRoster: z.object({ eventId: idSchema }).strict(),
+  entryCode: () => z.object({ eventId: idField() }).strict(),
+  exportRoster: () => z.object({ eventId: idField() }).strict(),
   /** Draft a publicity post from an ended event (attendance count, photos), for the feed to publish. */
-  draftReport: z.object({ eventId: idSchema, photos: z.array(z.string().min(1).max(512)).max(9).default([]) }).strict(),
+  draftReport: () => z.object({ eventId: idField(), photos: z.array(z.string().min(1).max(512)).max(9).default([]) }).strict(),
   /** Organisers: a cloud path to upload an event cover or report photo to (an upload ticket). */
-  uploadTicket: z.object({ purpose: z.enum(['cover', 'photo']), name: z.string().trim().min(1).max(200) }).strict(),
-} as const;
+  uploadTicket: () => z.object({ purpose: z.enum(['cover', 'photo']), name: z.string().trim().min(1).max(200) }).strict(),
+} as const);
 
 export type EventRequests = { [A in keyof typeof eventSchemas]: z.input<(typeof eventSchemas)[A]> };
-export type EventDraft = z.input<typeof eventDraftSchema>;
+export type EventDraft = z.input<ReturnType<typeof eventDraftSchema>>;
 
 export interface EventCard {
   id: string;

@@ -1,24 +1,25 @@
 // Contract of the `org` cloud function: identity, the organisation tree and the branch roster.
 
 import * as z from 'zod';
-import { cursorSchema, idSchema, pageLimitSchema, type Page } from './common';
+import { cursorField, idField, pageLimitField, type Page } from './common';
+import { actionSchemas } from './lazy';
 import type { MemberCategory, Role } from '../domain/org/roles';
 import type { TodayView } from '../domain/today';
 import { UNIT_KINDS, UNIT_NAME_MAX, type AnyUnitKind } from '../domain/org/units';
 
-const unitNameSchema = z
+const unitNameSchema = () => z
   .string()
   .trim()
   .min(1, '请填写组织名称')
   .max(UNIT_NAME_MAX, `组织名称请控制在${UNIT_NAME_MAX}字以内`)
   .refine((s) => !/[<>]/.test(s) && [...s].every((c) => c.charCodeAt(0) >= 32), '组织名称不能包含尖括号或控制字符');
-const orderSchema = z.number().int().min(0).max(9999);
+const orderSchema = () => z.number().int().min(0).max(9999);
 
-export const orgSchemas = {
-  getMe: z.object({}).strict(),
+export const orgSchemas = actionSchemas({
+  getMe: () => z.object({}).strict(),
   /** 今日任务: what the bound caller has left today (exams, events, check-in, daily quiz), in one call. */
-  getToday: z.object({}).strict(),
-  bindMember: z
+  getToday: () => z.object({}).strict(),
+  bindMember: () => z
     .object({
       name: z.string().trim().min(1, '请填写姓名').max(20, '姓名过长'),
       inviteCode: z
@@ -33,49 +34,49 @@ export const orgSchemas = {
         .optional(),
     })
     .strict(),
-  listUnits: z.object({}).strict(),
+  listUnits: () => z.object({}).strict(),
   /** A unit under `parentId` (any depth); org admins and organisers of a subtree containing the parent. */
-  createUnit: z
+  createUnit: () => z
     .object({
-      parentId: idSchema,
-      name: unitNameSchema,
+      parentId: idField(),
+      name: unitNameSchema(),
       kind: z.enum(UNIT_KINDS),
-      order: orderSchema.optional(),
+      order: orderSchema().optional(),
     })
     .strict(),
   /** Rename, change the kind or the place among siblings. */
-  updateUnit: z
+  updateUnit: () => z
     .object({
-      unitId: idSchema,
-      name: unitNameSchema.optional(),
+      unitId: idField(),
+      name: unitNameSchema().optional(),
       kind: z.enum(UNIT_KINDS).optional(),
-      order: orderSchema.optional(),
+      order: orderSchema().optional(),
     })
     .strict(),
   /** Move a unit, with everything below it, under another parent. */
-  moveUnit: z.object({ unitId: idSchema, parentId: idSchema }).strict(),
+  moveUnit: () => z.object({ unitId: idField(), parentId: idField() }).strict(),
   /**
    * Close a unit (撤销): kept with its history, no new members or children. Its members move to
    * `moveMembersTo` (the ids stay, so their history follows them) or stay listed with it.
    */
-  closeUnit: z.object({ unitId: idSchema, moveMembersTo: idSchema.nullish() }).strict(),
+  closeUnit: () => z.object({ unitId: idField(), moveMembersTo: idField().nullish() }).strict(),
   /** 组织关系转接: a member moves to another unit; their history stays where it happened. */
-  moveMember: z.object({ memberId: idSchema, unitId: idSchema }).strict(),
+  moveMember: () => z.object({ memberId: idField(), unitId: idField() }).strict(),
   /** 领导班子成员: flagged members are listed first and counted apart. */
-  setLeader: z.object({ memberId: idSchema, leader: z.boolean() }).strict(),
-  listMembers: z
+  setLeader: () => z.object({ memberId: idField(), leader: z.boolean() }).strict(),
+  listMembers: () => z
     .object({
-      unitId: idSchema,
-      cursor: cursorSchema,
-      limit: pageLimitSchema,
+      unitId: idField(),
+      cursor: cursorField(),
+      limit: pageLimitField(),
       bound: z.enum(['all', 'bound', 'unbound']).default('all'),
     })
     .strict(),
-  importRoster: z
+  importRoster: () => z
     .object({
       fileID: z.string().min(1).max(512),
       fileName: z.string().min(1).max(200),
-      unitId: idSchema.nullish(),
+      unitId: idField().nullish(),
       commit: z.boolean(),
       /**
        * Rows (by row number) reported `duplicate` that the organiser confirmed are other people
@@ -88,18 +89,18 @@ export const orgSchemas = {
    * Units under `parentId` (default: the organisation, for an org admin) from an xlsx or csv file
    * with a parent column or one column per level; commit:false previews the row report.
    */
-  importUnits: z
+  importUnits: () => z
     .object({
       fileID: z.string().min(1).max(512),
       fileName: z.string().min(1).max(200),
-      parentId: idSchema.nullish(),
+      parentId: idField().nullish(),
       commit: z.boolean(),
     })
     .strict(),
-  listBindRequests: z.object({ unitId: idSchema.nullish() }).strict(),
-  reviewBindRequest: z
+  listBindRequests: () => z.object({ unitId: idField().nullish() }).strict(),
+  reviewBindRequest: () => z
     .object({
-      requestId: idSchema,
+      requestId: idField(),
       approve: z.boolean(),
       reason: z.string().trim().max(100).optional(),
       /**
@@ -114,34 +115,34 @@ export const orgSchemas = {
    * Appoint a bound member organiser of one or more units (their subtrees), or make them a member
    * again. Only bound members: a roster entry with a role could otherwise be claimed by its name.
    */
-  setMemberRole: z
+  setMemberRole: () => z
     .object({
-      memberId: idSchema,
+      memberId: idField(),
       role: z.enum(['member', 'unit_organiser']),
-      unitIds: z.array(idSchema).min(1).max(20).optional(),
+      unitIds: z.array(idField()).min(1).max(20).optional(),
     })
     .strict(),
-  resetInviteCode: z.object({ unitId: idSchema }).strict(),
+  resetInviteCode: () => z.object({ unitId: idField() }).strict(),
   /**
    * A unit's figures summed over its whole subtree for a period of Beijing days (default: the last
    * 7 days to today; at most 366): members, check-ins per day, exams and events of the period.
    */
-  getRollup: z
+  getRollup: () => z
     .object({
-      unitId: idSchema,
+      unitId: idField(),
       fromDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
       toDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
     })
     .strict(),
   /** The organisers (and org admins) inside the caller's subtrees, with what each manages. */
-  listOrganisers: z.object({}).strict(),
+  listOrganisers: () => z.object({}).strict(),
   /** The first-run checklist of 管理后台, ticked off from the data. */
-  getSetup: z.object({}).strict(),
+  getSetup: () => z.object({}).strict(),
   /** A unit's invite code with a mini-program code that opens binding with it filled in. */
-  inviteCard: z.object({ unitId: idSchema }).strict(),
-  unbindMember: z
+  inviteCard: () => z.object({ unitId: idField() }).strict(),
+  unbindMember: () => z
     .object({
-      memberId: idSchema,
+      memberId: idField(),
       reason: z.string().trim().min(1, '请说明解除绑定的原因').max(100, '原因请控制在100字以内'),
     })
     .strict(),
@@ -149,7 +150,7 @@ export const orgSchemas = {
    * The member accepted one-time subscribe messages (wx.requestSubscribeMessage) for these topics:
    * each acceptance allows one message, counted here because WeChat cannot be asked.
    */
-  grantReminders: z
+  grantReminders: () => z
     .object({
       topics: z.array(z.enum(['exam', 'checkin', 'event', 'campaign'])).min(1).max(4),
       /**
@@ -164,9 +165,9 @@ export const orgSchemas = {
    * once; a new one voids the member's previous one. `memberId`: an organiser's member (org admin,
    * or organiser of a unit over the member's unit); absent: the caller's own (mini-program only).
    */
-  issueWebCode: z.object({ memberId: idSchema.optional() }).strict(),
+  issueWebCode: () => z.object({ memberId: idField().optional() }).strict(),
   /** A web caller signs in with a code: their web key goes on the code's member (replacing any earlier one). */
-  redeemWebCode: z
+  redeemWebCode: () => z
     .object({
       code: z
         .string()
@@ -176,12 +177,12 @@ export const orgSchemas = {
     })
     .strict(),
   /** A web caller signs out: their web key is cleared. */
-  signOutWeb: z.object({}).strict(),
+  signOutWeb: () => z.object({}).strict(),
   /** An organiser clears a member's web key (and voids an unused code): that browser is signed out. */
-  revokeWebKey: z.object({ memberId: idSchema }).strict(),
+  revokeWebKey: () => z.object({ memberId: idField() }).strict(),
   /** Organisers: a cloud path to upload a roster or units sheet to (an upload ticket); the import accepts only that file. */
-  uploadTicket: z.object({ purpose: z.enum(['sheet']), name: z.string().trim().min(1).max(200) }).strict(),
-} as const;
+  uploadTicket: () => z.object({ purpose: z.enum(['sheet']), name: z.string().trim().min(1).max(200) }).strict(),
+} as const);
 
 export type OrgRequests = { [A in keyof typeof orgSchemas]: z.input<(typeof orgSchemas)[A]> };
 

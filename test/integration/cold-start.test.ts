@@ -15,9 +15,11 @@ import path from 'node:path';
 import { builtCount } from '../../core/contracts/lazy';
 import { campaignSchemas } from '../../core/contracts/campaign';
 import { checkinSchemas } from '../../core/contracts/checkin';
+import { eventSchemas } from '../../core/contracts/event';
 import { consoleSchemas } from '../../core/contracts/console';
 import { examSchemas } from '../../core/contracts/exam';
 import { feedSchemas } from '../../core/contracts/feed';
+import { orgSchemas } from '../../core/contracts/org';
 import { pointsSchemas } from '../../core/contracts/points';
 import { quizSchemas } from '../../core/contracts/quiz';
 import { startTestCloud, type TestCloud } from '../helpers/cloud';
@@ -69,12 +71,6 @@ process.stdout.write(JSON.stringify(out));
 })();
 `;
 
-/**
- * Contracts still declared with eager schemas (they build theirs at load), until they are declared
- * per action as the others are (core/contracts/lazy.ts, docs/COLD-START.md).
- */
-const EAGER_CONTRACTS = ['event', 'org'];
-
 describe('cold start', () => {
   const names = functionNames();
 
@@ -85,12 +81,12 @@ describe('cold start', () => {
     for (const fn of names) {
       const load = loads[bundle(fn)];
       expect([fn, load.sdkCalls]).toEqual([fn, []]);
-      if (!EAGER_CONTRACTS.includes(fn)) expect([fn, load.zodInstances]).toEqual([fn, 0]);
+      expect([fn, load.zodInstances]).toEqual([fn, 0]);
     }
   });
 
   it('a contract builds an action’s schema on that action’s first read, once; its keys are the actions', () => {
-    const maps = { campaignSchemas, checkinSchemas, consoleSchemas, examSchemas, feedSchemas, pointsSchemas, quizSchemas };
+    const maps = { campaignSchemas, checkinSchemas, consoleSchemas, eventSchemas, examSchemas, feedSchemas, orgSchemas, pointsSchemas, quizSchemas };
     for (const [name, schemas] of Object.entries(maps)) {
       expect([name, builtCount(schemas)]).toEqual([name, 0]);
       expect(Object.keys(schemas).length).toBeGreaterThan(4);
