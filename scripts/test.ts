@@ -1,6 +1,7 @@
 // npm test: everything CI checks, in order, stopping at the first failure, with each step's time.
 //   typecheck → lint → deploy dry run → unit → integration (local cloud + built functions) → weapp build with
-//   the main-package size check → H5 build → browser tests in headless Chromium.
+//   the main-package size check → DevTools tests (skipped without WECHAT_DEVTOOLS_CLI) → H5 build → browser
+//   tests in headless Chromium.
 // `npm test -- --skip-browser` leaves out the two H5 steps (for machines without Chromium).
 
 import { spawnSync } from 'node:child_process';
@@ -18,6 +19,9 @@ const steps: Array<[string, string, string[]]> = [
   ['unit tests', bin('jest'), ['--selectProjects', 'unit']],
   ['integration tests (local cloud)', bin('jest'), ['--selectProjects', 'integration']],
   ['weapp build + main package size', 'npm', ['run', '--silent', 'build:weapp']],
+  // The shared journeys in WeChat DevTools: run where WECHAT_DEVTOOLS_CLI names a logged-in DevTools,
+  // skipped with the reason everywhere else (the driver is loaded and type-checked either way).
+  ['DevTools tests (miniprogram-automator)', bin('jest'), ['--selectProjects', 'devtools', '--runInBand']],
 ];
 if (!skipBrowser) {
   steps.push(['H5 build', bin('taro'), ['build', '--type', 'h5']]);
