@@ -3,8 +3,11 @@
 //                                 no network (it runs in npm test)
 //   npm run deploy                checks the configuration too (.deploy.env or the environment;
 //                                 see .deploy.env.example and the README's 部署), builds the
-//                                 functions and the mini-program for that environment, and applies
-//                                 the plan (scripts/deploy/apply.ts)
+//                                 functions, the mini-program and the web app for that environment,
+//                                 and applies the plan (scripts/deploy/apply.ts), the web app going
+//                                 to the environment's static hosting (scripts/deploy/web.ts)
+//   npm run deploy -- --no-web    the same without the web app (hosted elsewhere): it prints the
+//                                 build command and the directory to publish instead
 // Anything missing or malformed stops it before the first change, with what to set and where.
 
 import { spawnSync } from 'node:child_process';
@@ -15,6 +18,7 @@ import { REMINDER_TOPICS } from '../functions/lib/reminders';
 import { applyDeploy, DeployStopped, type CompleteConfig } from './deploy/apply';
 import { configFrom, configProblems, DEPLOY_ENV_FILE, readDeployVariables } from './deploy/config';
 import { buildPlan, formatPlan, loadFunctionDeclarations, PlanError, ROOT, type DeployPlan } from './deploy/plan';
+import { buildWebApp, formatWebPlan, webPlanOf } from './deploy/web';
 
 function fail(message: string): never {
   console.error(`\n✗ ${message}`);
@@ -23,6 +27,7 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   const dryRun = process.argv.includes('--dry-run');
+  const noWeb = process.argv.includes('--no-web');
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
   let plan: DeployPlan;
   try {
@@ -35,6 +40,9 @@ async function main(): Promise<void> {
 
   const config = configFrom(readDeployVariables(ROOT), pkg.version);
   const problems = configProblems(config, ROOT);
+  const web = webPlanOf(config, !noWeb);
+  console.log('');
+  console.log(formatWebPlan(web));
   console.log('');
   if (dryRun) {
     if (problems.length === 0) console.log(`配置齐全 (configuration complete): 环境 ${config.envId}，小程序 ${config.appid}，版本 ${config.version}`);
@@ -60,11 +68,12 @@ async function main(): Promise<void> {
   const { loadClients } = await import('./deploy/clients');
   const clients = await loadClients(complete);
   try {
-    await applyDeploy(plan, complete, clients);
+    await applyDeploy(plan, complete, clients, { web: noWeb ? null : { plan: web, build: (env) => buildWebApp(env) } });
   } catch (err) {
     if (err instanceof DeployStopped) fail(err.message);
     throw err;
   }
+  if (noWeb) console.log(`\n${formatWebPlan(web)}`);
   console.log('\n✓ 部署完成 (deployed)');
 }
 

@@ -1,7 +1,7 @@
 // The two APIs the deploy talks to, as the parts of their libraries it uses: miniprogram-ci (the
 // mini-program's code and each function's code, with the appid and the upload key) and
 // @cloudbase/manager-node (what miniprogram-ci cannot: function settings, triggers, collections,
-// permissions and indexes, with Tencent Cloud API keys). The types are the libraries' own, so a
+// permissions and indexes, and the web app's static hosting, with Tencent Cloud API keys). The types are the libraries' own, so a
 // stand-in (test/integration/deploy-standin.test.ts) records calls of exactly these shapes, and the
 // libraries are loaded only by a real deploy: the dry run needs neither, nor the network.
 
@@ -11,6 +11,7 @@ import type * as MiniprogramCi from 'miniprogram-ci';
 type Functions = CloudBase['functions'];
 type Database = CloudBase['database'];
 type Permission = CloudBase['permission'];
+type Hosting = CloudBase['hosting'];
 
 /** What the deploy uses of miniprogram-ci. */
 export interface CiApi {
@@ -24,7 +25,11 @@ export interface ManagerApi {
   functions: Pick<Functions, 'listFunctions' | 'getFunctionDetail' | 'createFunction' | 'updateFunctionConfig' | 'createFunctionTriggers' | 'deleteFunctionTrigger'>;
   database: Pick<Database, 'createCollectionIfNotExists' | 'describeCollection' | 'updateCollection'>;
   permission: Pick<Permission, 'modifyResourcePermission'>;
+  hosting: Pick<Hosting, 'getInfo' | 'uploadFiles'>;
 }
+
+/** One static hosting as the manager describes it (getInfo answers a list: none when not opened). */
+export type HostingInfo = Awaited<ReturnType<Hosting['getInfo']>>[number];
 
 export interface DeployClients {
   ci: CiApi;

@@ -9,6 +9,14 @@ import { REMINDER_TOPICS, templateVariable, type ReminderTopic } from '../../fun
 
 export const DEPLOY_ENV_FILE = '.deploy.env';
 
+/** Where a CloudBase environment is when CLOUD_REGION is not set (the console's default). */
+export const DEFAULT_CLOUD_REGION = 'ap-shanghai';
+
+/** A Tencent Cloud region's form: an area, a city, optionally a zone kind (ap-shanghai, na-siliconvalley, ap-shanghai-fsi). */
+export function isCloudRegion(region: string): boolean {
+  return /^(ap|na|eu|sa)-[a-z]{3,}(-[a-z]{2,})?$/.test(region);
+}
+
 /** Everything a real deploy needs, as read (a value may be missing: see configProblems). */
 export interface DeployConfig {
   /** The mini-program's AppID (微信公众平台 → 开发管理 → 开发设置). */
@@ -17,6 +25,8 @@ export interface DeployConfig {
   uploadKeyPath?: string;
   /** The cloud environment's id (云开发控制台 → 环境 ID). */
   envId?: string;
+  /** The environment's region (CLOUD_REGION, default ap-shanghai): the web app's @cloudbase/js-sdk needs it. */
+  cloudRegion: string;
   /** Tencent Cloud API keys (访问管理 CAM → API 密钥). */
   secretId?: string;
   secretKey?: string;
@@ -77,6 +87,7 @@ export function configFrom(vars: Record<string, string>, packageVersion: string)
     appid: value(vars, 'WECHAT_APPID'),
     uploadKeyPath: value(vars, 'WECHAT_UPLOAD_KEY_PATH'),
     envId: value(vars, 'CLOUD_ENV_ID'),
+    cloudRegion: value(vars, 'CLOUD_REGION') ?? DEFAULT_CLOUD_REGION,
     secretId: value(vars, 'TENCENTCLOUD_SECRETID'),
     secretKey: value(vars, 'TENCENTCLOUD_SECRETKEY'),
     templateIds: templateIdsFrom(vars),
@@ -98,6 +109,7 @@ export function configProblems(c: DeployConfig, root: string): string[] {
   const out: string[] = [];
   if (!c.envId) out.push('CLOUD_ENV_ID 未设置：云开发环境 ID（云开发控制台 → 环境 → 环境 ID）');
   else if (!/^[a-z][a-z0-9-]{3,40}$/.test(c.envId)) out.push(`CLOUD_ENV_ID "${c.envId}" 不像环境 ID（小写字母开头，如 prod-1a2b3c）`);
+  if (!isCloudRegion(c.cloudRegion)) out.push(`CLOUD_REGION "${c.cloudRegion}" 不是地域名：应为环境所在的地域，如 ap-shanghai、ap-guangzhou（不设即 ${DEFAULT_CLOUD_REGION}）`);
   if (!c.appid) out.push('WECHAT_APPID 未设置：小程序 AppID（微信公众平台 → 开发管理 → 开发设置）');
   else if (!/^wx[0-9a-f]{16}$/.test(c.appid)) out.push(`WECHAT_APPID "${c.appid}" 不是小程序 AppID（wx 开头、共 18 位）`);
   if (!c.uploadKeyPath) out.push('WECHAT_UPLOAD_KEY_PATH 未设置：小程序代码上传密钥文件（微信公众平台 → 开发管理 → 开发设置 → 小程序代码上传）');

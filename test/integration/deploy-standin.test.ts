@@ -1,17 +1,20 @@
 // `npm run deploy` against a stand-in of its two APIs (miniprogram-ci and the CloudBase manager):
 // clients typed as the libraries' own, recording every call, over an environment where some
 // functions and collections exist already. The calls must carry every declared setting; a runtime
-// that cannot be changed, or a broken declaration, stops the deploy before any change. The dry run
-// itself runs as a newcomer runs it: no credentials, no network.
+// that cannot be changed, a static hosting not opened, or a broken declaration, stops the deploy
+// before any change. The web app's build is a stand-in too (it records the variables it was given);
+// its upload goes to the stand-in hosting. The dry run itself runs as a newcomer runs it: no
+// credentials, no network.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DATABASE, type CollectionDeclaration } from '../../functions/lib/collections';
-import { applyDeploy, DeployStopped, type CompleteConfig } from '../../scripts/deploy/apply';
-import type { CiApi, DeployClients, ManagerApi } from '../../scripts/deploy/clients';
+import { applyDeploy, DeployStopped, type CompleteConfig, type WebStep } from '../../scripts/deploy/apply';
+import type { CiApi, DeployClients, HostingInfo, ManagerApi } from '../../scripts/deploy/clients';
 import { configFrom } from '../../scripts/deploy/config';
 import { buildPlan, loadFunctionDeclarations, PlanError, ROOT, type DeployPlan } from '../../scripts/deploy/plan';
+import { webPlanOf, type WebBuildEnv } from '../../scripts/deploy/web';
 
 interface Call {
   api: string;
@@ -21,7 +24,11 @@ interface Call {
 interface Environment {
   functions: Record<string, { runtime: string; triggers: Array<{ name: string; cron: string }> }>;
   collections: Record<string, string[]>;
+  /** The static hosting's status (getInfo's first entry); absent: never opened (an empty list). Default online. */
+  hosting?: HostingInfo['Status'] | 'none';
 }
+
+const hostingInfo = (Status: string): HostingInfo => ({ EnvId: 'prod-1a2b3c', CdnDomain: 'prod-1a2b3c-1250000000.tcloudbaseapp.com', Bucket: 'b', Regoin: 'ap-shanghai', Status, MaxDomain: 5, Id: 1, PolicyId: 1 });
 
 /** Clients that answer as the APIs would for `env` and record each call, in order. */
 function standIn(env: Environment): { clients: DeployClients; calls: Call[] } {
@@ -93,6 +100,17 @@ function standIn(env: Environment): { clients: DeployClients; calls: Call[] } {
         return { RequestId: 'r', Success: true } as never;
       },
     },
+    hosting: {
+      getInfo: async () => {
+        record('hosting.getInfo', {});
+        const status = env.hosting ?? 'online';
+        return status === 'none' ? [] : [hostingInfo(status)];
+      },
+      uploadFiles: async (o) => {
+        record('hosting.uploadFiles', o);
+        return {};
+      },
+    },
   };
   return { clients: { ci, manager }, calls };
 }
@@ -121,6 +139,17 @@ const TEMPLATES = { TEMPLATE_ID_EXAM: 'tpl-exam-0123456789', TEMPLATE_ID_CHECKIN
 const plan: DeployPlan = buildPlan(loadFunctionDeclarations(), DATABASE);
 const of = (calls: Call[], api: string) => calls.filter((c) => c.api === api);
 const quiet = () => undefined;
+const H5 = path.join(ROOT, '.build', 'h5');
+
+/** The web app step with a stand-in build that records, in `calls`, the variables it was given. */
+function webStep(calls: Call[], deployConfig: CompleteConfig = config): WebStep {
+  return {
+    plan: webPlanOf(deployConfig, true),
+    build: (env: WebBuildEnv) => {
+      calls.push({ api: 'build.h5', arg: { ...env } });
+    },
+  };
+}
 
 describe('a deploy over an environment that has some of it already', () => {
   const env: Environment = {
@@ -134,7 +163,7 @@ describe('a deploy over an environment that has some of it already', () => {
   };
   const { clients, calls } = standIn(env);
   beforeAll(async () => {
-    await applyDeploy(plan, config, clients, quiet);
+    await applyDeploy(plan, config, clients, { web: webStep(calls), log: quiet });
   });
 
   it('creates every collection with its declared permission and every missing index, in prefix order, unique where declared', () => {
@@ -203,17 +232,86 @@ describe('a deploy over an environment that has some of it already', () => {
       { api: 'ci.Project', arg: { appid: 'wx0123456789abcdef', type: 'miniProgram', projectPath: ROOT, privateKeyPath: path.join(root, 'private.wx0123456789abcdef.key'), ignores: ['node_modules/**/*'] } },
     ]);
   });
+
+  it('checks the static hosting and builds the web app for the environment before any change', () => {
+    const apis = calls.map((c) => c.api);
+    const firstChange = apis.findIndex((a) => !/listFunctions|getFunctionDetail|hosting\.getInfo|build\.h5/.test(a));
+    expect(of(calls, 'hosting.getInfo')).toHaveLength(1);
+    expect(apis.indexOf('hosting.getInfo')).toBeLessThan(apis.indexOf('build.h5'));
+    expect(apis.indexOf('build.h5')).toBeLessThan(firstChange);
+    expect(of(calls, 'build.h5')).toEqual([{ api: 'build.h5', arg: { NODE_ENV: 'production', TARO_APP_CLOUDBASE_ENV: 'prod-1a2b3c', TARO_APP_CLOUDBASE_REGION: 'ap-shanghai' } }]);
+  });
+
+  it('uploads the web app to the hosting’s root after the functions and before the mini-program, index.html last', () => {
+    const uploads = of(calls, 'hosting.uploadFiles').map((c) => c.arg);
+    expect(uploads).toEqual([
+      expect.objectContaining({ localPath: H5, cloudPath: '', ignore: ['.DS_Store', 'index.html'] }),
+      expect.objectContaining({ localPath: path.join(H5, 'index.html'), cloudPath: 'index.html' }),
+    ]);
+    const apis = calls.map((c) => c.api);
+    const lastFunction = Math.max(apis.lastIndexOf('functions.updateFunctionConfig'), apis.lastIndexOf('functions.createFunctionTriggers'));
+    expect(apis.indexOf('hosting.uploadFiles')).toBeGreaterThan(lastFunction);
+    expect(apis.lastIndexOf('hosting.uploadFiles')).toBeLessThan(apis.indexOf('ci.upload'));
+  });
+});
+
+describe('the web app step', () => {
+  it('builds for the configured region', async () => {
+    const guangzhou = { ...config, cloudRegion: 'ap-guangzhou' };
+    const { clients, calls } = standIn({ functions: {}, collections: {} });
+    await applyDeploy(plan, guangzhou, clients, { web: webStep(calls, guangzhou), log: quiet });
+    expect(of(calls, 'build.h5').map((c) => c.arg)).toEqual([{ NODE_ENV: 'production', TARO_APP_CLOUDBASE_ENV: 'prod-1a2b3c', TARO_APP_CLOUDBASE_REGION: 'ap-guangzhou' }]);
+    expect(of(calls, 'hosting.uploadFiles')).toHaveLength(2);
+  });
+
+  it('with --no-web (no web step) makes no hosting call and no build', async () => {
+    const { clients, calls } = standIn({ functions: {}, collections: {}, hosting: 'none' });
+    await applyDeploy(plan, config, clients, { web: null, log: quiet });
+    expect(calls.filter((c) => c.api.startsWith('hosting.') || c.api === 'build.h5')).toEqual([]);
+    expect(calls.at(-1)?.api).toBe('ci.upload');
+  });
+
+  it('a build that fails stops the deploy before any change', async () => {
+    const { clients, calls } = standIn({ functions: {}, collections: {} });
+    const failing: WebStep = {
+      plan: webPlanOf(config, true),
+      build: () => {
+        throw new Error('网页版构建失败 (npm run build:h5 exited 1)');
+      },
+    };
+    const run = applyDeploy(plan, config, clients, { web: failing, log: quiet });
+    await expect(run).rejects.toBeInstanceOf(DeployStopped);
+    await expect(run).rejects.toThrow('网页版构建失败');
+    expect(calls.filter((c) => !/listFunctions|getFunctionDetail|hosting\.getInfo/.test(c.api))).toEqual([]);
+  });
 });
 
 describe('what stops a deploy before any change', () => {
-  const changes = (calls: Call[]) => calls.filter((c) => !/listFunctions|getFunctionDetail/.test(c.api));
+  // Reads are not changes (a build is counted: none may run before a stop).
+  const changes = (calls: Call[]) => calls.filter((c) => !/listFunctions|getFunctionDetail|hosting\.getInfo/.test(c.api));
 
   it('a function whose runtime differs from its declaration (SCF cannot change it)', async () => {
     const { clients, calls } = standIn({ functions: { exam: { runtime: 'Nodejs18.15', triggers: [] } }, collections: {} });
-    const run = applyDeploy(plan, config, clients, quiet);
+    const run = applyDeploy(plan, config, clients, { web: webStep(calls), log: quiet });
     await expect(run).rejects.toBeInstanceOf(DeployStopped);
     await expect(run).rejects.toThrow('云函数 exam 的运行时是 Nodejs18.15，声明的是 Nodejs16.13');
     expect(changes(calls)).toEqual([]);
+  });
+
+  it('a static hosting not opened, or not yet online: the message says where to open it; no build, no upload', async () => {
+    for (const [status, words] of [
+      ['none', '环境 prod-1a2b3c 未开通静态网站托管：请在 云开发控制台 → 静态网站托管 中开通'],
+      ['offline', '未开通静态网站托管'],
+      ['init', '静态网站托管正在开通（init）'],
+      ['create_fail', '静态网站托管状态为 create_fail'],
+    ] as const) {
+      const { clients, calls } = standIn({ functions: {}, collections: {}, hosting: status });
+      const run = applyDeploy(plan, config, clients, { web: webStep(calls), log: quiet });
+      await expect(run).rejects.toBeInstanceOf(DeployStopped);
+      await expect(run).rejects.toThrow(words);
+      expect(of(calls, 'hosting.getInfo')).toHaveLength(1);
+      expect(changes(calls)).toEqual([]);
+    }
   });
 
   it('a broken declaration: a bad cron, a collection without a permission', () => {
@@ -227,12 +325,30 @@ describe('what stops a deploy before any change', () => {
 
 describe('npm run deploy -- --dry-run', () => {
   it('runs with no credentials and no network, printing every function’s settings and every collection’s permission and indexes', () => {
-    const bare = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TENCENTCLOUD|WECHAT_|CLOUD_ENV_ID|TEMPLATE_ID_|WEB_APP_URL|UPLOAD_TICKET_KEY)/.test(k))) as NodeJS.ProcessEnv;
+    const bare = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TENCENTCLOUD|WECHAT_|CLOUD_ENV_ID|CLOUD_REGION|TEMPLATE_ID_|WEB_APP_URL|UPLOAD_TICKET_KEY)/.test(k))) as NodeJS.ProcessEnv;
     const r = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/deploy.ts', '--dry-run'], { cwd: ROOT, env: bare, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     for (const f of plan.functions) expect(r.stdout).toContain(`${f.name.padEnd(10)} ${f.runtime}  超时 ${f.timeoutSeconds} s  内存 ${f.memoryMb} MB`);
     for (const c of plan.collections) expect(r.stdout).toMatch(new RegExp(`\\b${c.name}\\s+${c.permission} `));
     expect(r.stdout).toContain('✓ dry run');
+    // The web app step: the build's variables, the directory, the target, and what WEB_APP_URL must be.
+    expect(r.stdout).toContain('网页版 (web app): 构建后上传到云开发静态网站托管');
+    expect(r.stdout).toContain('NODE_ENV=production TARO_APP_CLOUDBASE_ENV=<CLOUD_ENV_ID> TARO_APP_CLOUDBASE_REGION=ap-shanghai npm run build:h5');
+    expect(r.stdout).toContain('目录 directory: .build/h5/');
+    expect(r.stdout).toContain('<WEB_APP_URL>/qr/checkin');
+  });
+
+  it('with --no-web prints the build command and the directory to publish instead of the upload', () => {
+    const bare = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TENCENTCLOUD|WECHAT_|CLOUD_ENV_ID|CLOUD_REGION|TEMPLATE_ID_|WEB_APP_URL|UPLOAD_TICKET_KEY)/.test(k))) as NodeJS.ProcessEnv;
+    const env = { ...bare, CLOUD_ENV_ID: 'prod-1a2b3c', CLOUD_REGION: 'ap-guangzhou', WEB_APP_URL: 'https://dj.example.org.cn' };
+    const r = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/deploy.ts', '--dry-run', '--no-web'], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('网页版 (web app): 不发布 (--no-web)');
+    expect(r.stdout).toContain('NODE_ENV=production TARO_APP_CLOUDBASE_ENV=prod-1a2b3c TARO_APP_CLOUDBASE_REGION=ap-guangzhou npm run build:h5');
+    expect(r.stdout).toContain('发布 publish: .build/h5/');
+    expect(r.stdout).toContain('https://dj.example.org.cn/qr/checkin');
+    expect(r.stdout).not.toContain('静态网站托管根目录');
   });
 });
