@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DATABASE, type CollectionDeclaration } from '../../functions/lib/collections';
 import type { FunctionDeclaration } from '../../functions/lib/declaration';
-import { configFrom, configProblems, parseEnvFile, readDeployVariables } from '../../scripts/deploy/config';
-import { buildPlan, formatPlan, functionEnvValues, loadFunctionDeclarations, PlanError } from '../../scripts/deploy/plan';
+import { configFrom, configProblems, isCloudRegion, parseEnvFile, readDeployVariables } from '../../scripts/deploy/config';
+import { buildPlan, formatPlan, functionEnvValues, loadFunctionDeclarations, PlanError, ROOT } from '../../scripts/deploy/plan';
+import { buildWebApp, formatWebPlan, webPlanOf, type RunCommand } from '../../scripts/deploy/web';
 
 const declarations = loadFunctionDeclarations();
 const fn = (over: Partial<FunctionDeclaration> = {}): FunctionDeclaration => ({
@@ -183,10 +184,79 @@ describe('the configuration', () => {
     expect(problems).toEqual([expect.stringContaining('WECHAT_APPID "touristappid"'), expect.stringContaining('找不到文件 missing.key'), expect.stringContaining('TEMPLATE_ID_EXAM "x"')]);
   });
 
+  it('takes the region from CLOUD_REGION, ap-shanghai when unset, and refuses one not of a region’s form', () => {
+    expect(configFrom(complete, '0.1.0').cloudRegion).toBe('ap-shanghai');
+    expect(configFrom({ ...complete, CLOUD_REGION: 'ap-guangzhou' }, '0.1.0').cloudRegion).toBe('ap-guangzhou');
+    for (const good of ['ap-shanghai', 'ap-guangzhou', 'ap-beijing', 'ap-singapore', 'na-siliconvalley', 'eu-frankfurt', 'ap-shanghai-fsi']) {
+      expect(isCloudRegion(good)).toBe(true);
+      expect(configProblems(configFrom({ ...complete, CLOUD_REGION: good }, '0.1.0'), root)).toEqual([]);
+    }
+    for (const bad of ['shanghai', 'ap_shanghai', 'AP-SHANGHAI', 'ap-shanghai-1', 'ap-', 'prod-1a2b3c', 'ap-shanghai/x']) {
+      expect(isCloudRegion(bad)).toBe(false);
+      expect(configProblems(configFrom({ ...complete, CLOUD_REGION: bad }, '0.1.0'), root)).toEqual([`CLOUD_REGION "${bad}" 不是地域名：应为环境所在的地域，如 ap-shanghai、ap-guangzhou（不设即 ap-shanghai）`]);
+    }
+  });
+
   it('reads .deploy.env, the environment winning over the file', () => {
     expect(parseEnvFile('# note\nCLOUD_ENV_ID="prod-file"\nexport WECHAT_APPID=wx0123456789abcdef\n\nBROKEN LINE\n')).toEqual({ CLOUD_ENV_ID: 'prod-file', WECHAT_APPID: 'wx0123456789abcdef' });
     writeFileSync(path.join(root, '.deploy.env'), 'CLOUD_ENV_ID=prod-file\nTEMPLATE_ID_EXAM=tpl-file-0123456789\n');
     const vars = readDeployVariables(root, { CLOUD_ENV_ID: 'prod-env', TEMPLATE_ID_EXAM: '  ' });
     expect(vars).toMatchObject({ CLOUD_ENV_ID: 'prod-env', TEMPLATE_ID_EXAM: 'tpl-file-0123456789' });
+  });
+});
+
+describe('the web app step', () => {
+  const config = configFrom({ CLOUD_ENV_ID: 'prod-1a2b3c', CLOUD_REGION: 'ap-guangzhou', WEB_APP_URL: 'https://dj.example.org.cn/' }, '0.1.0');
+
+  it('builds the H5 app for the environment and its region into .build/h5', () => {
+    const web = webPlanOf(config, true);
+    expect(web).toMatchObject({ publish: true, dir: path.join(ROOT, '.build', 'h5'), envId: 'prod-1a2b3c' });
+    expect(web.env).toEqual({ NODE_ENV: 'production', TARO_APP_CLOUDBASE_ENV: 'prod-1a2b3c', TARO_APP_CLOUDBASE_REGION: 'ap-guangzhou' });
+  });
+
+  it('prints the build, the directory, the target and what WEB_APP_URL must be, with the on-site code’s page', () => {
+    expect(formatWebPlan(webPlanOf(config, true)).split('\n')).toEqual([
+      '网页版 (web app): 构建后上传到云开发静态网站托管（在云函数之后、小程序代码之前）',
+      '  构建 build: NODE_ENV=production TARO_APP_CLOUDBASE_ENV=prod-1a2b3c TARO_APP_CLOUDBASE_REGION=ap-guangzhou npm run build:h5',
+      '  目录 directory: .build/h5/',
+      '  上传到 target: 环境 prod-1a2b3c 的静态网站托管根目录（先传其余文件，最后传 index.html；旧文件不删除）',
+      '  须先开通：云开发控制台 → 静态网站托管（未开通则部署在任何更改之前停止）',
+      '  地址 address: WEB_APP_URL（https://dj.example.org.cn/）须是这个托管的域名：绑定到它的本单位域名，或它的默认域名',
+      '  现场签到码打开 https://dj.example.org.cn/qr/checkin；这个域名还须加入云开发的 WEB 安全域名（docs/WEB-APP.md）',
+    ]);
+  });
+
+  it('without a configuration (a dry run) names the variables instead of values', () => {
+    const text = formatWebPlan(webPlanOf(configFrom({}, '0.1.0'), true));
+    expect(text).toContain('TARO_APP_CLOUDBASE_ENV=<CLOUD_ENV_ID> TARO_APP_CLOUDBASE_REGION=ap-shanghai npm run build:h5');
+    expect(text).toContain('环境 <CLOUD_ENV_ID> 的静态网站托管');
+    expect(text).toContain('<WEB_APP_URL>/qr/checkin');
+  });
+
+  it('with --no-web says what to build and to publish, and no upload', () => {
+    const text = formatWebPlan(webPlanOf(config, false));
+    expect(text).toContain('网页版 (web app): 不发布 (--no-web)。请自行构建并发布：');
+    expect(text).toContain('构建 build: NODE_ENV=production TARO_APP_CLOUDBASE_ENV=prod-1a2b3c TARO_APP_CLOUDBASE_REGION=ap-guangzhou npm run build:h5');
+    expect(text).toContain('发布 publish: .build/h5/ 下的全部文件，放到网页版网站的根目录');
+    expect(text).not.toContain('静态网站托管根目录');
+  });
+
+  it('runs npm run build:h5 with the plan’s variables (the local cloud’s API base cleared) and refuses a failed or empty build', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'deploy-h5-'));
+    const runs: Array<{ command: string; args: string[]; env: NodeJS.ProcessEnv; cwd: string }> = [];
+    const run =
+      (status: number | null, writes: boolean): RunCommand =>
+      (command, args, options) => {
+        runs.push({ command, args, env: options.env, cwd: options.cwd });
+        if (writes) writeFileSync(path.join(dir, 'index.html'), '<!doctype html>');
+        return { status };
+      };
+    const env = webPlanOf(config, true).env;
+    expect(() => buildWebApp(env, run(1, false), dir)).toThrow('网页版构建失败 (npm run build:h5 exited 1)');
+    expect(() => buildWebApp(env, run(0, false), dir)).toThrow(/网页版构建后没有 .*index\.html/);
+    expect(() => buildWebApp(env, run(0, true), dir)).not.toThrow();
+    expect(runs.map((r) => [r.command, ...r.args])).toEqual(Array(3).fill(['npm', 'run', '--silent', 'build:h5']));
+    expect(runs[2].cwd).toBe(ROOT);
+    expect(runs[2].env).toMatchObject({ NODE_ENV: 'production', TARO_APP_CLOUDBASE_ENV: 'prod-1a2b3c', TARO_APP_CLOUDBASE_REGION: 'ap-guangzhou', TARO_APP_API_BASE: '' });
   });
 });
