@@ -140,7 +140,7 @@ async function applyFunction(fn: FunctionPlan, existing: Existing | undefined, c
 export async function applyDeploy(plan: DeployPlan, config: CompleteConfig, clients: DeployClients, options: ApplyOptions): Promise<void> {
   const log = options.log ?? console.log;
   const { web } = options;
-  log('读取云环境中已有的云函数和静态网站托管 (reading the environment)…');
+  log(`读取云环境中已有的云函数${web ? '和静态网站托管' : ''} (reading the environment)…`);
   const existing = await readFunctions(plan, clients);
   const stops = plan.functions.flatMap((f) => {
     const e = existing.get(f.name);
