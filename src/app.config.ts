@@ -115,6 +115,11 @@ const config: Taro.AppConfig & { cloud: boolean } = {
     'pages/activity/index': { network: 'all', packages: ['subpackages/event'] },
     'pages/mine/index': { network: 'all', packages: ['subpackages/points', 'subpackages/campaign'] },
   },
+  // H5 only: no sliding page transition. Taro's H5 router shades the page it leaves when the slide
+  // ends (a timer of the animation's length); a back tap inside that time (a fast answer, a double
+  // tap) showed the earlier page and then the timer shaded it: a blank screen. Without the
+  // animation the timer runs at once. The mini-program keeps WeChat's own transition.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   // Load only the components a page uses (smaller start-up work in the mini-program).
   lazyCodeLoading: 'requiredComponents',
   cloud: true,

@@ -35,7 +35,7 @@ function shownPath(page: Page): string {
 async function onHome(page: Page): Promise<void> {
   await eventually(async () => expect(shownPath(page)).toBe('pages/home/index'));
   await shown(page, '.app-tabbar').waitFor();
-  // The page left slides out for a moment (Taro's page animation) before it is hidden.
+  // The page left is hidden by a timer of Taro's router (at once: the web app has no page slide).
   await eventually(async () => expect(await page.locator('#title-bar:visible').count()).toBe(0));
 }
 
@@ -119,6 +119,38 @@ describe('the title bar and 返回', () => {
 
       await shown(page, '#title-bar-back').click();
       await onHome(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('going back as soon as a page shows, by the browser or by 返回, shows the tab page again (not a blank screen)', async () => {
+    // Taro's H5 router shades the page it leaves when its slide-in timer ends; with the slide on, a
+    // back within that time showed the tab page and then the timer shaded it: a blank screen (a
+    // fast member, a double tap). The web app has no page slide (src/app.config.ts).
+    const { context, page } = await signedIn('member');
+    try {
+      // Switch tabs first, so 我的 is a cached tab page, as after any tab switch.
+      for (const [tab, path] of [['我的', 'pages/mine/index'], ['学习', 'pages/study/index'], ['我的', 'pages/mine/index']] as const) {
+        await openTab(page, tab);
+        await eventually(async () => expect(shownPath(page)).toBe(path));
+        // The tab's page is drawn (its own bar marks it), not only addressed.
+        await page.locator('.app-tabbar__item--on:visible', { hasText: tab }).waitFor();
+      }
+      await shown(page, '#go-points').waitFor();
+      for (const how of ['browser', '返回'] as const) {
+        await shown(page, '#go-points').click();
+        await eventually(async () => expect(shownPath(page)).toBe('subpackages/points/mine'));
+        // Drawn, then back at once: well inside the slide's 300 ms.
+        await eventually(async () => expect(await titleOf(page)).toBe(configTitle('subpackages/points/mine')));
+        if (how === 'browser') await page.goBack();
+        else await shown(page, '#title-bar-back').click();
+        await eventually(async () => expect(shownPath(page)).toBe('pages/mine/index'));
+        // Past any transition timer: 我的 is still the page on screen.
+        await page.waitForTimeout(1_000);
+        await shown(page, '#go-points').waitFor({ timeout: 2_000 });
+        await expect(page.locator('.taro_page:visible').count()).resolves.toBe(1);
+      }
     } finally {
       await context.close();
     }
