@@ -6,6 +6,7 @@
 import Taro from '@tarojs/taro';
 import { isEnvelope } from '@core/envelope';
 import { ApiError, networkError } from './errors';
+import { loginReturningTo } from '@/utils/login-return';
 import { API_BASE, TRANSPORT } from './env';
 
 const TOKEN_KEY = 'session.token';
@@ -105,14 +106,32 @@ export function logout(): void {
 
 let redirecting = false;
 
-/** H5: the token is missing or expired; forget it and send the visitor to choose an identity. */
+/**
+ * The page being shown with its own query (Taro's `stamp` and `$taro…` left out), for the login page
+ * to come back to; loginReturningTo() takes only a page of this app with a plain query.
+ */
+function currentPage(): string {
+  const router = Taro.getCurrentInstance().router;
+  if (!router) return '';
+  const path = router.path.split('?')[0];
+  const query = Object.entries(router.params ?? {})
+    .filter(([key, value]) => key !== 'stamp' && !key.startsWith('$') && typeof value === 'string')
+    .map(([key, value]) => `${key}=${encodeURIComponent(value as string)}`)
+    .join('&');
+  return query ? `${path}?${query}` : path;
+}
+
+/**
+ * H5: the session is missing, expired or ended elsewhere (signed out, revoked by an organiser);
+ * forget it and send the visitor to sign in, asking the login page to come back to this page.
+ */
 export function sessionExpired(): void {
   clearSession();
   if (redirecting) return;
   const path = Taro.getCurrentInstance().router?.path ?? '';
   if (path.startsWith(LOGIN_PAGE)) return;
   redirecting = true;
-  Taro.reLaunch({ url: LOGIN_PAGE }).finally(() => {
+  Taro.reLaunch({ url: loginReturningTo(currentPage()) }).finally(() => {
     redirecting = false;
   });
 }

@@ -76,3 +76,38 @@ it('lets an organiser issue a code from the roster and the member sign in with i
     await fresh.context.close();
   }
 });
+
+it('when an organiser revokes the web sign-in, sends the member to sign in and then back to the page they were on', async () => {
+  const code = await issueWebCodeFor(env.t, 'demo-member', 'demo-m-22');
+  const { context, page } = await env.open();
+  try {
+    await signInOnWeb(page, code);
+    await openTab(page, '我的');
+    await shown(page, '#go-points').click();
+    await eventually(async () => expect(new URL(page.url()).hash).toContain('subpackages/points/mine'));
+    await shown(page, '#title-bar-title').waitFor();
+
+    // 宋德明 revokes it from 管理后台; the member's next call is refused and the app notices.
+    const memberId = (env.t.cloud.db.find('identities', { _id: 'demo-member' })[0] as { memberId: string }).memberId;
+    const revoked = await env.t.call<{ revoked: boolean }>('demo-m-22', 'org', 'revokeWebKey', { memberId });
+    expect(revoked).toMatchObject({ ok: true, data: { revoked: true } });
+    await page.reload();
+    await shown(page, '#web-code').waitFor();
+    const hash = decodeURIComponent(new URL(page.url()).hash);
+    expect(hash).toContain('pages/login/index');
+    expect(hash).toContain('back=/subpackages/points/mine');
+
+    // A new code signs them in again, back on the page they were on, not on 首页.
+    await typeCodeAndSubmit(page, await issueWebCodeFor(env.t, 'demo-member', 'demo-m-22'));
+    await eventually(async () => expect(new URL(page.url()).hash).toContain('subpackages/points/mine'));
+    await shown(page, '#title-bar-title').waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
+/** Types a code on the login page being shown and submits it (signInOnWeb waits for 首页; this page returns elsewhere). */
+async function typeCodeAndSubmit(page: import('playwright-core').Page, code: string): Promise<void> {
+  await page.locator('#web-code input:visible, input#web-code:visible').first().fill(code);
+  await page.locator('#web-code-submit:visible').first().click();
+}
