@@ -4,6 +4,7 @@
 // (drivers/devtools.ts) against the weapp build in WeChat DevTools; both with the same local cloud
 // behind the app, so `given` and `check` steps (run in Node against that cloud) mean the same in both.
 import type { TestCloud } from '../helpers/cloud';
+import { parseOnsiteCode } from '../../core/domain/onsiteUrl';
 
 /** Values a `given` step found (ids, tokens), used later as `{name}` inside any string of a step. */
 export type Vars = Record<string, string>;
@@ -131,15 +132,13 @@ export function textMatches(text: string, expected: string | RegExp): boolean {
 
 /**
  * The event and token of an on-site check-in code, whatever its content: the page path
- * (`subpackages/event/attendance?e=..&t=..`) or an https URL (`https://host/qr/checkin?e=..&t=..`).
+ * (`subpackages/event/attendance?e=..&t=..`) or an https URL (`https://host/qr/checkin?e=..&t=..`);
+ * read by the app's own parser (core/domain/onsiteUrl.ts), so the journey opens what a scan would.
  */
 export function parseCheckinCode(content: string): { e: string; t: string } {
-  const query = content.includes('?') ? content.slice(content.indexOf('?') + 1).split('#')[0] : '';
-  const params = new URLSearchParams(query);
-  const e = params.get('e') ?? '';
-  const t = params.get('t') ?? '';
-  if (!e || !t) throw new Error(`journey: no e/t in the check-in code “${content}”`);
-  return { e, t };
+  const code = parseOnsiteCode(content);
+  if (!code) throw new Error(`journey: no e/t in the check-in code “${content}”`);
+  return { e: code.eventId, t: code.token };
 }
 
 /** Wait until `check` stops throwing, or throw its last error after `timeoutMs`. */
