@@ -2,11 +2,14 @@
 // exam window is never served, nor one kept for exams only, even when the day's pool named it
 // before the window was published; an empty bank is said honestly and refuses writing nothing;
 // the timer prepares tomorrow's pools from 20:00 Beijing time and rolls the units' figures up the
-// tree.
+// tree. A make-up window pins its original's questions again after their pins lapsed: neither the
+// daily quiz nor a contest serves them while it is open, though the day's pools named them.
+import type { ManagedContest } from '../../core/contracts';
 import type { DailyRound, DailyState } from '../../core/contracts/quiz';
 import { COLLECTIONS } from '../../functions/lib/collections';
 import { grantAdmin, rootUnit } from '../../scripts/lib/setup';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
+import { contestRoundDoc, playContest } from '../helpers/contest';
 import { playRound } from '../helpers/quiz';
 
 let t: TestCloud;
@@ -79,6 +82,94 @@ describe('a bank of five practice questions and five on an open exam', () => {
     expect(round.total).toBe(4);
     const items = (t.cloud.db.get(COLLECTIONS.quizRounds, round.roundId) as unknown as { items: Array<{ qid: string }> }).items.map((x) => x.qid);
     expect(items.sort()).toEqual(free.slice(1).sort());
+  });
+});
+
+describe('a make-up window over questions whose original pins had lapsed', () => {
+  // The demo organisation before its bank is installed (the timer's test below does that): six free
+  // questions and five on an exam that closed with most members absent. A day later the exam's pins
+  // lapse and its questions are practice again; then the org admin creates the make-up, which pins
+  // them until its own close + 24 h.
+  const ORG2 = 'org-demo';
+  const ADMIN2 = 'demo-admin';
+  const D1 = beijing('2036-11-24', 9);
+  const HOUR = 3_600_000;
+  let free: string[];
+  let onExam: string[];
+  let examId: string;
+  let contestId: string;
+  const roundQids = (roundId: string) => (t.cloud.db.get(COLLECTIONS.quizRounds, roundId) as unknown as { items: Array<{ qid: string }> }).items.map((x) => x.qid);
+  const pinOf = (id: string) => (t.cloud.db.get(COLLECTIONS.questions, id) as unknown as { pinnedUntil?: number }).pinnedUntil;
+  /** Daily rounds (the first of the day scored, then practice) two minutes apart: every qid served. */
+  async function dailyRounds(n: number): Promise<string[][]> {
+    const out: string[][] = [];
+    for (let i = 0; i < n; i++) {
+      t.cloud.clock.set(t.cloud.clock.now() + 2 * 60_000);
+      const { start } = await playRound(t, ADMIN2, { stepMs: 5_000 });
+      out.push(roundQids(start.roundId));
+    }
+    return out;
+  }
+  async function contestRounds(n: number): Promise<string[][]> {
+    const out: string[][] = [];
+    for (let i = 0; i < n; i++) {
+      t.cloud.clock.set(t.cloud.clock.now() + 2 * 60_000);
+      const { start } = await playContest(t, ADMIN2, contestId, { stepMs: 5_000 });
+      out.push(contestRoundDoc(t, start.roundId).items.map((x) => x.qid));
+    }
+    return out;
+  }
+
+  beforeAll(async () => {
+    t.cloud.clock.set(D1);
+    expect(t.cloud.db.count(COLLECTIONS.questions, { orgId: ORG2 })).toBe(0);
+    const ids: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const question = { type: 'single', stem: `补考测试第${i + 1}题：党的最高领导机关是什么？`, options: ['党的全国代表大会', '党支部', '党小组'], answer: [0], explanation: `补考解析${i + 1}` };
+      ids.push(dataOf(await t.call<{ id: string }>(ADMIN2, 'exam', 'saveQuestion', { question })).id);
+    }
+    [free, onExam] = [ids.slice(0, 6), ids.slice(6)];
+    const exam = { title: '补考测试考试', unitIds: [], opensAt: D1, closesAt: D1 + HOUR, durationMinutes: 20, passScore: 1, paper: { mode: 'fixed', questionIds: onExam } };
+    examId = dataOf(await t.call<{ id: string }>(ADMIN2, 'exam', 'saveExam', { exam })).id;
+    dataOf(await t.call(ADMIN2, 'exam', 'publishExam', { examId }));
+    for (const id of onExam) expect(pinOf(id)).toBe(D1 + 25 * HOUR);
+  });
+
+  it('serves the original’s questions again once its pins lapsed, then never while the make-up is open, in daily and contest rounds', async () => {
+    // The next day, after the original's close + 24 h: its questions are practice again.
+    t.cloud.clock.set(D1 + 26 * HOUR);
+    const day2 = '2036-11-25';
+    const contest = { title: '补考测试竞赛', description: '', opensAt: D1 + 26 * HOUR, closesAt: D1 + 5 * 24 * HOUR, questionsPerRound: 5, secondsPerQuestion: null, countingRounds: 2, audienceUnitId: ORG2, tags: [] };
+    contestId = dataOf(await t.call<ManagedContest>(ADMIN2, 'quiz', 'saveContest', { contest })).contestId;
+    dataOf(await t.call(ADMIN2, 'quiz', 'publishContest', { contestId }));
+    const before = await dailyRounds(3);
+    // Unseen first: three rounds of five go through all eleven, the exam's five among them.
+    expect(new Set(before.flat())).toEqual(new Set([...free, ...onExam]));
+    // The day's pools, chosen before the make-up, name every question.
+    expect((t.cloud.db.get(COLLECTIONS.quizPools, `${ORG2}_${day2}`) as unknown as { qids: string[] }).qids.sort()).toEqual([...free, ...onExam].sort());
+    expect((t.cloud.db.get(COLLECTIONS.contestPools, `${contestId}_${day2}`) as unknown as { qids: string[] }).qids.sort()).toEqual([...free, ...onExam].sort());
+
+    // The make-up for the absentee, open for two days from now.
+    t.cloud.clock.set(t.cloud.clock.now() + 10 * 60_000);
+    const makeupClose = t.cloud.clock.now() + 48 * HOUR;
+    const makeup = dataOf(await t.call<{ examId: string; invited: number }>(ADMIN2, 'exam', 'createMakeup', { examId, include: 'absent', opensAt: t.cloud.clock.now(), closesAt: makeupClose }));
+    expect(makeup.invited).toBeGreaterThan(0);
+    for (const id of onExam) expect(pinOf(id)).toBe(makeupClose + 24 * HOUR);
+
+    // Today (the pools named them), and the next day (new pools): only the six free questions.
+    const during = [...(await dailyRounds(3)), ...(await contestRounds(3))];
+    t.cloud.clock.set(D1 + 50 * HOUR);
+    during.push(...(await dailyRounds(2)), ...(await contestRounds(2)));
+    for (const served of during) {
+      expect(served).toHaveLength(5);
+      expect(served.filter((id) => onExam.includes(id))).toEqual([]);
+    }
+    expect(new Set(during.flat())).toEqual(new Set(free));
+
+    // After the make-up's close + 24 h they come back, in the daily quiz and the contest alike.
+    t.cloud.clock.set(makeupClose + 24 * HOUR + 60_000);
+    const after = [...(await dailyRounds(2)), ...(await contestRounds(1))];
+    expect(after.flat().filter((id) => onExam.includes(id)).length).toBeGreaterThan(0);
   });
 });
 
