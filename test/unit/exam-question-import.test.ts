@@ -1,7 +1,8 @@
 // Rows as organisers' real banks write them (issue 15): fill alternatives and blank counts, long and
 // quoted tags, judge questions without a type or with their own option columns, labels left in
 // stems, and the type words exam systems export.
-import { findQuestionHeader, parseBlanks, parseQuestionRow, parseQuestionType, parseTags, questionKey, stripStemLabel, TEMPLATE_HEADER, type ParsedRow } from '../../core/domain/exam/questions';
+import { DEFAULT_POINTS, gradeQuestion } from '../../core/domain/exam';
+import { findQuestionHeader, parseBlanks, parseQuestionRow, parseQuestionType, parseTags, questionKey, stripStemLabel, TEMPLATE_HEADER, type ParsedRow, type QuestionContent } from '../../core/domain/exam/questions';
 
 const header = findQuestionHeader([TEMPLATE_HEADER]);
 if (!header) throw new Error('template header not found');
@@ -47,6 +48,36 @@ describe('fill answers: alternatives within one blank, blanks by ；', () => {
 
   it('accepts a fill stem without any marker as one blank', () => {
     expect(question(parseQuestionRow(row('填空', '中国共产党成立于哪一年？', [], '1921'), cols)).blanks).toEqual([['1921']]);
+  });
+});
+
+describe('a / between digits is part of the answer (dates, fractions), never an alternative', () => {
+  const earned = (q: QuestionContent, typed: string) => gradeQuestion(q, { qid: 'q', order: [] }, { text: [typed] }, { points: DEFAULT_POINTS, multiplePartial: false }).earned;
+
+  it('keeps 1945/8/15 and 1/2 whole, and still splits 二十二/22 and 上海/嘉兴', () => {
+    expect(parseBlanks('1945/8/15')).toEqual([['1945/8/15']]);
+    expect(parseBlanks('1/2')).toEqual([['1/2']]);
+    expect(parseBlanks('１９４５／８／１５')).toEqual([['1945/8/15']]);
+    expect(parseBlanks('二十二/22')).toEqual([['二十二', '22']]);
+    expect(parseBlanks('1921年/1921')).toEqual([['1921年', '1921']]);
+    expect(parseBlanks('上海/嘉兴；1/2')).toEqual([['上海', '嘉兴'], ['1/2']]);
+  });
+
+  it('grades a row whose answer is the text 1945/8/15: 8 is wrong, the date in any form is right', () => {
+    const q = question(parseQuestionRow(row('填空', '日本宣布无条件投降的日期是（）。', [], '1945/8/15'), cols));
+    expect(q.blanks).toEqual([['1945/8/15']]);
+    expect(earned(q, '8')).toBe(0);
+    expect(earned(q, '1945')).toBe(0);
+    expect(earned(q, '1945/8/15')).toBe(2);
+    expect(earned(q, '1945年8月15日')).toBe(2);
+    expect(earned(q, '一九四五年八月十五日')).toBe(2);
+  });
+
+  it('grades a fraction 1/2 as one answer: 1 and 2 are wrong', () => {
+    const q = question(parseQuestionRow(row('填空', '占总数的（）。', [], '1/2'), cols));
+    expect(earned(q, '1')).toBe(0);
+    expect(earned(q, '2')).toBe(0);
+    expect(earned(q, '1/2')).toBe(2);
   });
 });
 

@@ -1,6 +1,8 @@
 // Reading cells as the organiser typed them (issue 15): dates Excel made of typed text, numbers,
 // rich text, formula results and links; merged cells; every sheet; CSV in UTF-8 or GB18030.
 import ExcelJS from 'exceljs';
+import { DEFAULT_POINTS, gradeQuestion } from '../../core/domain/exam';
+import { findQuestionHeader, parseQuestionRow } from '../../core/domain/exam/questions';
 import { readSheets } from '../../functions/lib/sheet';
 
 /** GB18030 bytes of a text, without an encoder dependency: built from the platform's decoder. */
@@ -44,7 +46,49 @@ describe('reading question sheets', () => {
       ws.getCell('B4').numFmt = 'yyyy-mm-dd';
     });
     const [sheet] = await readSheets(bytes, 'bank.xlsx');
-    expect(sheet.rows.map((r) => r.cells[1])).toEqual(['答案', '1945年8月15日', '1949年10月1日', '1921-07-23']);
+    // Whatever the separators of the date format, the Chinese form: the grader reads it as a date.
+    expect(sheet.rows.map((r) => r.cells[1])).toEqual(['答案', '1945年8月15日', '1949年10月1日', '1921年7月23日']);
+  });
+
+  it('reads a date cell formatted yyyy/m/d as 1945年8月15日, so the grader takes the date and never 8 alone', async () => {
+    const bytes = await xlsx((wb) => {
+      const ws = wb.addWorksheet('题目');
+      ws.addRow(['题型', '题干', '答案']);
+      ws.addRow(['填空', '日本宣布无条件投降的日期是（）。', new Date(Date.UTC(1945, 7, 15))]);
+      ws.getCell('C2').numFmt = 'yyyy/m/d';
+      ws.addRow(['填空', '中共一大召开于（）。', new Date(Date.UTC(1921, 6, 23))]);
+      ws.getCell('C3').numFmt = 'm/d/yyyy';
+      ws.addRow(['填空', '某日是（）。', new Date(Date.UTC(1949, 9, 1))]);
+      ws.getCell('C4').numFmt = 'yyyy.mm.dd';
+    });
+    const [sheet] = await readSheets(bytes, 'bank.xlsx');
+    expect(sheet.rows.slice(1).map((r) => r.cells[2])).toEqual(['1945年8月15日', '1921年7月23日', '1949年10月1日']);
+
+    const header = findQuestionHeader(sheet.rows.map((r) => r.cells));
+    if (!header) throw new Error('header not found');
+    const parsed = parseQuestionRow(sheet.rows[1].cells, header.columns);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(parsed.question.blanks).toEqual([['1945年8月15日']]);
+    const earned = (typed: string) => gradeQuestion(parsed.question, { qid: 'q', order: [] }, { text: [typed] }, { points: DEFAULT_POINTS, multiplePartial: false }).earned;
+    expect(earned('8')).toBe(0);
+    expect(earned('1945/8/15')).toBe(2);
+    expect(earned('1945年8月15日')).toBe(2);
+  });
+
+  it('reads a percent cell as typed: 50% stays 50%, not 0.5', async () => {
+    const bytes = await xlsx((wb) => {
+      const ws = wb.addWorksheet('题目');
+      ws.addRow(['题干', '答案']);
+      ws.addRow(['占比为（）。', 0.5]);
+      ws.getCell('B2').numFmt = '0%';
+      ws.addRow(['占比为（）。', 0.125]);
+      ws.getCell('B3').numFmt = '0.0%';
+      ws.addRow(['占比为（）。', 0.07]);
+      ws.getCell('B4').numFmt = '0%';
+      ws.addRow(['人数为（）。', 0.5]);
+    });
+    const [sheet] = await readSheets(bytes, 'bank.xlsx');
+    expect(sheet.rows.slice(1).map((r) => r.cells[1])).toEqual(['50%', '12.5%', '7%', '0.5']);
   });
 
   it('reads numbers, rich text, formula results and links as their text', async () => {
