@@ -196,7 +196,7 @@ describe('members play rounds', () => {
 
 describe('time, speed and refusals', () => {
   // The exact millisecond of the boundary is the unit test's (the local cloud's clock runs on).
-  it('counts an answer past its 20 s but within the 2 s grace (no bonus left), and not one after: 0 points, recorded, the round goes on', async () => {
+  it('counts an answer past its 20 s but within the 2 s grace (no bonus left); refuses one after it, writing only the late flag; the phone’s time-up then records it unanswered and the round goes on', async () => {
     t.cloud.clock.set(T0 + 30 * 60_000);
     const round = await ok<ContestQuestionRound>('demo-m-15', 'startContestRound', { contestId: whole });
     t.cloud.clock.set(round.servedAt + 21_000);
@@ -204,20 +204,55 @@ describe('time, speed and refusals', () => {
     expect(onTime.verdict).toMatchObject({ correct: true, late: false, points: 10 });
     const q2 = onTime.next as ContestQuestionRound['question'];
     t.cloud.clock.set((onTime.servedAt as number) + 22_500);
-    const late = await ok<ContestAnswer>('demo-m-15', 'answerContest', contestAnswerFor(t, round.roundId, q2));
-    // Judged for the member to see (it was right), counted for nothing.
-    expect(late.verdict).toMatchObject({ correct: true, late: true, points: 0 });
-    expect(late.verdict.correctChoice.length + late.verdict.correctBlanks.length).toBeGreaterThan(0);
-    expect(late.next).toMatchObject({ index: 3 });
-    expect(contestRoundDoc(t, round.roundId)).toMatchObject({ at: 2, score: 10, lateCount: 1 });
-    expect(contestRoundDoc(t, round.roundId).answers[1]).toMatchObject({ correct: false, late: true, points: 0 });
+    const before = snapshot();
+    const late = await quiz<ContestAnswer>('demo-m-15', 'answerContest', contestAnswerFor(t, round.roundId, q2));
+    // A clear error, and no key in it: a late answer learns nothing.
+    expect(late).toMatchObject({ ok: false, code: 'FAILED_PRECONDITION', message: '本题作答时间已过，不计分' });
+    const lateJson = JSON.stringify(late);
+    for (const f of KEY_FIELDS) expect(lateJson).not.toContain(f);
+    const item2 = contestRoundDoc(t, round.roundId).items[1];
+    if (item2.explanation.length > 1) expect(lateJson).not.toContain(item2.explanation);
+    expect(snapshot()).toEqual(before);
+    expect(contestRoundDoc(t, round.roundId)).toMatchObject({ at: 1, score: 10, lateCount: 0 });
+    expect(flagOf(whole, 'demo-member-15')).toMatchObject({ late: 1, refused: 0 });
+    // The phone then says the time ran out: recorded unanswered (0), with the key, 解析 and the next question.
+    const timedOut = await ok<ContestAnswer>('demo-m-15', 'answerContest', { roundId: round.roundId, qid: q2.qid });
+    expect(timedOut.verdict).toMatchObject({ index: 2, timedOut: true, late: false, correct: false, points: 0, explanation: item2.explanation });
+    expect(timedOut.verdict.correctChoice.length + timedOut.verdict.correctBlanks.length).toBeGreaterThan(0);
+    expect(timedOut.next).toMatchObject({ index: 3 });
+    expect(contestRoundDoc(t, round.roundId)).toMatchObject({ at: 2, score: 10, lateCount: 0 });
+    expect(contestRoundDoc(t, round.roundId).answers[1]).toMatchObject({ timedOut: true, correct: false, late: false, points: 0 });
     expect(contestRoundDoc(t, round.roundId).answers[1]).not.toHaveProperty('choice');
     expect(flagOf(whole, 'demo-member-15')).toMatchObject({ late: 1, refused: 0 });
-    // The phone saying the time ran out (nothing chosen) is no one's fault: 0 points, not recorded.
-    t.cloud.clock.set((late.servedAt as number) + 25_000);
-    const timedOut = await ok<ContestAnswer>('demo-m-15', 'answerContest', { roundId: round.roundId, qid: (late.next as { qid: string }).qid });
-    expect(timedOut.verdict).toMatchObject({ timedOut: true, late: false, points: 0 });
-    expect(flagOf(whole, 'demo-member-15')).toMatchObject({ late: 1 });
+    // A time-up once the seconds are over is no one's fault: 0 points, not recorded.
+    t.cloud.clock.set((timedOut.servedAt as number) + 25_000);
+    const third = await ok<ContestAnswer>('demo-m-15', 'answerContest', { roundId: round.roundId, qid: (timedOut.next as { qid: string }).qid });
+    expect(third.verdict).toMatchObject({ timedOut: true, late: false, points: 0 });
+    expect(flagOf(whole, 'demo-member-15')).toMatchObject({ late: 1, refused: 0 });
+  });
+
+  it('refuses a "time ran out" sent before the question’s time is up: a clear error without the key, nothing written but the flag', async () => {
+    t.cloud.clock.set(T0 + 35 * 60_000);
+    const round = await ok<ContestQuestionRound>('demo-m-07', 'startContestRound', { contestId: whole });
+    const item = contestRoundDoc(t, round.roundId).items[0];
+    const before = snapshot();
+    // At once (a script harvesting keys), and at 18 of its 20 s.
+    for (const after of [0, 18_000]) {
+      t.cloud.clock.set(round.servedAt + after);
+      const early = await quiz<ContestAnswer>('demo-m-07', 'answerContest', { roundId: round.roundId, qid: round.question.qid });
+      expect(early).toMatchObject({ ok: false, code: 'FAILED_PRECONDITION', message: '本题的答题时间还没到，请选择答案后再提交' });
+      const json = JSON.stringify(early);
+      for (const f of KEY_FIELDS) expect(json).not.toContain(f);
+      if (item.explanation.length > 1) expect(json).not.toContain(item.explanation);
+    }
+    expect(snapshot()).toEqual(before);
+    expect(contestRoundDoc(t, round.roundId)).toMatchObject({ at: 0, answers: [] });
+    expect(flagOf(whole, 'demo-member-07')).toMatchObject({ refused: 2, fast: 0, late: 0 });
+    // From 1 s before its seconds are over (the phone's clock may drift that much), it is the time running out.
+    t.cloud.clock.set(round.servedAt + 19_100);
+    const timedOut = await ok<ContestAnswer>('demo-m-07', 'answerContest', { roundId: round.roundId, qid: round.question.qid });
+    expect(timedOut.verdict).toMatchObject({ timedOut: true, points: 0, explanation: item.explanation });
+    expect(flagOf(whole, 'demo-member-07')).toMatchObject({ refused: 2 });
   });
 
   it('scores nothing for answers faster than a person reads, and shows them to the organisers of the member’s subtree', async () => {
@@ -259,14 +294,35 @@ describe('time, speed and refusals', () => {
     await expect(quiz('demo-m-02', 'startContestRound', { contestId: whole, number: 1 })).resolves.toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
     expect(snapshot()).toEqual(before);
     expect(flagOf(whole, 'demo-member-03')).toMatchObject({ refused: 1 });
-    expect(flagOf(whole, 'demo-member-02')).toMatchObject({ refused: 2 });
+    // Three refused answers, and the seven forged calls: counted under the contest, the member's own.
+    expect(flagOf(whole, 'demo-member-02')).toMatchObject({ refused: 9 });
 
     t.cloud.clock.set(T0 + 51 * 60_000);
     const both = await Promise.all([quiz<ContestAnswer>('demo-m-02', 'answerContest', q1), quiz<ContestAnswer>('demo-m-02', 'answerContest', q1)]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     expect(both.filter((r) => !r.ok && r.code === 'CONFLICT')).toHaveLength(1);
     expect(contestRoundDoc(t, round.roundId).answers).toHaveLength(1);
-    expect(flagOf(whole, 'demo-member-02')).toMatchObject({ refused: 3 });
+    expect(flagOf(whole, 'demo-member-02')).toMatchObject({ refused: 10 });
+  });
+
+  it('counts forged fields for the flags: under the contest when it is the caller’s, else on their day record; a stranger writes nothing', async () => {
+    t.cloud.clock.set(T0 + 52 * 60_000);
+    const dayFlags = (memberId: string) => (t.cloud.db.find(COLLECTIONS.quizFlags, { memberId }) as unknown as Array<{ refused: number; last: { detail: string } }>)[0];
+    const before = snapshot();
+    const flagsBefore = t.cloud.db.count(COLLECTIONS.contestFlags, {});
+    // 离退休干部 is not 实验中学's audience; a round id made up; a payload that is no object.
+    await expect(quiz('demo-member', 'startContestRound', { contestId: school, number: 1 })).resolves.toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+    await expect(quiz('demo-member', 'answerContest', { roundId: 'made-up-round', qid: 'q1', score: 75 })).resolves.toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+    await expect(quiz('demo-member', 'answerContest', { roundId: 12, qid: 'q1' })).resolves.toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+    await expect(quiz('demo-member', 'startDaily', { servedAt: 0 })).resolves.toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+    expect(dayFlags('demo-member-21')).toMatchObject({ refused: 4, last: { detail: expect.stringContaining('不支持的字段') } });
+    expect(t.cloud.db.count(COLLECTIONS.contestFlags, {})).toBe(flagsBefore);
+    // Someone not bound to any branch: refused at the door, nothing written at all.
+    const flagDocs = t.cloud.db.count(COLLECTIONS.quizFlags, {});
+    await expect(quiz('stranger-openid', 'answerContest', { roundId: 'r', qid: 'q', score: 1 })).resolves.toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+    expect(t.cloud.db.count(COLLECTIONS.quizFlags, {})).toBe(flagDocs);
+    const withoutDayFlags = (m: Map<string, string>) => new Map([...m].filter(([k]) => !k.startsWith(`${COLLECTIONS.quizFlags}/`)));
+    expect(withoutDayFlags(snapshot())).toEqual(withoutDayFlags(before));
   });
 
   it('refuses a round outside the audience, before the opening and after the close, writing only the abuse record', async () => {
@@ -405,6 +461,20 @@ describe('cost', () => {
     costs.listContests = [list.reads, list.writes];
     const figures = await cost('demo-admin', 'getContestFigures', { contestId: whole });
     costs.getContestFigures = [figures.reads, figures.writes];
+    // Refusals write the member's flag record of the contest only (its insert too, on the first).
+    const refused = async (label: string, action: string, payload: unknown, code: string) => {
+      const { result, stats } = await t.invoke('demo-m-06', 'quiz', action, payload);
+      expect(result).toMatchObject({ ok: false, code });
+      costs[label] = [stats.reads, stats.writes];
+    };
+    t.cloud.clock.set(t.cloud.clock.now() + 60_000);
+    const open = (await cost('demo-m-06', 'startContestRound', { contestId: whole })).data as ContestQuestionRound;
+    t.cloud.clock.set(open.servedAt + 1_000);
+    await refused('time-up too early, first flag', 'answerContest', { roundId: open.roundId, qid: open.question.qid }, 'FAILED_PRECONDITION');
+    t.cloud.clock.set(open.servedAt + 30_000);
+    await refused('late answer', 'answerContest', contestAnswerFor(t, open.roundId, open.question), 'FAILED_PRECONDITION');
+    await refused('forged answer', 'answerContest', { ...contestAnswerFor(t, open.roundId, open.question), score: 75 }, 'INVALID_ARGUMENT');
+    await refused('forged start', 'startContestRound', { contestId: whole, number: 1 }, 'INVALID_ARGUMENT');
     expect(costs).toEqual({
       'counting start': [7, 4],
       'counting answer': [2, 1],
@@ -421,6 +491,12 @@ describe('cost', () => {
       'board total': [7, 0],
       listContests: [4, 0],
       getContestFigures: [4, 0],
+      // Identity and the round; the flag's update, and its insert on the member's first in the contest.
+      'time-up too early, first flag': [2, 2],
+      'late answer': [2, 1],
+      // Identity and the round (or the contest) named, to file the flag under the contest when it is the caller's.
+      'forged answer': [2, 1],
+      'forged start': [2, 1],
     });
   });
 });

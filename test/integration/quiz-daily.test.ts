@@ -112,9 +112,11 @@ describe('answers refused', () => {
     for (const forged of [{ score: 5 }, { servedAt: 0 }, { correct: true }, { memberId: 'demo-member-05' }]) {
       await expect(quiz('demo-m-04', 'answerDaily', { ...q1, ...forged })).resolves.toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
     }
+    await expect(quiz('demo-m-04', 'startDaily', { number: 1 })).resolves.toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
     expect(snapshot()).toEqual(before);
     expect(flagsOf('demo-member-05')[0]).toMatchObject({ refused: 1 });
-    expect(flagsOf('demo-member-04')[0]).toMatchObject({ refused: 3 });
+    // Three refused answers, and the five forged calls.
+    expect(flagsOf('demo-member-04')[0]).toMatchObject({ refused: 8 });
   });
 
   it('refuses a question answered already, twice at once or one after the other: one answer counts', async () => {
@@ -184,6 +186,16 @@ describe('cost', () => {
     }
     const state = await cost('demo-m-14', 'getDaily', {});
     costs.getDaily = [state.reads, state.writes];
+    // Forged fields: refused at the door, then counted on the member's day record (identity, the record).
+    for (const [label, action, payload] of [
+      ['forged answer, first flag of the day', 'answerDaily', { roundId: 'r-1', qid: 'q-1', score: 5 }],
+      ['forged answer', 'answerDaily', { roundId: 'r-1', qid: 'q-1', score: 5 }],
+      ['forged start', 'startDaily', { number: 1 }],
+    ] as const) {
+      const { result, stats } = await t.invoke('demo-m-14', 'quiz', action, payload);
+      expect(result).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+      costs[label] = [stats.reads, stats.writes];
+    }
     expect(costs).toEqual({
       'scored start': [6, 4],
       'scored answer': [2, 1],
@@ -193,6 +205,10 @@ describe('cost', () => {
       'practice answer': [2, 1],
       'practice last answer': [3, 1],
       getDaily: [4, 0],
+      // The record's update, then its insert on the first of the day.
+      'forged answer, first flag of the day': [1, 2],
+      'forged answer': [1, 1],
+      'forged start': [1, 1],
     });
   });
 });
