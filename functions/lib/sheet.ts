@@ -83,7 +83,7 @@ function cellText(cell: ExcelJS.Cell): string {
 export function valueText(v: ExcelJS.CellValue | undefined, numFmt: string | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
+  if (typeof v === 'number') return numberText(v, numFmt);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return dateText(v, numFmt);
   if ('richText' in v) return v.richText.map((r) => r.text).join('');
@@ -92,20 +92,36 @@ export function valueText(v: ExcelJS.CellValue | undefined, numFmt: string | und
   return '';
 }
 
+/** The format's own symbols: quoted text, escaped characters and [colour]/[locale] parts removed. */
+function formatSymbols(numFmt: string | undefined): string {
+  return (numFmt ?? '').replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').toLowerCase();
+}
+
 /**
- * A date Excel made of typed text (1945年8月15日), written back the way it was typed: 1945-08-15 or
- * 1945/8/15 when the cell's format says so, otherwise the Chinese form, never Date.toString().
+ * A number as typed: a cell typed 50% is stored as 0.5 with a percent format, and reads back 50%.
+ * The value is scaled at 12 significant digits, so 0.07 gives 7%, not 7.000000000000001%.
+ */
+function numberText(n: number, numFmt: string | undefined): string {
+  if (!formatSymbols(numFmt).includes('%')) return String(n);
+  return `${Number((n * 100).toPrecision(12))}%`;
+}
+
+/**
+ * A date Excel made of typed text (1945年8月15日, 1945/8/15, 1945-8-15), written back in the Chinese
+ * form whatever the format's separators, never Date.toString(): 1945/8/15 would otherwise be read as
+ * three alternatives of a fill answer, and the grader reads 1945年8月15日 as a date in any form.
+ * A format without a day gives 1945年8月, one without a year 8月15日, a time alone 8:30.
  * exceljs reads date serials as UTC midnight, so the UTC fields are the calendar date.
  */
 export function dateText(d: Date, numFmt: string | undefined): string {
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth() + 1;
   const day = d.getUTCDate();
-  const fmt = (numFmt ?? '').replace(/"|\\|\[[^\]]*\]/g, '').toLowerCase();
-  const pad = (n: number, width: number) => String(n).padStart(width, '0');
-  const numeric = /^y+([-/.])(m+)\1(d+)/.exec(fmt);
-  if (numeric) return `${y}${numeric[1]}${pad(m, numeric[2].length)}${numeric[1]}${pad(day, numeric[3].length)}`;
-  if (fmt.includes('年') && !fmt.includes('日') && !/d/.test(fmt.replace(/[^d年月日]/g, ''))) return `${y}年${m}月`;
-  if (!/y/.test(fmt) && fmt.includes('月') && fmt.includes('日')) return `${m}月${day}日`;
+  const fmt = formatSymbols(numFmt);
+  const hasYear = /y|年/.test(fmt);
+  const hasDay = /d|日/.test(fmt);
+  if (hasYear && !hasDay) return `${y}年${m}月`;
+  if (!hasYear && hasDay) return `${m}月${day}日`;
+  if (!hasYear && !hasDay && /h/.test(fmt)) return `${d.getUTCHours()}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
   return `${y}年${m}月${day}日`;
 }

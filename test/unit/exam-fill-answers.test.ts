@@ -12,6 +12,11 @@ describe('fill answer normalisation', () => {
     expect(readNumeric('1945年8月15日')).toEqual([1945, '年', 8, '月', 15, '日']);
     expect(readNumeric('百分之五十')).toEqual([50, '%']);
     expect(readNumeric('三个代表')).toBeNull();
+    // A date written with digits and one separator is the same date.
+    expect(readNumeric('1945/8/15')).toEqual([1945, '年', 8, '月', 15, '日']);
+    expect(readNumeric('1945-08-15')).toEqual([1945, '年', 8, '月', 15, '日']);
+    expect(readNumeric('1/2')).toBeNull();
+    expect(readNumeric('1945/13/15')).toBeNull();
   });
 
   it('peels marks off both ends, never from the middle', () => {

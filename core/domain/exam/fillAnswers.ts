@@ -6,7 +6,7 @@
 // - width, spaces, letter case, surrounding quotes/brackets (《》“”「」『』‘’"'()（）〈〉【】) and a
 //   trailing 。.，,；;！! never change an answer;
 // - numbers fold only when the accepted answer is a number, optionally with units, as in 22, 二十二,
-//   1921年, 一九二一年, 1945年8月15日, 50%, 百分之五十: digits, Chinese numerals (二十二, 两百) and
+//   1921年, 一九二一年, 1945年8月15日 (also written 1945/8/15 or 1945-8-15), 50%, 百分之五十: digits, Chinese numerals (二十二, 两百) and
 //   digit-by-digit Chinese (一九二一) are the same number, and a unit written on one side only at the
 //   end is allowed (1921 = 1921年); words that merely contain a numeral
 //   (一国两制, 三个代表) are compared as text;
@@ -74,8 +74,19 @@ export function parseChineseNumber(s: string): number | null {
 const UNITS = ['周年', '年', '月', '日', '号', '个', '次', '岁', '人', '名', '条', '项', '章', '节', '倍', '天', '届', '%'];
 const NUMBER_RUN = new RegExp(`^(\\d+(?:\\.\\d+)?|[${CN_NUMERAL}]+)`, 'u');
 
-/** An answer read as numbers with units, e.g. 1945年8月15日 → [1945,'年',8,'月',15,'日']; null if not one. */
+/** A date written with digits and one separator: 1945/8/15, 1945-08-15, 1945.8.15. */
+const NUMERIC_DATE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
+
+/**
+ * An answer read as numbers with units, e.g. 1945年8月15日 → [1945,'年',8,'月',15,'日']; null if not
+ * one. A date written 1945/8/15 (a CSV's text, a key typed that way) reads as 1945年8月15日.
+ */
 export function readNumeric(text: string): Array<number | string> | null {
+  const date = NUMERIC_DATE.exec(text);
+  if (date) {
+    const [y, m, d] = [Number(date[1]), Number(date[3]), Number(date[4])];
+    if (m >= 1 && m <= 12 && d >= 1 && d <= 31) return [y, '年', m, '月', d, '日'];
+  }
   let rest = text.replace(/^百分之(.+)$/u, '$1%');
   const out: Array<number | string> = [];
   while (rest.length > 0) {

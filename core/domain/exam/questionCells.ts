@@ -58,20 +58,38 @@ export function parseChoiceLetters(raw: string): number[] | null {
 /**
  * "遵义/遵义会议；毛泽东" → [["遵义","遵义会议"],["毛泽东"]]. Blanks are separated by ；/; only;
  * within one blank the accepted answers by / | or 或 (二十二|22 is one blank with two answers).
- * 或 separates only between two non-empty parts and never as 或者.
+ * A / between two digits belongs to the answer (1945/8/15, 1/2): it never separates.
+ * 或 separates only between two answers (splitOr).
  */
 export function parseBlanks(raw: string): string[][] {
   return cleanCell(raw)
     .split(/[;；]/)
     .map((blank) =>
-      blank
-        .split(/[/／|｜]/)
+      splitSlashes(blank)
         // concat, not flatMap: the mini-program runs on phones without flatMap.
         .reduce<string[]>((all, alt) => all.concat(splitOr(alt)), [])
         .map((s) => s.trim())
         .filter((s) => s !== ''),
     )
     .filter((syn) => syn.length > 0);
+}
+
+const DIGIT = /[0-9０-９]/;
+
+/** Split on | and on a / that does not stand between two digits (a date or a fraction keeps it). */
+function splitSlashes(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const slash = ch === '/' || ch === '／';
+    if (ch !== '|' && ch !== '｜' && !slash) continue;
+    if (slash && DIGIT.test(text[i - 1] ?? '') && DIGIT.test(text[i + 1] ?? '')) continue;
+    parts.push(text.slice(start, i));
+    start = i + 1;
+  }
+  parts.push(text.slice(start));
+  return parts;
 }
 
 /** 甲或乙 → 甲, 乙; 或许 and 或者 stay whole (或 must stand between two answers). */
