@@ -81,6 +81,48 @@ describe('a / between digits is part of the answer (dates, fractions), never an 
   });
 });
 
+describe('或 separates answers, never the words that contain it', () => {
+  it.each(['不可或缺', '或许', '也或许', '或多或少', '或者', '不可或缺的作用', '间或'])('keeps %p whole', (word) => {
+    expect(parseBlanks(word)).toEqual([[word]]);
+  });
+
+  it.each([
+    ['二十二或22', ['二十二', '22']],
+    ['东风 或 西风', ['东风', '西风']],
+    ['甲 或 乙', ['甲', '乙']],
+    ['1921或1922', ['1921', '1922']],
+    ['二或三', ['二', '三']],
+    ['遵义会议或遵义', ['遵义会议', '遵义']],
+    ['WTO或世贸组织', ['WTO', '世贸组织']],
+  ])('splits %p', (raw, alternatives) => {
+    expect(parseBlanks(raw)).toEqual([alternatives]);
+  });
+});
+
+describe('type inferred without a type column: the stem\'s blanks mean fill', () => {
+  it.each([
+    ['中国共产党第（）次全国代表大会确立了习近平同志党中央的核心地位。', '1'],
+    ['党章规定，党员有（）权利。', '是'],
+    ['(）是党的根本组织原则。', 'a'],
+    ['《》是党的第一部党章。', 'T'],
+    ['＿＿是党的最高领导机关。', '对'],
+  ])('reads %p with answer %p as fill, not judge', (stem, answer) => {
+    expect(question(parseQuestionRow(row('', stem, [], answer), cols))).toMatchObject({ type: 'fill', blanks: [[answer]] });
+  });
+
+  it('reads a lone 1 or 0 without type, options or blanks as a fill answer (a count or a number before a judge key; 1/0 judge keys need the 判断 type)', () => {
+    expect(question(parseQuestionRow(row('', '党员的预备期为几年？', [], '1'), cols))).toMatchObject({ type: 'fill', blanks: [['1']] });
+    expect(question(parseQuestionRow(row('', '党员的预备期为几年？', [], '0'), cols))).toMatchObject({ type: 'fill', blanks: [['0']] });
+    expect(question(parseQuestionRow(row('判断', '预备期为一年。', [], '1'), cols))).toMatchObject({ type: 'judge', answer: [0] });
+    expect(question(parseQuestionRow(row('判断', '预备期为两年。', [], '0'), cols))).toMatchObject({ type: 'judge', answer: [1] });
+  });
+
+  it('still reads a statement without blanks and a judge word as judge', () => {
+    expect(question(parseQuestionRow(row('', '预备期为一年。', [], '是'), cols))).toMatchObject({ type: 'judge', answer: [0] });
+    expect(question(parseQuestionRow(row('', '预备期为两年。', [], '×'), cols))).toMatchObject({ type: 'judge', answer: [1] });
+  });
+});
+
 describe('tags', () => {
   it('keeps a question whose tag is long, the tag cut to the limit', () => {
     const q = question(parseQuestionRow(row('判断', '题干一。', [], '对', { tags: '习近平新时代中国特色社会主义思想，党史' }), cols));
