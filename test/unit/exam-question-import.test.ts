@@ -113,6 +113,7 @@ describe('type inferred without a type column: the stem\'s blanks mean fill', ()
   it('reads a lone 1 or 0 without type, options or blanks as a fill answer (a count or a number before a judge key; 1/0 judge keys need the 判断 type)', () => {
     expect(question(parseQuestionRow(row('', '党员的预备期为几年？', [], '1'), cols))).toMatchObject({ type: 'fill', blanks: [['1']] });
     expect(question(parseQuestionRow(row('', '党员的预备期为几年？', [], '0'), cols))).toMatchObject({ type: 'fill', blanks: [['0']] });
+    expect(question(parseQuestionRow(row('', '党员的预备期为几年？', [], '１'), cols))).toMatchObject({ type: 'fill', blanks: [['1']] });
     expect(question(parseQuestionRow(row('判断', '预备期为一年。', [], '1'), cols))).toMatchObject({ type: 'judge', answer: [0] });
     expect(question(parseQuestionRow(row('判断', '预备期为两年。', [], '0'), cols))).toMatchObject({ type: 'judge', answer: [1] });
   });

@@ -59,7 +59,7 @@ export function parseChoiceLetters(raw: string): number[] | null {
  * "遵义/遵义会议；毛泽东" → [["遵义","遵义会议"],["毛泽东"]]. Blanks are separated by ；/; only;
  * within one blank the accepted answers by / | or 或 (二十二|22 is one blank with two answers).
  * A / between two digits belongs to the answer (1945/8/15, 1/2): it never separates.
- * 或 separates only between two answers (splitOr).
+ * 或 separates only between two answers, never inside 不可或缺 or 或许 (splitOr).
  */
 export function parseBlanks(raw: string): string[][] {
   return cleanCell(raw)
@@ -92,10 +92,49 @@ function splitSlashes(text: string): string[] {
   return parts;
 }
 
-/** 甲或乙 → 甲, 乙; 或许 and 或者 stay whole (或 must stand between two answers). */
+/** Words that hold 或 without meaning "or" between two answers. */
+const OR_WORDS = ['或许', '或者', '或多或少', '不可或缺', '或缺', '或然', '间或', '偶或', '或则'];
+
+/**
+ * 甲乙 或 丙丁 / 二十二或22 / 遵义会议或遵义 → the answers; 不可或缺, 或许, 也或许, 或多或少 stay whole.
+ * A 或 separates only when it is not part of one of OR_WORDS, has an answer on each side, and either
+ * has spaces on both sides or each side is two characters or more, or a number (二或三). Otherwise
+ * the text is one answer: a single 或 that does not qualify keeps the whole text together.
+ */
 function splitOr(text: string): string[] {
-  const parts = text.split(/或(?!者)/).map((p) => p.trim());
-  return parts.length > 1 && parts.every((p) => p !== '') ? parts : [text];
+  const cuts: number[] = [];
+  for (let i = text.indexOf('或'); i >= 0; i = text.indexOf('或', i + 1)) if (!inOrWord(text, i)) cuts.push(i);
+  if (cuts.length === 0) return [text];
+  const parts: string[] = [];
+  let start = 0;
+  for (const cut of cuts) {
+    parts.push(text.slice(start, cut));
+    start = cut + 1;
+  }
+  parts.push(text.slice(start));
+  for (let k = 0; k < cuts.length; k++) {
+    const left = parts[k].trim();
+    const right = parts[k + 1].trim();
+    if (left === '' || right === '') return [text];
+    const spaced = /\s$/.test(parts[k]) && /^\s/.test(parts[k + 1]);
+    if (!spaced && !(standsAlone(left) && standsAlone(right))) return [text];
+  }
+  return parts.map((p) => p.trim());
+}
+
+/** Whether the 或 at index i is part of one of OR_WORDS (checked at each 或 of the word). */
+function inOrWord(text: string, i: number): boolean {
+  for (const word of OR_WORDS) {
+    for (let j = word.indexOf('或'); j >= 0; j = word.indexOf('或', j + 1)) {
+      if (i - j >= 0 && text.slice(i - j, i - j + word.length) === word) return true;
+    }
+  }
+  return false;
+}
+
+/** One side of 或 that is an answer of its own: two characters or more, or a number however short. */
+function standsAlone(part: string): boolean {
+  return part.length >= 2 || /^[0-9A-Za-z零〇一二两三四五六七八九十百千万亿]+$/.test(part);
 }
 
 /** Where a fill stem leaves its blanks: （）, ( ), an empty 《》, and runs of ＿ or _ (two or more). */

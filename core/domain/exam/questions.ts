@@ -250,6 +250,11 @@ function judgeColumns(options: string[]): [boolean, boolean] | null {
   return a !== null && b !== null && a !== b ? [a, b] : null;
 }
 
+/** A judge answer that, without a type column, makes the row a judge question: any but 1 and 0. */
+function judgeWithoutType(answerRaw: string): boolean {
+  return parseJudgeAnswer(answerRaw) !== null && !/^[01]$/.test(cleanCell(answerRaw));
+}
+
 /** One data row, read through the header's columns, to a question or the reason it cannot be one. */
 export function parseQuestionRow(cells: string[], columns: Map<ColumnKey, number>): ParsedRow {
   const at = (key: ColumnKey) => {
@@ -277,10 +282,13 @@ export function parseQuestionRow(cells: string[], columns: Map<ColumnKey, number
   // Option columns 正确/错误 (in either order) make a judge question whose letters follow them.
   const judgeCols = type === null || type === 'judge' ? judgeColumns(options) : null;
   if (!type) {
-    // No type column: inferred from the options and the answer. A lone A/B without options is a
-    // judge answer (A 正确, B 错误), as exam systems export them.
+    // No type column: inferred from the options, the stem and the answer. Without options, a stem
+    // that marks blanks （）/《》/＿＿ is fill whatever its answer (第（）次 … with answer 1). A statement
+    // answered by a judge word, or a lone A/B as exam systems export them (A 正确, B 错误), is judge;
+    // a lone 1 or 0 is not: it is as likely a count or a number asked for, so it stays a fill answer
+    // and a 1/0 judge key needs the 判断 type.
     if (judgeCols) type = 'judge';
-    else if (options.length === 0) type = parseJudgeAnswer(answerRaw) !== null ? 'judge' : 'fill';
+    else if (options.length === 0) type = countStemBlanks(stem) === 0 && judgeWithoutType(answerRaw) ? 'judge' : 'fill';
     else type = (parseChoiceLetters(answerRaw)?.length ?? 0) > 1 ? 'multiple' : 'single';
   }
 
