@@ -171,8 +171,17 @@ describe('labels left in stems', () => {
     ['（1）党员必须履行义务。', '党员必须履行义务。'],
     ['1921年7月，中共一大召开。', '1921年7月，中共一大召开。'],
     ['1.5亿人参加。', '1.5亿人参加。'],
+    ['第1题、党员必须履行义务。', '党员必须履行义务。'],
+    ['第 12 题．党员必须履行义务。', '党员必须履行义务。'],
+    ['第一题：党员必须履行义务。', '党员必须履行义务。'],
+    ['【判断题】第3题 党员必须履行义务。', '党员必须履行义务。'],
+    ['第一次全国代表大会在上海召开。', '第一次全国代表大会在上海召开。'],
   ])('strips %p', (raw, stem) => {
     expect(stripStemLabel(raw)).toBe(stem);
+  });
+
+  it.each(['【判断题】', '判断题】', '第1题、', '一、单选题：1.'])('refuses a stem that is only the label %p, on the stem column', (label) => {
+    expect(parseQuestionRow(row('判断', label, [], '对'), cols)).toEqual({ ok: false, reason: `题干为空（只有“${label}”）`, column: 'stem' });
   });
 
   it('stores the stem without the label, so labelled copies are duplicates', () => {
@@ -203,11 +212,18 @@ describe('type words', () => {
   });
 });
 
+describe('duplicate options', () => {
+  it('names the second copy and the option it repeats, on that option\'s column', () => {
+    expect(parseQuestionRow(row('单选', '下列正确的是？', ['遵义会议', '古田会议', '遵义会议。', '洛川会议'], 'A'), cols)).toEqual({ ok: false, reason: '选项 C 与选项 A 相同', column: 'option2' });
+    expect(parseQuestionRow(row('多选', '下列正确的是？', ['甲', '乙', '丙', 'Ｂ', 'b'], 'AB'), cols)).toEqual({ ok: false, reason: '选项 E 与选项 D 相同', column: 'option4' });
+  });
+});
+
 describe('row problems name their column', () => {
   it.each([
     [row('单选', '', ['a', 'b'], 'A'), 'stem'],
     [row('单选', '题', ['a', 'b'], 'E'), 'answer'],
-    [row('单选', '题', ['同', '同'], 'A'), 'options'],
+    [row('单选', '题', ['同', '同'], 'A'), 'option1'],
     [row('问答', '题', [], '略'), 'type'],
   ])('(%#)', (cells, column) => {
     const r = parseQuestionRow(cells, cols);
