@@ -303,15 +303,16 @@ export const DATABASE = {
   featuredMembers: { permission: 'ADMINONLY', indexes: [{ fields: ['orgId', 'featuredAt'], why: '先进典型' }] },
   // A member's history, newest first (one member's entries, never a scan).
   pointsLedger: { permission: 'ADMINONLY', indexes: [{ fields: ['memberId', 'at'], why: "one member's history, newest first" }] },
-  // The timer's repair of the units' day counters: an organisation's member-days of one day.
-  pointsDays: { permission: 'ADMINONLY', indexes: [{ fields: ['orgId', 'day'], why: "the timer's repair of the units' day counters" }] },
+  // The timer's repair of the units' day counters: an organisation's member-days of one day,
+  // grouped by unit in pages of unit ids (an organisation may pass 1,000 units).
+  pointsDays: { permission: 'ADMINONLY', indexes: [{ fields: ['orgId', 'day', 'unitId'], why: "the timer's repair of the units' day counters, paged by unit" }] },
   pointsTotals: { permission: 'ADMINONLY', indexes: [] },
   // A subtree's day counters over missing days; the roll-up job's day of one organisation.
   pointsUnitDays: {
     permission: 'ADMINONLY',
     indexes: [
       { fields: ['unitId', 'day'], why: "a subtree's days not rolled up" },
-      { fields: ['orgId', 'day'], why: 'the timer' },
+      { fields: ['orgId', 'day', 'unitId'], why: 'the timer, paged by unit' },
     ],
   },
   // A unit's (and its root's) closed-day roll-ups over a period; the job's day of one organisation.
@@ -319,7 +320,7 @@ export const DATABASE = {
     permission: 'ADMINONLY',
     indexes: [
       { fields: ['unitId', 'day'], why: "a unit's closed days over a period" },
-      { fields: ['orgId', 'day'], why: "the roll-up job's day" },
+      { fields: ['orgId', 'day', 'unitId'], why: "the roll-up job's day, paged by unit" },
     ],
   },
   pointsRollupRuns: { permission: 'ADMINONLY', indexes: [] },
@@ -330,13 +331,13 @@ export const DATABASE = {
   quizMembers: { permission: 'ADMINONLY', indexes: [] },
   quizRounds: { permission: 'ADMINONLY', indexes: [{ fields: ['orgId', 'pointsAwarded', 'finishedAt'], why: "the timer's points repair" }] },
   // The roll-up job's day of one organisation.
-  quizUnitDays: { permission: 'ADMINONLY', indexes: [{ fields: ['orgId', 'day'], why: 'the timer' }] },
+  quizUnitDays: { permission: 'ADMINONLY', indexes: [{ fields: ['orgId', 'day', 'unitId'], why: 'the timer, paged by unit' }] },
   // A unit's subtree totals of a day; the job's day of one organisation.
   quizRollups: {
     permission: 'ADMINONLY',
     indexes: [
       { fields: ['unitId', 'day'], why: "a unit's subtree totals of a day" },
-      { fields: ['orgId', 'day'], why: "the roll-up job's day" },
+      { fields: ['orgId', 'day', 'unitId'], why: "the roll-up job's day, paged by unit" },
     ],
   },
   // Organisers' list of a day's flags: the whole organisation, or their subtrees (unitPath, multikey).
@@ -365,7 +366,7 @@ export const DATABASE = {
   contestScores: { permission: 'ADMINONLY', indexes: [{ fields: ['contestId', 'total'], why: "总榜 and a member's rank" }] },
   contestDayScores: { permission: 'ADMINONLY', indexes: [{ fields: ['contestId', 'day', 'total'], why: "今日榜 and a member's rank" }] },
   // The timer's leaf counters of a contest's days; a unit's children's roll-ups of a day.
-  contestUnits: { permission: 'ADMINONLY', indexes: [{ fields: ['contestId', 'day'], why: 'the timer' }] },
+  contestUnits: { permission: 'ADMINONLY', indexes: [{ fields: ['contestId', 'day', 'unitId'], why: 'the timer, paged by unit' }] },
   contestRollups: { permission: 'ADMINONLY', indexes: [{ fields: ['contestId', 'day', 'unitId'], why: 'a unit and its children on the boards' }] },
   // Organisers' list of a contest's flags in their subtrees.
   contestFlags: { permission: 'ADMINONLY', indexes: [{ fields: ['contestId', 'unitPath', 'lastAt'], why: "organisers' list (multikey)" }] },

@@ -14,6 +14,7 @@ import { inSubtree } from '../../core/domain/org/units';
 import { COLLECTIONS } from '../lib/collections';
 import { count, getById, list, type Database } from '../lib/db';
 import { forbidden, notFound, unauthenticated } from '../lib/errors';
+import { listAllByKey } from '../lib/paging';
 import type { IdentityDoc, MemberDoc, UnitDoc } from '../lib/model';
 import type { ActionContext } from '../lib/router';
 
@@ -177,9 +178,12 @@ export async function unitsByIds(db: Database, ids: string[], orgId?: string): P
   return list<UnitDoc>(db.collection(COLLECTIONS.units).where(where).limit(Math.min(1000, ids.length)));
 }
 
-/** Every unit of an organisation, the root included (one organisation holds a few hundred). */
+/**
+ * Every unit of an organisation, the root included, in pages of 1,000 by `_id` (an organisation
+ * may pass the 1,000 units one read returns; timers roll every unit up, so none may be left out).
+ */
 export async function unitsOfOrg(db: Database, orgId: string): Promise<UnitDoc[]> {
-  return list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId }).limit(1000));
+  return listAllByKey<UnitDoc>(db, COLLECTIONS.units, { orgId }, '_id');
 }
 
 /** The roots of every organisation (timer jobs walk them). */

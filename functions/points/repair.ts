@@ -1,17 +1,18 @@
 // Repair of the units' day counters. An award commits the member's entry, day and total together
 // and then increments their unit's day counter in a separate write (a whole unit earns against that
 // one document at once). A crash between the two leaves the counter short. Each timer run sums the
-// member-day documents of the recent days per unit (one aggregate per organisation and day: one
-// document per member who earned, never the ledger); a difference is noted on the counter and
+// member-day documents of the recent days per unit (one aggregate per organisation, day and 1,000
+// units: one document per member who earned, never the ledger); a difference is noted on the counter and
 // repaired only if the next run finds the same counter and the same sums at least a minute later
 // (so no award was in flight), by a conditional update on the values read.
 
 import { COLLECTIONS } from '../lib/collections';
-import { insert, isDuplicateKeyError, list, updateWhere, type Database } from '../lib/db';
+import { insert, isDuplicateKeyError, updateWhere, type Database } from '../lib/db';
 import type { Deps } from '../lib/deps';
 import { organisationRoots } from '../org/ports';
 import type { UnitDayDoc } from './model';
 import { forRecentDays } from '../lib/rollupSchedule';
+import { listAllByKey, READ_CEILING } from '../lib/paging';
 import { unitDayId } from './unitDays';
 
 /** A counter must stay wrong this long, unchanged, before it is repaired (awards take milliseconds). */
@@ -25,16 +26,11 @@ export async function repairUnitDays(deps: Deps, budgetMs = 6_000): Promise<{ ch
 async function repairDay(deps: Deps, orgId: string, day: string, now: number): Promise<{ checked: number; repaired: number }> {
   const { db, log } = deps;
   const _ = db.command;
-  const $ = _.aggregate;
-  const res = await db
-    .collection(COLLECTIONS.pointsDays)
-    .aggregate()
-    .match({ orgId, day })
-    .group({ _id: '$unitId', points: $.sum('$total'), members: $.sum(1) })
-    .limit(1000)
-    .end();
-  const counted = new Map((res as { list: Array<{ _id: string; points: number; members: number }> }).list.map((r) => [r._id, r]));
-  const counters = new Map((await list<UnitDayDoc>(db.collection(COLLECTIONS.pointsUnitDays).where({ orgId, day }).limit(1000))).map((d) => [d.unitId, d]));
+  // Both sides whole, however many units: a unit missing from one side would be "repaired" to 0
+  // (or noted against a sum it did not read), so each is read in pages and a read that cannot be
+  // completed throws before anything is written.
+  const counted = await memberDaySums(db, orgId, day);
+  const counters = new Map((await listAllByKey<UnitDayDoc>(db, COLLECTIONS.pointsUnitDays, { orgId, day }, 'unitId')).map((d) => [d.unitId, d]));
   let repaired = 0;
   for (const unitId of new Set([...counted.keys(), ...counters.keys()])) {
     const want = counted.get(unitId) ?? { points: 0, members: 0 };
@@ -63,6 +59,35 @@ async function repairDay(deps: Deps, orgId: string, day: string, now: number): P
     }
   }
   return { checked: counted.size, repaired };
+}
+
+/** The pages of one group a read returns at most; past it the day is not repaired (fail safe). */
+const MAX_SUM_PAGES = 50;
+
+/**
+ * The sums of the organisation's member days of `day` per unit, in keyset pages of the unit ids
+ * (one aggregate returns at most 1,000 groups): each page groups the units after the last one seen.
+ */
+async function memberDaySums(db: Database, orgId: string, day: string): Promise<Map<string, { points: number; members: number }>> {
+  const _ = db.command;
+  const $ = _.aggregate;
+  const sums = new Map<string, { points: number; members: number }>();
+  let after: string | null = null;
+  for (let page = 0; page < MAX_SUM_PAGES; page++) {
+    const res: unknown = await db
+      .collection(COLLECTIONS.pointsDays)
+      .aggregate()
+      .match(after === null ? { orgId, day } : { orgId, day, unitId: _.gt(after) })
+      .group({ _id: '$unitId', points: $.sum('$total'), members: $.sum(1) })
+      .sort({ _id: 1 })
+      .limit(READ_CEILING)
+      .end();
+    const rows: Array<{ _id: string; points: number; members: number }> = (res as { list: Array<{ _id: string; points: number; members: number }> }).list;
+    for (const r of rows) sums.set(r._id, { points: r.points, members: r.members });
+    if (rows.length < READ_CEILING) return sums;
+    after = rows[rows.length - 1]._id;
+  }
+  throw new Error(`points repair ${orgId} ${day}: more than ${MAX_SUM_PAGES * READ_CEILING} units; not repaired`);
 }
 
 async function createNoted(db: Database, doc: UnitDayDoc): Promise<void> {

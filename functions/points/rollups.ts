@@ -1,16 +1,19 @@
 // Closed-day roll-ups of points: for every unit and every day that is over, the points and the
 // members who earned any in the unit's whole subtree, written by the points timer from the units'
 // own day counters (./unitDays.ts). A unit's period is then one document per day for the unit
-// plus a live aggregate of the days not computed (today), however big its subtree. Nothing above
+// plus a live aggregate of the days not computed (today), however big its subtree. The timer reads
+// the units and the day's counters in pages, so an organisation past 1,000 units is counted whole.
+// Nothing above
 // a member's own unit is written when points are awarded.
 //
 // Freshness, as for check-ins: the root's document of a day carries the tree version it was
 // computed under; a day whose root document is missing or older is read from the leaf counters.
 
 import { COLLECTIONS } from '../lib/collections';
-import { getById, list, type Database } from '../lib/db';
+import { getById, type Database } from '../lib/db';
 import type { Deps } from '../lib/deps';
 import type { UnitDoc } from '../lib/model';
+import { listAllByKey } from '../lib/paging';
 import { runRollupSchedule } from '../lib/rollupSchedule';
 import { organisationRoots, unitsOfOrg } from '../org/ports';
 import type { RollupDoc, RollupRunDoc, UnitDayDoc } from './model';
@@ -41,12 +44,12 @@ export function subtreeFigures(units: ReadonlyArray<{ _id: string; path: readonl
 /** Recomputes one organisation's roll-ups for one day; writes only the documents that change. */
 export async function rollupDay(db: Database, orgId: string, units: UnitDoc[], tree: number, day: string, now: number): Promise<number> {
   const own = new Map<string, Figures>();
-  for (const c of await list<UnitDayDoc>(db.collection(COLLECTIONS.pointsUnitDays).where({ orgId, day }).limit(1000))) {
+  for (const c of await listAllByKey<UnitDayDoc>(db, COLLECTIONS.pointsUnitDays, { orgId, day }, 'unitId')) {
     own.set(c.unitId, { points: c.points, members: c.members });
   }
   const sums = subtreeFigures(units, own);
   if (!sums.has(orgId)) sums.set(orgId, { points: 0, members: 0 }); // the root's document marks the day computed
-  const existing = new Map((await list<RollupDoc>(db.collection(COLLECTIONS.pointsRollups).where({ orgId, day }).limit(1000))).map((d) => [d.unitId, d]));
+  const existing = new Map((await listAllByKey<RollupDoc>(db, COLLECTIONS.pointsRollups, { orgId, day }, 'unitId')).map((d) => [d.unitId, d]));
   for (const unitId of existing.keys()) if (!sums.has(unitId)) sums.set(unitId, { points: 0, members: 0 });
   const changed = [...sums].filter(([unitId, f]) => {
     const old = existing.get(unitId);

@@ -8,6 +8,7 @@ import { addDays, beijingDayKey } from '../../core/domain/time';
 import { CLOSE_TAIL_MS, NO_SUMS, subtreeSums } from '../../core/domain/quiz/contest';
 import { COLLECTIONS } from '../lib/collections';
 import { list, type Database } from '../lib/db';
+import { listAllByKey } from '../lib/paging';
 import type { UnitDoc } from '../lib/model';
 import { ALL_DAYS, type ContestDoc, type ContestRollupDoc, type ContestUnitDoc } from './contestModel';
 
@@ -20,11 +21,11 @@ export const contestRollupId = (contestId: string, unitId: string, day: string) 
 /** One contest's roll-ups of one day (or ALL_DAYS); the number of documents written. */
 export async function rollupContestDay(db: Database, contest: Pick<ContestDoc, '_id' | 'orgId' | 'audience'>, units: UnitDoc[], tree: number, day: string, now: number): Promise<number> {
   const inAudience = units.filter((u) => u.path.includes(contest.audience));
-  const own = await list<ContestUnitDoc>(db.collection(COLLECTIONS.contestUnits).where({ contestId: contest._id, day }).limit(1000));
+  const own = await listAllByKey<ContestUnitDoc>(db, COLLECTIONS.contestUnits, { contestId: contest._id, day }, 'unitId');
   const sums = subtreeSums(inAudience, own);
   // The audience's own document marks the day as computed, even with nobody yet.
   if (!sums.has(contest.audience)) sums.set(contest.audience, NO_SUMS);
-  const existing = new Map((await list<ContestRollupDoc>(db.collection(COLLECTIONS.contestRollups).where({ contestId: contest._id, day }).limit(1000))).map((d) => [d.unitId, d]));
+  const existing = new Map((await listAllByKey<ContestRollupDoc>(db, COLLECTIONS.contestRollups, { contestId: contest._id, day }, 'unitId')).map((d) => [d.unitId, d]));
   for (const unitId of existing.keys()) if (!sums.has(unitId)) sums.set(unitId, NO_SUMS);
   const changed = [...sums].filter(([unitId, f]) => {
     const old = existing.get(unitId);
