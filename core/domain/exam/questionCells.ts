@@ -159,6 +159,8 @@ const STEM_LABELS = [
   new RegExp(`^[【\\[]?\\s*${TYPE_WORD}\\s*[】\\]]\\s*[:：]?`),
   // 二。判断题 / 一、单选题： (a section heading pasted into the stem)
   new RegExp(`^[一二三四五六七八九十]+\\s*[、。.．]\\s*${TYPE_WORD}\\s*[:：]?`),
+  // 第1题、 / 第 12 题． / 第一题：, but not 第一次…
+  /^第\s*(?:\d{1,4}|[一二三四五六七八九十百]{1,6})\s*题\s*[.、．:：]?/,
   // 1. / 12、 / 1．: numbering, but not 1921年 or 1.5亿
   /^\d{1,4}\s*[.、．](?!\d)/,
   // （1） / (1) / 1）
@@ -166,16 +168,27 @@ const STEM_LABELS = [
   /^\d{1,4}\s*[）)]/,
 ];
 
-/** A stem without the type labels and numbering an exam system or a pasted section left in front. */
-export function stripStemLabel(stem: string): string {
+/** A stem without the type labels and numbering in front; '' when it is nothing but those. */
+function peelStemLabel(stem: string): string {
   let s = stem.trim();
   for (let guard = 0; guard < 4; guard++) {
     const before = s;
     for (const re of STEM_LABELS) s = s.replace(re, '').trim();
     if (s === before) break;
   }
-  // A stem that is nothing but a label is left as written, so it is reported, not emptied.
+  return s;
+}
+
+/** A stem without the type labels and numbering an exam system or a pasted section left in front. */
+export function stripStemLabel(stem: string): string {
+  const s = peelStemLabel(stem);
+  // A stem that is nothing but a label is left as written: the import refuses it (isOnlyStemLabel).
   return s === '' ? stem.trim() : s;
+}
+
+/** A stem that is nothing but a label or a number (【判断题】, 第1题、): no question in it. */
+export function isOnlyStemLabel(stem: string): boolean {
+  return stem.trim() !== '' && peelStemLabel(stem) === '';
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   cleanText,
   countStemBlanks,
   isIndefiniteType,
+  isOnlyStemLabel,
   judgeWord,
   OPTION_LETTERS,
   parseBlanks,
@@ -22,6 +23,7 @@ import {
 export {
   cleanText,
   countStemBlanks,
+  isOnlyStemLabel,
   OPTION_LETTERS,
   parseBlanks,
   parseChoiceLetters,
@@ -143,8 +145,10 @@ export function findQuestionProblem(q: QuestionDraft): { reason: string; column:
     if (q.options.some((o) => o.trim() === '')) return options('选项不能为空');
     const long = q.options.findIndex((o) => o.length > LIMITS.option);
     if (long >= 0) return at(`option${long}`)(`选项 ${OPTION_LETTERS[long]} 超过 ${LIMITS.option} 字`);
+    // The second copy is named, on its own column, with the option it repeats.
     const norm = q.options.map(normaliseAnswerText);
-    if (new Set(norm).size !== norm.length) return options('选项有重复');
+    const copy = norm.findIndex((n, i) => norm.indexOf(n) !== i);
+    if (copy >= 0) return at(`option${copy}`)(`选项 ${OPTION_LETTERS[copy]} 与选项 ${OPTION_LETTERS[norm.indexOf(norm[copy])]} 相同`);
     if (q.answer.length === 0) return answer('缺少答案');
     const out = q.answer.find((i) => i < 0 || i >= q.options.length);
     if (out !== undefined) return answer(`答案 ${OPTION_LETTERS[out] ?? '?'} 超出了选项范围（共 ${q.options.length} 个选项）`);
@@ -262,8 +266,10 @@ export function parseQuestionRow(cells: string[], columns: Map<ColumnKey, number
     return c === undefined ? '' : cleanText(cells[c] ?? '');
   };
   const fail = (reason: string, column: RowColumn): ParsedRow => ({ ok: false, reason, column });
-  const stem = stripStemLabel(at('stem'));
+  const stemCell = at('stem');
+  const stem = stripStemLabel(stemCell);
   if (stem === '') return fail('题干为空', 'stem');
+  if (isOnlyStemLabel(stemCell)) return fail(`题干为空（只有“${stemCell.slice(0, 20)}”）`, 'stem');
 
   const rawOptions: string[] = [];
   for (let i = 0; i < OPTION_LETTERS.length; i++) rawOptions.push(stripOptionLabel(at(`option${i}`), i));
