@@ -23,7 +23,7 @@ import { ensureCollections, seedDemo } from './lib/setup';
 import { buildFunctions } from './build-functions';
 import { importBench } from './bench/import';
 import { FLOOR_HEADER, floorClientCpu, floorRows, floorWarmUps, hostVsFloor } from './bench/host-vs-floor';
-import { benchReminderJob, rollUp } from './bench/jobs';
+import { benchReminderJob, quizTimerCost, rollUp } from './bench/jobs';
 import { arg, ERRORS_COUNTED, flag, load, login, row, type Result, type Scenario } from './bench/load';
 import { prepareBigOrg, prepareEvent, prepareExam, prepareFeed } from './bench/prepare';
 import { contestRoundLine, contestScenarios, prepareContest } from './bench/contest';
@@ -236,12 +236,17 @@ async function scenarioTable(requests: number, concurrency: number): Promise<{ r
     console.error(`  done: ${s.name}`);
   }
   const job = await benchReminderJob(cloud, db, exam.members);
+  const quizTimers = await quizTimerCost(cloud);
   await cloud.close();
 
   cloud.clock.reset(); // the quiz and contest scenarios moved it on 30 s before each answer
   const jobs = `${quizRoundLine(rows)}
 
 ${contestRoundLine(rows)}
+
+The quiz's and the points' timers after the bursts (every 10 minutes each; DB operations per run):
+
+${quizTimers}
 
 Closed-day check-in roll-ups of the organisations above (the check-in timer, run until done): ${rollupJob}.
 
