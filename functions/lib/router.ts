@@ -55,6 +55,13 @@ export interface RouterOptions {
    * out). Every other action answers them as an unbound mini-program caller is answered.
    */
   webOpen?: readonly string[];
+  /**
+   * Called after a payload was refused at the door (its schema, or nested too deep), when the
+   * caller is known (a web caller resolved to their identity), with the refusal's words: a context
+   * may count the attempt (the quiz's abuse records). The caller gets the INVALID_ARGUMENT either
+   * way; whatever the hook throws is logged, never returned.
+   */
+  onRefusedPayload?: (action: string, payload: unknown, message: string, ctx: ActionContext) => Promise<void>;
 }
 
 /** What a web caller without a web key is told: the code an unbound mini-program caller gets. */
@@ -134,10 +141,24 @@ export function createRouter<S extends Schemas, R extends { [K in keyof S]: unkn
     if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(schemas, action)) {
       return fail('INVALID_ARGUMENT', `字段 action：未知的操作 ${typeof action === 'string' ? action.slice(0, 40) : ''}`.trim());
     }
+    /** The door's refusal, after the context's hook (if any) had its look at who sent it. */
+    const refused = async (message: string): Promise<Envelope<unknown>> => {
+      const hook = options.onRefusedPayload;
+      const who = hook ? readCaller(options.getOpenid()) : null;
+      if (hook && who) {
+        try {
+          const openid = who.kind === 'wechat' ? who.openid : await webOpenid(options.deps.db, who.uid);
+          if (openid) await hook(action, payload, message, { openid, caller: who, deps: options.deps });
+        } catch (err) {
+          options.deps.log.error(`${context}.${action} refused-payload hook failed`, err instanceof Error ? err.stack : err);
+        }
+      }
+      return fail('INVALID_ARGUMENT', message);
+    };
     // In WeChat the event arrives as the platform parsed it: no HTTP door has bounded its depth.
-    if (tooDeep(payload, MAX_PAYLOAD_DEPTH)) return fail('INVALID_ARGUMENT', '请求内容的层级太多，请检查后重试');
+    if (tooDeep(payload, MAX_PAYLOAD_DEPTH)) return refused('请求内容的层级太多，请检查后重试');
     const parsed = schemas[action].safeParse(payload ?? {});
-    if (!parsed.success) return fail('INVALID_ARGUMENT', describeIssue(parsed.error.issues[0]));
+    if (!parsed.success) return refused(describeIssue(parsed.error.issues[0]));
 
     const caller = readCaller(options.getOpenid());
     if (!caller) return fail('UNAUTHENTICATED', '无法识别微信身份，请在微信中打开');

@@ -22,6 +22,7 @@ import { saveContest } from './actions/saveContest';
 import { setContestRankSetting } from './actions/setContestRankSetting';
 import { startContestRound } from './actions/startContestRound';
 import { startDaily } from './actions/startDaily';
+import { countRefusedPayload } from './flagsAtDoor';
 import { runQuizTimer } from './timer';
 
 export const main = createRouter<typeof quizSchemas, QuizResponses>(
@@ -53,5 +54,7 @@ export const main = createRouter<typeof quizSchemas, QuizResponses>(
     deps: platformDeps,
     // One trigger per function (WeChat): tomorrow's pools in the evening, and the roll-ups.
     onTimer: (deps) => runQuizTimer(deps),
+    // Forged fields on a member's play action are counted for the flags (./flagsAtDoor.ts).
+    onRefusedPayload: countRefusedPayload,
   },
 );

@@ -14,6 +14,7 @@ import {
   GRACE_MS,
   HIDDEN_NAME,
   isLate,
+  isTimeUp,
   nextServedAt,
   ratePercent,
   roundCounts,
@@ -21,6 +22,7 @@ import {
   scoreOutOf100,
   SPEED_BONUS,
   subtreeMembers,
+  TIME_UP_TOLERANCE_MS,
   subtreeSums,
 } from '../../core/domain/quiz/contest';
 import { beijingDayKey } from '../../core/domain/time';
@@ -63,6 +65,16 @@ describe('the grace boundary', () => {
     expect(isLate(SERVED, 20, SERVED + 22_001)).toBe(true);
     expect(answerDeadline(SERVED, null)).toBeNull();
     expect(isLate(SERVED, null, SERVED + 86_400_000)).toBe(false);
+  });
+
+  it('takes "time ran out" only once the question’s seconds are over, less 1 s for the phone’s clock, and never untimed', () => {
+    expect(TIME_UP_TOLERANCE_MS).toBe(1_000);
+    expect(isTimeUp(SERVED, 20, SERVED)).toBe(false);
+    expect(isTimeUp(SERVED, 20, SERVED - 3_000)).toBe(false); // during the pause, before its time began
+    expect(isTimeUp(SERVED, 20, SERVED + 18_999)).toBe(false);
+    expect(isTimeUp(SERVED, 20, SERVED + 19_000)).toBe(true);
+    expect(isTimeUp(SERVED, 20, SERVED + 600_000)).toBe(true); // a member who came back later
+    expect(isTimeUp(SERVED, null, SERVED + 86_400_000)).toBe(false);
   });
 
   it('starts a timed contest’s next question 6 s after the verdict, for reading it; untimed at once', () => {

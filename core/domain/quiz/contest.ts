@@ -79,6 +79,26 @@ export function isLate(servedAt: number, seconds: number | null, at: number): bo
 }
 
 /**
+ * How early the phone's "time ran out" (an empty answer, timed contests only) may reach the
+ * server: from `servedAt + seconds − 1 s`. The phone's countdown starts when the question reaches
+ * it, after `servedAt`, so its time-up can only arrive after the seconds are over on the server's
+ * clock; 1 s leaves room for a phone whose clock was stepped (a network time correction) or runs
+ * fast during the question. Earlier, it is no phone's countdown but a script asking for the key:
+ * refused, no key, counted as `refused`. 1 s buys a script nothing: it still waits 19 of 20 s.
+ */
+export const TIME_UP_TOLERANCE_MS = 1_000;
+
+/** Whether "time ran out" for a question served at `servedAt` may be taken at `at` (never untimed). */
+export function isTimeUp(servedAt: number, seconds: number | null, at: number): boolean {
+  return seconds !== null && at >= servedAt + seconds * 1000 - TIME_UP_TOLERANCE_MS;
+}
+
+/** The refusal of an answer after its seconds and the grace; the play page knows it by these words. */
+export const LATE_ANSWER_MESSAGE = '本题作答时间已过，不计分';
+/** The refusal of a "time ran out" sent before the question's time was up. */
+export const EARLY_TIME_UP_MESSAGE = '本题的答题时间还没到，请选择答案后再提交';
+
+/**
  * What one answer scores. Wrong, late or too fast to have been read: 0. Untimed: BASE_POINTS. Timed:
  * BASE_POINTS plus SPEED_BONUS × the share of the seconds left, rounded — the grace is taken off
  * the time used first, so the network's delay costs no one their bonus:

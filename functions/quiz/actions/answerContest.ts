@@ -1,8 +1,11 @@
 // answerContest: the answer to the round's current question, graded by the exam's own rules, with
 // the verdict, the key and the explanation, then the next question (its time stamped by the server
 // to start after the pause for reading the verdict, in a timed contest) or the round's summary. In
-// a timed contest an answer counts only within its seconds plus the network grace: a later one
-// scores 0 and is recorded as late, and the round goes on.
+// a timed contest an answer counts only within its seconds plus the network grace: a later one is
+// refused (FAILED_PRECONDITION, no key) and recorded as late, and the round stays at that question
+// until the phone says its time ran out (an empty answer, taken only once the seconds are over:
+// sooner it is refused, as a script fishing for the key). That records the question unanswered,
+// with its key, 解析 and the next question.
 // An answer faster than a person reads scores 0 and is flagged. A round that is not the caller's,
 // a question not served, answered already or out of order, and answers after the close are refused,
 // writing only the abuse record: under the contest when it is known to be the caller's, else under
@@ -14,7 +17,7 @@
 import type { QuizResponses } from '../../../core/contracts/quiz';
 import { gradeQuestion } from '../../../core/domain/exam';
 import { isTooFast } from '../../../core/domain/quiz';
-import { answerDeadline, answerPoints, CLOSE_TAIL_MS, isLate } from '../../../core/domain/quiz/contest';
+import { answerDeadline, answerPoints, CLOSE_TAIL_MS, EARLY_TIME_UP_MESSAGE, isLate, isTimeUp, LATE_ANSWER_MESSAGE } from '../../../core/domain/quiz/contest';
 import { COLLECTIONS } from '../../lib/collections';
 import { getById, updateWhere, type Database } from '../../lib/db';
 import { AppError, conflict, notFound, precondition } from '../../lib/errors';
@@ -55,12 +58,12 @@ export async function answerContest(input: Input, ctx: ActionContext): Promise<Q
   const caller = await requireMember(ctx);
   const now = clock.now();
   const round = await getById<ContestRoundDoc>(db, COLLECTIONS.contestRounds, input.roundId);
-  const refuse = async (err: AppError): Promise<never> => {
+  const refuse = async (err: AppError, detail: string = err.message): Promise<never> => {
     const contestId = await verifiedContestOf(db, caller, round);
     // Filed under a contest only when that contest is known to exist and to be the caller's to
     // play; otherwise under the member's day record, so made-up ids never name a document.
-    if (contestId) await recordContestFlag(db, caller, contestId, 'refused', round?.memberId === caller._id ? round._id : null, err.message, now);
-    else await recordFlag(db, caller, 'refused', null, `竞赛：${err.message}`, now);
+    if (contestId) await recordContestFlag(db, caller, contestId, 'refused', round?.memberId === caller._id ? round._id : null, detail, now);
+    else await recordFlag(db, caller, 'refused', null, `竞赛：${detail}`, now);
     throw err;
   };
   // Another member's round is as good as none: its existence is not confirmed.
@@ -76,27 +79,34 @@ export async function answerContest(input: Input, ctx: ActionContext): Promise<Q
   const timed = round.secondsPerQuestion !== null;
   // Nothing sent in a timed contest is the phone saying the time ran out.
   const mine = contestAnswerOf(item, input, timed);
-  // An answer after the deadline is judged for the member to see, but scores nothing, its content
-  // is not kept, and it is recorded as late.
-  const late = mine !== null && isLate(round.servedAt, round.secondsPerQuestion, now);
+  // "Time ran out" before it did: a script asking for the key without answering. No key, no move.
+  if (mine === null && !isTimeUp(round.servedAt, round.secondsPerQuestion, now)) {
+    return refuse(precondition(EARLY_TIME_UP_MESSAGE), `第 ${index + 1} 题时间未到就报超时（${Math.max(0, now - round.servedAt)} 毫秒）`);
+  }
+  // After its seconds and the grace: refused without the key, recorded as late; the round stays at
+  // this question until the phone's time-up, which records it unanswered.
+  const deadline = answerDeadline(round.servedAt, round.secondsPerQuestion);
+  if (mine !== null && deadline !== null && isLate(round.servedAt, round.secondsPerQuestion, now)) {
+    await recordContestFlag(db, caller, round.contestId, 'late', round._id, `第 ${index + 1} 题超时 ${Math.ceil((now - deadline) / 1000)} 秒后才提交`, now);
+    throw precondition(LATE_ANSWER_MESSAGE);
+  }
   const correct = mine !== null && gradeQuestion(item, { qid: item.qid, order: item.order }, mine, ONE_EACH).correct;
   // Measured from `servedAt`, so an answer before the question's time began is too fast as well.
-  const fast = mine !== null && !late && isTooFast(item.stem, round.servedAt, now);
+  const fast = mine !== null && isTooFast(item.stem, round.servedAt, now);
   const answer: ContestAnswerRec = {
-    ...(mine && !late ? mine : {}),
-    correct: correct && !late,
-    late,
+    ...(mine ?? {}),
+    correct,
+    // Late answers are refused now; the field stays for rounds recorded before.
+    late: false,
     fast,
     timedOut: mine === null,
-    points: answerPoints({ correct, late, fast, servedAt: round.servedAt, at: now, seconds: round.secondsPerQuestion }),
+    points: answerPoints({ correct, late: false, fast, servedAt: round.servedAt, at: now, seconds: round.secondsPerQuestion }),
     at: now,
     ms: now - round.servedAt,
   };
   const last = index + 1 >= round.items.length;
   const flagsOf = async (a: ContestAnswerRec): Promise<void> => {
     if (a.fast) await recordContestFlag(db, caller, round.contestId, 'fast', round._id, `第 ${index + 1} 题用时 ${Math.max(0, a.ms)} 毫秒`, now);
-    const deadline = answerDeadline(round.servedAt, round.secondsPerQuestion);
-    if (a.late && deadline !== null) await recordContestFlag(db, caller, round.contestId, 'late', round._id, `第 ${index + 1} 题超时 ${Math.ceil((now - deadline) / 1000)} 秒后才提交`, now);
   };
 
   let after: ContestRoundDoc;
@@ -117,7 +127,6 @@ export async function answerContest(input: Input, ctx: ActionContext): Promise<Q
       answers: _.push([answer]),
       correctCount: _.inc(answer.correct ? 1 : 0),
       score: _.inc(answer.points),
-      lateCount: _.inc(late ? 1 : 0),
       fastCount: _.inc(fast ? 1 : 0),
       status: after.status,
       finishedAt: after.finishedAt,
@@ -128,7 +137,7 @@ export async function answerContest(input: Input, ctx: ActionContext): Promise<Q
   }
 
   return {
-    verdict: { ...verdictOf(item, index, mine ?? {}, correct), late, fast, timedOut: answer.timedOut, points: answer.points },
+    verdict: { ...verdictOf(item, index, mine ?? {}, correct), late: false, fast, timedOut: answer.timedOut, points: answer.points },
     answeredCount: after.at,
     score: after.score,
     next: last ? null : questionView(after, after.at),
