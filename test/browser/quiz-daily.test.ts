@@ -1,14 +1,15 @@
 // A member does the daily quiz in headless Chromium against the H5 build, with the real `quiz`
 // function behind it: 答题 → the 每日答题 card → five questions, each answered with a tap (or
 // chosen then 提交), its verdict in words, the right answer and 解析, then 下一题; the summary with
-// the score, 今日得分已记录, the points and the streak; 再练一组 is practice and says so. A scripted
+// the score, 今日得分已记录, the points, where they stand against today's cap for 每日答题, and the
+// streak; 再练一组 is practice and says so; 我的积分 agrees (每日答题 4/5, the streak). A scripted
 // client answering as fast as the API lets it is flagged, and the organiser sees it on 答题异常.
 import type { Page } from 'playwright-core';
 import { COLLECTIONS } from '../../functions/lib/collections';
 import { shot, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
 import { dataOf } from '../helpers/cloud';
 import { playRound, type StoredRound } from '../helpers/quiz';
-import { openTab, shown } from '../helpers/ui';
+import { eventually, openTab, shown } from '../helpers/ui';
 
 jest.setTimeout(120_000);
 
@@ -62,6 +63,10 @@ describe('the daily quiz', () => {
     await shown(page, '#quiz-round-kind').filter({ hasText: '今日答题 · 计分' }).waitFor();
     for (let i = 1; i <= 5; i++) {
       const right = i !== 2;
+      await shown(page, '#quiz-index').filter({ hasText: `第 ${i} / 5 题` }).waitFor();
+      // The stored explanation (the round closes with its last answer: read it before).
+      const explanation = openRound().items[i - 1].explanation;
+      expect(explanation.length).toBeGreaterThan(0);
       await answer(page, i, right);
       const verdict = shown(page, '#quiz-verdict');
       await verdict.waitFor();
@@ -69,6 +74,8 @@ describe('the daily quiz', () => {
       expect(text).toContain(right ? '✓ 回答正确' : '✗ 回答错误');
       expect(text).toContain('正确答案：');
       if (!right) expect(text).toContain('您的答案：');
+      // 解析 right after the answer, in the verdict.
+      await expect(shown(page, '#quiz-explanation').innerText()).resolves.toBe(`解析：${explanation}`);
       if (i === 2) await shot(page, 'quiz-verdict');
       await shown(page, '#quiz-next').click();
     }
@@ -80,6 +87,10 @@ describe('the daily quiz', () => {
     expect(summaryText).toContain('今日得分已记录');
     expect(summaryText).toContain('获得积分 4 分');
     expect(summaryText).toContain('连续答题 1 天');
+    // Against today's cap for 每日答题 (5 by default): 4 of 5, not yet reached.
+    const cap = shown(page, '#quiz-points-cap');
+    await cap.waitFor();
+    await expect(cap.innerText()).resolves.toBe('今日每日答题积分 4/5');
     await shot(page, 'quiz-summary');
 
     // 再练一组: practice, said on the page and at its end.
@@ -94,11 +105,25 @@ describe('the daily quiz', () => {
     expect(practice).toContain('答对 5 / 5 题');
     expect(practice).toContain('练习：不计入今日得分');
     expect(practice).not.toContain('获得积分');
+    expect(practice).not.toContain('今日每日答题积分');
+    await expect(page.locator('#quiz-points-cap:visible').count()).resolves.toBe(0);
 
     // Back on 答题, the card says today is done, with the scored round's result.
     await shown(page, '#quiz-back').click();
     await shown(page, '#daily-line').filter({ hasText: '今日已完成：答对 4 / 5 题' }).waitFor();
     await expect(shown(page, '#daily-streak').innerText()).resolves.toContain('连续答题 1 天');
+
+    // 我的积分: the 4 points, 每日答题 4/5 against its cap, and the streak.
+    await openTab(page, '我的');
+    await eventually(async () => expect(await shown(page, '#mine-points-total').innerText()).toBe('4 分'));
+    await shown(page, '#go-points').click();
+    await expect(shown(page, '#points-total').getAttribute('data-total')).resolves.toBe('4');
+    const quizToday = shown(page, '#points-today-quiz');
+    await expect(quizToday.getAttribute('data-earned')).resolves.toBe('4');
+    await expect(quizToday.getAttribute('data-cap')).resolves.toBe('5');
+    await expect(quizToday.innerText()).resolves.toMatch(/每日答题[\s\S]*4\/5/);
+    await expect(quizToday.innerText()).resolves.not.toContain('已满');
+    await expect(shown(page, '#points-streak').innerText()).resolves.toBe('连续 1 天获得积分');
   });
 });
 
