@@ -2,6 +2,7 @@
 // quoted tags, judge questions without a type or with their own option columns, labels left in
 // stems, and the type words exam systems export.
 import { DEFAULT_POINTS, gradeQuestion } from '../../core/domain/exam';
+import { parseAlternatives } from '../../core/domain/exam/questionCells';
 import { findQuestionHeader, parseBlanks, parseQuestionRow, parseQuestionType, parseTags, questionKey, stripStemLabel, TEMPLATE_HEADER, type ParsedRow, type QuestionContent } from '../../core/domain/exam/questions';
 
 const header = findQuestionHeader([TEMPLATE_HEADER]);
@@ -61,6 +62,9 @@ describe('a / between digits is part of the answer (dates, fractions), never an 
     expect(parseBlanks('二十二/22')).toEqual([['二十二', '22']]);
     expect(parseBlanks('1921年/1921')).toEqual([['1921年', '1921']]);
     expect(parseBlanks('上海/嘉兴；1/2')).toEqual([['上海', '嘉兴'], ['1/2']]);
+    // One blank's line, as the editor holds it, by the same rules.
+    expect(parseAlternatives('1945/8/15')).toEqual(['1945/8/15']);
+    expect(parseAlternatives('二十二/22|二十二个')).toEqual(['二十二', '22', '二十二个']);
   });
 
   it('grades a row whose answer is the text 1945/8/15: 8 is wrong, the date in any form is right', () => {

@@ -64,14 +64,22 @@ export function parseChoiceLetters(raw: string): number[] | null {
 export function parseBlanks(raw: string): string[][] {
   return cleanCell(raw)
     .split(/[;；]/)
-    .map((blank) =>
-      splitSlashes(blank)
-        // concat, not flatMap: the mini-program runs on phones without flatMap.
-        .reduce<string[]>((all, alt) => all.concat(splitOr(alt)), [])
-        .map((s) => s.trim())
-        .filter((s) => s !== ''),
-    )
+    .map(parseAlternatives)
     .filter((syn) => syn.length > 0);
+}
+
+/**
+ * The accepted answers of one blank, by the rules of parseBlanks: | always, / except between digits,
+ * 或 between two answers. The editor's one-line-per-blank field can read its lines with it.
+ */
+export function parseAlternatives(blank: string): string[] {
+  return (
+    splitSlashes(blank)
+      // concat, not flatMap: the mini-program runs on phones without flatMap.
+      .reduce<string[]>((all, alt) => all.concat(splitOr(alt)), [])
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
+  );
 }
 
 const DIGIT = /[0-9０-９]/;
