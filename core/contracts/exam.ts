@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { CONTROL_CHARS, cursorField, idField, pageLimitField, type Page } from './common';
 import { actionSchemas } from './lazy';
 import type { DrawRule, Points, ReleasePolicy } from '../domain/exam';
-import type { AttemptResult, AttemptView, BankSummary, ExamCard, ExamDraftView, ExamIntro, ExamMonitorView, ExamRosterView, ExamStatsView, ManagedExamRow, PaperResultView, QuestionChange, QuestionDetail, QuestionReportRow, QuestionRow, RegradeOutcome, RegradePreview, SaveResult } from './examViews';
+import type { AttemptResult, AttemptView, BankSummary, ExamCard, ExamDraftView, ExamIntro, ExamMonitorView, ExamRosterView, ExamStatsView, ManagedExamRow, PaperResultView, QuestionChange, QuestionDetail, QuestionReportRow, QuestionRow, ExamRegradeRow, RegradeOutcome, RegradePreview, SaveResult, StaleKeyExams } from './examViews';
 import type { QuestionSheetReport } from './examImport';
 
 export type * from './examViews';
@@ -221,6 +221,10 @@ export const examSchemas = actionSchemas({
       fixBank: z.boolean().default(true),
     })
     .strict(),
+  /** An exam's regrades, newest first (a make-up's are its original's): who, when, why, the question, the keys, the counts. */
+  listExamRegrades: () => z.object({ examId: idField() }).strict(),
+  /** After a bank key changed: the published exams whose pinned copy of the question grades with another key. Never a key. */
+  listStaleExamKeys: () => z.object({ questionId: idField() }).strict(),
   // ---- organisers: paper results (送题到家, 纸质考试), recorded by hand ----------------------
   /** A roster member's paper score; the exam's pass score decides the pass. Same call again: recorded once. */
   recordPaperResult: () => z
@@ -294,6 +298,8 @@ export interface ExamResponses {
   draftExamReport: { postId: string; title: string; text: string; missedHeld: boolean };
   previewRegrade: RegradePreview;
   regradeExam: RegradeOutcome;
+  listExamRegrades: { rows: ExamRegradeRow[] };
+  listStaleExamKeys: StaleKeyExams;
   recordPaperResult: PaperResultView;
   amendPaperResult: PaperResultView;
   sweepAttempts: { closed: number };

@@ -428,3 +428,48 @@ export interface RegradeOutcome {
   /** False when the call ran out of time: send the same correction again to carry on. */
   done: boolean;
 }
+
+/** One regrade of an exam, as its organisers read it (listExamRegrades). */
+export interface ExamRegradeRow {
+  id: string;
+  at: number;
+  byName: string;
+  /** Empty while the key is held from the caller: a reason may name the key. */
+  reason: string;
+  questionId: string;
+  /** Position on a fixed paper (1-based), null on a drawn paper. */
+  index: number | null;
+  stem: string;
+  type: QuestionType;
+  /** The key before and after as text ("B. 遵义会议", "第1空：22 / 二十二"); null while held from the caller (keyHeld). */
+  keyBefore: string | null;
+  keyAfter: string | null;
+  keyHeld: KeyHold | null;
+  /** Graded attempts carrying the question, those whose score changed, members passing before and after. */
+  attempts: number;
+  changed: number;
+  passedBefore: number;
+  passedAfter: number;
+  bankFixed: boolean;
+  /** False while the regrade has not finished (a large exam takes more than one call). */
+  done: boolean;
+}
+
+/** A published exam still grading a question with a key other than the bank's (listStaleExamKeys). */
+export interface StaleKeyExam {
+  /** The exam holding the pinned copy (a make-up's original): what the regrade page takes. */
+  examId: string;
+  title: string;
+  closesAt: number;
+  /** Its make-ups, which grade with the same pinned copy. */
+  makeups: string[];
+  /** Graded attempts of the exam and its make-ups. */
+  attempts: number;
+}
+
+export interface StaleKeyExams {
+  questionId: string;
+  /** Only exams the caller may regrade; empty when the key is held from them (keyHeld). */
+  exams: StaleKeyExam[];
+  keyHeld: KeyHold | null;
+}

@@ -22,11 +22,13 @@ import { getResult } from './actions/getResult';
 import { grantExtraTime } from './actions/grantExtraTime';
 import { importQuestions } from './actions/importQuestions';
 import { installSeedBank } from './actions/installSeedBank';
+import { listExamRegrades } from './actions/listExamRegrades';
 import { listExams } from './actions/listExams';
 import { listManagedExams } from './actions/listManagedExams';
 import { listQuestionHistory } from './actions/listQuestionHistory';
 import { listQuestionReports } from './actions/listQuestionReports';
 import { listQuestions } from './actions/listQuestions';
+import { listStaleExamKeys } from './actions/listStaleExamKeys';
 import { previewRegrade } from './actions/previewRegrade';
 import { publishExam } from './actions/publishExam';
 import { questionTemplate } from './actions/questionTemplate';
@@ -86,6 +88,8 @@ export const main = createRouter<typeof examSchemas, ExamResponses>(
     draftExamReport,
     previewRegrade,
     regradeExam,
+    listExamRegrades,
+    listStaleExamKeys,
     recordPaperResult,
     amendPaperResult,
     sweepAttempts,

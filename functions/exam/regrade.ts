@@ -11,6 +11,7 @@
 
 import type { RegradeChange } from '../../core/contracts/exam';
 import { gradePaper } from '../../core/domain/exam';
+import { OPTION_LETTERS } from '../../core/domain/exam/questions';
 import { COLLECTIONS } from '../lib/collections';
 import { getById, list, updateWhere, type Database } from '../lib/db';
 import { invalid } from '../lib/errors';
@@ -66,6 +67,13 @@ export function correctedKey(q: PinnedQuestion, key: { answer: number[]; blanks:
   if (answer.length === 0 || answer.some((i) => i >= q.options.length)) throw invalid('请从题目的选项中选择正确答案');
   if ((q.type === 'single' || q.type === 'judge') && answer.length !== 1) throw invalid('这道题只能有一个正确答案');
   return { type: q.type, answer, blanks: [] };
+}
+
+/** A key as organisers read it: "B. 遵义会议", "A. 甲；C. 丙", "正确", "第1空：22 / 二十二；第2空：…". */
+export function keyText(options: string[], key: KeyEntry): string {
+  if (key.type === 'fill') return key.blanks.map((syn, i) => `第${i + 1}空：${syn.join(' / ')}`).join('；');
+  if (key.type === 'judge') return key.answer.map((i) => options[i] ?? '').join('；');
+  return key.answer.map((i) => `${OPTION_LETTERS[i]}. ${options[i] ?? ''}`).join('；');
 }
 
 export const sameKey = (a: KeyEntry | undefined, b: KeyEntry) => a !== undefined && JSON.stringify([a.answer, a.blanks]) === JSON.stringify([b.answer, b.blanks]);

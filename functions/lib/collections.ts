@@ -193,7 +193,8 @@ export const DATABASE = {
     ],
   },
   examPools: { permission: 'ADMINONLY', indexes: [] },
-  examQuestions: { permission: 'ADMINONLY', indexes: [] },
+  // The exams that pinned a bank question (after its key changes, which of them grade with the old one).
+  examQuestions: { permission: 'ADMINONLY', indexes: [{ fields: ['qid', 'orgId'], why: 'the exams that pinned a question' }] },
   // A member's taken exams; a branch's takers of one exam (roster, export).
   examTakers: {
     permission: 'ADMINONLY',
@@ -214,8 +215,8 @@ export const DATABASE = {
     ],
   },
   examStats: { permission: 'ADMINONLY', indexes: [{ fields: ['examId', 'unitId'], why: "an exam's counters, branch by branch" }] },
-  // Regrades after a wrong key (audit), read by _id.
-  examRegrades: { permission: 'ADMINONLY', indexes: [] },
+  // Regrades after a wrong key (audit): an exam's, newest first (shown on 考试情况).
+  examRegrades: { permission: 'ADMINONLY', indexes: [{ fields: ['examId', 'at'], why: "an exam's regrades, newest first" }] },
   // By _id (member and day, member, member and month, branch and day); the branch feed of shared
   // check-ins, newest first; an organisation's day, counted per branch by the daily-counter repair.
   checkins: {

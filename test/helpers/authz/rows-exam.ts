@@ -131,6 +131,12 @@ export const examRows: Table = {
   // is given one they have already handed in (one attempt), so its key is no longer held from them.
   previewRegrade: { who: 'organiser-of-target', payload: (fx, as) => regradeTarget(fx, as) },
   regradeExam: { who: 'organiser-of-target', payload: async (fx, as) => ({ ...(await regradeTarget(fx, as)), reason: '标准答案录错', fixBank: false }) },
+  // The regrade audit: whoever may view the exam's figures (A's organiser, a taker of its open
+  // exam, reads the rows without keys or reasons).
+  listExamRegrades: { who: 'organiser-of-target', payload: (fx) => ({ examId: fx.examId }) },
+  // The exams still grading a bank question with another key: every organiser asks of the shared
+  // bank; each hears only of exams they may regrade, and nothing while the key is held from them.
+  listStaleExamKeys: { who: 'any-organiser', payload: (fx) => ({ questionId: fx.questionId }) },
   // The same record again answers what is there: every organiser of A's subtree gets ok.
   recordPaperResult: { who: 'organiser-of-target', payload: (fx) => paperRecord(fx, 'demo-member-27') },
   amendPaperResult: { who: 'organiser-of-target', payload: (fx) => paperAmend(fx) },
