@@ -2,10 +2,10 @@
 // organisation's own question read by id, and the built-in bank read by the import parser.
 
 import type { KeyHold, QuestionDetail, QuestionRow } from '../../core/contracts/exam';
-import { describeChanges, questionIdent } from '../../core/domain/exam/questionIdentity';
+import { describeChanges, IDENT_PREFIX, IDENT_PREFIX_END, questionIdent } from '../../core/domain/exam/questionIdentity';
 import { findQuestionHeader, parseQuestionRow, questionKey, TEMPLATE_HEADER, type QuestionContent } from '../../core/domain/exam/questions';
 import { COLLECTIONS } from '../lib/collections';
-import { existingIds, getById, insertBatch, isTransactionConflict, list, type Database, type TransactionLike } from '../lib/db';
+import { existingIds, getById, insertBatch, isTransactionConflict, list, updateWhere, type Database, type TransactionLike } from '../lib/db';
 import type { Ids } from '../lib/deps';
 import { notFound } from '../lib/errors';
 import type { ActionContext } from '../lib/router';
@@ -170,21 +170,67 @@ export async function keepLastChanges(db: Database, questions: QuestionDoc[]): P
   await writeHistory(db, records.filter((r) => !there.has(r._id)));
 }
 
+/** How many of the backfill's conditional writes are in flight at once. */
+const BACKFILL_PARALLEL = 20;
+
+/** Runs `work` on every item, at most `limit` at a time, in order of start. */
+async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+/** A question whose stored identity is not the current rule's: what it stores, and what it should. */
+export interface StaleIdent {
+  _id: string;
+  /** As stored: undefined when it has none. */
+  stored: string | undefined;
+  /** The current rule's, from its type and stem. */
+  ident: string;
+}
+
 /**
- * Questions stored before identities existed get theirs (a migration run by the import, preview
- * or commit, once per bank: afterwards the query finds none). One conditional write per question.
+ * The questions of a bank stored before identities existed, or with an identity of an earlier
+ * rule (computed from a stem that kept its label: `judge|判断题…`), with the identity they should
+ * have. Reads only (1000 a read, by _id): the preview matches the file against these as if they
+ * were stored, and writes nothing; the commit then stores them (backfillIdents).
  */
-export async function backfillIdents(db: Database, orgId: string): Promise<number> {
+export async function staleIdents(db: Database, orgId: string): Promise<StaleIdent[]> {
   const _ = db.command;
-  let done = 0;
+  // No identity, or one outside the current rule's prefix range (IDENT_PREFIX).
+  const stale = _.or([{ ident: _.exists(false) }, { ident: _.lt(IDENT_PREFIX) }, { ident: _.gte(IDENT_PREFIX_END) }]);
+  const out: StaleIdent[] = [];
+  let after = '';
   for (;;) {
-    const missing = await list<QuestionDoc>(
-      db.collection(COLLECTIONS.questions).where({ orgId, ident: _.exists(false) }).field({ _id: true, type: true, stem: true }).limit(1000),
+    const page = await list<QuestionDoc>(
+      db
+        .collection(COLLECTIONS.questions)
+        .where(_.and([{ orgId, _id: _.gt(after) }, stale]))
+        .orderBy('_id', 'asc')
+        .field({ _id: true, type: true, stem: true, ident: true })
+        .limit(1000),
     );
-    for (const q of missing) {
-      await db.collection(COLLECTIONS.questions).where({ _id: q._id, ident: _.exists(false) }).update({ data: { ident: questionIdent(q.type, q.stem) } });
-    }
-    done += missing.length;
-    if (missing.length < 1000) return done;
+    for (const q of page) out.push({ _id: q._id, stored: q.ident, ident: questionIdent(q.type, q.stem) });
+    if (page.length < 1000) return out;
+    after = page[page.length - 1]._id;
   }
+}
+
+/**
+ * Stores the current identity of the questions `staleIdents` found (the import's commit, for
+ * those it did not update anyway): one conditional write per question, BACKFILL_PARALLEL in
+ * flight, each conditional on the identity read, so a call that dies half-way leaves the rest to
+ * the next import and two imports at once write each question once. Once stored, the next
+ * import's check finds none.
+ */
+export async function backfillIdents(db: Database, stale: StaleIdent[]): Promise<number> {
+  const _ = db.command;
+  let written = 0;
+  await eachLimited(stale, BACKFILL_PARALLEL, async (q) => {
+    const where = { _id: q._id, ident: q.stored === undefined ? _.exists(false) : q.stored };
+    written += await updateWhere(db.collection(COLLECTIONS.questions).where(where), { ident: q.ident });
+  });
+  return written;
 }

@@ -15,7 +15,7 @@ import { describeChanges, mergedContent, type FileColumns } from '../../core/dom
 import { questionKey, type QuestionContent } from '../../core/domain/exam/questions';
 import { COLLECTIONS } from '../lib/collections';
 import { list, updateWhere, type Database } from '../lib/db';
-import { contentOf } from './bank';
+import { contentOf, type StaleIdent } from './bank';
 import { contentStamp } from './digest';
 import type { QuestionDoc } from './model';
 
@@ -89,10 +89,17 @@ function unchanged(x: ReadyRow, q: QuestionDoc) {
  * Marks each row new, unchanged or an update of the question it names; rows that name more than
  * one stored question are refused. Returns the rows that are new.
  */
-export async function planImport(db: Database, orgId: string, ready: ReadyRow[], cols: FileColumns): Promise<ReadyRow[]> {
+export async function planImport(db: Database, orgId: string, ready: ReadyRow[], cols: FileColumns, stale: StaleIdent[] = []): Promise<ReadyRow[]> {
   const fields = stubFields(ready, cols);
   const stubRef = await storedBy(db, orgId, 'ref', ready.flatMap((x) => (x.ref ? [x.ref] : [])), fields);
   const stubIdent = await storedBy(db, orgId, 'ident', ready.map((x) => x.ident), fields);
+  // Questions whose stored identity is missing or of an earlier rule (never found above: theirs
+  // lacks the current prefix) are named by the identity they should have. Without a digest in
+  // the stub they are read whole below.
+  const wantedIdents = new Set(ready.map((x) => x.ident));
+  for (const q of stale) {
+    if (wantedIdents.has(q.ident)) stubIdent.set(q.ident, [...(stubIdent.get(q.ident) ?? []), { _id: q._id, ident: q.ident } as QuestionDoc]);
+  }
   const fresh: ReadyRow[] = [];
   const pending: ReadyRow[] = [];
   const wanted = new Set<string>();
@@ -159,15 +166,21 @@ export function stampAfterUpdate(q: QuestionDoc, merged: QuestionContent): strin
 /**
  * The commit gives their digest to the unchanged questions it had to read whole, so the next
  * re-import of the bank settles them from the digest: one write each, ten at a time, conditional
- * on the version read (a question edited meanwhile keeps its own).
+ * on the version read (a question edited meanwhile keeps its own); with it, the current identity
+ * of those `identOf` names (stale: bank.ts, staleIdents). Returns the ids written.
  */
-export async function restampUnchanged(db: Database, ready: ReadyRow[]): Promise<void> {
+export async function restampUnchanged(db: Database, ready: ReadyRow[], identOf: Map<string, string> = new Map()): Promise<string[]> {
   const stale = ready.flatMap((x) => (x.restamp && x.report.status === 'duplicate' ? [x.restamp] : []));
   for (let i = 0; i < stale.length; i += 10) {
     await Promise.all(
-      stale.slice(i, i + 10).map((q) => updateWhere(db.collection(COLLECTIONS.questions).where({ _id: q._id, version: q.version }), { contentDigest: contentStamp(q.version, contentOf(q)) })),
+      stale.slice(i, i + 10).map((q) => {
+        // A question whose identity is stale gets the current one in the same write.
+        const ident = identOf.get(q._id);
+        return updateWhere(db.collection(COLLECTIONS.questions).where({ _id: q._id, version: q.version }), { contentDigest: contentStamp(q.version, contentOf(q)), ...(ident ? { ident } : {}) });
+      }),
     );
   }
+  return stale.map((q) => q._id);
 }
 
 /** What the import would write, as a digest: new identities, and each update with the version it starts from. */

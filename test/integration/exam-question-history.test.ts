@@ -249,7 +249,7 @@ describe('修改记录 (listQuestionHistory)', () => {
     // The test clock runs on from where it is set: minutes after T0.
     expect(page.items.map((c) => [c.version, Math.floor((c.at - T0) / 60_000), c.byName, c.source, c.fileName, c.changes, c.keyHeld])).toEqual([
       [3, 63, '张伟', 'editor', null, ['停用（新考试不再用这道题）'], false],
-      [3, 62, '张伟', 'editor', null, ['解析有改动'], false],
+      [3, 62, '张伟', 'editor', null, ['新增解析：“1921年7月一大召开。”'], false],
       [2, 61, '张伟', 'import', '建党（更正）.csv', ['答案 B → C', '仅用于考试 否 → 是'], false],
     ]);
     // Change lines only: the contents before and after stay on the server.

@@ -61,7 +61,7 @@ describe('re-importing a corrected bank', () => {
   it('imports the first file and publishes an exam pinning its questions', async () => {
     const first = await importFile(await csvFile('v1.csv', V1), '题库.csv', true);
     expect(first).toMatchObject({ created: 4, invalid: 0 });
-    expect(stored(ZUNYI).ident).toBe('single|重导测试遵义会议召开于哪一年');
+    expect(stored(ZUNYI).ident).toBe('2|single|重导测试遵义会议召开于哪一年');
     const ids = t.cloud.db.find('questions', {}).filter((q) => String(q.stem).startsWith('重导测试')).map((q) => String(q._id));
     const saved = await ok<{ id: string }>('saveExam', {
       exam: { title: '重导测试', unitIds: ['br-school'], opensAt: T0 - MIN, closesAt: T0 + 60 * MIN, durationMinutes: 30, paper: { mode: 'fixed', questionIds: ids }, passScore: 1 },
@@ -117,7 +117,7 @@ describe('re-importing a corrected bank', () => {
     expect(preview.rows[0]).toMatchObject({ status: 'update', change: '答案 B → C', version: 2 });
     const q = stored(ZUNYI);
     await ok('saveQuestion', { questionId: q._id, question: { type: 'single', stem: ZUNYI, options: ['1934', '1935', '1936', '1937'], answer: [3], blanks: [], explanation: '编辑器改的', tags: ['党史'], difficulty: 1 } });
-    expect(t.cloud.db.find('questionHistory', { questionId: q._id, source: 'editor' })).toEqual([expect.objectContaining({ version: 3, changes: ['答案 B → D', '解析有改动'] })]);
+    expect(t.cloud.db.find('questionHistory', { questionId: q._id, source: 'editor' })).toEqual([expect.objectContaining({ version: 3, changes: ['答案 B → D', '新增解析：“编辑器改的”'] })]);
 
     const r = await exam<Report>('importQuestions', { fileID, fileName: '题库3.csv', commit: true, plan: preview.plan });
     expect(r).toMatchObject({ ok: false, code: 'FAILED_PRECONDITION', message: expect.stringContaining('预览之后') });
@@ -152,7 +152,7 @@ describe('re-importing a corrected bank', () => {
     expect(preview.rows[0]).toMatchObject({ status: 'update', change: '题型 单选题 → 多选题', version: 1 });
     const committed = await importFile(fileID, 't2.csv', true, preview.plan);
     expect(committed.rows[0]).toMatchObject({ status: 'updated', change: '题型 单选题 → 多选题' });
-    expect(t.cloud.db.get('questions', id)).toMatchObject({ type: 'multiple', answer: [0], ident: 'multiple|重导测试题型改了的题', version: 2, contentDigest: expect.stringMatching(/^2:/) });
+    expect(t.cloud.db.get('questions', id)).toMatchObject({ type: 'multiple', answer: [0], ident: '2|multiple|重导测试题型改了的题', version: 2, contentDigest: expect.stringMatching(/^2:/) });
     expect(t.cloud.db.find('questionHistory', { questionId: id })).toEqual([expect.objectContaining({ version: 2, changes: ['题型 单选题 → 多选题'] })]);
     expect(t.cloud.db.find('examQuestions', { examId: saved.id })).toEqual(pinned);
     // The same file again changes nothing; two rows of one ID with different types are refused.
@@ -186,7 +186,7 @@ describe('re-importing a corrected bank', () => {
     const preview = await importFile(fileID, 'legacy.csv', false);
     expect(preview.rows[0]).toMatchObject({ status: 'update', change: '答案 对 → 错', version: 4 });
     await importFile(fileID, 'legacy.csv', true, preview.plan);
-    expect(t.cloud.db.get('questions', 'legacy-q1')).toMatchObject({ ident: 'judge|重导测试旧题库的题', answer: [1], version: 5, tags: ['党史'] });
+    expect(t.cloud.db.get('questions', 'legacy-q1')).toMatchObject({ ident: '2|judge|重导测试旧题库的题', answer: [1], version: 5, tags: ['党史'] });
   });
 
   it('neither reveals nor changes a key held from the importer (an open exam they may take)', async () => {

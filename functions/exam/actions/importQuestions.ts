@@ -19,7 +19,7 @@ import { downloadOwnUpload } from '../../lib/uploads';
 import { requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import { readSheets, type NamedSheet, type SheetRow } from '../../lib/sheet';
-import { backfillIdents, historyDoc, keepLastChanges, questionDoc, writeHistory } from '../bank';
+import { backfillIdents, historyDoc, keepLastChanges, questionDoc, staleIdents, writeHistory } from '../bank';
 import { heldKeys } from '../keys';
 import type { QuestionHistoryDoc } from '../model';
 import { planDigest, planImport, restampUnchanged, stampAfterUpdate, type ReadyRow } from '../reimport';
@@ -122,9 +122,11 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
   }
 
   const now = new Date(clock.now());
-  await backfillIdents(db, me.orgId);
+  // Questions stored before identities, or with one of an earlier rule (a stem that kept its
+  // label), are matched by the identity they should have; the commit stores it.
+  const stale = await staleIdents(db, me.orgId);
   const has = (k: ColumnKey) => header.columns.has(k);
-  const fresh = await planImport(db, me.orgId, ready, { explanation: has('explanation'), tags: has('tags'), difficulty: has('difficulty'), examOnly: has('examOnly') });
+  const fresh = await planImport(db, me.orgId, ready, { explanation: has('explanation'), tags: has('tags'), difficulty: has('difficulty'), examOnly: has('examOnly') }, stale);
   // A key held from this organiser (an open exam they may take) is not revealed or changed by an import.
   const toUpdate = ready.filter((x) => x.report.status === 'update');
   const held = await heldKeys(db, me, toUpdate.map((x) => x.match!._id), now.getTime(), 'bank');
@@ -183,7 +185,11 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
       );
     }
     await writeHistory(db, history);
-    await restampUnchanged(db, ready);
+    const identOf = new Map(stale.map((q) => [q._id, q.ident]));
+    const restamped = await restampUnchanged(db, ready, identOf);
+    // The rest of the stale identities: those this file's updates did not write.
+    const written = new Set([...restamped, ...updates.flatMap((x) => (x.report.status === 'updated' ? [x.match!._id] : []))]);
+    await backfillIdents(db, stale.filter((q) => !written.has(q._id)));
   }
 
   const count = (...s: Array<QuestionSheetRow['status']>) => rows.filter((r) => s.includes(r.status)).length;
