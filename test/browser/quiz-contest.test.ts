@@ -1,7 +1,8 @@
 // Knowledge contests in headless Chromium against the H5 build (issue 16): the org admin sets one up
 // and publishes it from 管理后台 → 知识竞赛; two members play a timed round each from the 答题 tab
 // (the countdown on screen, the verdict, 解析 and the points after each answer), one of them with
-// an answer that reaches the server after its time (refused for points, said so); the boards show
+// an answer that reaches the server after its time (refused by the server; the page says so in
+// large words, sends the time-up itself, shows the right answer and goes on); the boards show
 // the units' participation first, then the people by opt-in; a scripted client answering faster
 // than anyone reads is flagged, and the organiser sees it and the late answer on the contest's page.
 import type { Page } from 'playwright-core';
@@ -76,8 +77,12 @@ async function playInBrowser(page: Page, memberId: string, lateMs: number | null
     await points.waitFor();
     const text = await points.innerText();
     if (i === 2 && lateMs !== null) {
+      // Refused by the server (本题作答时间已过，不计分), said on the page; then the key and 解析 without a tap.
+      await expect(shown(page, '#contest-late').innerText()).resolves.toContain('本题作答时间已过，不计分');
       expect(text).toContain('超过答题时间才提交，本题不得分');
       await expect(shown(page, '#quiz-verdict').innerText()).resolves.toContain('正确答案：');
+      await expect(page.locator('#contest-error:visible').count()).resolves.toBe(0);
+      await shot(page, 'contest-late');
     } else {
       // 10 s on the server's clock after the question's time began: 8 of 20 s used → 10 + 3.
       expect(text).toContain('本题得 13 分');
@@ -116,7 +121,7 @@ describe('a knowledge contest', () => {
     env.t.cloud.clock.set(stored[0].opensAt + 60_000);
   });
 
-  it('two members play a round each; an answer that reaches the server after its time scores nothing and says so', async () => {
+  it('two members play a round each; an answer that reaches the server after its time is refused, said so, and the round goes on to the next question', async () => {
     const first = await env.open();
     await first.page.locator('#login-member').click();
     await first.page.getByText('王秀英').first().waitFor();
