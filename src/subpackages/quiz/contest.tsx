@@ -4,10 +4,15 @@
 // when it runs out the page says so to the server itself (time up, no points), and after a verdict
 // the next question starts by itself when its time begins (the server stamps it a few seconds
 // ahead, for reading 解析). Times on screen follow the server's clock, not the phone's.
-import { useEffect, useRef, useState } from 'react';
+// An answer that reaches the server after its time (a slow tap, a slow network) is refused: the page
+// says so in large words and itself tells the server the time ran out, which brings the right
+// answer and 解析 and moves the round on — no extra tap for the member.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { ContestAnswer, ContestQuestionRound, ContestRoundSummary, QuizAnswerView, QuizQuestion, ContestVerdict } from '@core/contracts';
+import { LATE_ANSWER_MESSAGE } from '@core/domain/quiz/contest';
+import { call, toApiError } from '@/api';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
@@ -33,6 +38,8 @@ interface Play {
   next: { q: QuizQuestion; startsLocal: number; endsLocal: number | null } | null;
   summary: ContestRoundSummary | null;
   answered: Answered[];
+  /** The member's answer to this question reached the server after its time: refused, said so. */
+  late: boolean;
 }
 
 /** A server instant on the phone's clock: `serverNow` was the server's time as the answer left it. */
@@ -53,8 +60,11 @@ function playOf(r: ContestQuestionRound, receivedLocal: number): Play {
     next: null,
     summary: null,
     answered: [],
+    late: false,
   };
 }
+
+const isEmpty = (a: QuizAnswerView) => (a.choice ?? []).length === 0 && (a.text ?? []).every((t) => t.trim() === '');
 
 function Round({ play, sending, error, onAnswer, onNext, onReload }: { play: Play; sending: boolean; error: string | null; onAnswer: (a: QuizAnswerView) => void; onNext: () => void; onReload: () => void }) {
   const timed = play.seconds !== null;
@@ -87,6 +97,14 @@ function Round({ play, sending, error, onAnswer, onNext, onReload }: { play: Pla
         </View>
         {timed && (!play.verdict || waiting) ? <Countdown left={left} waiting={waiting || notYet} /> : null}
       </View>
+      {play.late ? (
+        <Card>
+          <View className='notice notice--bad contest-late' role='alert' id='contest-late'>
+            <Text className='notice__title contest-late__title'>{LATE_ANSWER_MESSAGE}</Text>
+            <Text className='notice__text'>您的答案到达时已超过答题时间。下面是正确答案和解析，稍后自动进入下一题。</Text>
+          </View>
+        </Card>
+      ) : null}
       {notYet ? (
         <Card>
           <Text className='contest-wait' id='contest-wait'>
@@ -129,32 +147,68 @@ export default function QuizContestPage() {
   const [tick, setTick] = useState(0);
   const card = useAction('quiz', 'getContest', contestId ? { contestId } : null, [contestId, tick]);
   const start = useMutation('quiz', 'startContestRound');
-  const answer = useMutation('quiz', 'answerContest');
+  const [sending, setSending] = useState(false);
+  const [answerError, setAnswerError] = useState<string | null>(null);
+  const busy = useRef(false);
+  /** The question whose "time ran out" went to the server: sent once. */
+  const timeUpSent = useRef<string | null>(null);
   const [play, setPlay] = useState<Play | null>(null);
   const [showSummary, setShowSummary] = useState(false);
 
   const begin = async () => {
-    answer.reset();
+    setAnswerError(null);
     setShowSummary(false);
     const r = await start.run({ contestId });
     if (r) setPlay(playOf(r, Date.now()));
   };
 
-  const send = async (a: QuizAnswerView) => {
-    if (!play || play.verdict) return;
-    const res: ContestAnswer | null = await answer.run({ roundId: play.roundId, qid: play.q.qid, ...a });
-    if (!res) return;
-    const received = Date.now();
-    const next =
-      res.next && res.servedAt !== null
-        ? { q: res.next, startsLocal: toLocal(res.servedAt, res.serverNow, received), endsLocal: res.deadline === null || play.seconds === null ? null : toLocal(res.servedAt, res.serverNow, received) + play.seconds * 1000 }
-        : null;
-    setPlay({ ...play, verdict: res.verdict, next, summary: res.summary, answered: [...play.answered, { q: play.q, v: res.verdict }] });
-  };
+  const send = useCallback(
+    async (a: QuizAnswerView) => {
+      if (!play || play.verdict || busy.current) return;
+      const qid = play.q.qid;
+      if (isEmpty(a)) {
+        if (timeUpSent.current === qid) return;
+        timeUpSent.current = qid;
+      }
+      busy.current = true;
+      setSending(true);
+      setAnswerError(null);
+      let late = false;
+      try {
+        let res: ContestAnswer;
+        try {
+          res = await call('quiz', 'answerContest', { roundId: play.roundId, qid, ...a });
+        } catch (e) {
+          const err = toApiError(e);
+          if (isEmpty(a) || err.code !== 'FAILED_PRECONDITION' || err.message !== LATE_ANSWER_MESSAGE) throw err;
+          // Too late for the server: say so, and say the time ran out, which brings the key and 解析.
+          late = true;
+          timeUpSent.current = qid;
+          setPlay({ ...play, late: true });
+          res = await call('quiz', 'answerContest', { roundId: play.roundId, qid });
+        }
+        const received = Date.now();
+        const next =
+          res.next && res.servedAt !== null
+            ? { q: res.next, startsLocal: toLocal(res.servedAt, res.serverNow, received), endsLocal: res.deadline === null || play.seconds === null ? null : toLocal(res.servedAt, res.serverNow, received) + play.seconds * 1000 }
+            : null;
+        // The member did answer, too late: shown as such (0 points, as the server recorded it).
+        const verdict: ContestVerdict = late ? { ...res.verdict, late: true, timedOut: false } : res.verdict;
+        setPlay({ ...play, late, verdict, next, summary: res.summary, answered: [...play.answered, { q: play.q, v: verdict }] });
+      } catch (e) {
+        if (late) setPlay({ ...play, late: true });
+        setAnswerError(toApiError(e).message);
+      } finally {
+        busy.current = false;
+        setSending(false);
+      }
+    },
+    [play],
+  );
 
   const goOn = () => {
     if (!play) return;
-    if (play.next) setPlay({ ...play, q: play.next.q, startsLocal: play.next.startsLocal, endsLocal: play.next.endsLocal, verdict: null, next: null });
+    if (play.next) setPlay({ ...play, q: play.next.q, startsLocal: play.next.startsLocal, endsLocal: play.next.endsLocal, verdict: null, next: null, late: false });
     else {
       setShowSummary(true);
       setTick((t) => t + 1);
@@ -162,16 +216,18 @@ export default function QuizContestPage() {
   };
 
   const reload = () => {
-    answer.reset();
+    setAnswerError(null);
     setPlay(null);
     void begin();
   };
 
   let body;
   if (play && showSummary && play.summary) {
-    body = <ContestSummaryView s={play.summary} answered={play.answered} contestId={contestId} starting={start.running} onAgain={() => void begin()} />;
+    // Late answers are refused by the server and recorded there as unanswered; this page knows which.
+    const lateHere = play.answered.filter((x) => x.v.late).length;
+    body = <ContestSummaryView s={{ ...play.summary, lateCount: play.summary.lateCount + lateHere }} answered={play.answered} contestId={contestId} starting={start.running} onAgain={() => void begin()} />;
   } else if (play && !showSummary) {
-    body = <Round play={play} sending={answer.running} error={answer.error?.message ?? null} onAnswer={(a) => void send(a)} onNext={goOn} onReload={reload} />;
+    body = <Round play={play} sending={sending} error={answerError} onAnswer={(a) => void send(a)} onNext={goOn} onReload={reload} />;
   } else {
     body = (
       <Loaded state={card}>

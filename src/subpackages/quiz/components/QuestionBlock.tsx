@@ -31,6 +31,9 @@ function optionMark(i: number, picked: number[], verdict: QuizVerdict | null): s
   return (verdict.mine.choice ?? []).includes(i) ? '✗ 您的选择' : '';
 }
 
+/** A contest question whose time ran out (or whose answer came too late): nothing of the member's was recorded. */
+const answeredNothing = (v: QuizVerdict) => (v.mine.choice ?? []).length === 0 && (v.mine.text ?? []).length === 0;
+
 export default function QuestionBlock({ q, total, verdict, sending, onAnswer }: QuestionBlockProps) {
   const [picked, setPicked] = useState<number[]>([]);
   const [texts, setTexts] = useState<string[]>(() => Array.from({ length: q.blankCount }, () => ''));
@@ -109,8 +112,8 @@ export default function QuestionBlock({ q, total, verdict, sending, onAnswer }: 
 
       {verdict ? (
         <View className={`quiz-verdict ${verdict.correct ? 'quiz-verdict--right' : 'quiz-verdict--wrong'}`} id='quiz-verdict'>
-          <Text className='quiz-verdict__title'>{verdict.correct ? '✓ 回答正确' : '✗ 回答错误'}</Text>
-          {!verdict.correct ? <Text className='quiz-verdict__line'>您的答案：{mineText(q, verdict)}</Text> : null}
+          <Text className='quiz-verdict__title'>{verdict.correct ? '✓ 回答正确' : answeredNothing(verdict) ? '✗ 没有在答题时间内作答' : '✗ 回答错误'}</Text>
+          {!verdict.correct && !answeredNothing(verdict) ? <Text className='quiz-verdict__line'>您的答案：{mineText(q, verdict)}</Text> : null}
           <Text className='quiz-verdict__line' id='quiz-right'>
             正确答案：{rightAnswerText(q, verdict)}
           </Text>
