@@ -19,6 +19,10 @@ export interface QuestionSheetRow {
   question: QuestionContent | null;
   /** What the row changes in the bank's question (答案 A → B，标签 +…); null when it changes nothing. */
   change: string | null;
+  /** The same, one line per change (选项 B：“…” → “…”; 解析：“…” → “…”); empty when it changes nothing. */
+  changes: string[];
+  /** What the import did to the row's cells that the organiser should know (标签“…”过长，已截为 30 字). */
+  notes: string[];
   /** The bank's question this row names and the version the preview read; null for a new question. */
   questionId: string | null;
   version: number | null;

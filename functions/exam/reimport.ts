@@ -154,6 +154,7 @@ export async function planImport(db: Database, orgId: string, ready: ReadyRow[],
     x.merged = merged;
     x.report.status = 'update';
     x.report.change = changes.join('，');
+    x.report.changes = changes;
   }
   return fresh;
 }

@@ -189,6 +189,26 @@ describe('re-importing a corrected bank', () => {
     expect(t.cloud.db.get('questions', 'legacy-q1')).toMatchObject({ ident: '2|judge|重导测试旧题库的题', answer: [1], version: 5, tags: ['党史'] });
   });
 
+  it('says exactly what a row changes in the options and the explanation, one line each, and that a long tag was cut', async () => {
+    const head = '题型,题干,选项A,选项B,选项C,答案,解析,标签';
+    const stem = '重导测试：选项和解析改了的题？';
+    const long = '关于新时代坚持和发展中国特色社会主义的若干重大问题专题学习研讨';
+    expect(await importFile(await csvFile('o1.csv', [head, `单选,${stem},1934,1935,1936,B,1935年1月召开。,党史`]), 'o1.csv', true)).toMatchObject({ created: 1 });
+    const preview = await importFile(await csvFile('o2.csv', [head, `单选,${stem},1934,1935年,1936,B,1935年1月在贵州遵义召开。,党史、${long}`]), 'o2.csv', false);
+    expect(preview.rows[0]).toMatchObject({
+      status: 'update',
+      changes: ['选项 B：“1935” → “1935年”', '解析：“1935年1月召开。” → “1935年1月在贵州遵义召开。”', `标签 +${long.slice(0, 30)}`],
+      notes: [`标签“${long.slice(0, 12)}…”过长，已截为 30 字`],
+    });
+    expect(preview.rows[0].change).toBe(preview.rows[0].changes.join('，'));
+    // A new question's row carries the note too; a row without a long tag has none.
+    const fresh = await importFile(await csvFile('o3.csv', [head, `单选,重导测试：新题带长标签？,甲,乙,丙,A,,${long}`, '单选,重导测试：新题短标签？,甲,乙,丙,A,,党史']), 'o3.csv', false);
+    expect(fresh.rows.map((r) => [r.status, r.notes])).toEqual([
+      ['ready', [`标签“${long.slice(0, 12)}…”过长，已截为 30 字`]],
+      ['ready', []],
+    ]);
+  });
+
   it('neither reveals nor changes a key held from the importer (an open exam they may take)', async () => {
     const taker = 'demo-organiser'; // organiser of br-school, in the open exam's audience
     const before = stored(ZUNYI);

@@ -92,14 +92,14 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
   for (const r of dataRows) {
     const parsed = parseQuestionRow(r.cells, header.columns);
     const stemCell = cleanCell(r.cells[header.columns.get('stem') ?? -1] ?? '');
-    const base = { row: r.row, change: null, questionId: null, version: null };
+    const base = { row: r.row, change: null, changes: [], questionId: null, version: null };
     if (!parsed.ok) {
       const column = columnName(parsed.column, headerCells, header.columns);
-      rows.push({ ...base, stem: stemCell.slice(0, 60), type: null, status: 'invalid', reason: parsed.reason, column, question: null });
+      rows.push({ ...base, stem: stemCell.slice(0, 60), type: null, status: 'invalid', reason: parsed.reason, column, question: null, notes: [] });
       continue;
     }
     const q = parsed.question;
-    const report: QuestionSheetRow = { ...base, stem: q.stem.slice(0, 60), type: q.type, status: 'ready', reason: null, column: null, question: q };
+    const report: QuestionSheetRow = { ...base, stem: q.stem.slice(0, 60), type: q.type, status: 'ready', reason: null, column: null, question: q, notes: [] };
     rows.push(report);
     const x: ReadyRow = { report, content: q, ident: questionIdent(q.type, q.stem), ref: refColumn === undefined ? null : normaliseRef(cleanCell(r.cells[refColumn] ?? '')) };
     const within = x.ref ? `ref ${x.ref}` : `ident ${x.ident}`;
@@ -132,7 +132,7 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
   const held = await heldKeys(db, me, toUpdate.map((x) => x.match!._id), now.getTime(), 'bank');
   for (const x of toUpdate) {
     if (!held.has(x.match!._id)) continue;
-    Object.assign(x.report, { status: 'invalid', reason: '这道题在你还可以参加的考试中，考试结束后才能通过导入修改', change: null });
+    Object.assign(x.report, { status: 'invalid', reason: '这道题在你还可以参加的考试中，考试结束后才能通过导入修改', change: null, changes: [] });
   }
   const plan = planDigest(rows, ready);
   if (input.commit && input.plan && input.plan !== plan) throw precondition('题库在预览之后有变化（有题被修改或新增），请重新预览，确认后再导入');
@@ -176,7 +176,7 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
             lastChange: h ? _.set({ ...h }) : null,
           });
           if (n !== 1) {
-            Object.assign(x.report, { status: 'invalid', reason: '这道题在预览之后被修改过，没有更新，请重新导入', change: null });
+            Object.assign(x.report, { status: 'invalid', reason: '这道题在预览之后被修改过，没有更新，请重新导入', change: null, changes: [] });
             return;
           }
           x.report.status = 'updated';
