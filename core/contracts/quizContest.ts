@@ -42,13 +42,13 @@ export const contestActions = {
   publishContest: () => z.object({ contestId: idField() }).strict(),
   /** A draft, or a published contest before its close; members no longer see it. */
   cancelContest: () => z.object({ contestId: idField() }).strict(),
-  /** One contest the caller manages, for the editor and the management page. */
+  /** One contest the caller manages (access manage), or a wider published one holding some of their units (access figures, read-only). */
   getManagedContest: () => z.object({ contestId: idField() }).strict(),
-  /** Contests whose audience lies in the caller's subtrees, newest first. */
+  /** Contests whose audience lies in the caller's subtrees, newest first; on the first page, the published ones of a wider audience (`wider`). */
   listManagedContests: () => z.object({ cursor: cursorField(), limit: pageLimitField() }).strict(),
-  /** Participation per unit (the children of `unitId`, default the audience) on a day or over the whole contest. */
+  /** Participation per unit (the children of `unitId`, default the audience — or, in a wider contest, the caller's own unit) on a day or over the whole contest. */
   getContestFigures: () => z.object({ contestId: idField(), unitId: idField().nullish(), day: dayKeySchema().nullish() }).strict(),
-  /** Members of the caller's subtrees flagged in a contest (too fast, refused, too many rounds, late). */
+  /** Members of the caller's subtrees (inside the audience) flagged in a contest (too fast, refused, too many rounds, late). */
   listContestFlags: () => z.object({ contestId: idField(), cursor: cursorField(), limit: pageLimitField() }).strict(),
   /** After the close: a draft post (winners who opted in, participation by unit) in 宣传文章管理. */
   draftContestReport: () => z.object({ contestId: idField() }).strict(),
@@ -104,6 +104,20 @@ export interface ManagedContest {
   tags: string[];
   createdByName: string;
   updatedAt: number;
+  /**
+   * manage: the audience lies in the caller's subtrees (they may change it); figures: a published
+   * contest of a wider audience that meets their subtrees — its figures and flags for their own
+   * units only, read-only.
+   */
+  access: ContestAccess;
+}
+
+export type ContestAccess = 'manage' | 'figures';
+
+/** The organiser's contests; on the first page, also the published ones of a wider audience. */
+export interface ManagedContestPage extends Page<ManagedContest> {
+  /** Published contests whose audience lies above the caller's subtrees (newest close first; first page only). */
+  wider: ManagedContest[];
 }
 
 export interface MyContestStanding {
@@ -235,6 +249,8 @@ export interface ContestFigures {
   unit: ContestUnitRow | null;
   rows: ContestUnitRow[];
   figuresAt: number | null;
+  /** What the caller sees of it: the whole audience (manage), or their own units only (figures). */
+  access: ContestAccess;
 }
 
 export interface ContestFlagRow {
@@ -254,7 +270,7 @@ export interface ContestResponses {
   publishContest: ManagedContest;
   cancelContest: ManagedContest;
   getManagedContest: ManagedContest;
-  listManagedContests: Page<ManagedContest>;
+  listManagedContests: ManagedContestPage;
   getContestFigures: ContestFigures;
   listContestFlags: Page<ContestFlagRow>;
   /** The draft as the organiser reads it: plain paragraphs, one a line (the feed keeps the HTML). */

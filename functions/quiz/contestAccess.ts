@@ -1,14 +1,15 @@
 // Who may see and change a contest, and what they see of it. Organisers manage a contest whose
-// audience lies in their subtrees (checked on every call from the identity read then); members
-// see a published contest whose audience is on their unit's path. Anyone else is told it does
-// not exist.
+// audience lies in their subtrees (checked on every call from the identity read then); an
+// organiser whose subtree lies inside a wider published contest's audience (a branch, when the
+// province publishes) reads its figures and flags for their own units only; members see a
+// published contest whose audience is on their unit's path. Anyone else is told it does not exist.
 
-import type { ContestCard, ContestRulesView, ManagedContest, MyContestStanding } from '../../core/contracts/quiz';
+import type { ContestAccess, ContestCard, ContestRulesView, ManagedContest, MyContestStanding } from '../../core/contracts/quiz';
 import { BASE_POINTS, CONTEST_BREAK_MS, contestPhase, GRACE_MS, roundCounts, roundMax, SPEED_BONUS } from '../../core/domain/quiz/contest';
 import { COLLECTIONS } from '../lib/collections';
 import { getById, type Database } from '../lib/db';
 import { forbidden, notFound } from '../lib/errors';
-import { mayManagePath, type Caller } from '../org/ports';
+import { mayManagePath, scopeIds, unitsByIds, type Caller } from '../org/ports';
 import type { ContestDoc, ContestRoundDoc, ContestScoreDoc } from './contestModel';
 
 export const NO_CONTEST = '找不到这个竞赛';
@@ -29,7 +30,7 @@ export function rulesView(c: Pick<ContestDoc, 'questionsPerRound' | 'secondsPerQ
   };
 }
 
-export function managedView(c: ContestDoc, now: number): ManagedContest {
+export function managedView(c: ContestDoc, now: number, access: ContestAccess = 'manage'): ManagedContest {
   return {
     contestId: c._id,
     title: c.title,
@@ -44,6 +45,7 @@ export function managedView(c: ContestDoc, now: number): ManagedContest {
     tags: c.tags,
     createdByName: c.createdByName,
     updatedAt: c.updatedAt,
+    access,
   };
 }
 
@@ -86,6 +88,45 @@ export async function contestForOrganiser(db: Database, me: Caller, contestId: s
   const c = await getById<ContestDoc>(db, COLLECTIONS.contests, contestId);
   if (!c || c.orgId !== me.orgId || !mayManagePath(me, c.orgId, c.audiencePath)) throw notFound(NO_CONTEST);
   return c;
+}
+
+/**
+ * The paths of the caller's scope units (their subtrees' tops): those on the caller's own path
+ * need no read, the others one read together.
+ */
+export async function scopePaths(db: Database, me: Caller): Promise<string[][]> {
+  const paths: string[][] = [];
+  const elsewhere: string[] = [];
+  for (const id of scopeIds(me)) {
+    const at = me.unitPath.indexOf(id);
+    if (at >= 0) paths.push(me.unitPath.slice(0, at + 1));
+    else elsewhere.push(id);
+  }
+  if (elsewhere.length > 0) for (const u of await unitsByIds(db, elsewhere, me.orgId)) paths.push(u.path);
+  return paths;
+}
+
+/** What an organiser reads of a contest: all of it, or the part of their own units. */
+export interface OrganiserReading {
+  contest: ContestDoc;
+  access: ContestAccess;
+  /** figures: the caller's scope units inside the audience (what they may read); manage: null. */
+  within: string[] | null;
+}
+
+/**
+ * A contest whose figures the caller reads: one they manage (all of it), or a published one of a
+ * wider audience that holds some of their scope units (those units' part); NOT_FOUND otherwise.
+ * Reads: the contest, and the scope units when some are not on the caller's own path.
+ */
+export async function contestForReading(db: Database, me: Caller, contestId: string): Promise<OrganiserReading> {
+  const c = await getById<ContestDoc>(db, COLLECTIONS.contests, contestId);
+  if (!c || c.orgId !== me.orgId) throw notFound(NO_CONTEST);
+  if (mayManagePath(me, c.orgId, c.audiencePath)) return { contest: c, access: 'manage', within: null };
+  if (c.status !== 'published') throw notFound(NO_CONTEST);
+  const within = (await scopePaths(db, me)).filter((p) => p.includes(c.audience)).map((p) => p[p.length - 1]);
+  if (within.length === 0) throw notFound(NO_CONTEST);
+  return { contest: c, access: 'figures', within };
 }
 
 /**

@@ -37,12 +37,15 @@ export interface UnitFigures {
 /**
  * `unitId` (inside the contest's audience) and its children, each with its whole subtree's figures
  * of `day`, children by participation rate; `mineId` adds the caller's own unit when it lies below.
+ * `within` (an organiser reading their part of a wider contest): the unit must lie in one of these
+ * subtrees, else NOT_FOUND as for a unit outside the audience.
  * Two reads: the subtree's units, and the roll-ups of the units shown.
  */
-export async function unitFigures(db: Database, c: ContestDoc, unitId: string, day: string, mineId: string | null): Promise<UnitFigures> {
+export async function unitFigures(db: Database, c: ContestDoc, unitId: string, day: string, mineId: string | null, within: readonly string[] | null = null): Promise<UnitFigures> {
   const units = await unitsUnder(db, c.orgId, [unitId]);
   const unit = units.find((u) => u._id === unitId);
   if (!unit || !unit.path.includes(c.audience)) throw notFound('找不到该组织');
+  if (within && !unit.path.some((id) => within.includes(id))) throw notFound('找不到该组织');
   const children = units.filter((u) => u.parentId === unitId);
   const parents = new Set(units.map((u) => u.parentId));
   const mine = mineId && mineId !== unitId ? (units.find((u) => u._id === mineId) ?? null) : null;

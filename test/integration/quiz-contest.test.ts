@@ -273,8 +273,12 @@ describe('time, speed and refusals', () => {
     expect(flagOf(whole, 'demo-member-16')).toMatchObject({ fast: 6 });
     const seen = await ok<Page<ContestFlagRow>>('demo-admin', 'listContestFlags', { contestId: whole });
     expect(seen.items.find((r) => r.memberId === 'demo-member-16')).toMatchObject({ fast: 6, unitName: '实验中学党支部', lastDetail: expect.stringContaining('毫秒') });
-    // A branch organiser does not manage the whole organisation's contest.
-    await expect(quiz('demo-organiser', 'listContestFlags', { contestId: whole })).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    // A branch organiser reads the whole organisation's contest for their own branch only
+    // (test/integration/quiz-contest-branch.test.ts): 实验中学's sees 何琳, 离退休's does not.
+    const branch = await ok<Page<ContestFlagRow>>('demo-organiser', 'listContestFlags', { contestId: whole });
+    expect(branch.items.find((r) => r.memberId === 'demo-member-16')).toMatchObject({ fast: 6, unitName: '实验中学党支部' });
+    expect(branch.items.every((r) => r.unitName === '实验中学党支部')).toBe(true);
+    expect((await ok<Page<ContestFlagRow>>('demo-m-22', 'listContestFlags', { contestId: whole })).items.map((r) => r.memberId)).not.toContain('demo-member-16');
     await expect(quiz('demo-m-16', 'listContestFlags', { contestId: whole })).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 

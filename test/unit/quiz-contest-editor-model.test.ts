@@ -59,6 +59,7 @@ describe('a saved contest', () => {
     tags: ['党史'],
     createdByName: '李强',
     updatedAt: NOW,
+    access: 'manage',
   };
   it('comes back as the form it was saved from', () => {
     expect(contestFormOf(saved)).toMatchObject({ questionsPerRound: 10, timed: false, seconds: 20, countingRounds: 1, audienceUnitId: 'br-school', tagsText: '党史' });

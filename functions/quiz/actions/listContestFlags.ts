@@ -1,7 +1,9 @@
 // listContestFlags: the contest's organisers see the members of their subtrees whose answers were
 // faster than a person reads, refused (not served, another's round, twice, out of order, outside
 // the window or audience), sent after their time, or whose rounds were refused by the rate limit —
-// newest first, one document per member. Reads: identity, the contest, one page, its units' names.
+// newest first, one document per member. An organiser whose subtree lies inside a wider contest's
+// audience sees the members of their own units only. Reads: identity, the contest, (the scope
+// units, when not on the caller's path), one page, its units' names.
 
 import type { QuizResponses } from '../../../core/contracts/quiz';
 import { COLLECTIONS } from '../../lib/collections';
@@ -9,15 +11,15 @@ import { list } from '../../lib/db';
 import { afterCursor, keysetPage } from '../../lib/paging';
 import type { ActionContext } from '../../lib/router';
 import { requireOrganiser, scopeIds, unitsByIds } from '../../org/ports';
-import { contestForOrganiser } from '../contestAccess';
+import { contestForReading } from '../contestAccess';
 import type { ContestFlagDoc } from '../contestModel';
 
 export async function listContestFlags(input: { contestId: string; cursor?: string | null; limit: number }, ctx: ActionContext): Promise<QuizResponses['listContestFlags']> {
   const { db } = ctx.deps;
   const me = await requireOrganiser(ctx);
-  const c = await contestForOrganiser(db, me, input.contestId);
+  const { contest: c, within } = await contestForReading(db, me, input.contestId);
   const _ = db.command;
-  const base = { contestId: c._id, unitPath: _.in(scopeIds(me)) };
+  const base = { contestId: c._id, unitPath: _.in(within ?? scopeIds(me)) };
   const docs = await list<ContestFlagDoc>(
     db
       .collection(COLLECTIONS.contestFlags)

@@ -60,6 +60,9 @@ Object.assign(quizRows, {
   saveContest: { who: 'organiser-of-target', payload: (fx) => ({ contest: contestOf(fx, fx.unique('矩阵竞赛草稿')) }) },
   publishContest: { who: 'organiser-of-target', payload: async (fx) => ({ contestId: await newContest(fx, false) }) },
   cancelContest: { who: 'organiser-of-target', payload: async (fx) => ({ contestId: await newContest(fx, true) }) },
+  // The organiser reads: A's contest reaches no unit of B, so B's organiser is refused. A contest
+  // of a wider audience is read, for their own units only, by every organiser whose subtree lies in
+  // it (read-only): test/integration/quiz-contest-branch.test.ts.
   getManagedContest: { who: 'organiser-of-target', payload: async (fx) => ({ contestId: await sharedContest(fx) }) },
   listManagedContests: { who: 'any-organiser', ownOrg: true },
   getContestFigures: { who: 'organiser-of-target', payload: async (fx) => ({ contestId: await sharedContest(fx) }) },
