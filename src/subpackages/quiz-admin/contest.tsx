@@ -1,6 +1,8 @@
 // 竞赛情况: one contest for its organisers — its window, rules and audience; 修改 / 发布 / 取消竞赛;
 // participation per unit per day; the flagged answers; and, once it has ended, 生成宣传稿 (a draft
 // post in 宣传文章管理 with the winners who chose to show their names and participation by unit).
+// A contest of a wider audience (access 'figures') shows read-only: no buttons, and the figures
+// and flags of the organiser's own units only (the server scopes them).
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
@@ -23,7 +25,8 @@ function Manage({ c, onChanged, refreshKey }: { c: ManagedContest; onChanged: ()
   const cancel = useMutation('quiz', 'cancelContest');
   const report = useMutation('quiz', 'draftContestReport');
   const [drafted, setDrafted] = useState<{ postId: string; title: string } | null>(null);
-  const editable = c.status !== 'cancelled' && c.phase !== 'ended';
+  const manages = c.access === 'manage';
+  const editable = manages && c.status !== 'cancelled' && c.phase !== 'ended';
 
   const onPublish = async () => {
     if (await publish.run({ contestId: c.contestId })) onChanged();
@@ -59,13 +62,19 @@ function Manage({ c, onChanged, refreshKey }: { c: ManagedContest; onChanged: ()
             </Text>
           ))}
         {c.status === 'cancelled' ? <Text className='notice__title btn-gap'>✕ 竞赛已取消</Text> : null}
+        {manages ? null : (
+          <View className='notice btn-gap' id='qa-readonly'>
+            <Text className='notice__title'>只读：上级组织举办的竞赛</Text>
+            <Text className='notice__text'>这是面向{c.audienceName}全体党员的竞赛，由上级组织设置。这里只显示本单位党员的参与情况和异常答题，竞赛设置不能在这里修改。</Text>
+          </View>
+        )}
         <View className='admin-actions btn-gap'>
           {editable ? (
             <Button id='qa-edit' className='admin-actions__btn' fill='outline' type='primary' onClick={() => goPage(`${PAGE.quizAdminEditor}?id=${c.contestId}`)}>
               {c.status === 'draft' ? '继续编辑' : '延长时间或改名称'}
             </Button>
           ) : null}
-          {c.status === 'draft' ? (
+          {manages && c.status === 'draft' ? (
             <Button id='qa-publish-now' className='admin-actions__btn' type='primary' loading={publish.running} disabled={publish.running} onClick={() => void onPublish()}>
               发布
             </Button>
@@ -75,7 +84,7 @@ function Manage({ c, onChanged, refreshKey }: { c: ManagedContest; onChanged: ()
               取消竞赛
             </Button>
           ) : null}
-          {c.status === 'published' && c.phase === 'ended' ? (
+          {manages && c.status === 'published' && c.phase === 'ended' ? (
             <Button id='qa-report' className='admin-actions__btn' type='primary' loading={report.running} disabled={report.running} onClick={() => void onReport()}>
               生成宣传稿
             </Button>

@@ -1,7 +1,9 @@
 // 知识竞赛管理: the contests whose audience lies in the organiser's subtrees, newest first, each with
-// its state and window, and 新建竞赛. A draft opens in the editor, the others on their page. The
-// daily quiz's 答题异常 is one tap away.
-import { useRef } from 'react';
+// its state and window, and 新建竞赛. A draft opens in the editor, the others on their page. A unit
+// organiser also finds the published contests of a wider audience (the organisation's, a 党委's)
+// under 上级组织的竞赛: read-only, opening on the figures and flags of their own units. The daily
+// quiz's 答题异常 is one tap away.
+import { useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { ManagedContest } from '@core/contracts';
@@ -10,18 +12,19 @@ import Card from '@/components/Card';
 import AdminGate from '@/components/AdminGate';
 import { Button } from '@/components/nut';
 import PagedList from '@/components/PagedList';
-import { usePaged } from '@/hooks';
+import { useAction, usePaged } from '@/hooks';
 import { PHASE_LABELS, windowText } from '@/utils/contest-format';
 import { goPage, PAGE } from '@/utils/nav';
 import './ui.scss';
 
 function ContestRow({ c }: { c: ManagedContest }) {
-  const open = () => goPage(c.status === 'draft' ? `${PAGE.quizAdminEditor}?id=${c.contestId}` : `${PAGE.quizAdminContest}?id=${c.contestId}`);
+  const open = () => goPage(c.status === 'draft' && c.access === 'manage' ? `${PAGE.quizAdminEditor}?id=${c.contestId}` : `${PAGE.quizAdminContest}?id=${c.contestId}`);
   return (
     <View className='admin-row' id={`qa-contest-${c.contestId}`} hoverClass='admin-row--pressed' onClick={open}>
       <View className='admin-row__head'>
         <Text className={c.phase === 'open' ? 'tag tag--red' : 'tag'}>{PHASE_LABELS[c.phase]}</Text>
         <Text className='tag'>{c.audienceName}</Text>
+        {c.access === 'figures' ? <Text className='tag'>只读</Text> : null}
       </View>
       <Text className='admin-row__title'>{c.title}</Text>
       <Text className='admin-row__meta'>{windowText(c.opensAt, c.closesAt)}</Text>
@@ -33,16 +36,40 @@ function ContestRow({ c }: { c: ManagedContest }) {
   );
 }
 
+/**
+ * 上级组织的竞赛: published contests of a wider audience that holds the organiser's units, from the
+ * first page's `wider` (one item of the organiser's own asked for: the list above pages them).
+ * Shown only when there are some: an org admin manages every contest.
+ */
+function WiderContests({ refreshKey }: { refreshKey: number }) {
+  const first = useAction('quiz', 'listManagedContests', { limit: 1 }, [refreshKey]);
+  const wider = first.data?.wider ?? [];
+  if (wider.length === 0) return null;
+  return (
+    <Card title='上级组织的竞赛' id='qa-wider'>
+      <Text className='admin-note'>上级组织面向包括本单位在内的党员举办的竞赛。您可以查看本单位党员的参与情况和异常答题，不能修改。</Text>
+      {wider.map((c) => (
+        <ContestRow key={c.contestId} c={c} />
+      ))}
+    </Card>
+  );
+}
+
 function ContestsHome() {
   const contests = usePaged('quiz', 'listManagedContests', {}, []);
+  const [refreshKey, setRefreshKey] = useState(0);
   const firstShow = useRef(true);
+  const reload = () => {
+    contests.reload();
+    setRefreshKey((k) => k + 1);
+  };
   // Back from the editor or a contest's page: states may have changed.
   useDidShow(() => {
     if (firstShow.current) firstShow.current = false;
-    else contests.reload();
+    else reload();
   });
   usePullDownRefresh(() => {
-    contests.reload();
+    reload();
     setTimeout(() => void Taro.stopPullDownRefresh(), 600);
   });
   return (
@@ -67,6 +94,7 @@ function ContestsHome() {
           {(items) => items.map((c) => <ContestRow key={c.contestId} c={c} />)}
         </PagedList>
       </Card>
+      <WiderContests refreshKey={refreshKey} />
     </>
   );
 }
