@@ -78,3 +78,22 @@ describe('仅用于考试 in the editor', () => {
     expect(EMPTY.examOnly).toBe(false);
   });
 });
+
+describe('fill answers in the editor, read by the import’s rules', () => {
+  const fill = (blanks: string[]): Form => ({ ...EMPTY, type: 'fill', stem: '日本于（）宣布无条件投降', blanks });
+
+  it('GIVEN a line 1945/8/15 THEN it is one answer, not three (a / between digits is part of it)', () => {
+    expect(inputOf(fill(['1945/8/15'])).blanks).toEqual([['1945/8/15']]);
+  });
+
+  it('GIVEN alternatives written with / or | or 或 THEN each is an accepted answer of that blank, and 不可或缺 stays whole', () => {
+    expect(inputOf(fill(['二十二/22', '遵义会议 | 遵义', '不可或缺', '东风 或 西风'])).blanks).toEqual([['二十二', '22'], ['遵义会议', '遵义'], ['不可或缺'], ['东风', '西风']]);
+  });
+
+  it('GIVEN a stored blank whose answers hold a / THEN the form shows them apart with | and saves them back unchanged', () => {
+    const stored = detailOf({ ...imported(row('填空', '日本于（）宣布无条件投降', [], '1945年8月15日')), blanks: [['1945/8/15', '1945年8月15日']] });
+    const form = formOf(stored);
+    expect(form.blanks).toEqual(['1945/8/15 | 1945年8月15日']);
+    expect(inputOf(form).blanks).toEqual([['1945/8/15', '1945年8月15日']]);
+  });
+});
