@@ -11,7 +11,7 @@ import type { ExamResponses } from '../../../core/contracts/exam';
 import type { QuestionSheetRow } from '../../../core/contracts/examImport';
 import { cleanCell } from '../../../core/domain/text';
 import { normaliseRef, questionIdent, rowConflict } from '../../../core/domain/exam/questionIdentity';
-import { findQuestionHeader, parseQuestionRow, questionKey, type ColumnKey, type RowColumn } from '../../../core/domain/exam/questions';
+import { findQuestionHeader, LIMITS, parseQuestionRow, parseTags, questionKey, type ColumnKey, type RowColumn } from '../../../core/domain/exam/questions';
 import { COLLECTIONS } from '../../lib/collections';
 import { insert, insertBatch, updateWhere } from '../../lib/db';
 import { invalid, precondition } from '../../lib/errors';
@@ -72,6 +72,18 @@ function columnName(column: RowColumn | undefined, header: string[], columns: Ma
   return c === undefined ? null : cleanCell(header[c] ?? '') || null;
 }
 
+/**
+ * 标签“…”过长，已截为 30 字: the tags of a row longer than the limit, which the parser cuts
+ * (questions.ts) rather than refuse the question; read again from the cell to say so.
+ */
+function cutTags(cells: string[], columns: Map<ColumnKey, number>): string[] {
+  const c = columns.get('tags');
+  if (c === undefined) return [];
+  return parseTags(cells[c] ?? '')
+    .filter((t) => t.length > LIMITS.tag)
+    .map((t) => `标签“${t.slice(0, 12)}…”过长，已截为 ${LIMITS.tag} 字`);
+}
+
 export async function importQuestions(input: Input, ctx: ActionContext): Promise<ExamResponses['importQuestions']> {
   const { db, storage, clock, ids } = ctx.deps;
   const me = await requireOrganiser(ctx);
@@ -99,7 +111,7 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
       continue;
     }
     const q = parsed.question;
-    const report: QuestionSheetRow = { ...base, stem: q.stem.slice(0, 60), type: q.type, status: 'ready', reason: null, column: null, question: q, notes: [] };
+    const report: QuestionSheetRow = { ...base, stem: q.stem.slice(0, 60), type: q.type, status: 'ready', reason: null, column: null, question: q, notes: cutTags(r.cells, header.columns) };
     rows.push(report);
     const x: ReadyRow = { report, content: q, ident: questionIdent(q.type, q.stem), ref: refColumn === undefined ? null : normaliseRef(cleanCell(r.cells[refColumn] ?? '')) };
     const within = x.ref ? `ref ${x.ref}` : `ident ${x.ident}`;
