@@ -2,6 +2,7 @@
 // question the server stores; switching the type or removing an option keeps the answer coherent.
 import type { QuestionDetail, QuestionInput } from '@core/contracts';
 import { isIndefiniteKey, questionProblem, type QuestionType } from '@core/domain/exam/questions';
+import { parseAlternatives } from '@core/domain/exam/questionCells';
 
 export interface Form {
   type: QuestionType;
@@ -11,7 +12,10 @@ export interface Form {
   answer: number[];
   /** 不定项 (multiple choice only): one correct option is enough, as the import's 不定项 type. */
   indefinite: boolean;
-  /** Fill: one line per blank, accepted answers separated by “/”. */
+  /**
+   * Fill: one line per blank, accepted answers separated by “/” or “|” (a “/” between digits, as in
+   * 1945/8/15 or 1/2, is part of the answer: the import's rule, parseAlternatives).
+   */
   blanks: string[];
   explanation: string;
   tags: string[];
@@ -24,6 +28,11 @@ export const EMPTY: Form = { type: 'single', stem: '', options: ['', '', '', '']
 export const JUDGE_CHOICES = ['正确', '错误'];
 export const isChoice = (t: QuestionType) => t === 'single' || t === 'multiple';
 
+/** One blank's accepted answers as a line of the form: “/” between them, “|” when one holds a “/”. */
+function lineOf(syn: string[]): string {
+  return syn.some((a) => /[/／|]/.test(a)) ? syn.join(' | ') : syn.join('/');
+}
+
 export function formOf(q: QuestionDetail): Form {
   return {
     type: q.type,
@@ -32,7 +41,7 @@ export function formOf(q: QuestionDetail): Form {
     answer: [...q.answer],
     // A stored multiple-choice question with one correct option came in as 不定项.
     indefinite: isIndefiniteKey(q),
-    blanks: q.type === 'fill' && q.blanks.length > 0 ? q.blanks.map((syn) => syn.join('/')) : [''],
+    blanks: q.type === 'fill' && q.blanks.length > 0 ? q.blanks.map(lineOf) : [''],
     explanation: q.explanation,
     tags: [...q.tags],
     difficulty: q.difficulty,
@@ -50,14 +59,7 @@ export function inputOf(f: Form): Required<QuestionInput> {
     indefinite: f.type === 'multiple' && f.indefinite,
     blanks:
       f.type === 'fill'
-        ? f.blanks
-            .map((line) =>
-              line
-                .split(/[/／]/)
-                .map((s) => s.trim())
-                .filter((s) => s !== ''),
-            )
-            .filter((syn) => syn.length > 0)
+        ? f.blanks.map(parseAlternatives).filter((syn) => syn.length > 0)
         : [],
     explanation: f.explanation.trim(),
     tags: f.tags,
