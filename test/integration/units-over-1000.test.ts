@@ -10,6 +10,11 @@
 // minutes); a few members of the last units earn their points through the real `awardPoints`.
 // The counters are inserted in the reverse order of the member days, as happens when units earn
 // in a different order from the one their members' first awards were written in.
+// - the org admin's points of the whole organisation (unitPoints) count all 1,200 branches on a
+//   day not rolled up yet (today).
+import type { PointsResponses } from '../../core/contracts/points';
+import type { MemberDoc } from '../../functions/lib/model';
+import { identityOf } from '../../functions/org/ports';
 import { awardPoints } from '../../functions/points/ports';
 import { startTestCloud, type TestCloud } from '../helpers/cloud';
 
@@ -163,4 +168,22 @@ describe('more than 1,000 units', () => {
       expect(find('contestRollups', { contestId, day })).toHaveLength(1 + committees.length + branches.length);
     }
   }, 120_000);
+
+  it('the org admin’s points of the whole organisation count all 1,200 branches today, before any roll-up', async () => {
+    const ADMIN = 'big-admin';
+    const member = { _id: 'big-admin-m', orgId: ORG, unitId: committees[0], unitPath: [ORG, committees[0]], name: '管理员', category: 'full', role: 'org_admin', manages: [], leader: false, createdAt: new Date(NOW) };
+    insert('members', { ...member, openid: ADMIN });
+    insert('identities', identityOf(member as unknown as MemberDoc, ADMIN, new Date(NOW)) as unknown as Doc);
+    branches.forEach((b, i) => insert('pointsUnitDays', { _id: `${b.id}_${TODAY}`, orgId: ORG, unitId: b.id, day: TODAY, points: pointsOf(i), members: 1 }));
+    t.cloud.clock.set(NOW + 10 * MIN);
+    const r = await t.call<PointsResponses['unitPoints']>(ADMIN, 'points', 'unitPoints', { unitId: ORG, fromDay: DAY, toDay: TODAY });
+    expect(r).toMatchObject({ ok: true });
+    const days = (r as { data: PointsResponses['unitPoints'] }).data.days;
+    const today = branches.reduce((a, _b, i) => a + pointsOf(i), 0);
+    const closed = [...expected().values()].reduce((a, w) => a + w.points, 0);
+    expect(days).toEqual([
+      { day: DAY, points: closed, members: 1212 },
+      { day: TODAY, points: today, members: 1200 },
+    ]);
+  }, 60_000);
 });
