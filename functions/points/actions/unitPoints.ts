@@ -1,7 +1,8 @@
 // unitPoints: an organiser reads the points earned in a unit of their subtrees, per day of a period
 // (default the last 7 days, at most 366): closed days from the roll-ups of the unit and its root
 // (the root's marks a day computed under the current tree), the rest — today, days not computed
-// yet — from one aggregate of the subtree's own counters of those days. Never the ledger.
+// yet — from one aggregate of the subtree's own counters of those days (the root's: the
+// organisation's, by orgId, whatever its size). Never the ledger.
 
 import type { PointsResponses } from '../../../core/contracts/points';
 import { addDays, beijingDayKey } from '../../../core/domain/time';
@@ -42,11 +43,13 @@ export async function unitPoints(
   const missing: string[] = [];
   for (let d = fromDay; d <= toDay; d = addDays(d, 1)) if (!computed.has(d) && d <= today) missing.push(d);
   if (missing.length > 0) {
-    const ids = (await unitsUnder(db, caller.orgId, [unit._id])).map((u) => u._id);
+    // The root's subtree is the whole organisation: its counters by orgId, however many units
+    // (a subtree read returns at most 1,000 units). Below the root, the subtree's units first.
+    const where = unit._id === caller.orgId ? { orgId: caller.orgId, day: _.in(missing) } : { unitId: _.in((await unitsUnder(db, caller.orgId, [unit._id])).map((u) => u._id)), day: _.in(missing) };
     const res = await db
       .collection(COLLECTIONS.pointsUnitDays)
       .aggregate()
-      .match({ unitId: _.in(ids), day: _.in(missing) })
+      .match(where)
       .group({ _id: '$day', points: $.sum('$points'), members: $.sum('$members') })
       .limit(MAX_DAYS)
       .end();
