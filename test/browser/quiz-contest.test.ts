@@ -4,7 +4,8 @@
 // an answer that reaches the server after its time (refused by the server; the page says so in
 // large words, sends the time-up itself, shows the right answer and goes on); the boards show
 // the units' participation first, then the people by opt-in; a scripted client answering faster
-// than anyone reads is flagged, and the organiser sees it and the late answer on the contest's page.
+// than anyone reads is flagged, and the organiser sees it and the late answer on the contest's page;
+// a branch organiser finds the organisation's contest read-only, with their own branch's part only.
 import type { Page } from 'playwright-core';
 import { COLLECTIONS } from '../../functions/lib/collections';
 import { shot, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
@@ -174,5 +175,29 @@ describe('a knowledge contest', () => {
     await expect(shown(page, '#qa-flag-demo-member-21').innerText()).resolves.toContain('超时提交 1 次');
     await eventually(async () => expect(await shown(page, '#qa-figures').innerText()).toContain('离退休干部党支部'));
     await shot(page, 'contest-organiser');
+  });
+
+  it('a branch organiser finds the organisation’s contest under 上级组织的竞赛, read-only, with their own branch’s figures and flags only', async () => {
+    const { page } = await env.open();
+    await page.locator('#login-organiser').click();
+    await page.getByText('李强').first().waitFor();
+    await openTab(page, '我的');
+    await page.locator('#go-admin').click();
+    await shown(page, '#admin-contests').click();
+    const wider = shown(page, '#qa-wider');
+    await wider.waitFor();
+    await expect(wider.innerText()).resolves.toContain(TITLE);
+    await expect(wider.innerText()).resolves.toContain('只读');
+    await expect(shown(page, '#qa-list').innerText()).resolves.not.toContain(TITLE);
+    await wider.locator(`#qa-contest-${contestId}`).click();
+    await expect(shown(page, '#qa-readonly').innerText()).resolves.toContain('只显示本单位党员');
+    // 朱敏 (实验中学) is flagged; 王秀英 of 离退休干部党支部 is not theirs to see.
+    await expect(shown(page, '#qa-flag-demo-member-13').innerText()).resolves.toContain('答得太快 5 次');
+    await expect(page.locator('#qa-flag-demo-member-21').count()).resolves.toBe(0);
+    const figures = shown(page, '#qa-figures');
+    await eventually(async () => expect(await figures.innerText()).toContain('实验中学党支部（合计）'));
+    await expect(figures.innerText()).resolves.not.toContain('离退休干部党支部');
+    for (const id of ['#qa-edit', '#qa-cancel', '#qa-publish-now', '#qa-report']) await expect(page.locator(`${id}:visible`).count()).resolves.toBe(0);
+    await shot(page, 'contest-branch-organiser');
   });
 });
