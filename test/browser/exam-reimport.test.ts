@@ -3,7 +3,8 @@
 // changed, one tag added, one new question, the rest unchanged, each said on its row and counted
 // at the top — and committed; the bank shows the corrected answer, the exam keeps its pinned key.
 // Then the question is kept for exams (仅用于考试) in the editor: the bank marks it, and its
-// 修改记录 shows both changes, who made them and from where.
+// 修改记录 shows both changes, who made them and from where. A second re-import changes an option
+// and the explanation: the row says each, old → new, one line each, and that a long tag was cut.
 import { shot, startBrowserEnv, type BrowserEnv } from '../helpers/browser';
 import { eventually, openTab, shown } from '../helpers/ui';
 import { dataOf } from '../helpers/cloud';
@@ -114,6 +115,43 @@ describe('organiser, re-importing a corrected bank', () => {
     const entries = shown(page, '#qhistory-list');
     await expect(entries.innerText()).resolves.toMatch(/第 3 版[\s\S]*张伟 · 在题库中修改[\s\S]*仅用于考试 否 → 是[\s\S]*第 2 版[\s\S]*张伟 · 从文件“题库（更正）.csv”导入[\s\S]*答案 A → B/);
     await shot(page, 'exam-question-history');
+    await context.close();
+  });
+
+  it('says on the row exactly what changes in an option and the explanation, and that a long tag was cut', async () => {
+    const { context, page } = await env.open();
+    await page.locator('#login-admin').click();
+    await page.getByText('张伟').first().waitFor();
+    await openTab(page, '我的');
+    await page.locator('#go-admin').click();
+    await shown(page, '#admin-exams').click();
+    await shown(page, '#exam-bank').click();
+    await shown(page, '#bank-import').click();
+    const upload = async (name: string, csv: string) => {
+      await page.locator('#qimport-file-input').waitFor({ state: 'attached' });
+      await page.locator('#qimport-file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await shown(page, '#qimport-picked').waitFor();
+      await shown(page, '#qimport-preview').click();
+      await shown(page, '#qimport-preview-result').waitFor();
+    };
+    const head = '题型,题干,选项A,选项B,选项C,答案,解析,标签';
+    const stem = '更正测试：红军长征从哪里出发？';
+    const long = '关于新时代坚持和发展中国特色社会主义的若干重大问题专题学习研讨';
+    await upload('长征.csv', [head, `单选,${stem},瑞金,于都,延安,B,1934年10月从于都出发。,党史`].join('\n'));
+    await shown(page, '#qimport-commit').click();
+    await shown(page, '#qimport-done').waitFor();
+    await page.locator('#qimport-done taro-button-core', { hasText: '再导入一个文件' }).click();
+
+    await upload('长征（更正）.csv', [head, `单选,${stem},瑞金,江西于都,延安,B,1934年10月中央红军从江西于都出发。,党史、${long}`].join('\n'));
+    await expect(shown(page, '#qimport-counts').innerText()).resolves.toBe('新增 0，更新 1，无变化 0，有问题 0');
+    const lines = (await shown(page, '#qchange-2').innerText()).split('\n').map((l) => l.trim()).filter(Boolean);
+    expect(lines).toEqual([
+      '将更新：选项 B：“于都” → “江西于都”',
+      '解析：“1934年10月从于都出发。” → “1934年10月中央红军从江西于都出发。”',
+      `标签 +${long.slice(0, 30)}`,
+    ]);
+    await expect(shown(page, '#qnote-2').innerText()).resolves.toBe(`标签“${long.slice(0, 12)}…”过长，已截为 30 字`);
+    await shot(page, 'exam-reimport-exact-lines');
     await context.close();
   });
 });
