@@ -296,7 +296,21 @@ describe('organiser, exams', () => {
       expect(env.t.cloud.db.get('questions', question.id)).toMatchObject({ version: 2, answer: [2], explanation: expect.stringContaining('1921年7月') });
     });
 
+    // … is told that the exam, which pinned the old key, still grades with it, and regrades it with
+    // the key just saved (proposed on the regrade page): 郭峰's 1921年 now scores, and passes
+    await expect(shown(page, `#question-stale-${draft.id}`).innerText()).resolves.toMatch(/浏览器测试二：纠错[\s\S]*1 份答卷/);
+    await shown(page, `#question-regrade-${draft.id}`).click();
+    await expect(shown(page, '#regrade-current').innerText()).resolves.toContain('B. 1920年');
+    await expect(shown(page, '#regrade-answer-2').getAttribute('aria-checked')).resolves.toBe('true');
+    await shown(page, '#regrade-preview').click();
+    await expect(shown(page, '#regrade-summary').innerText()).resolves.toContain('1 份答卷中，1 份分数变化；及格人数 0 → 1');
+    await fill(page, 'regrade-reason', '成立年份录错了，应为1921年');
+    await shown(page, '#regrade-confirm').click();
+    await expect(shown(page, '#stats-cell-all-passed').innerText()).resolves.toBe('1');
+    expect(env.t.cloud.db.get('examAttempts', attempt.attemptId)).toMatchObject({ score: 2, passed: true });
+
     // … and, back on the report, marks it fixed with a reply
+    await page.goto(`${env.t.cloud.url}/#/subpackages/exam-admin/reports`);
     await shown(page, `#report-reply-${reportId}`).waitFor();
     await fill(page, `report-reply-${reportId}`, '已更正答案，谢谢指出');
     await shown(page, `#report-fixed-${reportId}`).click();

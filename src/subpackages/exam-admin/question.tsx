@@ -1,10 +1,11 @@
 // 编辑题目: one question of the bank, new or edited. The form keeps what the organiser types
 // (options, blanks as "答案/同义答案" lines, tags); saving sends the whole question and the server
-// checks it again. An edit makes a new version; published exams keep the version they pinned.
+// checks it again. An edit makes a new version; published exams keep the version they pinned, so
+// after a changed key the page names the exams still grading with the old one and offers 重新评分.
 import { useEffect, useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import type { QuestionDetail } from '@core/contracts';
+import type { QuestionDetail, StaleKeyExams as Stale } from '@core/contracts';
 import {
   AREA_TAGS,
   DIFFICULTY_LABELS,
@@ -24,6 +25,7 @@ import { useAction, useMutation } from '@/hooks';
 import { goPage, PAGE } from '@/utils/nav';
 import './components/ui.scss';
 import './question.scss';
+import StaleKeyExams from './components/StaleKeyExams';
 import { EMPTY, formOf, formProblem, inputOf, isChoice, JUDGE_CHOICES, withoutOption, withType, type Form } from './questionForm';
 
 
@@ -32,6 +34,8 @@ function QuestionForm({ questionId, initial }: { questionId: string | null; init
   const [tagInput, setTagInput] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const save = useMutation('exam', 'saveQuestion');
+  const staleQuery = useMutation('exam', 'listStaleExamKeys');
+  const [stale, setStale] = useState<{ list: Stale; version: number; keyJson: string } | null>(null);
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const held = initial?.keyHeld ?? null;
 
@@ -70,6 +74,15 @@ function QuestionForm({ questionId, initial }: { questionId: string | null; init
     setProblem(null);
     const saved = await save.run({ questionId, question });
     if (!saved) return;
+    const keyJson = JSON.stringify({ answer: saved.answer, blanks: saved.blanks });
+    if (questionId && initial && held === null && keyJson !== JSON.stringify({ answer: initial.answer, blanks: initial.blanks })) {
+      // A changed key: exams that pinned the old one still grade with it.
+      const list = await staleQuery.run({ questionId });
+      if (list && list.exams.length > 0) {
+        setStale({ list, version: saved.version, keyJson });
+        return;
+      }
+    }
     void Taro.showToast({ title: questionId ? `已保存为第 ${saved.version} 版` : '已加入题库', icon: 'none' });
     setTimeout(() => {
       if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
@@ -79,6 +92,7 @@ function QuestionForm({ questionId, initial }: { questionId: string | null; init
 
   const customTags = form.tags.filter((t) => !(AREA_TAGS as readonly string[]).includes(t));
   const shownError = problem ?? save.error?.message ?? null;
+  if (stale) return <StaleKeyExams stale={stale.list} version={stale.version} keyJson={stale.keyJson} />;
 
   return (
     <Card id='question-form'>
@@ -302,7 +316,7 @@ function QuestionForm({ questionId, initial }: { questionId: string | null; init
       <Button id='question-save' block type='primary' size='large' loading={save.running} onClick={() => void submit()}>
         {questionId ? '保存修改' : '加入题库'}
       </Button>
-      <Text className='admin-note'>修改后将生成新版本，已发布的考试不受影响。</Text>
+      <Text className='admin-note'>修改后将生成新版本，已发布的考试不受影响；改了答案的话，保存后会列出仍按原答案评分的考试，可以为它们重新评分。</Text>
     </Card>
   );
 }

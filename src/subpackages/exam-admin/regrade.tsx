@@ -1,10 +1,13 @@
 // 更正答案并重新评分: when an exam's answer key was wrong, the organiser picks the question, sets
 // the right answer, sees how many papers and passes change, gives a reason and confirms. The
 // server refuses anyone who may still take a window carrying the question (docs/SECURITY.md).
+// Reached from 考试情况, from a 纠错 report (`report`: closed as 已修改 once the regrade is done)
+// or from the bank editor after a key was corrected there (`key`: that key, proposed here).
 import { useEffect, useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { RegradePreview } from '@core/contracts';
+import { parseBlanks } from '@core/domain/exam/questionCells';
 import { OPTION_LETTERS, QUESTION_TYPE_LABELS } from '@core/domain/exam/questions';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
@@ -42,15 +45,33 @@ function PickQuestion({ examId }: { examId: string }) {
 const keyText = (p: RegradePreview, answer: number[], blanks: string[][]) =>
   p.type === 'fill' ? blanks.map((b, i) => `第${i + 1}空：${b.join(' / ')}`).join('；') : answer.map((i) => `${OPTION_LETTERS[i]}. ${p.options[i]}`).join('；');
 
-function RegradeForm({ examId, qid, current }: { examId: string; qid: string; current: RegradePreview }) {
-  const [answer, setAnswer] = useState<number[]>(current.currentKey.answer);
-  const [blanks, setBlanks] = useState<string[]>(current.currentKey.blanks.map((b) => b.join('/')));
+/** One blank's alternatives as typed: “/”, “|” or “或” between them, as the import reads a cell. */
+const alternatives = (typed: string) => parseBlanks(typed).reduce<string[]>((all, b) => all.concat(b), []);
+
+/** The key proposed by the page that sent the organiser here, when it fits the question. */
+function proposedKey(raw: string | undefined, current: RegradePreview): { answer: number[]; blanks: string[][] } {
+  try {
+    const k = JSON.parse(decodeURIComponent(raw ?? '')) as { answer?: unknown; blanks?: unknown };
+    const answer = Array.isArray(k.answer) ? k.answer.filter((i): i is number => typeof i === 'number' && i >= 0 && i < current.options.length) : [];
+    const blanks = Array.isArray(k.blanks) ? k.blanks.filter((b): b is string[] => Array.isArray(b) && b.every((x) => typeof x === 'string')) : [];
+    if (current.type === 'fill' ? blanks.length === current.currentKey.blanks.length : answer.length > 0) return { answer, blanks };
+  } catch {
+    // No key proposed, or not one this page wrote: start from the key the exam pinned.
+  }
+  return current.currentKey;
+}
+
+function RegradeForm({ examId, qid, current, proposed, reportId }: { examId: string; qid: string; current: RegradePreview; proposed?: string; reportId?: string }) {
+  const start = proposedKey(proposed, current);
+  const [answer, setAnswer] = useState<number[]>(start.answer);
+  const [blanks, setBlanks] = useState<string[]>(start.blanks.map((b) => b.join(' / ')));
   const [reason, setReason] = useState('');
   const [fixBank, setFixBank] = useState(true);
   const [preview, setPreview] = useState<RegradePreview | null>(null);
   const previewer = useMutation('exam', 'previewRegrade');
   const regrade = useMutation('exam', 'regradeExam');
-  const key = { answer: current.type === 'fill' ? [] : answer, blanks: current.type === 'fill' ? blanks.map((b) => b.split(/[/／]/).map((s) => s.trim()).filter((s) => s !== '')) : [] };
+  const resolve = useMutation('exam', 'resolveQuestionReport');
+  const key = { answer: current.type === 'fill' ? [] : answer, blanks: current.type === 'fill' ? blanks.map(alternatives) : [] };
 
   // Any change to the answer asks for a new preview before confirming.
   const keyJson = JSON.stringify(key);
@@ -69,6 +90,8 @@ function RegradeForm({ examId, qid, current }: { examId: string; qid: string; cu
     // A large exam is regraded over several calls; each carries on where the last stopped.
     for (let round = 0; out && !out.done && round < 20; round++) out = await regrade.run(payload);
     if (!out?.done) return;
+    // The member's report that led here is answered with the fix (the reply names no key).
+    if (reportId) await resolve.run({ reportId, resolution: 'fixed', reply: '答案已更正，成绩已重新计算，谢谢指出' });
     void Taro.showToast({ title: `已重新评分，${out.changed} 份答卷分数有变化`, icon: 'none' });
     setTimeout(() => goPage(`${PAGE.examStats}?id=${examId}`), 1200);
   };
@@ -88,7 +111,7 @@ function RegradeForm({ examId, qid, current }: { examId: string; qid: string; cu
           blanks.map((b, i) => (
             <View key={i} className='field'>
               <Text className='field__label'>
-                第 {i + 1} 空<Text className='field__hint'> 几种说法都算对时用“/”隔开</Text>
+                第 {i + 1} 空<Text className='field__hint'> 几种说法都算对时，用“/”“|”或“或”隔开</Text>
               </Text>
               <Input id={`regrade-blank-${i}`} className='field__input' maxlength={200} value={b} onInput={(e) => setBlanks((all) => all.map((x, k) => (k === i ? e.detail.value : x)))} />
             </View>
@@ -122,7 +145,8 @@ function RegradeForm({ examId, qid, current }: { examId: string; qid: string; cu
               </View>
               <Chips id='regrade-fix-bank' multiple options={[{ value: 1, label: '同时更正题库里的这道题' }]} selected={fixBank ? [1] : []} onToggle={() => setFixBank((f) => !f)} />
               <Text className='regrade-hint'>确认后，党员的成绩单上会显示“本题答案已更正，成绩已重新计算”。</Text>
-              <FormError message={regrade.error?.message} className='btn-gap' />
+              {reportId ? <Text className='regrade-hint'>完成后，这条纠错反馈会标为“已修改”并回复党员。</Text> : null}
+              <FormError message={regrade.error?.message ?? resolve.error?.message} className='btn-gap' />
               <Button id='regrade-confirm' className='btn-gap' type='primary' block loading={regrade.running} disabled={reason.trim().length < 2} onClick={() => void confirm()}>
                 确认更正并重新评分
               </Button>
@@ -134,10 +158,10 @@ function RegradeForm({ examId, qid, current }: { examId: string; qid: string; cu
   );
 }
 
-function LoadQuestion({ examId, qid }: { examId: string; qid: string }) {
+function LoadQuestion({ examId, qid, proposed, reportId }: { examId: string; qid: string; proposed?: string; reportId?: string }) {
   const current = useAction('exam', 'previewRegrade', { examId, questionId: qid }, [examId, qid]);
   if (!current.data) return <LoadingOrError state={current} />;
-  return <RegradeForm examId={examId} qid={qid} current={current.data} />;
+  return <RegradeForm examId={examId} qid={qid} current={current.data} proposed={proposed} reportId={reportId} />;
 }
 
 export default function RegradePage() {
@@ -153,7 +177,7 @@ export default function RegradePage() {
               <EmptyView title='没有指定考试' desc='请从“考试情况”或“纠错反馈”进入' />
             </Card>
           ) : qid ? (
-            <LoadQuestion examId={examId} qid={qid} />
+            <LoadQuestion examId={examId} qid={qid} proposed={router.params.key} reportId={router.params.report} />
           ) : (
             <PickQuestion examId={examId} />
           )

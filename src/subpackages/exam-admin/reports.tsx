@@ -1,6 +1,7 @@
 // 纠错反馈: what members reported as wrong in a question, newest first. The organiser edits the
 // question (a new version) and marks the report 已修改, or answers why it stays (不予采纳); the
-// member can read the reply.
+// member can read the reply. A report filed on an exam can go straight to 更正答案并重新评分,
+// which marks it 已修改 once the regrade is done.
 import { useRef, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
@@ -53,7 +54,7 @@ function ReportItem({ item, done, onDone }: { item: QuestionReportRow; done: Res
         修改这道题 ›
       </View>
       {item.examId && !item.keyHeld ? (
-        <View id={`report-regrade-${item.id}`} className='report__edit' onClick={() => goPage(`${PAGE.examRegrade}?id=${item.examId}&qid=${item.questionId}`)}>
+        <View id={`report-regrade-${item.id}`} className='report__edit' onClick={() => goPage(`${PAGE.examRegrade}?id=${item.examId}&qid=${item.questionId}&report=${item.id}`)}>
           答案录错了？更正答案并重新评分 ›
         </View>
       ) : null}

@@ -1,7 +1,8 @@
 // 考试情况: one exam at a glance for its organisers — each branch's numbers (应考, 已考, 缺考,
 // 及格 …), the score distribution, each question's accuracy — and one branch's names with who has
 // not taken part: copy that list, remind them, export everything, give extra time, reopen an
-// attempt, and once the exam is over, arrange a make-up (补考) and draft its report (考试总结).
+// attempt, correct a wrong key and regrade (with its 重新评分记录), and once the exam is over,
+// arrange a make-up (补考) and draft its report (考试总结).
 import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import PageShell from '@/components/PageShell';
@@ -19,6 +20,7 @@ import { Distribution, QuestionStats } from './components/ScoreCharts';
 import BranchRoster from './components/BranchRoster';
 import MakeupDialog from './components/MakeupDialog';
 import ReportCard from './components/ReportCard';
+import RegradeLog from './components/RegradeLog';
 import './components/ui.scss';
 import './stats.scss';
 
@@ -75,6 +77,8 @@ function Stats({ examId }: { examId: string }) {
           </View>
         ) : null}
       </Card>
+
+      <RegradeLog examId={examId} version={rosterKey} />
 
       {s.phase === 'closed' ? <ReportCard examId={examId} /> : null}
 
