@@ -2,24 +2,13 @@
 // practice, the points the ledger gave and where they stand against today's cap for 每日答题, the
 // streak, and 再练一组.
 import { Text, View } from '@tarojs/components';
-import type { MyPoints, RoundSummary } from '@core/contracts';
+import type { RoundSummary } from '@core/contracts';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import { useAction } from '@/hooks';
 import { goTab } from '@/utils/nav';
 import { scoreText, streakText } from '@/utils/quiz-format';
-
-/**
- * '今日每日答题积分 4/5' or '今日每日答题积分 5/5，已达上限', from 我的积分's own figures (the cap is the
- * organisation's rule of the day, which the round's answer does not carry); null when there is
- * no cap to show: the source is switched off (cap 0), or the round belongs to another day than
- * the ledger's today (a round begun before midnight and finished after it).
- */
-export function quizCapText(p: Pick<MyPoints, 'today' | 'bySource'>, roundDay: string): string | null {
-  const quiz = p.bySource.find((s) => s.source === 'quiz');
-  if (!quiz || quiz.cap === 0 || p.today !== roundDay) return null;
-  return `今日${quiz.label}积分 ${quiz.earned}/${quiz.cap}${quiz.earned >= quiz.cap ? '，已达上限' : ''}`;
-}
+import { quizCapText } from './capText';
 
 /** The cap line of a scored round: one call to 我的积分's figures (4 reads, pinned in the points tests). */
 function CapLine({ summary }: { summary: RoundSummary }) {
