@@ -1,7 +1,8 @@
 // The question import's preview, row by row, as members will see each question: the stem, the
 // options with their letters (正确/错误 for a judge question), a box for each blank and the key;
-// what a row changes in a question the bank already holds; and which sheet of the workbook was
-// read, with the others to choose from.
+// what a row changes in a question the bank already holds, one line per change (an option or the
+// explanation old → new); what the import did to the row's cells (a long tag cut); and which
+// sheet of the workbook was read, with the others to choose from.
 import { Text, View } from '@tarojs/components';
 import type { QuestionSheetReport, QuestionSheetRow } from '@core/contracts/examImport';
 import { OPTION_LETTERS } from '@core/domain/exam/questions';
@@ -71,21 +72,41 @@ export function SheetChooser({ report, disabled, choose }: { report: QuestionShe
   );
 }
 
-/** 新增 / 更新：答案 B → C，标签 +… / 无变化: what the row does to the bank. */
+/**
+ * 新增 / 将更新：选项 B：“…” → “…” (one line per change) / 无变化: what the row does to the bank;
+ * then what the import did to its cells (标签“…”过长，已截为 30 字).
+ */
 function ChangeLine({ row }: { row: QuestionSheetRow }) {
-  const text =
+  const changes = row.changes.length > 0 ? row.changes : row.change ? [row.change] : [];
+  const lines =
     row.status === 'update' || row.status === 'updated'
-      ? `${row.status === 'update' ? '将更新' : '已更新'}：${row.change ?? ''}`
+      ? changes.map((c, i) => (i === 0 ? `${row.status === 'update' ? '将更新' : '已更新'}：${c}` : c))
       : row.status === 'ready' || row.status === 'created'
-        ? '新增'
+        ? ['新增']
         : row.reason === '无变化'
-          ? '题库里已有，无变化'
-          : null;
-  if (!text) return null;
+          ? ['题库里已有，无变化']
+          : [];
   return (
-    <Text className={row.change ? 'qpreview__change qpreview__change--update' : 'qpreview__change'} id={`qchange-${row.row}`}>
-      {text}
-    </Text>
+    <>
+      {lines.length > 0 ? (
+        <View className={changes.length > 0 ? 'qpreview__change qpreview__change--update' : 'qpreview__change'} id={`qchange-${row.row}`}>
+          {lines.map((line, i) => (
+            <Text key={i} className={i === 0 ? 'qpreview__change-line' : 'qpreview__change-line qpreview__change-line--more'}>
+              {line}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      {row.notes.length > 0 ? (
+        <View className='qpreview__notes' id={`qnote-${row.row}`}>
+          {row.notes.map((note, i) => (
+            <Text key={i} className='qpreview__note'>
+              {note}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+    </>
   );
 }
 
