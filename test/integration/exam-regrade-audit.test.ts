@@ -174,6 +174,12 @@ describe('a key fixed in the bank editor, after exams pinned the old one', () =>
     expect(await ok<StaleKeyExams>(ADMIN, 'listStaleExamKeys', { questionId: s2 })).toEqual({ questionId: s2, exams: [], keyHeld: null });
   });
 
+  it('GIVEN the options reordered, the right one kept THEN no exam is listed: they grade right by their own order', async () => {
+    await ok(ADMIN, 'saveQuestion', { questionId: s2, question: { ...S2, options: ['1921', '1919', '1927', '1949'], answer: [0] } });
+    expect(await ok<StaleKeyExams>(ADMIN, 'listStaleExamKeys', { questionId: s2 })).toEqual({ questionId: s2, exams: [], keyHeld: null });
+    await ok(ADMIN, 'saveQuestion', { questionId: s2, question: S2 });
+  });
+
   it('GIVEN the key saved changed THEN every published exam grading with the old one is listed with its make-ups and attempts, and no key', async () => {
     await ok(ADMIN, 'saveQuestion', { questionId: s2, question: { ...S2, answer: [2] } });
     const { result, stats } = await t.invoke(ADMIN, 'exam', 'listStaleExamKeys', { questionId: s2 });

@@ -3,7 +3,9 @@
 // never change), with their make-ups and graded attempts — so the organiser can regrade each.
 // Only the exams the caller may regrade (edit), and nothing at all while the question's key is
 // held from them (they may still take a window carrying it: docs/SECURITY.md, rule 2). The answer
-// never carries a key; the comparison with the bank's key happens here.
+// never carries a key; the comparison with the bank's key happens here. A choice key counts as
+// changed only when it differs both by position and by the text of the correct options: options
+// reordered or a typo fixed in an option leave the exams' keys right.
 //
 // Reads: identity, the question, the caller's open windows (and their taker documents, when there
 // are any), the pinned copies of the question, those exams, their make-ups, one unit read for a unit
@@ -17,11 +19,22 @@ import { requireOrganiser, scopeIds, unitsByIds } from '../../org/ports';
 import { canEditExam } from '../access';
 import { ownQuestion } from '../bank';
 import { heldKeys } from '../keys';
-import type { ExamDoc, ExamQuestionDoc } from '../model';
+import type { ExamDoc, ExamQuestionDoc, QuestionDoc } from '../model';
 import { sameKey } from '../regrade';
 
 /** At most this many exams are listed (each costs one count); the newest windows first. */
 export const STALE_LIMIT = 20;
+
+type PinFacts = Pick<ExamQuestionDoc, '_id' | 'examId' | 'type' | 'options' | 'answer' | 'blanks'>;
+
+const correctTexts = (options: string[], answer: number[]) => JSON.stringify(answer.map((i) => (options[i] ?? '').trim()).sort());
+
+/** Whether an exam's pinned copy grades with a key other than the bank question's. */
+export function pinGradesOtherwise(p: PinFacts, q: Pick<QuestionDoc, 'type' | 'options' | 'answer' | 'blanks'>): boolean {
+  if (p.type !== q.type) return true;
+  if (sameKey({ type: p.type, answer: p.answer, blanks: p.blanks }, { type: q.type, answer: q.answer, blanks: q.blanks })) return false;
+  return p.type === 'fill' || correctTexts(p.options, p.answer) !== correctTexts(q.options, q.answer);
+}
 
 type ExamFacts = Pick<ExamDoc, '_id' | 'orgId' | 'title' | 'status' | 'kind' | 'parentId' | 'closesAt' | 'audience' | 'unitIds' | 'createdBy'>;
 const EXAM_FIELDS = { _id: true, orgId: true, title: true, status: true, kind: true, parentId: true, closesAt: true, audience: true, unitIds: true, createdBy: true };
@@ -34,11 +47,10 @@ export async function listStaleExamKeys(input: { questionId: string }, ctx: Acti
   const held = (await heldKeys(db, me, [q._id], clock.now(), 'bank')).get(q._id) ?? null;
   if (held) return { questionId: q._id, exams: [], keyHeld: held };
 
-  const bankKey = { type: q.type, answer: q.answer, blanks: q.blanks };
-  const pins = await list<Pick<ExamQuestionDoc, '_id' | 'examId' | 'type' | 'answer' | 'blanks'>>(
-    db.collection(COLLECTIONS.examQuestions).where({ qid: q._id, orgId: me.orgId }).field({ _id: true, examId: true, type: true, answer: true, blanks: true }).limit(1000),
+  const pins = await list<PinFacts>(
+    db.collection(COLLECTIONS.examQuestions).where({ qid: q._id, orgId: me.orgId }).field({ _id: true, examId: true, type: true, options: true, answer: true, blanks: true }).limit(1000),
   );
-  const staleIds = pins.filter((p) => p.type !== q.type || !sameKey({ type: p.type, answer: p.answer, blanks: p.blanks }, bankKey)).map((p) => p.examId);
+  const staleIds = pins.filter((p) => pinGradesOtherwise(p, q)).map((p) => p.examId);
   if (staleIds.length === 0) return { questionId: q._id, exams: [], keyHeld: null };
 
   const exams = (await list<ExamFacts>(db.collection(COLLECTIONS.exams).where({ _id: _.in(staleIds) }).field(EXAM_FIELDS).limit(staleIds.length)))

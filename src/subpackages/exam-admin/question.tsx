@@ -74,11 +74,13 @@ function QuestionForm({ questionId, initial }: { questionId: string | null; init
     setProblem(null);
     const saved = await save.run({ questionId, question });
     if (!saved) return;
-    const keyJson = JSON.stringify({ answer: saved.answer, blanks: saved.blanks });
-    if (questionId && initial && held === null && keyJson !== JSON.stringify({ answer: initial.answer, blanks: initial.blanks })) {
+    const changed = JSON.stringify([saved.answer, saved.blanks]) !== JSON.stringify([initial?.answer, initial?.blanks]);
+    if (questionId && initial && held === null && changed) {
       // A changed key: exams that pinned the old one still grade with it.
       const list = await staleQuery.run({ questionId });
       if (list && list.exams.length > 0) {
+        // Proposed on the regrade page by the text of the correct options (the exam may order them otherwise).
+        const keyJson = JSON.stringify({ texts: saved.answer.map((i) => saved.options[i]), blanks: saved.blanks });
         setStale({ list, version: saved.version, keyJson });
         return;
       }

@@ -48,11 +48,16 @@ const keyText = (p: RegradePreview, answer: number[], blanks: string[][]) =>
 /** One blank's alternatives as typed: “/”, “|” or “或” between them, as the import reads a cell. */
 const alternatives = (typed: string) => parseBlanks(typed).reduce<string[]>((all, b) => all.concat(b), []);
 
-/** The key proposed by the page that sent the organiser here, when it fits the question. */
+/**
+ * The key proposed by the page that sent the organiser here (the bank editor: the correct options
+ * by their text, since the exam pinned its own copy of the options), when it fits the question.
+ */
 function proposedKey(raw: string | undefined, current: RegradePreview): { answer: number[]; blanks: string[][] } {
   try {
-    const k = JSON.parse(decodeURIComponent(raw ?? '')) as { answer?: unknown; blanks?: unknown };
-    const answer = Array.isArray(k.answer) ? k.answer.filter((i): i is number => typeof i === 'number' && i >= 0 && i < current.options.length) : [];
+    const k = JSON.parse(decodeURIComponent(raw ?? '')) as { texts?: unknown; blanks?: unknown };
+    const texts = Array.isArray(k.texts) ? k.texts.filter((x): x is string => typeof x === 'string') : [];
+    const answer = texts.map((x) => current.options.findIndex((o) => o.trim() === x.trim()));
+    if (answer.includes(-1)) return current.currentKey;
     const blanks = Array.isArray(k.blanks) ? k.blanks.filter((b): b is string[] => Array.isArray(b) && b.every((x) => typeof x === 'string')) : [];
     if (current.type === 'fill' ? blanks.length === current.currentKey.blanks.length : answer.length > 0) return { answer, blanks };
   } catch {
