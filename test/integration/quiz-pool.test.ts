@@ -12,6 +12,10 @@ import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
 import { contestRoundDoc, playContest } from '../helpers/contest';
 import { playRound } from '../helpers/quiz';
 
+// Each describe's setup saves ten or so questions and publishes an exam: more than jest's 5 s when
+// other suites share the two cores (a first run under load timed out in a beforeAll).
+jest.setTimeout(30_000);
+
 let t: TestCloud;
 const beijing = (d: string, hh: number, mm = 0, ss = 0) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10), hh - 8, mm, ss);
 const T0 = beijing('2036-11-20', 9);
