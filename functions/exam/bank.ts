@@ -174,7 +174,7 @@ export async function keepLastChanges(db: Database, questions: QuestionDoc[]): P
 const BACKFILL_PARALLEL = 20;
 
 /** Runs `work` on every item, at most `limit` at a time, in order of start. */
-async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
+export async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
   let next = 0;
   const lane = async () => {
     while (next < items.length) await work(items[next++]);

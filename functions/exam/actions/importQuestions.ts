@@ -19,13 +19,15 @@ import { downloadOwnUpload } from '../../lib/uploads';
 import { requireOrganiser } from '../../org/ports';
 import type { ActionContext } from '../../lib/router';
 import { readSheets, type NamedSheet, type SheetRow } from '../../lib/sheet';
-import { backfillIdents, historyDoc, keepLastChanges, questionDoc, staleIdents, writeHistory } from '../bank';
+import { backfillIdents, eachLimited, historyDoc, keepLastChanges, questionDoc, staleIdents, writeHistory } from '../bank';
 import { heldKeys } from '../keys';
 import type { QuestionHistoryDoc } from '../model';
 import { planDigest, planImport, restampUnchanged, stampAfterUpdate, type ReadyRow } from '../reimport';
 
 const MAX_ROWS = 2000;
 const BATCH = 100;
+/** Conditional updates in flight at once. */
+const UPDATE_PARALLEL = 20;
 /** How far down a sheet the header may be (a title row or two above it). */
 const HEADER_ROWS = 10;
 
@@ -161,41 +163,38 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
     }
     const history: QuestionHistoryDoc[] = [];
     const _ = db.command;
-    // One conditional write per changed question (each has its own content), ten at a time. Its
+    // One conditional write per changed question (each has its own content), UPDATE_PARALLEL in
+    // flight (a re-import that cleans a legacy bank updates every question: 1,500 writes). Its
     // history record rides on that write (lastChange), so no change lands without it; the records
     // are then copied to the history in batches (a transaction per question would cost a read and
     // three writes each). A record an earlier import left there uncopied is kept first.
     const updates = ready.filter((r) => r.report.status === 'update');
     await keepLastChanges(db, updates.map((x) => x.match!));
-    for (let i = 0; i < updates.length; i += 10) {
-      await Promise.all(
-        updates.slice(i, i + 10).map(async (x) => {
-          const q = x.match!;
-          const m = x.merged!;
-          const h = historyDoc(q, m, { by: me._id, at: now, source: 'import', fileName: input.fileName });
-          const n = await updateWhere(db.collection(COLLECTIONS.questions).where({ _id: q._id, version: q.version }), {
-            ...m,
-            options: _.set(m.options),
-            answer: _.set(m.answer),
-            blanks: _.set(m.blanks),
-            tags: _.set(m.tags),
-            key: questionKey(m.stem, m.options),
-            ident: questionIdent(m.type, m.stem),
-            ...(x.ref ? { ref: x.ref } : {}),
-            contentDigest: stampAfterUpdate(q, m),
-            version: _.inc(1),
-            updatedAt: now,
-            lastChange: h ? _.set({ ...h }) : null,
-          });
-          if (n !== 1) {
-            Object.assign(x.report, { status: 'invalid', reason: '这道题在预览之后被修改过，没有更新，请重新导入', change: null, changes: [] });
-            return;
-          }
-          x.report.status = 'updated';
-          if (h) history.push(h);
-        }),
-      );
-    }
+    await eachLimited(updates, UPDATE_PARALLEL, async (x) => {
+      const q = x.match!;
+      const m = x.merged!;
+      const h = historyDoc(q, m, { by: me._id, at: now, source: 'import', fileName: input.fileName });
+      const n = await updateWhere(db.collection(COLLECTIONS.questions).where({ _id: q._id, version: q.version }), {
+        ...m,
+        options: _.set(m.options),
+        answer: _.set(m.answer),
+        blanks: _.set(m.blanks),
+        tags: _.set(m.tags),
+        key: questionKey(m.stem, m.options),
+        ident: questionIdent(m.type, m.stem),
+        ...(x.ref ? { ref: x.ref } : {}),
+        contentDigest: stampAfterUpdate(q, m),
+        version: _.inc(1),
+        updatedAt: now,
+        lastChange: h ? _.set({ ...h }) : null,
+      });
+      if (n !== 1) {
+        Object.assign(x.report, { status: 'invalid', reason: '这道题在预览之后被修改过，没有更新，请重新导入', change: null, changes: [] });
+        return;
+      }
+      x.report.status = 'updated';
+      if (h) history.push(h);
+    });
     await writeHistory(db, history);
     const identOf = new Map(stale.map((q) => [q._id, q.ident]));
     const restamped = await restampUnchanged(db, ready, identOf);
