@@ -3,16 +3,19 @@
 // write, because a whole branch checks in against that one document at once and a transaction on it
 // would let one caller through at a time. A crash or the time limit between the two leaves the
 // counter short. Each timer run counts the check-ins of the recent days per branch (one aggregate
-// per organisation and day); a difference is noted on the counter, and repaired only if the next run
-// finds the same counter and the same count a minute later (so no call was in flight), with a
-// conditional update on the counter read.
+// per organisation, day and 1,000 branches); a difference is noted on the counter, and repaired only
+// if the next run finds the same counter and the same count a minute later (so no call was in
+// flight), with a conditional update on the counter read. Both sides are read whole, in keyset pages
+// of unit ids: a branch missing from one side would be "repaired" to 0 (or noted against a count it
+// did not read), so a read that cannot be completed throws before anything is written.
 
 import { COLLECTIONS } from '../lib/collections';
-import { insert, isDuplicateKeyError, list, updateWhere, type Database } from '../lib/db';
+import { insert, isDuplicateKeyError, updateWhere, type Database } from '../lib/db';
 import type { Deps } from '../lib/deps';
 import { organisationRoots } from '../org/ports';
 import type { DailyDoc } from './model';
 import { forRecentDays } from '../lib/rollupSchedule';
+import { listAllByKey, READ_CEILING } from '../lib/paging';
 
 /** A count must stay wrong this long, unchanged, before it is repaired (in-flight calls take milliseconds). */
 export const DAILY_CHECK_MS = 60_000;
@@ -26,10 +29,8 @@ export async function repairDailyCounts(deps: Deps, budgetMs = 6_000): Promise<{
 async function repairDay(deps: Deps, orgId: string, day: string, now: number): Promise<{ checked: number; repaired: number }> {
   const { db, log } = deps;
   const _ = db.command;
-  const $ = _.aggregate;
-  const res = await db.collection(COLLECTIONS.checkins).aggregate().match({ orgId, day }).group({ _id: '$unitId', n: $.sum(1) }).limit(1000).end();
-  const counted = new Map((res as { list: Array<{ _id: string; n: number }> }).list.map((r) => [r._id, r.n]));
-  const counters = new Map((await list<DailyDoc>(db.collection(COLLECTIONS.checkinDaily).where({ orgId, day }).limit(1000))).map((d) => [d.unitId, d]));
+  const counted = await checkinCounts(db, orgId, day);
+  const counters = new Map((await listAllByKey<DailyDoc>(db, COLLECTIONS.checkinDaily, { orgId, day }, 'unitId')).map((d) => [d.unitId, d]));
   let repaired = 0;
   for (const unitId of new Set([...counted.keys(), ...counters.keys()])) {
     const want = counted.get(unitId) ?? 0;
@@ -57,6 +58,35 @@ async function repairDay(deps: Deps, orgId: string, day: string, now: number): P
     }
   }
   return { checked: counted.size, repaired };
+}
+
+/** The pages of one group a read returns at most; past it the day is not repaired (fail safe). */
+const MAX_COUNT_PAGES = 50;
+
+/**
+ * The organisation's check-ins of `day` counted per branch, in keyset pages of the unit ids (one
+ * aggregate returns at most 1,000 groups): each page groups the branches after the last one seen.
+ */
+async function checkinCounts(db: Database, orgId: string, day: string): Promise<Map<string, number>> {
+  const _ = db.command;
+  const $ = _.aggregate;
+  const counts = new Map<string, number>();
+  let after: string | null = null;
+  for (let page = 0; page < MAX_COUNT_PAGES; page++) {
+    const res: unknown = await db
+      .collection(COLLECTIONS.checkins)
+      .aggregate()
+      .match(after === null ? { orgId, day } : { orgId, day, unitId: _.gt(after) })
+      .group({ _id: '$unitId', n: $.sum(1) })
+      .sort({ _id: 1 })
+      .limit(READ_CEILING)
+      .end();
+    const rows = (res as { list: Array<{ _id: string; n: number }> }).list;
+    for (const r of rows) counts.set(r._id, r.n);
+    if (rows.length < READ_CEILING) return counts;
+    after = rows[rows.length - 1]._id;
+  }
+  throw new Error(`checkin daily repair ${orgId} ${day}: more than ${MAX_COUNT_PAGES * READ_CEILING} branches; not repaired`);
 }
 
 async function createNoted(db: Database, doc: DailyDoc): Promise<void> {

@@ -9,11 +9,16 @@
 // the tree version it was computed under (`treeVersion` on the root unit, raised when a unit
 // moves). A day whose root document is missing or from an older tree is read from the leaf
 // counters instead, so a reader is never wrong, only slower until the timer catches up.
+//
+// The timer reads the units, the day's counters and the day's roll-ups whole, in pages of 1,000 by
+// unit id (an organisation may pass the 1,000 documents one read returns): a counter left unread
+// would be rolled up as 0, and a roll-up left unread rewritten needlessly or left stale.
 
 import { COLLECTIONS } from '../lib/collections';
-import { getById, list, type Database } from '../lib/db';
+import { getById, type Database } from '../lib/db';
 import type { Deps } from '../lib/deps';
 import type { UnitDoc } from '../lib/model';
+import { listAllByKey } from '../lib/paging';
 import { runRollupSchedule } from '../lib/rollupSchedule';
 import type { RollupDoc, RollupRunDoc } from './model';
 import { organisationRoots, unitsOfOrg } from '../org/ports';
@@ -40,14 +45,12 @@ export function subtreeSums(units: ReadonlyArray<{ _id: string; path: readonly s
 /** Recomputes one organisation's roll-ups for one day; writes only the documents that change. */
 export async function rollupDay(db: Database, orgId: string, units: UnitDoc[], tree: number, day: string, now: number): Promise<number> {
   const own = new Map<string, number>();
-  for (const c of await list<{ _id: string; unitId: string; count: number }>(db.collection(COLLECTIONS.checkinDaily).where({ orgId, day }).limit(1000))) {
+  for (const c of await listAllByKey<{ _id: string; unitId: string; count: number }>(db, COLLECTIONS.checkinDaily, { orgId, day }, 'unitId')) {
     own.set(c.unitId, (own.get(c.unitId) ?? 0) + c.count);
   }
   const sums = subtreeSums(units, own);
   sums.set(orgId, sums.get(orgId) ?? 0); // the root's document marks the day as computed
-  const existing = new Map(
-    (await list<RollupDoc>(db.collection(COLLECTIONS.checkinRollups).where({ orgId, day }).limit(1000))).map((d) => [d.unitId, d]),
-  );
+  const existing = new Map((await listAllByKey<RollupDoc>(db, COLLECTIONS.checkinRollups, { orgId, day }, 'unitId')).map((d) => [d.unitId, d]));
   // A unit that had a count under an older tree and has none now is set to 0, not left stale.
   for (const unitId of existing.keys()) if (!sums.has(unitId)) sums.set(unitId, 0);
   const changed = [...sums].filter(([unitId, count]) => {

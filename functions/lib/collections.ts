@@ -218,12 +218,13 @@ export const DATABASE = {
   // Regrades after a wrong key (audit): an exam's, newest first (shown on 考试情况).
   examRegrades: { permission: 'ADMINONLY', indexes: [{ fields: ['examId', 'at'], why: "an exam's regrades, newest first" }] },
   // By _id (member and day, member, member and month, branch and day); the branch feed of shared
-  // check-ins, newest first; an organisation's day, counted per branch by the daily-counter repair.
+  // check-ins, newest first; an organisation's day, counted per branch by the daily-counter repair
+  // in pages of unit ids (an organisation may pass 1,000 branches).
   checkins: {
     permission: 'ADMINONLY',
     indexes: [
       { fields: ['unitId', 'share', 'at'], why: 'the branch feed of shared check-ins' },
-      { fields: ['orgId', 'day'], why: 'the daily-counter repair' },
+      { fields: ['orgId', 'day', 'unitId'], why: 'the daily-counter repair, paged by unit' },
     ],
   },
   checkinSummaries: { permission: 'ADMINONLY', indexes: [] },
@@ -233,7 +234,7 @@ export const DATABASE = {
     permission: 'ADMINONLY',
     indexes: [
       { fields: ['unitId', 'day'], why: "a subtree's counters over a period" },
-      { fields: ['orgId', 'day'], why: "the roll-up job's day" },
+      { fields: ['orgId', 'day', 'unitId'], why: "the roll-up job's and the repair's day, paged by unit" },
     ],
   },
   // A unit's (and its root's) closed-day roll-ups over a period; the job's day of one organisation.
@@ -241,7 +242,7 @@ export const DATABASE = {
     permission: 'ADMINONLY',
     indexes: [
       { fields: ['unitId', 'day'], why: "a unit's closed days over a period" },
-      { fields: ['orgId', 'day'], why: "the roll-up job's day" },
+      { fields: ['orgId', 'day', 'unitId'], why: "the roll-up job's day, paged by unit" },
     ],
   },
   checkinRollupRuns: { permission: 'ADMINONLY', indexes: [] },
