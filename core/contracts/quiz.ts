@@ -98,6 +98,11 @@ export interface RoundSummary {
   longestStreak: number;
   /** Points the ledger granted for this round (null: practice, or no points for it). */
   points: number | null;
+  /**
+   * 每日答题 points of the round's day after this award, against that day's cap (null: practice,
+   * an award that failed, or one the timer's repair made first).
+   */
+  pointsDay: { earned: number; cap: number } | null;
 }
 
 export interface DailyAnswer {

@@ -36,6 +36,11 @@ export interface AwardResult {
   total: number;
   /** False when the award existed already (a repeat): nothing was written. */
   created: boolean;
+  /**
+   * The source's points on the award's day after it, against that day's cap, from the documents
+   * the award's transaction read anyway (no read more); null on a repeat, which reads neither.
+   */
+  sourceDay: { earned: number; cap: number } | null;
 }
 
 export const ledgerId = (source: PointSource, memberId: string, ref: string) => `${source}_${memberId}_${ref}`;
@@ -44,7 +49,9 @@ export const memberDayId = (memberId: string, day: string) => `${memberId}_${day
 const ROUNDS = 6;
 const REF = /^[A-Za-z0-9_-]{1,64}$/;
 
-type Outcome = { created: false; entry: LedgerDoc; total: number } | { created: true; entry: LedgerDoc; total: number; unitId: string; firstOfDay: boolean };
+type Outcome =
+  | { created: false; entry: LedgerDoc; total: number }
+  | { created: true; entry: LedgerDoc; total: number; unitId: string; firstOfDay: boolean; sourceDay: { earned: number; cap: number } };
 
 /**
  * Award points: one transaction, every read and write by `_id` (CloudBase transactions cannot
@@ -117,7 +124,7 @@ export async function awardPoints(db: Database, req: AwardRequest): Promise<Awar
       await t.collection(COLLECTIONS.pointsDays).doc(dayId).set({ data: nextDay });
       await t.collection(COLLECTIONS.pointsTotals).doc(req.memberId).set({ data: nextTotal });
     }
-    return { created: true, entry, total, unitId, firstOfDay: dayTotal === 0 && awarded > 0 };
+    return { created: true, entry, total, unitId, firstOfDay: dayTotal === 0 && awarded > 0, sourceDay: { earned: used + awarded, cap: rule.cap } };
   };
   let outcome: Outcome;
   for (let round = 1; ; round++) {
@@ -134,7 +141,7 @@ export async function awardPoints(db: Database, req: AwardRequest): Promise<Awar
   if (outcome.created && entry.awarded > 0) {
     await countUnitDay(db, { orgId: entry.orgId, unitId: outcome.unitId, day }, entry.awarded, outcome.firstOfDay ? 1 : 0);
   }
-  return { awarded: entry.awarded, capped: entry.capped, total: outcome.total, created: outcome.created };
+  return { awarded: entry.awarded, capped: entry.capped, total: outcome.total, created: outcome.created, sourceDay: outcome.created ? outcome.sourceDay : null };
 }
 
 function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {

@@ -10,7 +10,7 @@ import { COLLECTIONS } from '../lib/collections';
 import { getById, updateById, type Database, type TransactionLike } from '../lib/db';
 import type { Logger } from '../lib/deps';
 import type { Caller } from '../org/ports';
-import { awardPoints } from '../points/ports';
+import { awardPoints, type AwardResult } from '../points/ports';
 import { countRound } from './counters';
 import type { QuizMemberDoc, RoundAnswer, RoundDoc } from './model';
 import { emptyMember, runRetried, withoutId } from './round';
@@ -58,14 +58,14 @@ export async function finishScored(db: Database, caller: Caller, roundId: string
  * so a round started before midnight counts against that day's cap). A failure of either is
  * logged and leaves the member's answer standing: the round is over and they were told so.
  */
-export async function afterScored(db: Database, log: Logger, caller: Caller, round: RoundDoc): Promise<number | null> {
+export async function afterScored(db: Database, log: Logger, caller: Caller, round: RoundDoc): Promise<Pick<AwardResult, 'awarded' | 'sourceDay'> | null> {
   try {
     await countRound(db, round, round.correctCount);
   } catch (err) {
     log.error('quiz: unit counter not written', err instanceof Error ? err.message : err);
   }
   try {
-    return await awardDailyRound(db, round, caller.unitPath);
+    return await awardDaily(db, round, caller.unitPath);
   } catch (err) {
     log.error('quiz: points not awarded', err instanceof Error ? err.message : err);
     return null;
@@ -76,7 +76,14 @@ export async function afterScored(db: Database, log: Logger, caller: Caller, rou
  * The scored round's points (their day is the round's), then its marker. The ledger's id makes a
  * repeat award nothing, so the timer may run this again for a round whose marker a call never set.
  */
-export async function awardDailyRound(db: Database, round: Pick<RoundDoc, '_id' | 'orgId' | 'memberId' | 'unitId' | 'day' | 'correctCount' | 'startedAt'>, unitPath: string[]): Promise<number> {
+export async function awardDailyRound(db: Database, round: AwardedRound, unitPath: string[]): Promise<number> {
+  return (await awardDaily(db, round, unitPath)).awarded;
+}
+
+type AwardedRound = Pick<RoundDoc, '_id' | 'orgId' | 'memberId' | 'unitId' | 'day' | 'correctCount' | 'startedAt'>;
+
+/** As awardDailyRound, with where the day's 每日答题 points stand against the cap (for the summary). */
+async function awardDaily(db: Database, round: AwardedRound, unitPath: string[]): Promise<Pick<AwardResult, 'awarded' | 'sourceDay'>> {
   const award = await awardPoints(db, {
     orgId: round.orgId,
     memberId: round.memberId,
@@ -88,11 +95,11 @@ export async function awardDailyRound(db: Database, round: Pick<RoundDoc, '_id' 
     at: round.startedAt,
   });
   await updateById(db, COLLECTIONS.quizRounds, round._id, { pointsAwarded: true });
-  return award.awarded;
+  return { awarded: award.awarded, sourceDay: award.sourceDay };
 }
 
 /** The summary shown when a round ends; `member` as it stands after the round (read for practice). */
-export function summaryOf(round: RoundDoc, member: QuizMemberDoc | null, today: string, points: number | null): RoundSummary {
+export function summaryOf(round: RoundDoc, member: QuizMemberDoc | null, today: string, award: Pick<AwardResult, 'awarded' | 'sourceDay'> | null): RoundSummary {
   return {
     roundId: round._id,
     day: round.day,
@@ -102,7 +109,8 @@ export function summaryOf(round: RoundDoc, member: QuizMemberDoc | null, today: 
     total: round.items.length,
     streak: member ? currentQuizStreak(member, today) : 0,
     longestStreak: member?.longest ?? 0,
-    points,
+    points: award?.awarded ?? null,
+    pointsDay: award?.sourceDay ?? null,
   };
 }
 

@@ -70,7 +70,7 @@ export async function answerDaily(input: Input, ctx: ActionContext): Promise<Qui
   const last = index + 1 >= round.items.length;
 
   let after: RoundDoc;
-  let points: number | null = null;
+  let points: Awaited<ReturnType<typeof afterScored>> = null;
   let summaryMember: QuizMemberDoc | null = null;
   if (last && round.scored) {
     const finished = await finishScored(db, caller, round._id, index, answer, now);

@@ -5,27 +5,13 @@ import { Text, View } from '@tarojs/components';
 import type { RoundSummary } from '@core/contracts';
 import Card from '@/components/Card';
 import { Button } from '@/components/nut';
-import { useAction } from '@/hooks';
 import { goTab } from '@/utils/nav';
 import { scoreText, streakText } from '@/utils/quiz-format';
 import { quizCapText } from './capText';
 
-/** The cap line of a scored round: one call to 我的积分's figures (4 reads, pinned in the points tests). */
-function CapLine({ summary }: { summary: RoundSummary }) {
-  const mine = useAction('points', 'myPoints', summary.scored ? {} : null, [summary.roundId, summary.scored]);
-  // Inline and quiet on purpose: the points line above already says what the round earned; while
-  // loading, or if the call fails, the cap is simply not shown (再练一组 must not wait on it).
-  const text = mine.data ? quizCapText(mine.data, summary.day) : null;
-  if (!text) return null;
-  return (
-    <Text className='quiz-summary__line' id='quiz-points-cap'>
-      {text}
-    </Text>
-  );
-}
-
 export default function RoundSummaryView({ summary, starting, onPractice }: { summary: RoundSummary; starting: boolean; onPractice: () => void }) {
   const all = summary.correctCount === summary.total;
+  const capText = summary.scored ? quizCapText(summary.pointsDay) : null;
   return (
     <Card className='quiz-summary' id='quiz-summary'>
       <Text className='quiz-summary__title'>{all ? '全部答对，真棒！' : '本组答完了'}</Text>
@@ -40,7 +26,11 @@ export default function RoundSummaryView({ summary, starting, onPractice }: { su
           获得积分 {summary.points} 分
         </Text>
       ) : null}
-      {summary.scored ? <CapLine summary={summary} /> : null}
+      {capText ? (
+        <Text className='quiz-summary__line' id='quiz-points-cap'>
+          {capText}
+        </Text>
+      ) : null}
       <Text className='quiz-summary__streak' id='quiz-streak'>
         {streakText(summary.streak)}
       </Text>
