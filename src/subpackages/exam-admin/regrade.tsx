@@ -95,9 +95,10 @@ function RegradeForm({ examId, qid, current, proposed, reportId }: { examId: str
     // A large exam is regraded over several calls; each carries on where the last stopped.
     for (let round = 0; out && !out.done && round < 20; round++) out = await regrade.run(payload);
     if (!out?.done) return;
-    // The member's report that led here is answered with the fix (the reply names no key).
-    if (reportId) await resolve.run({ reportId, resolution: 'fixed', reply: '答案已更正，成绩已重新计算，谢谢指出' });
     void Taro.showToast({ title: `已重新评分，${out.changed} 份答卷分数有变化`, icon: 'none' });
+    // The member's report that led here is answered with the fix (the reply names no key); if that
+    // fails, the page stays with the reason (the regrade itself is done: confirming again is a no-op).
+    if (reportId && !(await resolve.run({ reportId, resolution: 'fixed', reply: '答案已更正，成绩已重新计算，谢谢指出' }))) return;
     setTimeout(() => goPage(`${PAGE.examStats}?id=${examId}`), 1200);
   };
 
