@@ -6,6 +6,7 @@ import { SCORE_BUCKET_LABELS, scoreBucket } from '../../core/domain/exam';
 import { COLLECTIONS } from '../lib/collections';
 import { insert, isDuplicateKeyError, list, updateById, type Database } from '../lib/db';
 import type { UnitDoc } from '../lib/model';
+import { listAllByKey, READ_CEILING } from '../lib/paging';
 import type { ActionContext } from '../lib/router';
 import { statsId } from './ids';
 import type { AttemptDoc, BestResult, ExamDoc, StatsDoc } from './model';
@@ -97,11 +98,43 @@ export function questionDelta(perQuestion: AttemptDoc['perQuestion'], sign: 1 | 
 // ---------------------------------------------------------------------------------------------
 // Reading them
 
-/** The counters of the units an organiser may see (`units`). */
+/**
+ * The counters of the units an organiser may see (`units`). All of the exam's are read, in pages of
+ * 1,000 by unit id (an org-wide exam of a big organisation passes the 1,000 one read returns).
+ */
 export async function statsOf(ctx: ActionContext, exam: ExamDoc, units: UnitDoc[]): Promise<StatsDoc[]> {
-  const docs = await list<StatsDoc>(ctx.deps.db.collection(COLLECTIONS.examStats).where({ examId: exam._id }).limit(1000));
+  const docs = await listAllByKey<StatsDoc>(ctx.deps.db, COLLECTIONS.examStats, { examId: exam._id }, 'unitId');
   const visible = new Set(units.map((u) => u._id));
   return docs.filter((d) => visible.has(d.unitId));
+}
+
+/** The counters a list of exams reads at most; past it the read fails rather than drop figures. */
+const MAX_LISTED_COUNTERS = 50_000;
+
+/**
+ * Every counter of several exams (a page of the organisers' list), read together in pages of 1,000
+ * in (exam, unit) order: one read while they fit, as they mostly do; past that, each next page takes
+ * the last exam read from after its last unit, and the exams not reached yet whole. An exam seen in a
+ * page other than its last one is complete (its counters all sort before that page's last), and one
+ * still listed that sorted before it has none. Throws rather than return part of the set.
+ */
+export async function statsOfExams(db: Database, examIds: string[]): Promise<StatsDoc[]> {
+  const _ = db.command;
+  const all: StatsDoc[] = [];
+  let open = [...new Set(examIds)];
+  let last: StatsDoc | null = null;
+  while (open.length > 0 || last !== null) {
+    const rest = open.length > 0 ? [{ examId: _.in(open) }] : [];
+    const where: object = last === null ? rest[0] : _.or([{ examId: last.examId, unitId: _.gt(last.unitId) }, ...rest]);
+    const page: StatsDoc[] = await list<StatsDoc>(db.collection(COLLECTIONS.examStats).where(where).orderBy('examId', 'asc').orderBy('unitId', 'asc').limit(READ_CEILING));
+    all.push(...page);
+    if (all.length > MAX_LISTED_COUNTERS) throw new Error(`statsOfExams: more than ${MAX_LISTED_COUNTERS} counters; refusing a partial read`);
+    if (page.length < READ_CEILING) return all;
+    const seen = new Set(page.map((d) => d.examId));
+    open = open.filter((id) => !seen.has(id));
+    last = page[page.length - 1];
+  }
+  return all;
 }
 
 export function unitStats(unit: { _id: string; name: string }, audience: number, s: StatsDoc | undefined): UnitStats {
