@@ -203,7 +203,7 @@ export interface QuestionChange {
   fileName: string | null;
   /** 答案 A → B，标签 +…: what changed, in the words of the import's preview. */
   changes: string[];
-  /** The key is held from the reader (docs/SECURITY.md, rule 2): a line naming it says only 答案有改动. */
+  /** The key is held from the reader (docs/SECURITY.md, rule 2): a line naming it says only 答案有改动, one quoting the explanation 解析有改动. */
   keyHeld: boolean;
 }
 

@@ -11,7 +11,11 @@ export interface QuestionDoc extends QuestionContent {
   orgId: string;
   /** Stem and options, normalised: the duplicate check of imports (questionKey). */
   key: string;
-  /** Type and folded stem (questionIdentity.ts): what a re-import matches by. Absent on questions stored before it; an import fills it in. */
+  /**
+   * Type + stem with labels stripped, folded, prefixed by the rule's version (questionIdentity.ts):
+   * what a re-import matches by. Absent or of an earlier rule on older questions, which an import
+   * matches in memory and stores at commit.
+   */
   ident?: string;
   /** The file's own ID of the question (题目编号…), when a file gave one. */
   ref?: string | null;
