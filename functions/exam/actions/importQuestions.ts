@@ -26,6 +26,8 @@ import { planDigest, planImport, restampUnchanged, stampAfterUpdate, type ReadyR
 
 const MAX_ROWS = 2000;
 const BATCH = 100;
+/** Insert batches in flight at once (a 1,500-row file is 15 batches: 4 round trips instead of 15). */
+const INSERT_PARALLEL = 4;
 /** Conditional updates in flight at once. */
 const UPDATE_PARALLEL = 20;
 /** How far down a sheet the header may be (a title row or two above it). */
@@ -152,15 +154,18 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
   if (input.commit && input.plan && input.plan !== plan) throw precondition('题库在预览之后有变化（有题被修改或新增），请重新预览，确认后再导入');
 
   if (input.commit) {
-    for (let i = 0; i < fresh.length; i += BATCH) {
-      const batch = fresh.slice(i, i + BATCH);
+    // New questions in batches of BATCH, INSERT_PARALLEL batches in flight: each batch is its own
+    // request, and ids derived from the content keep a racing or repeated import to one copy.
+    const batches: ReadyRow[][] = [];
+    for (let i = 0; i < fresh.length; i += BATCH) batches.push(fresh.slice(i, i + BATCH));
+    await eachLimited(batches, INSERT_PARALLEL, async (batch) => {
       const docs = batch.map((x) => ({ ...questionDoc(ids, me.orgId, x.content, 'import', me._id, now, x.ref) }));
       const created = await insertBatch(db, COLLECTIONS.questions, docs);
       batch.forEach((x, k) => {
         x.report.status = created[k] ? 'created' : 'duplicate';
         if (!created[k]) x.report.reason = '题库中已有相同的题目';
       });
-    }
+    });
     const history: QuestionHistoryDoc[] = [];
     const _ = db.command;
     // One conditional write per changed question (each has its own content), UPDATE_PARALLEL in
