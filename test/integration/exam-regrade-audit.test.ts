@@ -5,7 +5,7 @@
 // take a window carrying the question; and after a key fixed in the bank editor, the published
 // exams still grading with the old key (listStaleExamKeys), never with a key in the answer.
 import type { AttemptResult, AttemptView, ExamRegradeRow, ExamStatsView, RegradeOutcome, RegradePreview, StaleKeyExams } from '../../core/contracts/exam';
-import { parseBlanks } from '../../core/domain/exam/questionCells';
+import { parseAlternatives } from '../../core/domain/exam/questionCells';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
 
 let t: TestCloud;
@@ -105,12 +105,13 @@ describe('a regrade covering a make-up', () => {
 });
 
 describe('a fill key corrected with alternatives', () => {
-  it('reads |, / and 或 between alternatives of one blank, as the import does', () => {
-    for (const typed of ['共产主义|共产主义社会', '共产主义/共产主义社会', '共产主义或共产主义社会', '共产主义 ｜ 共产主义社会']) expect(parseBlanks(typed).flat()).toEqual(['共产主义', '共产主义社会']);
+  it('reads |, / and 或 between alternatives of one blank, as the import does (regrade.tsx uses the same parser)', () => {
+    for (const typed of ['共产主义|共产主义社会', '共产主义/共产主义社会', '共产主义或共产主义社会', '共产主义 ｜ 共产主义社会']) expect(parseAlternatives(typed)).toEqual(['共产主义', '共产主义社会']);
+    expect(parseAlternatives('1945/8/15 | 一九四五年八月十五日')).toEqual(['1945/8/15', '一九四五年八月十五日']);
   });
 
   it('regrades with every alternative accepted, in both windows', async () => {
-    const key = { answer: [], blanks: [parseBlanks('共产主义|共产主义社会').flat()] };
+    const key = { answer: [], blanks: [parseAlternatives('共产主义|共产主义社会')] };
     const p = await ok<RegradePreview>(ADMIN, 'previewRegrade', { examId, questionId: f, key });
     expect(p).toMatchObject({ attempts: 5, changed: 4, passedBefore: 2, passedAfter: 4 });
     const out = await ok<RegradeOutcome>(ADMIN, 'regradeExam', { examId, questionId: f, key, reason: '最高理想是共产主义' });

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { RegradePreview } from '@core/contracts';
-import { parseBlanks } from '@core/domain/exam/questionCells';
+import { parseAlternatives } from '@core/domain/exam/questionCells';
 import { OPTION_LETTERS, QUESTION_TYPE_LABELS } from '@core/domain/exam/questions';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
@@ -45,8 +45,8 @@ function PickQuestion({ examId }: { examId: string }) {
 const keyText = (p: RegradePreview, answer: number[], blanks: string[][]) =>
   p.type === 'fill' ? blanks.map((b, i) => `第${i + 1}空：${b.join(' / ')}`).join('；') : answer.map((i) => `${OPTION_LETTERS[i]}. ${p.options[i]}`).join('；');
 
-/** One blank's alternatives as typed: “/”, “|” or “或” between them, as the import reads a cell. */
-const alternatives = (typed: string) => parseBlanks(typed).reduce<string[]>((all, b) => all.concat(b), []);
+/** A blank's alternatives as the organiser types them back: | when one of them holds a / itself. */
+const blankText = (alts: string[]) => alts.join(alts.some((a) => /[/／]/.test(a)) ? ' | ' : ' / ');
 
 /**
  * The key proposed by the page that sent the organiser here (the bank editor: the correct options
@@ -69,14 +69,15 @@ function proposedKey(raw: string | undefined, current: RegradePreview): { answer
 function RegradeForm({ examId, qid, current, proposed, reportId }: { examId: string; qid: string; current: RegradePreview; proposed?: string; reportId?: string }) {
   const start = proposedKey(proposed, current);
   const [answer, setAnswer] = useState<number[]>(start.answer);
-  const [blanks, setBlanks] = useState<string[]>(start.blanks.map((b) => b.join(' / ')));
+  const [blanks, setBlanks] = useState<string[]>(start.blanks.map(blankText));
   const [reason, setReason] = useState('');
   const [fixBank, setFixBank] = useState(true);
   const [preview, setPreview] = useState<RegradePreview | null>(null);
   const previewer = useMutation('exam', 'previewRegrade');
   const regrade = useMutation('exam', 'regradeExam');
   const resolve = useMutation('exam', 'resolveQuestionReport');
-  const key = { answer: current.type === 'fill' ? [] : answer, blanks: current.type === 'fill' ? blanks.map(alternatives) : [] };
+  // A blank's alternatives typed with “/”, “|” or “或” between them, read as the import reads a cell.
+  const key = { answer: current.type === 'fill' ? [] : answer, blanks: current.type === 'fill' ? blanks.map((typed) => parseAlternatives(typed)) : [] };
 
   // Any change to the answer asks for a new preview before confirming.
   const keyJson = JSON.stringify(key);
