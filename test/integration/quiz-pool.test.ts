@@ -143,7 +143,7 @@ describe('a make-up window over questions whose original pins had lapsed', () =>
     // The next day, after the original's close + 24 h: its questions are practice again.
     t.cloud.clock.set(D1 + 26 * HOUR);
     const day2 = '2036-11-25';
-    const contest = { title: '补考测试竞赛', description: '', opensAt: D1 + 26 * HOUR, closesAt: D1 + 5 * 24 * HOUR, questionsPerRound: 5, secondsPerQuestion: null, countingRounds: 2, audienceUnitId: ORG2, tags: [] };
+    const contest = { title: '补考测试竞赛', description: '', opensAt: D1 + 26 * HOUR, closesAt: D1 + 6 * 24 * HOUR, questionsPerRound: 5, secondsPerQuestion: null, countingRounds: 2, audienceUnitId: ORG2, tags: [] };
     contestId = dataOf(await t.call<ManagedContest>(ADMIN2, 'quiz', 'saveContest', { contest })).contestId;
     dataOf(await t.call(ADMIN2, 'quiz', 'publishContest', { contestId }));
     const before = await dailyRounds(3);
@@ -174,6 +174,36 @@ describe('a make-up window over questions whose original pins had lapsed', () =>
     t.cloud.clock.set(makeupClose + 24 * HOUR + 60_000);
     const after = [...(await dailyRounds(2)), ...(await contestRounds(1))];
     expect(after.flat().filter((id) => onExam.includes(id)).length).toBeGreaterThan(0);
+  });
+
+  it('keeps a make-up’s questions out past the moment its original’s pins would have lapsed, in daily and contest rounds', async () => {
+    // Another exam, on five new questions, closes with absentees; the make-up follows within the
+    // original's 24 h margin and is still open when that margin ends.
+    const S = beijing('2036-11-28', 12);
+    t.cloud.clock.set(S);
+    const fresh: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const question = { type: 'single', stem: `补考延长第${i + 1}题：党的基层组织是什么？`, options: ['党支部', '党委', '党小组'], answer: [0], explanation: `补考延长解析${i + 1}` };
+      fresh.push(dataOf(await t.call<{ id: string }>(ADMIN2, 'exam', 'saveQuestion', { question })).id);
+    }
+    const exam = { title: '补考延长考试', unitIds: [], opensAt: S, closesAt: S + HOUR, durationMinutes: 20, passScore: 1, paper: { mode: 'fixed', questionIds: fresh } };
+    const second = dataOf(await t.call<{ id: string }>(ADMIN2, 'exam', 'saveExam', { exam })).id;
+    dataOf(await t.call(ADMIN2, 'exam', 'publishExam', { examId: second }));
+    t.cloud.clock.set(S + 2 * HOUR);
+    const makeupClose = S + 26 * HOUR;
+    dataOf(await t.call(ADMIN2, 'exam', 'createMakeup', { examId: second, include: 'absent', opensAt: S + 2 * HOUR, closesAt: makeupClose }));
+    for (const id of fresh) expect(pinOf(id)).toBe(makeupClose + 24 * HOUR);
+
+    // A minute after the original's pins would have lapsed (its close + 24 h), the make-up still
+    // open: in the daily quiz the member has seen every other question, so without the make-up's
+    // pins these five, never seen, would come first.
+    t.cloud.clock.set(S + HOUR + 24 * HOUR + 60_000);
+    expect(t.cloud.clock.now()).toBeLessThan(makeupClose);
+    const served = [...(await dailyRounds(2)), ...(await contestRounds(2))];
+    for (const items of served) {
+      expect(items).toHaveLength(5);
+      expect(items.filter((id) => fresh.includes(id))).toEqual([]);
+    }
   });
 });
 
