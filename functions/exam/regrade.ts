@@ -71,7 +71,8 @@ export function correctedKey(q: PinnedQuestion, key: { answer: number[]; blanks:
 
 /** A key as organisers read it: "B. 遵义会议", "A. 甲；C. 丙", "正确", "第1空：22 / 二十二；第2空：…". */
 export function keyText(options: string[], key: KeyEntry): string {
-  if (key.type === 'fill') return key.blanks.map((syn, i) => `第${i + 1}空：${syn.join(' / ')}`).join('；');
+  // Alternatives apart with " / ", or " | " when one holds a / itself (a date such as 1945/8/15).
+  if (key.type === 'fill') return key.blanks.map((syn, i) => `第${i + 1}空：${syn.join(syn.some((a) => /[/／]/.test(a)) ? ' | ' : ' / ')}`).join('；');
   if (key.type === 'judge') return key.answer.map((i) => options[i] ?? '').join('；');
   return key.answer.map((i) => `${OPTION_LETTERS[i]}. ${options[i] ?? ''}`).join('；');
 }

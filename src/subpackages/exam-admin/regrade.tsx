@@ -42,11 +42,11 @@ function PickQuestion({ examId }: { examId: string }) {
   );
 }
 
-const keyText = (p: RegradePreview, answer: number[], blanks: string[][]) =>
-  p.type === 'fill' ? blanks.map((b, i) => `第${i + 1}空：${b.join(' / ')}`).join('；') : answer.map((i) => `${OPTION_LETTERS[i]}. ${p.options[i]}`).join('；');
-
 /** A blank's alternatives as the organiser types them back: | when one of them holds a / itself. */
 const blankText = (alts: string[]) => alts.join(alts.some((a) => /[/／]/.test(a)) ? ' | ' : ' / ');
+
+const keyText = (p: RegradePreview, answer: number[], blanks: string[][]) =>
+  p.type === 'fill' ? blanks.map((b, i) => `第${i + 1}空：${blankText(b)}`).join('；') : answer.map((i) => `${OPTION_LETTERS[i]}. ${p.options[i]}`).join('；');
 
 /**
  * The key proposed by the page that sent the organiser here (the bank editor: the correct options
