@@ -3,7 +3,8 @@
 // before the window was published; an empty bank is said honestly and refuses writing nothing;
 // the timer prepares tomorrow's pools from 20:00 Beijing time and rolls the units' figures up the
 // tree. A make-up window pins its original's questions again after their pins lapsed: neither the
-// daily quiz nor a contest serves them while it is open, though the day's pools named them.
+// daily quiz nor a contest serves them while it is open, though the day's pools named them. A scored
+// round's summary carries the day's 每日答题 points against the cap.
 import type { ManagedContest } from '../../core/contracts';
 import type { DailyRound, DailyState } from '../../core/contracts/quiz';
 import { COLLECTIONS } from '../../functions/lib/collections';
@@ -227,5 +228,16 @@ describe('the timer', () => {
     expect(t.cloud.db.get(COLLECTIONS.quizRollups, 'br-office_2036-12-01')).toMatchObject({ participants: 2, correct: 8, answered: 10, perfect: 1 });
     expect(t.cloud.db.get(COLLECTIONS.quizRollups, 'br-school_2036-12-01')).toMatchObject({ participants: 1, correct: 0, answered: 5 });
     expect(t.cloud.db.get(COLLECTIONS.quizRollups, 'org-demo_2036-12-01')).toMatchObject({ participants: 3, correct: 8, answered: 15, perfect: 1 });
+  });
+});
+
+describe('the summary of a scored round', () => {
+  it('carries the day’s 每日答题 points against the cap from the award itself; practice carries none', async () => {
+    t.cloud.clock.set(beijing('2036-12-01', 21));
+    const scored = await playRound(t, 'demo-m-04', { right: 3 });
+    expect(scored.answers[4].summary).toMatchObject({ scored: true, points: 3, pointsDay: { earned: 3, cap: 5 } });
+    t.cloud.clock.set(beijing('2036-12-01', 21, 5));
+    const practice = await playRound(t, 'demo-m-04');
+    expect(practice.answers[4].summary).toMatchObject({ scored: false, points: null, pointsDay: null });
   });
 });
