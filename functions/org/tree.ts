@@ -4,9 +4,10 @@
 
 import { unitNameKey, type UnitKind } from '../../core/domain/org/units';
 import { COLLECTIONS } from '../lib/collections';
-import { getById, isDuplicateKeyError, isTransactionConflict, list, type Database, type TransactionLike } from '../lib/db';
+import { getById, isDuplicateKeyError, isTransactionConflict, type Database, type TransactionLike } from '../lib/db';
 import type { Ids } from '../lib/deps';
 import { conflict } from '../lib/errors';
+import { listAllByKey } from '../lib/paging';
 import type { UnitDoc, UnitNameDoc } from '../lib/model';
 import { newInviteCode } from './inviteCode';
 
@@ -73,32 +74,45 @@ export async function insertUnit(deps: { db: Database; ids: Ids }, parent: UnitD
   throw new Error('could not write the unit: every invite code tried was taken');
 }
 
-/** The units below `unitId` (not itself), in one read. */
+/**
+ * The units below `unit` (not itself), all of them: in pages of 1,000 by `_id` (a subtree may pass
+ * the 1,000 documents one read returns; a move must rewrite, and its depth check see, every one).
+ */
 export async function descendantsOf(db: Database, unit: UnitDoc): Promise<UnitDoc[]> {
-  const all = await list<UnitDoc>(db.collection(COLLECTIONS.units).where({ orgId: unit.orgId, path: unit._id }).limit(1000));
+  const all = await listAllByKey<UnitDoc>(db, COLLECTIONS.units, { orgId: unit.orgId, path: unit._id }, '_id');
   return all.filter((u) => u._id !== unit._id);
 }
+
+/** Units rewritten at once (small plans allow 20 to 100 concurrent database requests; each unit is 3 writes). */
+const REWRITE_BATCH = 10;
 
 /**
  * After `unit` got its new path: give every unit below it, and every member and identity of the
  * moved subtree, the path that follows from it. Each new path is computed from where the moved
- * unit's id sits in the old one, so running this again (after a crash half-way) finishes the job
- * and changes nothing twice. One write per unit of the subtree and per collection, not per member.
+ * unit's id sits in the old one, so running this again (after a crash or the time limit half-way)
+ * finishes the job and changes nothing twice: a unit's members and identities are rewritten before
+ * the unit itself, so a unit already on its new path is done and skipped. One write per unit of the
+ * subtree and per collection, not per member; ten units at a time.
  */
 export async function rewriteSubtreePaths(db: Database, unit: UnitDoc, now: Date): Promise<number> {
   const _ = db.command;
   const below = await descendantsOf(db, unit);
   const rebased = (path: string[]) => [...unit.path, ...path.slice(path.indexOf(unit._id) + 1)];
-  const all: Array<{ id: string; path: string[] }> = [
-    { id: unit._id, path: unit.path },
-    ...below.map((u) => ({ id: u._id, path: rebased(u.path) })),
-  ];
-  for (const d of below) {
-    await db.collection(COLLECTIONS.units).doc(d._id).update({ data: { path: _.set(rebased(d.path)), updatedAt: now } });
+  const samePath = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+  const rewriteHolders = async (id: string, path: string[]) => {
+    await db.collection(COLLECTIONS.members).where({ unitId: id }).update({ data: { unitPath: _.set(path), updatedAt: now } });
+    await db.collection(COLLECTIONS.identities).where({ unitId: id }).update({ data: { unitPath: _.set(path), updatedAt: now } });
+  };
+  // The moved unit's own path was written with the move: its holders are rewritten every time.
+  await rewriteHolders(unit._id, unit.path);
+  const todo = below.map((u) => ({ id: u._id, old: u.path, path: rebased(u.path) })).filter((u) => !samePath(u.old, u.path));
+  for (let i = 0; i < todo.length; i += REWRITE_BATCH) {
+    await Promise.all(
+      todo.slice(i, i + REWRITE_BATCH).map(async (u) => {
+        await rewriteHolders(u.id, u.path);
+        await db.collection(COLLECTIONS.units).doc(u.id).update({ data: { path: _.set(u.path), updatedAt: now } });
+      }),
+    );
   }
-  for (const u of all) {
-    await db.collection(COLLECTIONS.members).where({ unitId: u.id }).update({ data: { unitPath: _.set(u.path), updatedAt: now } });
-    await db.collection(COLLECTIONS.identities).where({ unitId: u.id }).update({ data: { unitPath: _.set(u.path), updatedAt: now } });
-  }
-  return all.length;
+  return 1 + below.length;
 }
