@@ -77,6 +77,8 @@ describe('organiser, re-importing a corrected bank', () => {
     await upload('题库（更正）.csv', V2);
     await expect(shown(page, '#qimport-counts').innerText()).resolves.toBe('新增 1，更新 2，无变化 2，有问题 0');
     await expect(shown(page, '#qchange-2').innerText()).resolves.toBe('将更新：答案 A → B');
+    // A changed key does not regrade exams already published: the preview says where to do it.
+    await expect(shown(page, '#qimport-preview-result').innerText()).resolves.toContain('已发布的考试仍按发布时的答案判分，答案改了的题如需为考过的人重新评分，请在该考试的“考试情况”里点“更正答案并重新评分”');
     await expect(shown(page, '#qchange-3').innerText()).resolves.toBe('将更新：标签 +四史学习');
     await expect(shown(page, '#qchange-4').innerText()).resolves.toBe('题库里已有，无变化');
     await expect(shown(page, '#qchange-5').innerText()).resolves.toBe('题库里已有，无变化');

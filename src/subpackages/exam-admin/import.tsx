@@ -155,7 +155,7 @@ function Importer() {
         nothing='没有可以导入或更新的题目'
         canCommit={(r) => r.ready > 0 || r.update > 0}
         summary={(r) =>
-          `将导入 ${r.ready} 道新题${r.update > 0 ? `，更新 ${r.update} 道题（文件里的答案、选项、解析、标签、难度和“仅用于考试”为准，标签会按文件增删）` : ''}。${r.invalid > 0 ? `有误的 ${r.invalid} 行不会导入。` : ''}${r.duplicate > 0 ? `无变化或重复的 ${r.duplicate} 行会跳过。` : ''}`
+          `将导入 ${r.ready} 道新题${r.update > 0 ? `，更新 ${r.update} 道题（文件里的答案、选项、解析、标签、难度和“仅用于考试”为准，标签会按文件增删）。已发布的考试仍按发布时的答案判分，答案改了的题如需为考过的人重新评分，请在该考试的“考试情况”里点“更正答案并重新评分”` : ''}。${r.invalid > 0 ? `有误的 ${r.invalid} 行不会导入。` : ''}${r.duplicate > 0 ? `无变化或重复的 ${r.duplicate} 行会跳过。` : ''}`
         }
       />
 
