@@ -133,7 +133,10 @@ describe('the database declaration', () => {
         { name: 'orgId_1_parentId_1', fields: ['orgId', 'parentId'], unique: false },
       ],
     });
-    expect(plan.find((c) => c.name === 'examQuestions')).toEqual({ name: 'examQuestions', permission: 'ADMINONLY', indexes: [] });
+    // Read by _id only: a collection with no index is still created, with its permission.
+    expect(plan.find((c) => c.name === 'inviteCodes')).toEqual({ name: 'inviteCodes', permission: 'ADMINONLY', indexes: [] });
+    // Pinned copies are read by _id, and by question for the stale-key list (listStaleExamKeys).
+    expect(plan.find((c) => c.name === 'examQuestions')).toEqual({ name: 'examQuestions', permission: 'ADMINONLY', indexes: [{ name: 'qid_1_orgId_1', fields: ['qid', 'orgId'], unique: false }] });
     for (const c of plan) {
       for (const index of c.indexes) {
         expect(index.unique).toBe(false);
