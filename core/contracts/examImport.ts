@@ -2,6 +2,12 @@
 // is in, which sheet of the workbook was read, and what a re-import changes in the bank.
 import type { QuestionContent, QuestionType } from '../domain/exam/questions';
 
+/** The rows an import's table shows at most, of all rows and of the rows with a problem. */
+export const IMPORT_ROWS_SHOWN = 200;
+
+/** A row the table lists under 只看有问题的: refused, or writing nothing. */
+export const isQuestionRowProblem = (r: Pick<QuestionSheetRow, 'status'>): boolean => r.status === 'invalid' || r.status === 'duplicate';
+
 export interface QuestionSheetRow {
   /** The row's number in the sheet, as the organiser's spreadsheet shows it. */
   row: number;
@@ -15,7 +21,11 @@ export interface QuestionSheetRow {
   reason: string | null;
   /** The header of the column a problem is in, as the file writes it; null when the row is sound. */
   column: string | null;
-  /** The question as it will be stored and shown to members; null when the row cannot be one. */
+  /**
+   * The question as it will be stored and shown to members; null when the row cannot be one, and on
+   * rows past those the preview's table can show (IMPORT_ROWS_SHOWN of all rows, and as many of the
+   * rows with a problem): a 1,500-row file would otherwise carry every question to the phone.
+   */
   question: QuestionContent | null;
   /** What the row changes in the bank's question (答案 A → B，标签 +…); null when it changes nothing. */
   change: string | null;

@@ -55,6 +55,16 @@ describe('re-import preview', () => {
       expect(b.report).toMatchObject({ ready: 1500, update: 0 });
       first.push(b.ms);
     }
+    // Each row's question travels only where the preview's table can show it (the first 200 rows,
+    // and the first 200 with a problem: rows 102–301, unchanged ones): the rest keep stem, status and
+    // change lines.
+    const { report } = await run(corrected, false);
+    expect(report.rows.filter((r) => r.question !== null).map((r) => r.row)).toEqual([
+      ...Array.from({ length: 200 }, (_, i) => i + 2),
+      ...Array.from({ length: 100 }, (_, i) => i + 202),
+    ]);
+    expect(report.rows.every((r) => r.stem !== '' && r.status !== 'invalid')).toBe(true);
+    expect(report.rows[1499]).toMatchObject({ row: 1501, status: 'duplicate', question: null, questionId: expect.any(String) });
     const best = (xs: number[]) => Math.round(Math.min(...xs));
     console.log(`1,500 rows, preview: re-import with 100 changes ${best(re)} ms (best of ${re.map(Math.round).join(' / ')}), a file the bank does not hold ${best(first)} ms (${first.map(Math.round).join(' / ')})`);
   }, 120_000);

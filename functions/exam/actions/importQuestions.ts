@@ -8,7 +8,7 @@
 // create each once.
 
 import type { ExamResponses } from '../../../core/contracts/exam';
-import type { QuestionSheetRow } from '../../../core/contracts/examImport';
+import { IMPORT_ROWS_SHOWN, isQuestionRowProblem, type QuestionSheetRow } from '../../../core/contracts/examImport';
 import { cleanCell } from '../../../core/domain/text';
 import { normaliseRef, questionIdent, rowConflict } from '../../../core/domain/exam/questionIdentity';
 import { findQuestionHeader, LIMITS, parseQuestionRow, parseTags, questionKey, type ColumnKey, type RowColumn } from '../../../core/domain/exam/questions';
@@ -86,6 +86,20 @@ function cutTags(cells: string[], columns: Map<ColumnKey, number>): string[] {
   return parseTags(cells[c] ?? '')
     .filter((t) => t.length > LIMITS.tag)
     .map((t) => `标签“${t.slice(0, 12)}…”过长，已截为 ${LIMITS.tag} 字`);
+}
+
+/**
+ * Rows carry their question only where the preview's table can show it: the first
+ * IMPORT_ROWS_SHOWN rows, and as many of the rows with a problem (its 只看有问题的). The rest keep
+ * their stem, status and change lines; the counts cover every row.
+ */
+function keepQuestionsShown(rows: QuestionSheetRow[]): void {
+  let problems = 0;
+  rows.forEach((r, i) => {
+    const problem = isQuestionRowProblem(r);
+    if (problem) problems++;
+    if (i >= IMPORT_ROWS_SHOWN && !(problem && problems <= IMPORT_ROWS_SHOWN)) r.question = null;
+  });
 }
 
 export async function importQuestions(input: Input, ctx: ActionContext): Promise<ExamResponses['importQuestions']> {
@@ -209,6 +223,7 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
   }
 
   const count = (...s: Array<QuestionSheetRow['status']>) => rows.filter((r) => s.includes(r.status)).length;
+  keepQuestionsShown(rows);
   const result = {
     committed: input.commit,
     fileName: input.fileName,

@@ -9,10 +9,14 @@ import Card from '@/components/Card';
 import { Button } from '@/components/nut';
 import FormError from '@/components/FormError';
 import { IMPORT_EXTENSIONS, type ImportFlow, type PickedFile } from '@/hooks';
+import { IMPORT_ROWS_SHOWN } from '@core/contracts/examImport';
 import './index.scss';
 
-/** Rendering thousands of rows makes an old phone stutter; the totals always cover all rows. */
-const MAX_SHOWN_ROWS = 200;
+/**
+ * Rendering thousands of rows makes an old phone stutter; the totals always cover all rows. The
+ * question import sends each row's question only for the rows this shows.
+ */
+const MAX_SHOWN_ROWS = IMPORT_ROWS_SHOWN;
 
 function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;

@@ -4,7 +4,7 @@
 // sends the preview's plan back so the commit applies what was shown or says the bank changed.
 import { useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { QuestionSheetReport as QuestionImportReport, QuestionSheetRow as QuestionImportRow } from '@core/contracts/examImport';
+import { isQuestionRowProblem, type QuestionSheetReport as QuestionImportReport, type QuestionSheetRow as QuestionImportRow } from '@core/contracts/examImport';
 import { QUESTION_TYPE_LABELS } from '@core/domain/exam/questions';
 import PageShell from '@/components/PageShell';
 import Card from '@/components/Card';
@@ -40,7 +40,7 @@ const COLUMN_HELP: Array<[string, string]> = [
   ['仅用于考试', '选填，也可叫“仅考试”“考试专用”“仅限考试”。填 是、1、√ 或 Y 的题只用于考试，不出现在每日答题和竞赛中；填 否 或不填为普通题。再次导入的文件没有这一列时，原来的设置不变'],
 ];
 
-const isProblem = (r: QuestionImportRow) => r.status === 'invalid' || r.status === 'duplicate';
+const isProblem = (r: QuestionImportRow) => isQuestionRowProblem(r);
 
 /** The function reads at most 2000 questions a file; a file that size is far below this. */
 const QUESTION_FILE: ImportFileRule = { what: '题目文件', maxBytes: 5 * 1024 * 1024, tooBigAdvice: '请分成几个文件导入' };
