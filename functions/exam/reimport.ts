@@ -49,10 +49,13 @@ async function storedBy(db: Database, orgId: string, field: 'ident' | 'ref', val
   const _ = db.command;
   const found = new Map<string, QuestionDoc[]>();
   const wanted = [...new Set(values)];
-  // 500 values a read: an older bank may hold a few questions per identity (the limit is 1000).
-  for (let i = 0; i < wanted.length; i += 500) {
-    // Typed whole, read in part: only `fields` are there.
-    const docs = await list<QuestionDoc>(db.collection(COLLECTIONS.questions).where({ orgId, [field]: _.in(wanted.slice(i, i + 500)) }).field(fields).limit(1000));
+  // 500 values a read, the reads at once: an older bank may hold a few questions per identity (the
+  // limit is 1000). Each value is in one read, so its questions keep their order.
+  const chunks: string[][] = [];
+  for (let i = 0; i < wanted.length; i += 500) chunks.push(wanted.slice(i, i + 500));
+  // Typed whole, read in part: only `fields` are there.
+  const pages = await Promise.all(chunks.map((chunk) => list<QuestionDoc>(db.collection(COLLECTIONS.questions).where({ orgId, [field]: _.in(chunk) }).field(fields).limit(1000))));
+  for (const docs of pages) {
     for (const d of docs) {
       const v = d[field];
       if (v) found.set(v, [...(found.get(v) ?? []), d]);
@@ -64,10 +67,10 @@ async function storedBy(db: Database, orgId: string, field: 'ident' | 'ref', val
 async function wholeQuestions(db: Database, orgId: string, ids: string[]): Promise<Map<string, QuestionDoc>> {
   const _ = db.command;
   const found = new Map<string, QuestionDoc>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const docs = await list<QuestionDoc>(db.collection(COLLECTIONS.questions).where({ orgId, _id: _.in(ids.slice(i, i + 500)) }).limit(500));
-    for (const d of docs) found.set(d._id, d);
-  }
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += 500) chunks.push(ids.slice(i, i + 500));
+  const pages = await Promise.all(chunks.map((chunk) => list<QuestionDoc>(db.collection(COLLECTIONS.questions).where({ orgId, _id: _.in(chunk) }).limit(500))));
+  for (const docs of pages) for (const d of docs) found.set(d._id, d);
   return found;
 }
 
@@ -91,8 +94,10 @@ function unchanged(x: ReadyRow, q: QuestionDoc) {
  */
 export async function planImport(db: Database, orgId: string, ready: ReadyRow[], cols: FileColumns, stale: StaleIdent[] = []): Promise<ReadyRow[]> {
   const fields = stubFields(ready, cols);
-  const stubRef = await storedBy(db, orgId, 'ref', ready.flatMap((x) => (x.ref ? [x.ref] : [])), fields);
-  const stubIdent = await storedBy(db, orgId, 'ident', ready.map((x) => x.ident), fields);
+  const [stubRef, stubIdent] = await Promise.all([
+    storedBy(db, orgId, 'ref', ready.flatMap((x) => (x.ref ? [x.ref] : [])), fields),
+    storedBy(db, orgId, 'ident', ready.map((x) => x.ident), fields),
+  ]);
   // Questions whose stored identity is missing or of an earlier rule (never found above: theirs
   // lacks the current prefix) are named by the identity they should have. Without a digest in
   // the stub they are read whole below.

@@ -105,6 +105,10 @@ function keepQuestionsShown(rows: QuestionSheetRow[]): void {
 export async function importQuestions(input: Input, ctx: ActionContext): Promise<ExamResponses['importQuestions']> {
   const { db, storage, clock, ids } = ctx.deps;
   const me = await requireOrganiser(ctx);
+  // The bank's questions of an earlier identity rule: read while the file is fetched and parsed
+  // (it needs only the organisation). Awaited below; a refused file leaves it unread by anyone.
+  const staleRead = staleIdents(db, me.orgId);
+  staleRead.catch(() => undefined);
   // Only a sheet the caller uploaded through their own ticket: not another's file, not an export.
   const bytes = await downloadOwnUpload(storage, { openid: ctx.openid, context: 'exam', purpose: 'sheet' }, input.fileID, () => invalid('找不到上传的文件，请重新选择文件'));
   const sheets = await readSheets(bytes, input.fileName);
@@ -154,7 +158,7 @@ export async function importQuestions(input: Input, ctx: ActionContext): Promise
   const now = new Date(clock.now());
   // Questions stored before identities, or with one of an earlier rule (a stem that kept its
   // label), are matched by the identity they should have; the commit stores it.
-  const stale = await staleIdents(db, me.orgId);
+  const stale = await staleRead;
   const has = (k: ColumnKey) => header.columns.has(k);
   const fresh = await planImport(db, me.orgId, ready, { explanation: has('explanation'), tags: has('tags'), difficulty: has('difficulty'), examOnly: has('examOnly') }, stale);
   // A key held from this organiser (an open exam they may take) is not revealed or changed by an import.
