@@ -9,12 +9,11 @@
 // 1,200 check-ins would write them (through the function they would take minutes). The counters
 // are inserted in the reverse order of the check-ins, as when branches check in in a different
 // order from the one their first members did.
+import { beijing, unitDoc } from '../helpers/bigTree';
 import { startTestCloud, type TestCloud } from '../helpers/cloud';
 
 let t: TestCloud;
 const MIN = 60_000;
-/** The UTC instant of a Beijing wall-clock time. */
-const beijing = (d: string, hh: number, mm = 0) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10), hh - 8, mm);
 
 const ORG = 'org-big';
 const DAY = '2036-09-09'; // a closed day the repair still checks (make-ups reach back 7 days)
@@ -30,24 +29,8 @@ type Doc = Record<string, unknown>;
 const find = (collection: string, filter: Doc = {}) => t.cloud.db.find(collection, filter) as Doc[];
 const insert = (collection: string, doc: Doc) => t.cloud.db.insert(collection, doc);
 
-function unit(id: string, kind: string, parentId: string | null, path: string[], order: number): Doc {
-  return {
-    _id: id,
-    kind,
-    name: id,
-    parentId,
-    path,
-    order,
-    orgId: ORG,
-    inviteCode: null,
-    memberCount: 3,
-    boundCount: 3,
-    status: 'active',
-    closedAt: null,
-    treeVersion: kind === 'org' ? 0 : undefined,
-    createdAt: new Date(beijing('2036-01-01', 9)),
-  };
-}
+const unit = (id: string, kind: string, parentId: string | null, path: string[], order: number): Doc =>
+  unitDoc({ id, kind, parentId, path, order, orgId: ORG, members: 3, createdAt: new Date(beijing('2036-01-01', 9)) });
 
 beforeAll(async () => {
   t = await startTestCloud();

@@ -9,6 +9,7 @@
 // made through the real `moveUnit`.
 import type { MemberDoc } from '../../functions/lib/model';
 import { identityOf } from '../../functions/org/ports';
+import { unitDoc } from '../helpers/bigTree';
 import { startTestCloud, type TestCloud } from '../helpers/cloud';
 
 let t: TestCloud;
@@ -26,23 +27,8 @@ type Doc = Record<string, unknown>;
 const insert = (collection: string, doc: Doc) => t.cloud.db.insert(collection, doc);
 const get = (collection: string, id: string) => t.cloud.db.get(collection, id) as Doc | undefined;
 
-function unit(id: string, kind: string, parentId: string, path: string[], order: number): Doc {
-  return {
-    _id: id,
-    kind,
-    name: id,
-    parentId,
-    path,
-    order,
-    orgId: ROOT,
-    inviteCode: null,
-    memberCount: kind === 'branch' ? 1 : 0,
-    boundCount: kind === 'branch' ? 1 : 0,
-    status: 'active',
-    closedAt: null,
-    createdAt: new Date(T0 - 86_400_000),
-  };
-}
+const unit = (id: string, kind: string, parentId: string, path: string[], order: number): Doc =>
+  unitDoc({ id, kind, parentId, path, order, orgId: ROOT, members: kind === 'branch' ? 1 : 0, createdAt: new Date(T0 - 86_400_000) });
 
 function member(i: number, unitId: string, unitPath: string[]): MemberDoc {
   return {

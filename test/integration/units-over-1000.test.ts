@@ -16,12 +16,11 @@ import type { PointsResponses } from '../../core/contracts/points';
 import type { MemberDoc } from '../../functions/lib/model';
 import { identityOf } from '../../functions/org/ports';
 import { awardPoints } from '../../functions/points/ports';
+import { beijing, unitDoc } from '../helpers/bigTree';
 import { startTestCloud, type TestCloud } from '../helpers/cloud';
 
 let t: TestCloud;
 const MIN = 60_000;
-/** The UTC instant of a Beijing wall-clock time. */
-const beijing = (d: string, hh: number, mm = 0) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10), hh - 8, mm);
 
 const ORG = 'org-big';
 const DAY = '2036-09-09'; // a closed day: the points roll-ups cover closed days
@@ -39,24 +38,8 @@ type Doc = Record<string, unknown>;
 const find = (collection: string, filter: Doc = {}) => t.cloud.db.find(collection, filter) as Doc[];
 const insert = (collection: string, doc: Doc) => t.cloud.db.insert(collection, doc);
 
-function unit(id: string, kind: string, parentId: string | null, path: string[], order: number): Doc {
-  return {
-    _id: id,
-    kind,
-    name: id,
-    parentId,
-    path,
-    order,
-    orgId: ORG,
-    inviteCode: null,
-    memberCount: 1,
-    boundCount: 1,
-    status: 'active',
-    closedAt: null,
-    treeVersion: kind === 'org' ? 0 : undefined,
-    createdAt: new Date(beijing('2036-01-01', 9)),
-  };
-}
+const unit = (id: string, kind: string, parentId: string | null, path: string[], order: number): Doc =>
+  unitDoc({ id, kind, parentId, path, order, orgId: ORG, members: 1, createdAt: new Date(beijing('2036-01-01', 9)) });
 
 beforeAll(async () => {
   t = await startTestCloud();
