@@ -16,6 +16,25 @@ export const SOURCE_LABELS: Record<PointSource, string> = {
   contest: '知识竞赛',
 };
 
+/** A correcting entry's label: points taken back when what earned them was corrected (a regrade). */
+export const WITHDRAWAL_LABELS: Record<PointSource, string> = {
+  quiz: '每日答题更正',
+  checkin: '学习打卡更正',
+  event: '活动签到更正',
+  exam: '考试成绩更正',
+  contest: '知识竞赛更正',
+};
+
+/** How a history row is labelled: its source, or the correction when it takes an award back. */
+export function entryLabel(e: { source: PointSource; withdraws?: string }): string {
+  return e.withdraws ? WITHDRAWAL_LABELS[e.source] : SOURCE_LABELS[e.source];
+}
+
+/** An entry's points as the member reads them: +5, −5 (a true minus sign), +0. */
+export function signedPoints(n: number): string {
+  return n < 0 ? `\u2212${-n}` : `+${n}`;
+}
+
 /**
  * What one unit of `asked` is, per source, and how many of the caller's units make one unit of the
  * rule: a contest round reports its score (0–100) and earns per 10 points of it.

@@ -16,6 +16,8 @@ import { COLLECTIONS } from '../lib/collections';
 import { getById, list, updateWhere, type Database } from '../lib/db';
 import { invalid } from '../lib/errors';
 import type { ActionContext } from '../lib/router';
+import { getMember } from '../org/ports';
+import { awardPoints, withdrawPoints } from '../points/ports';
 import { takerId } from './ids';
 import type { AttemptDoc, BestResult, ExamDoc, KeyEntry, PinnedQuestion, TakerDoc } from './model';
 import { bestDelta, incStats, type StatsDelta } from './statistics';
@@ -188,7 +190,7 @@ const sameBest = (a: BestResult | null, b: BestResult | null) => JSON.stringify(
  * attempt still running keeps its earlier result in the running (as reopening leaves it), and its
  * close later compares itself with the regraded standing.
  */
-async function settleBest(ctx: ActionContext, attempts: RegradedAttempt[], read: VersionedTaker | undefined): Promise<StatsDelta> {
+async function settleBest(ctx: ActionContext, attempts: RegradedAttempt[], read: VersionedTaker | undefined): Promise<{ delta: StatsDelta; best: BestResult | null }> {
   const { db } = ctx.deps;
   const _ = db.command;
   const first = attempts[0];
@@ -196,21 +198,53 @@ async function settleBest(ctx: ActionContext, attempts: RegradedAttempt[], read:
   let current = attempts;
   let taker = read ?? (await getById<VersionedTaker>(db, COLLECTIONS.examTakers, tid));
   for (let round = 0; round < 6; round++) {
-    if (!taker) return {};
+    if (!taker) return { delta: {}, best: null };
     const running = new Set(current.filter((a) => a.status === 'open').map((a) => a._id));
     const kept = taker.best && running.has(taker.best.attemptId) ? [taker.best] : [];
     const after = bestOf([...kept, ...current.filter((a) => a.status === 'submitted').map((a) => resultOf(a, a.score ?? 0, a.passed === true))]);
-    if (sameBest(taker.best, after)) return {};
+    if (sameBest(taker.best, after)) return { delta: {}, best: after };
     const won = await updateWhere(db.collection(COLLECTIONS.examTakers).where({ _id: tid, v: taker.v === undefined ? _.exists(false) : taker.v }), {
       best: _.set(after),
       v: (taker.v ?? 0) + 1,
     });
-    if (won === 1) return bestDelta(taker.best, after, first.total);
+    if (won === 1) return { delta: bestDelta(taker.best, after, first.total), best: after };
     current = await list<RegradedAttempt>(db.collection(COLLECTIONS.examAttempts).where({ examId: first.examId, memberId: first.memberId }).limit(10));
     taker = await getById<VersionedTaker>(db, COLLECTIONS.examTakers, tid);
   }
   throw new Error(`taker ${tid} kept changing while regrading`);
 }
+
+/**
+ * The exam-pass points follow the member's standing after the regrade (docs/POINTS.md): a pass
+ * earns them as a passing submit does (ref the exam, at the passing attempt's submittedAt, so that
+ * day's cap applies; grading.ts `awardPass`), a pass lost has them taken back by a correcting entry
+ * (`withdrawPoints`). Both are idempotent, so a rerun, a resumed slice or a twin regrade moves
+ * nothing twice. A late submit racing this awards through the same ledger after writing the
+ * standing; so after moving points the standing is read again, and if it changed meanwhile the
+ * points follow it once more: whichever comes last, the points end as the standing says.
+ */
+async function settlePassPoints(ctx: ActionContext, a: Pick<AttemptDoc, 'orgId' | 'examId' | 'memberId'>, best: BestResult | null): Promise<void> {
+  const { db, clock } = ctx.deps;
+  let standing = best;
+  for (let round = 0; round < 4; round++) {
+    let moved: boolean;
+    if (standing?.passed) {
+      const member = await getMember(db, a.memberId);
+      if (!member) return;
+      moved = (await awardPoints(db, { orgId: a.orgId, memberId: a.memberId, unitId: member.unitId, unitPath: member.unitPath, source: 'exam', ref: a.examId, asked: 1, at: standing.submittedAt || clock.now() })).created;
+    } else {
+      moved = (await withdrawPoints(db, { memberId: a.memberId, source: 'exam', ref: a.examId, at: clock.now() })).created;
+    }
+    if (!moved) return;
+    const now = (await getById<TakerDoc>(db, COLLECTIONS.examTakers, takerId(a.examId, a.memberId)))?.best ?? null;
+    if ((now?.passed === true) === (standing?.passed === true)) return;
+    standing = now;
+  }
+  throw new Error(`points of ${a.examId} for ${a.memberId} kept changing while regrading`);
+}
+
+/** Whether a regrade of `qid` ever turned one of these attempts from pass to fail or back. */
+const passFlipped = (attempts: RegradedAttempt[], qid: string) => attempts.some((x) => (x.regrades ?? []).some((n) => n.qid === qid && n.passedBefore !== n.passedAfter));
 
 /** The takers of these exams by id, one read per 1000 (a member's standing is re-read only on a lost race). */
 async function familyTakers(db: Database, examIds: string[]): Promise<Map<string, VersionedTaker>> {
@@ -274,8 +308,10 @@ export async function applyRegrade(ctx: ActionContext, examIds: string[], qid: s
       if (!touched) return;
       const first = attempts[0];
       // One increment per member: the answers' counts and the standing, from the writes this call won.
-      const delta = await settleBest(ctx, fresh, takers.get(takerId(first.examId, first.memberId)));
+      const { delta, best } = await settleBest(ctx, fresh, takers.get(takerId(first.examId, first.memberId)));
       await incStats(db, first.examId, first.unitId, first.orgId, correct !== 0 ? { ...delta, q: { [qid]: { c: correct } } } : delta);
+      // Only a member whose pass may have moved (found again on a rerun: the attempts keep their notes).
+      if (passFlipped(fresh, qid)) await settlePassPoints(ctx, first, best);
     });
     written += wroteThisPass;
     if (!all) return { written, done: false };

@@ -22,8 +22,13 @@ export interface LedgerDoc {
   awarded: number;
   capped: boolean;
   ruleVersion: number;
-  /** When the awarded thing happened (ms). */
+  /** When the awarded thing happened (ms); for a correcting entry, when the correction was made. */
   at: number;
+  /**
+   * A correcting entry (`${entry}_withdrawn`) names the entry whose points it takes back, with
+   * `awarded` the negative of that entry's; its `day` is that entry's day, whose counters it lowers.
+   */
+  withdraws?: string;
 }
 
 /** `_id` = `${memberId}_${day}`: a member's day, for the caps and the unit's day counter. */
@@ -51,6 +56,12 @@ export interface TotalDoc {
   streak: number;
   longest: number;
   updatedAt: number;
+  /**
+   * How many times an award was taken back, by the award's first `_id` (`${source}_${memberId}_${ref}`):
+   * the award standing now is that id's generation (`awardId`), so a pass withdrawn and earned again
+   * is a new entry, and the award's transaction finds its generation in the document it reads anyway.
+   */
+  withdrawn?: Record<string, number>;
 }
 
 /**

@@ -2,7 +2,7 @@
 // query on memberId + at: one member's entries, never a scan of the ledger).
 
 import type { PointsResponses } from '../../../core/contracts/points';
-import { SOURCE_LABELS } from '../../../core/domain/points';
+import { entryLabel } from '../../../core/domain/points';
 import { COLLECTIONS } from '../../lib/collections';
 import { list } from '../../lib/db';
 import { afterCursor, keysetPage } from '../../lib/paging';
@@ -24,7 +24,7 @@ export async function pointsHistory(input: { cursor?: string | null; limit: numb
   );
   const { page, nextCursor } = keysetPage(docs, input.limit, (last) => [last.at, last._id]);
   return {
-    items: page.map((e) => ({ id: e._id, source: e.source, label: SOURCE_LABELS[e.source], day: e.day, at: e.at, awarded: e.awarded, capped: e.capped })),
+    items: page.map((e) => ({ id: e._id, source: e.source, label: entryLabel(e), day: e.day, at: e.at, awarded: e.awarded, capped: e.capped })),
     nextCursor,
   };
 }

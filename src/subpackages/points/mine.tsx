@@ -3,6 +3,7 @@
 // their change log are one tap away.
 import { Text, View } from '@tarojs/components';
 import type { MyPoints, PointsEntry } from '@core/contracts';
+import { signedPoints } from '@core/domain/points';
 import { formatBeijing } from '@core/domain/time';
 import PageShell from '@/components/PageShell';
 import MemberGate from '@/components/MemberGate';
@@ -61,7 +62,7 @@ function EntryRow({ e }: { e: PointsEntry }) {
         <Text className='points-entry__time'>{formatBeijing(e.at)}</Text>
       </View>
       <View className='points-entry__figure'>
-        <Text className='points-entry__points'>+{e.awarded}</Text>
+        <Text className='points-entry__points'>{signedPoints(e.awarded)}</Text>
         {e.capped ? <Text className='points-entry__note'>已达当日上限</Text> : null}
       </View>
     </View>
