@@ -223,7 +223,7 @@ async function settleBest(ctx: ActionContext, attempts: RegradedAttempt[], read:
  * standing; so after moving points the standing is read again, and if it changed meanwhile the
  * points follow it once more: whichever comes last, the points end as the standing says.
  */
-async function settlePassPoints(ctx: ActionContext, a: Pick<AttemptDoc, 'orgId' | 'examId' | 'memberId'>, best: BestResult | null): Promise<void> {
+export async function settlePassPoints(ctx: ActionContext, a: Pick<AttemptDoc, 'orgId' | 'examId' | 'memberId'>, best: BestResult | null): Promise<void> {
   const { db, clock } = ctx.deps;
   let standing = best;
   for (let round = 0; round < 4; round++) {

@@ -6,6 +6,8 @@
 // once. The points timer's repair agrees with every counter afterwards.
 import type { AttemptResult, AttemptView, RegradeOutcome } from '../../core/contracts/exam';
 import type { PointsResponses } from '../../core/contracts/points';
+import { settlePassPoints } from '../../functions/exam/regrade';
+import type { ActionContext } from '../../functions/lib/router';
 import { awardPoints } from '../../functions/points/ports';
 import { correctAnswers } from '../../scripts/lib/demo-exams';
 import { dataOf, startTestCloud, type TestCloud } from '../helpers/cloud';
@@ -51,9 +53,9 @@ function answersFor(view: AttemptView, q0Option: number, wrong: string[]): Answe
   });
 }
 
-async function newExam(title: string): Promise<string> {
+async function newExam(title: string, maxAttempts = 1): Promise<string> {
   const saved = await ok<{ id: string }>(ADMIN, 'saveExam', {
-    exam: { title, unitIds: ['br-school'], opensAt: T0 - MIN, closesAt: T0 + 60 * MIN, durationMinutes: 30, paper: { mode: 'fixed', questionIds: [...singles.map((q) => q._id), fill._id] }, passScore: 8 },
+    exam: { title, unitIds: ['br-school'], opensAt: T0 - MIN, closesAt: T0 + 60 * MIN, durationMinutes: 30, paper: { mode: 'fixed', questionIds: [...singles.map((q) => q._id), fill._id] }, passScore: 8, maxAttempts },
   });
   await ok(ADMIN, 'publishExam', { examId: saved.id });
   return saved.id;
@@ -257,6 +259,81 @@ describe('races', () => {
       [`exam_${A}_${raced}`, 5],
       [`exam_${A}_${raced}_withdrawn`, -5],
     ]);
+    countersAgree();
+  });
+
+  it('GIVEN members retaking while their first pass is taken away THEN each ends passed with the points of one pass, however the regrade and their submits interleave', async () => {
+    t.cloud.clock.set(T0 + 30 * MIN);
+    const retake = await newExam('补考并发测试', 2);
+    const who = ['demo-m-12', 'demo-m-13', 'demo-m-16'];
+    const second = new Map<string, AttemptView>();
+    for (const openid of who) {
+      expect((await take(retake, openid, pinnedOption, [fill._id])).score).toBe(8); // 8 passes → 6 fails
+      second.set(openid, await ok<AttemptView>(openid, 'startExam', { examId: retake }));
+    }
+    // The second attempts pass by the corrected key only (6 → 8), submitted while the regrade runs.
+    const submits = who.map((openid) => {
+      const view = second.get(openid) as AttemptView;
+      return exam<AttemptResult>(openid, 'submitAttempt', { attemptId: view.attemptId, answers: answersFor(view, fixedOption, [fill._id]) });
+    });
+    const [first, ...rest] = await Promise.all([regrade(retake, fixedOption), ...submits]);
+    expect([first.ok, ...rest.map((r) => r.ok)]).toEqual([true, true, true, true]);
+    if (!dataOf(first).done) await regrade(retake, fixedOption);
+    for (const openid of who) {
+      const memberId = memberOf(openid);
+      expect({ openid, best: (find('examTakers', { examId: retake, memberId })[0] as { best: Doc }).best }).toMatchObject({ openid, best: { score: 8, passed: true } });
+      const net = find('pointsLedger', { memberId, ref: retake }).reduce((n, e) => n + (e.awarded as number), 0);
+      expect({ openid, net }).toEqual({ openid, net: memberId === D ? 0 : 5 });
+    }
+    countersAgree();
+  });
+
+  it('GIVEN a regrade cut off after its attempts were written and before the points moved THEN the same correction sent again moves them, once', async () => {
+    t.cloud.clock.set(T0 + 35 * MIN);
+    const cut = await newExam('中断测试');
+    const E = memberOf('demo-m-15'); // no exam points yet today (A's day is at the cap by now)
+    expect((await take(cut, 'demo-m-15', pinnedOption, [fill._id])).score).toBe(8); // passes → fails
+    expect((await take(cut, 'demo-m-14', fixedOption, [singles[1]._id])).score).toBe(6); // fails → passes
+    const pointsCollections = ['pointsLedger', 'pointsTotals', 'pointsDays', 'pointsUnitDays'];
+    const before = Object.fromEntries(pointsCollections.map((c) => [c, find(c)]));
+    expect(dataOf(await regrade(cut, fixedOption))).toMatchObject({ done: true });
+    // As if the function had died before the points step: the points are as they were.
+    for (const c of pointsCollections) {
+      t.cloud.db.remove(c, {});
+      for (const doc of before[c]) t.cloud.db.insert(c, doc);
+    }
+    expect(find('pointsLedger', { ref: cut }).map((e) => e._id)).toEqual([`exam_${E}_${cut}`]);
+    expect(dataOf(await regrade(cut, fixedOption))).toMatchObject({ done: true, written: 0 });
+    const moved = JSON.stringify(find('pointsLedger', { ref: cut }));
+    expect(find('pointsLedger', { ref: cut }).map((e) => [e._id, e.awarded]).sort()).toEqual([
+      [`exam_${E}_${cut}`, 5],
+      [`exam_${E}_${cut}_withdrawn`, -5],
+      [`exam_${B}_${cut}`, 5],
+    ].sort());
+    await regrade(cut, fixedOption);
+    expect(JSON.stringify(find('pointsLedger', { ref: cut }))).toBe(moved);
+    countersAgree();
+  });
+
+  it('GIVEN the regrade saw a fail and a late pass was written before its withdrawal THEN reading the standing again after the withdrawal awards the pass again', async () => {
+    // The interleaving a race may or may not produce, made on purpose: the regrade settled the
+    // member's standing as a fail; a second attempt then passed and its award found the first pass's
+    // award standing (nothing written); then the regrade's withdrawal commits.
+    t.cloud.clock.set(T0 + 40 * MIN);
+    const late = await newExam('迟交测试', 2);
+    const F = memberOf('demo-organiser');
+    expect((await take(late, 'demo-organiser', pinnedOption, [])).passed).toBe(true);
+    expect((await take(late, 'demo-organiser', pinnedOption, [])).passed).toBe(true);
+    const standing = (find('examTakers', { examId: late, memberId: F })[0] as { best: { passed: boolean; submittedAt: number } }).best;
+    const ctx = { openid: '', deps: { db: t.db, clock: { now: () => t.cloud.clock.now() }, log: { info: () => undefined, error: () => undefined, warn: () => undefined } } } as unknown as ActionContext;
+    await settlePassPoints(ctx, { orgId: 'org-demo', examId: late, memberId: F }, { ...standing, passed: false } as never);
+    expect(find('pointsLedger', { memberId: F, ref: late }).map((e) => [e._id, e.awarded]).sort()).toEqual(
+      [
+        [`exam_${F}_${late}`, 5],
+        [`exam_${F}_${late}_withdrawn`, -5],
+        [`exam_${F}_${late}_g1`, 5],
+      ].sort(),
+    );
     countersAgree();
   });
 });
