@@ -153,10 +153,16 @@ export function countStemBlanks(stem: string): number {
 }
 
 /** An option cell may carry its own label ("A. 遵义会议", "B、…", "（C）…", "Ａ．…"); drop it. */
+/** Per option letter: `A.`, `A、`, `A:`, `A)`, `(A)` in front of an option's text (half-width form). */
+const OPTION_LABELS = OPTION_LETTERS.split('').map((letter) => new RegExp(`^\\(?${letter}(?:\\)\\s*|\\s*[.、:)]\\s*)`, 'i'));
+
 export function stripOptionLabel(text: string, index: number): string {
-  const letter = OPTION_LETTERS[index];
+  const re = OPTION_LABELS[index];
+  // A label starts with its letter or a bracket: most options start with neither (one character
+  // looked at, half-width, instead of the whole text converted).
+  const first = toHalfWidth(text.slice(0, 1)).toUpperCase();
+  if (!re || (first !== '(' && first !== OPTION_LETTERS[index])) return text.trim();
   // Matched on the half-width form (one character for one), cut from the text as written.
-  const re = new RegExp(`^\\(?${letter}(?:\\)\\s*|\\s*[.、:)]\\s*)`, 'i');
   const m = re.exec(toHalfWidth(text));
   return (m ? text.slice(m[0].length) : text).trim();
 }
@@ -245,6 +251,11 @@ const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
  * (“一个中心、两个基本点” is one tag). Spaces do not split: a space inside Chinese text is a typing
  * slip (坚持全面从 严治党) and is removed; between Latin words it stays.
  */
+// No lookbehind: old phones' JavaScript cannot parse it, and this file runs in the mini-program.
+// Global, used only by String.replace (which starts each search at 0).
+const SPACE_BEFORE_CJK = new RegExp(`\\s+(?=[${CJK}])`, 'g');
+const SPACE_AFTER_CJK = new RegExp(`([${CJK}])\\s+`, 'g');
+
 export function parseTags(raw: string): string[] {
   const text = cleanCell(raw);
   const tags: string[] = [];
@@ -263,9 +274,6 @@ export function parseTags(raw: string): string[] {
     } else current += ch;
   }
   tags.push(current);
-  // No lookbehind: old phones' JavaScript cannot parse it, and this file runs in the mini-program.
-  const spaceBeforeCjk = new RegExp(`\\s+(?=[${CJK}])`, 'g');
-  const spaceAfterCjk = new RegExp(`([${CJK}])\\s+`, 'g');
-  const cleaned = tags.map((t) => t.replace(spaceBeforeCjk, '').replace(spaceAfterCjk, '$1').replace(/\s+/g, ' ').trim()).filter((t) => t !== '');
+  const cleaned = tags.map((t) => t.replace(SPACE_BEFORE_CJK, '').replace(SPACE_AFTER_CJK, '$1').replace(/\s+/g, ' ').trim()).filter((t) => t !== '');
   return [...new Set(cleaned)];
 }

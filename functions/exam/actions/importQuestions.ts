@@ -82,7 +82,8 @@ function columnName(column: RowColumn | undefined, header: string[], columns: Ma
  */
 function cutTags(cells: string[], columns: Map<ColumnKey, number>): string[] {
   const c = columns.get('tags');
-  if (c === undefined) return [];
+  // No tag is longer than its cell: most cells are read no further.
+  if (c === undefined || (cells[c] ?? '').length <= LIMITS.tag) return [];
   return parseTags(cells[c] ?? '')
     .filter((t) => t.length > LIMITS.tag)
     .map((t) => `标签“${t.slice(0, 12)}…”过长，已截为 ${LIMITS.tag} 字`);
