@@ -3,7 +3,7 @@
 // versions, each in force from a day on, so a day never mixes two rule sets and an entry names the
 // version it was awarded under.
 
-import { addDays } from './time';
+import { addDays, beijingDayStart } from './time';
 
 export const POINT_SOURCES = ['quiz', 'checkin', 'event', 'exam', 'contest'] as const;
 export type PointSource = (typeof POINT_SOURCES)[number];
@@ -129,4 +129,16 @@ export function nextStreak(s: { lastDay: string; streak: number; longest: number
   if (s.lastDay === day || (s.lastDay && day < s.lastDay)) return s;
   const streak = s.lastDay === addDays(day, -1) ? s.streak + 1 : 1;
   return { lastDay: day, streak, longest: Math.max(s.longest, streak) };
+}
+
+/**
+ * The streak after `day` lost all its points (a withdrawal emptied it): a day of the current run
+ * ending at `lastDay` breaks it, leaving the days after it (the last day itself: the days before
+ * it). `longest` is history and stays. A day outside the run changes nothing.
+ */
+export function streakWithout(s: { lastDay: string; streak: number; longest: number }, day: string): { lastDay: string; streak: number; longest: number } {
+  if (!s.lastDay || s.streak <= 0 || day > s.lastDay || day <= addDays(s.lastDay, -s.streak)) return s;
+  if (day === s.lastDay) return { lastDay: s.streak > 1 ? addDays(day, -1) : '', streak: s.streak - 1, longest: s.longest };
+  const after = Math.round((beijingDayStart(s.lastDay) - beijingDayStart(day)) / 86_400_000);
+  return { lastDay: s.lastDay, streak: after, longest: s.longest };
 }

@@ -4,7 +4,7 @@
 // source, the member and the ref, so a repeat returns the award already made and writes nothing.
 
 import { beijingDayKey } from '../../core/domain/time';
-import { capAward, pointsAsked, POINT_SOURCES, rulesOn, nextStreak, type PointSource } from '../../core/domain/points';
+import { capAward, pointsAsked, POINT_SOURCES, rulesOn, nextStreak, streakWithout, type PointSource } from '../../core/domain/points';
 import { COLLECTIONS } from '../lib/collections';
 import { isTransactionConflict, type Database, type TransactionLike } from '../lib/db';
 import { readDayFigures, type DayFigures, type DayFiguresQuery } from '../lib/dayFigures';
@@ -182,7 +182,8 @@ type WithdrawOutcome = { created: false } | { created: true; entry: LedgerDoc; u
  * asked for again is a new entry (`awardId`, next generation) and a withdrawal asked for again finds
  * nothing standing. A day left with no points is removed (a member's day exists while it holds
  * points: the unit's members who earned, and the timer's repair, count those documents). The unit's
- * day counter goes down after the commit, as an award's goes up. The streak is left as it was.
+ * day counter goes down after the commit, as an award's goes up. A day emptied leaves the streak of
+ * days with points too (`streakWithout`).
  * Costs 3 reads (the total, the award, its day) and 3 writes, plus the unit's counter when points
  * were taken back; nothing standing costs 2 reads.
  */
@@ -226,15 +227,14 @@ export async function withdrawPoints(db: Database, req: WithdrawRequest): Promis
         await t.collection(COLLECTIONS.pointsDays).doc(dayId).set({ data: { ...withoutId({ ...memberDay, _id: dayId }), bySource, total: left } });
       }
     }
+    const streakOf = { lastDay: stored?.lastDay ?? '', streak: stored?.streak ?? 0, longest: stored?.longest ?? 0 };
     const nextTotal: Omit<TotalDoc, '_id'> = {
       orgId: stored?.orgId ?? award.orgId,
       unitId: stored?.unitId ?? award.unitId,
       unitPath: stored?.unitPath ?? award.unitPath,
       total: (stored?.total ?? 0) - back,
       bySource: { ...(stored?.bySource ?? {}), [req.source]: (stored?.bySource[req.source] ?? 0) - back },
-      lastDay: stored?.lastDay ?? '',
-      streak: stored?.streak ?? 0,
-      longest: stored?.longest ?? 0,
+      ...(emptied ? streakWithout(streakOf, award.day) : streakOf),
       updatedAt: req.at,
       withdrawn: { ...(stored?.withdrawn ?? {}), [base]: generation + 1 },
     };

@@ -1,6 +1,6 @@
 // 我的积分's history rows: a correcting entry (points taken back when a regrade turned a pass into a
 // fail) reads 考试成绩更正 with a true minus sign; an award keeps its source's label and a plus.
-import { entryLabel, POINT_SOURCES, SOURCE_LABELS, signedPoints, WITHDRAWAL_LABELS } from '../../core/domain/points';
+import { entryLabel, POINT_SOURCES, SOURCE_LABELS, signedPoints, streakWithout, WITHDRAWAL_LABELS } from '../../core/domain/points';
 
 describe('history row labels', () => {
   it('GIVEN a correcting entry THEN it reads as a correction of its source', () => {
@@ -18,5 +18,29 @@ describe('history row labels', () => {
     expect(signedPoints(-5)).toBe('\u22125');
     expect(signedPoints(0)).toBe('+0');
     expect(signedPoints(-0)).toBe('+0');
+  });
+});
+
+describe('the streak after a withdrawal empties a day', () => {
+  const run = { lastDay: '2026-11-23', streak: 3, longest: 5 }; // 21, 22, 23
+
+  it('GIVEN the run’s last day emptied THEN the run ends the day before, one shorter', () => {
+    expect(streakWithout(run, '2026-11-23')).toEqual({ lastDay: '2026-11-22', streak: 2, longest: 5 });
+    expect(streakWithout({ lastDay: '2026-11-23', streak: 1, longest: 1 }, '2026-11-23')).toEqual({ lastDay: '', streak: 0, longest: 1 });
+  });
+
+  it('GIVEN an earlier day of the run emptied THEN the run is the days after it', () => {
+    expect(streakWithout(run, '2026-11-22')).toEqual({ lastDay: '2026-11-23', streak: 1, longest: 5 });
+    expect(streakWithout(run, '2026-11-21')).toEqual({ lastDay: '2026-11-23', streak: 2, longest: 5 });
+  });
+
+  it('GIVEN a day outside the run THEN nothing changes', () => {
+    expect(streakWithout(run, '2026-11-20')).toBe(run);
+    expect(streakWithout(run, '2026-11-24')).toBe(run);
+    expect(streakWithout({ lastDay: '', streak: 0, longest: 0 }, '2026-11-23')).toEqual({ lastDay: '', streak: 0, longest: 0 });
+  });
+
+  it('crosses a month end', () => {
+    expect(streakWithout({ lastDay: '2026-12-02', streak: 4, longest: 4 }, '2026-11-30')).toEqual({ lastDay: '2026-12-02', streak: 2, longest: 4 });
   });
 });
