@@ -37,24 +37,30 @@ const V2 = [
   '判断,更正测试：新加的一题。,,,,,错,,党史,易',
 ].join('\n');
 
+/** 张伟 on 导入题目, and a way to preview a CSV there. */
+async function openImport() {
+  const { context, page } = await env.open();
+  await page.locator('#login-admin').click();
+  await page.getByText('张伟').first().waitFor();
+  await openTab(page, '我的');
+  await page.locator('#go-admin').click();
+  await shown(page, '#admin-exams').click();
+  await shown(page, '#exam-bank').click();
+  await shown(page, '#bank-import').click();
+  const upload = async (name: string, csv: string) => {
+    await page.locator('#qimport-file-input').waitFor({ state: 'attached' });
+    await page.locator('#qimport-file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await shown(page, '#qimport-picked').waitFor();
+    await shown(page, '#qimport-preview').click();
+    await shown(page, '#qimport-preview-result').waitFor();
+  };
+  return { context, page, upload };
+}
+
 describe('organiser, re-importing a corrected bank', () => {
   it('previews exactly what changes, commits it, and leaves a published exam its pinned key', async () => {
-    const { context, page } = await env.open();
-    await page.locator('#login-admin').click();
-    await page.getByText('张伟').first().waitFor();
-    await openTab(page, '我的');
-    await page.locator('#go-admin').click();
-    await shown(page, '#admin-exams').click();
-    await shown(page, '#exam-bank').click();
-    await shown(page, '#bank-import').click();
+    const { context, page, upload } = await openImport();
 
-    const upload = async (name: string, csv: string) => {
-      await page.locator('#qimport-file-input').waitFor({ state: 'attached' });
-      await page.locator('#qimport-file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
-      await shown(page, '#qimport-picked').waitFor();
-      await shown(page, '#qimport-preview').click();
-      await shown(page, '#qimport-preview-result').waitFor();
-    };
 
     await upload('题库.csv', V1);
     await expect(shown(page, '#qimport-counts').innerText()).resolves.toBe('新增 4，更新 0，无变化 0，有问题 0');
@@ -121,21 +127,7 @@ describe('organiser, re-importing a corrected bank', () => {
   });
 
   it('says on the row exactly what changes in an option and the explanation, and that a long tag was cut', async () => {
-    const { context, page } = await env.open();
-    await page.locator('#login-admin').click();
-    await page.getByText('张伟').first().waitFor();
-    await openTab(page, '我的');
-    await page.locator('#go-admin').click();
-    await shown(page, '#admin-exams').click();
-    await shown(page, '#exam-bank').click();
-    await shown(page, '#bank-import').click();
-    const upload = async (name: string, csv: string) => {
-      await page.locator('#qimport-file-input').waitFor({ state: 'attached' });
-      await page.locator('#qimport-file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
-      await shown(page, '#qimport-picked').waitFor();
-      await shown(page, '#qimport-preview').click();
-      await shown(page, '#qimport-preview-result').waitFor();
-    };
+    const { context, page, upload } = await openImport();
     const head = '题型,题干,选项A,选项B,选项C,答案,解析,标签';
     const stem = '更正测试：红军长征从哪里出发？';
     const long = '关于新时代坚持和发展中国特色社会主义的若干重大问题专题学习研讨';
