@@ -86,6 +86,11 @@ it('when an organiser revokes the web sign-in, sends the member to sign in and t
     await shown(page, '#go-points').click();
     await eventually(async () => expect(new URL(page.url()).hash).toContain('subpackages/points/mine'));
     await shown(page, '#title-bar-title').waitFor();
+    // The page's calls (the total, the history) are answered before the revocation: one still on
+    // its way would be refused and send the member to sign in before the reload below, and the
+    // reload would then race that navigation (seen on a loaded machine).
+    await shown(page, '#points-total').waitFor();
+    await shown(page, '#points-history').getByText(/共 \d+ 条|还没有积分记录/).waitFor();
 
     // 宋德明 revokes it from 管理后台; the member's next call is refused and the app notices.
     const memberId = (env.t.cloud.db.find('identities', { _id: 'demo-member' })[0] as { memberId: string }).memberId;
