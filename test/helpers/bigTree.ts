@@ -36,3 +36,17 @@ export function unitDoc(u: BigUnit): Record<string, unknown> {
     createdAt: u.createdAt,
   };
 }
+
+/** 12 committees of 100 branches each under one organisation: 1,213 units, past a page of 1,000. */
+export function bigTree(orgId: string) {
+  const committees = Array.from({ length: 12 }, (_, c) => `big-c${String(c).padStart(2, '0')}`);
+  const branches = committees.flatMap((c) => Array.from({ length: 100 }, (_, b) => ({ id: `${c}-b${String(b).padStart(3, '0')}`, parent: c })));
+  /** Writes the organisation, its committees and branches, each with `members` bound members. */
+  const insertUnits = (insert: (collection: string, doc: Record<string, unknown>) => unknown, members: number, createdAt: Date): void => {
+    const unit = (id: string, kind: string, parentId: string | null, path: string[], order: number) => unitDoc({ id, kind, parentId, path, order, orgId, members, createdAt });
+    insert('units', unit(orgId, 'org', null, [orgId], 0));
+    committees.forEach((c, i) => insert('units', unit(c, 'committee', orgId, [orgId, c], i)));
+    branches.forEach((b, i) => insert('units', unit(b.id, 'branch', b.parent, [orgId, b.parent, b.id], i)));
+  };
+  return { committees, branches, insertUnits };
+}

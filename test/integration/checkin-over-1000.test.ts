@@ -9,7 +9,7 @@
 // 1,200 check-ins would write them (through the function they would take minutes). The counters
 // are inserted in the reverse order of the check-ins, as when branches check in in a different
 // order from the one their first members did.
-import { beijing, unitDoc } from '../helpers/bigTree';
+import { beijing, bigTree } from '../helpers/bigTree';
 import { startTestCloud, type TestCloud } from '../helpers/cloud';
 
 let t: TestCloud;
@@ -19,8 +19,7 @@ const ORG = 'org-big';
 const DAY = '2036-09-09'; // a closed day the repair still checks (make-ups reach back 7 days)
 const TODAY = '2036-09-10';
 const NOW = beijing(TODAY, 9);
-const committees = Array.from({ length: 12 }, (_, c) => `big-c${String(c).padStart(2, '0')}`);
-const branches = committees.flatMap((c) => Array.from({ length: 100 }, (_, b) => ({ id: `${c}-b${String(b).padStart(3, '0')}`, parent: c })));
+const { committees, branches, insertUnits } = bigTree(ORG);
 /** Check-ins of branch i on DAY (1 to 3). */
 const checkinsOf = (i: number) => 1 + (i % 3);
 const SHORT = branches[1150].id;
@@ -29,15 +28,11 @@ type Doc = Record<string, unknown>;
 const find = (collection: string, filter: Doc = {}) => t.cloud.db.find(collection, filter) as Doc[];
 const insert = (collection: string, doc: Doc) => t.cloud.db.insert(collection, doc);
 
-const unit = (id: string, kind: string, parentId: string | null, path: string[], order: number): Doc =>
-  unitDoc({ id, kind, parentId, path, order, orgId: ORG, members: 3, createdAt: new Date(beijing('2036-01-01', 9)) });
 
 beforeAll(async () => {
   t = await startTestCloud();
   t.cloud.clock.set(NOW);
-  insert('units', unit(ORG, 'org', null, [ORG], 0));
-  committees.forEach((c, i) => insert('units', unit(c, 'committee', ORG, [ORG, c], i)));
-  branches.forEach((b, i) => insert('units', unit(b.id, 'branch', b.parent, [ORG, b.parent, b.id], i)));
+  insertUnits(insert, 3, new Date(beijing('2036-01-01', 9)));
   // The members of every branch who checked in on DAY, then (reverse order) the branches' counters.
   branches.forEach((b, i) => {
     for (let k = 0; k < checkinsOf(i); k++) {

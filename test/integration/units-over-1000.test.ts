@@ -16,7 +16,7 @@ import type { PointsResponses } from '../../core/contracts/points';
 import type { MemberDoc } from '../../functions/lib/model';
 import { identityOf } from '../../functions/org/ports';
 import { awardPoints } from '../../functions/points/ports';
-import { beijing, unitDoc } from '../helpers/bigTree';
+import { beijing, bigTree } from '../helpers/bigTree';
 import { startTestCloud, type TestCloud } from '../helpers/cloud';
 
 let t: TestCloud;
@@ -26,8 +26,7 @@ const ORG = 'org-big';
 const DAY = '2036-09-09'; // a closed day: the points roll-ups cover closed days
 const TODAY = '2036-09-10';
 const NOW = beijing(TODAY, 9);
-const committees = Array.from({ length: 12 }, (_, c) => `big-c${String(c).padStart(2, '0')}`);
-const branches = committees.flatMap((c) => Array.from({ length: 100 }, (_, b) => ({ id: `${c}-b${String(b).padStart(3, '0')}`, parent: c })));
+const { committees, branches, insertUnits } = bigTree(ORG);
 /** Points of the one member of branch i who earned on DAY (1 to 5). */
 const pointsOf = (i: number) => 1 + (i % 5);
 /** The branches past the 1,000th whose members also earn through the real port. */
@@ -38,15 +37,11 @@ type Doc = Record<string, unknown>;
 const find = (collection: string, filter: Doc = {}) => t.cloud.db.find(collection, filter) as Doc[];
 const insert = (collection: string, doc: Doc) => t.cloud.db.insert(collection, doc);
 
-const unit = (id: string, kind: string, parentId: string | null, path: string[], order: number): Doc =>
-  unitDoc({ id, kind, parentId, path, order, orgId: ORG, members: 1, createdAt: new Date(beijing('2036-01-01', 9)) });
 
 beforeAll(async () => {
   t = await startTestCloud();
   t.cloud.clock.set(NOW);
-  insert('units', unit(ORG, 'org', null, [ORG], 0));
-  committees.forEach((c, i) => insert('units', unit(c, 'committee', ORG, [ORG, c], i)));
-  branches.forEach((b, i) => insert('units', unit(b.id, 'branch', b.parent, [ORG, b.parent, b.id], i)));
+  insertUnits(insert, 1, new Date(beijing('2036-01-01', 9)));
   // One member of every branch earned on DAY: their day document, then (reverse order) the counters.
   branches.forEach((b, i) =>
     insert('pointsDays', { _id: `big-m${i}_${DAY}`, orgId: ORG, memberId: `big-m${i}`, unitId: b.id, day: DAY, bySource: { checkin: pointsOf(i) }, total: pointsOf(i), at: beijing(DAY, 9) }),
